@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace DanVan365.Cli;
+
+/// <summary>The list of danvan365's commands; each lives in its own file under Commands/.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return Commands.CatalogueCommand.Create(context);
+    }
+}

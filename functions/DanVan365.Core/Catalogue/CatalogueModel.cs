@@ -1,0 +1,73 @@
+namespace DanVan365.Core.Catalogue;
+
+/// <summary>The decision that issues the catalogue (its own metadata).</summary>
+/// <param name="Number">e.g. "673/QĐ-UBND".</param>
+/// <param name="Date">Signing date.</param>
+/// <param name="Issuer">e.g. "Ủy ban nhân dân phường Hải An".</param>
+/// <param name="Signer">e.g. "Bùi Quang Ngân".</param>
+/// <param name="SignerCapacity">Signing capacity lines as written, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].</param>
+/// <param name="AggregatingUnit">Unit code of the unit that compiles the reports (e.g. "VHXH"); empty before resolution.</param>
+/// <param name="ReportingRounds">Rounds in order.</param>
+public sealed record Decision(
+    string Number,
+    DateOnly Date,
+    string Issuer,
+    string Signer,
+    IReadOnlyList<string> SignerCapacity,
+    string AggregatingUnit,
+    IReadOnlyList<ReportingRound> ReportingRounds);
+
+/// <summary>A reporting round; <see cref="LastDay"/> follows the DESIGN.md rule ("trước ngày 15/9/2026" → 14/9/2026).</summary>
+public sealed record ReportingRound(int Round, DateOnly LastDay, string Text);
+
+/// <summary>A top-level section of the catalogue ("1", "2", …).</summary>
+public sealed record Section(string Code, string Title);
+
+/// <summary>A lead or coordinating cell: the text as written (whitespace normalised, NFC) and the unit codes it resolves to.</summary>
+public sealed record UnitReference(string Text, IReadOnlyList<string> Units)
+{
+    public static UnitReference Empty { get; } = new(string.Empty, []);
+}
+
+/// <summary>Kinds of time frame (DESIGN.md, "Time frames").</summary>
+public enum TimeFrameKind
+{
+    Ongoing,
+    Before,
+    Quarter,
+    Month,
+    Year,
+    YearOnward,
+}
+
+/// <summary>A time frame: the cell as written, its kind and its last allowed day (null for ongoing).</summary>
+public sealed record TimeFrame(string Text, TimeFrameKind Kind, DateOnly? LastDay);
+
+/// <summary>One catalogue entry (a task, a sub-item such as 3.5.a, or a heading such as 3.5).</summary>
+public sealed record CatalogueTask(
+    string Code,
+    string Section,
+    string? Parent,
+    string Title,
+    UnitReference Lead,
+    UnitReference Coordinating,
+    TimeFrame? TimeFrame,
+    IReadOnlyList<string> Footnotes)
+{
+    /// <summary>A parent without units or time frame is a heading, not work.</summary>
+    public bool IsHeading => TimeFrame is null && Lead.Text.Length == 0;
+}
+
+/// <summary>A footnote: its mark ("1") and its text (legal basis).</summary>
+public sealed record Footnote(string Mark, string Text);
+
+/// <summary>The whole catalogue as imported from a decision.</summary>
+public sealed record TaskCatalogue(
+    Decision Decision,
+    IReadOnlyList<Section> Sections,
+    IReadOnlyList<CatalogueTask> Tasks,
+    IReadOnlyList<Footnote> Footnotes)
+{
+    /// <summary>Tasks that are work (headings excluded).</summary>
+    public IEnumerable<CatalogueTask> WorkItems => Tasks.Where(t => !t.IsHeading);
+}
