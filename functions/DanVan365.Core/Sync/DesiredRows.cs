@@ -1,0 +1,84 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Sync;
+
+/// <summary>What the lists must hold for a catalogue: the sync-owned columns of each row.</summary>
+public static class DesiredRows
+{
+    /// <summary>SharePoint's Title column holds at most 255 characters; the full text is in TaskText.</summary>
+    public const int TitleLimit = 255;
+
+    /// <summary>Nhiệm vụ dân vận: one row per catalogue entry (headings included, flagged).</summary>
+    public static IReadOnlyList<DesiredRow> ForTasks(TaskCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var footnotes = catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
+        return [.. catalogue.Tasks.Select(t => new DesiredRow(t.Code, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [SiteSchema.Title] = Shorten($"{t.Code}. {t.Title}", TitleLimit),
+            ["SectionCode"] = t.Section,
+            ["ParentCode"] = FieldValues.Text(t.Parent),
+            ["TaskText"] = FieldValues.Text(t.Title),
+            ["LeadText"] = FieldValues.Text(t.Lead.Text),
+            ["LeadUnits"] = FieldValues.Text(string.Join(", ", t.Lead.Units)),
+            ["CoordinatingText"] = FieldValues.Text(t.Coordinating.Text),
+            ["CoordinatingUnits"] = FieldValues.Text(string.Join(", ", t.Coordinating.Units)),
+            ["TimeFrameText"] = FieldValues.Text(t.TimeFrame?.Text),
+            ["TimeFrameKind"] = t.TimeFrame?.Kind.ToCode(),
+            ["LastDay"] = FieldValues.Date(t.TimeFrame?.LastDay),
+            ["IsHeading"] = FieldValues.Bool(t.IsHeading),
+            ["LegalBasis"] = FieldValues.Text(string.Join("\n", t.Footnotes.Select(m => footnotes.GetValueOrDefault(m) is { } text ? $"({m}) {text}" : $"({m})"))),
+            ["DecisionNumber"] = catalogue.Decision.Number,
+        }))];
+    }
+
+    /// <summary>Phân công: one row per (work item × lead unit), group phrases already expanded to unit codes.</summary>
+    public static IReadOnlyList<DesiredRow> ForAssignments(TaskCatalogue catalogue, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(units);
+        var rows = new List<DesiredRow>();
+        foreach (var task in catalogue.WorkItems)
+        {
+            foreach (var unitCode in task.Lead.Units.Distinct(StringComparer.Ordinal))
+            {
+                var unit = units.Get(unitCode);
+                rows.Add(new DesiredRow(AssignmentKey(task.Code, unitCode), new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    [SiteSchema.Title] = Shorten($"[{task.Code}] {unit.Name}", TitleLimit),
+                    ["TaskCode"] = task.Code,
+                    ["UnitCode"] = unitCode,
+                    ["UnitName"] = FieldValues.Text(unit.Name),
+                    ["TaskText"] = FieldValues.Text(task.Title),
+                    ["TimeFrameText"] = FieldValues.Text(task.TimeFrame?.Text),
+                    ["TimeFrameKind"] = task.TimeFrame?.Kind.ToCode(),
+                    ["LastDay"] = FieldValues.Date(task.TimeFrame?.LastDay),
+                }));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The key of a Phân công row: "code|unitCode".</summary>
+    public static string AssignmentKey(string taskCode, string unitCode) => $"{taskCode}|{unitCode}";
+
+    /// <summary>Cuts text to a limit on a character boundary, ending with "…" when cut.</summary>
+    public static string Shorten(string text, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+
+        var cut = limit - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut].TrimEnd() + "…";
+    }
+}

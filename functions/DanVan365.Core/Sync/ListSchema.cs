@@ -1,0 +1,53 @@
+namespace DanVan365.Core.Sync;
+
+/// <summary>Column types used by DanVan365's lists (a subset of SharePoint's column types).</summary>
+public enum ColumnType
+{
+    Text,
+    MultiLineText,
+    Choice,
+    DateOnly,
+    Number,
+    Boolean,
+}
+
+/// <summary>Who owns a column's value: sync writes only what the decision says; people own progress.</summary>
+public enum ColumnOwner
+{
+    Sync,
+    People,
+    System,
+}
+
+/// <summary>A list column: stable ASCII internal name, Vietnamese display name.</summary>
+public sealed record ColumnDefinition(
+    string Name,
+    string DisplayName,
+    ColumnType Type,
+    ColumnOwner Owner = ColumnOwner.Sync,
+    bool Indexed = false,
+    bool Unique = false,
+    bool Hidden = false,
+    IReadOnlyList<string>? Choices = null);
+
+/// <summary>A list (or document library) of the ward's site.</summary>
+/// <param name="Key">Stable key used in code ("tasks", "assignments", …).</param>
+/// <param name="DisplayName">Vietnamese name shown in SharePoint.</param>
+/// <param name="KeyColumn">The unique, indexed column that identifies a row (null for the library).</param>
+/// <param name="Columns">Columns besides Title.</param>
+/// <param name="IsLibrary">A document library rather than a generic list.</param>
+/// <param name="Hidden">Hidden from site navigation.</param>
+public sealed record ListDefinition(
+    string Key,
+    string DisplayName,
+    string? KeyColumn,
+    IReadOnlyList<ColumnDefinition> Columns,
+    bool IsLibrary = false,
+    bool Hidden = false)
+{
+    public ColumnDefinition Column(string name) =>
+        Columns.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"List '{Key}' has no column '{name}'.");
+
+    /// <summary>Columns sync writes.</summary>
+    public IEnumerable<ColumnDefinition> SyncColumns => Columns.Where(c => c.Owner == ColumnOwner.Sync);
+}

@@ -1,0 +1,173 @@
+using DanVan365.Core.Catalogue;
+
+namespace DanVan365.Core.Sync;
+
+/// <summary>
+/// The lists and library of DESIGN.md ("The store of record is Microsoft 365"), with their columns.
+/// Bump <see cref="Version"/> whenever a column or folder is added: provisioning compares it with the
+/// version stamped on each list and upgrades (adds what is missing) when it is older.
+/// </summary>
+public static class SiteSchema
+{
+    /// <summary>Schema version stamped into each list's description.</summary>
+    public const int Version = 1;
+
+    /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
+    public static readonly IReadOnlyList<string> TimeFrameKinds = ["ongoing", "before", "quarter", "month", "year", "year-onward"];
+
+    /// <summary>Status words (DESIGN.md "Status") plus the per-round words for ongoing tasks.</summary>
+    public static readonly IReadOnlyList<string> StatusChoices =
+    [
+        "Hoàn thành đúng hạn",
+        "Hoàn thành quá hạn",
+        "Đang thực hiện trong hạn",
+        "Đang thực hiện quá hạn",
+        "Thường xuyên - đã báo cáo",
+        "Thường xuyên - chưa báo cáo",
+    ];
+
+    // Shared column names.
+    public const string Title = "Title";
+    public const string ContentHash = "ContentHash";
+    public const string Archived = "Archived";
+    public const string ArchivedOn = "ArchivedOn";
+
+    /// <summary>Nhiệm vụ dân vận: one row per catalogue entry, keyed by task code.</summary>
+    public static readonly ListDefinition Tasks = new(
+        "tasks",
+        "Nhiệm vụ dân vận",
+        "TaskCode",
+        [
+            new("TaskCode", "Mã nhiệm vụ", ColumnType.Text, Indexed: true, Unique: true),
+            new("SectionCode", "Mục", ColumnType.Text),
+            new("ParentCode", "Nhiệm vụ cha", ColumnType.Text),
+            new("TaskText", "Nội dung nhiệm vụ", ColumnType.MultiLineText),
+            new("LeadText", "Cơ quan chủ trì", ColumnType.MultiLineText),
+            new("LeadUnits", "Mã đơn vị chủ trì", ColumnType.Text),
+            new("CoordinatingText", "Cơ quan phối hợp", ColumnType.MultiLineText),
+            new("CoordinatingUnits", "Mã đơn vị phối hợp", ColumnType.Text),
+            new("TimeFrameText", "Thời gian thực hiện", ColumnType.Text),
+            new("TimeFrameKind", "Loại thời hạn", ColumnType.Choice, Choices: TimeFrameKinds),
+            new("LastDay", "Hạn cuối", ColumnType.DateOnly),
+            new("IsHeading", "Là tiêu đề mục", ColumnType.Boolean),
+            new("LegalBasis", "Căn cứ", ColumnType.MultiLineText),
+            new("DecisionNumber", "Quyết định", ColumnType.Text),
+            new(Archived, "Đã bãi bỏ", ColumnType.Boolean),
+            new(ArchivedOn, "Ngày bãi bỏ", ColumnType.DateOnly),
+            new(ContentHash, "Mã kiểm tra nội dung", ColumnType.Text, Hidden: true),
+            new("Notes", "Ghi chú", ColumnType.MultiLineText, ColumnOwner.People),
+        ]);
+
+    /// <summary>Phân công: one row per (task × lead unit), keyed "code|unitCode".</summary>
+    public static readonly ListDefinition Assignments = new(
+        "assignments",
+        "Phân công",
+        "AssignmentKey",
+        [
+            new("AssignmentKey", "Khóa phân công", ColumnType.Text, Indexed: true, Unique: true),
+            new("TaskCode", "Mã nhiệm vụ", ColumnType.Text, Indexed: true),
+            new("UnitCode", "Mã đơn vị", ColumnType.Text, Indexed: true),
+            new("UnitName", "Đơn vị chủ trì", ColumnType.Text),
+            new("TaskText", "Nội dung nhiệm vụ", ColumnType.MultiLineText),
+            new("TimeFrameText", "Thời gian thực hiện", ColumnType.Text),
+            new("TimeFrameKind", "Loại thời hạn", ColumnType.Choice, Choices: TimeFrameKinds),
+            new("LastDay", "Hạn cuối", ColumnType.DateOnly),
+            new(Archived, "Đã bãi bỏ", ColumnType.Boolean),
+            new(ArchivedOn, "Ngày bãi bỏ", ColumnType.DateOnly),
+            new(ContentHash, "Mã kiểm tra nội dung", ColumnType.Text, Hidden: true),
+            new("Status", "Tình trạng", ColumnType.Choice, ColumnOwner.People, Choices: StatusChoices),
+            new("PercentComplete", "Tiến độ (%)", ColumnType.Number, ColumnOwner.People),
+            new("CompletedOn", "Ngày hoàn thành", ColumnType.DateOnly, ColumnOwner.People),
+            new("Notes", "Ghi chú", ColumnType.MultiLineText, ColumnOwner.People),
+            new("PlannerTaskId", "Mã công việc Planner", ColumnType.Text, ColumnOwner.System, Indexed: true),
+        ]);
+
+    /// <summary>Báo cáo kết quả: one row per (round × task × unit), keyed "round|code|unitCode".</summary>
+    public static readonly ListDefinition Reports = new(
+        "reports",
+        "Báo cáo kết quả",
+        "ReportKey",
+        [
+            new("ReportKey", "Khóa báo cáo", ColumnType.Text, Indexed: true, Unique: true),
+            new("Round", "Đợt", ColumnType.Number, Indexed: true),
+            new("TaskCode", "Mã nhiệm vụ", ColumnType.Text),
+            new("UnitCode", "Mã đơn vị", ColumnType.Text, Indexed: true),
+            new("Role", "Vai trò", ColumnType.Choice, Choices: ["chủ trì", "phối hợp"]),
+            new("Result", "Kết quả thực hiện", ColumnType.MultiLineText),
+            new("Completion", "Mức độ hoàn thành", ColumnType.Text),
+            new("Difficulties", "Khó khăn, vướng mắc", ColumnType.MultiLineText),
+            new("Proposals", "Đề xuất, kiến nghị", ColumnType.MultiLineText),
+            new("SourceFile", "Tệp nộp", ColumnType.Text),
+            new("SubmittedOn", "Ngày nộp", ColumnType.DateOnly),
+        ]);
+
+    /// <summary>Nhật ký thông báo (hidden): one row per notification, keyed by idempotency key.</summary>
+    public static readonly ListDefinition Notifications = new(
+        "notifications",
+        "Nhật ký thông báo",
+        "NotificationKey",
+        [
+            new("NotificationKey", "Khóa thông báo", ColumnType.Text, Indexed: true, Unique: true),
+            new("Recipient", "Người nhận", ColumnType.Text),
+            new("ItemKey", "Mục", ColumnType.Text),
+            new("Level", "Mức", ColumnType.Text),
+            new("State", "Trạng thái", ColumnType.Choice, Choices: ["pending", "sent"]),
+            new("SentOn", "Ngày gửi", ColumnType.DateOnly),
+        ],
+        Hidden: true);
+
+    /// <summary>Báo cáo dân vận: the document library (templates, submissions, compiled reports, decisions).</summary>
+    public static readonly ListDefinition Library = new(
+        "library",
+        "Báo cáo dân vận",
+        null,
+        [
+            new("Rejection", "Lý do từ chối", ColumnType.MultiLineText, ColumnOwner.System),
+            new("IngestedHash", "Đã xử lý", ColumnType.Text, ColumnOwner.System, Hidden: true),
+        ],
+        IsLibrary: true);
+
+    /// <summary>Every list of the site, in provisioning order.</summary>
+    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, Library];
+
+    /// <summary>Folder of the decisions in the library.</summary>
+    public const string DecisionFolder = "Quyết định";
+
+    /// <summary>Library folder of a round, e.g. "2026/Đợt 1".</summary>
+    public static string RoundFolder(int year, int round) => $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}/Đợt {round.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Sub-folders of each round.</summary>
+    public static readonly IReadOnlyList<string> RoundSubfolders = ["Mẫu", "Nộp", "Tổng hợp"];
+
+    /// <summary>All folders the library needs for a decision, parents before children.</summary>
+    public static IReadOnlyList<string> Folders(Decision decision)
+    {
+        var year = decision.Date.Year;
+        var folders = new List<string> { year.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var round in decision.ReportingRounds)
+        {
+            var roundFolder = RoundFolder(year, round.Round);
+            folders.Add(roundFolder);
+            folders.AddRange(RoundSubfolders.Select(s => roundFolder + "/" + s));
+        }
+
+        folders.Add(DecisionFolder);
+        return folders;
+    }
+
+    /// <summary>The description stamped on a provisioned list; carries the schema version.</summary>
+    public static string Description(ListDefinition list) =>
+        $"DanVan365 ({list.Key}) schema v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads the schema version from a list description, or 0.</summary>
+    public static int VersionOf(string? description)
+    {
+        if (description is null)
+        {
+            return 0;
+        }
+
+        var at = description.LastIndexOf(" schema v", StringComparison.Ordinal);
+        return at >= 0 && int.TryParse(description.AsSpan(at + 9), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+    }
+}

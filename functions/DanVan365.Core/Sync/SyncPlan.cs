@@ -1,0 +1,38 @@
+namespace DanVan365.Core.Sync;
+
+/// <summary>What sync wants a row to hold: its key and the values of the columns sync owns (canonical strings).</summary>
+public sealed record DesiredRow(string Key, IReadOnlyDictionary<string, string?> Fields);
+
+/// <summary>A row as it is in the list: item id, eTag and its values (canonical strings), people-owned columns included.</summary>
+public sealed record CurrentRow(string ItemId, string Key, string? ETag, IReadOnlyDictionary<string, string?> Fields);
+
+/// <summary>What to do with one row.</summary>
+public enum ChangeKind
+{
+    Create,
+    Update,
+    Archive,
+    Unchanged,
+}
+
+/// <summary>One planned change: the fields to write (only changed ones for an update) and their names.</summary>
+public sealed record RowChange(
+    ChangeKind Kind,
+    string Key,
+    string? ItemId,
+    string? ETag,
+    IReadOnlyDictionary<string, string?> Fields,
+    IReadOnlyList<string> ChangedFields);
+
+/// <summary>The plan for one list.</summary>
+public sealed record SyncPlan(ListDefinition List, IReadOnlyList<RowChange> Changes)
+{
+    public int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
+
+    /// <summary>Changes that write (everything but unchanged).</summary>
+    public IEnumerable<RowChange> Writes => Changes.Where(c => c.Kind != ChangeKind.Unchanged);
+
+    /// <summary>Per-list counts in the closing-line format: "created=N updated=N archived=N unchanged=N".</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"created={Count(ChangeKind.Create)} updated={Count(ChangeKind.Update)} archived={Count(ChangeKind.Archive)} unchanged={Count(ChangeKind.Unchanged)}");
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DanVan365.Core.Sync;
+
+/// <summary>
+/// Sync as a pure function: (desired rows, current rows) → plan. Rules (DESIGN.md "Ownership", "Nothing is lost"):
+/// <list type="bullet">
+/// <item>a desired row without a current row is created;</item>
+/// <item>a current row whose content hash equals the desired hash and that is not archived is unchanged
+///   (no field comparison: a no-change run costs nothing);</item>
+/// <item>otherwise only the sync-owned fields that differ are written, with the new hash; an archived row that is
+///   back in the decision is restored;</item>
+/// <item>a current row no longer desired is archived (flag + date), never deleted; one already archived stays as is;</item>
+/// <item>columns people own are never in a plan.</item>
+/// </list>
+/// </summary>
+public static class SyncPlanner
+{
+    public static SyncPlan Plan(ListDefinition list, IReadOnlyList<DesiredRow> desired, IReadOnlyList<CurrentRow> current, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var owned = list.SyncColumns.Select(c => c.Name).Append(SiteSchema.Title).ToHashSet(StringComparer.Ordinal);
+        var currentByKey = new Dictionary<string, CurrentRow>(StringComparer.Ordinal);
+        foreach (var row in current)
+        {
+            // A unique key column makes duplicates impossible; if a list without the constraint has them, the first wins.
+            currentByKey.TryAdd(Key(row.Key), row);
+        }
+
+        var changes = new List<RowChange>(desired.Count + 4);
+        var desiredKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var want in desired)
+        {
+            var key = Key(want.Key);
+            if (!desiredKeys.Add(key))
+            {
+                throw new ArgumentException($"Duplicate desired key '{key}' for list '{list.Key}'.", nameof(desired));
+            }
+
+            foreach (var name in want.Fields.Keys)
+            {
+                if (!owned.Contains(name))
+                {
+                    throw new ArgumentException($"Column '{name}' of list '{list.Key}' is not owned by sync.", nameof(desired));
+                }
+            }
+
+            var hash = ContentHash(want.Fields);
+            if (!currentByKey.TryGetValue(key, out var have))
+            {
+                var fields = new Dictionary<string, string?>(want.Fields, StringComparer.Ordinal)
+                {
+                    [list.KeyColumn!] = key,
+                    [SiteSchema.ContentHash] = hash,
+                    [SiteSchema.Archived] = FieldValues.Bool(false),
+                };
+                changes.Add(new RowChange(ChangeKind.Create, key, null, null, fields, [.. fields.Keys.Order(StringComparer.Ordinal)]));
+                continue;
+            }
+
+            var archived = IsArchived(have);
+            if (!archived && Get(have, SiteSchema.ContentHash) == hash)
+            {
+                changes.Add(new RowChange(ChangeKind.Unchanged, key, have.ItemId, have.ETag, Empty, []));
+                continue;
+            }
+
+            var diff = Diff(want.Fields, have);
+            if (Get(have, SiteSchema.ContentHash) != hash)
+            {
+                diff[SiteSchema.ContentHash] = hash;
+            }
+
+            if (archived)
+            {
+                diff[SiteSchema.Archived] = FieldValues.Bool(false);
+                diff[SiteSchema.ArchivedOn] = null;
+            }
+
+            changes.Add(diff.Count == 0
+                ? new RowChange(ChangeKind.Unchanged, key, have.ItemId, have.ETag, Empty, [])
+                : new RowChange(ChangeKind.Update, key, have.ItemId, have.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)]));
+        }
+
+        foreach (var have in current)
+        {
+            var key = Key(have.Key);
+            if (desiredKeys.Contains(key) || !ReferenceEquals(currentByKey[key], have))
+            {
+                continue;
+            }
+
+            if (IsArchived(have))
+            {
+                changes.Add(new RowChange(ChangeKind.Unchanged, key, have.ItemId, have.ETag, Empty, []));
+                continue;
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [SiteSchema.Archived] = FieldValues.Bool(true),
+                [SiteSchema.ArchivedOn] = FieldValues.Date(today),
+            };
+            changes.Add(new RowChange(ChangeKind.Archive, key, have.ItemId, have.ETag, fields, [SiteSchema.Archived, SiteSchema.ArchivedOn]));
+        }
+
+        return new SyncPlan(list, changes);
+    }
+
+    /// <summary>
+    /// Re-plans one update against a row re-read after a 412 (someone changed it meanwhile): only sync-owned
+    /// fields that still differ are written, so a person's concurrent edit of their own columns survives.
+    /// </summary>
+    public static RowChange Rebase(RowChange change, DesiredRow? desired, CurrentRow fresh, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(fresh);
+        if (change.Kind == ChangeKind.Archive || desired is null)
+        {
+            return IsArchived(fresh)
+                ? new RowChange(ChangeKind.Unchanged, change.Key, fresh.ItemId, fresh.ETag, Empty, [])
+                : change with { ItemId = fresh.ItemId, ETag = fresh.ETag, Fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [SiteSchema.Archived] = "true", [SiteSchema.ArchivedOn] = FieldValues.Date(today) } };
+        }
+
+        var diff = Diff(desired.Fields, fresh);
+        var hash = ContentHash(desired.Fields);
+        if (Get(fresh, SiteSchema.ContentHash) != hash)
+        {
+            diff[SiteSchema.ContentHash] = hash;
+        }
+
+        if (IsArchived(fresh))
+        {
+            diff[SiteSchema.Archived] = FieldValues.Bool(false);
+            diff[SiteSchema.ArchivedOn] = null;
+        }
+
+        return diff.Count == 0
+            ? new RowChange(ChangeKind.Unchanged, change.Key, fresh.ItemId, fresh.ETag, Empty, [])
+            : new RowChange(ChangeKind.Update, change.Key, fresh.ItemId, fresh.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>A stable hash of the sync-owned values (hex, 32 chars).</summary>
+    public static string ContentHash(IReadOnlyDictionary<string, string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var text = new StringBuilder();
+        foreach (var (name, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(name).Append('=').Append(value?.Normalize(NormalizationForm.FormC) ?? "\u2400").Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
+    }
+
+    private static readonly IReadOnlyDictionary<string, string?> Empty = new Dictionary<string, string?>();
+
+    private static string Key(string key) => key.Normalize(NormalizationForm.FormC);
+
+    private static bool IsArchived(CurrentRow row) => Get(row, SiteSchema.Archived) == "true";
+
+    private static string? Get(CurrentRow row, string name) => row.Fields.GetValueOrDefault(name);
+
+    private static Dictionary<string, string?> Diff(IReadOnlyDictionary<string, string?> want, CurrentRow have)
+    {
+        var diff = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in want)
+        {
+            if (!string.Equals(FieldValues.Text(value), FieldValues.Text(Get(have, name)), StringComparison.Ordinal))
+            {
+                diff[name] = value;
+            }
+        }
+
+        return diff;
+    }
+}
