@@ -155,9 +155,20 @@ public static class SiteSchema
         return folders;
     }
 
-    /// <summary>The description stamped on a provisioned list; carries the schema version.</summary>
-    public static string Description(ListDefinition list) =>
-        $"DanVan365 ({list.Key}) schema v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>The description stamped on a provisioned list; carries the schema version (and, for the library, a stamp of its folders).</summary>
+    public static string Description(ListDefinition list, string? folderStamp = null) =>
+        $"DanVan365 ({list.Key}) schema v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}" + (folderStamp is null ? string.Empty : " folders " + folderStamp);
+
+    /// <summary>The folder stamp written into a description by <see cref="Description"/>, or null.</summary>
+    public static string? FolderStampOf(string? description)
+    {
+        var at = description?.LastIndexOf(" folders ", StringComparison.Ordinal) ?? -1;
+        return at >= 0 ? description![(at + 9)..] : null;
+    }
+
+    /// <summary>A short stable stamp of a folder set.</summary>
+    public static string FolderStamp(IEnumerable<string> folders) =>
+        SyncPlanner.ContentHash(folders.ToDictionary(f => f, _ => (string?)null, StringComparer.Ordinal))[..12];
 
     /// <summary>Reads the schema version from a list description, or 0.</summary>
     public static int VersionOf(string? description)
@@ -168,6 +179,18 @@ public static class SiteSchema
         }
 
         var at = description.LastIndexOf(" schema v", StringComparison.Ordinal);
-        return at >= 0 && int.TryParse(description.AsSpan(at + 9), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        if (at < 0)
+        {
+            return 0;
+        }
+
+        var digits = description.AsSpan(at + 9);
+        var end = 0;
+        while (end < digits.Length && char.IsAsciiDigit(digits[end]))
+        {
+            end++;
+        }
+
+        return int.TryParse(digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
     }
 }

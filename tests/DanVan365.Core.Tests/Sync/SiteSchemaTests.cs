@@ -38,6 +38,7 @@ public class SiteSchemaTests
     [Theory]
     [InlineData("DanVan365 (tasks) schema v1", 1)]
     [InlineData("DanVan365 (tasks) schema v12", 12)]
+    [InlineData("DanVan365 (library) schema v3 folders abc123", 3)]
     [InlineData("something else", 0)]
     [InlineData(null, 0)]
     public void VersionOf_Description_ReadsVersion(string? description, int expected)
@@ -49,5 +50,14 @@ public class SiteSchemaTests
     public void Description_RoundTrips_ThroughVersionOf()
     {
         Assert.Equal(SiteSchema.Version, SiteSchema.VersionOf(SiteSchema.Description(SiteSchema.Tasks)));
+    }
+
+    [Fact]
+    public void FolderStampOf_LibraryDescription_ReadsStamp()
+    {
+        var stamp = SiteSchema.FolderStamp(["2026", "Quyết định"]);
+        Assert.Equal(stamp, SiteSchema.FolderStampOf(SiteSchema.Description(SiteSchema.Library, stamp)));
+        Assert.Null(SiteSchema.FolderStampOf(SiteSchema.Description(SiteSchema.Library)));
+        Assert.NotEqual(stamp, SiteSchema.FolderStamp(["2026", "Quyết định", "2027"]));
     }
 }

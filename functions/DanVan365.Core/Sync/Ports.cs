@@ -1,0 +1,39 @@
+namespace DanVan365.Core.Sync;
+
+/// <summary>Creates or upgrades the site's lists and library (idempotent). Implemented by the Graph adapter.</summary>
+public interface ISiteProvisioner
+{
+    /// <summary>Ensures every list of <see cref="SiteSchema.All"/> and the given library folders exist.</summary>
+    Task<ProvisionResult> EnsureAsync(IReadOnlyList<string> libraryFolders, CancellationToken cancellationToken);
+
+    /// <summary>True when every list exists at the current schema version (no writes).</summary>
+    Task<bool> IsProvisionedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What provisioning did.</summary>
+public sealed record ProvisionResult(int ListsCreated, int ColumnsAdded, int FoldersCreated)
+{
+    public bool ChangedAnything => ListsCreated + ColumnsAdded + FoldersCreated > 0;
+}
+
+/// <summary>Reads and writes the rows of a list. Implemented by the Graph adapter.</summary>
+public interface IListStore
+{
+    /// <summary>All rows of the list (paged reads), values canonical per <see cref="FieldValues"/>.</summary>
+    Task<IReadOnlyList<CurrentRow>> ReadAsync(ListDefinition list, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Carries out a plan (batched). A create that meets the unique key is reconciled with the existing row; an update
+    /// whose eTag moved is re-read and rebased (<see cref="SyncPlanner.Rebase"/>). Per-row failures go into the result.
+    /// </summary>
+    Task<ApplyResult> ApplyAsync(SyncPlan plan, IReadOnlyList<DesiredRow> desired, DateOnly today, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of applying a plan: what was written and what failed (per row, with the reason).</summary>
+public sealed record ApplyResult(int Written, IReadOnlyList<RowFailure> Failures)
+{
+    public bool Succeeded => Failures.Count == 0;
+}
+
+/// <summary>A row that could not be written.</summary>
+public sealed record RowFailure(string Key, string Reason);

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+
+namespace DanVan365.M365.Client;
+
+/// <summary>One request to send inside a $batch. <see cref="Build"/> is called again for each attempt.</summary>
+public sealed record BatchOperation(string Id, Func<RequestInformation> Build);
+
+/// <summary>What Graph answered for one batch item (body as JSON text, may be empty).</summary>
+public sealed record BatchOutcome(string Id, int Status, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public bool IsSuccess => Status is >= 200 and < 300;
+}
+
+/// <summary>
+/// Sends requests as JSON batches of at most 20 (https://learn.microsoft.com/graph/json-batching). The HTTP layer
+/// retries the envelope; items that come back 429/503/504 inside a successful envelope are retried here, item by
+/// item, after the largest Retry-After among them, at most <see cref="M365Options.MaxAttempts"/> times.
+/// </summary>
+public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, int maxAttempts = 6)
+{
+    /// <summary>Graph's documented maximum number of requests in one batch.</summary>
+    public const int MaxBatchSize = 20;
+
+    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
+
+    public async Task<IReadOnlyDictionary<string, BatchOutcome>> RunAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var outcomes = new Dictionary<string, BatchOutcome>(StringComparer.Ordinal);
+        foreach (var chunk in operations.Chunk(MaxBatchSize))
+        {
+            var pending = chunk.ToList();
+            for (var attempt = 1; pending.Count > 0; attempt++)
+            {
+                var results = await SendAsync(pending, cancellationToken).ConfigureAwait(false);
+                var retry = new List<BatchOperation>();
+                var delay = TimeSpan.Zero;
+                foreach (var op in pending)
+                {
+                    var outcome = results[op.Id];
+                    if (IsTransient(outcome.Status) && attempt < maxAttempts)
+                    {
+                        retry.Add(op);
+                        var wait = RetryAfter(outcome) ?? DefaultRetryDelay * attempt;
+                        delay = wait > delay ? wait : delay;
+                    }
+                    else
+                    {
+                        outcomes[op.Id] = outcome;
+                    }
+                }
+
+                pending = retry;
+                if (pending.Count > 0)
+                {
+                    await Task.Delay(delay > MaxRetryDelay ? MaxRetryDelay : delay, clock, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<Dictionary<string, BatchOutcome>> SendAsync(List<BatchOperation> operations, CancellationToken cancellationToken)
+    {
+        var content = new BatchRequestContentCollection(client, MaxBatchSize);
+        foreach (var op in operations)
+        {
+            await content.AddBatchRequestStepAsync(op.Build(), op.Id).ConfigureAwait(false);
+        }
+
+        var response = await GraphErrors.Call("$batch", () => client.Batch.PostAsync(content, cancellationToken)).ConfigureAwait(false);
+        var statuses = await response.GetResponsesStatusCodesAsync().ConfigureAwait(false);
+        var results = new Dictionary<string, BatchOutcome>(StringComparer.Ordinal);
+        foreach (var op in operations)
+        {
+            var message = statuses.ContainsKey(op.Id) ? await response.GetResponseByIdAsync(op.Id).ConfigureAwait(false) : null;
+            if (message is null)
+            {
+                results[op.Id] = new BatchOutcome(op.Id, (int)HttpStatusCode.BadGateway, "{\"error\":{\"code\":\"missingBatchResponse\",\"message\":\"No response for this batch item.\"}}", new Dictionary<string, string>());
+                continue;
+            }
+
+            using (message)
+            {
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var header in message.Headers.Concat(message.Content.Headers))
+                {
+                    headers[header.Key] = string.Join(",", header.Value);
+                }
+
+                var body = await message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                results[op.Id] = new BatchOutcome(op.Id, (int)message.StatusCode, body, headers);
+            }
+        }
+
+        return results;
+    }
+
+    private static bool IsTransient(int status) => status is 429 or 503 or 504;
+
+    private static TimeSpan? RetryAfter(BatchOutcome outcome) =>
+        outcome.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Graph;
+using Microsoft.Graph.Authentication;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace DanVan365.M365.Client;
+
+/// <summary>
+/// Builds the one GraphServiceClient the adapter uses, for a tenant or for the local Graph: same code path, same
+/// middleware. Exactly one retry layer: the SDK's RetryHandler (honours Retry-After on 429/503/504), bounded by
+/// <see cref="M365Options.MaxAttempts"/> and <see cref="M365Options.RetryBudget"/>. Items inside a $batch are retried
+/// by <see cref="BatchRunner"/> (the HTTP layer only sees the envelope).
+/// </summary>
+public static class GraphClientBuilder
+{
+    /// <summary>The User-Agent product that identifies the app in Graph's logs.</summary>
+    public const string Product = "DanVan365";
+
+    public static GraphConnection Create(M365Options options, TokenCredential? credential = null, HttpMessageHandler? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var meter = new RequestMeter();
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        for (var i = 0; i < handlers.Count; i++)
+        {
+            switch (handlers[i])
+            {
+                case RetryHandler:
+                    handlers[i] = new RetryHandler(new RetryHandlerOption
+                    {
+                        MaxRetry = options.MaxAttempts - 1,
+                        RetriesTimeLimit = options.RetryBudget,
+                        Delay = 1,
+                    });
+                    break;
+                case UserAgentHandler:
+                    handlers[i] = new UserAgentHandler(new UserAgentHandlerOption { ProductName = Product, ProductVersion = typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" });
+                    break;
+            }
+        }
+
+        // Counts what reaches the wire (retries included): the figure behind "requests=N".
+        handlers.Add(meter);
+        var http = GraphClientFactory.Create(handlers, finalHandler: transport ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+        http.BaseAddress = new Uri(options.GraphBaseUrl.TrimEnd('/') + "/");
+        IAuthenticationProvider auth = options.Local
+            ? new LocalTokenProvider()
+            : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true, "https://graph.microsoft.com/.default");
+        var client = new GraphServiceClient(http, auth, options.GraphBaseUrl.TrimEnd('/'));
+        return new GraphConnection(client, meter, options);
+    }
+
+    /// <summary>Azure.Identity credential for the configured kind. No client secrets.</summary>
+    public static TokenCredential CreateCredential(M365Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Credential switch
+        {
+            CredentialKind.ManagedIdentity => options.ClientId is null
+                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId)),
+            CredentialKind.WorkloadIdentity => new WorkloadIdentityCredential(new WorkloadIdentityCredentialOptions { TenantId = options.TenantId, ClientId = options.ClientId }),
+            CredentialKind.Certificate => new ClientCertificateCredential(options.TenantId, options.ClientId, options.CertificatePath),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Credential, "Unknown credential kind."),
+        };
+    }
+
+    /// <summary>The local Graph accepts any bearer token; it still requires the header, as Graph does.</summary>
+    private sealed class LocalTokenProvider : IAuthenticationProvider
+    {
+        public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            request.Headers.TryAdd("Authorization", "Bearer local-development-token");
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>A configured Graph client, its request meter and the options it was built from.</summary>
+public sealed record GraphConnection(GraphServiceClient Client, RequestMeter Meter, M365Options Options);
+
+/// <summary>Counts HTTP requests sent to Graph (a $batch counts once).</summary>
+public sealed class RequestMeter : DelegatingHandler
+{
+    private long _requests;
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _requests);
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Sync;
+using DanVan365.M365.Client;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+
+namespace DanVan365.M365.Lists;
+
+/// <summary>
+/// <see cref="IListStore"/> over Graph list items. Reads page through `items?$expand=fields($select=…)`; writes go as
+/// $batch (20 per request). Every PATCH carries the item's eTag in If-Match; a 412 (someone changed the row) is
+/// re-read and rebased so people's columns survive; a create that meets the unique key (409: a retried or concurrent
+/// create) is recognised as "already there" and reconciled, never duplicated.
+/// </summary>
+public sealed class GraphListStore(SiteContext site, BatchRunner batches) : IListStore
+{
+    /// <summary>Items per page when reading a list.</summary>
+    public const int PageSize = 500;
+
+    private const int MaxRebaseRounds = 3;
+
+    public async Task<IReadOnlyList<CurrentRow>> ReadAsync(ListDefinition list, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(list, cancellationToken).ConfigureAwait(false);
+        var items = site.Client.Sites[siteId].Lists[listId].Items;
+        var rows = new List<CurrentRow>();
+        var page = await GraphErrors.Call($"read {list.DisplayName}", () => items.GetAsync(r =>
+        {
+            r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
+            r.QueryParameters.Top = PageSize;
+        }, cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            rows.AddRange((page.Value ?? []).Select(item => ToRow(list, item)).OfType<CurrentRow>());
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call($"read {list.DisplayName}", () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return rows;
+    }
+
+    public async Task<ApplyResult> ApplyAsync(SyncPlan plan, IReadOnlyList<DesiredRow> desired, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(desired);
+        var list = plan.List;
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(list, cancellationToken).ConfigureAwait(false);
+        var desiredByKey = desired.ToDictionary(d => d.Key.Normalize(System.Text.NormalizationForm.FormC), StringComparer.Ordinal);
+        var failures = new List<RowFailure>();
+        var written = 0;
+
+        var pending = plan.Writes.ToList();
+        for (var round = 0; pending.Count > 0; round++)
+        {
+            var operations = pending.Select((change, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () => BuildRequest(siteId, listId, list, change))).ToList();
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var again = new List<RowChange>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var change = pending[i];
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    written++;
+                    continue;
+                }
+
+                // 409 on create: the key exists (a create retried after a lost response, or another run). 412: the eTag moved.
+                // 404 on update: a person deleted the row; sync recreates what the decision says.
+                var conflict = (change.Kind == ChangeKind.Create && outcome.Status == 409)
+                    || (change.Kind != ChangeKind.Create && outcome.Status == 412);
+                if (conflict && round < MaxRebaseRounds)
+                {
+                    var fresh = await ReadByKeyAsync(siteId, listId, list, change.Key, cancellationToken).ConfigureAwait(false);
+                    var want = desiredByKey.GetValueOrDefault(change.Key);
+                    if (fresh is null)
+                    {
+                        again.Add(change.Kind == ChangeKind.Create ? change : Recreate(list, change, want));
+                        continue;
+                    }
+
+                    var rebased = SyncPlanner.Rebase(change, want, fresh, today);
+                    if (rebased.Kind != ChangeKind.Unchanged)
+                    {
+                        again.Add(rebased);
+                    }
+
+                    continue;
+                }
+
+                if (change.Kind == ChangeKind.Update && outcome.Status == 404 && round < MaxRebaseRounds && desiredByKey.TryGetValue(change.Key, out var missing))
+                {
+                    again.Add(Recreate(list, change, missing));
+                    continue;
+                }
+
+                var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+                failures.Add(new RowFailure(change.Key, $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
+            }
+
+            pending = again;
+        }
+
+        return new ApplyResult(written, failures);
+    }
+
+    /// <summary>Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header).</summary>
+    public async Task<CurrentRow?> ReadByKeyAsync(string siteId, string listId, ListDefinition list, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var page = await GraphErrors.Call($"find {list.DisplayName} {key}", () => site.Client.Sites[siteId].Lists[listId].Items.GetAsync(r =>
+        {
+            r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
+            r.QueryParameters.Filter = $"fields/{list.KeyColumn} eq {OData.Quote(key)}";
+        }, cancellationToken)).ConfigureAwait(false);
+        return (page?.Value ?? []).Select(item => ToRow(list, item)).OfType<CurrentRow>().FirstOrDefault();
+    }
+
+    private static RowChange Recreate(ListDefinition list, RowChange change, DesiredRow? want)
+    {
+        if (want is null)
+        {
+            return change;
+        }
+
+        var fields = new Dictionary<string, string?>(want.Fields, StringComparer.Ordinal)
+        {
+            [list.KeyColumn!] = change.Key,
+            [SiteSchema.ContentHash] = SyncPlanner.ContentHash(want.Fields),
+            [SiteSchema.Archived] = FieldValues.Bool(false),
+        };
+        return new RowChange(ChangeKind.Create, change.Key, null, null, fields, [.. fields.Keys]);
+    }
+
+    private RequestInformation BuildRequest(string siteId, string listId, ListDefinition list, RowChange change)
+    {
+        var fields = new FieldValueSet { AdditionalData = new Dictionary<string, object>(StringComparer.Ordinal) };
+        foreach (var (name, value) in change.Fields)
+        {
+            fields.AdditionalData[name] = ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, name), value)!;
+        }
+
+        var items = site.Client.Sites[siteId].Lists[listId].Items;
+        if (change.Kind == ChangeKind.Create)
+        {
+            // https://learn.microsoft.com/graph/api/listitem-create
+            return items.ToPostRequestInformation(new ListItem { Fields = fields });
+        }
+
+        // https://learn.microsoft.com/graph/api/listitem-update — If-Match makes a concurrent edit a 412, not a lost update.
+        var request = items[change.ItemId].Fields.ToPatchRequestInformation(fields);
+        if (change.ETag is not null)
+        {
+            request.Headers.TryAdd("If-Match", change.ETag);
+        }
+
+        return request;
+    }
+
+    private static IEnumerable<string> SelectedFields(ListDefinition list) =>
+        list.Columns.Select(c => c.Name).Prepend(SiteSchema.Title);
+
+    private static CurrentRow? ToRow(ListDefinition list, ListItem item)
+    {
+        var data = item.Fields?.AdditionalData;
+        if (data is null || item.Id is null)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in SelectedFields(list))
+        {
+            values[name] = FieldValues.Canonical(ColumnMapping.TypeOf(list, name), data.TryGetValue(name, out var raw) ? GraphBodies.AsString(raw) : null);
+        }
+
+        var key = values.GetValueOrDefault(list.KeyColumn!);
+        // A row without a key was typed in by hand: it is not sync's to manage.
+        return key is null ? null : new CurrentRow(item.Id, key, item.AdditionalData.TryGetValue("@odata.etag", out var etag) ? GraphBodies.AsString(etag) : item.ETag, values);
+    }
+}

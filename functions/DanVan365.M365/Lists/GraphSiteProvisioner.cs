@@ -1,0 +1,182 @@
+using DanVan365.Core.Errors;
+using DanVan365.Core.Sync;
+using DanVan365.M365.Client;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using GraphList = Microsoft.Graph.Models.List;
+
+namespace DanVan365.M365.Lists;
+
+/// <summary>
+/// Creates or upgrades the lists of <see cref="SiteSchema"/> and the library's folders. Idempotent: each list carries
+/// "schema vN" in its description, the library also a stamp of its folder set, so a provisioned site costs one read
+/// (GET lists). An older schema gets its missing columns added; existing columns and data are never touched.
+/// </summary>
+public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) : ISiteProvisioner
+{
+    public async Task<bool> IsProvisionedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in SiteSchema.All)
+        {
+            var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false);
+            if (list is null || SiteSchema.VersionOf(list.Description) < SiteSchema.Version)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public async Task<ProvisionResult> EnsureAsync(IReadOnlyList<string> libraryFolders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(libraryFolders);
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = SiteSchema.FolderStamp(libraryFolders);
+
+        // 1. Missing lists, created with all their columns in one batch.
+        var missing = new List<ListDefinition>();
+        foreach (var definition in SiteSchema.All)
+        {
+            if (await site.FindAsync(definition, cancellationToken).ConfigureAwait(false) is null)
+            {
+                missing.Add(definition);
+            }
+        }
+
+        var listsCreated = 0;
+        if (missing.Count > 0)
+        {
+            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d))).ToList();
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            foreach (var definition in missing)
+            {
+                var outcome = outcomes[definition.Key];
+                // 409: another run created it meanwhile: fine, it is read again below.
+                if (!outcome.IsSuccess && outcome.Status != 409)
+                {
+                    var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+                    throw new RemoteServiceException($"create list '{definition.DisplayName}'", outcome.Status, code, requestId, message ?? "failed");
+                }
+
+                listsCreated += outcome.IsSuccess ? 1 : 0;
+            }
+
+            site.Invalidate();
+        }
+
+        // 2. Lists of an older schema: add the columns they lack.
+        var columnsAdded = 0;
+        foreach (var definition in SiteSchema.All)
+        {
+            var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false)
+                ?? throw new RemoteServiceException($"create list '{definition.DisplayName}'", 404, "listNotFound", null, "The list was not found after creating it.");
+            if (SiteSchema.VersionOf(list.Description) < SiteSchema.Version)
+            {
+                columnsAdded += await UpgradeAsync(siteId, list, definition, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // 3. Library folders, when the folder set changed (new decision, new round).
+        var foldersCreated = 0;
+        var library = await site.FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
+        if (library is not null && SiteSchema.FolderStampOf(library.Description) != stamp)
+        {
+            foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
+            await PatchDescriptionAsync(siteId, library, SiteSchema.Description(SiteSchema.Library, stamp), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ProvisionResult(listsCreated, columnsAdded, foldersCreated);
+    }
+
+    /// <summary>Creates folders (parents first); an existing folder (409 nameAlreadyExists) counts as done.</summary>
+    public async Task<int> CreateFoldersAsync(string siteId, string libraryId, IReadOnlyList<string> folders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        var drive = await GraphErrors.Call("get library drive", () => site.Client.Sites[siteId].Lists[libraryId].Drive.GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken)).ConfigureAwait(false);
+        var driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null, "The library has no drive.");
+        var created = 0;
+        // One batch per depth: items of a batch run in no set order, and a parent must exist before its children.
+        foreach (var level in folders.GroupBy(f => f.Count(c => c == '/')).OrderBy(g => g.Key))
+        {
+            var operations = level.Select((path, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () => CreateFolderRequest(driveId, path))).ToList();
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var paths = level.ToList();
+            for (var i = 0; i < paths.Count; i++)
+            {
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    created++;
+                }
+                else if (outcome.Status != 409)
+                {
+                    var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+                    throw new RemoteServiceException($"create folder '{paths[i]}'", outcome.Status, code, requestId, message ?? "failed");
+                }
+            }
+        }
+
+        return created;
+    }
+
+    private RequestInformation CreateFolderRequest(string driveId, string path)
+    {
+        var slash = path.LastIndexOf('/');
+        var parent = slash < 0 ? null : path[..slash];
+        var name = slash < 0 ? path : path[(slash + 1)..];
+        var folder = new DriveItem
+        {
+            Name = name,
+            Folder = new Folder(),
+            // https://learn.microsoft.com/graph/api/driveitem-post-children — "fail": an existing folder answers 409.
+            AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "fail" },
+        };
+        var children = parent is null
+            ? site.Client.Drives[driveId].Items["root"].Children
+            : site.Client.Drives[driveId].Items["root"].Children.WithUrl($"{site.Connection.Options.GraphBaseUrl.TrimEnd('/')}/drives/{Uri.EscapeDataString(driveId)}/root:/{EscapePath(parent)}:/children");
+        return children.ToPostRequestInformation(folder);
+    }
+
+    /// <summary>Percent-encodes each segment of a drive path (Vietnamese letters and spaces included), keeping the slashes.</summary>
+    public static string EscapePath(string path) =>
+        string.Join('/', (path ?? string.Empty).Split('/').Select(Uri.EscapeDataString));
+
+    private RequestInformation CreateListRequest(string siteId, ListDefinition definition)
+    {
+        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation.
+        var list = new GraphList
+        {
+            DisplayName = definition.DisplayName,
+            // The library's folder stamp is added only once its folders exist.
+            Description = SiteSchema.Description(definition),
+            Columns = [.. definition.Columns.Select(ColumnMapping.ToGraph)],
+            ListProp = new ListInfo { Template = definition.IsLibrary ? "documentLibrary" : "genericList", Hidden = definition.Hidden },
+        };
+        return site.Client.Sites[siteId].Lists.ToPostRequestInformation(list);
+    }
+
+    private async Task<int> UpgradeAsync(string siteId, GraphList list, ListDefinition definition, CancellationToken cancellationToken)
+    {
+        var existing = await GraphErrors.Call($"get columns of '{definition.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select = ["name"], cancellationToken)).ConfigureAwait(false);
+        var names = (existing?.Value ?? []).Select(c => c.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        foreach (var column in definition.Columns.Where(c => !names.Contains(c.Name)))
+        {
+            // https://learn.microsoft.com/graph/api/list-post-columns
+            await GraphErrors.Call($"add column '{column.Name}' to '{definition.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].Columns.PostAsync(ColumnMapping.ToGraph(column), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            added++;
+        }
+
+        var stamp = definition.IsLibrary ? SiteSchema.FolderStampOf(list.Description) : null;
+        await PatchDescriptionAsync(siteId, list, SiteSchema.Description(definition, stamp), cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    private async Task PatchDescriptionAsync(string siteId, GraphList list, string description, CancellationToken cancellationToken)
+    {
+        await GraphErrors.Call($"update list '{list.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].PatchAsync(new GraphList { Description = description }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        list.Description = description;
+        site.Invalidate(list);
+    }
+}

@@ -1,0 +1,97 @@
+using DanVan365.Core.Errors;
+using DanVan365.Core.Sync;
+using DanVan365.M365.Client;
+using Microsoft.Graph;
+using GraphList = Microsoft.Graph.Models.List;
+
+namespace DanVan365.M365.Lists;
+
+/// <summary>
+/// The ward's site and its lists, looked up once per run (one request each) and cached: a no-change sync reads
+/// the site, the lists and the items of the two synced lists, and nothing else.
+/// </summary>
+public sealed class SiteContext(GraphConnection connection)
+{
+    private string? _siteId;
+    private Dictionary<string, GraphList>? _lists;
+
+    public GraphServiceClient Client => connection.Client;
+
+    public GraphConnection Connection => connection;
+
+    /// <summary>The site id, from the configured site URL (GET /sites/{hostname}:/{server-relative-path}).</summary>
+    public async Task<string> SiteIdAsync(CancellationToken cancellationToken)
+    {
+        if (_siteId is not null)
+        {
+            return _siteId;
+        }
+
+        var url = new Uri(connection.Options.SiteUrl!);
+        // https://learn.microsoft.com/graph/api/site-getbypath
+        var site = await GraphErrors.Call("get site", () => Client.Sites[$"{url.Host}:{url.AbsolutePath.TrimEnd('/')}:"].GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "webUrl"], cancellationToken)).ConfigureAwait(false);
+        _siteId = site?.Id ?? throw new RemoteServiceException("get site", 404, "itemNotFound", null, $"Site {url} not found.");
+        return _siteId;
+    }
+
+    /// <summary>The site's lists by display name (NFC).</summary>
+    public async Task<IReadOnlyDictionary<string, GraphList>> ListsAsync(CancellationToken cancellationToken)
+    {
+        if (_lists is not null)
+        {
+            return _lists;
+        }
+
+        var siteId = await SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var lists = new Dictionary<string, GraphList>(StringComparer.Ordinal);
+        var page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "description", "list"], cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            foreach (var list in page.Value ?? [])
+            {
+                if (list.DisplayName is not null)
+                {
+                    lists[list.DisplayName.Normalize(System.Text.NormalizationForm.FormC)] = list;
+                }
+            }
+
+            if (page.OdataNextLink is null)
+            {
+                break;
+            }
+
+            var next = page.OdataNextLink;
+            page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        _lists = lists;
+        return lists;
+    }
+
+    /// <summary>The list for a schema definition, or null when it does not exist yet.</summary>
+    public async Task<GraphList?> FindAsync(ListDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var lists = await ListsAsync(cancellationToken).ConfigureAwait(false);
+        return lists.GetValueOrDefault(definition.DisplayName.Normalize(System.Text.NormalizationForm.FormC));
+    }
+
+    /// <summary>The list id for a schema definition; fails when the site is not provisioned.</summary>
+    public async Task<string> ListIdAsync(ListDefinition definition, CancellationToken cancellationToken)
+    {
+        var list = await FindAsync(definition, cancellationToken).ConfigureAwait(false);
+        return list?.Id ?? throw new RemoteServiceException("find list", 404, "listNotFound", null, $"List '{definition.DisplayName}' does not exist: run `danvan365 provision`.");
+    }
+
+    /// <summary>Forgets the cached lists (after provisioning changed them).</summary>
+    public void Invalidate(GraphList? changed = null)
+    {
+        if (changed?.DisplayName is not null && _lists is not null)
+        {
+            _lists[changed.DisplayName.Normalize(System.Text.NormalizationForm.FormC)] = changed;
+            return;
+        }
+
+        _lists = null;
+    }
+}
