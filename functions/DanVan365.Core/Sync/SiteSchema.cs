@@ -80,6 +80,7 @@ public static class SiteSchema
             new("CompletedOn", "Ngày hoàn thành", ColumnType.DateOnly, ColumnOwner.People),
             new("Notes", "Ghi chú", ColumnType.MultiLineText, ColumnOwner.People),
             new("PlannerTaskId", "Mã công việc Planner", ColumnType.Text, ColumnOwner.System, Indexed: true),
+            new("PlannerHash", "Mã kiểm tra Planner", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ]);
 
     /// <summary>Báo cáo kết quả: one row per (round × task × unit), keyed "round|code|unitCode".</summary>

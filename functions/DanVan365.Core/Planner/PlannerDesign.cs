@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Time;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Planner;
+
+/// <summary>Links the Planner task points to (filled by the adapter that knows the site).</summary>
+public sealed record PlannerLinks(Func<string, string?> ListItemUrl, string? DecisionUrl);
+
+/// <summary>
+/// Turns the catalogue into the Planner plan it must hold (issue "Planner"): a bucket per lead unit, a label per
+/// section, and per (task × lead unit) a task titled "[code] title" (cut to Planner's limit; full text in the
+/// description), start = decision date, due = end of the last day in ICT (none for ongoing tasks), the unit's
+/// assignees, a checklist of coordinating units and links to the list item and the decision.
+/// </summary>
+public static class PlannerDesign
+{
+    /// <summary>Title prefix of a task whose catalogue entry was dropped by a new decision.</summary>
+    public const string ArchivedPrefix = "[Bãi bỏ] ";
+
+    /// <summary>Label used for archived tasks (the last of Planner's 25).</summary>
+    public const int ArchivedCategory = PlannerLimits.Categories;
+
+    /// <summary>Default plan title: "Dân vận 2026 – Phường Hải An".</summary>
+    public static string DefaultPlanTitle(TaskCatalogue catalogue, string wardName)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return $"Dân vận {catalogue.Decision.Date.Year.ToString(CultureInfo.InvariantCulture)} – {wardName}";
+    }
+
+    public static PlannerPlanSpec Plan(TaskCatalogue catalogue, UnitDirectory units, string title)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(units);
+        var buckets = catalogue.WorkItems.SelectMany(t => t.Lead.Units).Distinct(StringComparer.Ordinal).Select(c => units.Get(c).Name).ToList();
+        var categories = new Dictionary<int, string>();
+        for (var i = 0; i < catalogue.Sections.Count && i < ArchivedCategory - 1; i++)
+        {
+            categories[i + 1] = DesiredRows.Shorten($"{catalogue.Sections[i].Code}. {catalogue.Sections[i].Title}", 100);
+        }
+
+        categories[ArchivedCategory] = "Bãi bỏ";
+        return new PlannerPlanSpec(title, buckets, categories);
+    }
+
+    /// <summary>The label number of a section (1-based, in catalogue order).</summary>
+    public static int CategoryOf(TaskCatalogue catalogue, string sectionCode)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        for (var i = 0; i < catalogue.Sections.Count; i++)
+        {
+            if (catalogue.Sections[i].Code == sectionCode)
+            {
+                return Math.Min(i + 1, ArchivedCategory - 1);
+            }
+        }
+
+        return ArchivedCategory - 1;
+    }
+
+    /// <summary>Desired tasks for every (work item × lead unit) of the catalogue.</summary>
+    public static IReadOnlyList<PlannerTaskSpec> Tasks(TaskCatalogue catalogue, UnitDirectory units, PlannerLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(links);
+        var footnotes = catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
+        var specs = new List<PlannerTaskSpec>();
+        foreach (var task in catalogue.WorkItems)
+        {
+            foreach (var unitCode in task.Lead.Units.Distinct(StringComparer.Ordinal))
+            {
+                var unit = units.Get(unitCode);
+                var key = DesiredRows.AssignmentKey(task.Code, unitCode);
+                var references = new List<PlannerLink>();
+                if (links.ListItemUrl(task.Code) is { } itemUrl)
+                {
+                    references.Add(new PlannerLink(itemUrl, $"Nhiệm vụ {task.Code} (danh sách Nhiệm vụ dân vận)", "Other"));
+                }
+
+                if (links.DecisionUrl is { } decisionUrl)
+                {
+                    references.Add(new PlannerLink(decisionUrl, $"Quyết định {catalogue.Decision.Number}", "Word"));
+                }
+
+                specs.Add(new PlannerTaskSpec(
+                    key,
+                    task.Code,
+                    unitCode,
+                    unit.Name,
+                    Title(task.Code, task.Title, archived: false),
+                    WardTime.StartOfDayUtc(catalogue.Decision.Date),
+                    task.TimeFrame?.LastDay is { } last ? WardTime.EndOfDayUtc(last) : null,
+                    CategoryOf(catalogue, task.Section),
+                    Archived: false,
+                    unit.Assignees.Take(PlannerLimits.Assignees).ToList(),
+                    Description(catalogue, task, unit, units, footnotes, links.ListItemUrl(task.Code)),
+                    Checklist(task, units),
+                    references.Take(PlannerLimits.References).ToList()));
+            }
+        }
+
+        return specs;
+    }
+
+    /// <summary>"[code] title", cut to Planner's title limit; archived tasks get the "[Bãi bỏ] " prefix.</summary>
+    public static string Title(string code, string title, bool archived) =>
+        DesiredRows.Shorten((archived ? ArchivedPrefix : string.Empty) + $"[{code}] {title}", PlannerLimits.TitleLength);
+
+    /// <summary>The task code a Planner title starts with ("[3.5.a] …" or "[Bãi bỏ] [3.5.a] …"), or null.</summary>
+    public static string? CodeFromTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var text = title.StartsWith(ArchivedPrefix, StringComparison.Ordinal) ? title[ArchivedPrefix.Length..] : title;
+        var end = text.IndexOf(']', StringComparison.Ordinal);
+        return text.StartsWith('[') && end > 1 ? text[1..end] : null;
+    }
+
+    private static List<string> Checklist(CatalogueTask task, UnitDirectory units)
+    {
+        var names = task.Coordinating.Units.Distinct(StringComparer.Ordinal).Select(c => units.Find(c)?.Name ?? c)
+            .Select(n => "Phối hợp: " + n).Select(n => DesiredRows.Shorten(n, PlannerLimits.ChecklistTitleLength)).ToList();
+        if (names.Count <= PlannerLimits.ChecklistItems)
+        {
+            return names;
+        }
+
+        var kept = names.Take(PlannerLimits.ChecklistItems - 1).ToList();
+        kept.Add($"… và {(names.Count - kept.Count).ToString(CultureInfo.InvariantCulture)} đơn vị phối hợp khác (xem mô tả)");
+        return kept;
+    }
+
+    private static string Description(TaskCatalogue catalogue, CatalogueTask task, Unit unit, UnitDirectory units, Dictionary<string, string> footnotes, string? itemUrl)
+    {
+        var text = new StringBuilder();
+        text.Append("Nhiệm vụ ").Append(task.Code).Append(": ").AppendLine(task.Title);
+        text.Append("Đơn vị chủ trì (công việc này): ").AppendLine(unit.Name);
+        text.Append("Cơ quan chủ trì (theo Quyết định): ").AppendLine(task.Lead.Text);
+        if (task.Coordinating.Text.Length > 0)
+        {
+            text.Append("Cơ quan phối hợp: ").AppendLine(task.Coordinating.Text);
+            var names = task.Coordinating.Units.Select(c => units.Find(c)?.Name ?? c);
+            text.Append("Đơn vị phối hợp: ").AppendLine(string.Join("; ", names));
+        }
+
+        text.Append("Thời gian thực hiện: ").AppendLine(task.TimeFrame?.Text ?? string.Empty);
+        if (task.TimeFrame?.LastDay is { } last)
+        {
+            text.Append("Hạn cuối (giờ Việt Nam): ").AppendLine(last.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            text.AppendLine("Nhiệm vụ thường xuyên: không có hạn cuối; báo cáo kết quả trong mỗi đợt báo cáo.");
+        }
+
+        foreach (var mark in task.Footnotes)
+        {
+            text.Append("Căn cứ (").Append(mark).Append("): ").AppendLine(footnotes.GetValueOrDefault(mark) ?? string.Empty);
+        }
+
+        text.Append("Theo Quyết định số ").Append(catalogue.Decision.Number).Append(" ngày ")
+            .AppendLine(catalogue.Decision.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        if (itemUrl is not null)
+        {
+            text.Append("Mục trong danh sách: ").AppendLine(itemUrl);
+        }
+
+        text.Append("Mã đồng bộ: ").Append(DesiredRows.AssignmentKey(task.Code, unit.Code));
+        return DesiredRows.Shorten(text.ToString(), PlannerLimits.DescriptionLength);
+    }
+}
