@@ -68,6 +68,7 @@ public static class PlannerDesign
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(links);
         var footnotes = catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
+        var labels = Plan(catalogue, units, string.Empty).Categories;
         var specs = new List<PlannerTaskSpec>();
         foreach (var task in catalogue.WorkItems)
         {
@@ -95,6 +96,7 @@ public static class PlannerDesign
                     WardTime.StartOfDayUtc(catalogue.Decision.Date),
                     task.TimeFrame?.LastDay is { } last ? WardTime.EndOfDayUtc(last) : null,
                     CategoryOf(catalogue, task.Section),
+                    labels.GetValueOrDefault(CategoryOf(catalogue, task.Section)) ?? string.Empty,
                     Archived: false,
                     unit.Assignees.Take(PlannerLimits.Assignees).ToList(),
                     Description(catalogue, task, unit, units, footnotes, links.ListItemUrl(task.Code)),

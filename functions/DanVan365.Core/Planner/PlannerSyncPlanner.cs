@@ -82,19 +82,6 @@ public static class PlannerSyncPlanner
         foreach (var spec in desired)
         {
             desiredKeys.Add(spec.AssignmentKey);
-            var assigneeIds = new List<string>();
-            foreach (var email in spec.AssigneeEmails)
-            {
-                if (userIdsByEmail.TryGetValue(email, out var id))
-                {
-                    assigneeIds.Add(id);
-                }
-                else
-                {
-                    unresolved.Add(email);
-                }
-            }
-
             var link = linkByKey.GetValueOrDefault(spec.AssignmentKey);
             var existing = link?.TaskId is { } taskId ? byId.GetValueOrDefault(taskId) : null;
             var recognised = false;
@@ -109,20 +96,35 @@ public static class PlannerSyncPlanner
                 }
             }
 
+            var assigneeIds = new List<string>();
+            foreach (var email in spec.AssigneeEmails)
+            {
+                if (userIdsByEmail.TryGetValue(email, out var id))
+                {
+                    assigneeIds.Add(id);
+                }
+                else
+                {
+                    unresolved.Add(email);
+                }
+            }
+
             if (existing is null)
             {
                 changes.Add(new PlannerChange(PlannerChangeKind.Create, spec.AssignmentKey, spec, null, assigneeIds, true, true, true));
                 continue;
             }
 
-            var addAssignees = assigneeIds.Where(id => !existing.AssigneeIds.Contains(id)).ToList();
+            // The hash covers the directory's assignees too: when it matches, nothing is checked or re-added, so an
+            // assignee a person removed on purpose is not forced back on every run.
             var hashMatches = !recognised && link?.Hash == spec.ContentHash;
-            if (hashMatches && addAssignees.Count == 0 && !existing.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal))
+            if (hashMatches && !existing.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal))
             {
                 changes.Add(new PlannerChange(PlannerChangeKind.Unchanged, spec.AssignmentKey, spec, existing, [], false, false, false));
                 continue;
             }
 
+            var addAssignees = assigneeIds.Where(id => !existing.AssigneeIds.Contains(id)).ToList();
             var taskChanged = addAssignees.Count > 0 || TaskDiffers(spec, existing, bucketIdsByName);
             var detailsChanged = !hashMatches;
             changes.Add(new PlannerChange(
@@ -142,6 +144,30 @@ public static class PlannerSyncPlanner
         }
 
         return new PlannerSyncPlan(changes, [.. unresolved]);
+    }
+
+    /// <summary>
+    /// The people whose user ids the plan needs: assignees of tasks that are not provably unchanged (hash match).
+    /// A no-change run needs none, so it makes no user look-ups.
+    /// </summary>
+    public static IReadOnlySet<string> PeopleToResolve(IReadOnlyList<PlannerTaskSpec> desired, IReadOnlyList<PlannerTaskState> current, IReadOnlyList<PlannerLinkState> links)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(links);
+        var ids = current.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var linkByKey = links.ToDictionary(l => l.AssignmentKey, StringComparer.Ordinal);
+        var people = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in desired)
+        {
+            var link = linkByKey.GetValueOrDefault(spec.AssignmentKey);
+            if (link?.TaskId is null || !ids.Contains(link.TaskId) || link.Hash != spec.ContentHash)
+            {
+                people.UnionWith(spec.AssigneeEmails);
+            }
+        }
+
+        return people;
     }
 
     /// <summary>True when a sync-owned property of the task object differs from the spec.</summary>

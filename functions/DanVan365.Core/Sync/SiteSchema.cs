@@ -156,20 +156,24 @@ public static class SiteSchema
         return folders;
     }
 
-    /// <summary>The description stamped on a provisioned list; carries the schema version (and, for the library, a stamp of its folders).</summary>
-    public static string Description(ListDefinition list, string? folderStamp = null) =>
-        $"DanVan365 ({list.Key}) schema v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}" + (folderStamp is null ? string.Empty : " folders " + folderStamp);
+    /// <summary>
+    /// The description stamped on a provisioned list; carries the schema version and optionally a stamp of what else
+    /// was provisioned with it (the library's folder set; the Planner plan's shape on Phân công), so a run can tell
+    /// from the one "GET lists" it makes anyway whether anything needs provisioning.
+    /// </summary>
+    public static string Description(ListDefinition list, string? stamp = null) =>
+        $"DanVan365 ({list.Key}) schema v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}" + (stamp is null ? string.Empty : " stamp " + stamp);
 
-    /// <summary>The folder stamp written into a description by <see cref="Description"/>, or null.</summary>
-    public static string? FolderStampOf(string? description)
+    /// <summary>The stamp written into a description by <see cref="Description"/>, or null.</summary>
+    public static string? StampOf(string? description)
     {
-        var at = description?.LastIndexOf(" folders ", StringComparison.Ordinal) ?? -1;
-        return at >= 0 ? description![(at + 9)..] : null;
+        var at = description?.LastIndexOf(" stamp ", StringComparison.Ordinal) ?? -1;
+        return at >= 0 ? description![(at + 7)..] : null;
     }
 
-    /// <summary>A short stable stamp of a folder set.</summary>
-    public static string FolderStamp(IEnumerable<string> folders) =>
-        SyncPlanner.ContentHash(folders.ToDictionary(f => f, _ => (string?)null, StringComparer.Ordinal))[..12];
+    /// <summary>A short stable stamp of a set of strings (folders, plan shape).</summary>
+    public static string Stamp(IEnumerable<string> parts) =>
+        SyncPlanner.ContentHash(parts.Select((p, i) => (p, i)).ToDictionary(x => x.i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), x => (string?)x.p, StringComparer.Ordinal))[..12];
 
     /// <summary>Reads the schema version from a list description, or 0.</summary>
     public static int VersionOf(string? description)

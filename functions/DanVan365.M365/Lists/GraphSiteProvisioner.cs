@@ -32,7 +32,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
     {
         ArgumentNullException.ThrowIfNull(libraryFolders);
         var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var stamp = SiteSchema.FolderStamp(libraryFolders);
+        var stamp = SiteSchema.Stamp(libraryFolders);
 
         // 1. Missing lists, created with all their columns in one batch.
         var missing = new List<ListDefinition>();
@@ -80,7 +80,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
         // 3. Library folders, when the folder set changed (new decision, new round).
         var foldersCreated = 0;
         var library = await site.FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        if (library is not null && SiteSchema.FolderStampOf(library.Description) != stamp)
+        if (library is not null && SiteSchema.StampOf(library.Description) != stamp)
         {
             foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
             await PatchDescriptionAsync(siteId, library, SiteSchema.Description(SiteSchema.Library, stamp), cancellationToken).ConfigureAwait(false);
@@ -168,12 +168,13 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
             added++;
         }
 
-        var stamp = definition.IsLibrary ? SiteSchema.FolderStampOf(list.Description) : null;
+        var stamp = definition.IsLibrary ? SiteSchema.StampOf(list.Description) : null;
         await PatchDescriptionAsync(siteId, list, SiteSchema.Description(definition, stamp), cancellationToken).ConfigureAwait(false);
         return added;
     }
 
-    private async Task PatchDescriptionAsync(string siteId, GraphList list, string description, CancellationToken cancellationToken)
+    /// <summary>Rewrites a list's description (schema version + stamp).</summary>
+    public async Task PatchDescriptionAsync(string siteId, GraphList list, string description, CancellationToken cancellationToken)
     {
         await GraphErrors.Call($"update list '{list.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].PatchAsync(new GraphList { Description = description }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         list.Description = description;

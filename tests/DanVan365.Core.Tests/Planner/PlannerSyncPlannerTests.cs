@@ -10,7 +10,7 @@ public class PlannerSyncPlannerTests
     private static readonly DateTimeOffset Due = new(2026, 2, 14, 16, 59, 59, TimeSpan.Zero);
 
     private static PlannerTaskSpec Spec(string code = "1.2", string unit = "VHXH", string bucket = "Phòng Văn hóa - Xã hội", string title = "Xây dựng kế hoạch", params string[] emails) =>
-        new($"{code}|{unit}", code, unit, bucket, PlannerDesign.Title(code, title, false), Start, Due, 1, false,
+        new($"{code}|{unit}", code, unit, bucket, PlannerDesign.Title(code, title, false), Start, Due, 1, "1. Mục một", false,
             emails.Length == 0 ? ["a@x.vn"] : emails, "mô tả", ["Phối hợp: Ban Xây dựng Đảng"], []);
 
     private static PlannerTaskState State(PlannerTaskSpec spec, string id = "t1", string bucket = "b-vhxh", params string[] assignees) =>
@@ -68,8 +68,9 @@ public class PlannerSyncPlannerTests
     [Fact]
     public void Plan_NewDirectoryAssignee_AddedOnly()
     {
+        var before = Spec(emails: ["a@x.vn"]);
         var spec = Spec(emails: ["a@x.vn", "b@x.vn"]);
-        var plan = PlannerSyncPlanner.Plan([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)], Users, Buckets);
+        var plan = PlannerSyncPlanner.Plan([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", before.ContentHash)], Users, Buckets);
 
         var change = Assert.Single(plan.Changes);
         Assert.Equal(PlannerChangeKind.Update, change.Kind);
@@ -127,5 +128,13 @@ public class PlannerSyncPlannerTests
         Assert.Equal(PlannerLimits.TitleLength, title.Length);
         Assert.StartsWith("[Bãi bỏ] [1.2] ", title, StringComparison.Ordinal);
         Assert.EndsWith("…", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PeopleToResolve_NoChangeRun_Empty()
+    {
+        var spec = Spec();
+        Assert.Empty(PlannerSyncPlanner.PeopleToResolve([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)]));
+        Assert.Equal(["a@x.vn"], PlannerSyncPlanner.PeopleToResolve([spec], [], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)]));
     }
 }

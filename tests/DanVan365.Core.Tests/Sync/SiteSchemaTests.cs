@@ -38,7 +38,7 @@ public class SiteSchemaTests
     [Theory]
     [InlineData("DanVan365 (tasks) schema v1", 1)]
     [InlineData("DanVan365 (tasks) schema v12", 12)]
-    [InlineData("DanVan365 (library) schema v3 folders abc123", 3)]
+    [InlineData("DanVan365 (library) schema v3 stamp abc123", 3)]
     [InlineData("something else", 0)]
     [InlineData(null, 0)]
     public void VersionOf_Description_ReadsVersion(string? description, int expected)
@@ -53,11 +53,12 @@ public class SiteSchemaTests
     }
 
     [Fact]
-    public void FolderStampOf_LibraryDescription_ReadsStamp()
+    public void StampOf_LibraryDescription_ReadsStamp()
     {
-        var stamp = SiteSchema.FolderStamp(["2026", "Quyết định"]);
-        Assert.Equal(stamp, SiteSchema.FolderStampOf(SiteSchema.Description(SiteSchema.Library, stamp)));
-        Assert.Null(SiteSchema.FolderStampOf(SiteSchema.Description(SiteSchema.Library)));
-        Assert.NotEqual(stamp, SiteSchema.FolderStamp(["2026", "Quyết định", "2027"]));
+        var stamp = SiteSchema.Stamp(["2026", "Quyết định"]);
+        Assert.Equal(stamp, SiteSchema.StampOf(SiteSchema.Description(SiteSchema.Library, stamp)));
+        Assert.Null(SiteSchema.StampOf(SiteSchema.Description(SiteSchema.Library)));
+        Assert.NotEqual(stamp, SiteSchema.Stamp(["2026", "Quyết định", "2027"]));
+        Assert.NotEqual(SiteSchema.Stamp(["a", "b"]), SiteSchema.Stamp(["b", "a"]));
     }
 }

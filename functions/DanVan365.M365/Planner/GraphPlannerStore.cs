@@ -1,0 +1,443 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Planner;
+using DanVan365.M365.Client;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+
+namespace DanVan365.M365.Planner;
+
+/// <summary>The ward's plan as read in one run: plan id, bucket ids by name, tasks.</summary>
+public sealed record PlannerSnapshot(string PlanId, IReadOnlyDictionary<string, string> BucketIds, IReadOnlyList<PlannerTaskState> Tasks);
+
+/// <summary>
+/// Planner through Graph (https://learn.microsoft.com/graph/api/resources/planner-overview). Plans live in the ward's
+/// Microsoft 365 group; every PATCH carries If-Match (task and details have separate eTags); writes go as $batch.
+/// </summary>
+public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner batches)
+{
+    private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
+
+    private string GroupId => connection.Options.GroupId ?? throw new ConfigurationException($"{M365Options.Section}:{nameof(M365Options.GroupId)}", "is missing (the ward's Microsoft 365 group owns the plan).");
+
+    /// <summary>Finds the plan by title in the group (one request), or null.</summary>
+    public async Task<PlannerPlan?> FindPlanAsync(string title, CancellationToken cancellationToken)
+    {
+        var plans = await GraphErrors.Call("list plans", () => _client.Groups[GroupId].Planner.Plans.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (plans?.Value ?? []).FirstOrDefault(p => string.Equals(p.Title?.Normalize(NormalizationForm.FormC), title.Normalize(NormalizationForm.FormC), StringComparison.Ordinal));
+    }
+
+    /// <summary>Creates the plan if missing, sets its labels and creates missing buckets. Returns the plan id and whether anything was written.</summary>
+    public async Task<(string PlanId, bool Changed)> EnsurePlanAsync(PlannerPlanSpec spec, PlannerPlan? existing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var changed = false;
+        var plan = existing ?? await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            // https://learn.microsoft.com/graph/api/planner-post-plans — container: the group.
+            plan = await GraphErrors.Call("create plan", () => _client.Planner.Plans.PostAsync(new PlannerPlan
+            {
+                Title = spec.Title,
+                Container = new PlannerPlanContainer { ContainerId = GroupId, Type = PlannerContainerType.Group, Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}" },
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            changed = true;
+        }
+
+        var planId = plan!.Id!;
+        var details = await GraphErrors.Call("get plan details", () => _client.Planner.Plans[planId].Details.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var wanted = new PlannerCategoryDescriptions();
+        var differs = false;
+        foreach (var (index, name) in spec.Categories)
+        {
+            var property = typeof(PlannerCategoryDescriptions).GetProperty("Category" + index.ToString(CultureInfo.InvariantCulture))!;
+            property.SetValue(wanted, name);
+            differs |= !string.Equals(property.GetValue(details?.CategoryDescriptions) as string, name, StringComparison.Ordinal);
+        }
+
+        if (differs)
+        {
+            // https://learn.microsoft.com/graph/api/plannerplandetails-update — If-Match required.
+            await GraphErrors.Call("update plan labels", () => _client.Planner.Plans[planId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = wanted }, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken)).ConfigureAwait(false);
+            changed = true;
+        }
+
+        var buckets = await BucketsAsync(planId, cancellationToken).ConfigureAwait(false);
+        var missing = spec.Buckets.Where(b => !buckets.ContainsKey(b.Normalize(NormalizationForm.FormC))).ToList();
+        if (missing.Count > 0)
+        {
+            var operations = missing.Select((name, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = name, PlanId = planId, OrderHint = " !" }))).ToList();
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            Fail("create bucket", outcomes.Values.Where(o => !o.IsSuccess));
+            changed = true;
+        }
+
+        return (planId, changed);
+    }
+
+    /// <summary>Bucket ids by name (NFC).</summary>
+    public async Task<Dictionary<string, string>> BucketsAsync(string planId, CancellationToken cancellationToken)
+    {
+        var page = await GraphErrors.Call("list buckets", () => _client.Planner.Plans[planId].Buckets.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var buckets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var bucket in page?.Value ?? [])
+        {
+            if (bucket.Name is not null && bucket.Id is not null)
+            {
+                buckets.TryAdd(bucket.Name.Normalize(NormalizationForm.FormC), bucket.Id);
+            }
+        }
+
+        return buckets;
+    }
+
+    /// <summary>All tasks of the plan (paged).</summary>
+    public async Task<IReadOnlyList<PlannerTaskState>> TasksAsync(string planId, CancellationToken cancellationToken)
+    {
+        var tasks = new List<PlannerTaskState>();
+        var page = await GraphErrors.Call("list tasks", () => _client.Planner.Plans[planId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            tasks.AddRange((page.Value ?? []).Select(ToState));
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call("list tasks", () => _client.Planner.Plans[planId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Reads plan, buckets and tasks: three requests.</summary>
+    public async Task<PlannerSnapshot?> SnapshotAsync(string planTitle, CancellationToken cancellationToken)
+    {
+        var plan = await FindPlanAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        if (plan?.Id is null)
+        {
+            return null;
+        }
+
+        var buckets = await BucketsAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        var tasks = await TasksAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        return new PlannerSnapshot(plan.Id, buckets, tasks);
+    }
+
+    /// <summary>Creates tasks (batched); returns the new task id per assignment key, and failures.</summary>
+    public async Task<(Dictionary<string, PlannerTaskState> Created, List<(string Key, string Reason)> Failures)> CreateAsync(string planId, IReadOnlyList<PlannerChange> creates, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creates);
+        var operations = creates.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () =>
+        {
+            var spec = c.Spec!;
+            var task = new PlannerTask
+            {
+                PlanId = planId,
+                BucketId = buckets.GetValueOrDefault(spec.BucketName.Normalize(NormalizationForm.FormC)),
+                Title = spec.Title,
+                StartDateTime = spec.Start,
+                DueDateTime = spec.Due,
+                AppliedCategories = Categories(spec.Category, spec.Archived),
+                Assignments = Assignments(c.AddAssigneeIds),
+            };
+            return _client.Planner.Tasks.ToPostRequestInformation(task);
+        })).ToList();
+        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        var created = new Dictionary<string, PlannerTaskState>(StringComparer.Ordinal);
+        var failures = new List<(string, string)>();
+        for (var i = 0; i < creates.Count; i++)
+        {
+            var outcome = outcomes[operations[i].Id];
+            if (outcome.IsSuccess)
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(outcome.Body);
+                var id = doc.RootElement.GetProperty("id").GetString()!;
+                var etag = doc.RootElement.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? string.Empty : string.Empty;
+                created[creates[i].AssignmentKey] = new PlannerTaskState(id, etag, string.Empty, creates[i].Spec!.Title, creates[i].Spec!.Start, creates[i].Spec!.Due, new HashSet<int>(), new HashSet<string>(), 0, null);
+            }
+            else
+            {
+                failures.Add((creates[i].AssignmentKey, Describe(outcome)));
+            }
+        }
+
+        return (created, failures);
+    }
+
+    /// <summary>Updates the task objects of changes (If-Match); a 412 is re-read and re-applied on top of the fresh task.</summary>
+    public async Task<List<(string Key, string Reason)>> UpdateTasksAsync(IReadOnlyList<PlannerChange> changes, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var failures = new List<(string, string)>();
+        var pending = changes.Where(c => c.TaskChanged && c.Existing is not null).ToList();
+        for (var round = 0; pending.Count > 0; round++)
+        {
+            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => TaskPatch(c, buckets))).ToList();
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var again = new List<PlannerChange>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    continue;
+                }
+
+                if (outcome.Status == 412 && round < 3)
+                {
+                    // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
+                    var fresh = await GraphErrors.Call("get task", () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    var state = ToState(fresh!);
+                    var spec = pending[i].Spec;
+                    var add = pending[i].AddAssigneeIds.Where(id => !state.AssigneeIds.Contains(id)).ToList();
+                    again.Add(pending[i] with { Existing = state, AddAssigneeIds = add });
+                    continue;
+                }
+
+                failures.Add((pending[i].AssignmentKey, Describe(outcome)));
+            }
+
+            pending = again;
+        }
+
+        return failures;
+    }
+
+    /// <summary>Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with If-Match.</summary>
+    public async Task<List<(string Key, string Reason)>> UpdateDetailsAsync(IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var failures = new List<(string, string)>();
+        var pending = items.ToList();
+        for (var round = 0; pending.Count > 0; round++)
+        {
+            var reads = pending.Select((x, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Planner.Tasks[x.TaskId].Details.ToGetRequestInformation())).ToList();
+            var readOutcomes = await batches.RunAsync(reads, cancellationToken).ConfigureAwait(false);
+            var writes = new List<BatchOperation>();
+            var writeItems = new List<(string Key, string TaskId, PlannerTaskSpec Spec)>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var outcome = readOutcomes[reads[i].Id];
+                if (!outcome.IsSuccess)
+                {
+                    failures.Add((pending[i].Key, Describe(outcome)));
+                    continue;
+                }
+
+                var item = pending[i];
+                var patch = DetailsPatch(item.Key, item.Spec, outcome.Body, out var etag);
+                writes.Add(new BatchOperation(writes.Count.ToString(CultureInfo.InvariantCulture), () =>
+                {
+                    var request = _client.Planner.Tasks[item.TaskId].Details.ToPatchRequestInformation(patch);
+                    request.Headers.TryAdd("If-Match", etag);
+                    return request;
+                }));
+                writeItems.Add(item);
+            }
+
+            var writeOutcomes = await batches.RunAsync(writes, cancellationToken).ConfigureAwait(false);
+            var again = new List<(string, string, PlannerTaskSpec)>();
+            for (var i = 0; i < writeItems.Count; i++)
+            {
+                var outcome = writeOutcomes[writes[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    continue;
+                }
+
+                if (outcome.Status == 412 && round < 3)
+                {
+                    again.Add(writeItems[i]);
+                }
+                else
+                {
+                    failures.Add((writeItems[i].Key, Describe(outcome)));
+                }
+            }
+
+            pending = again;
+        }
+
+        return failures;
+    }
+
+    /// <summary>Planner's reference keys are URLs with '%', '.', ':', '@' and '#' encoded (plannerExternalReferences docs).</summary>
+    public static string ReferenceKey(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.Replace("%", "%25", StringComparison.Ordinal).Replace(".", "%2E", StringComparison.Ordinal)
+            .Replace(":", "%3A", StringComparison.Ordinal).Replace("@", "%40", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal);
+    }
+
+    /// <summary>Checklist item ids sync creates are derived from the assignment key and title, so they are recognisable and stable.</summary>
+    public static string ChecklistId(string key, string title)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\n" + title));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    private PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(currentBody);
+        var root = doc.RootElement;
+        etag = root.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "*" : "*";
+        var wantedIds = spec.Checklist.Select(t => ChecklistId(key, t)).ToHashSet(StringComparer.Ordinal);
+        var checklist = new PlannerChecklistItems { AdditionalData = new Dictionary<string, object>() };
+        var existingIds = new HashSet<string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("checklist", out var items) && items.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var item in items.EnumerateObject())
+            {
+                existingIds.Add(item.Name);
+                var title = item.Value.TryGetProperty("title", out var t) ? t.GetString() : null;
+                // Remove only items sync made that the decision no longer has; people's own items and ticks stay.
+                if (title is not null && ChecklistId(key, title) == item.Name && !wantedIds.Contains(item.Name))
+                {
+                    checklist.AdditionalData[item.Name] = null!;
+                }
+            }
+        }
+
+        for (var i = 0; i < spec.Checklist.Count; i++)
+        {
+            var id = ChecklistId(key, spec.Checklist[i]);
+            if (!existingIds.Contains(id))
+            {
+                checklist.AdditionalData[id] = new PlannerChecklistItem
+                {
+                    OdataType = "microsoft.graph.plannerChecklistItem",
+                    Title = spec.Checklist[i],
+                    IsChecked = false,
+                    OrderHint = " !",
+                };
+            }
+        }
+
+        var references = new PlannerExternalReferences { AdditionalData = new Dictionary<string, object>() };
+        foreach (var link in spec.References)
+        {
+            references.AdditionalData[ReferenceKey(link.Url)] = new PlannerExternalReference
+            {
+                OdataType = "microsoft.graph.plannerExternalReference",
+                Alias = link.Alias,
+                AdditionalData = new Dictionary<string, object> { ["type"] = link.Type },
+            };
+        }
+
+        return new PlannerTaskDetails
+        {
+            Description = spec.Description,
+            PreviewType = PlannerPreviewType.Description,
+            Checklist = checklist,
+            References = references,
+        };
+    }
+
+    private RequestInformation TaskPatch(PlannerChange change, IReadOnlyDictionary<string, string> buckets)
+    {
+        var existing = change.Existing!;
+        var patch = new PlannerTask();
+        if (change.Kind == PlannerChangeKind.Archive)
+        {
+            var code = PlannerDesign.CodeFromTitle(existing.Title);
+            patch.Title = existing.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal)
+                ? existing.Title
+                : Core.Sync.DesiredRows.Shorten(PlannerDesign.ArchivedPrefix + existing.Title, PlannerLimits.TitleLength);
+            patch.AppliedCategories = Categories(null, archived: true);
+        }
+        else
+        {
+            var spec = change.Spec!;
+            patch.Title = spec.Title;
+            patch.StartDateTime = spec.Start;
+            patch.DueDateTime = spec.Due;
+            var categories = Categories(spec.Category, spec.Archived);
+            if (existing.Categories.Contains(PlannerDesign.ArchivedCategory) && !spec.Archived)
+            {
+                categories.AdditionalData["category" + PlannerDesign.ArchivedCategory.ToString(CultureInfo.InvariantCulture)] = false;
+            }
+
+            patch.AppliedCategories = categories;
+            if (buckets.TryGetValue(spec.BucketName.Normalize(NormalizationForm.FormC), out var bucket) && bucket != existing.BucketId)
+            {
+                patch.BucketId = bucket;
+            }
+
+            if (change.AddAssigneeIds.Count > 0)
+            {
+                // Adding keys only: assignees people added stay (https://learn.microsoft.com/graph/api/resources/plannerassignments).
+                patch.Assignments = Assignments(change.AddAssigneeIds);
+            }
+        }
+
+        var request = _client.Planner.Tasks[existing.Id].ToPatchRequestInformation(patch);
+        request.Headers.TryAdd("If-Match", existing.ETag);
+        return request;
+    }
+
+    private static PlannerAppliedCategories Categories(int? category, bool archived)
+    {
+        var applied = new PlannerAppliedCategories { AdditionalData = new Dictionary<string, object>() };
+        if (category is { } c)
+        {
+            applied.AdditionalData["category" + c.ToString(CultureInfo.InvariantCulture)] = true;
+        }
+
+        if (archived)
+        {
+            applied.AdditionalData["category" + PlannerDesign.ArchivedCategory.ToString(CultureInfo.InvariantCulture)] = true;
+        }
+
+        return applied;
+    }
+
+    private static PlannerAssignments Assignments(IEnumerable<string> userIds)
+    {
+        var assignments = new PlannerAssignments { AdditionalData = new Dictionary<string, object>() };
+        foreach (var id in userIds)
+        {
+            assignments.AdditionalData[id] = new PlannerAssignment { OdataType = "#microsoft.graph.plannerAssignment", OrderHint = " !" };
+        }
+
+        return assignments;
+    }
+
+    private static PlannerTaskState ToState(PlannerTask task)
+    {
+        var categories = new HashSet<int>();
+        foreach (var (name, value) in task.AppliedCategories?.AdditionalData ?? new Dictionary<string, object>())
+        {
+            if (GraphBodies.AsString(value) == "true" && name.StartsWith("category", StringComparison.Ordinal)
+                && int.TryParse(name.AsSpan(8), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                categories.Add(n);
+            }
+        }
+
+        var assignees = new HashSet<string>((task.Assignments?.AdditionalData ?? new Dictionary<string, object>()).Keys, StringComparer.Ordinal);
+        var etag = task.AdditionalData.TryGetValue("@odata.etag", out var e) ? GraphBodies.AsString(e) ?? string.Empty : string.Empty;
+        return new PlannerTaskState(task.Id!, etag, task.BucketId ?? string.Empty, task.Title ?? string.Empty, task.StartDateTime, task.DueDateTime, categories, assignees, task.PercentComplete ?? 0, task.CompletedDateTime);
+    }
+
+    private static string ETagOf(Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder? holder) =>
+        holder?.AdditionalData.TryGetValue("@odata.etag", out var e) == true ? GraphBodies.AsString(e) ?? "*" : "*";
+
+    private static string Describe(BatchOutcome outcome)
+    {
+        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+        return $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})";
+    }
+
+    private static void Fail(string operation, IEnumerable<BatchOutcome> failed)
+    {
+        var first = failed.FirstOrDefault();
+        if (first is not null)
+        {
+            var (code, message, requestId) = GraphBodies.Error(first.Body);
+            throw new RemoteServiceException(operation, first.Status, code, requestId, message ?? "failed");
+        }
+    }
+}
