@@ -27,7 +27,13 @@ public interface IListStore
     /// whose eTag moved is re-read and rebased (<see cref="SyncPlanner.Rebase"/>). Per-row failures go into the result.
     /// </summary>
     Task<ApplyResult> ApplyAsync(SyncPlan plan, IReadOnlyList<DesiredRow> desired, DateOnly today, CancellationToken cancellationToken);
+
+    /// <summary>Writes system- or progress-columns of existing rows (batched).</summary>
+    Task<ApplyResult> PatchAsync(ListDefinition list, IReadOnlyList<RowPatch> patches, CancellationToken cancellationToken);
 }
+
+/// <summary>A write of columns sync's bookkeeping owns (e.g. the Planner task id on a Phân công row): no If-Match, people never edit them.</summary>
+public sealed record RowPatch(string Key, string ItemId, IReadOnlyDictionary<string, string?> Fields);
 
 /// <summary>The outcome of applying a plan: what was written and what failed (per row, with the reason).</summary>
 public sealed record ApplyResult(int Written, IReadOnlyList<RowFailure> Failures)
