@@ -39,7 +39,7 @@ public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDay
         EscalationKind.Overdue => "overdue",
         EscalationKind.ReportMissing => "report",
         _ => throw new InvalidOperationException($"Unknown kind {Kind}."),
-    } + OffsetDays.ToString("+0;-0;-0", CultureInfo.InvariantCulture);
+    } + OffsetDays.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
     /// <summary>The level an item reaches at a step: reports are always <see cref="EscalationKind.ReportMissing"/>;
     /// assignments are <see cref="EscalationKind.Upcoming"/> up to and including the last day, then <see cref="EscalationKind.Overdue"/>.</summary>
@@ -239,6 +239,23 @@ public static class EscalationKeys
     /// <summary>"recipient|itemKey|level" (the recipient lower-cased).</summary>
     public static string Make(string recipientKey, string itemKey, string levelKey) =>
         string.Concat(recipientKey.ToLowerInvariant(), "|", itemKey, "|", levelKey);
+
+    /// <summary>
+    /// The key as stored in a column of at most <paramref name="maxLength"/> characters (SharePoint single line of text: 255):
+    /// unchanged when it fits, else its head plus "#" and a SHA-256 of the whole key (still unique and stable).
+    /// </summary>
+    public static string ForColumn(string key, int maxLength = 255)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 80);
+        if (key.Length <= maxLength)
+        {
+            return key;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return string.Concat(key.AsSpan(0, maxLength - hash.Length - 1), "#", hash);
+    }
 }
 
 /// <summary>The policy's answer for one day.</summary>

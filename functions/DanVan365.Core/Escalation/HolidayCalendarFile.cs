@@ -41,6 +41,13 @@ public static class HolidayCalendarFile
         return Build(holidays, working, string.Join(", ", overridePaths));
     }
 
+    /// <summary>The calendar for these options: <see cref="EscalationOptions.HolidayFiles"/>, or the embedded default.</summary>
+    public static WorkingCalendar Load(EscalationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Load([.. options.HolidayFiles]);
+    }
+
     /// <summary>Parses one file's text; <paramref name="sourceName"/> names it in errors.</summary>
     public static WorkingCalendar Parse(string json, string sourceName)
     {

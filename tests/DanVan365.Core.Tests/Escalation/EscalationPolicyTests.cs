@@ -197,3 +197,31 @@ public class EscalationPolicyTests
         Assert.False(Recipient.TryCreate(address, null, out _));
     }
 }
+
+public class EscalationKeysTests
+{
+    [Fact]
+    public void ForColumn_ShortKey_Unchanged()
+    {
+        Assert.Equal("a@b.vn|PC:1.1|KT|overdue+1", EscalationKeys.ForColumn("a@b.vn|PC:1.1|KT|overdue+1"));
+    }
+
+    [Fact]
+    public void ForColumn_LongKeys_FitAndStayDistinct()
+    {
+        var a = new string('a', 240) + "@b.vn|PC:1.1|KT|overdue+1";
+        var b = new string('a', 240) + "@b.vn|PC:1.1|KT|overdue+3";
+        Assert.Equal(255, EscalationKeys.ForColumn(a).Length);
+        Assert.NotEqual(EscalationKeys.ForColumn(a), EscalationKeys.ForColumn(b));
+        Assert.Equal(EscalationKeys.ForColumn(a), EscalationKeys.ForColumn(a));
+    }
+
+    [Fact]
+    public void LevelKey_Offsets_SignedText()
+    {
+        Assert.Equal("upcoming-7", new EscalationLevel(EscalationKind.Upcoming, -7).Key);
+        Assert.Equal("upcoming0", EscalationLevel.For(EscalationItemKind.Assignment, 0).Key);
+        Assert.Equal("overdue+7", EscalationLevel.For(EscalationItemKind.Assignment, 7).Key);
+        Assert.Equal("report-3", EscalationLevel.For(EscalationItemKind.Report, -3).Key);
+    }
+}
