@@ -33,11 +33,11 @@ public static class RoundReportStatusLabels
             return false;
         }
 
-        var key = StatusCategoryLabels.Normalise(text);
+        var key = StatusText.Normalise(text);
         foreach (var candidate in new[] { RoundReportStatus.Reported, RoundReportStatus.NotReported })
         {
-            if (string.Equals(key, StatusCategoryLabels.Normalise(ToVietnamese(candidate)), StringComparison.Ordinal)
-                || string.Equals(key, StatusCategoryLabels.Normalise(candidate.ToString()), StringComparison.Ordinal))
+            if (string.Equals(key, StatusText.Normalise(ToVietnamese(candidate)), StringComparison.Ordinal)
+                || string.Equals(key, StatusText.Normalise(candidate.ToString()), StringComparison.Ordinal))
             {
                 status = candidate;
                 return true;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DanVan365.Core.Status;
 
 /// <summary>The status categories of the national task-tracking norm (DESIGN.md, "Status"), for tasks with a last day.</summary>
@@ -30,9 +27,6 @@ public static class StatusCategoryLabels
         (StatusCategory.InProgressOverdue, "Đang thực hiện quá hạn"),
     ];
 
-    /// <summary>All categories in display order with their labels.</summary>
-    public static IReadOnlyList<(StatusCategory Category, string Label)> All => Labels;
-
     /// <summary>The Vietnamese label, e.g. "Hoàn thành đúng hạn".</summary>
     public static string ToVietnamese(StatusCategory category)
     {
@@ -59,7 +53,7 @@ public static class StatusCategoryLabels
             return false;
         }
 
-        var key = Normalise(text);
+        var key = StatusText.Normalise(text);
         if (key.Length == 0)
         {
             return false;
@@ -67,8 +61,8 @@ public static class StatusCategoryLabels
 
         foreach (var (c, label) in Labels)
         {
-            if (string.Equals(key, Normalise(label), StringComparison.Ordinal)
-                || string.Equals(key, Normalise(c.ToString()), StringComparison.Ordinal))
+            if (string.Equals(key, StatusText.Normalise(label), StringComparison.Ordinal)
+                || string.Equals(key, StatusText.Normalise(c.ToString()), StringComparison.Ordinal))
             {
                 category = c;
                 return true;
@@ -76,30 +70,5 @@ public static class StatusCategoryLabels
         }
 
         return false;
-    }
-
-    internal static string Normalise(string text)
-    {
-        var nfc = text.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder(nfc.Length);
-        var pendingSpace = false;
-        foreach (var ch in nfc)
-        {
-            if (char.IsWhiteSpace(ch) || ch == '\u200B' || ch == '\uFEFF')
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(char.ToLower(ch, CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 }
