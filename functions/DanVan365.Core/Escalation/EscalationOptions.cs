@@ -1,0 +1,99 @@
+using System.Globalization;
+using DanVan365.Core.Errors;
+
+namespace DanVan365.Core.Escalation;
+
+/// <summary>One rung of the ladder: <see cref="OffsetDays"/> relative to the last day (negative = before), and who gets mail.</summary>
+public sealed class EscalationStep
+{
+    public EscalationStep()
+    {
+    }
+
+    public EscalationStep(int offsetDays, params RecipientRole[] recipients)
+    {
+        OffsetDays = offsetDays;
+        Recipients = [.. recipients];
+    }
+
+    /// <summary>Days relative to the last day: −7 = seven days before, +1 = the first day after.</summary>
+    public int OffsetDays { get; set; }
+
+    /// <summary>Roles that receive this step's mail (cumulative roles are listed explicitly).</summary>
+    public List<RecipientRole> Recipients { get; set; } = [];
+}
+
+/// <summary>
+/// Escalation settings (section <see cref="SectionName"/>). Defaults are the ladder of issue 7:
+/// −7, −3, −1 → the unit's assignees; +1 → assignees + unit head; +3 → + head of the aggregating unit;
+/// +7 → + the signer (vice-chairman).
+/// </summary>
+public sealed class EscalationOptions
+{
+    public const string SectionName = "Escalation";
+
+    /// <summary>
+    /// The ladder. Empty (the default) means <see cref="DefaultSteps"/>. (Kept empty by default because the configuration
+    /// binder appends to, rather than replaces, a pre-filled list.)
+    /// </summary>
+    public List<EscalationStep> Steps { get; set; } = [];
+
+    /// <summary>Code of the unit that compiles reports (Hải An: Phòng Văn hóa - Xã hội). Null: take it from the decision.</summary>
+    public string? AggregatingUnitCode { get; set; }
+
+    /// <summary>E-mail address of the vice-chairman who signed the decision (the +7 rung).</summary>
+    public string? SignerEmail { get; set; }
+
+    /// <summary>Display name for the signer; null: the decision's signer name.</summary>
+    public string? SignerDisplayName { get; set; }
+
+    /// <summary>Holiday files overriding the embedded Hải An 2026 calendar (one per year, merged).</summary>
+    public List<string> HolidayFiles { get; set; } = [];
+
+    /// <summary>Subject prefix of the digest.</summary>
+    public string SubjectPrefix { get; set; } = "[Dân vận]";
+
+    /// <summary>The ladder of issue 7.</summary>
+    public static IReadOnlyList<EscalationStep> DefaultSteps { get; } =
+    [
+        new(-7, RecipientRole.UnitAssignees),
+        new(-3, RecipientRole.UnitAssignees),
+        new(-1, RecipientRole.UnitAssignees),
+        new(1, RecipientRole.UnitAssignees, RecipientRole.UnitHead),
+        new(3, RecipientRole.UnitAssignees, RecipientRole.UnitHead, RecipientRole.AggregatingUnitHead),
+        new(7, RecipientRole.UnitAssignees, RecipientRole.UnitHead, RecipientRole.AggregatingUnitHead, RecipientRole.Signer),
+    ];
+
+    /// <summary>The configured ladder (or the default), ordered by offset.</summary>
+    public IReadOnlyList<EscalationStep> EffectiveSteps =>
+        [.. (Steps.Count == 0 ? DefaultSteps : Steps).OrderBy(s => s.OffsetDays)];
+
+    /// <summary>Throws <see cref="ConfigurationException"/> on a ladder that cannot work (duplicate offsets, a rung without recipients).</summary>
+    public void Validate()
+    {
+        var seen = new HashSet<int>();
+        foreach (var step in EffectiveSteps)
+        {
+            var offset = step.OffsetDays.ToString(CultureInfo.InvariantCulture);
+            if (!seen.Add(step.OffsetDays))
+            {
+                throw new ConfigurationException($"{SectionName}:Steps", $"offset {offset} appears twice.");
+            }
+
+            if (step.Recipients.Count == 0)
+            {
+                throw new ConfigurationException($"{SectionName}:Steps", $"the step at offset {offset} has no recipients.");
+            }
+
+            if (Math.Abs(step.OffsetDays) > 366)
+            {
+                throw new ConfigurationException($"{SectionName}:Steps", $"offset {offset} is more than a year.");
+            }
+        }
+
+        if (SignerEmail is { Length: > 0 } && !Recipient.TryCreate(SignerEmail, SignerDisplayName, out _))
+        {
+            throw new ConfigurationException($"{SectionName}:SignerEmail", "not a usable e-mail address.");
+        }
+    }
+}
