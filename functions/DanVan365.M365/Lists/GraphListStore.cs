@@ -113,6 +113,37 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         return new ApplyResult(written, failures);
     }
 
+    public async Task<ApplyResult> PatchAsync(ListDefinition list, IReadOnlyList<RowPatch> patches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(patches);
+        if (patches.Count == 0)
+        {
+            return new ApplyResult(0, []);
+        }
+
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(list, cancellationToken).ConfigureAwait(false);
+        var operations = patches.Select((p, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () =>
+        {
+            var fields = new FieldValueSet { AdditionalData = p.Fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value)!, StringComparer.Ordinal) };
+            return site.Client.Sites[siteId].Lists[listId].Items[p.ItemId].Fields.ToPatchRequestInformation(fields);
+        })).ToList();
+        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        var failures = new List<RowFailure>();
+        for (var i = 0; i < patches.Count; i++)
+        {
+            var outcome = outcomes[operations[i].Id];
+            if (!outcome.IsSuccess)
+            {
+                var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+                failures.Add(new RowFailure(patches[i].Key, $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
+            }
+        }
+
+        return new ApplyResult(patches.Count - failures.Count, failures);
+    }
+
     /// <summary>Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header).</summary>
     public async Task<CurrentRow?> ReadByKeyAsync(string siteId, string listId, ListDefinition list, string key, CancellationToken cancellationToken)
     {

@@ -9,14 +9,11 @@ using Microsoft.Kiota.Abstractions;
 
 namespace DanVan365.M365.Planner;
 
-/// <summary>The ward's plan as read in one run: plan id, bucket ids by name, tasks.</summary>
-public sealed record PlannerSnapshot(string PlanId, IReadOnlyDictionary<string, string> BucketIds, IReadOnlyList<PlannerTaskState> Tasks);
-
 /// <summary>
 /// Planner through Graph (https://learn.microsoft.com/graph/api/resources/planner-overview). Plans live in the ward's
 /// Microsoft 365 group; every PATCH carries If-Match (task and details have separate eTags); writes go as $batch.
 /// </summary>
-public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner batches)
+public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner batches) : IPlannerStore
 {
     private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
 
@@ -29,12 +26,11 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
         return (plans?.Value ?? []).FirstOrDefault(p => string.Equals(p.Title?.Normalize(NormalizationForm.FormC), title.Normalize(NormalizationForm.FormC), StringComparison.Ordinal));
     }
 
-    /// <summary>Creates the plan if missing, sets its labels and creates missing buckets. Returns the plan id and whether anything was written.</summary>
-    public async Task<(string PlanId, bool Changed)> EnsurePlanAsync(PlannerPlanSpec spec, PlannerPlan? existing, CancellationToken cancellationToken)
+    /// <summary>Creates the plan if missing, sets its labels and creates missing buckets.</summary>
+    public async Task EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var changed = false;
-        var plan = existing ?? await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
+        var plan = await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
         if (plan is null)
         {
             // https://learn.microsoft.com/graph/api/planner-post-plans — container: the group.
@@ -43,7 +39,6 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
                 Title = spec.Title,
                 Container = new PlannerPlanContainer { ContainerId = GroupId, Type = PlannerContainerType.Group, Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}" },
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            changed = true;
         }
 
         var planId = plan!.Id!;
@@ -61,7 +56,6 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
         {
             // https://learn.microsoft.com/graph/api/plannerplandetails-update — If-Match required.
             await GraphErrors.Call("update plan labels", () => _client.Planner.Plans[planId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = wanted }, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken)).ConfigureAwait(false);
-            changed = true;
         }
 
         var buckets = await BucketsAsync(planId, cancellationToken).ConfigureAwait(false);
@@ -71,10 +65,80 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
             var operations = missing.Select((name, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = name, PlanId = planId, OrderHint = " !" }))).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             Fail("create bucket", outcomes.Values.Where(o => !o.IsSuccess));
-            changed = true;
+        }
+    }
+
+    /// <summary>User ids by e-mail: one batch of GET /users/{userPrincipalName} (https://learn.microsoft.com/graph/api/user-get); unknown people are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlySet<string> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        var list = emails.ToList();
+        var operations = list.Select((email, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Users[email].ToGetRequestInformation(r => r.QueryParameters.Select = ["id", "mail", "userPrincipalName"]))).ToList();
+        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var outcome = outcomes[operations[i].Id];
+            if (outcome.IsSuccess)
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(outcome.Body);
+                if (doc.RootElement.TryGetProperty("id", out var id) && id.GetString() is { } value)
+                {
+                    ids[list[i]] = value;
+                }
+            }
+            else if (outcome.Status != 404)
+            {
+                var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+                throw new RemoteServiceException($"find user {list[i]}", outcome.Status, code, requestId, message ?? "failed");
+            }
         }
 
-        return (planId, changed);
+        return ids;
+    }
+
+    /// <summary>Creates, updates and archives tasks as planned, then writes the details of created and changed tasks.</summary>
+    public async Task<PlannerApplyResult> ApplyAsync(PlannerSnapshot snapshot, PlannerSyncPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(plan);
+        var failures = new List<Core.Sync.RowFailure>();
+        var links = new Dictionary<string, (string TaskId, string? Hash)>(StringComparer.Ordinal);
+        var writes = 0;
+        var creates = plan.Changes.Where(c => c.Kind == PlannerChangeKind.Create).ToList();
+        var (created, createFailures) = await CreateAsync(snapshot.PlanId, creates, snapshot.BucketIds, cancellationToken).ConfigureAwait(false);
+        failures.AddRange(createFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
+        writes += created.Count;
+        // A created task without its details would never be completed: it is recorded without a hash, so the next run writes them.
+        foreach (var (key, task) in created)
+        {
+            links[key] = (task.Id, null);
+        }
+
+        var changes = plan.Changes.Where(c => c.Kind is PlannerChangeKind.Update or PlannerChangeKind.Archive).ToList();
+        var taskFailures = await UpdateTasksAsync(changes, snapshot.BucketIds, cancellationToken).ConfigureAwait(false);
+        failures.AddRange(taskFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
+        var failedKeys = taskFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        writes += changes.Count(c => c.TaskChanged && !failedKeys.Contains(c.AssignmentKey));
+
+        var details = creates.Where(c => created.ContainsKey(c.AssignmentKey)).Select(c => (c.AssignmentKey, created[c.AssignmentKey].Id, c.Spec!))
+            .Concat(changes.Where(c => c.Kind == PlannerChangeKind.Update && c.DetailsChanged && !failedKeys.Contains(c.AssignmentKey)).Select(c => (c.AssignmentKey, c.Existing!.Id, c.Spec!)))
+            .ToList();
+        var detailFailures = await UpdateDetailsAsync(details, cancellationToken).ConfigureAwait(false);
+        failures.AddRange(detailFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
+        var detailFailed = detailFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        writes += details.Count - detailFailed.Count;
+        foreach (var (key, taskId, spec) in details)
+        {
+            links[key] = (taskId, detailFailed.Contains(key) ? null : spec.ContentHash);
+        }
+
+        foreach (var change in changes.Where(c => c.Kind == PlannerChangeKind.Update && c.Link && !c.DetailsChanged && !failedKeys.Contains(c.AssignmentKey)))
+        {
+            links[change.AssignmentKey] = (change.Existing!.Id, change.Spec!.ContentHash);
+        }
+
+        return new PlannerApplyResult(links, failures, writes);
     }
 
     /// <summary>Bucket ids by name (NFC).</summary>
@@ -191,7 +255,6 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
                     // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
                     var fresh = await GraphErrors.Call("get task", () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
                     var state = ToState(fresh!);
-                    var spec = pending[i].Spec;
                     var add = pending[i].AddAssigneeIds.Where(id => !state.AssigneeIds.Contains(id)).ToList();
                     again.Add(pending[i] with { Existing = state, AddAssigneeIds = add });
                     continue;
@@ -342,7 +405,6 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
         var patch = new PlannerTask();
         if (change.Kind == PlannerChangeKind.Archive)
         {
-            var code = PlannerDesign.CodeFromTitle(existing.Title);
             patch.Title = existing.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal)
                 ? existing.Title
                 : Core.Sync.DesiredRows.Shorten(PlannerDesign.ArchivedPrefix + existing.Title, PlannerLimits.TitleLength);

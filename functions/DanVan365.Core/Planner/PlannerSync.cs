@@ -1,0 +1,142 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Status;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Planner;
+
+/// <summary>The outcome of a Planner sync or pull.</summary>
+public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult? Applied, int ProgressUpdated, IReadOnlyList<RowFailure> Failures)
+{
+    public int Count(PlannerChangeKind kind) => Plan?.Count(kind) ?? 0;
+
+    public IReadOnlyList<string> UnresolvedPeople => Plan?.UnresolvedPeople ?? [];
+}
+
+/// <summary>
+/// Use case: keep the ward's plan in step with Phân công, and copy progress back.
+/// Read plan/buckets/tasks (3 requests) → plan (pure, <see cref="PlannerSyncPlanner"/>) → apply → record task ids and
+/// hashes on the Phân công rows → copy percent complete / completion into Phân công with the status category as of
+/// the clock.
+/// </summary>
+public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimeProvider clock)
+{
+    public async Task<PlannerSyncReport> SyncAsync(TaskCatalogue catalogue, UnitDirectory units, string planTitle, PlannerLinks links, IReadOnlyList<CurrentRow>? assignmentRows, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var specs = PlannerDesign.Tasks(catalogue, units, links);
+        var planSpec = PlannerDesign.Plan(catalogue, units, planTitle);
+        var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        if (!dryRun && (snapshot is null || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)))))
+        {
+            await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
+            snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = snapshot ?? new PlannerSnapshot(string.Empty, new Dictionary<string, string>(), []);
+        var rows = assignmentRows ?? await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var linkStates = rows.Select(LinkOf).ToList();
+        var people = PlannerSyncPlanner.PeopleToResolve(specs, current.Tasks, linkStates);
+        var users = people.Count == 0 ? new Dictionary<string, string>() : await planner.ResolveUsersAsync(people, cancellationToken).ConfigureAwait(false);
+        var plan = PlannerSyncPlanner.Plan(specs, current.Tasks, linkStates, users, current.BucketIds);
+        if (dryRun || snapshot is null)
+        {
+            return new PlannerSyncReport(plan, null, 0, []);
+        }
+
+        if (plan.Changes.Any(c => c.Kind is PlannerChangeKind.Create or PlannerChangeKind.Update))
+        {
+            // Labels follow the section titles; checked only when something changes, so a no-change run stays at 3 reads.
+            await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
+        }
+
+        var applied = await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false);
+        var failures = applied.Failures.ToList();
+        var rowByKey = rows.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var patches = new List<RowPatch>();
+        foreach (var (key, (taskId, hash)) in applied.Links)
+        {
+            if (rowByKey.TryGetValue(key, out var row)
+                && (row.Fields.GetValueOrDefault("PlannerTaskId") != taskId || row.Fields.GetValueOrDefault("PlannerHash") != hash))
+            {
+                patches.Add(new RowPatch(key, row.ItemId, new Dictionary<string, string?>(StringComparer.Ordinal) { ["PlannerTaskId"] = taskId, ["PlannerHash"] = hash }));
+            }
+        }
+
+        var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
+        failures.AddRange(recorded.Failures);
+        var progress = await CopyProgressAsync(rows, snapshot.Tasks, cancellationToken).ConfigureAwait(false);
+        failures.AddRange(progress.Failures);
+        return new PlannerSyncReport(plan, applied, progress.Written, failures);
+    }
+
+    /// <summary>`danvan365 pull`: copies Planner progress into Phân công (no Planner writes).</summary>
+    public async Task<PlannerSyncReport> PullAsync(string planTitle, CancellationToken cancellationToken)
+    {
+        var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return new PlannerSyncReport(null, null, 0, [new RowFailure(planTitle, $"Không tìm thấy kế hoạch Planner \"{planTitle}\": hãy chạy `danvan365 sync` trước.")]);
+        }
+
+        var rows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var progress = await CopyProgressAsync(rows, snapshot.Tasks, cancellationToken).ConfigureAwait(false);
+        return new PlannerSyncReport(null, null, progress.Written, progress.Failures);
+    }
+
+    /// <summary>
+    /// The progress columns a Phân công row should hold given its Planner task, as of today (ICT): percent complete,
+    /// completion date (ICT) and the status category (DESIGN.md "Status"; ongoing tasks keep their per-round status).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ProgressFields(CurrentRow row, PlannerTaskState task, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(task);
+        var completedOn = task.CompletedOn is { } done ? Time.WardTime.ToWardDate(done) : (DateOnly?)null;
+        if (task.PercentComplete < 100)
+        {
+            completedOn = null;
+        }
+
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["PercentComplete"] = FieldValues.Number(task.PercentComplete),
+            ["CompletedOn"] = FieldValues.Date(completedOn),
+        };
+        var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault("LastDay"));
+        if (lastDay is not null && StatusRules.Categorise(lastDay, completedOn, today) is { } category)
+        {
+            fields["Status"] = StatusCategoryLabels.ToVietnamese(category);
+        }
+
+        return fields;
+    }
+
+    private async Task<ApplyResult> CopyProgressAsync(IReadOnlyList<CurrentRow> rows, IReadOnlyList<PlannerTaskState> tasks, CancellationToken cancellationToken)
+    {
+        var today = Time.WardTime.Today(clock);
+        var byId = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var patches = new List<RowPatch>();
+        foreach (var row in rows)
+        {
+            if (row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true"
+                || row.Fields.GetValueOrDefault("PlannerTaskId") is not { } taskId
+                || !byId.TryGetValue(taskId, out var task))
+            {
+                continue;
+            }
+
+            var want = ProgressFields(row, task, today);
+            var changed = want.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            if (changed.Count > 0)
+            {
+                patches.Add(new RowPatch(row.Key, row.ItemId, changed));
+            }
+        }
+
+        return await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static PlannerLinkState LinkOf(CurrentRow row) =>
+        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault("PlannerTaskId"), row.Fields.GetValueOrDefault("PlannerHash"));
+}
