@@ -6,6 +6,12 @@ namespace DanVan365.Core.Sync;
 /// <summary>The outcome of one list sync run: the plans (per list) and, unless dry-run, what applying them did.</summary>
 public sealed record ListSyncReport(SyncPlan Tasks, SyncPlan Assignments, ApplyResult? TasksApplied, ApplyResult? AssignmentsApplied, ProvisionResult? Provisioned)
 {
+    /// <summary>The Phân công rows as read before applying; still current when the plan wrote nothing to them.</summary>
+    public IReadOnlyList<CurrentRow> AssignmentRowsRead { get; init; } = [];
+
+    /// <summary>Phân công rows that are known to be current (no writes happened), or null when they must be read again.</summary>
+    public IReadOnlyList<CurrentRow>? CurrentAssignmentRows => !DryRun && Assignments.Writes.Any() ? null : AssignmentRowsRead;
+
     public bool DryRun => TasksApplied is null;
 
     public bool Succeeded => (TasksApplied?.Succeeded ?? true) && (AssignmentsApplied?.Succeeded ?? true);
@@ -51,11 +57,11 @@ public sealed class CatalogueSync(ISiteProvisioner provisioner, IListStore lists
         var assignmentPlan = SyncPlanner.Plan(SiteSchema.Assignments, desiredAssignments, currentAssignments, today);
         if (dryRun)
         {
-            return new ListSyncReport(taskPlan, assignmentPlan, null, null, null);
+            return new ListSyncReport(taskPlan, assignmentPlan, null, null, null) { AssignmentRowsRead = currentAssignments };
         }
 
         var tasksApplied = await lists.ApplyAsync(taskPlan, desiredTasks, today, cancellationToken).ConfigureAwait(false);
         var assignmentsApplied = await lists.ApplyAsync(assignmentPlan, desiredAssignments, today, cancellationToken).ConfigureAwait(false);
-        return new ListSyncReport(taskPlan, assignmentPlan, tasksApplied, assignmentsApplied, provisioned);
+        return new ListSyncReport(taskPlan, assignmentPlan, tasksApplied, assignmentsApplied, provisioned) { AssignmentRowsRead = currentAssignments };
     }
 }

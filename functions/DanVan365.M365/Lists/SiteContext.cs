@@ -44,7 +44,7 @@ public sealed class SiteContext(GraphConnection connection)
 
         var siteId = await SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var lists = new Dictionary<string, GraphList>(StringComparer.Ordinal);
-        var page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "description", "list"], cancellationToken)).ConfigureAwait(false);
+        var page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "description", "list", "webUrl"], cancellationToken)).ConfigureAwait(false);
         while (page is not null)
         {
             foreach (var list in page.Value ?? [])
@@ -81,6 +81,21 @@ public sealed class SiteContext(GraphConnection connection)
     {
         var list = await FindAsync(definition, cancellationToken).ConfigureAwait(false);
         return list?.Id ?? throw new RemoteServiceException("find list", 404, "listNotFound", null, $"List '{definition.DisplayName}' does not exist: run `danvan365 provision`.");
+    }
+
+    /// <summary>
+    /// Links a Planner task carries: a filtered view of Nhiệm vụ dân vận showing the task's row (stable: no item id
+    /// needed, so a task made before its row existed links right) and the decision file in the library.
+    /// </summary>
+    public async Task<Core.Planner.PlannerLinks> PlannerLinksAsync(string? decisionFileName, CancellationToken cancellationToken)
+    {
+        var tasks = await FindAsync(SiteSchema.Tasks, cancellationToken).ConfigureAwait(false);
+        var library = await FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
+        var tasksUrl = tasks?.WebUrl?.TrimEnd('/');
+        var libraryUrl = library?.WebUrl?.TrimEnd('/');
+        return new Core.Planner.PlannerLinks(
+            code => tasksUrl is null ? null : $"{tasksUrl}/AllItems.aspx?FilterField1={SiteSchema.Tasks.KeyColumn}&FilterValue1={Uri.EscapeDataString(code)}",
+            libraryUrl is null || decisionFileName is null ? null : $"{libraryUrl}/{Uri.EscapeDataString(SiteSchema.DecisionFolder)}/{Uri.EscapeDataString(decisionFileName)}");
     }
 
     /// <summary>Forgets the cached lists (after provisioning changed them).</summary>

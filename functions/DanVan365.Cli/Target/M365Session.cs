@@ -1,0 +1,135 @@
+using System.Text.Json;
+using DanVan365.Core.Errors;
+using DanVan365.LocalM365;
+using DanVan365.M365.Client;
+using DanVan365.M365.Lists;
+using DanVan365.M365.Planner;
+
+namespace DanVan365.Cli.Target;
+
+/// <summary>
+/// One connection to Microsoft 365 for a command: the embedded local Graph (default; state under --data), a local
+/// Graph already running (--graph-url) or a real tenant (--tenant). The same adapter serves all three.
+/// </summary>
+internal sealed class M365Session : IAsyncDisposable
+{
+    /// <summary>The ward site of the local Graph's default seed.</summary>
+    public const string LocalSiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an";
+
+    private readonly LocalGraphServer? _server;
+
+    private M365Session(GraphConnection connection, TimeProvider clock, LocalGraphServer? server, string? outbox)
+    {
+        Connection = connection;
+        Clock = clock;
+        _server = server;
+        Outbox = outbox;
+        Site = new SiteContext(connection);
+        Batches = new BatchRunner(connection.Client, TimeProvider.System, connection.Options.MaxAttempts);
+        Lists = new GraphListStore(Site, Batches);
+        Provisioner = new GraphSiteProvisioner(Site, Batches);
+        Planner = new GraphPlannerStore(connection, Batches);
+    }
+
+    public GraphConnection Connection { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>Where the local Graph writes sent mail (.eml), or null for a tenant.</summary>
+    public string? Outbox { get; }
+
+    public SiteContext Site { get; }
+
+    public BatchRunner Batches { get; }
+
+    public GraphListStore Lists { get; }
+
+    public GraphSiteProvisioner Provisioner { get; }
+
+    public GraphPlannerStore Planner { get; }
+
+    /// <summary>HTTP requests this session sent to Graph so far.</summary>
+    public long Requests => Connection.Meter.Requests;
+
+    public static async Task<M365Session> OpenAsync(TargetSettings target, TimeProvider systemClock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var clock = ShiftedClock.For(systemClock, target.AsOf);
+        if (target.TenantFile is { } file)
+        {
+            var options = ReadTenantFile(file);
+            return new M365Session(GraphClientBuilder.Create(options), clock, null, null);
+        }
+
+        if (target.GraphUrl is { } url)
+        {
+            var remote = await LocalTenantInfo.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+            var options = LocalOptions(url, remote.SiteUrl, remote.GroupId);
+            return new M365Session(GraphClientBuilder.Create(options), clock, null, null);
+        }
+
+        Directory.CreateDirectory(target.DataDirectory);
+        var outbox = Path.Combine(target.DataDirectory, "outbox");
+        var server = new LocalGraphServer(new LocalGraphServerOptions { DataDirectory = target.DataDirectory, OutboxDirectory = outbox, Clock = clock });
+        try
+        {
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+            var tenant = server.Tenant;
+            var local = LocalOptions(server.BaseUrl, $"https://{tenant.SharePointHostname}{tenant.WardSitePath}", tenant.WardGroupId);
+            return new M365Session(GraphClientBuilder.Create(local), clock, server, outbox);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Client.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static M365Options LocalOptions(string baseUrl, string siteUrl, string groupId) => new()
+    {
+        Local = true,
+        GraphBaseUrl = baseUrl,
+        SiteUrl = siteUrl,
+        GroupId = groupId,
+        SenderMailbox = "ubnd@haian.example.vn",
+        MaxAttempts = 8,
+    };
+
+    /// <summary>Reads a --tenant file: the M365 settings as JSON (README "Configuration").</summary>
+    public static M365Options ReadTenantFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException(path, 0, "tenant file not found");
+        }
+
+        M365Options? options;
+        try
+        {
+            options = JsonSerializer.Deserialize<M365Options>(File.ReadAllText(path), new JsonSerializerOptions
+            {
+                PropertyNameCaseInsensitive = true,
+                ReadCommentHandling = JsonCommentHandling.Skip,
+                Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+            });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInputException(path, (int)(ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message, ex);
+        }
+
+        options ??= new M365Options();
+        options.Local = false;
+        options.Validate();
+        return options;
+    }
+}
