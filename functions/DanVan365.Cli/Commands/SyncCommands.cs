@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using DanVan365.Cli.Target;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Planner;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue;
+
+namespace DanVan365.Cli.Commands;
+
+/// <summary>`provision`, `sync FILE [--dry-run]` and `pull`: thin commands over the Lists and Planner use cases.</summary>
+internal static class SyncCommands
+{
+    /// <summary>The ward name used in the default plan title.</summary>
+    public const string WardName = "Phường Hải An";
+
+    public static Command Provision(CliContext context)
+    {
+        var target = new TargetOptions();
+        var file = new Argument<string?>("file") { Description = "The decision (gives the report rounds' folders; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("provision", "Create or upgrade the ward site's lists, library folders and Planner plan (idempotent).") { file };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var units = LoadUnits(settings);
+            var catalogue = LoadCatalogue(parse.GetValue(file), units);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
+            await session.Planner.EnsurePlanAsync(PlannerDesign.Plan(catalogue, units, PlanTitle(catalogue)), ct).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} folders created={result.FoldersCreated} requests={session.Requests}")).ConfigureAwait(false);
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Sync(CliContext context)
+    {
+        var target = new TargetOptions();
+        var file = new Argument<string>("file") { Description = "The decision (.txt text extraction or .docx)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (action and changed fields per entry); write nothing." };
+        var command = new Command("sync", "Sync the decision's catalogue into the lists and Planner (provisions first if needed).") { file, dryRun };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var units = LoadUnits(settings);
+            // Bad input stops here: nothing has been sent to Microsoft 365 yet.
+            var catalogue = LoadCatalogue(parse.GetValue(file), units);
+            var dry = parse.GetValue(dryRun);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            var lists = await new CatalogueSync(session.Provisioner, session.Lists, session.Clock).RunAsync(catalogue, units, dry, ct).ConfigureAwait(false);
+            var listRequests = session.Requests;
+            var links = await session.Site.PlannerLinksAsync(Path.GetFileName(parse.GetValue(file)), ct).ConfigureAwait(false);
+            var planner = await new PlannerSync(session.Planner, session.Lists, session.Clock)
+                .SyncAsync(catalogue, units, PlanTitle(catalogue), links, lists.CurrentAssignmentRows, dry, ct).ConfigureAwait(false);
+            var plannerRequests = session.Requests - listRequests;
+            if (dry)
+            {
+                await PrintPlanAsync(context.Out, lists, planner).ConfigureAwait(false);
+            }
+
+            foreach (var failure in lists.Failures.Concat(planner.Failures))
+            {
+                await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+            }
+
+            foreach (var person in planner.UnresolvedPeople)
+            {
+                await context.Error.WriteLineAsync($"không tìm thấy người dùng {person} (công việc vẫn được tạo, chưa giao cho người này)").ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(ClosingLine(lists, planner, listRequests, plannerRequests)).ConfigureAwait(false);
+            return lists.Succeeded && planner.Failures.Count == 0 ? CliApp.Ok : CliApp.Failed;
+        }));
+        return command;
+    }
+
+    public static Command Pull(CliContext context)
+    {
+        var target = new TargetOptions();
+        var file = new Argument<string?>("file") { Description = "The decision (for the plan title; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("pull", "Copy Planner progress (percent, completion) into Phân công with the status category as of today.") { file };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var catalogue = LoadCatalogue(parse.GetValue(file), LoadUnits(settings));
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            var report = await new PlannerSync(session.Planner, session.Lists, session.Clock).PullAsync(PlanTitle(catalogue), ct).ConfigureAwait(false);
+            foreach (var failure in report.Failures)
+            {
+                await context.Error.WriteLineAsync($"{failure.Key}: {failure.Reason}").ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pull: updated={report.ProgressUpdated} requests={session.Requests}")).ConfigureAwait(false);
+            return report.Failures.Count == 0 ? CliApp.Ok : CliApp.Failed;
+        }));
+        return command;
+    }
+
+    public static string PlanTitle(TaskCatalogue catalogue) => PlannerDesign.DefaultPlanTitle(catalogue, WardName);
+
+    public static UnitDirectory LoadUnits(TargetSettings settings) =>
+        settings.UnitsFile is null ? UnitDirectory.LoadDefault() : UnitDirectory.LoadFile(settings.UnitsFile);
+
+    /// <summary>The given decision, or the bundled one.</summary>
+    public static TaskCatalogue LoadCatalogue(string? path, UnitDirectory units) =>
+        path is null ? DecisionImporters.ImportDefault(units) : DecisionImporters.Import(path, units);
+
+    public static string ClosingLine(ListSyncReport lists, PlannerSyncReport planner, long listRequests, long plannerRequests) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"lists: created={lists.Count(ChangeKind.Create)} updated={lists.Count(ChangeKind.Update)} archived={lists.Count(ChangeKind.Archive)} unchanged={lists.Count(ChangeKind.Unchanged)} requests={listRequests}  planner: created={planner.Count(PlannerChangeKind.Create)} updated={planner.Count(PlannerChangeKind.Update)} archived={planner.Count(PlannerChangeKind.Archive)} unchanged={planner.Count(PlannerChangeKind.Unchanged)} requests={plannerRequests}");
+
+    private static async Task PrintPlanAsync(TextWriter output, ListSyncReport lists, PlannerSyncReport planner)
+    {
+        foreach (var plan in new[] { lists.Tasks, lists.Assignments })
+        {
+            foreach (var change in plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+            {
+                await output.WriteLineAsync($"{plan.List.DisplayName}\t{Verb(change.Kind)}\t{change.Key}\t{string.Join(", ", change.ChangedFields)}").ConfigureAwait(false);
+            }
+        }
+
+        foreach (var change in planner.Plan?.Changes.Where(c => c.Kind != PlannerChangeKind.Unchanged) ?? [])
+        {
+            var parts = new List<string>();
+            if (change.TaskChanged)
+            {
+                parts.Add("task");
+            }
+
+            if (change.DetailsChanged)
+            {
+                parts.Add("details");
+            }
+
+            if (change.AddAssigneeIds.Count > 0)
+            {
+                parts.Add("assignees+" + change.AddAssigneeIds.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            await output.WriteLineAsync($"Planner\t{change.Kind.ToString().ToLowerInvariant()}\t{change.AssignmentKey}\t{string.Join(", ", parts)}").ConfigureAwait(false);
+        }
+    }
+
+    private static string Verb(ChangeKind kind) => kind.ToString().ToLowerInvariant();
+}

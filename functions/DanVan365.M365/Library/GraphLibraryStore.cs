@@ -1,0 +1,179 @@
+using DanVan365.Core.Errors;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Sync;
+using DanVan365.M365.Client;
+using DanVan365.M365.Lists;
+using Microsoft.Graph;
+using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace DanVan365.M365.Library;
+
+/// <summary>
+/// The Báo cáo dân vận library through Graph's drive API. Small files go up with one PUT (Graph's simple upload takes
+/// up to 4 MB: https://learn.microsoft.com/graph/api/driveitem-put-content); larger ones through an upload session
+/// in 320 KiB multiples (https://learn.microsoft.com/graph/api/driveitem-createuploadsession). Replacing a file keeps
+/// the earlier one as a version.
+/// </summary>
+public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : ILibraryStore
+{
+    /// <summary>Graph's limit for a simple upload.</summary>
+    public const int SimpleUploadLimit = 4 * 1024 * 1024;
+
+    /// <summary>Upload session slice: a multiple of 320 KiB as the docs require.</summary>
+    public const int SliceSize = 10 * 320 * 1024;
+
+    private string? _driveId;
+
+    private GraphServiceClient Client => site.Client;
+
+    public async Task<LibraryFile> UploadAsync(string folder, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
+        var path = Combine(folder, fileName);
+        var item = Client.Drives[driveId].Items["root"].ItemWithPath(path);
+        DriveItem? uploaded;
+        if (content.Length <= SimpleUploadLimit)
+        {
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            uploaded = await GraphErrors.Call($"upload {path}", () => item.Content.PutAsync(stream, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        else
+        {
+            var body = new CreateUploadSessionPostRequestBody
+            {
+                Item = new DriveItemUploadableProperties { AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" } },
+            };
+            var session = await GraphErrors.Call($"upload session {path}", () => item.CreateUploadSession.PostAsync(body, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            var task = new LargeFileUploadTask<DriveItem>(session, stream, SliceSize, Client.RequestAdapter);
+            var result = await task.UploadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!result.UploadSucceeded)
+            {
+                throw new RemoteServiceException($"upload {path}", 500, "uploadFailed", null, "The upload session did not complete.");
+            }
+
+            uploaded = result.ItemResponse;
+        }
+
+        if (uploaded?.Id is { } uploadedId && uploaded.ListItem is null)
+        {
+            // The upload answer has no listItem; read it so the caller can set the file's columns.
+            uploaded = await GraphErrors.Call($"get {path}", () => Client.Drives[driveId].Items[uploadedId].GetAsync(r => r.QueryParameters.Expand = ["listItem($expand=fields)"], cancellationToken)).ConfigureAwait(false);
+        }
+
+        return ToFile(uploaded ?? throw new RemoteServiceException($"upload {path}", 500, "noItem", null, "Graph returned no item."), folder);
+    }
+
+    public async Task<IReadOnlyList<LibraryFile>> ListAsync(string folder, CancellationToken cancellationToken)
+    {
+        var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
+        var files = new List<LibraryFile>();
+        DriveItemCollectionResponse? page;
+        try
+        {
+            page = await Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.GetAsync(r => r.QueryParameters.Expand = ["listItem($expand=fields)"], cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError error) when (GraphErrors.Is(error, 404))
+        {
+            return files;
+        }
+        catch (ODataError error)
+        {
+            throw GraphErrors.From($"list {folder}", error);
+        }
+
+        while (page is not null)
+        {
+            files.AddRange((page.Value ?? []).Where(i => i.File is not null).Select(i => ToFile(i, folder)));
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call($"list {folder}", () => Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return files;
+    }
+
+    public async Task<byte[]> DownloadAsync(LibraryFile file, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Size > maxBytes)
+        {
+            throw new InvalidInputException(file.Path, 0, $"file is {file.Size} bytes, more than the {maxBytes} allowed");
+        }
+
+        var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
+        await using var stream = await GraphErrors.Call($"download {file.Path}", () => Client.Drives[driveId].Items[file.Id].Content.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new RemoteServiceException($"download {file.Path}", 404, "itemNotFound", null, "No content.");
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidInputException(file.Path, 0, $"file is more than the {maxBytes} bytes allowed");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public async Task SetFieldsAsync(LibraryFile file, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(fields);
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var libraryId = await site.ListIdAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
+        var listItemId = file.ListItemId ?? throw new RemoteServiceException($"update columns of {file.Path}", 404, "itemNotFound", null, "The file has no list item id.");
+        var values = new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(SiteSchema.Library, f.Key), f.Value)!, StringComparer.Ordinal) };
+        // https://learn.microsoft.com/graph/api/listitem-update — the file's listItem carries the library's columns.
+        await GraphErrors.Call($"update columns of {file.Path}", () => Client.Sites[siteId].Lists[libraryId].Items[listItemId].Fields.PatchAsync(values, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task EnsureFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var libraryId = await site.ListIdAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
+        var parts = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var paths = parts.Select((_, i) => string.Join('/', parts.Take(i + 1))).ToList();
+        await new GraphSiteProvisioner(site, batches).CreateFoldersAsync(siteId, libraryId, paths, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> DriveIdAsync(CancellationToken cancellationToken)
+    {
+        if (_driveId is not null)
+        {
+            return _driveId;
+        }
+
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var libraryId = await site.ListIdAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
+        var drive = await GraphErrors.Call("get library drive", () => Client.Sites[siteId].Lists[libraryId].Drive.GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken)).ConfigureAwait(false);
+        _driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null, "The library has no drive.");
+        return _driveId;
+    }
+
+    private static string Combine(string folder, string name) => string.IsNullOrEmpty(folder) ? name : folder.TrimEnd('/') + "/" + name;
+
+    private static LibraryFile ToFile(DriveItem item, string folder)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var column in SiteSchema.Library.Columns)
+        {
+            if (item.ListItem?.Fields?.AdditionalData.TryGetValue(column.Name, out var value) == true)
+            {
+                fields[column.Name] = FieldValues.Canonical(column.Type, GraphBodies.AsString(value));
+            }
+        }
+
+        return new LibraryFile(item.Id!, Combine(folder, item.Name ?? string.Empty), item.Name ?? string.Empty, item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id);
+    }
+}
