@@ -1,0 +1,81 @@
+namespace DanVan365.LocalM365;
+
+/// <summary>How to start a <see cref="LocalGraphServer"/>.</summary>
+public sealed class LocalGraphServerOptions
+{
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Folder for state (graph.db) and outbox/; null keeps state in memory.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Seed file replacing the embedded Hải An seed (see Seed/seed.json for the format).</summary>
+    public string? SeedFile { get; set; }
+
+    /// <summary>Where sent mail goes as .eml; defaults to DATA/outbox, or nowhere in memory mode.</summary>
+    public string? OutboxDirectory { get; set; }
+
+    /// <summary>The clock for timestamps (createdDateTime, mail Date, error dates).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Optional logging for the web host; null logs nothing.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+}
+
+/// <summary>Counters since start or the last reset (also GET /_emulator/stats).</summary>
+/// <param name="Requests">HTTP requests received on Graph routes (a $batch envelope counts once; control endpoints are not counted).</param>
+/// <param name="BatchItems">Requests inside $batch envelopes.</param>
+/// <param name="Writes">State-changing operations that succeeded, top-level or inside a batch.</param>
+/// <param name="Throttled">429 answers given by the fault injector.</param>
+/// <param name="ServerErrors">503 answers given by the fault injector.</param>
+/// <param name="MailsSent">Messages accepted by sendMail.</param>
+/// <param name="ByRoute">Operations per route template, e.g. "GET /sites/{}/lists/{}/items".</param>
+public sealed record EmulatorStats(
+    long Requests,
+    long BatchItems,
+    long Writes,
+    long Throttled,
+    long ServerErrors,
+    long MailsSent,
+    IReadOnlyDictionary<string, long> ByRoute);
+
+/// <summary>Injected faults (also POST /_emulator/faults). Zero turns a fault off.</summary>
+/// <param name="ThrottleEvery">Every Nth operation answers 429 with Retry-After.</param>
+/// <param name="RetryAfterSeconds">Retry-After value for 429 and 503.</param>
+/// <param name="ServerErrorEvery">Every Nth operation answers 503.</param>
+/// <param name="DelayMs">Latency added to every request.</param>
+public sealed record EmulatorFaults(int ThrottleEvery = 0, int RetryAfterSeconds = 1, int ServerErrorEvery = 0, int DelayMs = 0);
+
+/// <summary>A user to add at runtime (also POST /_emulator/users).</summary>
+/// <param name="UserPrincipalName">Sign-in name, e.g. vp.truong@haian.example.vn.</param>
+/// <param name="DisplayName">Display name.</param>
+/// <param name="Mail">Mail address; defaults to the UPN.</param>
+/// <param name="JobTitle">Job title.</param>
+/// <param name="Department">Department (unit name).</param>
+/// <param name="Id">Object id; derived from the UPN when null.</param>
+/// <param name="MemberOfWardGroup">Whether to add the user to the ward's Microsoft 365 group (default true).</param>
+public sealed record EmulatorUser(
+    string UserPrincipalName,
+    string DisplayName,
+    string? Mail = null,
+    string? JobTitle = null,
+    string? Department = null,
+    string? Id = null,
+    bool MemberOfWardGroup = true);
+
+/// <summary>Ids of the seeded tenant, for callers that need them without a lookup.</summary>
+/// <param name="TenantDomain">e.g. haian.example.vn.</param>
+/// <param name="SharePointHostname">e.g. haian.sharepoint.com.</param>
+/// <param name="RootSiteId">The root site's id.</param>
+/// <param name="WardSiteId">The ward site's id (/sites/phuong-hai-an).</param>
+/// <param name="WardSitePath">The ward site's server-relative path.</param>
+/// <param name="WardGroupId">The ward's Microsoft 365 group (also the team) id.</param>
+/// <param name="GeneralChannelId">The team's General channel id.</param>
+public sealed record SeededTenant(
+    string TenantDomain,
+    string SharePointHostname,
+    string RootSiteId,
+    string WardSiteId,
+    string WardSitePath,
+    string WardGroupId,
+    string GeneralChannelId);

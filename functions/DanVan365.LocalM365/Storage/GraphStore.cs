@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace DanVan365.LocalM365.Storage;
+
+/// <summary>
+/// The emulator's state: JSON documents by (kind, id) with a parent key and insertion order, a change log for delta
+/// queries, and binary blobs for file content. One SQLite connection kept open (WAL when on disk), prepared
+/// statements reused; callers serialise access through <see cref="Gate"/>.
+/// </summary>
+internal sealed class GraphStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _get;
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteCommand _children;
+    private readonly SqliteCommand _logChange;
+    private readonly SqliteCommand _changesSince;
+    private readonly SqliteCommand _maxSeq;
+    private readonly SqliteCommand _getBlob;
+    private readonly SqliteCommand _putBlob;
+    private readonly SqliteCommand _deleteBlob;
+    private readonly SqliteCommand _getMeta;
+    private readonly SqliteCommand _putMeta;
+    private long _order;
+
+    public GraphStore(string? databasePath)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath ?? ":memory:",
+            Mode = databasePath is null ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        _connection = new SqliteConnection(builder.ToString());
+        _connection.Open();
+        Execute(databasePath is null
+            ? "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS entities(kind TEXT NOT NULL, id TEXT NOT NULL, parent TEXT NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix_entities_parent ON entities(kind, parent, ord);
+            CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, parent TEXT NOT NULL, id TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_changes_parent ON changes(kind, parent, seq);
+            CREATE TABLE IF NOT EXISTS blobs(id TEXT PRIMARY KEY, data BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """);
+        _get = Prepare("SELECT json FROM entities WHERE kind=$k AND id=$i", "$k", "$i");
+        _upsert = Prepare("INSERT INTO entities(kind,id,parent,ord,json) VALUES($k,$i,$p,$o,$j) ON CONFLICT(kind,id) DO UPDATE SET parent=excluded.parent, json=excluded.json", "$k", "$i", "$p", "$o", "$j");
+        _delete = Prepare("DELETE FROM entities WHERE kind=$k AND id=$i", "$k", "$i");
+        _children = Prepare("SELECT json FROM entities WHERE kind=$k AND parent=$p ORDER BY ord", "$k", "$p");
+        _logChange = Prepare("INSERT INTO changes(kind,parent,id) VALUES($k,$p,$i)", "$k", "$p", "$i");
+        _changesSince = Prepare("SELECT id, MAX(seq) FROM changes WHERE kind=$k AND parent=$p AND seq>$s GROUP BY id ORDER BY MAX(seq)", "$k", "$p", "$s");
+        _maxSeq = Prepare("SELECT COALESCE(MAX(seq),0) FROM changes", Array.Empty<string>());
+        _getBlob = Prepare("SELECT data FROM blobs WHERE id=$i", "$i");
+        _putBlob = Prepare("INSERT INTO blobs(id,data) VALUES($i,$d) ON CONFLICT(id) DO UPDATE SET data=excluded.data", "$i", "$d");
+        _deleteBlob = Prepare("DELETE FROM blobs WHERE id=$i", "$i");
+        _getMeta = Prepare("SELECT value FROM meta WHERE key=$k", "$k");
+        _putMeta = Prepare("INSERT INTO meta(key,value) VALUES($k,$v) ON CONFLICT(key) DO UPDATE SET value=excluded.value", "$k", "$v");
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(MAX(ord),0) FROM entities";
+        _order = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The lock every request holds while it reads or writes state.</summary>
+    public object Gate { get; } = new();
+
+    public bool IsEmpty => GetMeta("seeded") is null;
+
+    public JsonObject? Get(string kind, string id)
+    {
+        _get.Parameters[0].Value = kind;
+        _get.Parameters[1].Value = id;
+        var json = _get.ExecuteScalar() as string;
+        return json is null ? null : (JsonObject)JsonNode.Parse(json)!;
+    }
+
+    public void Put(string kind, string id, string parent, JsonObject value, bool logChange = false)
+    {
+        _upsert.Parameters[0].Value = kind;
+        _upsert.Parameters[1].Value = id;
+        _upsert.Parameters[2].Value = parent;
+        _upsert.Parameters[3].Value = ++_order;
+        _upsert.Parameters[4].Value = value.ToJsonString();
+        _upsert.ExecuteNonQuery();
+        if (logChange)
+        {
+            LogChange(kind, parent, id);
+        }
+    }
+
+    public bool Delete(string kind, string id, string? parentForLog = null)
+    {
+        _delete.Parameters[0].Value = kind;
+        _delete.Parameters[1].Value = id;
+        var removed = _delete.ExecuteNonQuery() > 0;
+        if (removed && parentForLog is not null)
+        {
+            LogChange(kind, parentForLog, id);
+        }
+
+        return removed;
+    }
+
+    public List<JsonObject> Children(string kind, string parent)
+    {
+        _children.Parameters[0].Value = kind;
+        _children.Parameters[1].Value = parent;
+        var result = new List<JsonObject>();
+        using var reader = _children.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add((JsonObject)JsonNode.Parse(reader.GetString(0))!);
+        }
+
+        return result;
+    }
+
+    public void LogChange(string kind, string parent, string id)
+    {
+        _logChange.Parameters[0].Value = kind;
+        _logChange.Parameters[1].Value = parent;
+        _logChange.Parameters[2].Value = id;
+        _logChange.ExecuteNonQuery();
+    }
+
+    /// <summary>Ids changed (created, updated or deleted) under a parent since a change sequence number, oldest first.</summary>
+    public List<string> ChangedSince(string kind, string parent, long seq)
+    {
+        _changesSince.Parameters[0].Value = kind;
+        _changesSince.Parameters[1].Value = parent;
+        _changesSince.Parameters[2].Value = seq;
+        var result = new List<string>();
+        using var reader = _changesSince.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
+    public long CurrentSequence() => Convert.ToInt64(_maxSeq.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    public byte[]? GetBlob(string id)
+    {
+        _getBlob.Parameters[0].Value = id;
+        return _getBlob.ExecuteScalar() as byte[];
+    }
+
+    public void PutBlob(string id, byte[] data)
+    {
+        _putBlob.Parameters[0].Value = id;
+        _putBlob.Parameters[1].Value = data;
+        _putBlob.ExecuteNonQuery();
+    }
+
+    public void DeleteBlob(string id)
+    {
+        _deleteBlob.Parameters[0].Value = id;
+        _deleteBlob.ExecuteNonQuery();
+    }
+
+    public string? GetMeta(string key)
+    {
+        _getMeta.Parameters[0].Value = key;
+        return _getMeta.ExecuteScalar() as string;
+    }
+
+    public void PutMeta(string key, string value)
+    {
+        _putMeta.Parameters[0].Value = key;
+        _putMeta.Parameters[1].Value = value;
+        _putMeta.ExecuteNonQuery();
+    }
+
+    /// <summary>Next value of a named counter (list item ids, versions, eTags), persisted.</summary>
+    public long NextCounter(string name)
+    {
+        var current = GetMeta("counter:" + name);
+        var next = (current is null ? 0 : long.Parse(current, CultureInfo.InvariantCulture)) + 1;
+        PutMeta("counter:" + name, next.ToString(CultureInfo.InvariantCulture));
+        return next;
+    }
+
+    public void Clear() => Execute("DELETE FROM entities; DELETE FROM changes; DELETE FROM blobs; DELETE FROM meta;");
+
+    /// <summary>Runs an operation atomically (raw BEGIN/COMMIT so the prepared commands need no transaction object).</summary>
+    public T Atomically<T>(Func<T> operation)
+    {
+        Execute("BEGIN");
+        try
+        {
+            var result = operation();
+            Execute("COMMIT");
+            return result;
+        }
+        catch
+        {
+            Execute("ROLLBACK");
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob, _deleteBlob, _getMeta, _putMeta })
+        {
+            cmd.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(new SqliteParameter(p, null));
+        }
+
+        cmd.Prepare();
+        return cmd;
+    }
+}
