@@ -20,6 +20,7 @@ namespace DanVan365.Core.Units;
 public sealed partial class UnitDirectory
 {
     private List<(string Key, string Name, IReadOnlyList<string> Units)>? _names;
+    private (List<(string[] Words, IReadOnlyList<string> Units)> Names, HashSet<string> Conjunctions, List<string[]> Qualifiers)? _compiled;
 
     /// <summary>Group phrases (in file order).</summary>
     public IReadOnlyList<UnitGroup> Groups { get; private set; } = [];
@@ -48,7 +49,12 @@ public sealed partial class UnitDirectory
         Names().Select(n => (n.Name, n.Units)).ToList();
 
     /// <summary>Resolves a lead or coordinating cell to unit codes (see the class remarks for the rule).</summary>
-    public PhraseResolution Resolve(string cell)
+    public PhraseResolution Resolve(string cell) => ResolveCore(cell, withHint: true);
+
+    /// <summary>True when the cell resolves completely (no hint computed: cheap enough to try many candidate cells).</summary>
+    public bool CanResolve(string cell) => ResolveCore(cell, withHint: false).IsResolved;
+
+    private PhraseResolution ResolveCore(string cell, bool withHint)
     {
         var text = VietnameseText.Normalize(cell);
         var units = new List<string>();
@@ -76,8 +82,8 @@ public sealed partial class UnitDirectory
             var clauseUnits = ResolveKey(key);
             if (clauseUnits is null)
             {
-                var core = StripSuffixes(key, Rules.RoleSuffixes, out _);
-                return new PhraseResolution([], clauses, clause, Closest(core));
+                var hint = withHint ? Closest(StripSuffixes(key, Rules.RoleSuffixes, out _)) : null;
+                return new PhraseResolution([], clauses, clause, hint);
             }
 
             clauses.Add(new ResolvedClause(clause, clauseUnits, isRequest));
@@ -119,41 +125,47 @@ public sealed partial class UnitDirectory
         return null;
     }
 
-    // Splits a key into known names separated by conjunctions or commas (dynamic programming over word positions).
+    // Splits a key into known names separated by conjunctions or commas (forward dynamic programming over word
+    // positions; the fewest names win, so the longest names are preferred).
     private List<string>? Segment(string key)
     {
         var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var n = words.Length;
+        if (n == 0)
+        {
+            return null;
+        }
+
+        var (names, conjunctions, qualifiers) = Compiled();
         var best = new List<string>?[n + 1];
         var count = new int[n + 1];
         Array.Fill(count, int.MaxValue);
-        count[n] = 0;
-        best[n] = [];
-        var names = Names();
-        var conjunctions = Rules.Conjunctions.Select(VietnameseText.MatchKey).ToHashSet(StringComparer.Ordinal);
-        var qualifiers = Rules.QualifierSuffixes.Select(q => VietnameseText.MatchKey(q).Split(' ')).ToList();
-
-        for (var i = n - 1; i >= 0; i--)
+        count[0] = 0;
+        best[0] = [];
+        for (var i = 0; i < n; i++)
         {
-            foreach (var (nameKey, _, nameUnits) in names)
+            if (best[i] is null)
             {
-                var nameWords = nameKey.Split(' ');
+                continue;
+            }
+
+            foreach (var (nameWords, nameUnits) in names)
+            {
                 if (!MatchesAt(words, i, nameWords, out var end))
                 {
                     continue;
                 }
 
-                // optional qualifier ("có liên quan")
-                var ends = new List<int> { end };
+                Advance(end);
                 foreach (var q in qualifiers)
                 {
                     if (MatchesAt(words, end, q, out var qEnd))
                     {
-                        ends.Add(qEnd);
+                        Advance(qEnd);
                     }
                 }
 
-                foreach (var e in ends)
+                void Advance(int e)
                 {
                     int next;
                     if (e == n)
@@ -170,25 +182,33 @@ public sealed partial class UnitDirectory
                     }
                     else
                     {
-                        continue;
+                        return;
                     }
 
-                    if (best[next] is null)
+                    if (count[i] + 1 < count[next])
                     {
-                        continue;
-                    }
-
-                    var total = count[next] + 1;
-                    if (total < count[i])
-                    {
-                        count[i] = total;
-                        best[i] = [.. nameUnits, .. best[next]!];
+                        count[next] = count[i] + 1;
+                        best[next] = [.. best[i]!, .. nameUnits];
                     }
                 }
             }
         }
 
-        return best[0]?.Distinct(StringComparer.Ordinal).ToList();
+        return best[n]?.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private (List<(string[] Words, IReadOnlyList<string> Units)> Names, HashSet<string> Conjunctions, List<string[]> Qualifiers) Compiled()
+    {
+        if (_compiled is { } c)
+        {
+            return c;
+        }
+
+        _compiled = (
+            Names().Select(x => (x.Key.Split(' '), x.Units)).ToList(),
+            Rules.Conjunctions.Select(VietnameseText.MatchKey).ToHashSet(StringComparer.Ordinal),
+            Rules.QualifierSuffixes.Select(q => VietnameseText.MatchKey(q).Split(' ')).ToList());
+        return _compiled.Value;
     }
 
     private static bool MatchesAt(string[] words, int start, string[] nameWords, out int end)
@@ -219,7 +239,7 @@ public sealed partial class UnitDirectory
     private static string StripSuffixes(string key, IReadOnlyList<string> suffixes, out bool changed, bool once = false)
     {
         changed = false;
-        var keys = suffixes.Select(VietnameseText.MatchKey).OrderByDescending(s => s.Length).ToList();
+        var keys = SuffixKeys(suffixes);
         var again = true;
         while (again)
         {
@@ -238,6 +258,11 @@ public sealed partial class UnitDirectory
 
         return key;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, List<string>> SuffixKeyCache = new();
+
+    private static List<string> SuffixKeys(IReadOnlyList<string> suffixes) =>
+        SuffixKeyCache.GetValue(suffixes, s => s.Select(VietnameseText.MatchKey).OrderByDescending(k => k.Length).ToList());
 
     private string? Closest(string key)
     {

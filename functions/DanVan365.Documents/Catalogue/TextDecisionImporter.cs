@@ -486,7 +486,7 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
         {
             if (!_resolves.TryGetValue(phrase, out var ok))
             {
-                ok = units.Resolve(phrase).IsResolved;
+                ok = units.CanResolve(phrase);
                 _resolves[phrase] = ok;
             }
 
