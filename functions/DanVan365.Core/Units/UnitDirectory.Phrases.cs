@@ -264,6 +264,23 @@ public sealed partial class UnitDirectory
     private static List<string> SuffixKeys(IReadOnlyList<string> suffixes) =>
         SuffixKeyCache.GetValue(suffixes, s => s.Select(VietnameseText.MatchKey).OrderByDescending(k => k.Length).ToList());
 
+    /// <summary>The known name closest to a phrase and its edit distance (on match keys).</summary>
+    public (string Name, int Distance) ClosestName(string phrase)
+    {
+        var key = VietnameseText.MatchKey(phrase);
+        var best = (Name: string.Empty, Distance: int.MaxValue);
+        foreach (var (nameKey, name, _) in Names())
+        {
+            var d = VietnameseText.EditDistance(key, nameKey);
+            if (d < best.Distance)
+            {
+                best = (name, d);
+            }
+        }
+
+        return best;
+    }
+
     private string? Closest(string key)
     {
         string? best = null;

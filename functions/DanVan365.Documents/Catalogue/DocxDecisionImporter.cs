@@ -35,7 +35,7 @@ public sealed class DocxDecisionImporter : IDecisionImporter
         {
             document = WordprocessingDocument.Open(path, false);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FormatException)
         {
             throw new InvalidInputException(path, 0, "not a Word document (.docx): " + ex.Message, ex);
         }

@@ -66,6 +66,7 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
         private readonly List<Footnote> _footnotes = [];
         private readonly List<int> _footnoteLines = [];
         private List<string> _headerWords = [];
+        private HashSet<string>? _unitStartWords;
 
         public RawCatalogue Read()
         {
@@ -276,6 +277,16 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
                     }
                 }
 
+                if (LoneCodeRegex().IsMatch(text))
+                {
+                    var lone = text.TrimEnd('.');
+                    var first = rows.FirstOrDefault(r => r.Code == lone);
+                    var expected = string.Create(CultureInfo.InvariantCulture, $"{section}.{task + 1}");
+                    throw new InvalidInputException(file, line.Number, first is not null
+                        ? $"duplicate task code {lone} (first at line {first.Line.ToString(CultureInfo.InvariantCulture)})"
+                        : $"task code {lone} is out of sequence (expected {expected} or section {(section + 1).ToString(CultureInfo.InvariantCulture)})");
+                }
+
                 if (current is null)
                 {
                     if (ColumnNumbersRegex().IsMatch(text))
@@ -330,15 +341,27 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
             }
 
             Failure? firstFailure = null;
+            Split? best = null;
             foreach (var candidate in Arrangements(row))
             {
                 var result = TrySplit(candidate);
                 if (result.Entry is { } split)
                 {
-                    return new RawEntry(row.Code, row.Section, row.Parent, split.Title, split.Lead, split.Coordinating, split.Time, footnotes, row.Line, split.LeadLine, split.CoordinatingLine, split.TimeLine);
+                    // across arrangements of a row cut by a page break, the shortest title wins (as within one)
+                    if (best is null || split.TitleLines < best.TitleLines)
+                    {
+                        best = split;
+                    }
                 }
+                else
+                {
+                    firstFailure ??= result.Failure;
+                }
+            }
 
-                firstFailure ??= result.Failure;
+            if (best is not null && (row.Fragments.Count > 1 || firstFailure is null))
+            {
+                return new RawEntry(row.Code, row.Section, row.Parent, best.Title, best.Lead, best.Coordinating, best.Time, footnotes, row.Line, best.LeadLine, best.CoordinatingLine, best.TimeLine);
             }
 
             if (hasChildren && firstFailure?.Kind == FailureKind.NoTimeFrame)
@@ -443,12 +466,44 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
                     }
 
                     var title = CellText.Join(rest.Take(i).Select(l => l.Text));
-                    return (new Split(title, lead, coordinating, time, rest[i].Number, j < m ? rest[j].Number : rest[i].Number, timeLine), null);
+                    if (LooksLikeUnitLine(rest, i) is { } suspect)
+                    {
+                        return (null, suspect);
+                    }
+
+                    return (new Split(title, lead, coordinating, time, rest[i].Number, j < m ? rest[j].Number : rest[i].Number, timeLine, i), null);
                 }
             }
 
             return (null, Diagnose(rest));
         }
+
+        // A title whose last line is short, starts like a unit name and is close to one is almost certainly a lead
+        // cell that did not resolve (e.g. a misspelt unit) — reading it as title text would assign the task to the
+        // wrong unit silently, so it is an error instead.
+        private Failure? LooksLikeUnitLine(List<NumberedLine> rest, int titleLines)
+        {
+            if (titleLines < 2)
+            {
+                return null;
+            }
+
+            var last = rest[titleLines - 1].Text;
+            var longest = rest.Take(titleLines).Max(l => l.Text.Length);
+            var first = Words(last).FirstOrDefault() ?? string.Empty;
+            if (last.Length == 0 || !char.IsUpper(last[0]) || last.Length * 10 > longest * 6 || !UnitStartWords().Contains(first))
+            {
+                return null;
+            }
+
+            var (name, distance) = units.ClosestName(last);
+            return distance * 2 <= Math.Max(6, last.Length)
+                ? new Failure(FailureKind.Units, rest[titleLines - 1].Number, $"lead unit phrase \"{last}\" is not in the unit directory (closest: \"{name}\")")
+                : null;
+        }
+
+        private HashSet<string> UnitStartWords() =>
+            _unitStartWords ??= units.KnownNames().Select(n => Words(n.Name).FirstOrDefault()).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         // Explains why no split resolves: names the phrase that does not resolve and the closest directory name.
         private Failure Diagnose(List<NumberedLine> rest)
@@ -508,7 +563,7 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
         }
     }
 
-    private sealed record Split(string Title, string Lead, string Coordinating, string Time, int LeadLine, int CoordinatingLine, int TimeLine);
+    private sealed record Split(string Title, string Lead, string Coordinating, string Time, int LeadLine, int CoordinatingLine, int TimeLine, int TitleLines);
 
     private enum FailureKind
     {
@@ -534,6 +589,9 @@ public sealed partial class TextDecisionImporter : IDecisionImporter
 
     [GeneratedRegex(@"^(?<code>\d+(?:\.\d+)*|[a-zđ])(?<sep>[\.\)])?(?:\s+(?<rest>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex CodeRegex();
+
+    [GeneratedRegex(@"^\d+\.\d+(?:\.\d+)*\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneCodeRegex();
 
     [GeneratedRegex(@"^II\s*\.\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex PartTwoRegex();
