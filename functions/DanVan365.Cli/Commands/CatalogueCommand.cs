@@ -1,18 +1,38 @@
 using System.CommandLine;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue;
 
 namespace DanVan365.Cli.Commands;
 
-/// <summary>`danvan365 catalogue FILE [--units FILE] [--format table|json]` (placeholder until the importer lands).</summary>
+/// <summary>`danvan365 catalogue FILE [--units FILE] [--format table|json]`: parse a decision and print its task catalogue.</summary>
 internal static class CatalogueCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The decision (.txt text extraction or .docx)." };
-        var command = new Command("catalogue", "Parse a decision and print its task catalogue.") { file };
+        var file = new Argument<string>("file") { Description = "The decision: a UTF-8 text extraction (.txt) or the Word document (.docx)." };
+        var unitsOption = new Option<string?>("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
+        var format = new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("catalogue", "Parse a decision and print its task catalogue.") { file, unitsOption, format };
         command.SetAction(async (parse, ct) =>
         {
-            await context.Error.WriteLineAsync("not implemented yet").ConfigureAwait(false);
-            return CliApp.Failed;
+            var path = parse.GetValue(file)!;
+            var unitsPath = parse.GetValue(unitsOption);
+            var output = parse.GetValue(format) ?? "table";
+            try
+            {
+                var units = unitsPath is null ? UnitDirectory.LoadDefault() : UnitDirectory.LoadFile(unitsPath);
+                var catalogue = DecisionImporters.Import(path, units);
+                var text = output == "json" ? CatalogueOutput.Json(catalogue) : CatalogueOutput.Table(catalogue, units);
+                await context.Out.WriteAsync(text.AsMemory(), ct).ConfigureAwait(false);
+                return CliApp.Ok;
+            }
+            catch (InvalidInputException ex)
+            {
+                await context.Error.WriteLineAsync(ex.Message.AsMemory(), ct).ConfigureAwait(false);
+                return CliApp.BadInput;
+            }
         });
         return command;
     }

@@ -1,0 +1,86 @@
+using DanVan365.Core.Errors;
+using DanVan365.Core.Text;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Catalogue;
+
+/// <summary>
+/// Turns what an importer read into a validated <see cref="TaskCatalogue"/>: time frames parsed (DESIGN.md rule),
+/// lead and coordinating cells resolved through the unit directory, the whole catalogue validated.
+/// Every failure is an <see cref="InvalidInputException"/> naming file and line; nothing is guessed.
+/// </summary>
+public static class CatalogueAssembler
+{
+    public static TaskCatalogue Assemble(RawCatalogue raw, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(units);
+        var file = raw.File;
+
+        var duplicate = raw.Entries.GroupBy(e => e.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            var second = duplicate.Skip(1).First();
+            throw new InvalidInputException(file, second.Line, $"duplicate task code {second.Code} (first at line {duplicate.First().Line.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+
+        var tasks = new List<CatalogueTask>();
+        foreach (var e in raw.Entries)
+        {
+            var hasChildren = raw.Entries.Any(c => c.Parent == e.Code);
+            if (e.TimeText is null)
+            {
+                if (hasChildren && e.LeadText.Length == 0)
+                {
+                    tasks.Add(new CatalogueTask(e.Code, e.Section, e.Parent, e.Title, UnitReference.Empty, UnitReference.Empty, null, e.Footnotes));
+                    continue;
+                }
+
+                throw new InvalidInputException(file, e.Line, $"task {e.Code} has no time frame");
+            }
+
+            var timeFrame = TimeFrameParser.Parse(e.TimeText, file, e.TimeLine);
+            if (e.LeadText.Length == 0)
+            {
+                throw new InvalidInputException(file, e.Line, $"task {e.Code} has no lead unit");
+            }
+
+            var lead = Resolve(units, e.LeadText, file, e.LeadLine, e.Code, "lead");
+            var coordinating = e.CoordinatingText.Length == 0
+                ? UnitReference.Empty
+                : Resolve(units, e.CoordinatingText, file, e.CoordinatingLine, e.Code, "coordinating");
+            tasks.Add(new CatalogueTask(e.Code, e.Section, e.Parent, e.Title, lead, coordinating, timeFrame, e.Footnotes));
+        }
+
+        var d = raw.Decision;
+        var aggregating = string.Empty;
+        if (d.AggregatingPhrase is not null)
+        {
+            aggregating = Resolve(units, d.AggregatingPhrase, file, d.AggregatingLine, "II", "aggregating").Units.FirstOrDefault() ?? string.Empty;
+        }
+
+        var decision = new Decision(d.Number, d.Date, d.Issuer, d.Signer, d.SignerCapacity, aggregating, d.ReportingRounds);
+        var catalogue = new TaskCatalogue(decision, raw.Sections.Select(s => new Section(s.Code, s.Title)).ToList(), tasks, raw.Footnotes);
+        var problems = CatalogueValidator.Validate(catalogue);
+        if (problems.Count > 0)
+        {
+            var p = problems[0];
+            var line = p.Index >= 0 ? raw.Entries[p.Index].Line : raw.LastLine;
+            throw new InvalidInputException(file, line, p.Message);
+        }
+
+        return catalogue;
+    }
+
+    private static UnitReference Resolve(UnitDirectory units, string text, string file, int line, string code, string role)
+    {
+        var normalised = VietnameseText.Normalize(text);
+        var r = units.Resolve(normalised);
+        if (!r.IsResolved)
+        {
+            throw new InvalidInputException(file, line, $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
+        }
+
+        return new UnitReference(normalised, r.Units);
+    }
+}

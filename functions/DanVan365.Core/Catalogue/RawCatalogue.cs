@@ -1,0 +1,52 @@
+namespace DanVan365.Core.Catalogue;
+
+/// <summary>
+/// One catalogue row as an importer read it, before resolution: cells as written (normalised) plus the line each
+/// came from (1-based; for .docx a table row number). <see cref="TimeText"/> is null when the row has no time cell.
+/// </summary>
+public sealed record RawEntry(
+    string Code,
+    string Section,
+    string? Parent,
+    string Title,
+    string LeadText,
+    string CoordinatingText,
+    string? TimeText,
+    IReadOnlyList<string> Footnotes,
+    int Line,
+    int LeadLine,
+    int CoordinatingLine,
+    int TimeLine);
+
+/// <summary>A section row as read.</summary>
+public sealed record RawSection(string Code, string Title, int Line);
+
+/// <summary>The decision's own metadata as read (the aggregating unit still a phrase).</summary>
+public sealed record RawDecision(
+    string Number,
+    DateOnly Date,
+    string Issuer,
+    string Signer,
+    IReadOnlyList<string> SignerCapacity,
+    string? AggregatingPhrase,
+    int AggregatingLine,
+    IReadOnlyList<ReportingRound> ReportingRounds);
+
+/// <summary>Everything an importer read from a decision.</summary>
+public sealed record RawCatalogue(
+    string File,
+    RawDecision Decision,
+    IReadOnlyList<RawSection> Sections,
+    IReadOnlyList<RawEntry> Entries,
+    IReadOnlyList<Footnote> Footnotes,
+    int LastLine);
+
+/// <summary>Port: reads a decision file into a raw catalogue (implemented in DanVan365.Documents, one per format).</summary>
+public interface IDecisionImporter
+{
+    /// <summary>File extensions handled, lower case with the dot (".txt").</summary>
+    IReadOnlyList<string> Extensions { get; }
+
+    /// <summary>Reads and validates the file into a catalogue; bad input throws <see cref="Errors.InvalidInputException"/>.</summary>
+    TaskCatalogue Import(string path, Units.UnitDirectory units);
+}

@@ -1,0 +1,238 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DanVan365.Core.Defaults;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Text;
+
+namespace DanVan365.Core.Units;
+
+/// <summary>
+/// Loads a unit directory from JSON (format: see functions/DanVan365.Core/Defaults/HaiAn/units.json and the README):
+/// <c>{"units":[{"code","name","aliases","kind","head":{"email","displayName","title"},"assignees":[…]}],
+/// "groups":[{"phrase","aliases","units","note"}], "phraseRules":{…}, "people":[{"email","displayName","role","title"}]}</c>.
+/// Kinds: office, public-service-unit, party-body, front, external.
+/// </summary>
+public sealed partial class UnitDirectory
+{
+    /// <summary>Path of the bundled Hải An directory inside <see cref="DefaultResources"/>.</summary>
+    public const string DefaultResourcePath = "HaiAn/units.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The Hải An directory that ships with the project.</summary>
+    public static UnitDirectory LoadDefault() => FromJson(DefaultResources.ReadText(DefaultResourcePath), "units.json (built-in)");
+
+    /// <summary>Loads a directory file; bad content throws <see cref="InvalidInputException"/> with file:line.</summary>
+    public static UnitDirectory LoadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException(path, 0, "unit directory file not found");
+        }
+
+        return FromJson(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses and validates a directory (codes unique, groups name known units, no name claimed by two entries).</summary>
+    public static UnitDirectory FromJson(string json, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        DirectoryFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<DirectoryFile>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInputException(fileName, (int)(ex.LineNumber ?? 0) + 1, "not a valid unit directory: " + ex.Message, ex);
+        }
+
+        if (file?.Units is null || file.Units.Count == 0)
+        {
+            throw new InvalidInputException(fileName, 1, "unit directory has no \"units\"");
+        }
+
+        var units = new List<Unit>();
+        var people = new List<Person>();
+        foreach (var u in file.Units)
+        {
+            if (string.IsNullOrWhiteSpace(u.Code) || string.IsNullOrWhiteSpace(u.Name))
+            {
+                throw new InvalidInputException(fileName, LineOf(json, u.Code ?? u.Name ?? "{"), "every unit needs a \"code\" and a \"name\"");
+            }
+
+            if (units.Any(x => x.Code == u.Code))
+            {
+                throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Code + "\"", 2), $"unit code \"{u.Code}\" appears twice");
+            }
+
+            var kind = ParseKind(u.Kind) ?? throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Kind + "\""), $"unit {u.Code}: unknown kind \"{u.Kind}\" (office, public-service-unit, party-body, front, external)");
+            var assignees = u.Assignees ?? [];
+            units.Add(new Unit(u.Code, VietnameseText.Normalize(u.Name), (u.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), kind, u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
+            if (u.Head?.Email is { Length: > 0 } headEmail)
+            {
+                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title));
+            }
+
+            foreach (var a in assignees.Where(a => !string.IsNullOrEmpty(a.Email)))
+            {
+                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title));
+            }
+        }
+
+        var groups = new List<UnitGroup>();
+        foreach (var g in file.Groups ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(g.Phrase) || g.Units is null || g.Units.Count == 0)
+            {
+                throw new InvalidInputException(fileName, LineOf(json, g.Phrase ?? "\"groups\""), "every group needs a \"phrase\" and \"units\"");
+            }
+
+            foreach (var code in g.Units.Where(c => units.All(u => u.Code != c)))
+            {
+                throw new InvalidInputException(fileName, LineOf(json, g.Phrase), $"group \"{g.Phrase}\" names unknown unit code \"{code}\"");
+            }
+
+            groups.Add(new UnitGroup(VietnameseText.Normalize(g.Phrase), (g.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), g.Units, g.Note));
+        }
+
+        foreach (var p in file.People ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(p.Email))
+            {
+                throw new InvalidInputException(fileName, LineOf(json, "\"people\""), "every person needs an \"email\"");
+            }
+
+            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title));
+        }
+
+        // A name may not point at two different things.
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, owner) in units.SelectMany(u => u.Aliases.Prepend(u.Name).Select(n => (n, u.Code)))
+                     .Concat(groups.SelectMany(g => g.Aliases.Prepend(g.Phrase).Select(n => (n, "group: " + g.Phrase)))))
+        {
+            var key = VietnameseText.MatchKey(name);
+            if (seen.TryGetValue(key, out var other) && other != owner)
+            {
+                throw new InvalidInputException(fileName, LineOf(json, name), $"name \"{name}\" is claimed by both {other} and {owner}");
+            }
+
+            seen[key] = owner;
+        }
+
+        var rules = file.PhraseRules is null
+            ? PhraseRules.Default
+            : new PhraseRules(
+                file.PhraseRules.RequestPrefixes ?? PhraseRules.Default.RequestPrefixes,
+                file.PhraseRules.RoleSuffixes ?? PhraseRules.Default.RoleSuffixes,
+                file.PhraseRules.QualifierSuffixes ?? PhraseRules.Default.QualifierSuffixes,
+                file.PhraseRules.Conjunctions ?? PhraseRules.Default.Conjunctions);
+        return new UnitDirectory(units, groups, rules, people);
+    }
+
+    private static UnitKind? ParseKind(string? kind) => kind?.Trim().ToUpperInvariant() switch
+    {
+        "OFFICE" => UnitKind.Office,
+        "PUBLIC-SERVICE-UNIT" => UnitKind.PublicServiceUnit,
+        "PARTY-BODY" => UnitKind.PartyBody,
+        "FRONT" or "FRONT-OR-MASS-ORGANISATION" => UnitKind.FrontOrMassOrganisation,
+        "EXTERNAL" => UnitKind.External,
+        _ => null,
+    };
+
+    /// <summary>The JSON name of a kind (the inverse of the file's "kind").</summary>
+    public static string KindName(UnitKind kind) => kind switch
+    {
+        UnitKind.Office => "office",
+        UnitKind.PublicServiceUnit => "public-service-unit",
+        UnitKind.PartyBody => "party-body",
+        UnitKind.FrontOrMassOrganisation => "front",
+        _ => "external",
+    };
+
+    private static int LineOf(string text, string needle, int occurrence = 1)
+    {
+        var index = -1;
+        for (var k = 0; k < occurrence; k++)
+        {
+            var next = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
+            if (next < 0)
+            {
+                break;
+            }
+
+            index = next;
+        }
+
+        return index < 0 ? 1 : text.AsSpan(0, index).Count('\n') + 1;
+    }
+
+    private sealed class DirectoryFile
+    {
+        public List<UnitEntry>? Units { get; set; }
+
+        public List<GroupEntry>? Groups { get; set; }
+
+        public List<PersonEntry>? People { get; set; }
+
+        public RulesEntry? PhraseRules { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    private sealed class UnitEntry
+    {
+        public string? Code { get; set; }
+
+        public string? Name { get; set; }
+
+        public List<string>? Aliases { get; set; }
+
+        public string? Kind { get; set; }
+
+        public PersonEntry? Head { get; set; }
+
+        public List<PersonEntry>? Assignees { get; set; }
+    }
+
+    private sealed class GroupEntry
+    {
+        public string? Phrase { get; set; }
+
+        public List<string>? Aliases { get; set; }
+
+        public List<string>? Units { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    private sealed class PersonEntry
+    {
+        public string? Email { get; set; }
+
+        public string? DisplayName { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? Unit { get; set; }
+    }
+
+    private sealed class RulesEntry
+    {
+        public List<string>? RequestPrefixes { get; set; }
+
+        public List<string>? RoleSuffixes { get; set; }
+
+        public List<string>? QualifierSuffixes { get; set; }
+
+        public List<string>? Conjunctions { get; set; }
+    }
+}

@@ -1,0 +1,173 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace DanVan365.TestUtilities.Catalogue;
+
+/// <summary>
+/// Builds a decision as a real Word document with the Open XML SDK, from data the test writes: paragraphs, then the
+/// catalogue table (header row, section rows spanning the table via gridSpan, task and sub-item rows, real footnotes),
+/// then more paragraphs. A "^" in a title marks where a footnote reference goes (default: end of the title).
+/// </summary>
+public sealed class DecisionDocxBuilder
+{
+    private static readonly string[] Header = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"];
+    private readonly List<OpenXmlElement> _blocks = [];
+    private readonly List<string> _footnotes = [];
+    private Table? _table;
+
+    public DecisionDocxBuilder Paragraph(string text)
+    {
+        _blocks.Add(new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
+        return this;
+    }
+
+    public DecisionDocxBuilder BeginTable()
+    {
+        _table = new Table(
+            new TableProperties(new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 }, new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+            new TableGrid(new GridColumn { Width = "600" }, new GridColumn { Width = "4200" }, new GridColumn { Width = "1800" }, new GridColumn { Width = "1800" }, new GridColumn { Width = "1400" }));
+        _blocks.Add(_table);
+        return HeaderRow();
+    }
+
+    /// <summary>A header row (Word repeats it on each page; a document may also carry explicit repeats).</summary>
+    public DecisionDocxBuilder HeaderRow()
+    {
+        var row = new TableRow(new TableRowProperties(new TableHeader()));
+        foreach (var h in Header)
+        {
+            row.Append(Cell(h));
+        }
+
+        Table.Append(row);
+        return this;
+    }
+
+    public DecisionDocxBuilder Section(string code, string title)
+    {
+        var titleCell = Cell(title);
+        titleCell.PrependChild(new TableCellProperties(new GridSpan { Val = 4 }));
+        Table.Append(new TableRow(Cell(code), titleCell));
+        return this;
+    }
+
+    /// <summary>A task or sub-item row; <paramref name="coordinating"/> is written one paragraph per ";"-clause, as units often type it.</summary>
+    public DecisionDocxBuilder Row(string code, string title, string lead, string coordinating, string time, string? footnote = null)
+    {
+        var titleCell = new TableCell();
+        var paragraph = new Paragraph();
+        if (footnote is null)
+        {
+            paragraph.Append(TextRun(title.Replace("^", string.Empty, StringComparison.Ordinal)));
+        }
+        else
+        {
+            _footnotes.Add(footnote);
+            var at = title.IndexOf('^', StringComparison.Ordinal);
+            var (head, tail) = at < 0 ? (title, string.Empty) : (title[..at], title[(at + 1)..]);
+            paragraph.Append(TextRun(head));
+            paragraph.Append(new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = _footnotes.Count }));
+            if (tail.Length > 0)
+            {
+                paragraph.Append(TextRun(tail));
+            }
+        }
+
+        titleCell.Append(paragraph);
+        var coordinatingCell = new TableCell();
+        var clauses = coordinating.Split("; ", StringSplitOptions.None);
+        for (var i = 0; i < clauses.Length; i++)
+        {
+            coordinatingCell.Append(new Paragraph(TextRun(i < clauses.Length - 1 ? clauses[i] + ";" : clauses[i])));
+        }
+
+        Table.Append(new TableRow(Cell(code), titleCell, Cell(lead), coordinatingCell, Cell(time)));
+        return this;
+    }
+
+    public DecisionDocxBuilder EndTable()
+    {
+        _table = null;
+        return this;
+    }
+
+    public void Save(string path)
+    {
+        using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
+        var main = document.AddMainDocumentPart();
+        main.Document = new Document(new Body(_blocks.Select(b => b.CloneNode(true))));
+        if (_footnotes.Count > 0)
+        {
+            var part = main.AddNewPart<FootnotesPart>();
+            var footnotes = new Footnotes(
+                new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+                new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+            for (var i = 0; i < _footnotes.Count; i++)
+            {
+                footnotes.Append(new Footnote(new Paragraph(
+                    new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReferenceMark()),
+                    TextRun(" " + _footnotes[i])))
+                { Id = i + 1 });
+            }
+
+            part.Footnotes = footnotes;
+        }
+
+        main.Document.Save();
+    }
+
+    /// <summary>The Hải An decision (QĐ 673/QĐ-UBND) as a Word document, from <see cref="HaiAnDecision"/>.</summary>
+    public static DecisionDocxBuilder HaiAn()
+    {
+        var b = new DecisionDocxBuilder()
+            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
+            .Paragraph("QUYẾT ĐỊNH")
+            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn phường Hải An")
+            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
+            .Paragraph("TM. ỦY BAN NHÂN DÂN")
+            .Paragraph("KT. CHỦ TỊCH")
+            .Paragraph("PHÓ CHỦ TỊCH")
+            .Paragraph("Bùi Quang Ngân")
+            .Paragraph("DANH MỤC")
+            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
+            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:")
+            .BeginTable();
+        foreach (var entry in HaiAnDecision.Entries)
+        {
+            var section = entry.Code.Split('.')[0];
+            var sectionTitle = HaiAnDecision.Sections.FirstOrDefault(s => s.Code == section && entry.Code == section + ".1");
+            if (sectionTitle.Title is not null)
+            {
+                b.Section(section, sectionTitle.Title);
+            }
+
+            if (entry.Code == "4.1")
+            {
+                b.HeaderRow(); // an explicit repeated header in the middle of the table
+            }
+
+            var parts = entry.Code.Split('.');
+            var shown = parts.Length == 3 ? parts[2] : entry.Code;
+            if (entry.Footnotes.Length > 0)
+            {
+                b.Row(shown, entry.Title[..^1] + "^.", entry.Lead, entry.Coordinating, entry.Time ?? string.Empty, HaiAnDecision.Footnote1);
+            }
+            else
+            {
+                b.Row(shown, entry.Title, entry.Lead, entry.Coordinating, entry.Time ?? string.Empty);
+            }
+        }
+
+        return b.EndTable()
+            .Paragraph("II. TỔ CHỨC THỰC HIỆN")
+            .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
+            .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành kèm theo Quyết định này.");
+    }
+
+    private Table Table => _table ?? throw new InvalidOperationException("BeginTable first.");
+
+    private static TableCell Cell(string text) => new(new Paragraph(TextRun(text)));
+
+    private static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+}
