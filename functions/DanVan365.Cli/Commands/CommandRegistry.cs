@@ -8,5 +8,8 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return Commands.CatalogueCommand.Create(context);
+        yield return Commands.SyncCommands.Provision(context);
+        yield return Commands.SyncCommands.Sync(context);
+        yield return Commands.SyncCommands.Pull(context);
     }
 }

@@ -106,9 +106,12 @@ internal static class SyncCommands
     public static UnitDirectory LoadUnits(TargetSettings settings) =>
         settings.UnitsFile is null ? UnitDirectory.LoadDefault() : UnitDirectory.LoadFile(settings.UnitsFile);
 
+    /// <summary>The bundled decision (copied next to the program).</summary>
+    public static string BundledDecisionPath => Path.Combine(AppContext.BaseDirectory, "defaults", Core.Defaults.DefaultResources.DecisionFileName);
+
     /// <summary>The given decision, or the bundled one.</summary>
     public static TaskCatalogue LoadCatalogue(string? path, UnitDirectory units) =>
-        path is null ? DecisionImporters.ImportDefault(units) : DecisionImporters.Import(path, units);
+        DecisionImporters.Import(path ?? BundledDecisionPath, units);
 
     public static string ClosingLine(ListSyncReport lists, PlannerSyncReport planner, long listRequests, long plannerRequests) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -70,10 +70,9 @@ internal sealed class M365Session : IAsyncDisposable
 
         Directory.CreateDirectory(target.DataDirectory);
         var outbox = Path.Combine(target.DataDirectory, "outbox");
-        var server = new LocalGraphServer(new LocalGraphServerOptions { DataDirectory = target.DataDirectory, OutboxDirectory = outbox, Clock = clock });
+        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { DataDirectory = target.DataDirectory, OutboxDirectory = outbox, Clock = clock }, cancellationToken).ConfigureAwait(false);
         try
         {
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
             var tenant = server.Tenant;
             var local = LocalOptions(server.BaseUrl, $"https://{tenant.SharePointHostname}{tenant.WardSitePath}", tenant.WardGroupId);
             return new M365Session(GraphClientBuilder.Create(local), clock, server, outbox);

@@ -27,10 +27,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var specs = PlannerDesign.Tasks(catalogue, units, links);
         var planSpec = PlannerDesign.Plan(catalogue, units, planTitle);
         var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        var ensured = false;
         if (!dryRun && (snapshot is null || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)))))
         {
             await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
             snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+            ensured = true;
         }
 
         var current = snapshot ?? new PlannerSnapshot(string.Empty, new Dictionary<string, string>(), []);
@@ -44,7 +46,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             return new PlannerSyncReport(plan, null, 0, []);
         }
 
-        if (plan.Changes.Any(c => c.Kind is PlannerChangeKind.Create or PlannerChangeKind.Update))
+        if (!ensured && plan.Changes.Any(c => c.Kind is PlannerChangeKind.Create or PlannerChangeKind.Update))
         {
             // Labels follow the section titles; checked only when something changes, so a no-change run stays at 3 reads.
             await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
@@ -52,22 +54,42 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
         var applied = await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false);
         var failures = applied.Failures.ToList();
-        var rowByKey = rows.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var tasks = snapshot.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var today = Time.WardTime.Today(clock);
         var patches = new List<RowPatch>();
-        foreach (var (key, (taskId, hash)) in applied.Links)
+        foreach (var row in rows)
         {
-            if (rowByKey.TryGetValue(key, out var row)
-                && (row.Fields.GetValueOrDefault("PlannerTaskId") != taskId || row.Fields.GetValueOrDefault("PlannerHash") != hash))
+            // One write per row: the task id and hash it must record, and the progress copied back from Planner.
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var taskId = row.Fields.GetValueOrDefault("PlannerTaskId");
+            if (applied.Links.TryGetValue(row.Key, out var link))
             {
-                patches.Add(new RowPatch(key, row.ItemId, new Dictionary<string, string?>(StringComparer.Ordinal) { ["PlannerTaskId"] = taskId, ["PlannerHash"] = hash }));
+                taskId = link.TaskId;
+                fields["PlannerTaskId"] = link.TaskId;
+                fields["PlannerHash"] = link.Hash;
+            }
+
+            if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
+            {
+                // A task made in this run has no progress yet.
+                var task = tasks.GetValueOrDefault(taskId) ?? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(), new HashSet<string>(), 0, null);
+                foreach (var (name, value) in ProgressFields(row, task, today))
+                {
+                    fields[name] = value;
+                }
+            }
+
+            var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            if (changed.Count > 0)
+            {
+                patches.Add(new RowPatch(row.Key, row.ItemId, changed));
             }
         }
 
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
-        var progress = await CopyProgressAsync(rows, snapshot.Tasks, cancellationToken).ConfigureAwait(false);
-        failures.AddRange(progress.Failures);
-        return new PlannerSyncReport(plan, applied, progress.Written, failures);
+        var progressUpdated = patches.Count(p => p.Fields.ContainsKey("PercentComplete") || p.Fields.ContainsKey("Status") || p.Fields.ContainsKey("CompletedOn"));
+        return new PlannerSyncReport(plan, applied, progressUpdated, failures);
     }
 
     /// <summary>`danvan365 pull`: copies Planner progress into Phân công (no Planner writes).</summary>

@@ -59,10 +59,18 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
                     throw new RemoteServiceException($"create list '{definition.DisplayName}'", outcome.Status, code, requestId, message ?? "failed");
                 }
 
-                listsCreated += outcome.IsSuccess ? 1 : 0;
+                if (outcome.IsSuccess)
+                {
+                    listsCreated++;
+                    site.Invalidate(System.Text.Json.JsonSerializer.Deserialize<CreatedList>(outcome.Body, JsonOptions) is { } created
+                        ? new GraphList { Id = created.Id, DisplayName = created.DisplayName, Description = created.Description, WebUrl = created.WebUrl }
+                        : null);
+                }
+                else
+                {
+                    site.Invalidate();
+                }
             }
-
-            site.Invalidate();
         }
 
         // 2. Lists of an older schema: add the columns they lack.
@@ -88,6 +96,10 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
 
         return new ProvisionResult(listsCreated, columnsAdded, foldersCreated);
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private sealed record CreatedList(string? Id, string? DisplayName, string? Description, string? WebUrl);
 
     /// <summary>Creates folders (parents first); an existing folder (409 nameAlreadyExists) counts as done.</summary>
     public async Task<int> CreateFoldersAsync(string siteId, string libraryId, IReadOnlyList<string> folders, CancellationToken cancellationToken)
