@@ -1,0 +1,92 @@
+namespace DanVan365.LocalM365.Tests;
+
+public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
+{
+    private static readonly string[] UnitCodes = ["vp", "vhxh", "kthtdt", "ttdvsnc", "ttpvhcc", "bqlda", "bxdd", "mttq", "ducq"];
+    private readonly LocalGraphFixture _fx;
+
+    public DirectoryTests(LocalGraphFixture fx) => _fx = fx;
+
+    [Fact]
+    public async Task GetUser_ByUpn_ReturnsSigner()
+    {
+        var user = await _fx.Client.Users["pct.ngan@haian.example.vn"].GetAsync();
+        Assert.Equal("Bùi Quang Ngân", user!.DisplayName);
+        var byId = await _fx.Client.Users[user.Id].GetAsync();
+        Assert.Equal("pct.ngan@haian.example.vn", byId!.UserPrincipalName);
+    }
+
+    [Fact]
+    public async Task Seed_PlaceholderPeople_ExistForEveryUnit()
+    {
+        foreach (var code in UnitCodes)
+        {
+            foreach (var role in new[] { "truong", "cv1", "cv2" })
+            {
+                var user = await _fx.Client.Users[$"{code}.{role}@haian.example.vn"].GetAsync();
+                Assert.False(string.IsNullOrWhiteSpace(user!.DisplayName));
+            }
+        }
+
+        Assert.NotNull(await _fx.Client.Users["chutich@haian.example.vn"].GetAsync());
+        Assert.NotNull(await _fx.Client.Users["ubnd@haian.example.vn"].GetAsync());
+    }
+
+    [Fact]
+    public async Task GetUser_Unknown_Throws404()
+    {
+        var error = await Assert.ThrowsAsync<ODataError>(() => _fx.Client.Users["khong.co@haian.example.vn"].GetAsync());
+        Assert.Equal(404, error.ResponseStatusCode);
+        Assert.Equal("Request_ResourceNotFound", error.Error!.Code);
+    }
+
+    [Fact]
+    public async Task ListUsers_FilterByMailAndUpnAndDisplayName_ReturnsMatch()
+    {
+        var byMail = await _fx.Client.Users.GetAsync(rc => rc.QueryParameters.Filter = "mail eq 'vhxh.truong@haian.example.vn'");
+        Assert.Single(byMail!.Value!);
+        var byUpn = await _fx.Client.Users.GetAsync(rc => rc.QueryParameters.Filter = "userPrincipalName eq 'vhxh.cv1@haian.example.vn'");
+        Assert.Single(byUpn!.Value!);
+        var byName = await _fx.Client.Users.GetAsync(rc => rc.QueryParameters.Filter = "displayName eq 'Bùi Quang Ngân'");
+        Assert.Equal("pct.ngan@haian.example.vn", Assert.Single(byName!.Value!).UserPrincipalName);
+    }
+
+    [Fact]
+    public async Task ListGroups_FilterByDisplayName_ReturnsWardGroupWithMembers()
+    {
+        var groups = await _fx.Client.Groups.GetAsync(rc => rc.QueryParameters.Filter = "displayName eq 'UBND phường Hải An'");
+        var group = Assert.Single(groups!.Value!);
+        Assert.Equal(_fx.Tenant.WardGroupId, group.Id);
+        Assert.Contains("Unified", group.GroupTypes!);
+
+        var same = await _fx.Client.Groups[group.Id].GetAsync();
+        Assert.Equal(group.Mail, same!.Mail);
+
+        var members = await _fx.Client.Groups[group.Id].Members.GetAsync();
+        Assert.True(members!.Value!.Count >= 30);
+        Assert.All(members.Value, m => Assert.IsType<User>(m));
+    }
+
+    [Fact]
+    public async Task Team_WardGroup_HasGeneralChannelAndPlannerTab()
+    {
+        var team = await _fx.Client.Teams[_fx.Tenant.WardGroupId].GetAsync();
+        Assert.Equal(_fx.Tenant.WardGroupId, team!.Id);
+        var channels = await _fx.Client.Teams[team.Id].Channels.GetAsync();
+        var general = Assert.Single(channels!.Value!, c => c.DisplayName == "General");
+        Assert.Equal(_fx.Tenant.GeneralChannelId, general.Id);
+
+        var tab = await _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.PostAsync(new TeamsTab
+        {
+            DisplayName = "Nhiệm vụ dân vận",
+            Configuration = new TeamsTabConfiguration { EntityId = "plan-1", ContentUrl = "https://tasks.office.com/x", WebsiteUrl = "https://tasks.office.com/y", RemoveUrl = "https://tasks.office.com/z" },
+            AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/com.microsoft.teamspace.tab.planner" },
+        });
+        Assert.NotNull(tab!.Id);
+
+        var tabs = await _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.GetAsync(rc => rc.QueryParameters.Expand = ["teamsApp"]);
+        var found = Assert.Single(tabs!.Value!, t => t.Id == tab.Id);
+        Assert.Equal("com.microsoft.teamspace.tab.planner", found.TeamsApp!.Id);
+        Assert.Equal("plan-1", found.Configuration!.EntityId);
+    }
+}

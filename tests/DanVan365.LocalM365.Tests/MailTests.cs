@@ -1,0 +1,55 @@
+using Microsoft.Graph.Users.Item.SendMail;
+using MimeKit;
+
+namespace DanVan365.LocalM365.Tests;
+
+public sealed class MailTests
+{
+    [Fact]
+    public async Task SendMail_Accepted_WritesEmlToOutboxAndCounts()
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "danvan365-outbox-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var fx = await LocalGraphFixture.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox });
+            await fx.Client.Users["ubnd@haian.example.vn"].SendMail.PostAsync(new SendMailPostRequestBody
+            {
+                Message = new Message
+                {
+                    Subject = "Nhắc hạn báo cáo đợt 1",
+                    Body = new ItemBody { ContentType = BodyType.Html, Content = "<p>Kính gửi Phòng Văn hóa - Xã hội</p>" },
+                    ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = "vhxh.truong@haian.example.vn", Name = "Phạm Thị Hồng" } }],
+                    CcRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = "pct.ngan@haian.example.vn" } }],
+                },
+                SaveToSentItems = false,
+            });
+
+            Assert.Equal(1, fx.Stats.MailsSent);
+            var file = Assert.Single(Directory.GetFiles(outbox, "*.eml"));
+            var message = await MimeMessage.LoadAsync(file);
+            Assert.Equal("Nhắc hạn báo cáo đợt 1", message.Subject);
+            Assert.Equal("ubnd@haian.example.vn", message.From.Mailboxes.Single().Address);
+            Assert.Equal("vhxh.truong@haian.example.vn", message.To.Mailboxes.Single().Address);
+            Assert.Contains("Kính gửi", message.HtmlBody);
+        }
+        finally
+        {
+            if (Directory.Exists(outbox))
+            {
+                Directory.Delete(outbox, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SendMail_NoRecipients_Throws400()
+    {
+        await using var fx = await LocalGraphFixture.StartAsync();
+        var error = await Assert.ThrowsAsync<ODataError>(() => fx.Client.Users["ubnd@haian.example.vn"].SendMail.PostAsync(new SendMailPostRequestBody
+        {
+            Message = new Message { Subject = "x" },
+        }));
+        Assert.Equal(400, error.ResponseStatusCode);
+        Assert.Equal(0, fx.Stats.MailsSent);
+    }
+}
