@@ -42,7 +42,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Import_LegacyVietneseEncoding_SaysNotUtf8AndNamesTcvn3AndVni()
+    public void Import_LegacyVietnameseEncoding_SaysNotUtf8AndNamesTcvn3AndVni()
     {
         using var dir = new TempDir();
         // "QUYẾT ĐỊNH" then a TCVN3 (ABC) line: single-byte Vietnamese letters above 0x7F are not valid UTF-8.
@@ -80,11 +80,9 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Import_DuplicateTaskCode_NamesCodeAndLine()
+    public void Assemble_DuplicateTaskCode_NamesCodeAndLine()
     {
-        using var dir = new TempDir();
-        // Two rows numbered 1.2 in a row: the second is read as a sub-item? No: codes come only in sequence, so a
-        // duplicate appears when a re-typed decision repeats a code; simulate it at the raw level.
+        // The assembler's own check (used by every importer): a repeated code in what an importer read.
         var raw = TextDecisionImporter.Read(TestData.DecisionTextPath, Units);
         var entries = raw.Entries.ToList();
         entries.Insert(2, entries[1] with { Line = 999 });
