@@ -16,13 +16,13 @@ internal static class Nd30Blocks
     /// The borderless two-column header: issuing body (upper case, bold, short line) | national motto (bold, line as long
     /// as the motto); then the number line | the place and date (italic).
     /// </summary>
-    public static Table Header(string authority, string issuer, string numberLine, string placeDate)
+    public static Table Header(string authority, bool authorityBold, string issuer, string numberLine, string placeDate)
     {
         var table = Table([LeftColumn, RightColumn], bordered: false);
         var left = new List<Paragraph>();
         if (authority.Length > 0)
         {
-            left.Add(Para(JustificationValues.Center, 0, 0, Run(authority, 26, bold: false)));
+            left.Add(Para(JustificationValues.Center, 0, 0, Run(authority, 26, bold: authorityBold)));
         }
 
         left.Add(Para(JustificationValues.Center, 0, 0, Run(issuer, 26, bold: true)));

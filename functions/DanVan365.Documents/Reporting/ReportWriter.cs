@@ -38,6 +38,7 @@ public static class ReportWriter
         {
             body.Append(Nd30Blocks.Header(
                 "ỦY BAN NHÂN DÂN",
+                true,
                 ward.UpperName,
                 "Số:      /BC-UBND",
                 $"{ward.Place}, {VietnameseText.LongDate(report.Date)}"));

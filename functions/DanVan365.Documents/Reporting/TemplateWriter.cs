@@ -55,6 +55,7 @@ public static class TemplateWriter
             WriteKey(doc, key);
             body.Append(Nd30Blocks.Header(
                 "ỦY BAN NHÂN DÂN " + ward.UpperName,
+                false,
                 VietnameseText.Upper(spec.UnitName),
                 "Số:      /BC",
                 $"{ward.Place}, ngày …… tháng …… năm {year}"));

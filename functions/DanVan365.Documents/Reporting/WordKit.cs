@@ -192,7 +192,8 @@ internal static class WordKit
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true))
         {
-            var main = doc.AddMainDocumentPart();
+            // Explicit relationship ids everywhere: the SDK would otherwise make random ones.
+            var main = doc.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
             var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
             styles.Styles = Styles();
             var settings = main.AddNewPart<DocumentSettingsPart>("rIdSettings");
@@ -215,13 +216,11 @@ internal static class WordKit
             main.Document = new Document(body);
             fill(doc, body);
 
-            doc.PackageProperties.Title = title;
-            doc.PackageProperties.Creator = "DanVan365";
-            doc.PackageProperties.LastModifiedBy = "DanVan365";
-            doc.PackageProperties.Language = "vi-VN";
-            doc.PackageProperties.Created = stamp.UtcDateTime;
-            doc.PackageProperties.Modified = stamp.UtcDateTime;
-            doc.PackageProperties.Revision = "1";
+            // Core properties written by hand (docProps/core.xml); PackageProperties would add a randomly named part.
+            var core = doc.AddNewPart<CoreFilePropertiesPart>("rId2");
+            using var coreStream = core.GetStream(FileMode.Create, FileAccess.Write);
+            using var writer = new StreamWriter(coreStream, new System.Text.UTF8Encoding(false));
+            writer.Write(CoreXml(title, stamp));
         }
 
         return Normalize(stream.ToArray());
@@ -245,6 +244,21 @@ internal static class WordKit
         }
 
         return output.ToArray();
+    }
+
+    private static string CoreXml(string title, DateTimeOffset stamp)
+    {
+        var time = stamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var escaped = System.Security.SecurityElement.Escape(title);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+            + "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+            + $"<dc:title>{escaped}</dc:title><dc:creator>DanVan365</dc:creator><cp:lastModifiedBy>DanVan365</cp:lastModifiedBy>"
+            + "<cp:revision>1</cp:revision><dc:language>vi-VN</dc:language>"
+            + $"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{time}</dcterms:created>"
+            + $"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{time}</dcterms:modified>"
+            + "</cp:coreProperties>";
     }
 
     private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
