@@ -37,10 +37,47 @@ internal static class TemplateFiller
                 }
             }
 
+            if (rows.Values.SelectMany(r => r).Any(c => c.AsListItems))
+            {
+                EnsureBulletList(doc.MainDocumentPart!);
+            }
+
             also?.Invoke(doc);
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>Numbering definition 1: a bullet list, as Word adds when a person presses the bullet button.</summary>
+    private static void EnsureBulletList(MainDocumentPart main)
+    {
+        if (main.NumberingDefinitionsPart is not null)
+        {
+            return;
+        }
+
+        // Word defines the style it uses for list items; an undefined style makes LibreOffice drop the table.
+        main.StyleDefinitionsPart!.Styles!.Append(new Style(
+            new StyleName { Val = "List Paragraph" },
+            new BasedOn { Val = "Normal" },
+            new StyleParagraphProperties(new Indentation { Left = "720" }))
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = "ListParagraph",
+        });
+
+        var part = main.AddNewPart<NumberingDefinitionsPart>();
+        part.Numbering = new Numbering(
+            new AbstractNum(
+                new Level(
+                    new StartNumberingValue { Val = 1 },
+                    new NumberingFormat { Val = NumberFormatValues.Bullet },
+                    new LevelText { Val = "•" },
+                    new LevelJustification { Val = LevelJustificationValues.Left },
+                    new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
+                { LevelIndex = 0 })
+            { AbstractNumberId = 1 },
+            new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
     }
 
     public static void SetCell(TableCell cell, CellInput input, bool nfd)
