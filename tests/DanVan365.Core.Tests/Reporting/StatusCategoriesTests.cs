@@ -47,3 +47,24 @@ public class StatusCategoriesTests
         Assert.All(labels, l => Assert.True(l.IsNormalized(NormalizationForm.FormC)));
     }
 }
+
+public class VietnameseTextTests
+{
+    [Theory]
+    [InlineData(2026, 9, 5, "ngày 05 tháng 9 năm 2026")]
+    [InlineData(2026, 2, 3, "ngày 03 tháng 02 năm 2026")]
+    [InlineData(2026, 1, 15, "ngày 15 tháng 01 năm 2026")]
+    [InlineData(2026, 11, 20, "ngày 20 tháng 11 năm 2026")]
+    [InlineData(2026, 3, 10, "ngày 10 tháng 3 năm 2026")]
+    public void LongDate_Nd30LeadingZeros_DaysBelowTenMonthsOneAndTwo(int y, int m, int d, string expected)
+    {
+        Assert.Equal(expected, DanVan365.Core.Reporting.VietnameseText.LongDate(new DateOnly(y, m, d)));
+    }
+
+    [Fact]
+    public void Percent_OneDecimalWithComma()
+    {
+        Assert.Equal("66,7%", DanVan365.Core.Reporting.VietnameseText.Percent(2.0 / 3));
+        Assert.Equal("100%", DanVan365.Core.Reporting.VietnameseText.Percent(1));
+    }
+}
