@@ -27,6 +27,9 @@ public static class StatusCategoryLabels
         (StatusCategory.InProgressOverdue, "Đang thực hiện quá hạn"),
     ];
 
+    /// <summary>All categories in display order with their labels.</summary>
+    public static IReadOnlyList<(StatusCategory Category, string Label)> All => Labels;
+
     /// <summary>The Vietnamese label, e.g. "Hoàn thành đúng hạn".</summary>
     public static string ToVietnamese(StatusCategory category)
     {
@@ -71,4 +74,25 @@ public static class StatusCategoryLabels
 
         return false;
     }
+}
+
+/// <summary>Extension helpers over <see cref="StatusCategory"/> (labels and parsing live in <see cref="StatusCategoryLabels"/>).</summary>
+public static class StatusCategories
+{
+    /// <summary>All categories in their official order.</summary>
+    public static IReadOnlyList<StatusCategory> All { get; } = [.. StatusCategoryLabels.All.Select(x => x.Category)];
+
+    /// <summary>The official wording (NFC), e.g. "Hoàn thành đúng hạn".</summary>
+    public static string Label(this StatusCategory category) => StatusCategoryLabels.ToVietnamese(category);
+
+    /// <summary>True when the task is finished (on time or late).</summary>
+    public static bool IsCompleted(this StatusCategory category) =>
+        category is StatusCategory.CompletedOnTime or StatusCategory.CompletedLate;
+
+    /// <summary>True when the task is on time (completed on time, or in progress within its time).</summary>
+    public static bool IsOnTime(this StatusCategory category) =>
+        category is StatusCategory.CompletedOnTime or StatusCategory.InProgressOnTime;
+
+    /// <summary>Parses a status word as typed by a person (see <see cref="StatusCategoryLabels.TryParse"/>).</summary>
+    public static bool TryParse(string? text, out StatusCategory category) => StatusCategoryLabels.TryParse(text, out category);
 }

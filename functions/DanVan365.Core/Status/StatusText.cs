@@ -3,12 +3,13 @@ using System.Text;
 
 namespace DanVan365.Core.Status;
 
-/// <summary>Comparison form of status labels: NFC, lower case (invariant), whitespace trimmed and collapsed.</summary>
+/// <summary>Comparison form of status labels: NFC, lower case (invariant), whitespace trimmed and collapsed, trailing '.'/';' dropped.</summary>
 internal static class StatusText
 {
     public static string Normalise(string text)
     {
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        // A trailing full stop or semicolon, as people type after a word in a table cell, is not part of it.
+        var nfc = text.Normalize(NormalizationForm.FormC).Trim().TrimEnd('.', ';');
         var builder = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var ch in nfc)

@@ -1,0 +1,247 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Status;
+using DanVan365.Core.Units;
+using DanVan365.Core.Text;
+
+namespace DanVan365.Core.Reporting;
+
+/// <summary>Builds the compiled report model from the catalogue, task statuses and the units' submissions (pure, deterministic).</summary>
+public static class ReportCompiler
+{
+    /// <summary>
+    /// Compiles one round.
+    /// <para>Status of a task with a deadline: <paramref name="statuses"/> (from Phân công) when given; otherwise the
+    /// lead units' reported words (in-progress wins over completed, overdue over on-time); otherwise from the date.
+    /// An in-progress task past its last day at <paramref name="date"/> counts as overdue.</para>
+    /// <para>Submissions of other rounds are ignored; of several submissions by one unit the last one counts; rows whose
+    /// code is not a work item of this catalogue are ignored.</para>
+    /// </summary>
+    /// <param name="catalogue">The catalogue.</param>
+    /// <param name="statuses">Status category per task code (may be empty).</param>
+    /// <param name="submissions">Accepted submissions.</param>
+    /// <param name="units">Unit directory (names).</param>
+    /// <param name="round">The round.</param>
+    /// <param name="date">The report's date (the clock's ward date).</param>
+    /// <param name="ward">Who issues it (default: phường Hải An).</param>
+    public static CompiledReport Compile(
+        TaskCatalogue catalogue,
+        IReadOnlyDictionary<string, StatusCategory> statuses,
+        IEnumerable<Submission> submissions,
+        UnitDirectory units,
+        ReportRound round,
+        DateOnly date,
+        WardIdentity? ward = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentNullException.ThrowIfNull(submissions);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(round);
+        ward ??= WardIdentity.HaiAn;
+
+        var expected = ReportPlanner.ExpectedUnits(catalogue);
+        var unitOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var code in expected)
+        {
+            unitOrder[code] = unitOrder.Count;
+        }
+
+        // Last submission per unit for this round; rows by code.
+        var byUnit = new Dictionary<string, Dictionary<string, SubmissionRow>>(StringComparer.Ordinal);
+        foreach (var submission in submissions)
+        {
+            if (submission.Round != round.Number)
+            {
+                continue;
+            }
+
+            var rows = new Dictionary<string, SubmissionRow>(StringComparer.Ordinal);
+            foreach (var row in submission.Rows)
+            {
+                if (row.HasContent)
+                {
+                    rows[VietnameseText.Nfc(row.Code)] = row;
+                }
+            }
+
+            byUnit[submission.UnitCode] = rows;
+        }
+
+        var submitters = byUnit.Keys
+            .OrderBy(code => unitOrder.TryGetValue(code, out var i) ? i : int.MaxValue)
+            .ThenBy(code => code, StringComparer.Ordinal)
+            .ToList();
+        string Name(string code) => ReportPlanner.UnitName(units, code);
+
+        var entries = new List<ReportTaskEntry>();
+        foreach (var task in catalogue.Tasks)
+        {
+            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, date));
+        }
+
+        var sections = new List<ReportSection>();
+        var sectionCodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in catalogue.Sections)
+        {
+            sectionCodes.Add(section.Code);
+            sections.Add(new ReportSection(section.Code, VietnameseText.Nfc(section.Title),
+                entries.Where((e, i) => string.Equals(catalogue.Tasks[i].Section, section.Code, StringComparison.Ordinal)).ToList()));
+        }
+
+        var orphans = entries.Where((e, i) => !sectionCodes.Contains(catalogue.Tasks[i].Section)).ToList();
+        if (orphans.Count > 0)
+        {
+            sections.Add(new ReportSection(string.Empty, string.Empty, orphans));
+        }
+
+        var work = entries.Where(e => !e.IsHeading).ToList();
+        var byCategory = StatusCategories.All
+            .Select(c => new KeyValuePair<StatusCategory, int>(c, work.Count(e => e.Status.Category == c)))
+            .ToList();
+        var withDeadline = work.Where(e => e.Status.Category is not null).ToList();
+        var reported = expected.Where(u => byUnit.TryGetValue(u, out var rows) && rows.Count > 0).ToHashSet(StringComparer.Ordinal);
+        var figures = new ReportFigures(
+            work.Count,
+            byCategory,
+            work.Count(e => e.Status.Ongoing && e.Status.Reported),
+            work.Count(e => e.Status.Ongoing && !e.Status.Reported),
+            withDeadline.Count(e => e.Status.Category!.Value.IsOnTime()),
+            withDeadline.Count,
+            expected.Select(u => new UnitName(u, Name(u))).ToList(),
+            expected.Where(reported.Contains).Select(u => new UnitName(u, Name(u))).ToList(),
+            expected.Where(u => !reported.Contains(u)).Select(u => new UnitName(u, Name(u))).ToList());
+
+        var taskOrder = catalogue.Tasks.Select((t, i) => (t.Code, i)).GroupBy(p => p.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        List<UnitRemark> Remarks(Func<SubmissionRow, string> pick) =>
+            submitters
+                .SelectMany(unit => byUnit[unit].Values
+                    .Where(row => taskOrder.ContainsKey(row.Code) && pick(row).Length > 0)
+                    .OrderBy(row => taskOrder[row.Code])
+                    .Select(row => new UnitRemark(unit, Name(unit), row.Code, pick(row))))
+                .ToList();
+
+        var appendix = entries.Select(e => new AppendixRow(
+            e.Code,
+            e.Title,
+            string.Join("; ", e.LeadUnits),
+            e.TimeFrame,
+            e.LastDay,
+            e.Status.Label,
+            e.Status.Reported)).ToList();
+
+        return new CompiledReport(
+            ward,
+            catalogue.Decision,
+            round,
+            catalogue.Decision.Date.Year,
+            date,
+            CatalogueVersion.Compute(catalogue),
+            sections,
+            figures,
+            Remarks(r => r.Difficulties),
+            Remarks(r => r.Proposals),
+            appendix);
+    }
+
+    private static ReportTaskEntry BuildEntry(
+        CatalogueTask task,
+        IReadOnlyDictionary<string, StatusCategory> statuses,
+        Dictionary<string, Dictionary<string, SubmissionRow>> byUnit,
+        List<string> submitters,
+        Func<string, string> name,
+        DateOnly date)
+    {
+        var code = VietnameseText.Nfc(task.Code);
+        var title = VietnameseText.Nfc(task.Title);
+        var depth = task.Parent is null ? 0 : 1;
+        if (task.IsHeading)
+        {
+            return new ReportTaskEntry(code, title, true, depth, [], string.Empty, null, new TaskStatusView(null, false, false), []);
+        }
+
+        var contributions = new List<UnitContribution>();
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string unit, TaskRole role)
+        {
+            if (!added.Contains(unit) && byUnit.TryGetValue(unit, out var rows) && rows.TryGetValue(code, out var row)
+                && (row.Result.Length > 0 || row.Status is not null))
+            {
+                added.Add(unit);
+                contributions.Add(new UnitContribution(unit, name(unit), role, row.Result, row.Status));
+            }
+        }
+
+        foreach (var unit in task.Lead.Units)
+        {
+            Add(unit, TaskRole.Lead);
+        }
+
+        foreach (var unit in task.Coordinating.Units)
+        {
+            Add(unit, TaskRole.Coordinating);
+        }
+
+        foreach (var unit in submitters)
+        {
+            Add(unit, TaskRole.Coordinating);
+        }
+
+        var leadReports = task.Lead.Units
+            .Select(u => byUnit.TryGetValue(u, out var rows) && rows.TryGetValue(code, out var row) ? row : null)
+            .Where(r => r is not null)
+            .Select(r => r!)
+            .ToList();
+        var reported = task.Lead.Units.Count > 0
+            ? leadReports.Count > 0
+            : byUnit.Values.Any(rows => rows.ContainsKey(code));
+
+        var frame = task.TimeFrame;
+        var ongoing = frame is null || frame.Kind == TimeFrameKind.Ongoing || frame.LastDay is null;
+        StatusCategory? category = null;
+        if (!ongoing)
+        {
+            var lastDay = frame!.LastDay!.Value;
+            if (statuses.TryGetValue(code, out var given))
+            {
+                category = given;
+            }
+            else if (leadReports.Where(r => r.Status is not null).Select(r => r.Status!.Value).ToList() is { Count: > 0 } words)
+            {
+                category = words.MaxBy(Severity);
+            }
+            else
+            {
+                category = StatusCategory.InProgressOnTime;
+            }
+
+            if (category == StatusCategory.InProgressOnTime && date > lastDay)
+            {
+                category = StatusCategory.InProgressOverdue;
+            }
+        }
+
+        var leads = task.Lead.Units.Count > 0
+            ? task.Lead.Units.Select(name).ToList()
+            : task.Lead.Text.Length > 0 ? [VietnameseText.Nfc(task.Lead.Text)] : new List<string>();
+        return new ReportTaskEntry(
+            code,
+            title,
+            false,
+            depth,
+            leads,
+            VietnameseText.Nfc(frame?.Text ?? string.Empty),
+            frame?.LastDay,
+            new TaskStatusView(category, ongoing, reported),
+            contributions);
+    }
+
+    private static int Severity(StatusCategory category) => category switch
+    {
+        StatusCategory.CompletedOnTime => 0,
+        StatusCategory.CompletedLate => 1,
+        StatusCategory.InProgressOnTime => 2,
+        StatusCategory.InProgressOverdue => 3,
+        _ => 0,
+    };
+}

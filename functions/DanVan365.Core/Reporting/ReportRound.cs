@@ -1,0 +1,59 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Text;
+
+namespace DanVan365.Core.Reporting;
+
+/// <summary>A reporting round: from the decision (1, 2, …) or added ad hoc.</summary>
+/// <param name="Number">Round number ("lần N", "Đợt N").</param>
+/// <param name="Title">Wording, e.g. "trước ngày 15/9/2026" or an ad hoc title.</param>
+/// <param name="LastDay">Last day to report (DESIGN.md rule: "trước ngày 15/9/2026" → 14/9/2026).</param>
+/// <param name="AdHoc">True for a round added outside the decision.</param>
+public sealed record ReportRound(int Number, string Title, DateOnly LastDay, bool AdHoc)
+{
+    /// <summary>The round as the decision states it.</summary>
+    public static ReportRound FromDecision(ReportingRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return new ReportRound(round.Round, VietnameseText.Nfc(round.Text), round.LastDay, AdHoc: false);
+    }
+
+    /// <summary>The decision's rounds, in order.</summary>
+    public static IReadOnlyList<ReportRound> FromDecision(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.ReportingRounds.Select(FromDecision).ToList();
+    }
+
+    /// <summary>Folder-style name, e.g. "Đợt 1".</summary>
+    public string FolderName => "Đợt " + Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A unit's role on a task.</summary>
+public enum TaskRole
+{
+    /// <summary>chủ trì.</summary>
+    Lead,
+
+    /// <summary>phối hợp.</summary>
+    Coordinating,
+}
+
+/// <summary>Labels for <see cref="TaskRole"/>.</summary>
+public static class TaskRoles
+{
+    /// <summary>"chủ trì" or "phối hợp".</summary>
+    public static string Label(this TaskRole role) => role switch
+    {
+        TaskRole.Lead => "chủ trì",
+        TaskRole.Coordinating => "phối hợp",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>Parses "chủ trì"/"phối hợp" (any normalisation/case).</summary>
+    public static bool TryParse(string? text, out TaskRole role)
+    {
+        var key = VietnameseText.Nfc(text ?? string.Empty).Trim().ToUpperInvariant();
+        role = key == "PHỐI HỢP" ? TaskRole.Coordinating : TaskRole.Lead;
+        return key is "CHỦ TRÌ" or "PHỐI HỢP";
+    }
+}

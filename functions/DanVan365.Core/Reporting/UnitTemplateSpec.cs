@@ -1,0 +1,100 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Units;
+using DanVan365.Core.Text;
+
+namespace DanVan365.Core.Reporting;
+
+/// <summary>One row of a unit's template: a task the unit leads or coordinates.</summary>
+public sealed record TemplateRow(string Code, string Task, TaskRole Role);
+
+/// <summary>What one unit's template for one round contains.</summary>
+/// <param name="UnitCode">Unit code, e.g. "VHXH".</param>
+/// <param name="UnitName">Full name, e.g. "Phòng Văn hóa - Xã hội" (the code when the directory does not know it).</param>
+/// <param name="Round">The round.</param>
+/// <param name="CatalogueVersion">See <see cref="Reporting.CatalogueVersion"/>.</param>
+/// <param name="Year">The programme year ("năm 2026").</param>
+/// <param name="Rows">One row per task, in catalogue order.</param>
+public sealed record UnitTemplateSpec(
+    string UnitCode,
+    string UnitName,
+    ReportRound Round,
+    string CatalogueVersion,
+    int Year,
+    IReadOnlyList<TemplateRow> Rows);
+
+/// <summary>The machine-readable key a template carries (and a filled template brings back).</summary>
+public sealed record TemplateKey(string UnitCode, int Round, string CatalogueVersion);
+
+/// <summary>Who reports what in a round.</summary>
+public static class ReportPlanner
+{
+    /// <summary>
+    /// Units expected to report: every unit that leads or coordinates a work item (headings excluded),
+    /// as expanded unit codes, in first-appearance order over the catalogue (lead before coordinating).
+    /// </summary>
+    public static IReadOnlyList<string> ExpectedUnits(TaskCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var task in catalogue.WorkItems)
+        {
+            foreach (var code in task.Lead.Units.Concat(task.Coordinating.Units))
+            {
+                if (seen.Add(code))
+                {
+                    result.Add(code);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The unit's role on a task, or null when it has none (lead wins over coordinating).</summary>
+    public static TaskRole? RoleOf(CatalogueTask task, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Lead.Units.Contains(unitCode, StringComparer.Ordinal))
+        {
+            return TaskRole.Lead;
+        }
+
+        return task.Coordinating.Units.Contains(unitCode, StringComparer.Ordinal) ? TaskRole.Coordinating : null;
+    }
+
+    /// <summary>The template of one unit for one round.</summary>
+    public static UnitTemplateSpec TemplateFor(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(round);
+        var rows = new List<TemplateRow>();
+        foreach (var task in catalogue.WorkItems)
+        {
+            if (RoleOf(task, unitCode) is { } role)
+            {
+                rows.Add(new TemplateRow(task.Code, VietnameseText.Nfc(task.Title), role));
+            }
+        }
+
+        return new UnitTemplateSpec(
+            unitCode,
+            UnitName(units, unitCode),
+            round,
+            CatalogueVersion.Compute(catalogue),
+            catalogue.Decision.Date.Year,
+            rows);
+    }
+
+    /// <summary>One template per expected unit, in <see cref="ExpectedUnits"/> order.</summary>
+    public static IReadOnlyList<UnitTemplateSpec> Templates(TaskCatalogue catalogue, UnitDirectory units, ReportRound round) =>
+        ExpectedUnits(catalogue).Select(code => TemplateFor(catalogue, units, round, code)).ToList();
+
+    /// <summary>The unit's full name, or its code when the directory does not know it.</summary>
+    public static string UnitName(UnitDirectory units, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return units.Find(unitCode)?.Name is { Length: > 0 } name ? VietnameseText.Nfc(name) : unitCode;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
+using DanVan365.Core.Time;
+using DocumentFormat.OpenXml.Wordprocessing;
+using static DanVan365.Documents.Reporting.WordKit;
+using DanVan365.Core.Text;
+
+namespace DanVan365.Documents.Reporting;
+
+/// <summary>Options of the compiled report: recipients ("Nơi nhận") before the final "- Lưu: VT, {filing unit}.".</summary>
+public sealed record ReportWriterOptions(IReadOnlyList<string> Recipients)
+{
+    /// <summary>The usual recipients of a ward's dân vận report.</summary>
+    public static ReportWriterOptions Default { get; } = new(
+    [
+        "Ban Dân vận Thành ủy",
+        "Sở Nội vụ thành phố",
+        "TT Đảng ủy, TT HĐND phường",
+        "CT, các PCT UBND phường",
+        "UBMTTQ Việt Nam phường",
+        "Các phòng, đơn vị trực thuộc phường",
+    ]);
+}
+
+/// <summary>Writes the compiled BÁO CÁO (.docx) in the ND30 format (../shared/ND30.md). Same model → same bytes.</summary>
+public static class ReportWriter
+{
+    private const int TableSize = 24;
+
+    /// <summary>The .docx bytes of the compiled report.</summary>
+    public static byte[] Write(CompiledReport report, ReportWriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= ReportWriterOptions.Default;
+        var ward = report.Ward;
+        var stamp = WardTime.StartOfDayUtc(report.Date);
+        return Build($"Báo cáo - {report.Subject}", stamp, (_, body) =>
+        {
+            body.Append(Nd30Blocks.Header(
+                "ỦY BAN NHÂN DÂN",
+                true,
+                ward.UpperName,
+                "Số:      /BC-UBND",
+                $"{ward.Place}, {VietnameseText.LongDate(report.Date)}"));
+            body.Append(Nd30Blocks.Title("BÁO CÁO", report.Subject));
+            WriteIntro(body, report);
+            WriteResults(body, report);
+            WriteFigures(body, report.Figures);
+            WriteRemarks(body, "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", report.Difficulties, "Các đơn vị không nêu khó khăn, vướng mắc.");
+            WriteRemarks(body, "IV. ĐỀ XUẤT, KIẾN NGHỊ", report.Proposals, "Các đơn vị không có đề xuất, kiến nghị.");
+            body.Append(Body($"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)}) của {ward.CommitteeName}./."));
+            body.Append(Closing(report, options));
+            body.Append(SectionBreak(Section(landscape: false, titlePage: true, nextPage: false)));
+            WriteAppendix(body, report);
+            body.Append(Section(landscape: true, titlePage: false, nextPage: true));
+        });
+    }
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteIntro(Body body, CompiledReport report)
+    {
+        var d = report.Decision;
+        body.Append(Body(
+            $"Thực hiện Quyết định số {Collapse(d.Number)} ngày {VietnameseText.PaddedDate(d.Date)} của {report.Ward.CommitteeName} " +
+            $"ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm {Num(report.Year)}; trên cơ sở báo cáo của các phòng, đơn vị " +
+            $"(đợt báo cáo lần {Num(report.Round.Number)}: {report.Round.Title}), {report.Ward.CommitteeName} báo cáo kết quả như sau:"));
+    }
+
+    private static void WriteResults(Body body, CompiledReport report)
+    {
+        body.Append(Body("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", bold: true));
+        body.Append(Body("Kết quả thực hiện từng nhiệm vụ (chi tiết tại Phụ lục I kèm theo):", italic: true));
+        foreach (var section in report.Sections)
+        {
+            if (section.Code.Length > 0)
+            {
+                body.Append(Body($"{section.Code}. {section.Title}", bold: true));
+            }
+
+            foreach (var task in section.Tasks)
+            {
+                body.Append(Body(Run(task.Code + ". ", BodySize, bold: true), Run(task.Title, BodySize)));
+                if (task.IsHeading)
+                {
+                    continue;
+                }
+
+                var frame = task.TimeFrame.Length > 0 ? task.TimeFrame : "-";
+                var leads = task.LeadUnits.Count > 0 ? string.Join("; ", task.LeadUnits) : "-";
+                body.Append(Body($"- Đơn vị chủ trì: {leads}; thời gian thực hiện: {frame}; mức độ hoàn thành: {task.Status.Label}."));
+                if (task.Contributions.Count == 0)
+                {
+                    body.Append(Body("- Chưa có đơn vị báo cáo kết quả thực hiện.", italic: true));
+                    continue;
+                }
+
+                foreach (var c in task.Contributions)
+                {
+                    var lines = c.Result.Length > 0 ? c.Result.Split('\n') : ["(không ghi kết quả)"];
+                    var label = $"- {c.UnitName} ({c.Role.Label()}";
+                    label += c.ReportedStatus is { } s ? $", {s.Label()}): " : "): ";
+                    body.Append(Body(Run(label, BodySize, italic: true), Run(lines[0], BodySize)));
+                    foreach (var line in lines.Skip(1))
+                    {
+                        body.Append(Body(line));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void WriteFigures(Body body, ReportFigures f)
+    {
+        body.Append(Body("II. ĐÁNH GIÁ CHUNG", bold: true));
+        var categories = string.Join("; ", f.ByCategory.Select(p => $"{p.Key.Label()}: {Num(p.Value)}"));
+        body.Append(Body($"1. Tổng số nhiệm vụ: {Num(f.WorkItems)}, trong đó: {categories}; nhiệm vụ thường xuyên: " +
+            $"{Num(f.OngoingReported + f.OngoingNotReported)} (đã báo cáo: {Num(f.OngoingReported)}, chưa báo cáo: {Num(f.OngoingNotReported)})."));
+        body.Append(Body(f.OnTimeRate is { } rate
+            ? $"2. Tỷ lệ nhiệm vụ đúng hạn (hoàn thành đúng hạn hoặc đang thực hiện trong hạn): {Num(f.OnTime)}/{Num(f.WithDeadline)} nhiệm vụ có thời hạn, đạt {VietnameseText.Percent(rate)}."
+            : "2. Tỷ lệ nhiệm vụ đúng hạn: không có nhiệm vụ có thời hạn."));
+        var missing = f.MissingUnits.Count == 0
+            ? "tất cả các đơn vị đã báo cáo."
+            : $"chưa báo cáo: {Num(f.MissingUnits.Count)} đơn vị, gồm: {string.Join("; ", f.MissingUnits.Select(u => u.Name))}.";
+        body.Append(Body($"3. Số đơn vị phải báo cáo: {Num(f.ExpectedUnits.Count)}; đã báo cáo: {Num(f.ReportedUnits.Count)}; {missing}"));
+    }
+
+    private static void WriteRemarks(Body body, string heading, IReadOnlyList<UnitRemark> remarks, string none)
+    {
+        body.Append(Body(heading, bold: true));
+        if (remarks.Count == 0)
+        {
+            body.Append(Body(none));
+            return;
+        }
+
+        foreach (var r in remarks)
+        {
+            var lines = r.Text.Split('\n');
+            body.Append(Body(Run($"- {r.UnitName} (nhiệm vụ {r.TaskCode}): ", BodySize, italic: true), Run(lines[0], BodySize)));
+            foreach (var line in lines.Skip(1))
+            {
+                body.Append(Body(line));
+            }
+        }
+    }
+
+    private static Table Closing(CompiledReport report, ReportWriterOptions options)
+    {
+        const int left = TextWidth / 2;
+        const int right = TextWidth - left;
+        var table = Table([left, right], bordered: false);
+        var recipients = new List<Paragraph>
+        {
+            Para(JustificationValues.Left, 240, 0, Run("Nơi nhận:", 24, bold: true, italic: true)),
+        };
+        recipients.AddRange(options.Recipients.Select(r => Para(JustificationValues.Left, 0, 0, Run($"- {r.TrimEnd(';', '.')};", 22))));
+        recipients.Add(Para(JustificationValues.Left, 0, 0, Run($"- Lưu: VT, {report.Ward.FilingUnit}.", 22)));
+
+        var capacity = report.Decision.SignerCapacity.Count > 0
+            ? report.Decision.SignerCapacity
+            : ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"];
+        var signature = new List<Paragraph>();
+        for (var i = 0; i < capacity.Count; i++)
+        {
+            signature.Add(Para(JustificationValues.Center, i == 0 ? 240 : 0, 0, Run(VietnameseText.Upper(capacity[i].Trim()), 28, bold: true)));
+        }
+
+        signature.Add(Para(JustificationValues.Center, 1440, 0, Run(VietnameseText.Nfc(report.Decision.Signer.Trim()), 28, bold: true)));
+        table.Append(new TableRow(Cell(left, [.. recipients]), Cell(right, [.. signature])));
+        return table;
+    }
+
+    private static void WriteAppendix(Body body, CompiledReport report)
+    {
+        body.Append(Para(JustificationValues.Center, 0, 0, Run("Phụ lục I", 28, bold: true)));
+        body.Append(Para(JustificationValues.Center, 0, 0, Run(VietnameseText.Upper(
+            $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)})"), 28, bold: true)));
+        body.Append(Para(JustificationValues.Center, 0, 240, Run(
+            $"(Kèm theo Báo cáo số     /BC-UBND ngày … tháng … năm … của {report.Ward.CommitteeName})", 28, italic: true)));
+
+        int[] widths = [1000, 5703, 2600, 1700, 1900, 1100];
+        var table = Table(widths, bordered: true);
+        string[] headings = ["Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Mức độ hoàn thành", "Đã báo cáo"];
+        var head = new TableRow(new TableRowProperties(new TableHeader()));
+        for (var i = 0; i < widths.Length; i++)
+        {
+            head.Append(Cell(widths[i], Para(JustificationValues.Center, 0, 0, Run(headings[i], TableSize, bold: true))));
+        }
+
+        table.Append(head);
+        foreach (var row in report.Appendix)
+        {
+            var isHeading = row.Lead.Length == 0 && row.Status.Length == 0 && row.TimeFrame.Length == 0;
+            var lastDay = row.LastDay is { } d ? VietnameseText.PaddedDate(d) : (row.TimeFrame.Length > 0 ? row.TimeFrame : string.Empty);
+            string[] cells = [row.Code, row.Task, row.Lead, lastDay, row.Status, isHeading ? string.Empty : (row.Reported ? "Có" : "Chưa")];
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            for (var i = 0; i < widths.Length; i++)
+            {
+                var justify = i is 1 or 2 ? JustificationValues.Left : JustificationValues.Center;
+                tr.Append(Cell(widths[i], Para(justify, 40, 40, Run(cells[i], TableSize, bold: isHeading && i < 2))));
+            }
+
+            table.Append(tr);
+        }
+
+        body.Append(table);
+        body.Append(Para(JustificationValues.Left, 0, 0, Run(string.Empty, TableSize)));
+    }
+
+    private static string Collapse(string text) => string.Join(' ', VietnameseText.Nfc(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" /", "/", StringComparison.Ordinal);
+}
