@@ -8,5 +8,6 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return Commands.CatalogueCommand.Create(context);
+        yield return Commands.EmulatorCommand.Create(context);
     }
 }
