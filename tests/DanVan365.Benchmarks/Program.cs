@@ -1,1 +1,12 @@
-Console.WriteLine("benchmarks: none yet");
+using DanVan365.Benchmarks;
+
+// Dispatch by first argument: `dotnet run --project tests/DanVan365.Benchmarks -c Release -- emulator [seconds]`.
+var which = args.Length > 0 ? args[0] : "help";
+switch (which)
+{
+    case "emulator":
+        return await EmulatorBenchmark.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+    default:
+        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency]");
+        return which == "help" ? 0 : 2;
+}

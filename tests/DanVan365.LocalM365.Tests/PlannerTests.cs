@@ -1,3 +1,5 @@
+using Microsoft.Kiota.Abstractions.Serialization;
+
 namespace DanVan365.LocalM365.Tests;
 
 public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
@@ -129,7 +131,8 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
 
         var after = await Client.Planner.Tasks[task.Id].Details.GetAsync();
         Assert.Equal("Căn cứ Quyết định 673/QĐ-UBND", after!.Description);
-        Assert.Equal("Nộp báo cáo đợt 1", ((PlannerChecklistItem)after.Checklist!.AdditionalData["c1"]).Title);
+        var item = Assert.IsType<UntypedObject>(after.Checklist!.AdditionalData["c1"]).GetValue();
+        Assert.Equal("Nộp báo cáo đợt 1", Assert.IsType<UntypedString>(item["title"]).GetValue());
         Assert.Single(after.References!.AdditionalData);
         var refreshed = await Client.Planner.Tasks[task.Id].GetAsync();
         Assert.Equal(1, refreshed!.ChecklistItemCount);

@@ -11,5 +11,6 @@ internal static class CommandRegistry
         yield return Commands.SyncCommands.Provision(context);
         yield return Commands.SyncCommands.Sync(context);
         yield return Commands.SyncCommands.Pull(context);
+        yield return Commands.EmulatorCommand.Create(context);
     }
 }

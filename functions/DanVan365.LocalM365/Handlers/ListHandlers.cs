@@ -282,7 +282,7 @@ internal static class ListHandlers
             return;
         }
 
-        if (!ifMatch.Split(',').Length.Equals(0) && !ETagEquals(ifMatch, current))
+        if (!ETagEquals(ifMatch, current))
         {
             throw new GraphException(HttpStatusCode.PreconditionFailed, "resourceModified", "The request ETag value '" + ifMatch + "' does not match the object's ETag value '" + current + "'.");
         }

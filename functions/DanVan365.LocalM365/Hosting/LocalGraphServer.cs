@@ -70,6 +70,9 @@ public sealed class LocalGraphServer : IAsyncDisposable
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalGraphServer).Assembly.GetName().Name });
             builder.Logging.ClearProviders();
+
+            // The embedding process owns Ctrl+C/SIGTERM (ConsoleLifetime would swallow them).
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
             if (options.LoggerFactory is { } loggerFactory)
             {
                 builder.Services.AddSingleton(loggerFactory);
@@ -285,5 +288,12 @@ public sealed class LocalGraphServer : IAsyncDisposable
 
         var response = await _core.ExecuteAsync(request, inBatch: false, http.RequestAborted).ConfigureAwait(false);
         await WriteAsync(http, response, requestId, clientRequestId).ConfigureAwait(false);
+    }
+
+    private sealed class EmbeddedLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -43,7 +43,8 @@ internal sealed class GraphRequest
 
         try
         {
-            return JsonNode.Parse(Body) as JsonObject
+            // Graph reads action parameters case-insensitively (the SDK sends "Message", "Item", ...).
+            return JsonNode.Parse(Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject
                 ?? throw new GraphException(HttpStatusCode.BadRequest, "invalidRequest", "Invalid request: a JSON object was expected.");
         }
         catch (JsonException ex)

@@ -130,6 +130,12 @@ internal sealed class Router
                 segment = segment[..^1];
             }
 
+            // Functions without parameters may be called as "delta()" (the SDK does) or "delta".
+            if (segment.EndsWith("()", StringComparison.Ordinal))
+            {
+                segment = segment[..^2];
+            }
+
             if (segment.Length > 0)
             {
                 result.Add(segment);

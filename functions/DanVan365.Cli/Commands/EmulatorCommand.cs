@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using DanVan365.LocalM365;
+
+namespace DanVan365.Cli.Commands;
+
+/// <summary>`danvan365 emulator [--port 5365] [--data DIR] [--seed FILE]`: runs the local Microsoft 365 until stopped (Ctrl+C).</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 5365 };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder for the state (graph.db) and outbox/; persists across restarts.", DefaultValueFactory = _ => new DirectoryInfo(".danvan365") };
+        var seed = new Option<FileInfo?>("--seed") { Description = "Seed file replacing the built-in Hải An tenant (used only when the state is empty)." };
+        var command = new Command("emulator", "Run the local Microsoft 365 (a Graph v1.0 subset) on 127.0.0.1 until stopped.") { port, data, seed };
+        command.SetAction(async (parse, ct) =>
+        {
+            var seedFile = parse.GetValue(seed);
+            if (seedFile is not null && !seedFile.Exists)
+            {
+                await context.Error.WriteLineAsync($"{seedFile.FullName}:0: seed file not found").ConfigureAwait(false);
+                return CliApp.BadInput;
+            }
+
+            LocalGraphServer server;
+            try
+            {
+                server = await LocalGraphServer.StartAsync(
+                    new LocalGraphServerOptions
+                    {
+                        Port = parse.GetValue(port),
+                        DataDirectory = parse.GetValue(data)!.FullName,
+                        SeedFile = seedFile?.FullName,
+                        Clock = context.Clock,
+                    },
+                    ct).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return CliApp.BadInput;
+            }
+            catch (IOException ex)
+            {
+                await context.Error.WriteLineAsync("cannot start the emulator: " + ex.Message).ConfigureAwait(false);
+                return CliApp.Failed;
+            }
+
+            await using (server.ConfigureAwait(false))
+            {
+                var t = server.Tenant;
+                await context.Out.WriteLineAsync(server.BaseUrl).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  data:     {server.DataDirectory}")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  site:     https://{t.SharePointHostname}{t.WardSitePath} ({t.WardSiteId})")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  group:    {t.WardGroupId}")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  control:  {server.RootUrl}/_emulator/stats")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+                await context.Out.FlushAsync(ct).ConfigureAwait(false);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                void Stop(PosixSignalContext signal)
+                {
+                    signal.Cancel = true;
+                    stop.Cancel();
+                }
+
+                using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C: stop cleanly.
+                }
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}
