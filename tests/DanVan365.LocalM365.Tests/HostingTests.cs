@@ -90,7 +90,7 @@ public sealed class HostingTests : IClassFixture<LocalGraphFixture>
             var seed = LocalGraphServer.DefaultSeedJson.Replace("Bùi Quang Ngân", "Người Ký Thử", StringComparison.Ordinal);
             await File.WriteAllTextAsync(path, seed);
             await using var fx = await LocalGraphFixture.StartAsync(new LocalGraphServerOptions { SeedFile = path });
-            var user = await fx.Client.Users["pct.ngan@haian.example.vn"].GetAsync();
+            var user = await fx.Client.Users["ubnd.pct.ngan@haian.example.vn"].GetAsync();
             Assert.Equal("Người Ký Thử", user!.DisplayName);
         }
         finally

@@ -58,6 +58,7 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
             await GraphErrors.Call("update plan labels", () => _client.Planner.Plans[planId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = wanted }, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken)).ConfigureAwait(false);
         }
 
+        await PinTabAsync(planId, spec.Title, cancellationToken).ConfigureAwait(false);
         var buckets = await BucketsAsync(planId, cancellationToken).ConfigureAwait(false);
         var missing = spec.Buckets.Where(b => !buckets.ContainsKey(b.Normalize(NormalizationForm.FormC))).ToList();
         if (missing.Count > 0)
@@ -139,6 +140,54 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
         }
 
         return new PlannerApplyResult(links, failures, writes);
+    }
+
+    /// <summary>The Teams app id of the built-in Planner tab.</summary>
+    public const string PlannerTabAppId = "com.microsoft.teamspace.tab.planner";
+
+    /// <summary>
+    /// Where the ward's group is a team, pins the plan as a Planner tab in its General channel, once
+    /// (https://learn.microsoft.com/graph/teams-configuring-builtin-tabs#planner-tabs). A group that is not a team (404) is fine.
+    /// </summary>
+    public async Task<bool> PinTabAsync(string planId, string planTitle, CancellationToken cancellationToken)
+    {
+        Team? team;
+        try
+        {
+            team = await _client.Teams[GroupId].GetAsync(r => r.QueryParameters.Select = ["id", "tenantId"], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (GraphErrors.Is(error, 404))
+        {
+            return false;
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
+        {
+            throw GraphErrors.From("get team", error);
+        }
+
+        var channel = await GraphErrors.Call("get General channel", () => _client.Teams[GroupId].PrimaryChannel.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var channelId = channel?.Id ?? throw new RemoteServiceException("get General channel", 404, "itemNotFound", null, "The team has no General channel.");
+        var tabs = await GraphErrors.Call("list tabs", () => _client.Teams[GroupId].Channels[channelId].Tabs.GetAsync(r => r.QueryParameters.Expand = ["teamsApp"], cancellationToken)).ConfigureAwait(false);
+        if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId))
+        {
+            return false;
+        }
+
+        var tenant = team?.TenantId ?? "common";
+        var tab = new TeamsTab
+        {
+            DisplayName = Core.Sync.DesiredRows.Shorten(planTitle, 128),
+            Configuration = new TeamsTabConfiguration
+            {
+                EntityId = planId,
+                ContentUrl = $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame?page=7&auth_pvr=OrgId&auth_upn={{userPrincipalName}}&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
+                WebsiteUrl = $"https://tasks.office.com/{tenant}/Home/PlanViews/{planId}",
+                RemoveUrl = $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame?page=13&auth_pvr=OrgId&auth_upn={{userPrincipalName}}&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
+            },
+            AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{PlannerTabAppId}" },
+        };
+        await GraphErrors.Call("pin Planner tab", () => _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Bucket ids by name (NFC).</summary>

@@ -26,6 +26,7 @@ public sealed class WardHarness : IAsyncDisposable
 
     public LocalGraphServer Server { get; }
 
+    /// <summary>The clock of the use cases and of the local Graph (timestamps such as completedDateTime).</summary>
     public FakeTimeProvider Clock { get; }
 
     public UnitDirectory Units { get; } = UnitDirectory.LoadDefault();
@@ -33,7 +34,7 @@ public sealed class WardHarness : IAsyncDisposable
     public static async Task<WardHarness> StartAsync(DateTimeOffset? now = null, string? outbox = null)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox }).ConfigureAwait(false);
+        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock }).ConfigureAwait(false);
         return new WardHarness(server, clock);
     }
 
