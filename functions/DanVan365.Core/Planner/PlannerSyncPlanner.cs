@@ -79,6 +79,25 @@ public static class PlannerSyncPlanner
         var changes = new List<PlannerChange>();
         var desiredKeys = new HashSet<string>(StringComparer.Ordinal);
 
+        // People are looked up only for tasks that are written, as PeopleToResolve asked for.
+        List<string> Resolve(PlannerTaskSpec spec)
+        {
+            var ids = new List<string>();
+            foreach (var email in spec.AssigneeEmails)
+            {
+                if (userIdsByEmail.TryGetValue(email, out var id))
+                {
+                    ids.Add(id);
+                }
+                else
+                {
+                    unresolved.Add(email);
+                }
+            }
+
+            return ids;
+        }
+
         foreach (var spec in desired)
         {
             desiredKeys.Add(spec.AssignmentKey);
@@ -96,22 +115,9 @@ public static class PlannerSyncPlanner
                 }
             }
 
-            var assigneeIds = new List<string>();
-            foreach (var email in spec.AssigneeEmails)
-            {
-                if (userIdsByEmail.TryGetValue(email, out var id))
-                {
-                    assigneeIds.Add(id);
-                }
-                else
-                {
-                    unresolved.Add(email);
-                }
-            }
-
             if (existing is null)
             {
-                changes.Add(new PlannerChange(PlannerChangeKind.Create, spec.AssignmentKey, spec, null, assigneeIds, true, true, true));
+                changes.Add(new PlannerChange(PlannerChangeKind.Create, spec.AssignmentKey, spec, null, Resolve(spec), true, true, true));
                 continue;
             }
 
@@ -124,7 +130,7 @@ public static class PlannerSyncPlanner
                 continue;
             }
 
-            var addAssignees = assigneeIds.Where(id => !existing.AssigneeIds.Contains(id)).ToList();
+            var addAssignees = Resolve(spec).Where(id => !existing.AssigneeIds.Contains(id)).ToList();
             var taskChanged = addAssignees.Count > 0 || TaskDiffers(spec, existing, bucketIdsByName);
             var detailsChanged = !hashMatches;
             changes.Add(new PlannerChange(

@@ -137,4 +137,12 @@ public class PlannerSyncPlannerTests
         Assert.Empty(PlannerSyncPlanner.PeopleToResolve([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)]));
         Assert.Equal(["a@x.vn"], PlannerSyncPlanner.PeopleToResolve([spec], [], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)]));
     }
+
+    [Fact]
+    public void Plan_UnchangedTaskAndNoUsersLookedUp_ReportsNobodyUnresolved()
+    {
+        var spec = Spec();
+        var plan = PlannerSyncPlanner.Plan([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)], new Dictionary<string, string>(), Buckets);
+        Assert.Empty(plan.UnresolvedPeople);
+    }
 }

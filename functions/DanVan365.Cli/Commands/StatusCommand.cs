@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using DanVan365.Cli.Target;
+using DanVan365.Core.Status;
+using DanVan365.Core.Sync;
+
+namespace DanVan365.Cli.Commands;
+
+/// <summary>`danvan365 status [--as-of DATE]`: the four status categories and ongoing tasks per unit and per section.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var target = new TargetOptions();
+        var file = new Argument<string?>("file") { Description = "The decision (section titles; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Print the status categories per unit and per section as of today (or --as-of).") { file };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var units = SyncCommands.LoadUnits(settings);
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(file), units);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, ct).ConfigureAwait(false);
+            var report = StatusReport.Build(rows, catalogue.Sections, units, Core.Time.WardTime.Today(session.Clock));
+            await context.Out.WriteAsync(Render(report)).ConfigureAwait(false);
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Two plain-text tables (Vietnamese headings), widths fitted to the content.</summary>
+    public static string Render(StatusReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.Append("Tình hình thực hiện nhiệm vụ đến ngày ").AppendLine(report.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).AppendLine();
+        Table(text, "Đơn vị", report.Units, report.Totals);
+        text.AppendLine();
+        Table(text, "Mục", report.Sections.Select(s => s with { Name = s.Key + ". " + Core.Sync.DesiredRows.Shorten(s.Name, 60) }).ToList(), report.Totals);
+        return text.ToString();
+    }
+
+    private static void Table(StringBuilder text, string heading, IReadOnlyList<StatusCounts> rows, StatusCounts totals)
+    {
+        string[] columns = ["HT đúng hạn", "HT quá hạn", "Đang TH trong hạn", "Đang TH quá hạn", "Thường xuyên", "Tổng"];
+        var all = rows.Append(totals).ToList();
+        var nameWidth = Math.Max(heading.Length, all.Max(r => r.Name.Length));
+        text.Append(heading.PadRight(nameWidth));
+        foreach (var column in columns)
+        {
+            text.Append("  ").Append(column);
+        }
+
+        text.AppendLine();
+        text.AppendLine(new string('-', nameWidth + columns.Sum(c => c.Length + 2)));
+        foreach (var row in all)
+        {
+            if (ReferenceEquals(row, totals))
+            {
+                text.AppendLine(new string('-', nameWidth + columns.Sum(c => c.Length + 2)));
+            }
+
+            int[] values = [row.Count(StatusCategory.CompletedOnTime), row.Count(StatusCategory.CompletedLate), row.Count(StatusCategory.InProgressOnTime), row.Count(StatusCategory.InProgressOverdue), row.Ongoing, row.Total];
+            text.Append(row.Name.PadRight(nameWidth));
+            for (var i = 0; i < columns.Length; i++)
+            {
+                text.Append("  ").Append(values[i].ToString(CultureInfo.InvariantCulture).PadLeft(columns[i].Length));
+            }
+
+            text.AppendLine();
+        }
+    }
+}

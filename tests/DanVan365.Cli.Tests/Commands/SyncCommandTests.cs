@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using DanVan365.Cli;
+using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.LocalM365;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DanVan365.Cli.Tests.Commands;
+
+public class SyncCommandTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Sync_BadDecision_ExitsTwoWithFileLineAndSendsNoRequest()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync();
+        using var dir = new TempDir();
+        var bad = dir.Write("qd-loi.txt", string.Join('\n', File.ReadAllLines(TestData.DecisionTextPath).Take(150)));
+
+        var (exit, output, err) = await Run("sync", bad, "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.StartsWith(bad + ":", err, StringComparison.Ordinal);
+        Assert.Equal(0, graph.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task Sync_TwiceOnLocalData_SecondRunChangesNothing()
+    {
+        using var dir = new TempDir();
+        var data = dir.File("data");
+
+        var first = await Run("sync", TestData.DecisionTextPath, "--data", data);
+        var second = await Run("sync", TestData.DecisionTextPath, "--data", data);
+
+        Assert.Equal(0, first.Exit);
+        Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
+        Assert.Equal(0, second.Exit);
+        Assert.Contains("lists: created=0 updated=0 archived=0 unchanged=87 requests=4  planner: created=0 updated=0 archived=0 unchanged=56 requests=3", second.Out, StringComparison.Ordinal);
+        Assert.Empty(second.Err);
+        Assert.True(File.Exists(Path.Combine(data, "graph.db")));
+    }
+
+    [Fact]
+    public async Task Sync_DryRun_PrintsPlanAndWritesNothing()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync();
+
+        var (exit, output, _) = await Run("sync", TestData.DecisionTextPath, "--dry-run", "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Nhiệm vụ dân vận\tcreate\t3.5.a\t", output, StringComparison.Ordinal);
+        Assert.Contains("Phân công\tcreate\t3.5.a|VHXH\t", output, StringComparison.Ordinal);
+        Assert.Equal(0, graph.Stats.Writes);
+    }
+
+    [Fact]
+    public async Task Provision_Twice_SecondCreatesNothing()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync();
+
+        var first = await Run("provision", "--graph-url", graph.Server.BaseUrl);
+        var writes = graph.Stats.Writes;
+        var second = await Run("provision", "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("provision: lists created=5", first.Out, StringComparison.Ordinal);
+        Assert.Equal(0, second.Exit);
+        Assert.Contains("provision: lists created=0 columns added=0 folders created=0", second.Out, StringComparison.Ordinal);
+        Assert.Equal(writes, graph.Stats.Writes);
+    }
+
+    [Fact]
+    public async Task Status_AfterSync_PrintsCategoriesPerUnitAndSection()
+    {
+        using var dir = new TempDir();
+        var data = dir.File("data");
+        await Run("sync", "--data", data, TestData.DecisionTextPath);
+
+        var (exit, output, _) = await Run("status", "--data", data, "--as-of", "2026-09-20");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("đến ngày 20/09/2026", output, StringComparison.Ordinal);
+        Assert.Contains("Phòng Văn hóa - Xã hội", output, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"^Tổng cộng\s+0\s+0\s+\d+\s+\d+\s+16\s+56$", RegexOptions.Multiline), output);
+    }
+
+    [Theory]
+    [InlineData("--as-of", "20/09/2026")]
+    [InlineData("--graph-url", "http://127.0.0.1:1/v1.0")]
+    public async Task Sync_BadOption_ExitsTwo(string option, string value)
+    {
+        var (exit, output, err) = await Run("sync", TestData.DecisionTextPath, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains(option, err, StringComparison.Ordinal);
+    }
+}
