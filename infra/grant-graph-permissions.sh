@@ -170,17 +170,21 @@ Connect-ExchangeOnline -ShowBanner:$false
 $sp = Get-ServicePrincipal -Identity $principalId -ErrorAction SilentlyContinue
 if (-not $sp) { $sp = New-ServicePrincipal -AppId $clientId -ObjectId $principalId -DisplayName 'DanVan365' }
 
-# One scope listing exactly the ward mailboxes (by primary SMTP address).
-$filter = ($mailboxes | ForEach-Object { "PrimarySmtpAddress -eq '$_'" }) -join ' -or '
-$scopeName = 'DanVan365 ward mailboxes'
-if (Get-ManagementScope -Identity $scopeName -ErrorAction SilentlyContinue) {
-  Set-ManagementScope -Identity $scopeName -RecipientRestrictionFilter $filter
-} else {
-  New-ManagementScope -Name $scopeName -RecipientRestrictionFilter $filter | Out-Null
-}
-$assignmentName = 'DanVan365 Application Mail.Send'
-if (-not (Get-ManagementRoleAssignment -Identity $assignmentName -ErrorAction SilentlyContinue)) {
-  New-ManagementRoleAssignment -Name $assignmentName -App $sp.AppId -Role 'Application Mail.Send' -CustomResourceScope $scopeName | Out-Null
+# One management scope and one role assignment per ward mailbox, so running the script for another ward adds to
+# what is there and never widens or overwrites an earlier ward's grant.
+foreach ($m in $mailboxes) {
+  $key = ($m -replace '[^A-Za-z0-9@._-]', '')
+  $scopeName = ('DanVan365 scope ' + $key)
+  if ($scopeName.Length -gt 64) { $scopeName = $scopeName.Substring(0, 64) }
+  $assignmentName = ('DanVan365 Mail.Send ' + $key)
+  if ($assignmentName.Length -gt 64) { $assignmentName = $assignmentName.Substring(0, 64) }
+  if (-not (Get-ManagementScope -Identity $scopeName -ErrorAction SilentlyContinue)) {
+    New-ManagementScope -Name $scopeName -RecipientRestrictionFilter "PrimarySmtpAddress -eq '$m'" | Out-Null
+  }
+  if (-not (Get-ManagementRoleAssignment -Identity $assignmentName -ErrorAction SilentlyContinue)) {
+    New-ManagementRoleAssignment -Name $assignmentName -App $sp.AppId -Role 'Application Mail.Send' -CustomResourceScope $scopeName | Out-Null
+  }
+  Write-Host "ok      Application Mail.Send scoped to $m"
 }
 
 # Check: in scope for each ward mailbox (RBAC changes can take 30 min to 2 h to apply to new tokens).
