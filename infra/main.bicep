@@ -1,6 +1,7 @@
 // DanVan365 on Azure: one Function App (Flex Consumption, .NET isolated) for one or more wards.
 //
-//   user-assigned identity ──► storage (host + deployment container + ward queues)   Blob Data Owner, Queue Data Contributor
+//   user-assigned identity ──► storage (host + deployment container + ward queues)   Blob Data Owner, Queue Data Contributor,
+//                          │                                                         Table Data Contributor (host diagnostics)
 //                          ├─► Application Insights (local auth off)                 Monitoring Metrics Publisher
 //                          ├─► Key Vault (RBAC mode, empty)                          Key Vault Secrets User
 //                          └─► Microsoft Graph (granted by grant-graph-permissions.sh, not by this template)
