@@ -1,0 +1,190 @@
+// DanVan365 on Azure: one Function App (Flex Consumption, .NET isolated) for one or more wards.
+//
+//   user-assigned identity ──► storage (host + deployment container + ward queues)   Blob Data Owner, Queue Data Contributor,
+//                          │                                                         Table Data Contributor (host diagnostics)
+//                          ├─► Application Insights (local auth off)                 Monitoring Metrics Publisher
+//                          ├─► Key Vault (RBAC mode, empty)                          Key Vault Secrets User
+//                          └─► Microsoft Graph (granted by grant-graph-permissions.sh, not by this template)
+//
+// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.hai-an.bicepparam (see infra/README.md).
+
+targetScope = 'resourceGroup'
+
+import { ward } from 'modules/types.bicep'
+
+@description('Azure region for every resource (Flex Consumption must be offered there, e.g. southeastasia).')
+param location string = resourceGroup().location
+
+@description('Lowercase prefix of the resource names, e.g. danvan-haian (letters, digits, hyphens).')
+@minLength(3)
+@maxLength(20)
+param namePrefix string = 'danvan'
+
+@description('Suffix that makes the global names (storage, Key Vault, app host name) unique. Default: stable per resource group.')
+@minLength(4)
+@maxLength(13)
+param nameSuffix string = uniqueString(subscription().subscriptionId, resourceGroup().id)
+
+@description('Tags for every resource.')
+param tags object = {
+  application: 'DanVan365'
+}
+
+@description('Entra ID tenant that holds the Microsoft 365 data (default: the tenant of this subscription).')
+@minLength(36)
+@maxLength(36)
+param m365TenantId string = tenant().tenantId
+
+@description('The wards this app serves; the first is also the default M365 target. At least one.')
+@minLength(1)
+param wards ward[]
+
+@description('Queue of the ward fan-out (one message per ward and job); its poison queue is <name>-poison.')
+@minLength(3)
+@maxLength(56)
+param wardQueueName string = 'ward-jobs'
+
+@description('Functions runtime stack. Flex Consumption: dotnet-isolated for .NET.')
+@allowed([
+  'dotnet-isolated'
+])
+param runtimeName string = 'dotnet-isolated'
+
+@description('Runtime version: 10.0 for .NET 10 (offered on Flex Consumption).')
+@allowed([
+  '8.0'
+  '9.0'
+  '10.0'
+])
+param runtimeVersion string = '10.0'
+
+@description('Memory of one instance in MB (Flex Consumption sizes).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the app scales out to. Graph throttling, not CPU, is the limit: keep it low.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Days Log Analytics keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Client id of the Entra app registration that protects the HTTP functions (app roles DanVan.Admin, DanVan.Reporter). Empty: set it later.')
+param apiClientId string = ''
+
+var prefix = toLower(namePrefix)
+var compactPrefix = replace(prefix, '-', '')
+var suffix = toLower(nameSuffix)
+
+var names = {
+  identity: 'id-${prefix}-${suffix}'
+  workspace: 'log-${prefix}-${suffix}'
+  appInsights: 'appi-${prefix}-${suffix}'
+  storage: take('st${compactPrefix}${suffix}', 24)
+  keyVault: take('kv-${take(compactPrefix, 8)}-${suffix}', 24)
+  plan: 'plan-${prefix}-${suffix}'
+  functionApp: 'func-${prefix}-${suffix}'
+}
+
+var deploymentContainerName = 'app-package'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+    publisherPrincipalId: identity.outputs.principalId
+    identityName: names.identity
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    wardQueueName: wardQueueName
+    appPrincipalId: identity.outputs.principalId
+    identityName: names.identity
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+    identityName: names.identity
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    keyVaultUri: keyVault.outputs.uri
+    runtimeName: runtimeName
+    runtimeVersion: runtimeVersion
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    m365TenantId: m365TenantId
+    wards: wards
+    wardQueueName: wardQueueName
+    apiClientId: apiClientId
+  }
+}
+
+@description('Name of the Function App (for az functionapp deployment / func azure functionapp publish).')
+output functionAppName string = functionApp.outputs.name
+
+@description('The app\'s URL.')
+output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Default host name of the app.')
+output functionAppHostName string = functionApp.outputs.defaultHostName
+
+@description('Object (principal) id of the managed identity: grant-graph-permissions.sh grants Graph to it.')
+output identityPrincipalId string = identity.outputs.principalId
+
+@description('Client id of the managed identity (M365__ClientId, AzureWebJobsStorage__clientId).')
+output identityClientId string = identity.outputs.clientId
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Key Vault URI.')
+output keyVaultUri string = keyVault.outputs.uri
+
+@description('Names of the app settings set on the Function App.')
+output appSettingNames string[] = functionApp.outputs.appSettingNames
