@@ -6,7 +6,12 @@ switch (which)
 {
     case "emulator":
         return await EmulatorBenchmark.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+    case "sync":
+        return await SyncBenchmark.RunAsync().ConfigureAwait(false);
+    case "report":
+        await ReportBenchmark.RunAsync().ConfigureAwait(false);
+        return 0;
     default:
-        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency]");
+        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency] | sync | report");
         return which == "help" ? 0 : 2;
 }
