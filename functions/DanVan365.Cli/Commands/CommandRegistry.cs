@@ -11,6 +11,7 @@ internal static class CommandRegistry
         yield return Commands.SyncCommands.Provision(context);
         yield return Commands.SyncCommands.Sync(context);
         yield return Commands.SyncCommands.Pull(context);
+        yield return Commands.EscalateCommand.Create(context);
         yield return Commands.EmulatorCommand.Create(context);
     }
 }
