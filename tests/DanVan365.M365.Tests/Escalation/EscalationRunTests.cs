@@ -183,4 +183,25 @@ public class EscalationRunTests
         Assert.True(retry.Succeeded);
         Assert.Equal(failed.Digests.Count, retry.Messages);
     }
+
+    [Fact]
+    public async Task RunAsync_OtherRunClaimsBetweenReadAndClaim_ConflictDropsTakenItems()
+    {
+        await using var ward = await StartWardAsync();
+        EscalationRunReport? other = null;
+        // Run B runs whole just before run A's first write (its first claim), after A has read the log: A's creates meet the unique key.
+        using var session = ward.NewSession(new BeforeFirstHandler(
+            r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal),
+            async () => other = await EscalateAsync(ward)));
+
+        var late = await Run(ward, session).RunAsync(Setup, null, dryRun: false, CancellationToken.None);
+
+        Assert.NotNull(other);
+        Assert.True(other.Messages > 0);
+        Assert.Equal(0, late.Messages);
+        Assert.Equal(other.Items, late.Skipped);
+        Assert.All(late.Digests, d => Assert.Equal(DigestStatus.Taken, d.Status));
+        Assert.Equal(other.Messages, ward.Server.GetStats().MailsSent);
+        Assert.Equal(other.Items, (await LogRowsAsync(ward)).Count);
+    }
 }
