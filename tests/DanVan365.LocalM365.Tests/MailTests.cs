@@ -52,4 +52,61 @@ public sealed class MailTests
         Assert.Equal(400, error.ResponseStatusCode);
         Assert.Equal(0, fx.Stats.MailsSent);
     }
+
+    [Fact]
+    public async Task SendMail_MimeBase64_WritesHtmlAndTextPartsWithServerFrom()
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "danvan365-outbox-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var fx = await LocalGraphFixture.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox });
+            var mime = new MimeMessage();
+            mime.From.Add(new MailboxAddress("Giả mạo", "someone.else@example.com"));
+            mime.To.Add(new MailboxAddress("Phạm Thị Hồng", "vhxh.truong@haian.example.vn"));
+            mime.Subject = "[Dân vận] 1 quá hạn";
+            mime.Body = new BodyBuilder { TextBody = "Nhắc việc &lt;script&gt;", HtmlBody = "<p>Nhắc việc &lt;script&gt;</p>" }.ToMessageBody();
+            using var buffer = new MemoryStream();
+            await mime.WriteToAsync(buffer);
+
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, fx.Server.BaseUrl + "/users/ubnd@haian.example.vn/sendMail")
+            {
+                Content = new StringContent(Convert.ToBase64String(buffer.ToArray()), System.Text.Encoding.ASCII, "text/plain"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "t");
+            using var response = await http.SendAsync(request);
+
+            Assert.Equal(202, (int)response.StatusCode);
+            Assert.Equal(1, fx.Stats.MailsSent);
+            var saved = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(outbox, "*.eml")));
+            Assert.Equal("[Dân vận] 1 quá hạn", saved.Subject);
+            Assert.Equal("ubnd@haian.example.vn", saved.From.Mailboxes.Single().Address);
+            Assert.Equal("Phạm Thị Hồng", saved.To.Mailboxes.Single().Name);
+            Assert.Contains("Nhắc việc", saved.TextBody);
+            Assert.Contains("<p>Nhắc việc", saved.HtmlBody);
+        }
+        finally
+        {
+            if (Directory.Exists(outbox))
+            {
+                Directory.Delete(outbox, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SendMail_MimeNotBase64_Throws400()
+    {
+        await using var fx = await LocalGraphFixture.StartAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, fx.Server.BaseUrl + "/users/ubnd@haian.example.vn/sendMail")
+        {
+            Content = new StringContent("not base64 ***", System.Text.Encoding.ASCII, "text/plain"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "t");
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal(0, fx.Stats.MailsSent);
+    }
 }

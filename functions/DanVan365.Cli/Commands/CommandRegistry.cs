@@ -12,6 +12,7 @@ internal static class CommandRegistry
         yield return Commands.SyncCommands.Sync(context);
         yield return Commands.SyncCommands.Pull(context);
         yield return Commands.StatusCommand.Create(context);
+        yield return Commands.EscalateCommand.Create(context);
         yield return Commands.EmulatorCommand.Create(context);
     }
 }

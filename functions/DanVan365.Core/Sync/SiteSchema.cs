@@ -114,6 +114,7 @@ public static class SiteSchema
             new("Level", "Mức", ColumnType.Text),
             new("State", "Trạng thái", ColumnType.Choice, Choices: ["pending", "sent"]),
             new("SentOn", "Ngày gửi", ColumnType.DateOnly),
+            new("ClaimedAt", "Thời điểm nhận gửi", ColumnType.Text, ColumnOwner.System),
         ],
         Hidden: true);
 

@@ -15,6 +15,12 @@ internal static class MailHandlers
         router.Add("POST", "users/{}/sendMail", ctx =>
         {
             var user = DirectoryHandlers.RequireUser(ctx.Store, ctx[0]);
+            if (IsMime(ctx.Request))
+            {
+                var mime = FromMime(ctx, user);
+                return Accept(ctx, user, mime, new JsonObject { ["mime"] = true, ["subject"] = mime.Subject });
+            }
+
             var body = ctx.Request.JsonBody();
             var message = body.Obj("message") ?? throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRequest", "The 'message' parameter is required.");
             var to = Recipients(message, "toRecipients");
@@ -25,29 +31,71 @@ internal static class MailHandlers
                 throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRecipients", "At least one recipient isn't valid. A message can't be sent because it contains no recipients.");
             }
 
-            var mime = ToMime(ctx, user, message, to, cc, bcc);
-            var seq = ctx.Store.NextCounter("mail");
-            var id = Ids.NewGuid();
-            var fileName = ctx.Now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + seq.ToString("D5", CultureInfo.InvariantCulture) + ".eml";
-            var stored = new JsonObject
-            {
-                ["id"] = id,
-                ["from"] = user.Str("mail"),
-                ["sentDateTime"] = ctx.NowText,
-                ["file"] = fileName,
-                ["message"] = message.DeepClone(),
-            };
-            ctx.Store.Put("sentMail", id, user.Str("id")!, stored);
-            if (ctx.Core.OutboxDirectory is { } outbox)
-            {
-                Directory.CreateDirectory(outbox);
-                using var file = File.Create(Path.Combine(outbox, fileName));
-                mime.WriteTo(file);
-            }
-
-            ctx.Core.CountMail();
-            return new GraphResponse(202) { IsWrite = true };
+            return Accept(ctx, user, ToMime(ctx, user, message, to, cc, bcc), message.DeepClone());
         });
+    }
+
+    private static GraphResponse Accept(OperationContext ctx, JsonObject user, MimeMessage mime, JsonNode message)
+    {
+        var seq = ctx.Store.NextCounter("mail");
+        var id = Ids.NewGuid();
+        var fileName = ctx.Now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + seq.ToString("D5", CultureInfo.InvariantCulture) + ".eml";
+        var stored = new JsonObject
+        {
+            ["id"] = id,
+            ["from"] = user.Str("mail"),
+            ["sentDateTime"] = ctx.NowText,
+            ["file"] = fileName,
+            ["message"] = message,
+        };
+        ctx.Store.Put("sentMail", id, user.Str("id")!, stored);
+        if (ctx.Core.OutboxDirectory is { } outbox)
+        {
+            Directory.CreateDirectory(outbox);
+            using var file = File.Create(Path.Combine(outbox, fileName));
+            mime.WriteTo(file);
+        }
+
+        ctx.Core.CountMail();
+        return new GraphResponse(202) { IsWrite = true };
+    }
+
+    /// <summary>
+    /// The MIME form of sendMail (https://learn.microsoft.com/graph/outlook-send-mime-message): Content-Type text/plain,
+    /// the body the base64 of an RFC 822 message. Graph sets From to the mailbox and answers 400 when the body is not
+    /// base64 MIME or has no recipients.
+    /// </summary>
+    private static bool IsMime(GraphRequest request) =>
+        request.Header("Content-Type") is { } type && type.TrimStart().StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+
+    private static MimeMessage FromMime(OperationContext ctx, JsonObject user)
+    {
+        MimeMessage mime;
+        try
+        {
+            var bytes = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(ctx.Request.Body).Trim());
+            using var stream = new MemoryStream(bytes);
+            mime = MimeMessage.Load(stream);
+        }
+        catch (Exception ex) when (ex is FormatException or ParseException)
+        {
+            throw new GraphException(HttpStatusCode.BadRequest, "ErrorMimeContentInvalidBase64String", "Invalid base64 string for MIME content.");
+        }
+
+        if (mime.To.Count + mime.Cc.Count + mime.Bcc.Count == 0)
+        {
+            throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRecipients", "At least one recipient isn't valid. A message can't be sent because it contains no recipients.");
+        }
+
+        mime.From.Clear();
+        mime.From.Add(new MailboxAddress(user.Str("displayName") ?? string.Empty, user.Str("mail") ?? user.Str("userPrincipalName")!));
+        mime.Date = ctx.Now;
+        if (string.IsNullOrEmpty(mime.MessageId))
+        {
+            mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(ctx.Core.Seed.Domain);
+        }
+
+        return mime;
     }
 
     private static List<MailboxAddress> Recipients(JsonObject message, string property) =>

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using DanVan365.Core.Escalation;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Time;
+using DanVan365.M365.Client;
+using DanVan365.M365.Lists;
+using Microsoft.Graph.Models;
+
+namespace DanVan365.M365.Escalation;
+
+/// <summary>
+/// <see cref="INotificationLogStore"/> over the hidden list Nhật ký thông báo (<see cref="SiteSchema.Notifications"/>).
+/// A claim is a plain create (POST, batched): the NotificationKey column is unique, so a second create of the same key —
+/// another run racing this one, or an earlier run — is refused with 409 and reported as taken. Unlike
+/// <see cref="GraphListStore.ApplyAsync"/>, a 409 here is never reconciled into the existing row: it means "not yours".
+/// </summary>
+public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, GraphListStore lists) : INotificationLogStore
+{
+    private static readonly ListDefinition List = SiteSchema.Notifications;
+
+    public async Task<IReadOnlyList<NotificationLogEntry>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var rows = await lists.ReadAsync(List, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToEntry)];
+    }
+
+    public async Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        if (notifications.Count == 0)
+        {
+            return new ClaimResult([], [], []);
+        }
+
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
+        var claimedAt = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var operations = notifications.Select((n, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () =>
+        {
+            // https://learn.microsoft.com/graph/api/listitem-create
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [SiteSchema.Title] = EscalationKeys.ForColumn(n.Item.Key),
+                [List.KeyColumn!] = EscalationKeys.ForColumn(n.IdempotencyKey),
+                ["Recipient"] = EscalationKeys.ForColumn(n.Recipient.Key),
+                ["ItemKey"] = EscalationKeys.ForColumn(n.Item.Key),
+                ["Level"] = n.Level.Key,
+                ["State"] = "pending",
+                ["ClaimedAt"] = claimedAt,
+            };
+            var body = new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal) };
+            return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
+        })).ToList();
+        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        var claimed = new List<ClaimedNotification>();
+        var taken = new List<EscalationNotification>();
+        var failures = new List<RowFailure>();
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var outcome = outcomes[operations[i].Id];
+            var n = notifications[i];
+            if (outcome.IsSuccess && ItemId(outcome.Body) is { } id)
+            {
+                claimed.Add(new ClaimedNotification(n, id));
+            }
+            else if (outcome.Status == 409)
+            {
+                taken.Add(n);
+            }
+            else
+            {
+                // Not claimed, not sent. (Had the create landed after all, the row counts as sent: at most once.)
+                failures.Add(Failure(n.IdempotencyKey, outcome));
+            }
+        }
+
+        return new ClaimResult(claimed, taken, failures);
+    }
+
+    public async Task<IReadOnlyList<RowFailure>> MarkSentAsync(IReadOnlyList<ClaimedNotification> claimed, DateOnly sentOn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var patches = claimed.Select(c => new RowPatch(c.Notification.IdempotencyKey, c.ItemId, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["State"] = "sent",
+            ["SentOn"] = FieldValues.Date(sentOn),
+        })).ToList();
+        var result = await lists.PatchAsync(List, patches, cancellationToken).ConfigureAwait(false);
+        return result.Failures;
+    }
+
+    public async Task<IReadOnlyList<RowFailure>> ReleaseAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
+        // https://learn.microsoft.com/graph/api/listitem-delete
+        var operations = claimed.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
+            () => site.Client.Sites[siteId].Lists[listId].Items[c.ItemId].ToDeleteRequestInformation())).ToList();
+        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        var failures = new List<RowFailure>();
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var outcome = outcomes[operations[i].Id];
+            if (!outcome.IsSuccess && outcome.Status != 404)
+            {
+                failures.Add(Failure(claimed[i].Notification.IdempotencyKey, outcome));
+            }
+        }
+
+        return failures;
+    }
+
+    private static NotificationLogEntry ToEntry(CurrentRow row)
+    {
+        var state = row.Fields.GetValueOrDefault("State") == "sent" ? NotificationLogState.Sent : NotificationLogState.Pending;
+        var claimedAt = DateTimeOffset.TryParse(row.Fields.GetValueOrDefault("ClaimedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : DateTimeOffset.MinValue;
+        DateTimeOffset? sentAt = FieldValues.ParseDate(row.Fields.GetValueOrDefault("SentOn")) is { } day ? WardTime.StartOfDayUtc(day) : null;
+        return new NotificationLogEntry(row.Key, state, claimedAt, sentAt);
+    }
+
+    private static string? ItemId(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(string.IsNullOrEmpty(body) ? "{}" : body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) ? GraphBodies.AsString(id) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static RowFailure Failure(string key, BatchOutcome outcome)
+    {
+        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+        return new RowFailure(key, $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim());
+    }
+}
