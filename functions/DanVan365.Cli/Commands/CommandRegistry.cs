@@ -11,6 +11,11 @@ internal static class CommandRegistry
         yield return Commands.SyncCommands.Provision(context);
         yield return Commands.SyncCommands.Sync(context);
         yield return Commands.SyncCommands.Pull(context);
+        yield return Commands.ReportCommands.Round(context);
+        yield return Commands.ReportCommands.Templates(context);
+        yield return Commands.ReportCommands.Ingest(context);
+        yield return Commands.ReportCommands.Submit(context);
+        yield return Commands.ReportCommands.Compile(context);
         yield return Commands.EmulatorCommand.Create(context);
     }
 }
