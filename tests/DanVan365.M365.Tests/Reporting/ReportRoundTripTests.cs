@@ -79,13 +79,14 @@ public class ReportRoundTripTests
         Assert.Equal("2026-03-02", row.Fields["SubmittedOn"]);
 
         // A person sets a status in Phân công: the compiled report takes it.
-        var assignment = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).First(r => r.Fields["TaskCode"] == "2.1");
+        var dated = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a").Code;
+        var assignment = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).First(r => r.Fields["TaskCode"] == dated);
         var patched = await session.Lists.PatchAsync(SiteSchema.Assignments, [new RowPatch(assignment.Key, assignment.ItemId, new Dictionary<string, string?> { ["Status"] = "Hoàn thành quá hạn" })], CancellationToken.None);
         Assert.True(patched.Succeeded);
 
         var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
         Assert.Equal("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.File.Path);
-        Assert.Equal(StatusCategory.CompletedLate, compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == "2.1").Status.Category);
+        Assert.Equal(StatusCategory.CompletedLate, compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == dated).Status.Category);
 
         var stored = (await session.Library.ListAsync(ReportLibrary.CompiledFolder(Catalogue.Decision, 1), CancellationToken.None)).Single();
         var bytes = await session.Library.DownloadAsync(stored, 50_000_000, CancellationToken.None);
