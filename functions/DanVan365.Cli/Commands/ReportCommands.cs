@@ -83,6 +83,7 @@ internal static class ReportCommands
             var units = SyncCommands.LoadUnits(settings);
             var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), units);
             await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
             var issued = await new ReportTemplates(session.Library, new WordReportDocuments()).IssueAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
             var outDir = parse.GetValue(output);
@@ -127,7 +128,7 @@ internal static class ReportCommands
                 ? [await FindRoundAsync(session, catalogue, number, ct).ConfigureAwait(false)]
                 : await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
             var report = await NewIngest(session).IngestAsync(catalogue, rounds, parse.GetValue(force), ct).ConfigureAwait(false);
-            foreach (var file in report.Files.Where(f => f.Outcome != IngestOutcome.Unchanged))
+            foreach (var file in report.Files)
             {
                 await PrintAsync(context, file).ConfigureAwait(false);
             }
@@ -158,6 +159,7 @@ internal static class ReportCommands
             var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
             var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
             await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
             var result = await NewIngest(session).SubmitAsync(catalogue, rounds, content, ct).ConfigureAwait(false);
             if (result.Ingested is { } ingested)
@@ -245,6 +247,10 @@ internal static class ReportCommands
                     await context.Out.WriteLineAsync("  - " + Reason(reason)).ConfigureAwait(false);
                 }
 
+                break;
+            case IngestOutcome.Unchanged when file.StandingRejection is { } reasons:
+                await context.Out.WriteLineAsync($"từ chối (chưa nộp lại)\t{file.File.Path}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync("  - " + reasons).ConfigureAwait(false);
                 break;
             case IngestOutcome.Failed:
                 await context.Out.WriteLineAsync($"lỗi ghi\t{file.File.Path}").ConfigureAwait(false);

@@ -58,6 +58,9 @@ public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Out
 {
     /// <summary>Rows created or updated.</summary>
     public int RowsWritten => Plan?.Writes.Count() ?? 0;
+
+    /// <summary>Unchanged since it was rejected: the reasons still on the file.</summary>
+    public string? StandingRejection => Outcome == IngestOutcome.Unchanged && File.Fields.GetValueOrDefault(SubmissionIngest.RejectionColumn) is { Length: > 0 } reasons ? reasons : null;
 }
 
 /// <summary>What an ingest run did.</summary>
@@ -65,8 +68,8 @@ public sealed record IngestReport(IReadOnlyList<IngestedFile> Files)
 {
     public int Count(IngestOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 
-    /// <summary>True when nothing was rejected or failed.</summary>
-    public bool AllAccepted => Files.All(f => f.Outcome is IngestOutcome.Accepted or IngestOutcome.Unchanged);
+    /// <summary>True when no file is rejected (now or earlier, and not replaced since) and nothing failed.</summary>
+    public bool AllAccepted => Files.All(f => f.Outcome is IngestOutcome.Accepted || (f.Outcome == IngestOutcome.Unchanged && f.StandingRejection is null));
 }
 
 /// <summary>The outcome of submitting a local file: ingested, or refused before upload (not a template, unknown round).</summary>

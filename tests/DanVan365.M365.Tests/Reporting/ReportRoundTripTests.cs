@@ -155,6 +155,8 @@ public class ReportRoundTripTests
         // Rejected once, the unchanged file is not read again.
         var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false, CancellationToken.None);
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(again.Files).Outcome);
+        Assert.NotNull(again.Files[0].StandingRejection);
+        Assert.False(again.AllAccepted);
     }
 
     [Fact]
