@@ -272,4 +272,42 @@ public class ReportRoundTripTests
         var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
         Assert.Contains(yearFiles, f => f.Name == ReportLibrary.RoundsFileName);
     }
+
+    [Fact]
+    public async Task IngestAsync_FileNamedForAnotherUnit_RejectedWrongUnit()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx", ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+
+        var report = await Ingest(session, ward).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
+
+        Assert.Contains(Assert.Single(report.Files).Result!.Rejections, r => r.Kind == RejectionKind.WrongUnit);
+        Assert.Empty(await ReportRowsAsync(ward));
+    }
+
+    [Fact]
+    public async Task UploadAsync_LargerThanSimpleLimit_UploadSessionAndVersionKept()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        var big = new byte[(5 * 1024 * 1024) + 123];
+        new Random(7).NextBytes(big);
+        var folder = ReportLibrary.CompiledFolder(Catalogue.Decision, 1);
+
+        var first = await session.Library.UploadAsync(folder, ReportLibrary.CompiledFileName(1), big, CancellationToken.None);
+        big[0] ^= 0xFF;
+        var second = await session.Library.UploadAsync(folder, ReportLibrary.CompiledFileName(1), big, CancellationToken.None);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(big.Length, second.Size);
+        Assert.Equal(big, await session.Library.DownloadAsync(second, 10_000_000, CancellationToken.None));
+        var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
+        var libraryId = await session.Site.ListIdAsync(SiteSchema.Library, CancellationToken.None);
+        var drive = await session.Site.Client.Sites[siteId].Lists[libraryId].Drive.GetAsync();
+        var versions = await session.Site.Client.Drives[drive!.Id].Items[second.Id].Versions.GetAsync();
+        Assert.Equal(2, versions!.Value!.Count);
+    }
 }
