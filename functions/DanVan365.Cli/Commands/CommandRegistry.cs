@@ -13,6 +13,11 @@ internal static class CommandRegistry
         yield return Commands.SyncCommands.Pull(context);
         yield return Commands.StatusCommand.Create(context);
         yield return Commands.EscalateCommand.Create(context);
+        yield return Commands.ReportCommands.Round(context);
+        yield return Commands.ReportCommands.Templates(context);
+        yield return Commands.ReportCommands.Ingest(context);
+        yield return Commands.ReportCommands.Submit(context);
+        yield return Commands.ReportCommands.Compile(context);
         yield return Commands.EmulatorCommand.Create(context);
     }
 }

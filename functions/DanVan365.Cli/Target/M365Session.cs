@@ -2,6 +2,7 @@ using System.Text.Json;
 using DanVan365.Core.Errors;
 using DanVan365.LocalM365;
 using DanVan365.M365.Client;
+using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
 using DanVan365.M365.Planner;
 
@@ -29,6 +30,7 @@ internal sealed class M365Session : IAsyncDisposable
         Lists = new GraphListStore(Site, Batches);
         Provisioner = new GraphSiteProvisioner(Site, Batches);
         Planner = new GraphPlannerStore(connection, Batches);
+        Library = new GraphLibraryStore(Site, Batches);
     }
 
     public GraphConnection Connection { get; }
@@ -47,6 +49,9 @@ internal sealed class M365Session : IAsyncDisposable
     public GraphSiteProvisioner Provisioner { get; }
 
     public GraphPlannerStore Planner { get; }
+
+    /// <summary>The Báo cáo dân vận library.</summary>
+    public GraphLibraryStore Library { get; }
 
     /// <summary>HTTP requests this session sent to Graph so far.</summary>
     public long Requests => Connection.Meter.Requests;

@@ -45,7 +45,7 @@ internal static class DriveHandlers
         router.Add("GET", prefix + "/items/{}", ctx =>
         {
             var d = drive(ctx, ctx[0]);
-            return GraphResponse.Ok(ODataQuery.Select(Present(ctx, RequireItem(ctx, d, ctx[1])), ctx.Request.QueryValue("$select")));
+            return GraphResponse.Ok(ODataQuery.Select(Present(ctx, RequireItem(ctx, d, ctx[1]), d), ctx.Request.QueryValue("$select")));
         });
 
         // https://learn.microsoft.com/en-us/graph/api/driveitem-list-children
@@ -53,7 +53,7 @@ internal static class DriveHandlers
         {
             var d = drive(ctx, ctx[0]);
             var parent = RequireItem(ctx, d, ctx[1]);
-            var children = ctx.Store.Children("driveItem", parent.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(Present(ctx, c), ctx.Request.QueryValue("$select")));
+            var children = ctx.Store.Children("driveItem", parent.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(Present(ctx, c, d), ctx.Request.QueryValue("$select")));
             return GraphResponse.Ok(ctx.Collection(children, "drives('" + d.Str("id") + "')/items('" + parent.Str("id") + "')/children"));
         });
 
@@ -468,12 +468,22 @@ internal static class DriveHandlers
         return (list, ListHandlers.RequireItem(ctx, list, listItemId));
     }
 
-    private static JsonObject Present(OperationContext ctx, JsonObject item)
+    private static JsonObject Present(OperationContext ctx, JsonObject item, JsonObject? drive = null)
     {
         var result = item.Public();
         if (result.Obj("folder") is { } folder)
         {
             folder["childCount"] = ctx.Store.Children("driveItem", item.Str("id")!).Count;
+        }
+
+        // $expand=listItem / listItem($expand=fields): the file's row in the library with its columns
+        // (https://learn.microsoft.com/en-us/graph/api/resources/driveitem, listItem relationship).
+        var expand = ctx.Request.QueryValue("$expand");
+        if (drive is not null && expand is not null && ODataQuery.Expand(expand).ContainsKey("listItem")
+            && item.Str("_listItem") is { } listItemId && drive.Str("_list") is { } listId && ctx.Store.Get("list", listId) is { } list)
+        {
+            var withFields = expand.Contains("$expand=fields", StringComparison.OrdinalIgnoreCase);
+            result["listItem"] = ListHandlers.PresentItem(ctx, list, ListHandlers.RequireItem(ctx, list, listItemId), withFields, null);
         }
 
         return result;

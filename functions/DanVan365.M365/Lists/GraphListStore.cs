@@ -84,11 +84,11 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                     var want = desiredByKey.GetValueOrDefault(change.Key);
                     if (fresh is null)
                     {
-                        again.Add(change.Kind == ChangeKind.Create ? change : Recreate(list, change, want));
+                        again.Add(change.Kind == ChangeKind.Create ? change : Fit(list, Recreate(list, change, want)));
                         continue;
                     }
 
-                    var rebased = SyncPlanner.Rebase(change, want, fresh, today);
+                    var rebased = Fit(list, SyncPlanner.Rebase(change, want, fresh, today));
                     if (rebased.Kind != ChangeKind.Unchanged)
                     {
                         again.Add(rebased);
@@ -99,7 +99,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
 
                 if (change.Kind == ChangeKind.Update && outcome.Status == 404 && round < MaxRebaseRounds && desiredByKey.TryGetValue(change.Key, out var missing))
                 {
-                    again.Add(Recreate(list, change, missing));
+                    again.Add(Fit(list, Recreate(list, change, missing)));
                     continue;
                 }
 
@@ -154,6 +154,24 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
             r.QueryParameters.Filter = $"fields/{list.KeyColumn} eq {OData.Quote(key)}";
         }, cancellationToken)).ConfigureAwait(false);
         return (page?.Value ?? []).Select(item => ToRow(list, item)).OfType<CurrentRow>().FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Drops sync's bookkeeping columns (content hash, archive flag) from a rebased or recreated change when the list
+    /// has none (e.g. Báo cáo kết quả, whose rows are planned by <see cref="Core.Reporting.ReportRows"/>).
+    /// </summary>
+    private static RowChange Fit(ListDefinition list, RowChange change)
+    {
+        var names = list.Columns.Select(c => c.Name).Append(SiteSchema.Title).ToHashSet(StringComparer.Ordinal);
+        if (change.Fields.Keys.All(names.Contains))
+        {
+            return change;
+        }
+
+        var fields = change.Fields.Where(f => names.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        return fields.Count == 0
+            ? change with { Kind = ChangeKind.Unchanged, Fields = fields, ChangedFields = [] }
+            : change with { Fields = fields, ChangedFields = [.. fields.Keys.Order(StringComparer.Ordinal)] };
     }
 
     private static RowChange Recreate(ListDefinition list, RowChange change, DesiredRow? want)

@@ -1,0 +1,280 @@
+using System.CommandLine;
+using System.Globalization;
+using DanVan365.Cli.Target;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Text;
+using DanVan365.Documents.Reporting;
+
+namespace DanVan365.Cli.Commands;
+
+/// <summary>
+/// Report rounds (issue 6): `round add|list`, `templates`, `ingest`, `submit`, `compile` — thin commands over the
+/// reporting use cases (<see cref="ReportRounds"/>, <see cref="ReportTemplates"/>, <see cref="SubmissionIngest"/>,
+/// <see cref="ReportCompilation"/>).
+/// </summary>
+internal static class ReportCommands
+{
+    public static Command Round(CliContext context)
+    {
+        var command = new Command("round", "Reporting rounds: the decision's rounds and ad hoc ones (stored in the library, \"2026/Đợt báo cáo.json\").");
+        command.Subcommands.Add(RoundAdd(context));
+        command.Subcommands.Add(RoundList(context));
+        return command;
+    }
+
+    private static Command RoundAdd(CliContext context)
+    {
+        var target = new TargetOptions();
+        var decision = DecisionOption();
+        var title = new Option<string>("--title") { Description = "What the round is about (Vietnamese).", Required = true };
+        var lastDay = new Option<string>("--last-day") { Description = "Last day to report (yyyy-mm-dd).", Required = true };
+        var command = new Command("add", "Add an ad hoc round (numbered after the existing ones) and create its folders.") { title, lastDay, decision };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var day = ParseDate("--last-day", parse.GetValue(lastDay)!);
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
+            var round = await new ReportRounds(session.Library).AddAsync(catalogue.Decision, parse.GetValue(title)!, day, ct).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"đã thêm {round.FolderName}: {round.Title}, hạn báo cáo {VietnameseText.PaddedDate(round.LastDay)}; thư mục {ReportLibrary.RoundFolder(catalogue.Decision, round.Number)}/{{Mẫu, Nộp, Tổng hợp}}")).ConfigureAwait(false);
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    private static Command RoundList(CliContext context)
+    {
+        var target = new TargetOptions();
+        var decision = DecisionOption();
+        var command = new Command("list", "List the reporting rounds: number, last day, title, origin.") { decision };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            foreach (var round in await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
+            {
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t{(round.AdHoc ? "bổ sung" : "theo quyết định")}")).ConfigureAwait(false);
+            }
+
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Templates(CliContext context)
+    {
+        var target = new TargetOptions();
+        var decision = DecisionOption();
+        var round = RoundOption(required: true);
+        var output = new Option<string?>("--out") { Description = "Also write the templates into this folder." };
+        var command = new Command("templates", "Write one report template (.docx) per unit for a round into \"…/Đợt N/Mẫu/\".") { round, output, decision };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var units = SyncCommands.LoadUnits(settings);
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), units);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
+            var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
+            var issued = await new ReportTemplates(session.Library, new WordReportDocuments()).IssueAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
+            var outDir = parse.GetValue(output);
+            if (outDir is not null)
+            {
+                Directory.CreateDirectory(outDir);
+            }
+
+            foreach (var template in issued)
+            {
+                var line = string.Create(CultureInfo.InvariantCulture, $"{template.File.Path}\t{template.Spec.UnitCode}\t{template.Spec.Rows.Count} nhiệm vụ");
+                if (outDir is not null)
+                {
+                    var local = Path.Combine(outDir, template.FileName);
+                    await File.WriteAllBytesAsync(local, template.Content, ct).ConfigureAwait(false);
+                    line += "\t" + local;
+                }
+
+                await context.Out.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"templates: {chosen.FolderName} files={issued.Count} requests={session.Requests}")).ConfigureAwait(false);
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Ingest(CliContext context)
+    {
+        var target = new TargetOptions();
+        var decision = DecisionOption();
+        var round = RoundOption(required: false);
+        var force = new Option<bool>("--force") { Description = "Read every file again, even those already ingested in their current version." };
+        var command = new Command("ingest", "Read new or changed files in the rounds' \"Nộp\" folders into Báo cáo kết quả (exit 1 when a file is rejected).") { round, force, decision };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            IReadOnlyList<ReportRound> rounds = parse.GetValue(round) is { } number
+                ? [await FindRoundAsync(session, catalogue, number, ct).ConfigureAwait(false)]
+                : await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
+            var report = await NewIngest(session).IngestAsync(catalogue, rounds, parse.GetValue(force), ct).ConfigureAwait(false);
+            foreach (var file in report.Files)
+            {
+                await PrintAsync(context, file).ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"ingest: accepted={report.Count(IngestOutcome.Accepted)} rejected={report.Count(IngestOutcome.Rejected)} failed={report.Count(IngestOutcome.Failed)} unchanged={report.Count(IngestOutcome.Unchanged)} requests={session.Requests}")).ConfigureAwait(false);
+            return report.AllAccepted ? CliApp.Ok : CliApp.Failed;
+        }));
+        return command;
+    }
+
+    public static Command Submit(CliContext context)
+    {
+        var target = new TargetOptions();
+        var decision = DecisionOption();
+        var file = new Argument<string>("file") { Description = "A filled report template (.docx)." };
+        var command = new Command("submit", "Upload a filled template to its round's \"Nộp\" folder and ingest it (exit 1 when rejected).") { file, decision };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new InvalidInputException(path, 0, "không tìm thấy tệp");
+            }
+
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
+            var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
+            var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
+            var result = await NewIngest(session).SubmitAsync(catalogue, rounds, content, ct).ConfigureAwait(false);
+            if (result.Ingested is { } ingested)
+            {
+                await PrintAsync(context, ingested).ConfigureAwait(false);
+                return ingested.Outcome == IngestOutcome.Accepted ? CliApp.Ok : CliApp.Failed;
+            }
+
+            await context.Out.WriteLineAsync($"từ chối\t{path}\t(chưa tải lên)").ConfigureAwait(false);
+            foreach (var reason in result.Refused!.Rejections)
+            {
+                await context.Out.WriteLineAsync("  - " + Reason(reason)).ConfigureAwait(false);
+            }
+
+            return CliApp.Failed;
+        }));
+        return command;
+    }
+
+    public static Command Compile(CliContext context)
+    {
+        var target = new TargetOptions();
+        var decision = DecisionOption();
+        var round = RoundOption(required: true);
+        var output = new Option<string?>("--out") { Description = "Also write the report to this file." };
+        var command = new Command("compile", "Compile a round's BÁO CÁO (ND30 format) into \"…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx\".") { round, output, decision };
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            var units = SyncCommands.LoadUnits(settings);
+            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), units);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
+            var result = await new ReportCompilation(session.Lists, session.Library, new WordReportDocuments(), session.Clock).CompileAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
+            var figures = result.Report.Figures;
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{result.File.Path}\t{figures.WorkItems} nhiệm vụ\t{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo\tngày {VietnameseText.PaddedDate(result.Report.Date)}");
+            if (parse.GetValue(output) is { } outFile)
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(outFile)) is { } dir)
+                {
+                    Directory.CreateDirectory(dir);
+                }
+
+                await File.WriteAllBytesAsync(outFile, result.Content, ct).ConfigureAwait(false);
+                line += "\t" + outFile;
+            }
+
+            await context.Out.WriteLineAsync(line).ConfigureAwait(false);
+            if (figures.MissingUnits.Count > 0)
+            {
+                await context.Out.WriteLineAsync("chưa báo cáo: " + string.Join(", ", figures.MissingUnits.Select(u => u.Name))).ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"compile: {chosen.FolderName} bytes={result.Content.Length} requests={session.Requests}")).ConfigureAwait(false);
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    private static Option<string?> DecisionOption() => new("--decision") { Description = "The decision (.txt or .docx; default: the bundled decision)." };
+
+    private static Option<int?> RoundOption(bool required) => new("--round") { Description = "Round number (\"Đợt N\").", Required = required };
+
+    private static SubmissionIngest NewIngest(M365Session session) =>
+        new(session.Library, session.Lists, new WordReportDocuments(), session.Clock);
+
+    private static async Task<ReportRound> FindRoundAsync(M365Session session, TaskCatalogue catalogue, int number, CancellationToken ct) =>
+        await new ReportRounds(session.Library).FindAsync(catalogue.Decision, number, ct).ConfigureAwait(false)
+            ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--round: không có đợt báo cáo {number} (xem `danvan365 round list`)."));
+
+    private static async Task PrintAsync(CliContext context, IngestedFile file)
+    {
+        switch (file.Outcome)
+        {
+            case IngestOutcome.Accepted:
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"đã nhận\t{file.File.Path}\t{file.Result?.Key?.UnitCode}\tghi {file.RowsWritten} dòng")).ConfigureAwait(false);
+                break;
+            case IngestOutcome.Rejected:
+                await context.Out.WriteLineAsync($"từ chối\t{file.File.Path}").ConfigureAwait(false);
+                foreach (var reason in file.Result?.Rejections ?? [])
+                {
+                    await context.Out.WriteLineAsync("  - " + Reason(reason)).ConfigureAwait(false);
+                }
+
+                break;
+            case IngestOutcome.Unchanged when file.StandingRejection is { } reasons:
+                await context.Out.WriteLineAsync($"từ chối (chưa nộp lại)\t{file.File.Path}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync("  - " + reasons).ConfigureAwait(false);
+                break;
+            case IngestOutcome.Failed:
+                await context.Out.WriteLineAsync($"lỗi ghi\t{file.File.Path}").ConfigureAwait(false);
+                foreach (var failure in file.Failures)
+                {
+                    await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    private static string Reason(SubmissionRejection reason) => reason.TaskCode is null ? reason.Message : $"{reason.TaskCode}: {reason.Message}";
+
+    private static DateOnly ParseDate(string option, string text)
+    {
+        foreach (var format in new[] { "yyyy-MM-dd", "d/M/yyyy" })
+        {
+            if (DateOnly.TryParseExact(text.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+        }
+
+        throw new UsageException($"{option}: '{text}' không phải ngày (yyyy-mm-dd).");
+    }
+}

@@ -1,0 +1,234 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Status;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Text;
+
+namespace DanVan365.Core.Reporting;
+
+/// <summary>
+/// Báo cáo kết quả rows (<see cref="SiteSchema.Reports"/>, key "round|code|unitCode") ↔ submissions, as pure functions.
+/// A submission replaces what its unit reported in that round: its rows are written, and the unit's earlier rows of
+/// that round that it no longer fills are cleared (never deleted). Only the unit's rows of that round are planned.
+/// </summary>
+public static class ReportRows
+{
+    public const string Round = "Round";
+    public const string TaskCode = "TaskCode";
+    public const string UnitCode = "UnitCode";
+    public const string Role = "Role";
+    public const string Result = "Result";
+    public const string Completion = "Completion";
+    public const string Difficulties = "Difficulties";
+    public const string Proposals = "Proposals";
+    public const string SourceFile = "SourceFile";
+    public const string SubmittedOn = "SubmittedOn";
+
+    /// <summary>Columns whose values are the report's content: a row is rewritten only when one of them changes.</summary>
+    public static readonly IReadOnlyList<string> ContentColumns = [Round, TaskCode, UnitCode, Role, Result, Completion, Difficulties, Proposals];
+
+    /// <summary>
+    /// The rows a submission wants: one per row it fills, plus a cleared row for every task the unit reported on
+    /// earlier in this round (in <paramref name="current"/>) and left empty now.
+    /// </summary>
+    public static IReadOnlyList<DesiredRow> Desired(TaskCatalogue catalogue, Submission submission, IReadOnlyList<CurrentRow> current, string sourceFile, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(current);
+        var tasks = catalogue.WorkItems.GroupBy(t => VietnameseText.Nfc(t.Code), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var desired = new List<DesiredRow>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in submission.Rows.Where(r => r.HasContent))
+        {
+            var code = VietnameseText.Nfc(row.Code);
+            var key = Submission.RowKey(submission.Round, code, submission.UnitCode);
+            if (!keys.Add(key))
+            {
+                continue;
+            }
+
+            var role = tasks.TryGetValue(code, out var task) ? ReportPlanner.RoleOf(task, submission.UnitCode) : null;
+            desired.Add(Row(submission.Round, code, submission.UnitCode, role, row.Result, row.Status, row.Difficulties, row.Proposals, sourceFile, today));
+        }
+
+        foreach (var have in OfUnit(current, submission.Round, submission.UnitCode))
+        {
+            var key = VietnameseText.Nfc(have.Key);
+            if (keys.Contains(key) || !HasContent(have))
+            {
+                continue;
+            }
+
+            keys.Add(key);
+            var code = have.Fields.GetValueOrDefault(TaskCode) ?? key.Split('|')[1];
+            desired.Add(new DesiredRow(key, new Dictionary<string, string?>(have.Fields.Where(f => ContentColumns.Contains(f.Key)), StringComparer.Ordinal)
+            {
+                [Round] = FieldValues.Number(submission.Round),
+                [TaskCode] = code,
+                [UnitCode] = submission.UnitCode,
+                [Result] = null,
+                [Completion] = null,
+                [Difficulties] = null,
+                [Proposals] = null,
+                [SourceFile] = FieldValues.Text(sourceFile),
+                [SubmittedOn] = FieldValues.Date(today),
+            }));
+        }
+
+        return desired;
+    }
+
+    /// <summary>
+    /// Plans the writes: a missing row is created; an existing one is updated (changed columns, plus source file and
+    /// date) only when its content differs; nothing is archived or deleted.
+    /// </summary>
+    public static SyncPlan Plan(IReadOnlyList<DesiredRow> desired, IReadOnlyList<CurrentRow> current)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(current);
+        var byKey = new Dictionary<string, CurrentRow>(StringComparer.Ordinal);
+        foreach (var row in current)
+        {
+            byKey.TryAdd(VietnameseText.Nfc(row.Key), row);
+        }
+
+        var list = SiteSchema.Reports;
+        var changes = new List<RowChange>();
+        foreach (var want in desired)
+        {
+            var key = VietnameseText.Nfc(want.Key);
+            if (!byKey.TryGetValue(key, out var have))
+            {
+                var fields = new Dictionary<string, string?>(want.Fields, StringComparer.Ordinal)
+                {
+                    [list.KeyColumn!] = key,
+                    [SiteSchema.Title] = key,
+                };
+                changes.Add(new RowChange(ChangeKind.Create, key, null, null, fields, [.. fields.Keys.Order(StringComparer.Ordinal)]));
+                continue;
+            }
+
+            var diff = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var (name, value) in want.Fields)
+            {
+                if (ContentColumns.Contains(name) && !Same(value, have.Fields.GetValueOrDefault(name)))
+                {
+                    diff[name] = value;
+                }
+            }
+
+            if (diff.Count == 0)
+            {
+                changes.Add(new RowChange(ChangeKind.Unchanged, key, have.ItemId, have.ETag, new Dictionary<string, string?>(), []));
+                continue;
+            }
+
+            foreach (var name in new[] { SourceFile, SubmittedOn })
+            {
+                if (want.Fields.TryGetValue(name, out var value) && !Same(value, have.Fields.GetValueOrDefault(name)))
+                {
+                    diff[name] = value;
+                }
+            }
+
+            changes.Add(new RowChange(ChangeKind.Update, key, have.ItemId, have.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)]));
+        }
+
+        return new SyncPlan(list, changes);
+    }
+
+    /// <summary>The rows of one unit in one round.</summary>
+    public static IEnumerable<CurrentRow> OfUnit(IEnumerable<CurrentRow> rows, int round, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var roundText = FieldValues.Number(round);
+        return rows.Where(r => r.Fields.GetValueOrDefault(Round) == roundText && string.Equals(r.Fields.GetValueOrDefault(UnitCode), unitCode, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The submissions of a round as the rows say (one per unit, units and rows in code order; empty rows skipped;
+    /// a completion word that no longer parses counts as none).
+    /// </summary>
+    public static IReadOnlyList<Submission> Submissions(IEnumerable<CurrentRow> rows, int round, string catalogueVersion)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var roundText = FieldValues.Number(round);
+        return rows
+            .Where(r => r.Fields.GetValueOrDefault(Round) == roundText && r.Fields.GetValueOrDefault(UnitCode) is not null && HasContent(r))
+            .GroupBy(r => r.Fields[UnitCode]!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Submission(
+                g.Key,
+                round,
+                catalogueVersion,
+                g.Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    private static SubmissionRow ToSubmissionRow(CurrentRow row)
+    {
+        var code = row.Fields.GetValueOrDefault(TaskCode) ?? row.Key.Split('|').ElementAtOrDefault(1) ?? string.Empty;
+        StatusCategory? status = StatusCategories.TryParse(row.Fields.GetValueOrDefault(Completion), out var c) ? c : null;
+        return new SubmissionRow(
+            VietnameseText.Nfc(code),
+            Text(row, Result),
+            status,
+            Text(row, Difficulties),
+            Text(row, Proposals));
+    }
+
+    private static string Text(CurrentRow row, string name) => VietnameseText.Nfc(row.Fields.GetValueOrDefault(name) ?? string.Empty);
+
+    private static bool HasContent(CurrentRow row) =>
+        new[] { Result, Completion, Difficulties, Proposals }.Any(n => !string.IsNullOrEmpty(row.Fields.GetValueOrDefault(n)));
+
+    private static bool Same(string? a, string? b) => string.Equals(FieldValues.Text(a), FieldValues.Text(b), StringComparison.Ordinal);
+
+    private static DesiredRow Row(int round, string code, string unit, TaskRole? role, string result, StatusCategory? status, string difficulties, string proposals, string sourceFile, DateOnly today) =>
+        new(Submission.RowKey(round, code, unit), new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Round] = FieldValues.Number(round),
+            [TaskCode] = code,
+            [UnitCode] = unit,
+            [Role] = role?.Label(),
+            [Result] = FieldValues.Text(result),
+            [Completion] = status?.Label(),
+            [Difficulties] = FieldValues.Text(difficulties),
+            [Proposals] = FieldValues.Text(proposals),
+            [SourceFile] = FieldValues.Text(sourceFile),
+            [SubmittedOn] = FieldValues.Date(today),
+        });
+
+    /// <summary>Status category per task code from Phân công rows (Status column, Vietnamese label); of several lead units the least advanced counts.</summary>
+    public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var result = new Dictionary<string, StatusCategory>(StringComparer.Ordinal);
+        foreach (var row in assignments)
+        {
+            if (row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true"
+                || row.Fields.GetValueOrDefault("TaskCode") is not { } code
+                || !StatusCategoryLabels.TryParse(row.Fields.GetValueOrDefault("Status"), out var category))
+            {
+                continue;
+            }
+
+            code = VietnameseText.Nfc(code);
+            if (!result.TryGetValue(code, out var have) || Severity(category) > Severity(have))
+            {
+                result[code] = category;
+            }
+        }
+
+        return result;
+    }
+
+    private static int Severity(StatusCategory category) => category switch
+    {
+        StatusCategory.CompletedOnTime => 0,
+        StatusCategory.CompletedLate => 1,
+        StatusCategory.InProgressOnTime => 2,
+        StatusCategory.InProgressOverdue => 3,
+        _ => 0,
+    };
+}

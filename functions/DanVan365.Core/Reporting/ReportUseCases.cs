@@ -1,0 +1,233 @@
+using System.Globalization;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Time;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Reporting;
+
+/// <summary>A template written and uploaded.</summary>
+public sealed record IssuedTemplate(UnitTemplateSpec Spec, string FileName, byte[] Content, LibraryFile File);
+
+/// <summary>Use case: one template per expected unit for a round, uploaded to "…/Đợt N/Mẫu/".</summary>
+public sealed class ReportTemplates(ILibraryStore library, IReportDocuments documents)
+{
+    public async Task<IReadOnlyList<IssuedTemplate>> IssueAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(round);
+        ward ??= WardIdentity.HaiAn;
+        var folder = ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number);
+        await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        var issued = new List<IssuedTemplate>();
+        foreach (var spec in ReportPlanner.Templates(catalogue, units, round))
+        {
+            var (name, content) = documents.WriteTemplate(spec, ward);
+            var file = await library.UploadAsync(folder, name, content, cancellationToken).ConfigureAwait(false);
+            issued.Add(new IssuedTemplate(spec, name, content, file));
+        }
+
+        return issued;
+    }
+}
+
+/// <summary>What ingesting one file did.</summary>
+public enum IngestOutcome
+{
+    /// <summary>Read into Báo cáo kết quả rows.</summary>
+    Accepted,
+
+    /// <summary>Refused; the reasons are on the file's Rejection column.</summary>
+    Rejected,
+
+    /// <summary>Already ingested in this version: not read again.</summary>
+    Unchanged,
+
+    /// <summary>Accepted but some rows could not be written; the file is tried again next run.</summary>
+    Failed,
+}
+
+/// <summary>One file's ingestion.</summary>
+/// <param name="File">The library file.</param>
+/// <param name="Round">The round whose "Nộp" folder holds it.</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Result">The parse result (null when unchanged).</param>
+/// <param name="Plan">Row writes planned (null unless accepted).</param>
+/// <param name="Failures">Rows that could not be written.</param>
+public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Outcome, SubmissionParseResult? Result, SyncPlan? Plan, IReadOnlyList<RowFailure> Failures)
+{
+    /// <summary>Rows created or updated.</summary>
+    public int RowsWritten => Plan?.Writes.Count() ?? 0;
+
+    /// <summary>Unchanged since it was rejected: the reasons still on the file.</summary>
+    public string? StandingRejection => Outcome == IngestOutcome.Unchanged && File.Fields.GetValueOrDefault(SubmissionIngest.RejectionColumn) is { Length: > 0 } reasons ? reasons : null;
+}
+
+/// <summary>What an ingest run did.</summary>
+public sealed record IngestReport(IReadOnlyList<IngestedFile> Files)
+{
+    public int Count(IngestOutcome outcome) => Files.Count(f => f.Outcome == outcome);
+
+    /// <summary>True when no file is rejected (now or earlier, and not replaced since) and nothing failed.</summary>
+    public bool AllAccepted => Files.All(f => f.Outcome is IngestOutcome.Accepted || (f.Outcome == IngestOutcome.Unchanged && f.StandingRejection is null));
+}
+
+/// <summary>The outcome of submitting a local file: ingested, or refused before upload (not a template, unknown round).</summary>
+public sealed record SubmitResult(IngestedFile? Ingested, SubmissionParseResult? Refused);
+
+/// <summary>
+/// Use case: read filled templates from the rounds' "Nộp" folders into Báo cáo kết quả rows.
+/// <para>A file is read only when its version (with the catalogue's version) differs from its IngestedHash column, so
+/// an unchanged file costs nothing. Rejected: the reasons go to the file's Rejection column (content untouched).
+/// Accepted: the unit's rows of the round are replaced (created/updated, emptied rows cleared, nothing deleted),
+/// then Rejection is cleared and IngestedHash set. Several files of one unit in a round are read in name order.</para>
+/// </summary>
+public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock)
+{
+    /// <summary>Library column holding the reasons of a rejection.</summary>
+    public const string RejectionColumn = "Rejection";
+
+    /// <summary>Library column holding the stamp of the version last ingested.</summary>
+    public const string IngestedColumn = "IngestedHash";
+
+    private IReadOnlyList<CurrentRow>? _rows;
+
+    /// <summary>The value of IngestedHash for a file version read against a catalogue version.</summary>
+    public static string Stamp(LibraryFile file, string catalogueVersion)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Version + "|" + catalogueVersion;
+    }
+
+    /// <summary>Ingests every new or changed file in the given rounds' "Nộp" folders (all files with <paramref name="force"/>).</summary>
+    public async Task<IngestReport> IngestAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(rounds);
+        var version = CatalogueVersion.Compute(catalogue);
+        var results = new List<IngestedFile>();
+        foreach (var round in rounds)
+        {
+            var files = await library.ListAsync(ReportLibrary.SubmissionsFolder(catalogue.Decision, round.Number), cancellationToken).ConfigureAwait(false);
+            foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                if (!force && string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), Stamp(file, version), StringComparison.Ordinal))
+                {
+                    results.Add(new IngestedFile(file, round.Number, IngestOutcome.Unchanged, null, null, []));
+                    continue;
+                }
+
+                results.Add(await IngestFileAsync(catalogue, version, file, round.Number, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return new IngestReport(results);
+    }
+
+    /// <summary>
+    /// Uploads a local filled template to its round's "Nộp" folder (as "Bao-cao-Dot-N-UNIT.docx": a re-submission is
+    /// a new version of the same file) and ingests it. A file without a template key, or of a round that does not
+    /// exist, is refused before upload.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(rounds);
+        ArgumentNullException.ThrowIfNull(content);
+        var probe = documents.ParseSubmission(content, catalogue, new SubmissionExpectation());
+        if (probe.Key is not { } key)
+        {
+            return new SubmitResult(null, probe);
+        }
+
+        if (rounds.All(r => r.Number != key.Round))
+        {
+            return new SubmitResult(null, SubmissionParseResult.Rejected(
+                [new SubmissionRejection(RejectionKind.WrongRound, string.Create(CultureInfo.InvariantCulture, $"Mẫu của đợt {key.Round}, nhưng chưa có đợt báo cáo {key.Round}."))], key));
+        }
+
+        var folder = ReportLibrary.SubmissionsFolder(catalogue.Decision, key.Round);
+        var file = await library.UploadAsync(folder, ReportLibrary.SubmissionFileName(key), content, cancellationToken).ConfigureAwait(false);
+        var ingested = await IngestFileAsync(catalogue, CatalogueVersion.Compute(catalogue), file, key.Round, cancellationToken, content).ConfigureAwait(false);
+        return new SubmitResult(ingested, null);
+    }
+
+    private async Task<IngestedFile> IngestFileAsync(TaskCatalogue catalogue, string version, LibraryFile file, int round, CancellationToken cancellationToken, byte[]? content = null)
+    {
+        var stamp = Stamp(file, version);
+        SubmissionParseResult result;
+        if (file.Size > documents.MaxSubmissionBytes)
+        {
+            result = SubmissionParseResult.Rejected(RejectionKind.FileTooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"Tệp dài {file.Size} byte, vượt giới hạn {documents.MaxSubmissionBytes} byte."));
+        }
+        else
+        {
+            content ??= await library.DownloadAsync(file, documents.MaxSubmissionBytes, cancellationToken).ConfigureAwait(false);
+            result = documents.ParseSubmission(content, catalogue, new SubmissionExpectation(ReportLibrary.UnitFromFileName(file.Name), round));
+        }
+
+        if (result.Submission is not { } submission)
+        {
+            await library.SetFieldsAsync(file, Columns(result.Summary, stamp), cancellationToken).ConfigureAwait(false);
+            return new IngestedFile(file, round, IngestOutcome.Rejected, result, null, []);
+        }
+
+        var today = WardTime.Today(clock);
+        _rows ??= await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+        var unitRows = ReportRows.OfUnit(_rows, submission.Round, submission.UnitCode).ToList();
+        var desired = ReportRows.Desired(catalogue, submission, unitRows, file.Path, today);
+        var plan = ReportRows.Plan(desired, unitRows);
+        if (plan.Writes.Any())
+        {
+            var applied = await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
+            _rows = null; // read again before the next file: its rows may be the ones just written.
+            if (!applied.Succeeded)
+            {
+                return new IngestedFile(file, round, IngestOutcome.Failed, result, plan, applied.Failures);
+            }
+        }
+
+        await library.SetFieldsAsync(file, Columns(null, stamp), cancellationToken).ConfigureAwait(false);
+        return new IngestedFile(file, round, IngestOutcome.Accepted, result, plan, []);
+    }
+
+    private static Dictionary<string, string?> Columns(string? rejection, string stamp) => new(StringComparer.Ordinal)
+    {
+        [RejectionColumn] = rejection,
+        [IngestedColumn] = stamp,
+    };
+}
+
+/// <summary>The compiled report of a round: the model, the .docx and the library file.</summary>
+public sealed record CompileResult(CompiledReport Report, byte[] Content, LibraryFile File);
+
+/// <summary>
+/// Use case: compile a round's BÁO CÁO from the catalogue, Phân công (status categories) and Báo cáo kết quả
+/// (the units' results), dated by the clock, and upload it to "…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx" (compiling
+/// again makes a new version of the same file).
+/// </summary>
+public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
+{
+    public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(round);
+        var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+        var version = CatalogueVersion.Compute(catalogue);
+        var report = ReportCompiler.Compile(
+            catalogue,
+            ReportRows.Statuses(assignments),
+            ReportRows.Submissions(rows, round.Number, version),
+            units,
+            round,
+            WardTime.Today(clock),
+            ward);
+        var content = documents.WriteReport(report);
+        var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
+        await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        var file = await library.UploadAsync(folder, ReportLibrary.CompiledFileName(round.Number), content, cancellationToken).ConfigureAwait(false);
+        return new CompileResult(report, content, file);
+    }
+}

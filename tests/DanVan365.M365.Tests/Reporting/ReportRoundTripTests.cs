@@ -1,0 +1,313 @@
+using System.Text;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue;
+using DanVan365.Documents.Reporting;
+using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.M365;
+using DanVan365.TestUtilities.Reporting;
+
+namespace DanVan365.M365.Tests.Reporting;
+
+public class ReportRoundTripTests
+{
+    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
+    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
+    private static readonly WordReportDocuments Documents = new();
+
+    private static readonly Dictionary<string, FilledRow> VhxhRows = new(StringComparer.Ordinal)
+    {
+        ["3.5.a"] = new("Đã ban hành kế hoạch tuyên truyền.\nTổ chức 3 hội nghị ở tổ dân phố.", "Hoàn thành đúng hạn", "Kinh phí còn hạn chế.", "Đề nghị bổ sung kinh phí tuyên truyền."),
+        ["1.1"] = new("Quán triệt nghị quyết cho 45 cán bộ, công chức.", "Đang thực hiện trong hạn"),
+    };
+
+    private static readonly Dictionary<string, FilledRow> VpRows = new(StringComparer.Ordinal)
+    {
+        ["1.1"] = new("Văn phòng tham mưu văn bản chỉ đạo số 12.", string.Empty, "Thiếu nhân lực.", "Tăng cường biên chế."),
+    };
+
+    private static ReportRound Round1 => ReportRound.FromDecision(Catalogue.Decision)[0];
+
+    private static async Task<IReadOnlyList<IssuedTemplate>> PrepareAsync(WardHarness ward)
+    {
+        using var session = ward.NewSession();
+        var sync = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
+        Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
+        return await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+    }
+
+    private static byte[] TemplateOf(IReadOnlyList<IssuedTemplate> templates, string unit) => templates.Single(t => t.Spec.UnitCode == unit).Content;
+
+    private static SubmissionIngest Ingest(WardHarness.Session session, WardHarness ward) => new(session.Library, session.Lists, Documents, ward.Clock);
+
+    private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness ward)
+    {
+        using var session = ward.NewSession();
+        return await session.Lists.ReadAsync(SiteSchema.Reports, CancellationToken.None);
+    }
+
+    private static string CodeOf(string key) => key.Split('|')[1];
+
+    [Fact]
+    public async Task RoundTrip_TwoUnitsSubmitThenCompile_ReportHasEveryCodeAndResult()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        Assert.Equal(ReportPlanner.ExpectedUnits(Catalogue).Count, templates.Count);
+
+        using var session = ward.NewSession();
+        var files = await session.Library.ListAsync(ReportLibrary.TemplatesFolder(Catalogue.Decision, 1), CancellationToken.None);
+        Assert.Equal(templates.Select(t => t.FileName).Order(StringComparer.Ordinal), files.Select(f => f.Name).Order(StringComparer.Ordinal));
+
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
+        var ingest = Ingest(session, ward);
+        var vhxh = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true), CancellationToken.None);
+        var vp = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows), CancellationToken.None);
+        Assert.Equal(IngestOutcome.Accepted, vhxh.Ingested!.Outcome);
+        Assert.Equal(IngestOutcome.Accepted, vp.Ingested!.Outcome);
+        Assert.Equal("2026/Đợt 1/Nộp/Bao-cao-Dot-1-VHXH.docx", vhxh.Ingested.File.Path);
+
+        var rows = await ReportRowsAsync(ward);
+        Assert.Equal(3, rows.Count);
+        var row = rows.Single(r => r.Key == "1|3.5.a|VHXH");
+        Assert.Equal(VhxhRows["3.5.a"].Result, row.Fields["Result"]);
+        Assert.Equal("Hoàn thành đúng hạn", row.Fields["Completion"]);
+        Assert.Equal("chủ trì", row.Fields["Role"]);
+        Assert.Equal("2026-03-02", row.Fields["SubmittedOn"]);
+
+        // A person sets a status in Phân công: the compiled report takes it.
+        var dated = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a").Code;
+        var assignment = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).First(r => r.Fields["TaskCode"] == dated);
+        var patched = await session.Lists.PatchAsync(SiteSchema.Assignments, [new RowPatch(assignment.Key, assignment.ItemId, new Dictionary<string, string?> { ["Status"] = "Hoàn thành quá hạn" })], CancellationToken.None);
+        Assert.True(patched.Succeeded);
+
+        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+        Assert.Equal("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.File.Path);
+        Assert.Equal(StatusCategory.CompletedLate, compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == dated).Status.Category);
+
+        var stored = (await session.Library.ListAsync(ReportLibrary.CompiledFolder(Catalogue.Decision, 1), CancellationToken.None)).Single();
+        var bytes = await session.Library.DownloadAsync(stored, 50_000_000, CancellationToken.None);
+        Assert.Equal(compiled.Content, bytes);
+        var text = ReportFiller.AllText(bytes);
+        foreach (var task in Catalogue.Tasks)
+        {
+            Assert.Contains(task.Code, text, StringComparison.Ordinal);
+        }
+
+        foreach (var filled in VhxhRows.Values.Concat(VpRows.Values))
+        {
+            foreach (var part in filled.Result.Split('\n').Concat([filled.Difficulties, filled.Proposals]).Where(p => p.Length > 0))
+            {
+                Assert.Contains(part.Normalize(NormalizationForm.FormC), text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("Hoàn thành quá hạn", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_NothingChanged_WritesNothing()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
+        using (var first = ward.NewSession())
+        {
+            var submitted = await Ingest(first, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+            Assert.Equal(IngestOutcome.Accepted, submitted.Ingested!.Outcome);
+        }
+
+        var writes = ward.Server.GetStats().Writes;
+        using var second = ward.NewSession();
+        var report = await Ingest(second, ward).IngestAsync(Catalogue, rounds, force: false, CancellationToken.None);
+
+        Assert.Equal(IngestOutcome.Unchanged, Assert.Single(report.Files).Outcome);
+        Assert.True(report.AllAccepted);
+        Assert.Equal(writes, ward.Server.GetStats().Writes);
+        // site, lists, drive, then one listing per round's "Nộp" folder.
+        Assert.True(second.Requests <= 3 + rounds.Count, $"{second.Requests} requests");
+    }
+
+    [Fact]
+    public async Task IngestAsync_FileOfAnotherRound_RejectionOnFileAndNoRows()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        var filled = ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows);
+        var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx", filled, CancellationToken.None);
+
+        var report = await Ingest(session, ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false, CancellationToken.None);
+
+        var file = Assert.Single(report.Files);
+        Assert.Equal(IngestOutcome.Rejected, file.Outcome);
+        Assert.False(report.AllAccepted);
+        Assert.Contains(file.Result!.Rejections, r => r.Kind == RejectionKind.WrongRound);
+        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), CancellationToken.None));
+        Assert.Contains("đợt 1, không phải đợt 2", listed.Fields["Rejection"], StringComparison.Ordinal);
+        Assert.Equal(uploaded.Version, listed.Version);
+        Assert.Equal(filled, await session.Library.DownloadAsync(listed, 10_000_000, CancellationToken.None));
+        Assert.Empty(await ReportRowsAsync(ward));
+
+        // Rejected once, the unchanged file is not read again.
+        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false, CancellationToken.None);
+        Assert.Equal(IngestOutcome.Unchanged, Assert.Single(again.Files).Outcome);
+        Assert.NotNull(again.Files[0].StandingRejection);
+        Assert.False(again.AllAccepted);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_UnknownStatusWord_RejectedWithReasonAndNoRows()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        var rows = new Dictionary<string, FilledRow>(VhxhRows, StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Xong rồi") };
+
+        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), ReportFiller.Fill(TemplateOf(templates, "VHXH"), rows), CancellationToken.None);
+
+        var ingested = result.Ingested!;
+        Assert.Equal(IngestOutcome.Rejected, ingested.Outcome);
+        var reason = Assert.Single(ingested.Result!.Rejections);
+        Assert.Equal(RejectionKind.UnknownCompletionWord, reason.Kind);
+        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), CancellationToken.None));
+        Assert.Contains("Xong rồi", listed.Fields["Rejection"], StringComparison.Ordinal);
+        Assert.Contains("1.1", listed.Fields["Rejection"], StringComparison.Ordinal);
+        Assert.Empty(await ReportRowsAsync(ward));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NotATemplate_RefusedBeforeUpload()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        await PrepareAsync(ward);
+        using var session = ward.NewSession();
+
+        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), Encoding.UTF8.GetBytes("not a docx"), CancellationToken.None);
+
+        Assert.Null(result.Ingested);
+        Assert.NotEmpty(result.Refused!.Rejections);
+        Assert.Empty(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_Resubmission_ReplacesContentAndKeepsVersion()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
+        using var session = ward.NewSession();
+        var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+        Assert.Equal(2, first.Ingested!.RowsWritten);
+
+        ward.Clock.Advance(TimeSpan.FromDays(3));
+        var changed = new Dictionary<string, FilledRow>(StringComparer.Ordinal) { ["3.5.a"] = new("Kết quả cập nhật: 5 hội nghị.", "Hoàn thành quá hạn") };
+        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), changed), CancellationToken.None);
+
+        Assert.Equal(IngestOutcome.Accepted, second.Ingested!.Outcome);
+        Assert.Equal(first.Ingested.File.Id, second.Ingested.File.Id);
+        var rows = await ReportRowsAsync(ward);
+        Assert.Equal(2, rows.Count);
+        var updated = rows.Single(r => r.Key == "1|3.5.a|VHXH");
+        Assert.Equal("Kết quả cập nhật: 5 hội nghị.", updated.Fields["Result"]);
+        Assert.Equal("Hoàn thành quá hạn", updated.Fields["Completion"]);
+        Assert.Null(updated.Fields["Difficulties"]);
+        Assert.Equal("2026-03-05", updated.Fields["SubmittedOn"]);
+        var cleared = rows.Single(r => r.Key == "1|1.1|VHXH");
+        Assert.Null(cleared.Fields["Result"]);
+        Assert.Null(cleared.Fields["Completion"]);
+        Assert.Single(ReportRows.Submissions(rows, 1, "v").Single().Rows);
+
+        var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
+        var libraryId = await session.Site.ListIdAsync(SiteSchema.Library, CancellationToken.None);
+        var drive = await session.Site.Client.Sites[siteId].Lists[libraryId].Drive.GetAsync();
+        var versions = await session.Site.Client.Drives[drive!.Id].Items[second.Ingested.File.Id].Versions.GetAsync();
+        Assert.Equal(2, versions!.Value!.Count);
+    }
+
+    [Fact]
+    public async Task CompileAsync_Twice_SameBytesNewVersion()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        var compilation = new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock);
+
+        var first = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+        var second = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+
+        Assert.Equal(first.Content, second.Content);
+        Assert.Equal(first.File.Id, second.File.Id);
+        Assert.NotEqual(first.File.Version, second.File.Version);
+        Assert.Equal(ReportPlanner.ExpectedUnits(Catalogue).Count, first.Report.Figures.MissingUnits.Count);
+    }
+
+    [Fact]
+    public async Task AddAsync_AdHocRounds_NumberedAfterDecisionAndListed()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        var rounds = new ReportRounds(session.Library);
+
+        var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31), CancellationToken.None);
+        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm", new DateOnly(2026, 12, 20), CancellationToken.None);
+        var listed = await new ReportRounds(ward.NewSession().Library).ListAsync(Catalogue.Decision, CancellationToken.None);
+
+        Assert.Equal(3, third.Number);
+        Assert.Equal(4, fourth.Number);
+        Assert.Equal([1, 2, 3, 4], listed.Select(r => r.Number));
+        Assert.Equal([false, false, true, true], listed.Select(r => r.AdHoc));
+        Assert.Equal("Báo cáo đột xuất về dân vận khéo", listed[2].Title);
+        Assert.Equal(new DateOnly(2026, 7, 31), listed[2].LastDay);
+        Assert.Equal(fourth, await rounds.FindAsync(Catalogue.Decision, 4, CancellationToken.None));
+        Assert.Null(await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
+
+        // The round's folders exist: templates for it land in "2026/Đợt 3/Mẫu".
+        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, third, null, CancellationToken.None);
+        Assert.All(issued, t => Assert.StartsWith("2026/Đợt 3/Mẫu/", t.File.Path, StringComparison.Ordinal));
+        var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
+        Assert.Contains(yearFiles, f => f.Name == ReportLibrary.RoundsFileName);
+    }
+
+    [Fact]
+    public async Task IngestAsync_FileNamedForAnotherUnit_RejectedWrongUnit()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var templates = await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx", ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+
+        var report = await Ingest(session, ward).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
+
+        Assert.Contains(Assert.Single(report.Files).Result!.Rejections, r => r.Kind == RejectionKind.WrongUnit);
+        Assert.Empty(await ReportRowsAsync(ward));
+    }
+
+    [Fact]
+    public async Task UploadAsync_LargerThanSimpleLimit_UploadSessionAndVersionKept()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        await PrepareAsync(ward);
+        using var session = ward.NewSession();
+        var big = new byte[(5 * 1024 * 1024) + 123];
+        new Random(7).NextBytes(big);
+        var folder = ReportLibrary.CompiledFolder(Catalogue.Decision, 1);
+
+        var first = await session.Library.UploadAsync(folder, ReportLibrary.CompiledFileName(1), big, CancellationToken.None);
+        big[0] ^= 0xFF;
+        var second = await session.Library.UploadAsync(folder, ReportLibrary.CompiledFileName(1), big, CancellationToken.None);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(big.Length, second.Size);
+        Assert.Equal(big, await session.Library.DownloadAsync(second, 10_000_000, CancellationToken.None));
+        var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
+        var libraryId = await session.Site.ListIdAsync(SiteSchema.Library, CancellationToken.None);
+        var drive = await session.Site.Client.Sites[siteId].Lists[libraryId].Drive.GetAsync();
+        var versions = await session.Site.Client.Drives[drive!.Id].Items[second.Id].Versions.GetAsync();
+        Assert.Equal(2, versions!.Value!.Count);
+    }
+}
