@@ -23,7 +23,7 @@ public class FunctionsMetadataTests
     /// <summary>functions.metadata as the Worker SDK wrote it next to the Functions app (same configuration as this test build).</summary>
     private static JsonElement[] ReadMetadata()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Functions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build functions/DanVan365.Functions first.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));

@@ -45,7 +45,7 @@ internal static class DriveHandlers
         router.Add("GET", prefix + "/items/{}", ctx =>
         {
             var d = drive(ctx, ctx[0]);
-            return GraphResponse.Ok(ODataQuery.Select(Present(ctx, RequireItem(ctx, d, ctx[1])), ctx.Request.QueryValue("$select")));
+            return GraphResponse.Ok(ODataQuery.Select(PresentExpanded(ctx, d, RequireItem(ctx, d, ctx[1])), ctx.Request.QueryValue("$select")));
         });
 
         // https://learn.microsoft.com/en-us/graph/api/driveitem-list-children
@@ -53,7 +53,7 @@ internal static class DriveHandlers
         {
             var d = drive(ctx, ctx[0]);
             var parent = RequireItem(ctx, d, ctx[1]);
-            var children = ctx.Store.Children("driveItem", parent.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(Present(ctx, c), ctx.Request.QueryValue("$select")));
+            var children = ctx.Store.Children("driveItem", parent.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(PresentExpanded(ctx, d, c), ctx.Request.QueryValue("$select")));
             return GraphResponse.Ok(ctx.Collection(children, "drives('" + d.Str("id") + "')/items('" + parent.Str("id") + "')/children"));
         });
 
@@ -466,6 +466,20 @@ internal static class DriveHandlers
         var list = ctx.Store.Get("list", drive.Str("_list")!)!;
         var listItemId = item.Str("_listItem") ?? throw GraphException.NotFound("itemNotFound", "The root folder has no list item.");
         return (list, ListHandlers.RequireItem(ctx, list, listItemId));
+    }
+
+    /// <summary>An item with $expand=listItem (and listItem($expand=fields)) honoured, as Graph does for library files.</summary>
+    private static JsonObject PresentExpanded(OperationContext ctx, JsonObject drive, JsonObject item)
+    {
+        var result = Present(ctx, item);
+        var raw = ctx.Request.QueryValue("$expand");
+        if (ODataQuery.Expand(raw).ContainsKey("listItem") && item.Str("_listItem") is { } listItemId && ctx.Store.Get("list", drive.Str("_list")!) is { } list)
+        {
+            var includeFields = raw!.Contains("$expand=fields", StringComparison.OrdinalIgnoreCase);
+            result["listItem"] = ListHandlers.PresentItem(ctx, list, ListHandlers.RequireItem(ctx, list, listItemId), includeFields, null);
+        }
+
+        return result;
     }
 
     private static JsonObject Present(OperationContext ctx, JsonObject item)

