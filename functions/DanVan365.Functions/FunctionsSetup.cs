@@ -1,0 +1,30 @@
+using DanVan365.Functions.Configuration;
+using DanVan365.Functions.Dispatch;
+using DanVan365.Functions.Jobs;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+
+namespace DanVan365.Functions;
+
+/// <summary>The Functions' services: validated settings (checked at start), the wards, the jobs, the queue, Entra ID authentication.</summary>
+public static class FunctionsSetup
+{
+    public static IServiceCollection AddDanVan365Functions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FunctionsSettings>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FunctionsSettings>, FunctionsSettingsValidator>();
+        services.AddSingleton<IWardRegistry, WardRegistry>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IWardSessionFactory>(_ => new GraphWardSessionFactory());
+        services.AddSingleton<IWardJobs, WardJobs>();
+        services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
+        services.AddSingleton<WardDispatcher>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddMicrosoftIdentityWebApi(configuration.GetSection(EntraSettings.Section));
+        return services;
+    }
+}

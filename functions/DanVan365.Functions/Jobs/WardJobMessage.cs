@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DanVan365.Functions.Jobs;
+
+/// <summary>The jobs a timer fans out, one queue message per ward.</summary>
+public enum WardJob
+{
+    SyncCatalogue,
+    PullPlannerProgress,
+    IngestSubmissions,
+    EscalateDeadlines,
+    CompileRoundReport,
+}
+
+/// <summary>A queue message: JSON <c>{"ward":"hai-an","job":"SyncCatalogue"}</c>.</summary>
+public sealed record WardJobMessage(
+    [property: JsonPropertyName("ward")] string Ward,
+    [property: JsonPropertyName("job")] WardJob Job)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Parses a message; a message that is not one throws <see cref="FormatException"/> (it goes to the poison queue).</summary>
+    public static WardJobMessage Parse(string text)
+    {
+        try
+        {
+            var message = JsonSerializer.Deserialize<WardJobMessage>(text, Json);
+            if (message is null || string.IsNullOrWhiteSpace(message.Ward) || !Enum.IsDefined(message.Job))
+            {
+                throw new FormatException("The message is not {\"ward\": \"…\", \"job\": \"…\"}.");
+            }
+
+            return message;
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("The message is not valid JSON {\"ward\": \"…\", \"job\": \"…\"}.", ex);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Planner;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Time;
+using DanVan365.Functions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan365.Functions.Jobs;
+
+/// <summary>
+/// The jobs of one ward, each a thin call of one use case: open a session, call, log the outcome. Jobs whose use case
+/// is not merged yet throw <see cref="NotImplementedException"/> with the use case to call (TODO for the integrator).
+/// </summary>
+public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, TimeProvider clock, ILogger<WardJobs> logger) : IWardJobs
+{
+    public async Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force, CancellationToken cancellationToken)
+    {
+        var ward = Resolve(wardId);
+        using var session = sessions.Open(ward);
+        IReadOnlyList<LibraryFile> files;
+        try
+        {
+            files = [.. (await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false)).Where(DecisionFiles.IsDecision)];
+        }
+        catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
+        {
+            // Not provisioned yet: there can be no decision in the library.
+            files = [];
+        }
+
+        var changed = files.Where(DecisionFiles.Changed).ToList();
+        var file = force ? DecisionFiles.Latest(files) : DecisionFiles.Latest(changed);
+        if (file is null)
+        {
+            var reason = files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged";
+            Log.SyncSkipped(logger, ward.Id, reason, session.Requests);
+            return new SyncOutcome(false, null, reason, 0, 0, 0, 0, 0, session.Requests);
+        }
+
+        if (changed.Count > 1)
+        {
+            Log.SeveralDecisions(logger, ward.Id, changed.Count, file.Name);
+        }
+
+        Core.Catalogue.TaskCatalogue catalogue;
+        try
+        {
+            catalogue = await DecisionFiles.ImportAsync(session.Library, file, ward.Units, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidInputException ex)
+        {
+            // Bad input is rejected whole before any write; the reason goes on the file for people to see, and the
+            // stamp stops the same file being retried every hour.
+            var reason = string.Create(CultureInfo.InvariantCulture, $"{file.Name}:{ex.Line}: {ex.Reason}");
+            Log.DecisionRejected(logger, ward.Id, file.Name, reason);
+            await StampAsync(session, [file], "Không nhập được quyết định: " + reason, cancellationToken).ConfigureAwait(false);
+            return new SyncOutcome(false, file.Name, "rejected: " + reason, 0, 0, 0, 0, 0, session.Requests);
+        }
+
+        var lists = await new CatalogueSync(session.Provisioner, session.Lists, clock).RunAsync(catalogue, ward.Units, false, cancellationToken).ConfigureAwait(false);
+        var links = await session.Site.PlannerLinksAsync(file.Name, cancellationToken).ConfigureAwait(false);
+        var planner = await new PlannerSync(session.Planner, session.Lists, clock)
+            .SyncAsync(catalogue, ward.Units, ward.PlanTitle, links, lists.CurrentAssignmentRows, false, cancellationToken).ConfigureAwait(false);
+        var failures = lists.Failures.Count() + planner.Failures.Count;
+        if (failures == 0)
+        {
+            // Stamp only after a complete run: a failed run is retried from the same file.
+            await StampAsync(session, changed.Contains(file) ? changed : [.. changed, file], null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = new SyncOutcome(
+            true,
+            file.Name,
+            null,
+            lists.Count(ChangeKind.Create) + planner.Count(PlannerChangeKind.Create),
+            lists.Count(ChangeKind.Update) + planner.Count(PlannerChangeKind.Update),
+            lists.Count(ChangeKind.Archive) + planner.Count(PlannerChangeKind.Archive),
+            lists.Count(ChangeKind.Unchanged) + planner.Count(PlannerChangeKind.Unchanged),
+            failures,
+            session.Requests);
+        Log.Synced(logger, ward.Id, outcome.DecisionFile, outcome.Created, outcome.Updated, outcome.Archived, outcome.Unchanged, outcome.Failures, outcome.Requests);
+        return outcome;
+    }
+
+    public async Task<PullOutcome> PullPlannerProgressAsync(string wardId, CancellationToken cancellationToken)
+    {
+        var ward = Resolve(wardId);
+        using var session = sessions.Open(ward);
+        var report = await new PlannerSync(session.Planner, session.Lists, clock).PullAsync(ward.PlanTitle, cancellationToken).ConfigureAwait(false);
+        var outcome = new PullOutcome(report.ProgressUpdated, report.Failures.Count, session.Requests);
+        Log.Pulled(logger, ward.Id, outcome.ProgressUpdated, outcome.Failures, outcome.Requests);
+        return outcome;
+    }
+
+    public Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken)
+    {
+        Resolve(wardId);
+        // TODO(integrator): call the submissions ingest use case (reporting feature) for this ward: read the rounds'
+        // "Nộp" folders with delta, parse each new/changed template, write Báo cáo kết quả, stamp IngestedHash.
+        throw new NotImplementedException("IngestSubmissions: the submissions ingest use case is not wired yet.");
+    }
+
+    public Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken)
+    {
+        Resolve(wardId);
+        // TODO(integrator): call the escalation use case (Core/Escalation: EscalationPolicy + digest composer + the
+        // Graph mail sender from ward.Graph.SenderMailbox, idempotent through Nhật ký thông báo), skipping holidays.
+        throw new NotImplementedException("EscalateDeadlines: the escalation sending use case is not wired yet.");
+    }
+
+    public async Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId, CancellationToken cancellationToken)
+    {
+        var ward = Resolve(wardId);
+        var yesterday = WardTime.Today(clock).AddDays(-1);
+        IReadOnlyList<int> due;
+        using (var session = sessions.Open(ward))
+        {
+            IReadOnlyList<LibraryFile> files;
+            try
+            {
+                files = await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
+            {
+                files = [];
+            }
+
+            var file = DecisionFiles.Latest(files.Where(DecisionFiles.IsDecision));
+            if (file is null)
+            {
+                due = [];
+            }
+            else
+            {
+                var catalogue = await DecisionFiles.ImportAsync(session.Library, file, ward.Units, cancellationToken).ConfigureAwait(false);
+                due = [.. catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
+            }
+        }
+
+        Log.RoundsDue(logger, ward.Id, string.Join(',', due));
+        foreach (var round in due)
+        {
+            await CompileRoundReportAsync(ward.Id, round, cancellationToken).ConfigureAwait(false);
+        }
+
+        return due;
+    }
+
+    public Task CompileRoundReportAsync(string wardId, int round, CancellationToken cancellationToken)
+    {
+        Resolve(wardId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
+        // TODO(integrator): call the compile use case (Core/Reporting/ReportCompiler + the Word report writer of
+        // DanVan365.Documents), uploading "{year}/Đợt {round}/Tổng hợp/…docx" through ILibraryStore.
+        throw new NotImplementedException("CompileRoundReport: the report compile use case is not wired yet.");
+    }
+
+    public Task SubmitReportAsync(string wardId, Submission submission, CancellationToken cancellationToken)
+    {
+        Resolve(wardId);
+        ArgumentNullException.ThrowIfNull(submission);
+        // TODO(integrator): call the submission use case that writes a unit's rows into Báo cáo kết quả (the same
+        // path as an ingested template: SubmissionRules validation, then the list write).
+        throw new NotImplementedException("SubmitReport: the submission use case is not wired yet.");
+    }
+
+    public async Task<WardStatus> StatusAsync(string wardId, CancellationToken cancellationToken)
+    {
+        var ward = Resolve(wardId);
+        using var session = sessions.Open(ward);
+        var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var today = WardTime.Today(clock);
+        var units = new List<UnitStatus>();
+        foreach (var group in rows.Where(r => r.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
+                     .GroupBy(r => r.Fields.GetValueOrDefault("UnitCode") ?? string.Empty, StringComparer.Ordinal)
+                     .Where(g => g.Key.Length > 0))
+        {
+            var counts = StatusCategoryLabels.All.ToDictionary(c => c.Label, _ => 0, StringComparer.Ordinal);
+            var ongoing = 0;
+            foreach (var row in group)
+            {
+                var category = StatusRules.Categorise(Date(row, "LastDay"), Date(row, "CompletedOn"), today);
+                if (category is { } c)
+                {
+                    counts[c.Label()]++;
+                }
+                else
+                {
+                    ongoing++;
+                }
+            }
+
+            var name = ward.Units.Find(group.Key)?.Name ?? group.First().Fields.GetValueOrDefault("UnitName") ?? group.Key;
+            units.Add(new UnitStatus(group.Key, name, counts, ongoing));
+        }
+
+        var order = ward.Units.Units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        units.Sort((a, b) => order.GetValueOrDefault(a.Code, int.MaxValue).CompareTo(order.GetValueOrDefault(b.Code, int.MaxValue)));
+        Log.StatusRead(logger, ward.Id, units.Count);
+        return new WardStatus(ward.Id, today, units);
+    }
+
+    private static DateOnly? Date(Core.Sync.CurrentRow row, string column) =>
+        row.Fields.GetValueOrDefault(column) is { Length: >= 10 } text
+        && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
+
+    private static async Task StampAsync(WardSession session, IEnumerable<LibraryFile> files, string? rejection, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [DecisionFiles.StampColumn] = file.Version,
+                [DecisionFiles.RejectionColumn] = rejection,
+            };
+            await session.Library.SetFieldsAsync(file, fields, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Ward Resolve(string wardId) => wards.Find(wardId) ?? throw new UnknownWardException(wardId);
+}

@@ -1,0 +1,56 @@
+using DanVan365.Functions.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan365.Functions;
+
+/// <summary>
+/// Every log line of the Functions, with stable event ids (1xxx jobs, 2xxx dispatch, 3xxx HTTP and security).
+/// Never logs mail bodies, report text or people's addresses: wards, jobs, counts and file names only.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "SyncCatalogue ward={Ward}: synced from {DecisionFile}: created={Created} updated={Updated} archived={Archived} unchanged={Unchanged} failures={Failures} requests={Requests}")]
+    public static partial void Synced(ILogger logger, string ward, string? decisionFile, int created, int updated, int archived, int unchanged, int failures, long requests);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "SyncCatalogue ward={Ward}: skipped ({Reason}), requests={Requests}")]
+    public static partial void SyncSkipped(ILogger logger, string ward, string? reason, long requests);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "SyncCatalogue ward={Ward}: decision {DecisionFile} rejected: {Reason}")]
+    public static partial void DecisionRejected(ILogger logger, string ward, string decisionFile, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "SyncCatalogue ward={Ward}: {Count} changed decision files; synced the last by name, {DecisionFile}")]
+    public static partial void SeveralDecisions(ILogger logger, string ward, int count, string decisionFile);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "PullPlannerProgress ward={Ward}: updated={Updated} failures={Failures} requests={Requests}")]
+    public static partial void Pulled(ILogger logger, string ward, int updated, int failures, long requests);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "CompileRoundReport ward={Ward}: rounds due={Rounds}")]
+    public static partial void RoundsDue(ILogger logger, string ward, string rounds);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Status ward={Ward}: units={Units}")]
+    public static partial void StatusRead(ILogger logger, string ward, int units);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Information, Message = "{Job} ward={Ward}: done")]
+    public static partial void JobDone(ILogger logger, WardJob job, string ward);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Error, Message = "{Job} ward={Ward}: attempt {Attempt} failed")]
+    public static partial void JobFailed(ILogger logger, Exception exception, WardJob job, string ward, long attempt);
+
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "RunWardJob: unreadable message (attempt {Attempt})")]
+    public static partial void BadMessage(ILogger logger, Exception exception, long attempt);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Dispatch {Job}: enqueued {Count} ward message(s)")]
+    public static partial void Dispatched(ILogger logger, WardJob job, int count);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "{Function}: refused ({Status}): {Reason}")]
+    public static partial void Refused(ILogger logger, string function, int status, string reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: accepted {Rows} row(s)")]
+    public static partial void Submitted(ILogger logger, string ward, string unit, int round, int rows);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Function}: not available yet: {Reason}")]
+    public static partial void NotAvailable(ILogger logger, string function, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "{Function} ward={Ward}: failed")]
+    public static partial void HttpFailed(ILogger logger, Exception exception, string function, string ward);
+}

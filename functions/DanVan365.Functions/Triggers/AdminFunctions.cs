@@ -1,0 +1,107 @@
+using DanVan365.Core.Errors;
+using DanVan365.Functions.Configuration;
+using DanVan365.Functions.Dispatch;
+using DanVan365.Functions.Jobs;
+using DanVan365.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan365.Functions.Triggers;
+
+/// <summary>What a dispatch enqueued.</summary>
+public sealed record DispatchResult(string Job, int Wards);
+
+/// <summary>What a compile call did.</summary>
+public sealed record CompileResult(string Ward, int Round);
+
+/// <summary>HTTP functions for administrators (app role DanVan.Admin): sync now, compile a round, fan a job out.</summary>
+public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDispatcher dispatcher, ILogger<AdminFunctions> logger)
+{
+    /// <summary>POST /api/sync[?ward=id]: syncs the ward's catalogue now from the decision in the library, changed or not.</summary>
+    [Function("SyncNow")]
+    public async Task<IActionResult> SyncNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sync")] HttpRequest request, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Admin);
+        if (!auth.Allowed)
+        {
+            return HttpSupport.Refuse(request, auth, "SyncNow", logger);
+        }
+
+        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        if (ward is null)
+        {
+            return error!;
+        }
+
+        try
+        {
+            var outcome = await jobs.SyncCatalogueAsync(ward.Id, force: true, context.CancellationToken).ConfigureAwait(false);
+            return new ObjectResult(outcome) { StatusCode = outcome.Failures == 0 ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway };
+        }
+        catch (RemoteServiceException ex)
+        {
+            Log.HttpFailed(logger, ex, "SyncNow", ward.Id);
+            return HttpSupport.Error(StatusCodes.Status502BadGateway, "Không kết nối được Microsoft 365 của phường: " + ex.Message);
+        }
+    }
+
+    /// <summary>POST /api/rounds/{round}/compile[?ward=id]: compiles a round's report now.</summary>
+    [Function("CompileRoundReportNow")]
+    public async Task<IActionResult> CompileRoundReportNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rounds/{round:int}/compile")] HttpRequest request, int round, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Admin);
+        if (!auth.Allowed)
+        {
+            return HttpSupport.Refuse(request, auth, "CompileRoundReportNow", logger);
+        }
+
+        if (round < 1)
+        {
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Số đợt báo cáo phải từ 1 trở lên.");
+        }
+
+        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        if (ward is null)
+        {
+            return error!;
+        }
+
+        try
+        {
+            await jobs.CompileRoundReportAsync(ward.Id, round, context.CancellationToken).ConfigureAwait(false);
+            return new OkObjectResult(new CompileResult(ward.Id, round));
+        }
+        catch (NotImplementedException ex)
+        {
+            Log.NotAvailable(logger, "CompileRoundReportNow", ex.Message);
+            return HttpSupport.Error(StatusCodes.Status501NotImplemented, "Chức năng tổng hợp báo cáo chưa sẵn sàng.");
+        }
+    }
+
+    /// <summary>POST /api/dispatch/{job}: fans a job out now, one queue message per ward (as its timer does).</summary>
+    [Function("DispatchWards")]
+    public async Task<IActionResult> DispatchWards([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dispatch/{job}")] HttpRequest request, string job, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Admin);
+        if (!auth.Allowed)
+        {
+            return HttpSupport.Refuse(request, auth, "DispatchWards", logger);
+        }
+
+        if (!Enum.TryParse<WardJob>(job, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(job, out _))
+        {
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, $"Không có công việc \"{job}\" (một trong: {string.Join(", ", Enum.GetNames<WardJob>())}).");
+        }
+
+        var count = await dispatcher.DispatchAsync(kind, context.CancellationToken).ConfigureAwait(false);
+        return new AcceptedResult((string?)null, new DispatchResult(kind.ToString(), count));
+    }
+}

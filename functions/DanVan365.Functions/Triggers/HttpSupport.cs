@@ -1,0 +1,44 @@
+using DanVan365.Functions.Configuration;
+using DanVan365.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan365.Functions.Triggers;
+
+/// <summary>An error answer: JSON <c>{"error": "…"}</c> in Vietnamese (people read it).</summary>
+public sealed record ErrorBody(string Error);
+
+/// <summary>Shared steps of the HTTP functions: refusals, errors, the ward of a call.</summary>
+internal static class HttpSupport
+{
+    public static IActionResult Error(int status, string message) => new ObjectResult(new ErrorBody(message)) { StatusCode = status };
+
+    /// <summary>401 (with a Bearer challenge) or 403, logged without personal data.</summary>
+    public static IActionResult Refuse(HttpRequest request, AuthDecision decision, string function, ILogger logger)
+    {
+        Log.Refused(logger, function, decision.StatusCode, decision.Reason);
+        if (decision.Outcome == AuthOutcome.Unauthenticated)
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(StatusCodes.Status401Unauthorized, "Cần đăng nhập bằng tài khoản Microsoft 365 của phường.");
+        }
+
+        return Error(StatusCodes.Status403Forbidden, "Tài khoản không có quyền thực hiện thao tác này.");
+    }
+
+    /// <summary>The ward named by <paramref name="wardId"/>, or the only ward when none is named; else an error answer.</summary>
+    public static (Ward? Ward, IActionResult? Error) PickWard(IWardRegistry wards, string? wardId)
+    {
+        if (string.IsNullOrWhiteSpace(wardId))
+        {
+            return wards.All.Count == 1
+                ? (wards.All[0], null)
+                : (null, Error(StatusCodes.Status400BadRequest, "Thiếu tham số ward (mã phường)."));
+        }
+
+        return wards.Find(wardId.Trim()) is { } ward
+            ? (ward, null)
+            : (null, Error(StatusCodes.Status404NotFound, $"Không có phường với mã \"{wardId}\"."));
+    }
+}
