@@ -27,6 +27,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "CompileRoundReport ward={Ward}: rounds due={Rounds}")]
     public static partial void RoundsDue(ILogger logger, string ward, string rounds);
 
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "CompileRoundReport ward={Ward} round={Round}: uploaded {Path}, requests={Requests}")]
+    public static partial void Compiled(ILogger logger, string ward, int round, string path, long requests);
+
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Information, Message = "IngestSubmissions ward={Ward}: accepted={Accepted} rejected={Rejected} unchanged={Unchanged} requests={Requests}")]
+    public static partial void Ingested(ILogger logger, string ward, int accepted, int rejected, int unchanged, long requests);
+
+    [LoggerMessage(EventId = 1060, Level = LogLevel.Information, Message = "EscalateDeadlines ward={Ward}: succeeded={Succeeded} requests={Requests}")]
+    public static partial void Escalated(ILogger logger, string ward, bool succeeded, long requests);
+
+    [LoggerMessage(EventId = 1070, Level = LogLevel.Information, Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: writes={Writes} failures={Failures}")]
+    public static partial void Submitted(ILogger logger, string ward, string unit, int round, int writes, int failures);
+
     [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Status ward={Ward}: units={Units}")]
     public static partial void StatusRead(ILogger logger, string ward, int units);
 
@@ -48,7 +60,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: accepted {Rows} row(s)")]
     public static partial void Submitted(ILogger logger, string ward, string unit, int round, int rows);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Function}: not available yet: {Reason}")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Function}: could not be done: {Reason}")]
     public static partial void NotAvailable(ILogger logger, string function, string reason);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "{Function} ward={Ward}: failed")]

@@ -173,23 +173,38 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             return new IngestedFile(file, round, IngestOutcome.Rejected, result, null, []);
         }
 
-        var today = WardTime.Today(clock);
-        _rows ??= await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
-        var unitRows = ReportRows.OfUnit(_rows, submission.Round, submission.UnitCode).ToList();
-        var desired = ReportRows.Desired(catalogue, submission, unitRows, file.Path, today);
-        var plan = ReportRows.Plan(desired, unitRows);
-        if (plan.Writes.Any())
+        var (plan, failures) = await WriteAsync(catalogue, submission, file.Path, cancellationToken).ConfigureAwait(false);
+        if (failures.Count > 0)
         {
-            var applied = await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
-            _rows = null; // read again before the next file: its rows may be the ones just written.
-            if (!applied.Succeeded)
-            {
-                return new IngestedFile(file, round, IngestOutcome.Failed, result, plan, applied.Failures);
-            }
+            return new IngestedFile(file, round, IngestOutcome.Failed, result, plan, failures);
         }
 
         await library.SetFieldsAsync(file, Columns(null, stamp), cancellationToken).ConfigureAwait(false);
         return new IngestedFile(file, round, IngestOutcome.Accepted, result, plan, []);
+    }
+
+    /// <summary>
+    /// Writes an accepted submission into Báo cáo kết quả (key round|code|unit): the unit's rows of the round are
+    /// replaced by the submission's content, nothing is deleted. The same path serves ingested templates and the
+    /// structured reports of the SubmitReport function.
+    /// </summary>
+    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> WriteAsync(TaskCatalogue catalogue, Submission submission, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(submission);
+        var today = WardTime.Today(clock);
+        _rows ??= await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+        var unitRows = ReportRows.OfUnit(_rows, submission.Round, submission.UnitCode).ToList();
+        var desired = ReportRows.Desired(catalogue, submission, unitRows, source, today);
+        var plan = ReportRows.Plan(desired, unitRows);
+        if (!plan.Writes.Any())
+        {
+            return (plan, []);
+        }
+
+        var applied = await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
+        _rows = null; // read again before the next file: its rows may be the ones just written.
+        return (plan, applied.Failures);
     }
 
     private static Dictionary<string, string?> Columns(string? rejection, string stamp) => new(StringComparer.Ordinal)

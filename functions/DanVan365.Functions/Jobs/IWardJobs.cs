@@ -71,3 +71,6 @@ public sealed class WardJobFailedException(string wardId, WardJob job, int failu
 
     public int Failures { get; } = failures;
 }
+
+/// <summary>A ward job that could not finish (the queue retries it; poison after 5 attempts).</summary>
+public sealed class JobFailedException(string message) : Exception(message);

@@ -12,7 +12,7 @@ namespace DanVan365.Functions.Jobs;
 
 /// <summary>
 /// The jobs of one ward, each a thin call of one use case: open a session, call, log the outcome. Jobs whose use case
-/// is not merged yet throw <see cref="NotImplementedException"/> with the use case to call (TODO for the integrator).
+/// fails throws <see cref="JobFailedException"/>, so the queue retries it (poison after 5 attempts).
 /// </summary>
 public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, TimeProvider clock, ILogger<WardJobs> logger) : IWardJobs
 {
@@ -95,20 +95,48 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
         return outcome;
     }
 
-    public Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken)
+    public async Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken)
     {
-        Resolve(wardId);
-        // TODO(integrator): call the submissions ingest use case (reporting feature) for this ward: read the rounds'
-        // "Nộp" folders with delta, parse each new/changed template, write Báo cáo kết quả, stamp IngestedHash.
-        throw new NotImplementedException("IngestSubmissions: the submissions ingest use case is not wired yet.");
+        var ward = Resolve(wardId);
+        using var session = sessions.Open(ward);
+        if (await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false) is not { } catalogue)
+        {
+            return;
+        }
+
+        var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+        var report = await new SubmissionIngest(session.Library, session.Lists, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
+            .IngestAsync(catalogue, rounds, force: false, cancellationToken).ConfigureAwait(false);
+        Log.Ingested(logger, ward.Id, report.Count(IngestOutcome.Accepted), report.Count(IngestOutcome.Rejected), report.Count(IngestOutcome.Unchanged), session.Requests);
+        if (report.Count(IngestOutcome.Failed) > 0)
+        {
+            // Rejected files are the units' to fix; a file whose rows could not be written is retried by the host.
+            throw new JobFailedException($"IngestSubmissions: {report.Count(IngestOutcome.Failed)} file(s) could not be written for ward {ward.Id}.");
+        }
     }
 
-    public Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken)
+    public async Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken)
     {
-        Resolve(wardId);
-        // TODO(integrator): call the escalation use case (Core/Escalation: EscalationPolicy + digest composer + the
-        // Graph mail sender from ward.Graph.SenderMailbox, idempotent through Nhật ký thông báo), skipping holidays.
-        throw new NotImplementedException("EscalateDeadlines: the escalation sending use case is not wired yet.");
+        var ward = Resolve(wardId);
+        using var session = sessions.Open(ward);
+        if (await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false) is not { } catalogue)
+        {
+            return;
+        }
+
+        var run = new Core.Escalation.EscalationRun(
+            session.Lists,
+            new M365.Escalation.GraphNotificationLog(session.Site, session.Batches, session.Lists),
+            new M365.Escalation.GraphMailSender(session.Connection),
+            clock,
+            new Core.Escalation.SendPacer(TimeProvider.System));
+        var links = await M365.Escalation.EscalationSiteLinks.ForSiteAsync(session.Site, cancellationToken).ConfigureAwait(false);
+        var report = await run.RunAsync(Core.Escalation.EscalationSetup.For(catalogue, ward.Units), links, dryRun: false, cancellationToken).ConfigureAwait(false);
+        Log.Escalated(logger, ward.Id, report.Succeeded, session.Requests);
+        if (!report.Succeeded)
+        {
+            throw new JobFailedException($"EscalateDeadlines: some mail could not be sent or recorded for ward {ward.Id}.");
+        }
     }
 
     public async Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId, CancellationToken cancellationToken)
@@ -149,22 +177,51 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
         return due;
     }
 
-    public Task CompileRoundReportAsync(string wardId, int round, CancellationToken cancellationToken)
+    public async Task CompileRoundReportAsync(string wardId, int round, CancellationToken cancellationToken)
     {
-        Resolve(wardId);
+        var ward = Resolve(wardId);
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
-        // TODO(integrator): call the compile use case (Core/Reporting/ReportCompiler + the Word report writer of
-        // DanVan365.Documents), uploading "{year}/Đợt {round}/Tổng hợp/…docx" through ILibraryStore.
-        throw new NotImplementedException("CompileRoundReport: the report compile use case is not wired yet.");
+        using var session = sessions.Open(ward);
+        var catalogue = await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false)
+            ?? throw new JobFailedException($"CompileRoundReport: no decision in '{SiteSchema.DecisionFolder}' for ward {ward.Id}.");
+        var chosen = await new ReportRounds(session.Library).FindAsync(catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
+            ?? throw new JobFailedException(string.Create(CultureInfo.InvariantCulture, $"CompileRoundReport: ward {ward.Id} has no round {round}."));
+        var result = await new ReportCompilation(session.Lists, session.Library, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
+            .CompileAsync(catalogue, ward.Units, chosen, null, cancellationToken).ConfigureAwait(false);
+        Log.Compiled(logger, ward.Id, round, result.File.Path, session.Requests);
     }
 
-    public Task SubmitReportAsync(string wardId, Submission submission, CancellationToken cancellationToken)
+    public async Task SubmitReportAsync(string wardId, Submission submission, CancellationToken cancellationToken)
     {
-        Resolve(wardId);
+        var ward = Resolve(wardId);
         ArgumentNullException.ThrowIfNull(submission);
-        // TODO(integrator): call the submission use case that writes a unit's rows into Báo cáo kết quả (the same
-        // path as an ingested template: SubmissionRules validation, then the list write).
-        throw new NotImplementedException("SubmitReport: the submission use case is not wired yet.");
+        using var session = sessions.Open(ward);
+        var catalogue = await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false)
+            ?? throw new JobFailedException($"SubmitReport: no decision in '{SiteSchema.DecisionFolder}' for ward {ward.Id}.");
+        var (plan, failures) = await new SubmissionIngest(session.Library, session.Lists, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
+            .WriteAsync(catalogue, submission, "api/submissions", cancellationToken).ConfigureAwait(false);
+        Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, plan.Writes.Count(), failures.Count);
+        if (failures.Count > 0)
+        {
+            throw new JobFailedException($"SubmitReport: {failures.Count} row(s) could not be written.");
+        }
+    }
+
+    /// <summary>The catalogue of the newest decision in the library's "Quyết định" folder, or null when there is none.</summary>
+    private static async Task<Core.Catalogue.TaskCatalogue?> CurrentCatalogueAsync(WardSession session, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LibraryFile> files;
+        try
+        {
+            files = await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
+        {
+            return null;
+        }
+
+        var file = DecisionFiles.Latest(files.Where(DecisionFiles.IsDecision));
+        return file is null ? null : await DecisionFiles.ImportAsync(session.Library, file, session.Ward.Units, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WardStatus> StatusAsync(string wardId, CancellationToken cancellationToken)

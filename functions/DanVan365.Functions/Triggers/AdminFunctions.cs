@@ -77,10 +77,10 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
             await jobs.CompileRoundReportAsync(ward.Id, round, context.CancellationToken).ConfigureAwait(false);
             return new OkObjectResult(new CompileResult(ward.Id, round));
         }
-        catch (NotImplementedException ex)
+        catch (JobFailedException ex)
         {
             Log.NotAvailable(logger, "CompileRoundReportNow", ex.Message);
-            return HttpSupport.Error(StatusCodes.Status501NotImplemented, "Chức năng tổng hợp báo cáo chưa sẵn sàng.");
+            return HttpSupport.Error(StatusCodes.Status409Conflict, "Chưa tổng hợp được báo cáo: chưa có quyết định hoặc đợt báo cáo này.");
         }
     }
 

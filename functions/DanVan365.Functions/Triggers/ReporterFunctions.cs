@@ -90,10 +90,10 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
         {
             await jobs.SubmitReportAsync(ward.Id, submission, context.CancellationToken).ConfigureAwait(false);
         }
-        catch (NotImplementedException ex)
+        catch (JobFailedException ex)
         {
             Log.NotAvailable(logger, "SubmitReport", ex.Message);
-            return HttpSupport.Error(StatusCodes.Status501NotImplemented, "Chức năng nộp báo cáo trực tuyến chưa sẵn sàng.");
+            return HttpSupport.Error(StatusCodes.Status409Conflict, "Chưa ghi được báo cáo: phường chưa có quyết định, hoặc danh sách đang bận; hãy gửi lại sau.");
         }
 
         Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, submission.Rows.Count);

@@ -11,6 +11,8 @@ internal static class LibreOffice
 
     public static string? Find()
     {
+        // A fresh machine gets the Debian packages here (as .ci/run installs them up front).
+        DanVan365.TestUtilities.Tools.TestTools.EnsureDebianPackages("soffice", "libreoffice-writer-nogui", "poppler-utils", "fonts-liberation");
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
         {
             var candidate = Path.Combine(dir, "soffice");

@@ -27,6 +27,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var executable = Path.Combine(InstallDirectory, "node_modules", ".bin", "azurite");
+        // A fresh clone installs Azurite from the committed package-lock.json (as .ci/run does up front).
+        DanVan365.TestUtilities.Tools.TestTools.EnsureNpmInstall(InstallDirectory, Path.Combine("node_modules", ".bin", "azurite"));
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in {InstallDirectory} (see .ci/run).");

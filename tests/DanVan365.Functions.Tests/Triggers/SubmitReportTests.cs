@@ -127,13 +127,29 @@ public class SubmitReportTests
     }
 
     [Fact]
-    public async Task SubmitReport_RealJobsBeforeTheUseCaseIsWired_501()
+    public async Task SubmitReport_RealJobsNoDecisionYet_409()
     {
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
         var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body), new FakeFunctionContext());
 
-        Assert.Equal(501, StatusOf(result));
+        Assert.Equal(409, StatusOf(result));
+    }
+
+    [Fact]
+    public async Task SubmitReport_RealJobsAfterSync_RowsWrittenToBaoCaoKetQua()
+    {
+        await using var harness = await WardHarness.StartAsync();
+        await TestApp.UploadDecisionAsync(harness);
+        using var app = new TestApp(harness);
+        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+
+        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body), new FakeFunctionContext());
+
+        Assert.Equal(202, StatusOf(result));
+        using var session = harness.NewSession();
+        var rows = await session.Lists.ReadAsync(DanVan365.Core.Sync.SiteSchema.Reports, CancellationToken.None);
+        Assert.Contains(rows, r => r.Key.StartsWith("1|", StringComparison.Ordinal) && r.Key.EndsWith("|VHXH", StringComparison.Ordinal));
     }
 }

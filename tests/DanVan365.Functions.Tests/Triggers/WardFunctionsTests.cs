@@ -121,15 +121,35 @@ public class WardFunctionsTests
         Assert.Equal(0, outcome.Failures);
     }
 
+    [Fact]
+    public async Task RunWardJob_IngestAndEscalateAfterSync_RunAndSendReminders()
+    {
+        // 02/03/2026 (Monday): 3.5.b's last day was 28/02 → overdue mail to VHXH's people.
+        await using var harness = await WardHarness.StartAsync();
+        await TestApp.UploadDecisionAsync(harness);
+        using var app = new TestApp(harness);
+        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+
+        await app.Get<RunWardJobFunction>().Run("{\"ward\":\"hai-an\",\"job\":\"IngestSubmissions\"}", FakeFunctionContext.ForQueue(1));
+        await app.Get<RunWardJobFunction>().Run("{\"ward\":\"hai-an\",\"job\":\"EscalateDeadlines\"}", FakeFunctionContext.ForQueue(1));
+        var sent = harness.Server.GetStats().MailsSent;
+        await app.Get<RunWardJobFunction>().Run("{\"ward\":\"hai-an\",\"job\":\"EscalateDeadlines\"}", FakeFunctionContext.ForQueue(1));
+
+        Assert.True(sent > 0);
+        Assert.Equal(sent, harness.Server.GetStats().MailsSent);
+    }
+
     [Theory]
     [InlineData("IngestSubmissions")]
     [InlineData("EscalateDeadlines")]
-    public async Task RunWardJob_JobNotWiredYet_ThrowsSoTheQueueRetries(string job)
+    public async Task RunWardJob_NoDecisionYet_DoesNothing(string job)
     {
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        await Assert.ThrowsAsync<NotImplementedException>(() => app.Get<RunWardJobFunction>().Run($"{{\"ward\":\"hai-an\",\"job\":\"{job}\"}}", FakeFunctionContext.ForQueue(1)));
+        await app.Get<RunWardJobFunction>().Run($"{{\"ward\":\"hai-an\",\"job\":\"{job}\"}}", FakeFunctionContext.ForQueue(1));
+
+        Assert.Equal(0, harness.Server.GetStats().Writes);
     }
 
     [Fact]
@@ -145,14 +165,20 @@ public class WardFunctionsTests
     }
 
     [Fact]
-    public async Task RunWardJob_CompileTheMorningAfterRoundOne_CallsTheCompileUseCase()
+    public async Task RunWardJob_CompileTheMorningAfterRoundOne_UploadsTheReport()
     {
-        // Round 1's last day is 14/9/2026: the 07:00 ICT run of 15/9 compiles it (use case not wired yet).
+        // Round 1's last day is 14/9/2026: the 07:00 ICT run of 15/9 compiles it.
         await using var harness = await WardHarness.StartAsync(new DateTimeOffset(2026, 9, 15, 0, 0, 0, TimeSpan.Zero));
         await TestApp.UploadDecisionAsync(harness);
         using var app = new TestApp(harness);
+        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
 
-        await Assert.ThrowsAsync<NotImplementedException>(() => app.Get<IWardJobs>().CompileDueRoundReportsAsync(TestApp.GoodWard, CancellationToken.None));
+        var compiled = await app.Get<IWardJobs>().CompileDueRoundReportsAsync(TestApp.GoodWard, CancellationToken.None);
+
+        Assert.Equal([1], compiled);
+        using var session = harness.NewSession();
+        var files = await session.Library.ListAsync("2026/Đợt 1/Tổng hợp", CancellationToken.None);
+        Assert.Single(files, f => f.Name.EndsWith(".docx", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -289,14 +315,29 @@ public class WardFunctionsTests
     }
 
     [Fact]
-    public async Task CompileRoundReportNow_AdminBeforeTheUseCaseIsWired_501()
+    public async Task CompileRoundReportNow_AdminNoDecisionYet_409()
     {
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
         var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), 1, new FakeFunctionContext());
 
-        Assert.Equal(501, StatusOf(result));
+        Assert.Equal(409, StatusOf(result));
+    }
+
+    [Fact]
+    public async Task CompileRoundReportNow_AdminAfterSync_200AndReportInLibrary()
+    {
+        await using var harness = await WardHarness.StartAsync();
+        await TestApp.UploadDecisionAsync(harness);
+        using var app = new TestApp(harness);
+        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+
+        var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), 2, new FakeFunctionContext());
+
+        Assert.Equal(200, StatusOf(result));
+        using var session = harness.NewSession();
+        Assert.NotEmpty(await session.Library.ListAsync("2026/Đợt 2/Tổng hợp", CancellationToken.None));
     }
 
     [Fact]
