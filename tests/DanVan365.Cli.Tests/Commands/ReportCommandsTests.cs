@@ -1,3 +1,4 @@
+using DanVan365.Documents.Reporting;
 using DanVan365.Cli;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Reporting;

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using DanVan365.Cli.Target;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Escalation;
+using DanVan365.Core.Planner;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Text;
+using DanVan365.Core.Time;
+using DanVan365.Documents.Reporting;
+using DanVan365.M365.Escalation;
+
+namespace DanVan365.Cli.Commands;
+
+/// <summary>
+/// `danvan365 demo [--data DIR] [--as-of DATE]`: the whole cycle on the local Microsoft 365, as a new user would see it:
+/// provision, sync the bundled decision into the lists and Planner, issue round templates, submit SAMPLE returns of some
+/// units (others deliberately missing), ingest, compile, escalate. Running it again changes nothing that is unchanged.
+/// </summary>
+internal static class DemoCommand
+{
+    /// <summary>Units whose sample returns the demo submits; the others are left missing on purpose.</summary>
+    public static readonly IReadOnlyList<string> SampleUnits = ["VHXH", "VP", "KTHTDT"];
+
+    /// <summary>Marks every sample text as sample data.</summary>
+    public const string SampleMark = "[DỮ LIỆU MẪU]";
+
+    private const int Steps = 8;
+
+    public static Command Create(CliContext context)
+    {
+        var target = new TargetOptions();
+        var command = new Command("demo", "Run the whole cycle on the local Microsoft 365 with sample data: lists, Planner, templates, sample returns, the compiled report and reminders.");
+        target.AddTo(command);
+        command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
+        {
+            var settings = target.Read(parse);
+            if (!settings.IsLocal)
+            {
+                throw new UsageException("demo runs on the local Microsoft 365 only (sample data must not reach a tenant): drop --tenant.");
+            }
+
+            var units = SyncCommands.LoadUnits(settings);
+            var catalogue = SyncCommands.LoadCatalogue(null, units);
+            // Without --as-of the demo stands on the first working day after round 1's last day: reports are due,
+            // some are missing, and reminders go out.
+            if (settings.AsOf is null)
+            {
+                var calendar = HolidayCalendarFile.LoadDefault();
+                settings = settings with { AsOf = calendar.NextWorkingDayOnOrAfter(catalogue.Decision.ReportingRounds[0].LastDay.AddDays(1)) };
+            }
+
+            var output = context.Out;
+            await output.WriteLineAsync($"DanVan365 demo — Microsoft 365 cục bộ tại {settings.DataDirectory}, ngày {VietnameseText.PaddedDate(settings.AsOf!.Value)} (giờ Việt Nam)").ConfigureAwait(false);
+            await output.WriteLineAsync($"Quyết định {catalogue.Decision.Number} ngày {VietnameseText.PaddedDate(catalogue.Decision.Date)}: {catalogue.WorkItems.Count()} nhiệm vụ, {catalogue.Decision.ReportingRounds.Count} đợt báo cáo").ConfigureAwait(false);
+            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            var documents = new WordReportDocuments();
+
+            await Step(output, 1, "Tạo danh sách, thư viện và kế hoạch Planner").ConfigureAwait(false);
+            var provisioned = await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
+            await session.Planner.EnsurePlanAsync(PlannerDesign.Plan(catalogue, units, SyncCommands.PlanTitle(catalogue)), ct).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{provisioned.ListsCreated} danh sách mới, {provisioned.FoldersCreated} thư mục mới")).ConfigureAwait(false);
+
+            await Step(output, 2, "Đồng bộ danh mục nhiệm vụ vào Microsoft Lists").ConfigureAwait(false);
+            var lists = await new CatalogueSync(session.Provisioner, session.Lists, session.Clock).RunAsync(catalogue, units, false, ct).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {lists.Count(ChangeKind.Create)}, cập nhật {lists.Count(ChangeKind.Update)}, không đổi {lists.Count(ChangeKind.Unchanged)}")).ConfigureAwait(false);
+
+            await Step(output, 3, "Tạo công việc Planner cho từng đơn vị chủ trì").ConfigureAwait(false);
+            var links = await session.Site.PlannerLinksAsync(Core.Defaults.DefaultResources.DecisionFileName, ct).ConfigureAwait(false);
+            var planner = await new PlannerSync(session.Planner, session.Lists, session.Clock)
+                .SyncAsync(catalogue, units, SyncCommands.PlanTitle(catalogue), links, lists.CurrentAssignmentRows, false, ct).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {planner.Count(PlannerChangeKind.Create)}, không đổi {planner.Count(PlannerChangeKind.Unchanged)}")).ConfigureAwait(false);
+
+            var today = WardTime.Today(session.Clock);
+            var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
+            var round = rounds.Where(r => r.LastDay < today).OrderBy(r => r.LastDay).LastOrDefault() ?? rounds[0];
+
+            await Step(output, 4, $"Phát mẫu báo cáo {round.FolderName} cho các đơn vị").ConfigureAwait(false);
+            var issued = await new ReportTemplates(session.Library, documents).IssueAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{issued.Count} mẫu trong {ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number)}")).ConfigureAwait(false);
+
+            await Step(output, 5, "Nộp báo cáo MẪU của " + string.Join(", ", SampleUnits) + " (các đơn vị khác cố ý chưa nộp)").ConfigureAwait(false);
+            var ingest = new SubmissionIngest(session.Library, session.Lists, documents, session.Clock);
+            var submitted = 0;
+            foreach (var template in issued.Where(t => SampleUnits.Contains(t.Spec.UnitCode, StringComparer.Ordinal)))
+            {
+                var filled = TemplateFiller.Fill(template.Content, SampleRows(catalogue, template.Spec, today));
+                var result = await ingest.SubmitAsync(catalogue, rounds, filled, ct).ConfigureAwait(false);
+                submitted += result.Ingested?.Outcome is IngestOutcome.Accepted ? 1 : 0;
+            }
+
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{submitted} báo cáo được chấp nhận")).ConfigureAwait(false);
+
+            await Step(output, 6, "Đọc các báo cáo đã nộp vào danh sách Báo cáo kết quả").ConfigureAwait(false);
+            var ingested = await ingest.IngestAsync(catalogue, [round], force: false, ct).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"chấp nhận {ingested.Count(IngestOutcome.Accepted)}, từ chối {ingested.Count(IngestOutcome.Rejected)}, không đổi {ingested.Count(IngestOutcome.Unchanged)}")).ConfigureAwait(false);
+
+            await Step(output, 7, $"Tổng hợp BÁO CÁO {round.FolderName} theo Nghị định 30/2020/NĐ-CP").ConfigureAwait(false);
+            var compiled = await new ReportCompilation(session.Lists, session.Library, documents, session.Clock).CompileAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
+            var reportPath = Path.Combine(settings.DataDirectory, "bao-cao", ReportLibrary.CompiledFileName(round.Number));
+            Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+            await File.WriteAllBytesAsync(reportPath, compiled.Content, ct).ConfigureAwait(false);
+            var figures = compiled.Report.Figures;
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo")).ConfigureAwait(false);
+
+            await Step(output, 8, "Gửi thư nhắc hạn và báo quá hạn").ConfigureAwait(false);
+            var escalation = await new EscalationRun(
+                    session.Lists,
+                    new GraphNotificationLog(session.Site, session.Batches, session.Lists),
+                    new GraphMailSender(session.Connection),
+                    session.Clock,
+                    new SendPacer(TimeProvider.System))
+                .RunAsync(EscalationSetup.For(catalogue, units), await EscalationSiteLinks.ForSiteAsync(session.Site, ct).ConfigureAwait(false), false, ct).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{escalation.Messages} thư cho {escalation.Recipients} người, {escalation.Skipped} mục đã gửi trước đó")).ConfigureAwait(false);
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("Tóm tắt").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  Nhiệm vụ: {catalogue.WorkItems.Count()}; phân công: {lists.Assignments.Changes.Count}; công việc Planner: {planner.Plan?.Changes.Count ?? 0}")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {round.FolderName}: hạn cuối {VietnameseText.PaddedDate(round.LastDay)}; đã báo cáo: {string.Join(", ", figures.ReportedUnits.Select(u => u.Name))}")).ConfigureAwait(false);
+            await output.WriteLineAsync("  Chưa báo cáo: " + (figures.MissingUnits.Count == 0 ? "không" : string.Join(", ", figures.MissingUnits.Select(u => u.Name)))).ConfigureAwait(false);
+            await output.WriteLineAsync($"  Báo cáo tổng hợp: {reportPath}").ConfigureAwait(false);
+            await output.WriteLineAsync($"    (trong thư viện: Báo cáo dân vận/{compiled.File.Path})").ConfigureAwait(false);
+            await output.WriteLineAsync($"  Thư đã gửi (.eml): {session.Outbox ?? Path.Combine(settings.DataDirectory, "outbox")}").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  Yêu cầu Microsoft Graph: {session.Requests}")).ConfigureAwait(false);
+            var failures = lists.Failures.Concat(planner.Failures).Concat(escalation.Failures).ToList();
+            foreach (var failure in failures)
+            {
+                await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+            }
+
+            return failures.Count == 0 && escalation.Succeeded ? CliApp.Ok : CliApp.Failed;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// The sample return of a unit: every row filled, marked as sample data; the completion word follows the task's
+    /// last day as of today (done before it for half of the tasks, still open otherwise).
+    /// </summary>
+    public static IReadOnlyDictionary<string, FilledRow> SampleRows(TaskCatalogue catalogue, UnitTemplateSpec spec, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(spec);
+        var rows = new Dictionary<string, FilledRow>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var row in spec.Rows)
+        {
+            var task = catalogue.Tasks.First(t => t.Code == row.Code);
+            var lastDay = task.TimeFrame?.LastDay;
+            var status = lastDay is { } d && d < today
+                ? (index % 3 == 0 ? "Hoàn thành quá hạn" : "Hoàn thành đúng hạn")
+                : (index % 4 == 3 ? "Đang thực hiện quá hạn" : "Đang thực hiện trong hạn");
+            if (lastDay is { } due && due >= today && status == "Đang thực hiện quá hạn")
+            {
+                status = "Đang thực hiện trong hạn";
+            }
+
+            rows[row.Code] = new FilledRow(
+                $"{SampleMark} {spec.UnitName} đã triển khai nhiệm vụ {row.Code}: tổ chức họp triển khai, phân công cán bộ theo dõi.\nĐã báo cáo kết quả bước đầu cho Ủy ban nhân dân phường.",
+                status,
+                index % 2 == 0 ? $"{SampleMark} Kinh phí và nhân lực còn hạn chế." : string.Empty,
+                index % 3 == 0 ? $"{SampleMark} Đề nghị tăng cường tập huấn cho cán bộ phụ trách." : string.Empty);
+            index++;
+        }
+
+        return rows;
+    }
+
+    private static Task Step(TextWriter output, int step, string title) =>
+        output.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"[{step}/{Steps}] {title}… "));
+
+    private static Task Done(TextWriter output, string detail) => output.WriteLineAsync("xong (" + detail + ")");
+}
