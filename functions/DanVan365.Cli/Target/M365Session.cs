@@ -1,10 +1,8 @@
 using System.Text.Json;
 using DanVan365.Core.Errors;
 using DanVan365.LocalM365;
+using DanVan365.M365;
 using DanVan365.M365.Client;
-using DanVan365.M365.Library;
-using DanVan365.M365.Lists;
-using DanVan365.M365.Planner;
 
 namespace DanVan365.Cli.Target;
 
@@ -12,7 +10,7 @@ namespace DanVan365.Cli.Target;
 /// One connection to Microsoft 365 for a command: the embedded local Graph (default; state under --data), a local
 /// Graph already running (--graph-url) or a real tenant (--tenant). The same adapter serves all three.
 /// </summary>
-internal sealed class M365Session : IAsyncDisposable
+internal sealed class M365Session : GraphAdapters, IAsyncDisposable
 {
     /// <summary>The ward site of the local Graph's default seed.</summary>
     public const string LocalSiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an";
@@ -20,41 +18,18 @@ internal sealed class M365Session : IAsyncDisposable
     private readonly LocalGraphServer? _server;
 
     private M365Session(GraphConnection connection, TimeProvider clock, LocalGraphServer? server, string? outbox)
+        : base(connection, TimeProvider.System)
     {
-        Connection = connection;
         Clock = clock;
         _server = server;
         Outbox = outbox;
-        Site = new SiteContext(connection);
-        Batches = new BatchRunner(connection.Client, TimeProvider.System, connection.Options.MaxAttempts);
-        Lists = new GraphListStore(Site, Batches);
-        Provisioner = new GraphSiteProvisioner(Site, Batches);
-        Planner = new GraphPlannerStore(connection, Batches);
-        Library = new GraphLibraryStore(Site, Batches);
     }
 
-    public GraphConnection Connection { get; }
-
+    /// <summary>The command's clock (--as-of shifts it in local runs).</summary>
     public TimeProvider Clock { get; }
 
     /// <summary>Where the local Graph writes sent mail (.eml), or null for a tenant.</summary>
     public string? Outbox { get; }
-
-    public SiteContext Site { get; }
-
-    public BatchRunner Batches { get; }
-
-    public GraphListStore Lists { get; }
-
-    public GraphSiteProvisioner Provisioner { get; }
-
-    public GraphPlannerStore Planner { get; }
-
-    /// <summary>The Báo cáo dân vận library.</summary>
-    public GraphLibraryStore Library { get; }
-
-    /// <summary>HTTP requests this session sent to Graph so far.</summary>
-    public long Requests => Connection.Meter.Requests;
 
     public static async Task<M365Session> OpenAsync(TargetSettings target, TimeProvider systemClock, CancellationToken cancellationToken)
     {
@@ -91,7 +66,7 @@ internal sealed class M365Session : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Connection.Client.Dispose();
+        Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync().ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Azure.Core;
 using DanVan365.Functions.Configuration;
+using DanVan365.M365;
 using DanVan365.M365.Client;
 using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
@@ -8,42 +9,16 @@ using DanVan365.M365.Planner;
 namespace DanVan365.Functions.Jobs;
 
 /// <summary>One run's Graph adapter objects for one ward (fresh caches and request meter, as a new run should have).</summary>
-public sealed class WardSession : IDisposable
+public sealed class WardSession : GraphAdapters
 {
     public WardSession(Ward ward, GraphConnection connection, TimeProvider clock)
+        : base(connection, clock)
     {
         ArgumentNullException.ThrowIfNull(ward);
-        ArgumentNullException.ThrowIfNull(connection);
         Ward = ward;
-        Connection = connection;
-        Site = new SiteContext(connection);
-        Batches = new BatchRunner(connection.Client, clock, connection.Options.MaxAttempts);
-        Lists = new GraphListStore(Site, Batches);
-        Provisioner = new GraphSiteProvisioner(Site, Batches);
-        Planner = new GraphPlannerStore(connection, Batches);
-        Library = new GraphLibraryStore(Site, Batches);
     }
 
     public Ward Ward { get; }
-
-    public GraphConnection Connection { get; }
-
-    public SiteContext Site { get; }
-
-    public BatchRunner Batches { get; }
-
-    public GraphListStore Lists { get; }
-
-    public GraphSiteProvisioner Provisioner { get; }
-
-    public GraphPlannerStore Planner { get; }
-
-    public GraphLibraryStore Library { get; }
-
-    /// <summary>HTTP requests sent to Graph in this session.</summary>
-    public long Requests => Connection.Meter.Requests;
-
-    public void Dispose() => Connection.Client.Dispose();
 }
 
 /// <summary>Opens a <see cref="WardSession"/> for a ward.</summary>

@@ -3,6 +3,7 @@ using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 using DanVan365.LocalM365;
+using DanVan365.M365;
 using DanVan365.M365.Client;
 using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
@@ -65,41 +66,19 @@ public sealed class WardHarness : IAsyncDisposable
     public async ValueTask DisposeAsync() => await Server.DisposeAsync().ConfigureAwait(false);
 
     /// <summary>One run's adapter objects and use cases.</summary>
-    public sealed class Session : IDisposable
+    public sealed class Session : GraphAdapters
     {
+        // Retry waits honour Retry-After in real time (the emulator's Retry-After is 1 s at most in tests).
         internal Session(GraphConnection connection, TimeProvider clock)
+            : base(connection, TimeProvider.System)
         {
-            Connection = connection;
-            Site = new SiteContext(connection);
-            // Retry waits honour Retry-After in real time (the emulator's Retry-After is 1 s at most in tests).
-            Batches = new BatchRunner(connection.Client, TimeProvider.System, connection.Options.MaxAttempts);
-            Lists = new GraphListStore(Site, Batches);
-            Provisioner = new GraphSiteProvisioner(Site, Batches);
-            Planner = new GraphPlannerStore(connection, Batches);
-            Library = new GraphLibraryStore(Site, Batches);
             CatalogueSync = new CatalogueSync(Provisioner, Lists, clock);
             PlannerSync = new PlannerSync(Planner, Lists, clock);
         }
 
-        public GraphConnection Connection { get; }
-
-        public SiteContext Site { get; }
-
-        public BatchRunner Batches { get; }
-
-        public GraphListStore Lists { get; }
-
-        public GraphSiteProvisioner Provisioner { get; }
-
-        public GraphPlannerStore Planner { get; }
-
-        public GraphLibraryStore Library { get; }
-
         public CatalogueSync CatalogueSync { get; }
 
         public PlannerSync PlannerSync { get; }
-
-        public long Requests => Connection.Meter.Requests;
 
         /// <summary>Lists then Planner, as `danvan365 sync` does.</summary>
         public async Task<(ListSyncReport Lists, PlannerSyncReport Planner)> SyncAllAsync(TaskCatalogue catalogue, UnitDirectory units, bool dryRun = false, CancellationToken cancellationToken = default)
@@ -111,7 +90,6 @@ public sealed class WardHarness : IAsyncDisposable
             return (lists, planner);
         }
 
-        public void Dispose() => Connection.Client.Dispose();
     }
 }
 

@@ -1,0 +1,58 @@
+using DanVan365.M365.Client;
+using DanVan365.M365.Library;
+using DanVan365.M365.Lists;
+using DanVan365.M365.Planner;
+
+namespace DanVan365.M365;
+
+/// <summary>
+/// One run's Graph adapter objects over one connection (fresh caches and request meter, as a new run should have):
+/// what the CLI, the Functions and the tests build, in one place.
+/// </summary>
+public class GraphAdapters : IDisposable
+{
+    /// <param name="connection">The configured Graph client.</param>
+    /// <param name="retryClock">Clock of the batch retry waits: real time, whatever clock the use cases run on.</param>
+    public GraphAdapters(GraphConnection connection, TimeProvider retryClock)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        Connection = connection;
+        Site = new SiteContext(connection);
+        Batches = new BatchRunner(connection.Client, retryClock, connection.Options.MaxAttempts);
+        Lists = new GraphListStore(Site, Batches);
+        Provisioner = new GraphSiteProvisioner(Site, Batches);
+        Planner = new GraphPlannerStore(connection, Batches);
+        Library = new GraphLibraryStore(Site, Batches);
+    }
+
+    public GraphConnection Connection { get; }
+
+    public SiteContext Site { get; }
+
+    public BatchRunner Batches { get; }
+
+    public GraphListStore Lists { get; }
+
+    public GraphSiteProvisioner Provisioner { get; }
+
+    public GraphPlannerStore Planner { get; }
+
+    public GraphLibraryStore Library { get; }
+
+    /// <summary>HTTP requests sent to Graph so far.</summary>
+    public long Requests => Connection.Meter.Requests;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Connection.Client.Dispose();
+        }
+    }
+}
