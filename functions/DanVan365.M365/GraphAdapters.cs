@@ -23,6 +23,7 @@ public class GraphAdapters : IDisposable
         Provisioner = new GraphSiteProvisioner(Site, Batches);
         Planner = new GraphPlannerStore(connection, Batches);
         Library = new GraphLibraryStore(Site, Batches);
+        State = new GraphStateStore(Site, Lists, retryClock);
     }
 
     public GraphConnection Connection { get; }
@@ -38,6 +39,9 @@ public class GraphAdapters : IDisposable
     public GraphPlannerStore Planner { get; }
 
     public GraphLibraryStore Library { get; }
+
+    /// <summary>Values kept between runs (list Trạng thái đồng bộ).</summary>
+    public GraphStateStore State { get; }
 
     /// <summary>HTTP requests sent to Graph so far.</summary>
     public long Requests => Connection.Meter.Requests;

@@ -26,6 +26,12 @@ public interface ILibraryStore
     /// <summary>Sets library columns on a file (never touches its content).</summary>
     Task SetFieldsAsync(LibraryFile file, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Files added or changed since <paramref name="token"/> (all files when it is null) whose path passes
+    /// <paramref name="include"/>, with their columns, and the token for next time (the drive's delta).
+    /// </summary>
+    Task<(IReadOnlyList<LibraryFile> Files, string Token)> ChangesAsync(string? token, Func<string, bool> include, CancellationToken cancellationToken);
+
     /// <summary>Creates a folder and its parents if missing.</summary>
     Task EnsureFolderAsync(string folder, CancellationToken cancellationToken);
 }

@@ -124,6 +124,48 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         return new IngestReport(results);
     }
 
+    /// <summary>The state key of the library's delta token used by <see cref="IngestChangesAsync"/>.</summary>
+    public const string DeltaStateKey = "library-delta";
+
+    /// <summary>
+    /// Ingests the files of the rounds' "Nộp" folders that were added or changed since the last call, found with the
+    /// library's delta (not a listing of every folder). The new token is saved only when every file was handled, so a
+    /// file whose rows could not be written is seen again next time.
+    /// </summary>
+    public async Task<IngestReport> IngestChangesAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, IStateStore state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(rounds);
+        ArgumentNullException.ThrowIfNull(state);
+        var folders = rounds.ToDictionary(r => ReportLibrary.SubmissionsFolder(catalogue.Decision, r.Number).Normalize(System.Text.NormalizationForm.FormC), r => r.Number, StringComparer.Ordinal);
+        var token = await state.GetAsync(DeltaStateKey, cancellationToken).ConfigureAwait(false);
+        var (files, next) = await library.ChangesAsync(token, path => folders.ContainsKey(FolderOf(path)), cancellationToken).ConfigureAwait(false);
+        var version = CatalogueVersion.Compute(catalogue);
+        var results = new List<IngestedFile>();
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var round = folders[FolderOf(file.Path)];
+            results.Add(string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), Stamp(file, version), StringComparison.Ordinal)
+                ? new IngestedFile(file, round, IngestOutcome.Unchanged, null, null, [])
+                : await IngestFileAsync(catalogue, version, file, round, cancellationToken).ConfigureAwait(false));
+        }
+
+        var report = new IngestReport(results);
+        // The token moves only when files were seen: a run with nothing new writes nothing.
+        if (report.Count(IngestOutcome.Failed) == 0 && next.Length > 0 && next != token && (token is null || files.Count > 0))
+        {
+            await state.SetAsync(DeltaStateKey, next, cancellationToken).ConfigureAwait(false);
+        }
+
+        return report;
+    }
+
+    private static string FolderOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return (slash < 0 ? string.Empty : path[..slash]).Normalize(System.Text.NormalizationForm.FormC);
+    }
+
     /// <summary>
     /// Uploads a local filled template to its round's "Nộp" folder (as "Bao-cao-Dot-N-UNIT.docx": a re-submission is
     /// a new version of the same file) and ingests it. A file without a template key, or of a round that does not

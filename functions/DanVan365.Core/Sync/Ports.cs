@@ -43,3 +43,11 @@ public sealed record ApplyResult(int Written, IReadOnlyList<RowFailure> Failures
 
 /// <summary>A row that could not be written.</summary>
 public sealed record RowFailure(string Key, string Reason);
+
+/// <summary>Small named values DanVan365 keeps between runs in the site (list Trạng thái đồng bộ), e.g. a delta token.</summary>
+public interface IStateStore
+{
+    Task<string?> GetAsync(string key, CancellationToken cancellationToken);
+
+    Task SetAsync(string key, string value, CancellationToken cancellationToken);
+}

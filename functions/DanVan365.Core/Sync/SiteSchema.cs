@@ -118,6 +118,20 @@ public static class SiteSchema
         ],
         Hidden: true);
 
+    /// <summary>Trạng thái đồng bộ (hidden): DanVan365's own bookkeeping between runs, e.g. the library's delta token.</summary>
+    public static readonly ListDefinition State = new(
+        "state",
+        "Trạng thái đồng bộ",
+        "StateKey",
+        [
+            new("StateKey", "Khóa", ColumnType.Text, Indexed: true, Unique: true),
+            new("StateValue", "Giá trị", ColumnType.MultiLineText),
+            new(Archived, "Đã bãi bỏ", ColumnType.Boolean, Hidden: true),
+            new(ArchivedOn, "Ngày bãi bỏ", ColumnType.DateOnly, Hidden: true),
+            new(ContentHash, "Mã kiểm tra nội dung", ColumnType.Text, Hidden: true),
+        ],
+        Hidden: true);
+
     /// <summary>Báo cáo dân vận: the document library (templates, submissions, compiled reports, decisions).</summary>
     public static readonly ListDefinition Library = new(
         "library",
@@ -130,7 +144,7 @@ public static class SiteSchema
         IsLibrary: true);
 
     /// <summary>Every list of the site, in provisioning order.</summary>
-    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, Library];
+    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
     public const string DecisionFolder = "Quyết định";

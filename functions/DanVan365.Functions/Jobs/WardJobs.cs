@@ -106,7 +106,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
 
         var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
         var report = await new SubmissionIngest(session.Library, session.Lists, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
-            .IngestAsync(catalogue, rounds, force: false, cancellationToken).ConfigureAwait(false);
+            .IngestChangesAsync(catalogue, rounds, session.State, cancellationToken).ConfigureAwait(false);
         Log.Ingested(logger, ward.Id, report.Count(IngestOutcome.Accepted), report.Count(IngestOutcome.Rejected), report.Count(IngestOutcome.Unchanged), session.Requests);
         if (report.Count(IngestOutcome.Failed) > 0)
         {
