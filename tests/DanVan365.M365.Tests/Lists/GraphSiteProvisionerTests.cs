@@ -1,0 +1,52 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue;
+using DanVan365.M365.Lists;
+using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.M365;
+using Microsoft.Graph.Models;
+using GraphList = Microsoft.Graph.Models.List;
+
+namespace DanVan365.M365.Tests.Lists;
+
+public class GraphSiteProvisionerTests
+{
+    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, UnitDirectory.LoadDefault());
+
+    [Fact]
+    public async Task EnsureAsync_ListOfAnOlderSchema_AddsMissingColumnsAndKeepsRows()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession();
+        var client = session.Connection.Client;
+        var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
+        // An older DanVan365 made "Nhiệm vụ dân vận" with only its key and text columns, and a row is in it.
+        var old = await client.Sites[siteId].Lists.PostAsync(new GraphList
+        {
+            DisplayName = SiteSchema.Tasks.DisplayName,
+            Description = "DanVan365 (tasks) schema v0",
+            Columns = [ColumnMapping.ToGraph(SiteSchema.Tasks.Column("TaskCode")), ColumnMapping.ToGraph(SiteSchema.Tasks.Column("TaskText"))],
+            ListProp = new ListInfo { Template = "genericList" },
+        });
+        await client.Sites[siteId].Lists[old!.Id].Items.PostAsync(new ListItem
+        {
+            Fields = new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Title"] = "1.1", ["TaskCode"] = "1.1", ["TaskText"] = "Nội dung cũ" } },
+        });
+        session.Site.Invalidate();
+
+        var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
+
+        Assert.Equal(SiteSchema.Tasks.Columns.Count - 2, result.ColumnsAdded);
+        var columns = await client.Sites[siteId].Lists[old.Id].Columns.GetAsync();
+        Assert.Contains(columns!.Value!, c => c.Name == "LastDay" && c.DisplayName == "Hạn cuối");
+        var rows = await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None);
+        Assert.Equal("Nội dung cũ", Assert.Single(rows).Fields["TaskText"]);
+        var list = await client.Sites[siteId].Lists[old.Id].GetAsync();
+        Assert.Equal(SiteSchema.Version, SiteSchema.VersionOf(list!.Description));
+
+        // Provisioned now: a second run changes nothing.
+        var again = await ward.NewSession().Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
+        Assert.False(again.ChangedAnything);
+    }
+}
