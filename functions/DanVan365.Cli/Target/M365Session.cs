@@ -12,9 +12,6 @@ namespace DanVan365.Cli.Target;
 /// </summary>
 internal sealed class M365Session : GraphAdapters, IAsyncDisposable
 {
-    /// <summary>The ward site of the local Graph's default seed.</summary>
-    public const string LocalSiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an";
-
     private readonly LocalGraphServer? _server;
 
     private M365Session(GraphConnection connection, TimeProvider clock, LocalGraphServer? server, string? outbox)

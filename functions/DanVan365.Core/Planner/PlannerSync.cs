@@ -54,38 +54,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
         var applied = await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false);
         var failures = applied.Failures.ToList();
-        var tasks = snapshot.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var today = Time.WardTime.Today(clock);
-        var patches = new List<RowPatch>();
-        foreach (var row in rows)
-        {
-            // One write per row: the task id and hash it must record, and the progress copied back from Planner.
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var taskId = row.Fields.GetValueOrDefault("PlannerTaskId");
-            if (applied.Links.TryGetValue(row.Key, out var link))
-            {
-                taskId = link.TaskId;
-                fields["PlannerTaskId"] = link.TaskId;
-                fields["PlannerHash"] = link.Hash;
-            }
-
-            if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
-            {
-                // A task made in this run has no progress yet.
-                var task = tasks.GetValueOrDefault(taskId) ?? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(), new HashSet<string>(), 0, null);
-                foreach (var (name, value) in ProgressFields(row, task, today))
-                {
-                    fields[name] = value;
-                }
-            }
-
-            var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-            if (changed.Count > 0)
-            {
-                patches.Add(new RowPatch(row.Key, row.ItemId, changed));
-            }
-        }
-
+        var patches = Bookkeeping(rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock));
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
         var progressUpdated = patches.Count(p => p.Fields.ContainsKey("PercentComplete") || p.Fields.ContainsKey("Status") || p.Fields.ContainsKey("CompletedOn"));
@@ -102,7 +71,8 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         }
 
         var rows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
-        var progress = await CopyProgressAsync(rows, snapshot.Tasks, cancellationToken).ConfigureAwait(false);
+        var patches = Bookkeeping(rows, snapshot.Tasks, new Dictionary<string, (string, string?)>(), Time.WardTime.Today(clock));
+        var progress = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         return new PlannerSyncReport(null, null, progress.Written, progress.Failures);
     }
 
@@ -134,29 +104,43 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         return fields;
     }
 
-    private async Task<ApplyResult> CopyProgressAsync(IReadOnlyList<CurrentRow> rows, IReadOnlyList<PlannerTaskState> tasks, CancellationToken cancellationToken)
+    /// <summary>
+    /// One write per Phân công row that needs it: the task id and hash it must record (<paramref name="links"/>) and
+    /// the progress copied back from its Planner task. A task made in this run has no progress yet; archived rows are
+    /// left as they are.
+    /// </summary>
+    private static List<RowPatch> Bookkeeping(IReadOnlyList<CurrentRow> rows, IReadOnlyList<PlannerTaskState> tasks, IReadOnlyDictionary<string, (string TaskId, string? Hash)> links, DateOnly today)
     {
-        var today = Time.WardTime.Today(clock);
         var byId = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var patches = new List<RowPatch>();
         foreach (var row in rows)
         {
-            if (row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true"
-                || row.Fields.GetValueOrDefault("PlannerTaskId") is not { } taskId
-                || !byId.TryGetValue(taskId, out var task))
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var taskId = row.Fields.GetValueOrDefault("PlannerTaskId");
+            if (links.TryGetValue(row.Key, out var link))
             {
-                continue;
+                taskId = link.TaskId;
+                fields["PlannerTaskId"] = link.TaskId;
+                fields["PlannerHash"] = link.Hash;
             }
 
-            var want = ProgressFields(row, task, today);
-            var changed = want.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
+            {
+                var task = byId.GetValueOrDefault(taskId) ?? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(), new HashSet<string>(), 0, null);
+                foreach (var (name, value) in ProgressFields(row, task, today))
+                {
+                    fields[name] = value;
+                }
+            }
+
+            var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
             if (changed.Count > 0)
             {
                 patches.Add(new RowPatch(row.Key, row.ItemId, changed));
             }
         }
 
-        return await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
+        return patches;
     }
 
     private static PlannerLinkState LinkOf(CurrentRow row) =>
