@@ -22,12 +22,10 @@ internal static class EscalateCommand
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var units = SyncCommands.LoadUnits(settings);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(file), units);
-            var setup = EscalationSetup.For(catalogue, units);
+            await using var ward = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            var session = ward.Session;
+            var setup = EscalationSetup.For(ward.Catalogue, ward.Units);
             var dry = parse.GetValue(dryRun);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
             var run = new EscalationRun(
                 session.Lists,
                 new GraphNotificationLog(session.Site, session.Batches, session.Lists),

@@ -34,10 +34,9 @@ internal static class ReportCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
             var day = ParseDate("--last-day", parse.GetValue(lastDay)!);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
+            var (catalogue, session) = (run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var round = await new ReportRounds(session.Library).AddAsync(catalogue.Decision, parse.GetValue(title)!, day, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -55,9 +54,8 @@ internal static class ReportCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
+            var (catalogue, session) = (run.Catalogue, run.Session);
             foreach (var round in await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -79,10 +77,8 @@ internal static class ReportCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var units = SyncCommands.LoadUnits(settings);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), units);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
+            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
             var issued = await new ReportTemplates(session.Library, new WordReportDocuments()).IssueAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
@@ -121,9 +117,8 @@ internal static class ReportCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
+            var (catalogue, session) = (run.Catalogue, run.Session);
             IReadOnlyList<ReportRound> rounds = parse.GetValue(round) is { } number
                 ? [await FindRoundAsync(session, catalogue, number, ct).ConfigureAwait(false)]
                 : await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
@@ -149,16 +144,15 @@ internal static class ReportCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))
             {
                 throw new InvalidInputException(path, 0, "không tìm thấy tệp");
             }
 
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), SyncCommands.LoadUnits(settings));
             var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
+            var (catalogue, session) = (run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
             var result = await NewIngest(session).SubmitAsync(catalogue, rounds, content, ct).ConfigureAwait(false);
@@ -189,10 +183,8 @@ internal static class ReportCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var units = SyncCommands.LoadUnits(settings);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(decision), units);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
+            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
             var result = await new ReportCompilation(session.Lists, session.Library, new WordReportDocuments(), session.Clock).CompileAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
             var figures = result.Report.Figures;

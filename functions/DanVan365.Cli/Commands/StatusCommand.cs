@@ -18,10 +18,8 @@ internal static class StatusCommand
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var units = SyncCommands.LoadUnits(settings);
-            var catalogue = SyncCommands.LoadCatalogue(parse.GetValue(file), units);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, ct).ConfigureAwait(false);
             var report = StatusReport.Build(rows, catalogue.Sections, units, Core.Time.WardTime.Today(session.Clock));
             await context.Out.WriteAsync(Render(report)).ConfigureAwait(false);

@@ -23,10 +23,8 @@ internal static class SyncCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var units = LoadUnits(settings);
-            var catalogue = LoadCatalogue(parse.GetValue(file), units);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             await session.Planner.EnsurePlanAsync(PlannerDesign.Plan(catalogue, units, PlanTitle(catalogue)), ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -45,12 +43,10 @@ internal static class SyncCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var units = LoadUnits(settings);
-            // Bad input stops here: nothing has been sent to Microsoft 365 yet.
-            var catalogue = LoadCatalogue(parse.GetValue(file), units);
+            // Bad input stops in WardRun.OpenAsync: nothing has been sent to Microsoft 365 yet.
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             var dry = parse.GetValue(dryRun);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
             var lists = await new CatalogueSync(session.Provisioner, session.Lists, session.Clock).RunAsync(catalogue, units, dry, ct).ConfigureAwait(false);
             var listRequests = session.Requests;
             var links = await session.Site.PlannerLinksAsync(Path.GetFileName(parse.GetValue(file)), ct).ConfigureAwait(false);
@@ -86,9 +82,8 @@ internal static class SyncCommands
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            var catalogue = LoadCatalogue(parse.GetValue(file), LoadUnits(settings));
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            var (catalogue, session) = (run.Catalogue, run.Session);
             var report = await new PlannerSync(session.Planner, session.Lists, session.Clock).PullAsync(PlanTitle(catalogue), ct).ConfigureAwait(false);
             foreach (var failure in report.Failures)
             {
