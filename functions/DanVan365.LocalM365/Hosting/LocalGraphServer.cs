@@ -286,7 +286,17 @@ public sealed class LocalGraphServer : IAsyncDisposable
             return;
         }
 
-        var response = await _core.ExecuteAsync(request, inBatch: false, http.RequestAborted).ConfigureAwait(false);
+        GraphResponse response;
+        try
+        {
+            response = await _core.ExecuteAsync(request, inBatch: false, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault of the emulator itself answers as Graph answers its own: 500 generalException, with the reason.
+            response = _core.ErrorResponse(new GraphException(HttpStatusCode.InternalServerError, "generalException", ex.GetType().Name + ": " + ex.Message), request);
+        }
+
         await WriteAsync(http, response, requestId, clientRequestId).ConfigureAwait(false);
     }
 
