@@ -294,9 +294,13 @@ internal static class ListHandlers
     {
         var etag = ItemETag(item);
         var result = new JsonObject { ["@odata.etag"] = etag };
-        foreach (var (k, v) in item.Public())
+        foreach (var (k, v) in item)
         {
-            result[k] = v?.DeepClone();
+            // The public properties, as GraphJson.Public copies them (without a second copy).
+            if (!k.StartsWith('_'))
+            {
+                result[k] = v?.DeepClone();
+            }
         }
 
         result["eTag"] = etag;
@@ -607,9 +611,26 @@ internal static class ListHandlers
 
     private static IEnumerable<JsonObject> Columns(JsonObject list) => ((JsonArray)list["_columns"]!).Cast<JsonObject>();
 
-    private static JsonObject? FindColumn(JsonObject list, string name) =>
-        Columns(list).FirstOrDefault(c => c.Str("name") == name)
-        ?? Columns(list).FirstOrDefault(c => string.Equals(c.Str("name"), name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The column with exactly this name, else the first whose name differs only in case.</summary>
+    private static JsonObject? FindColumn(JsonObject list, string name)
+    {
+        JsonObject? ignoringCase = null;
+        foreach (var column in Columns(list))
+        {
+            var columnName = column.Str("name");
+            if (columnName == name)
+            {
+                return column;
+            }
+
+            if (ignoringCase is null && string.Equals(columnName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                ignoringCase = column;
+            }
+        }
+
+        return ignoringCase;
+    }
 
     private static bool IsIndexed(JsonObject column) => column["indexed"] is JsonValue v && v.GetValue<bool>();
 
