@@ -473,15 +473,31 @@ internal static class ListHandlers
             }
 
             var text = mine.ToString();
-            foreach (var other in core.Store.Children("listItem", listId))
+            var itemId = item.Str("id");
+            foreach (var (otherId, theirs) in OthersValues(core, listId, name))
             {
-                if (other.Str("id") != item.Str("id") && ((JsonObject)other["_fields"]!)[name] is JsonValue theirs
-                    && string.Equals(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase))
+                if (otherId != itemId && theirs is not null && string.Equals(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", $"The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [{name}].");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Each item's id and its value of one field (null when absent or not a plain value). SQLite reads the field out
+    /// of the stored documents, so a write to a list with a unique column does not parse every item of the list.
+    /// </summary>
+    private static IEnumerable<(string? Id, JsonValue? Value)> OthersValues(EmulatorCore core, string listId, string field)
+    {
+        if (field.Contains('"', StringComparison.Ordinal))
+        {
+            // Not expressible as a SQLite JSON path label: read the documents.
+            return core.Store.Children("listItem", listId).Select(other => (other.Str("id"), ((JsonObject)other["_fields"]!)[field] as JsonValue));
+        }
+
+        return core.Store.ChildValues("listItem", listId, "$._fields.\"" + field + "\"")
+            .Select(row => (row.Id, row.Json is null ? null : JsonNode.Parse(row.Json) as JsonValue));
     }
 
     private static JsonNode Coerce(JsonObject column, JsonNode value)

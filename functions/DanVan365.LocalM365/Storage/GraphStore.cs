@@ -24,6 +24,7 @@ internal sealed class GraphStore : IDisposable
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _children;
+    private readonly SqliteCommand _childValues;
     private readonly SqliteCommand _logChange;
     private readonly SqliteCommand _changesSince;
     private readonly SqliteCommand _maxSeq;
@@ -62,6 +63,7 @@ internal sealed class GraphStore : IDisposable
         _upsert = Prepare("INSERT INTO entities(kind,id,parent,ord,json) VALUES($k,$i,$p,$o,$j) ON CONFLICT(kind,id) DO UPDATE SET parent=excluded.parent, json=excluded.json", "$k", "$i", "$p", "$o", "$j");
         _delete = Prepare("DELETE FROM entities WHERE kind=$k AND id=$i", "$k", "$i");
         _children = Prepare("SELECT json FROM entities WHERE kind=$k AND parent=$p ORDER BY ord", "$k", "$p");
+        _childValues = Prepare("SELECT json ->> '$.id', json -> $path FROM entities WHERE kind=$k AND parent=$p", "$k", "$p", "$path");
         _logChange = Prepare("INSERT INTO changes(kind,parent,id) VALUES($k,$p,$i)", "$k", "$p", "$i");
         _changesSince = Prepare("SELECT id, MAX(seq) FROM changes WHERE kind=$k AND parent=$p AND seq>$s GROUP BY id ORDER BY MAX(seq)", "$k", "$p", "$s");
         _maxSeq = Prepare("SELECT COALESCE(MAX(seq),0) FROM changes", Array.Empty<string>());
@@ -145,6 +147,22 @@ internal sealed class GraphStore : IDisposable
         while (reader.Read())
         {
             result.Add((JsonObject)JsonNode.Parse(reader.GetString(0))!);
+        }
+
+        return result;
+    }
+
+    /// <summary>For each child: its document's "id" (when a string) and the JSON text at a path (null when absent); no document is parsed.</summary>
+    public List<(string? Id, string? Json)> ChildValues(string kind, string parent, string jsonPath)
+    {
+        _childValues.Parameters[0].Value = kind;
+        _childValues.Parameters[1].Value = parent;
+        _childValues.Parameters[2].Value = jsonPath;
+        var result = new List<(string?, string?)>();
+        using var reader = _childValues.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add((reader.GetValue(0) as string, reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
         return result;
@@ -251,7 +269,7 @@ internal sealed class GraphStore : IDisposable
 
     public void Dispose()
     {
-        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob, _deleteBlob, _getMeta, _putMeta, _begin, _commit, _rollback })
+        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _childValues, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob, _deleteBlob, _getMeta, _putMeta, _begin, _commit, _rollback })
         {
             cmd.Dispose();
         }
