@@ -58,6 +58,22 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
     }
 
     [Fact]
+    public async Task UniqueValue_ComparedIgnoringCase_AndAnItemMayKeepItsOwn()
+    {
+        var list = await NewListAsync();
+        var items = Client.Sites[Site].Lists[list].Items;
+        var first = await items.PostAsync(new ListItem { Fields = Fields(("Code", "Nhiệm-vụ.1")) });
+        await items.PostAsync(new ListItem { Fields = Fields(("Code", "khác")) });
+
+        // Re-saving an item's own value is no duplicate; another item's value differing only in case is one.
+        await items[first!.Id].Fields.PatchAsync(Fields(("Code", "Nhiệm-vụ.1"), ("Percent", 5)));
+        var error = await Assert.ThrowsAsync<ODataError>(() => items.PostAsync(new ListItem { Fields = Fields(("Code", "NHIỆM-VỤ.1")) }));
+        Assert.Equal(409, error.ResponseStatusCode);
+        error = await Assert.ThrowsAsync<ODataError>(() => items[first.Id].Fields.PatchAsync(Fields(("Code", "KHÁC"))));
+        Assert.Equal(409, error.ResponseStatusCode);
+    }
+
+    [Fact]
     public async Task GetItem_ExpandFieldsWithSelect_ReturnsOnlySelectedFields()
     {
         var list = await NewListAsync();

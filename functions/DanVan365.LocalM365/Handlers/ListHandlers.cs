@@ -294,9 +294,13 @@ internal static class ListHandlers
     {
         var etag = ItemETag(item);
         var result = new JsonObject { ["@odata.etag"] = etag };
-        foreach (var (k, v) in item.Public())
+        foreach (var (k, v) in item)
         {
-            result[k] = v?.DeepClone();
+            // The public properties, as GraphJson.Public copies them (without a second copy).
+            if (!k.StartsWith('_'))
+            {
+                result[k] = v?.DeepClone();
+            }
         }
 
         result["eTag"] = etag;
@@ -469,15 +473,31 @@ internal static class ListHandlers
             }
 
             var text = mine.ToString();
-            foreach (var other in core.Store.Children("listItem", listId))
+            var itemId = item.Str("id");
+            foreach (var (otherId, theirs) in OthersValues(core, listId, name))
             {
-                if (other.Str("id") != item.Str("id") && ((JsonObject)other["_fields"]!)[name] is JsonValue theirs
-                    && string.Equals(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase))
+                if (otherId != itemId && theirs is not null && string.Equals(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", $"The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [{name}].");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Each item's id and its value of one field (null when absent or not a plain value). SQLite reads the field out
+    /// of the stored documents, so a write to a list with a unique column does not parse every item of the list.
+    /// </summary>
+    private static IEnumerable<(string? Id, JsonValue? Value)> OthersValues(EmulatorCore core, string listId, string field)
+    {
+        if (field.Contains('"', StringComparison.Ordinal))
+        {
+            // Not expressible as a SQLite JSON path label: read the documents.
+            return core.Store.Children("listItem", listId).Select(other => (other.Str("id"), ((JsonObject)other["_fields"]!)[field] as JsonValue));
+        }
+
+        return core.Store.ChildValues("listItem", listId, "$._fields.\"" + field + "\"")
+            .Select(row => (row.Id, row.Json is null ? null : JsonNode.Parse(row.Json) as JsonValue));
     }
 
     private static JsonNode Coerce(JsonObject column, JsonNode value)
@@ -607,9 +627,26 @@ internal static class ListHandlers
 
     private static IEnumerable<JsonObject> Columns(JsonObject list) => ((JsonArray)list["_columns"]!).Cast<JsonObject>();
 
-    private static JsonObject? FindColumn(JsonObject list, string name) =>
-        Columns(list).FirstOrDefault(c => c.Str("name") == name)
-        ?? Columns(list).FirstOrDefault(c => string.Equals(c.Str("name"), name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The column with exactly this name, else the first whose name differs only in case.</summary>
+    private static JsonObject? FindColumn(JsonObject list, string name)
+    {
+        JsonObject? ignoringCase = null;
+        foreach (var column in Columns(list))
+        {
+            var columnName = column.Str("name");
+            if (columnName == name)
+            {
+                return column;
+            }
+
+            if (ignoringCase is null && string.Equals(columnName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                ignoringCase = column;
+            }
+        }
+
+        return ignoringCase;
+    }
 
     private static bool IsIndexed(JsonObject column) => column["indexed"] is JsonValue v && v.GetValue<bool>();
 

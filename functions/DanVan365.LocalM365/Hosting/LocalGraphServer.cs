@@ -157,8 +157,10 @@ public sealed class LocalGraphServer : IAsyncDisposable
 
         if (response.Json is not null)
         {
+            var json = GraphJson.Serialize(response.Json);
             http.Response.ContentType = JsonContentType;
-            await http.Response.Body.WriteAsync(GraphJson.Serialize(response.Json), http.RequestAborted).ConfigureAwait(false);
+            http.Response.ContentLength = json.Length;
+            await http.Response.Body.WriteAsync(json, http.RequestAborted).ConfigureAwait(false);
         }
         else if (response.Bytes is not null)
         {

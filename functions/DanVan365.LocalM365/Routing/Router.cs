@@ -20,11 +20,15 @@ internal sealed class RouteMatch
 
 internal sealed class Route
 {
+    /// <summary>The template segment that captures a value.</summary>
+    public const string Parameter = "{}";
+
     public Route(string method, string template, Func<OperationContext, GraphResponse> handler)
     {
         Method = method;
         Template = template;
         Segments = template.Split('/');
+        ParameterCount = Segments.Count(s => s == Parameter);
         Handler = handler;
         Name = method + " /" + template;
     }
@@ -34,6 +38,8 @@ internal sealed class Route
     public string Template { get; }
 
     public string[] Segments { get; }
+
+    public int ParameterCount { get; }
 
     public Func<OperationContext, GraphResponse> Handler { get; }
 
@@ -58,26 +64,7 @@ internal sealed class Router
         pathKnown = false;
         foreach (var route in _routes)
         {
-            if (route.Segments.Length != segments.Count)
-            {
-                continue;
-            }
-
-            var values = new List<string>();
-            var ok = true;
-            for (var i = 0; i < segments.Count && ok; i++)
-            {
-                if (route.Segments[i] == "{}")
-                {
-                    values.Add(segments[i]);
-                }
-                else if (!string.Equals(route.Segments[i], segments[i], StringComparison.OrdinalIgnoreCase))
-                {
-                    ok = false;
-                }
-            }
-
-            if (!ok)
+            if (route.Segments.Length != segments.Count || !Matches(route, segments))
             {
                 continue;
             }
@@ -85,7 +72,16 @@ internal sealed class Router
             pathKnown = true;
             if (route.Method == method)
             {
-                return new RouteMatch(route, [.. values]);
+                var values = new string[route.ParameterCount];
+                for (int i = 0, v = 0; i < segments.Count; i++)
+                {
+                    if (route.Segments[i] == Route.Parameter)
+                    {
+                        values[v++] = segments[i];
+                    }
+                }
+
+                return new RouteMatch(route, values);
             }
         }
 
@@ -96,6 +92,19 @@ internal sealed class Router
 
         var last = segments.Count > 0 ? segments[^1] : string.Empty;
         throw new GraphException(HttpStatusCode.BadRequest, "BadRequest", $"Resource not found for the segment '{last}'.");
+    }
+
+    private static bool Matches(Route route, List<string> segments)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (route.Segments[i] != Route.Parameter && !string.Equals(route.Segments[i], segments[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Splits a decoded path into segments; "x:/a/b:" (or to the end without the closing colon) is one segment "x:/a/b".</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
@@ -8,14 +9,22 @@ namespace DanVan365.LocalM365.Storage;
 /// The emulator's state: JSON documents by (kind, id) with a parent key and insertion order, a change log for delta
 /// queries, and binary blobs for file content. One SQLite connection kept open (WAL when on disk), prepared
 /// statements reused; callers serialise access through <see cref="Gate"/>.
+/// Documents and meta values read are kept in memory (documents as immutable <see cref="JsonElement"/>s, so every
+/// caller still gets its own <see cref="JsonObject"/>); a write replaces or drops the entry, a rollback drops them all.
 /// </summary>
 internal sealed class GraphStore : IDisposable
 {
+    /// <summary>Beyond this many cached documents the cache starts again empty (bounds memory for large states).</summary>
+    private const int MaxCachedDocuments = 20_000;
+
+    private readonly Dictionary<(string Kind, string Id), JsonElement> _documents = [];
+    private readonly Dictionary<string, string?> _meta = new(StringComparer.Ordinal);
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _get;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _children;
+    private readonly SqliteCommand _childValues;
     private readonly SqliteCommand _logChange;
     private readonly SqliteCommand _changesSince;
     private readonly SqliteCommand _maxSeq;
@@ -24,6 +33,9 @@ internal sealed class GraphStore : IDisposable
     private readonly SqliteCommand _deleteBlob;
     private readonly SqliteCommand _getMeta;
     private readonly SqliteCommand _putMeta;
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _rollback;
     private long _order;
 
     public GraphStore(string? databasePath)
@@ -51,6 +63,7 @@ internal sealed class GraphStore : IDisposable
         _upsert = Prepare("INSERT INTO entities(kind,id,parent,ord,json) VALUES($k,$i,$p,$o,$j) ON CONFLICT(kind,id) DO UPDATE SET parent=excluded.parent, json=excluded.json", "$k", "$i", "$p", "$o", "$j");
         _delete = Prepare("DELETE FROM entities WHERE kind=$k AND id=$i", "$k", "$i");
         _children = Prepare("SELECT json FROM entities WHERE kind=$k AND parent=$p ORDER BY ord", "$k", "$p");
+        _childValues = Prepare("SELECT json ->> '$.id', json -> $path FROM entities WHERE kind=$k AND parent=$p", "$k", "$p", "$path");
         _logChange = Prepare("INSERT INTO changes(kind,parent,id) VALUES($k,$p,$i)", "$k", "$p", "$i");
         _changesSince = Prepare("SELECT id, MAX(seq) FROM changes WHERE kind=$k AND parent=$p AND seq>$s GROUP BY id ORDER BY MAX(seq)", "$k", "$p", "$s");
         _maxSeq = Prepare("SELECT COALESCE(MAX(seq),0) FROM changes", Array.Empty<string>());
@@ -59,6 +72,9 @@ internal sealed class GraphStore : IDisposable
         _deleteBlob = Prepare("DELETE FROM blobs WHERE id=$i", "$i");
         _getMeta = Prepare("SELECT value FROM meta WHERE key=$k", "$k");
         _putMeta = Prepare("INSERT INTO meta(key,value) VALUES($k,$v) ON CONFLICT(key) DO UPDATE SET value=excluded.value", "$k", "$v");
+        _begin = Prepare("BEGIN");
+        _commit = Prepare("COMMIT");
+        _rollback = Prepare("ROLLBACK");
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = "SELECT COALESCE(MAX(ord),0) FROM entities";
         _order = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -71,10 +87,26 @@ internal sealed class GraphStore : IDisposable
 
     public JsonObject? Get(string kind, string id)
     {
-        _get.Parameters[0].Value = kind;
-        _get.Parameters[1].Value = id;
-        var json = _get.ExecuteScalar() as string;
-        return json is null ? null : (JsonObject)JsonNode.Parse(json)!;
+        if (!_documents.TryGetValue((kind, id), out var document))
+        {
+            _get.Parameters[0].Value = kind;
+            _get.Parameters[1].Value = id;
+            if (_get.ExecuteScalar() is not string json)
+            {
+                return null;
+            }
+
+            document = JsonSerializer.Deserialize<JsonElement>(json);
+            if (_documents.Count >= MaxCachedDocuments)
+            {
+                _documents.Clear();
+            }
+
+            _documents[(kind, id)] = document;
+        }
+
+        // A fresh node over the immutable element: the caller may change it without touching the cache.
+        return JsonObject.Create(document)!;
     }
 
     public void Put(string kind, string id, string parent, JsonObject value, bool logChange = false)
@@ -85,6 +117,7 @@ internal sealed class GraphStore : IDisposable
         _upsert.Parameters[3].Value = ++_order;
         _upsert.Parameters[4].Value = value.ToJsonString();
         _upsert.ExecuteNonQuery();
+        _documents.Remove((kind, id));
         if (logChange)
         {
             LogChange(kind, parent, id);
@@ -96,6 +129,7 @@ internal sealed class GraphStore : IDisposable
         _delete.Parameters[0].Value = kind;
         _delete.Parameters[1].Value = id;
         var removed = _delete.ExecuteNonQuery() > 0;
+        _documents.Remove((kind, id));
         if (removed && parentForLog is not null)
         {
             LogChange(kind, parentForLog, id);
@@ -113,6 +147,22 @@ internal sealed class GraphStore : IDisposable
         while (reader.Read())
         {
             result.Add((JsonObject)JsonNode.Parse(reader.GetString(0))!);
+        }
+
+        return result;
+    }
+
+    /// <summary>For each child: its document's "id" (when a string) and the JSON text at a path (null when absent); no document is parsed.</summary>
+    public List<(string? Id, string? Json)> ChildValues(string kind, string parent, string jsonPath)
+    {
+        _childValues.Parameters[0].Value = kind;
+        _childValues.Parameters[1].Value = parent;
+        _childValues.Parameters[2].Value = jsonPath;
+        var result = new List<(string?, string?)>();
+        using var reader = _childValues.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add((reader.GetValue(0) as string, reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
         return result;
@@ -165,8 +215,14 @@ internal sealed class GraphStore : IDisposable
 
     public string? GetMeta(string key)
     {
-        _getMeta.Parameters[0].Value = key;
-        return _getMeta.ExecuteScalar() as string;
+        if (!_meta.TryGetValue(key, out var value))
+        {
+            _getMeta.Parameters[0].Value = key;
+            value = _getMeta.ExecuteScalar() as string;
+            _meta[key] = value;
+        }
+
+        return value;
     }
 
     public void PutMeta(string key, string value)
@@ -174,6 +230,7 @@ internal sealed class GraphStore : IDisposable
         _putMeta.Parameters[0].Value = key;
         _putMeta.Parameters[1].Value = value;
         _putMeta.ExecuteNonQuery();
+        _meta[key] = value;
     }
 
     /// <summary>Next value of a named counter (list item ids, versions, eTags), persisted.</summary>
@@ -185,33 +242,45 @@ internal sealed class GraphStore : IDisposable
         return next;
     }
 
-    public void Clear() => Execute("DELETE FROM entities; DELETE FROM changes; DELETE FROM blobs; DELETE FROM meta;");
+    public void Clear()
+    {
+        Execute("DELETE FROM entities; DELETE FROM changes; DELETE FROM blobs; DELETE FROM meta;");
+        ForgetCached();
+    }
 
     /// <summary>Runs an operation atomically (raw BEGIN/COMMIT so the prepared commands need no transaction object).</summary>
     public T Atomically<T>(Func<T> operation)
     {
-        Execute("BEGIN");
+        _begin.ExecuteNonQuery();
         try
         {
             var result = operation();
-            Execute("COMMIT");
+            _commit.ExecuteNonQuery();
             return result;
         }
         catch
         {
-            Execute("ROLLBACK");
+            // The cache may hold documents or meta values written (or read back) inside the rolled-back transaction.
+            ForgetCached();
+            _rollback.ExecuteNonQuery();
             throw;
         }
     }
 
     public void Dispose()
     {
-        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob, _deleteBlob, _getMeta, _putMeta })
+        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _childValues, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob, _deleteBlob, _getMeta, _putMeta, _begin, _commit, _rollback })
         {
             cmd.Dispose();
         }
 
         _connection.Dispose();
+    }
+
+    private void ForgetCached()
+    {
+        _documents.Clear();
+        _meta.Clear();
     }
 
     private void Execute(string sql)
