@@ -10,16 +10,6 @@ namespace DanVan365.Cli.Commands;
 /// <summary>The catalogue command's two outputs: a terminal table with a one-line summary, and JSON.</summary>
 internal static class CatalogueOutput
 {
-    public static string KindName(TimeFrameKind kind) => kind switch
-    {
-        TimeFrameKind.Ongoing => "ongoing",
-        TimeFrameKind.Before => "before",
-        TimeFrameKind.Quarter => "quarter",
-        TimeFrameKind.Month => "month",
-        TimeFrameKind.Year => "year",
-        _ => "year-onward",
-    };
-
     public static string Json(TaskCatalogue catalogue)
     {
         using var stream = new MemoryStream();
@@ -91,7 +81,7 @@ internal static class CatalogueOutput
                 {
                     w.WriteStartObject("timeframe");
                     w.WriteString("text", t.TimeFrame.Text);
-                    w.WriteString("kind", KindName(t.TimeFrame.Kind));
+                    w.WriteString("kind", t.TimeFrame.Kind.ToCode());
                     if (t.TimeFrame.LastDay is { } last)
                     {
                         w.WriteString("lastDay", Day(last));

@@ -13,7 +13,7 @@ public static class SiteSchema
     public const int Version = 1;
 
     /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
-    public static readonly IReadOnlyList<string> TimeFrameKinds = ["ongoing", "before", "quarter", "month", "year", "year-onward"];
+    public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
 
     /// <summary>Status words (DESIGN.md "Status") plus the per-round words for ongoing tasks.</summary>
     public static readonly IReadOnlyList<string> StatusChoices =
