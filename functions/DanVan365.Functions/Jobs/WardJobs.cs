@@ -230,41 +230,13 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
         using var session = sessions.Open(ward);
         var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var today = WardTime.Today(clock);
-        var units = new List<UnitStatus>();
-        foreach (var group in rows.Where(r => r.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
-                     .GroupBy(r => r.Fields.GetValueOrDefault("UnitCode") ?? string.Empty, StringComparer.Ordinal)
-                     .Where(g => g.Key.Length > 0))
-        {
-            var counts = StatusCategoryLabels.All.ToDictionary(c => c.Label, _ => 0, StringComparer.Ordinal);
-            var ongoing = 0;
-            foreach (var row in group)
-            {
-                var category = StatusRules.Categorise(Date(row, "LastDay"), Date(row, "CompletedOn"), today);
-                if (category is { } c)
-                {
-                    counts[c.Label()]++;
-                }
-                else
-                {
-                    ongoing++;
-                }
-            }
-
-            var name = ward.Units.Find(group.Key)?.Name ?? group.First().Fields.GetValueOrDefault("UnitName") ?? group.Key;
-            units.Add(new UnitStatus(group.Key, name, counts, ongoing));
-        }
-
-        var order = ward.Units.Units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        units.Sort((a, b) => order.GetValueOrDefault(a.Code, int.MaxValue).CompareTo(order.GetValueOrDefault(b.Code, int.MaxValue)));
+        var report = StatusReport.Build(rows, [], ward.Units, today);
+        var units = report.Units
+            .Select(u => new UnitStatus(u.Key, u.Name, StatusCategoryLabels.All.ToDictionary(c => c.Label, c => u.Count(c.Category), StringComparer.Ordinal), u.Ongoing))
+            .ToList();
         Log.StatusRead(logger, ward.Id, units.Count);
         return new WardStatus(ward.Id, today, units);
     }
-
-    private static DateOnly? Date(Core.Sync.CurrentRow row, string column) =>
-        row.Fields.GetValueOrDefault(column) is { Length: >= 10 } text
-        && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : null;
 
     private static async Task StampAsync(WardSession session, IEnumerable<LibraryFile> files, string? rejection, CancellationToken cancellationToken)
     {
