@@ -20,16 +20,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
     {
         var ward = Resolve(wardId);
         using var session = sessions.Open(ward);
-        IReadOnlyList<LibraryFile> files;
-        try
-        {
-            files = [.. (await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false)).Where(DecisionFiles.IsDecision)];
-        }
-        catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
-        {
-            // Not provisioned yet: there can be no decision in the library.
-            files = [];
-        }
+        var files = await DecisionFilesAsync(session, cancellationToken).ConfigureAwait(false);
 
         var changed = files.Where(DecisionFiles.Changed).ToList();
         var file = force ? DecisionFiles.Latest(files) : DecisionFiles.Latest(changed);
@@ -146,26 +137,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
         IReadOnlyList<int> due;
         using (var session = sessions.Open(ward))
         {
-            IReadOnlyList<LibraryFile> files;
-            try
-            {
-                files = await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
-            {
-                files = [];
-            }
-
-            var file = DecisionFiles.Latest(files.Where(DecisionFiles.IsDecision));
-            if (file is null)
-            {
-                due = [];
-            }
-            else
-            {
-                var catalogue = await DecisionFiles.ImportAsync(session.Library, file, ward.Units, cancellationToken).ConfigureAwait(false);
-                due = [.. catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
-            }
+            var catalogue = await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false);
+            due = catalogue is null ? [] : [.. catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
         }
 
         Log.RoundsDue(logger, ward.Id, string.Join(',', due));
@@ -207,20 +180,23 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
         }
     }
 
-    /// <summary>The catalogue of the newest decision in the library's "Quyết định" folder, or null when there is none.</summary>
-    private static async Task<Core.Catalogue.TaskCatalogue?> CurrentCatalogueAsync(WardSession session, CancellationToken cancellationToken)
+    /// <summary>The decision files in the library's "Quyết định" folder (none while the site is not provisioned).</summary>
+    private static async Task<IReadOnlyList<LibraryFile>> DecisionFilesAsync(WardSession session, CancellationToken cancellationToken)
     {
-        IReadOnlyList<LibraryFile> files;
         try
         {
-            files = await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false);
+            return [.. (await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false)).Where(DecisionFiles.IsDecision)];
         }
         catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
         {
-            return null;
+            return [];
         }
+    }
 
-        var file = DecisionFiles.Latest(files.Where(DecisionFiles.IsDecision));
+    /// <summary>The catalogue of the newest decision in the library's "Quyết định" folder, or null when there is none.</summary>
+    private static async Task<Core.Catalogue.TaskCatalogue?> CurrentCatalogueAsync(WardSession session, CancellationToken cancellationToken)
+    {
+        var file = DecisionFiles.Latest(await DecisionFilesAsync(session, cancellationToken).ConfigureAwait(false));
         return file is null ? null : await DecisionFiles.ImportAsync(session.Library, file, session.Ward.Units, cancellationToken).ConfigureAwait(false);
     }
 
