@@ -23,7 +23,7 @@ public sealed record ReportWriterOptions(IReadOnlyList<string> Recipients)
     ]);
 }
 
-/// <summary>Writes the compiled BÁO CÁO (.docx) in the ND30 format (../shared/ND30.md). Same model → same bytes.</summary>
+/// <summary>Writes the compiled BÁO CÁO (.docx) in the ND30 format (docs/report-format.md). Same model → same bytes.</summary>
 public static class ReportWriter
 {
     private const int TableSize = 24;
