@@ -37,7 +37,7 @@ param tags object = {
 @maxLength(36)
 param m365TenantId string = tenant().tenantId
 
-@description('The wards this app serves, at least one; each names its own site, group, mailbox and plan (and, with more than one ward, its unit directory).')
+@description('The wards this app serves (at least one), each with its own site, group, mailbox, plan and, with several, unit directory.')
 @minLength(1)
 param wards ward[]
 
@@ -73,7 +73,7 @@ param maximumInstanceCount int = 40
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Client id (GUID) of the Entra app registration that protects the HTTP functions (register-api.sh). Required: no deployment without authentication.')
+@description('Client id (GUID) of the API app registration (register-api.sh). Required: no deployment without authentication.')
 @minLength(36)
 @maxLength(36)
 param apiClientId string

@@ -51,7 +51,7 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   tags: tags
   properties: {
     displayName: 'DanVan365: ward job in ${poisonQueueName}'
-    description: 'A ward job failed 5 times and was moved to ${poisonQueueName}. See Application Insights for the failures; re-run the job with POST /api/dispatch/{job} once fixed.'
+    description: 'A ward job failed 5 times and went to ${poisonQueueName}: see Application Insights, fix, POST /api/dispatch/{job}.'
     severity: 2
     enabled: true
     scopes: [
@@ -62,7 +62,11 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'StorageQueueLogs | where AccountName == "${storageAccountName}" and OperationName == "PutMessage" and ObjectKey contains "/${poisonQueueName}"'
+          query: join([
+            'StorageQueueLogs'
+            '| where AccountName == "${storageAccountName}" and OperationName == "PutMessage"'
+            '| where ObjectKey contains "/${poisonQueueName}"'
+          ], ' ')
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -46,7 +46,8 @@ public class BicepResourcesTests(HaiAnSnapshotFixture haiAn)
     {
         var rule = Assert.Single(haiAn.Snapshot.Resources("Microsoft.Insights/scheduledQueryRules"));
         var properties = rule.GetProperty("properties");
-        var query = Assert.Single(properties.GetProperty("criteria").GetProperty("allOf").EnumerateArray()).GetProperty("query").GetString()!;
+        var criterion = Assert.Single(properties.GetProperty("criteria").GetProperty("allOf").EnumerateArray());
+        var query = criterion.GetProperty("query").GetString()!;
 
         Assert.Contains("PutMessage", query, StringComparison.Ordinal);
         Assert.Contains("/" + QueueNames.WardJobsPoison, query, StringComparison.Ordinal);

@@ -99,8 +99,9 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
         using var app = StartedApp.Start(haiAn.Snapshot.AppSettings());
 
         // Microsoft.Identity.Web builds the bearer scheme from the AzureAd section.
-        var identity = app.Services.GetRequiredService<IOptionsMonitor<MicrosoftIdentityOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
-        var bearer = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        const string scheme = JwtBearerDefaults.AuthenticationScheme;
+        var identity = app.Services.GetRequiredService<IOptionsMonitor<MicrosoftIdentityOptions>>().Get(scheme);
+        var bearer = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(scheme);
 
         Assert.Equal(ApiClientId, identity.ClientId);
         Assert.Equal(BicepSnapshot.TenantId, identity.TenantId);
@@ -149,7 +150,8 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
     [Fact]
     public void Snapshot_ParametersFileWithoutApiClientId_IsRefusedNamingTheParameter()
     {
-        var parameters = TwoWards(secondUnitsFile: UnitsFile).Replace($"param apiClientId = '{ApiClientId}'", string.Empty, StringComparison.Ordinal);
+        var parameters = TwoWards(secondUnitsFile: UnitsFile)
+            .Replace($"param apiClientId = '{ApiClientId}'", string.Empty, StringComparison.Ordinal);
 
         var run = BicepSnapshot.Run(parameters, HaiAnEnvironment());
 

@@ -32,7 +32,9 @@ public sealed partial class BicepSnapshot
     /// </summary>
     public IReadOnlyDictionary<string, string> AppSettings()
     {
-        var config = Assert.Single(Resources("Microsoft.Web/sites/config"), r => r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
+        var config = Assert.Single(
+            Resources("Microsoft.Web/sites/config"),
+            r => r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var setting in config.GetProperty("properties").EnumerateObject())
         {
@@ -57,8 +59,11 @@ public sealed partial class BicepSnapshot
             var file = Path.Combine(folder, "test.bicepparam");
             File.WriteAllText(file, UsingMain().Replace(parametersText, "using '../../main.bicep'", 1));
             var (exitCode, output) = BicepCli.Run(
-                ["snapshot", file, "--mode", "overwrite", "--tenant-id", TenantId, "--subscription-id", "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6",
-                    "--resource-group", "rg-danvan-test", "--location", "southeastasia"],
+                [
+                    "snapshot", file, "--mode", "overwrite", "--tenant-id", TenantId,
+                    "--subscription-id", "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6",
+                    "--resource-group", "rg-danvan-test", "--location", "southeastasia",
+                ],
                 environment);
             var snapshotFile = Path.Combine(folder, "test.snapshot.json");
             if (exitCode != 0 || !File.Exists(snapshotFile))
@@ -80,7 +85,9 @@ public sealed partial class BicepSnapshot
     [
         (IdentityClientIdExpression(), IdentityClientId),
         (IdentityClientIdInAuthenticationString(), $"ClientId={IdentityClientId};Authorization=AAD"),
-        (AppInsightsConnectionString(), "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://southeastasia-1.in.applicationinsights.azure.com/"),
+        (AppInsightsConnectionString(),
+            "InstrumentationKey=00000000-0000-0000-0000-000000000000;"
+            + "IngestionEndpoint=https://southeastasia-1.in.applicationinsights.azure.com/"),
 
         // environment().authentication.loginEndpoint in the public cloud (ARM's environment() function).
         (LoginEndpoint(), "https://login.microsoftonline.com/"),
@@ -101,7 +108,7 @@ public sealed partial class BicepSnapshot
             }
         }
 
-        throw new Xunit.Sdk.XunitException($"app setting {name} holds an expression the test does not know how Azure resolves: {value}");
+        throw new Xunit.Sdk.XunitException($"app setting {name} holds an expression the test cannot resolve: {value}");
     }
 
     [GeneratedRegex(@"^using\s+'\./main\.bicep'", RegexOptions.Multiline)]
@@ -110,7 +117,8 @@ public sealed partial class BicepSnapshot
     [GeneratedRegex(@"^\[reference\('[^']*/Microsoft\.ManagedIdentity/userAssignedIdentities/[^']*', '[^']*'\)\.clientId\]$")]
     private static partial Regex IdentityClientIdExpression();
 
-    [GeneratedRegex(@"^\[format\('ClientId=\{0\};Authorization=AAD', reference\('[^']*/userAssignedIdentities/[^']*', '[^']*'\)\.clientId\)\]$")]
+    [GeneratedRegex(
+        @"^\[format\('ClientId=\{0\};Authorization=AAD', reference\('[^']*/userAssignedIdentities/[^']*', '[^']*'\)\.clientId\)\]$")]
     private static partial Regex IdentityClientIdInAuthenticationString();
 
     [GeneratedRegex(@"^\[reference\('[^']*/Microsoft\.Insights/components/[^']*', '[^']*'\)\.ConnectionString\]$")]

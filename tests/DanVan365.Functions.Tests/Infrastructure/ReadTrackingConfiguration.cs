@@ -21,8 +21,11 @@ public sealed class ReadTrackingConfiguration : ConfigurationProvider, IConfigur
     }
 
     /// <summary>The configuration key of an app setting, as the environment-variables provider makes it.</summary>
-    public static string ToKey(string appSettingName) =>
-        (appSettingName ?? throw new ArgumentNullException(nameof(appSettingName))).Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+    public static string ToKey(string appSettingName)
+    {
+        ArgumentNullException.ThrowIfNull(appSettingName);
+        return appSettingName.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+    }
 
     /// <summary>True if the app asked for this key's value.</summary>
     public bool WasRead(string key)
