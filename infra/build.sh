@@ -27,6 +27,8 @@ fi
 export DANVAN_SHAREPOINT_HOST="${DANVAN_SHAREPOINT_HOST:-contoso.sharepoint.com}"
 export DANVAN_HAIAN_GROUP_ID="${DANVAN_HAIAN_GROUP_ID:-00000000-0000-0000-0000-000000000000}"
 export DANVAN_HAIAN_MAILBOX="${DANVAN_HAIAN_MAILBOX:-danvan.haian@contoso.example}"
+export DANVAN_API_CLIENT_ID="${DANVAN_API_CLIENT_ID:-00000000-0000-0000-0000-000000000000}"
+export DANVAN_ALERT_EMAIL="${DANVAN_ALERT_EMAIL:-it@contoso.example}"
 
 # 3. Build and lint; keep every diagnostic, fail on errors (exit code) and on warnings (output).
 out="$here/out"

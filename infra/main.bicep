@@ -1,10 +1,12 @@
 // DanVan365 on Azure: one Function App (Flex Consumption, .NET isolated) for one or more wards.
 //
-//   user-assigned identity ──► storage (host + deployment container + ward queues)   Blob Data Owner, Queue Data Contributor,
-//                          │                                                         Table Data Contributor (host diagnostics)
+//   user-assigned identity ──► storage: container app-package                      Storage Blob Data Contributor
+//                          │            containers azure-webjobs-hosts, -secrets      Storage Blob Data Owner
+//                          │            queues ward-jobs, ward-jobs-poison            Storage Queue Data Contributor
 //                          ├─► Application Insights (local auth off)                 Monitoring Metrics Publisher
-//                          ├─► Key Vault (RBAC mode, empty)                          Key Vault Secrets User
 //                          └─► Microsoft Graph (granted by grant-graph-permissions.sh, not by this template)
+//   HTTP functions ◄── Entra ID tokens for the API app registration (register-api.sh; apiClientId, required)
+//   ward-jobs-poison ──► queue write logs ──► log alert ──► e-mail (alertEmails)
 //
 // Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.hai-an.bicepparam (see infra/README.md).
 
@@ -20,7 +22,7 @@ param location string = resourceGroup().location
 @maxLength(20)
 param namePrefix string = 'danvan'
 
-@description('Suffix that makes the global names (storage, Key Vault, app host name) unique. Default: stable per resource group.')
+@description('Suffix that makes the global names (storage, app host name) unique. Default: stable per resource group.')
 @minLength(4)
 @maxLength(13)
 param nameSuffix string = uniqueString(subscription().subscriptionId, resourceGroup().id)
@@ -35,14 +37,9 @@ param tags object = {
 @maxLength(36)
 param m365TenantId string = tenant().tenantId
 
-@description('The wards this app serves; the first is also the default M365 target. At least one.')
+@description('The wards this app serves (at least one), each with its own site, group, mailbox, plan and, with several, unit directory.')
 @minLength(1)
 param wards ward[]
-
-@description('Queue of the ward fan-out (one message per ward and job); its poison queue is <name>-poison.')
-@minLength(3)
-@maxLength(56)
-param wardQueueName string = 'ward-jobs'
 
 @description('Functions runtime stack. Flex Consumption: dotnet-isolated for .NET.')
 @allowed([
@@ -76,8 +73,14 @@ param maximumInstanceCount int = 40
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Client id of the Entra app registration that protects the HTTP functions (app roles DanVan.Admin, DanVan.Reporter). Empty: set it later.')
-param apiClientId string = ''
+@description('Client id (GUID) of the API app registration (register-api.sh). Required: no deployment without authentication.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('E-mail addresses told when a ward job lands in the poison queue.')
+@minLength(1)
+param alertEmails string[]
 
 var prefix = toLower(namePrefix)
 var compactPrefix = replace(prefix, '-', '')
@@ -88,7 +91,7 @@ var names = {
   workspace: 'log-${prefix}-${suffix}'
   appInsights: 'appi-${prefix}-${suffix}'
   storage: take('st${compactPrefix}${suffix}', 24)
-  keyVault: take('kv-${take(compactPrefix, 8)}-${suffix}', 24)
+  poisonAlert: 'alert-${prefix}-${suffix}-ward-jobs-poison'
   plan: 'plan-${prefix}-${suffix}'
   functionApp: 'func-${prefix}-${suffix}'
 }
@@ -124,20 +127,22 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
-    wardQueueName: wardQueueName
     appPrincipalId: identity.outputs.principalId
     identityName: names.identity
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
-module keyVault 'modules/keyvault.bicep' = {
-  name: 'keyVault'
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
   params: {
-    name: names.keyVault
+    name: names.poisonAlert
     location: location
     tags: tags
-    appPrincipalId: identity.outputs.principalId
-    identityName: names.identity
+    workspaceId: monitoring.outputs.workspaceId
+    storageAccountName: storage.outputs.name
+    poisonQueueName: storage.outputs.queueNames[1]
+    emails: alertEmails
   }
 }
 
@@ -153,14 +158,12 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
-    keyVaultUri: keyVault.outputs.uri
     runtimeName: runtimeName
     runtimeVersion: runtimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     m365TenantId: m365TenantId
     wards: wards
-    wardQueueName: wardQueueName
     apiClientId: apiClientId
   }
 }
@@ -183,8 +186,11 @@ output identityClientId string = identity.outputs.clientId
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
 
-@description('Key Vault URI.')
-output keyVaultUri string = keyVault.outputs.uri
+@description('Names of the ward queues (fan-out, poison).')
+output queueNames string[] = storage.outputs.queueNames
+
+@description('Name of the alert rule that watches the poison queue.')
+output poisonAlertName string = alerts.outputs.ruleName
 
 @description('Names of the app settings set on the Function App.')
 output appSettingNames string[] = functionApp.outputs.appSettingNames

@@ -5,17 +5,23 @@
 //   DANVAN_SHAREPOINT_HOST   the tenant's SharePoint host, e.g. contoso.sharepoint.com
 //   DANVAN_HAIAN_GROUP_ID    object id of the ward's Microsoft 365 group (owner of the Team and the plan)
 //   DANVAN_HAIAN_MAILBOX     the ward mailbox the reminders are sent from, e.g. danvan.haian@contoso.vn
+//   DANVAN_API_CLIENT_ID     client id of the API's app registration (infra/register-api.sh prints it)
+//   DANVAN_ALERT_EMAIL       who is told when a ward job lands in ward-jobs-poison
 // Optional:
-//   DANVAN_API_CLIENT_ID     client id of the app registration protecting the HTTP functions (see README)
+//   DANVAN_HAIAN_UNITS_FILE  the ward's unit directory in the published app, e.g. wards/hai-an/units.json
+//                            (not set: the directory bundled with the app; see infra/README.md)
 // Example:
 //   DANVAN_SHAREPOINT_HOST=contoso.sharepoint.com DANVAN_HAIAN_GROUP_ID=<guid> DANVAN_HAIAN_MAILBOX=danvan.haian@contoso.vn \
+//   DANVAN_API_CLIENT_ID=<guid> DANVAN_ALERT_EMAIL=it@contoso.vn \
 //     az deployment group create -g rg-danvan-haian -f infra/main.bicep -p infra/main.hai-an.bicepparam
 
 using './main.bicep'
 
+var haiAnUnitsFile = readEnvironmentVariable('DANVAN_HAIAN_UNITS_FILE', '')
+
 param location = 'southeastasia'
 
-// Names: func-danvan-haian-<suffix>, stdanvanhaian<suffix>, kv-danvanha-<suffix>, ...; the suffix is
+// Names: func-danvan-haian-<suffix>, stdanvanhaian<suffix>, appi-danvan-haian-<suffix>, ...; the suffix is
 // uniqueString(subscription, resource group), so a re-deploy to the same group keeps the names.
 param namePrefix = 'danvan-haian'
 
@@ -27,15 +33,15 @@ param tags = {
 
 param wards = [
   {
-    code: 'hai-an'
+    id: 'hai-an'
     name: 'Phường Hải An'
+    planTitle: 'Dân vận 2026 – Phường Hải An'
     siteUrl: 'https://${readEnvironmentVariable('DANVAN_SHAREPOINT_HOST')}/sites/phuong-hai-an'
     groupId: readEnvironmentVariable('DANVAN_HAIAN_GROUP_ID')
     senderMailbox: readEnvironmentVariable('DANVAN_HAIAN_MAILBOX')
+    unitsFile: empty(haiAnUnitsFile) ? null : haiAnUnitsFile
   }
 ]
-
-param wardQueueName = 'ward-jobs'
 
 param runtimeName = 'dotnet-isolated'
 
@@ -45,4 +51,8 @@ param instanceMemoryMB = 2048
 
 param maximumInstanceCount = 40
 
-param apiClientId = readEnvironmentVariable('DANVAN_API_CLIENT_ID', '')
+param apiClientId = readEnvironmentVariable('DANVAN_API_CLIENT_ID')
+
+param alertEmails = [
+  readEnvironmentVariable('DANVAN_ALERT_EMAIL')
+]

@@ -31,9 +31,6 @@ param deploymentContainerUrl string
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
-@description('Key Vault URI (for future secrets and Key Vault references).')
-param keyVaultUri string
-
 @description('Functions runtime stack on Flex Consumption.')
 param runtimeName string
 
@@ -46,64 +43,62 @@ param instanceMemoryMB int
 @description('Most instances the app scales out to.')
 param maximumInstanceCount int
 
-@description('Entra ID tenant of the Microsoft 365 tenant.')
+@description('Entra ID tenant of the Microsoft 365 tenant (Graph) and of the API\'s tokens.')
 param m365TenantId string
 
-@description('The wards; the first is also the default M365 target (M365__SiteUrl, M365__GroupId, M365__SenderMailbox).')
+@description('The wards; each one\'s settings are written as Wards__<i>__<Property>.')
 param wards ward[]
 
-@description('Queue of the ward fan-out.')
-param wardQueueName string
-
-@description('Client id of the Entra app registration that protects the HTTP functions (app roles DanVan.Admin, DanVan.Reporter). Empty: the AzureAd__* settings are left out.')
+@description('Client id of the Entra app registration that protects the HTTP functions (register-api.sh).')
 param apiClientId string
 
-var firstWard = wards[0]
+// Every setting below is read by DanVan365.Functions or by the Functions host; nothing else is written.
+// tests/DanVan365.Functions.Tests/Infrastructure/BicepSettingsTests.cs compiles this template, runs these settings
+// through the app's start-up validation and fails on a setting that nothing reads.
 
-// Wards__{i}__{Property}: the multi-ward list, bound by the Functions host as an array (section "Wards").
-// Optional properties that are not given are left out rather than set to an empty string.
+// Wards__{i}__{Property}: section "Wards" (DanVan365.Functions.Configuration.WardSettings), bound as a list.
+// Every ward gives its own site, group and mailbox, so the M365__SiteUrl/GroupId/SenderMailbox fallbacks are not set
+// (no ward silently inherits another's). UnitsFile only when given.
 var wardSettings = toObject(
   flatten(map(range(0, length(wards)), i => filter([
-    { key: 'Wards__${i}__Code', value: wards[i].code }
+    { key: 'Wards__${i}__Id', value: wards[i].id }
     { key: 'Wards__${i}__Name', value: wards[i].name }
+    { key: 'Wards__${i}__PlanTitle', value: wards[i].planTitle }
     { key: 'Wards__${i}__SiteUrl', value: wards[i].siteUrl }
     { key: 'Wards__${i}__GroupId', value: wards[i].groupId }
     { key: 'Wards__${i}__SenderMailbox', value: wards[i].senderMailbox }
-    { key: 'Wards__${i}__PlanId', value: wards[i].?planId ?? '' }
-    { key: 'Wards__${i}__UnitDirectory', value: wards[i].?unitDirectory ?? '' }
+    { key: 'Wards__${i}__UnitsFile', value: wards[i].?unitsFile ?? '' }
   ], s => !empty(s.value)))),
   s => s.key,
   s => s.value
 )
 
-var apiAuthSettings = empty(apiClientId) ? {} : {
+var settings = {
+  // Functions host: host storage through the managed identity (no account key, no connection string); the
+  // ward-jobs queue client (StorageWardJobQueue.CreateService) reads the same three settings.
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  // Functions host: no diagnostic-events table, so the identity needs no table role on the account.
+  AzureWebJobsFeatureFlags: 'DisableDiagnosticEventLogging'
+
+  // Functions host: telemetry; the connection string is not a secret, ingestion needs the identity's Entra token.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+  // Section "M365" (DanVan365.M365.Client.M365Options): the tenant and the identity that calls Graph.
+  M365__TenantId: m365TenantId
+  M365__ClientId: identityClientId
+  M365__Credential: 'ManagedIdentity'
+
+  // Section "AzureAd" (EntraSettings, Microsoft.Identity.Web): the tokens the HTTP functions accept.
   AzureAd__Instance: environment().authentication.loginEndpoint
   AzureAd__TenantId: m365TenantId
   AzureAd__ClientId: apiClientId
 }
 
-var baseSettings = {
-  // Host storage through the managed identity: no account key, no connection string.
-  AzureWebJobsStorage__accountName: storageAccountName
-  AzureWebJobsStorage__credential: 'managedidentity'
-  AzureWebJobsStorage__clientId: identityClientId
-
-  // Telemetry: the connection string is not a secret; ingestion is authenticated with the identity.
-  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-
-  // Microsoft 365 (section "M365", DanVan365.M365.Client.M365Options).
-  M365__TenantId: m365TenantId
-  M365__ClientId: identityClientId
-  M365__Credential: 'ManagedIdentity'
-  M365__SiteUrl: firstWard.siteUrl
-  M365__GroupId: firstWard.groupId
-  M365__SenderMailbox: firstWard.senderMailbox
-
-  // Ward fan-out queue (QueueTrigger("%WardJobsQueue%")) and the vault for future secrets.
-  WardJobsQueue: wardQueueName
-  KeyVault__Uri: keyVaultUri
-}
+// CORS: the web part calls the API from the wards' SharePoint pages (also inside Teams); no other origin.
+var sharePointOrigins = union(map(wards, w => 'https://${split(w.siteUrl, '/')[2]}'), [])
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -134,9 +129,15 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    keyVaultReferenceIdentity: identityId
+    // Public: the web part calls the API from people's browsers, wherever they are (see README, Network).
+    publicNetworkAccess: 'Enabled'
     siteConfig: {
       minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      cors: {
+        allowedOrigins: sharePointOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
@@ -164,7 +165,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, apiAuthSettings, wardSettings)
+  properties: union(settings, wardSettings)
 }
 
 // No FTP and no basic-auth publishing: deployments use Entra ID (az CLI / Core Tools sign in).

@@ -1,5 +1,5 @@
 // The app's one identity: a user-assigned managed identity, used for host storage (AzureWebJobsStorage),
-// the deployment container, Application Insights ingestion, Key Vault and Microsoft Graph.
+// the deployment container, Application Insights ingestion and Microsoft Graph.
 // User-assigned (not system-assigned) so the Graph grants outlive a re-created Function App.
 
 @description('Name of the user-assigned managed identity.')

@@ -73,3 +73,6 @@ output connectionString string = appInsights.properties.ConnectionString
 
 @description('Name of the Application Insights component.')
 output appInsightsName string = appInsights.name
+
+@description('Resource id of the Log Analytics workspace (queue logs, the poison alert).')
+output workspaceId string = workspace.id

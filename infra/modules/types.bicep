@@ -1,16 +1,22 @@
 // Shared types.
 
 @export()
-@description('One ward (phường/xã) served by the Function App: its own site, group, plan, mailbox and unit directory.')
+@description('''One ward (phường/xã) served by the Function App: its own site, group, plan, mailbox and unit directory.
+Each property becomes the app setting Wards__<i>__<Property> that DanVan365.Functions binds (WardSettings).''')
 type ward = {
-  @description('Short, stable code of the ward, e.g. hai-an (queue messages and logs name the ward by it).')
-  @minLength(2)
+  @description('Stable id of the ward: lower-case letters, digits and "-", e.g. hai-an (queue messages, ?ward=, logs).')
+  @minLength(1)
   @maxLength(40)
-  code: string
+  id: string
 
   @description('Display name, e.g. Phường Hải An.')
   @minLength(1)
   name: string
+
+  @description('Title of the ward\'s Planner plan, e.g. Dân vận 2026 – Phường Hải An (the sync finds or creates it).')
+  @minLength(1)
+  @maxLength(255)
+  planTitle: string
 
   @description('The ward\'s SharePoint site, e.g. https://contoso.sharepoint.com/sites/phuong-hai-an.')
   @minLength(10)
@@ -25,9 +31,9 @@ type ward = {
   @minLength(3)
   senderMailbox: string
 
-  @description('Optional Planner plan id; leave out to let the sync find or create the plan in the group.')
-  planId: string?
-
-  @description('Optional path of the ward\'s unit directory file in the site library; leave out for the shipped default.')
-  unitDirectory: string?
+  @description('''Path of the ward's unit directory JSON in the published app (relative to the app's folder, e.g.
+wards/hai-an/units.json). Left out: the directory bundled with the app (Hải An's). With more than one ward every
+ward must give its own: the app refuses to start otherwise (Wards:N:UnitsFile).''')
+  @minLength(1)
+  unitsFile: string?
 }

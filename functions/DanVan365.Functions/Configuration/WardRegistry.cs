@@ -83,6 +83,13 @@ public sealed partial class WardRegistry : IWardRegistry
                 throw new ConfigurationException(prefix + nameof(WardSettings.SenderMailbox), "must be a mailbox address (user principal name).");
             }
 
+            if (settings.Wards.Count > 1 && string.IsNullOrWhiteSpace(ward.UnitsFile))
+            {
+                throw new ConfigurationException(
+                    prefix + nameof(WardSettings.UnitsFile),
+                    "is missing: with more than one ward, each ward names its own unit directory (the bundled one is Hải An's).");
+            }
+
             var graph = Copy(settings.M365, site, groupId, mailbox);
             graph.Validate();
             wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile)));

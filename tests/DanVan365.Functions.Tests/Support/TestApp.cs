@@ -97,6 +97,11 @@ public sealed class TestApp : IDisposable
             settings["Wards:1:PlanTitle"] = "Dân vận 2026 – Phường Không Tồn Tại";
             settings["Wards:1:SiteUrl"] = "https://haian.sharepoint.com/sites/khong-ton-tai";
             settings["Wards:1:GroupId"] = groupId;
+
+            // With two wards each names its unit directory (WardRegistry refuses the bundled default for more than one).
+            var units = Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn", "units.json");
+            settings["Wards:0:UnitsFile"] = units;
+            settings["Wards:1:UnitsFile"] = units;
         }
 
         return settings;
