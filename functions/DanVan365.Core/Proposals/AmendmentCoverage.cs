@@ -20,7 +20,8 @@ public static class AmendmentCoverage
     {
         ArgumentNullException.ThrowIfNull(amended);
         ArgumentNullException.ThrowIfNull(proposals);
-        var byCode = amended.Tasks.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byCode = amended.Tasks.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
+            StringComparer.Ordinal);
         var texts = amended.WorkItems.Select(t => VietnameseText.Normalize(t.Title)).ToHashSet(StringComparer.Ordinal);
         return [.. proposals
             .Where(p => p.State == ProposalState.Approved && !p.IsClosed && IsCovered(p, byCode, texts))

@@ -22,7 +22,8 @@ public sealed record DraftCell(string? Old, string? New)
 /// <param name="Lead">Cơ quan chủ trì.</param>
 /// <param name="Coordinating">Cơ quan phối hợp.</param>
 /// <param name="TimeFrame">Thời gian thực hiện.</param>
-/// <param name="Changes">Nội dung điều chỉnh: one line per approved proposal, e.g. "Gia hạn đến 30/06/2026 (DX-2026-0001, Văn phòng …)".</param>
+/// <param name="Changes">Nội dung điều chỉnh: one line per approved proposal, e.g. "Gia hạn đến 30/06/2026 (DX-2026-0001, Văn phòng
+/// …)".</param>
 /// <param name="ProposalIds">The proposals the row carries out.</param>
 public sealed record AmendmentDraftRow(
     string Number,
@@ -121,8 +122,10 @@ public static class AmendmentDraftBuilder
         var lead = VietnameseText.Normalize(task.Lead.Text);
         var coordinating = VietnameseText.Normalize(task.Coordinating.Text);
         return removed
-            ? new AmendmentDraftRow(task.Code, new(title, null), new(lead, null), new(coordinating, null), new(time, null), changes, [.. ofTask.Select(p => p.Id)])
-            : new AmendmentDraftRow(task.Code, new(title, newTitle), DraftCell.Same(lead), DraftCell.Same(coordinating), new(time, newTime), changes,
+            ? new AmendmentDraftRow(task.Code, new(title, null), new(lead, null), new(coordinating, null), new(time, null), changes,
+                [.. ofTask.Select(p => p.Id)])
+            : new AmendmentDraftRow(task.Code, new(title, newTitle), DraftCell.Same(lead), DraftCell.Same(coordinating), new(time, newTime),
+                changes,
                 [.. ofTask.Select(p => p.Id)]);
     }
 

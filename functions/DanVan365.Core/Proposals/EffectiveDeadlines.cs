@@ -11,7 +11,8 @@ namespace DanVan365.Core.Proposals;
 /// <param name="DecisionLastDay">The last day the decision gives (null for ongoing tasks).</param>
 /// <param name="EffectiveLastDay">The last day status, Planner, reminders and escalation follow.</param>
 /// <param name="Extension">The approved extension that set <see cref="EffectiveLastDay"/>, or null.</param>
-public sealed record EffectiveDeadline(string TaskCode, string UnitCode, DateOnly? DecisionLastDay, DateOnly? EffectiveLastDay, Proposal? Extension)
+public sealed record EffectiveDeadline(string TaskCode, string UnitCode, DateOnly? DecisionLastDay, DateOnly? EffectiveLastDay,
+    Proposal? Extension)
 {
     /// <summary>"code|unitCode", the Phân công key.</summary>
     public string AssignmentKey => TaskCode + "|" + UnitCode;

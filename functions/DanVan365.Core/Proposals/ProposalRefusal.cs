@@ -57,7 +57,8 @@ public sealed record ProposalOutcome
 
     public static ProposalOutcome Accepted(Proposal proposal) => new(proposal ?? throw new ArgumentNullException(nameof(proposal)), null);
 
-    public static ProposalOutcome Refused(ProposalRefusal refusal) => new(null, refusal ?? throw new ArgumentNullException(nameof(refusal)));
+    public static ProposalOutcome Refused(ProposalRefusal refusal) => new(null,
+        refusal ?? throw new ArgumentNullException(nameof(refusal)));
 
     /// <summary>The accepted proposal; throws with the refusal's message otherwise (for callers that checked).</summary>
     public Proposal Value => Proposal ?? throw new InvalidOperationException(Refusal!.ToString());

@@ -35,7 +35,8 @@ public sealed record ProposalReminder(
 
     public string IdempotencyKey => EscalationKeys.Make(Recipient.Key, ItemKey, LevelKey);
 
-    /// <summary>Vietnamese line for the digest, e.g. "Đề xuất DX-2026-0001 (Gia hạn, nhiệm vụ 1.2) của Văn phòng chờ xem xét 6 ngày làm việc".</summary>
+    /// <summary>Vietnamese line for the digest, e.g. "Đề xuất DX-2026-0001 (Gia hạn, nhiệm vụ 1.2) của Văn phòng chờ xem xét 6 ngày làm
+    /// việc".</summary>
     public string Text
     {
         get
@@ -49,7 +50,8 @@ public sealed record ProposalReminder(
 }
 
 /// <summary>The reminders due today and what an operator should fix (no reviewer, no decider, bad address), in Vietnamese.</summary>
-public sealed record ProposalReminderPlan(DateOnly Today, bool IsWorkingDay, IReadOnlyList<ProposalReminder> Reminders, IReadOnlyList<string> Problems);
+public sealed record ProposalReminderPlan(DateOnly Today, bool IsWorkingDay, IReadOnlyList<ProposalReminder> Reminders,
+    IReadOnlyList<string> Problems);
 
 /// <summary>
 /// Reminders for proposals that wait too long (pure). A proposal waiting for review (since it was proposed) or for a
@@ -115,7 +117,8 @@ public static class ProposalReminders
         return new ProposalReminderPlan(today, true, reminders, [.. problems]);
     }
 
-    private static IEnumerable<(string Address, RecipientRole Role)> Targets(ProposalWaitStep step, ProposalAuthority authority, SortedSet<string> problems)
+    private static IEnumerable<(string Address, RecipientRole Role)> Targets(ProposalWaitStep step, ProposalAuthority authority,
+        SortedSet<string> problems)
     {
         if (step == ProposalWaitStep.Review)
         {
@@ -130,7 +133,8 @@ public static class ProposalReminders
 
         if (authority.DeciderEmails.Count == 0)
         {
-            problems.Add($"Chưa cấu hình e-mail của người ký quyết định ({ProposalOptions.SectionName}:SignerEmail) để nhắc quyết định đề xuất.");
+            problems.Add($"Chưa cấu hình e-mail của người ký quyết định ({ProposalOptions.SectionName}:SignerEmail) để nhắc quyết định " +
+                $"đề xuất.");
         }
 
         return authority.DeciderEmails.Select(a => (a, RecipientRole.Signer));

@@ -12,7 +12,8 @@ namespace DanVan365.Core.Proposals;
 /// <param name="Reason">The unit's reason.</param>
 /// <param name="State">Vietnamese state word ("Đã trình"), plus "đã thực hiện theo Quyết định số …" once carried out.</param>
 /// <param name="Note">The latest note (decider's, else reviewer's), or null.</param>
-public sealed record ProposalReportLine(string Id, string UnitName, string? TaskCode, string Kind, string Summary, string Reason, string State, string? Note);
+public sealed record ProposalReportLine(string Id, string UnitName, string? TaskCode, string Kind, string Summary, string Reason,
+    string State, string? Note);
 
 /// <summary>The proposals of a reporting round with their states, for the compiled report (model only).</summary>
 public static class ProposalReport
@@ -37,7 +38,8 @@ public static class ProposalReport
             .Select(p => Line(p, authority))];
     }
 
-    /// <summary>"Gia hạn nhiệm vụ 1.2 đến 30/06/2026", "Sửa nội dung nhiệm vụ 2.3: …", "Bổ sung nhiệm vụ: …", "Bãi bỏ nhiệm vụ 3.5.b".</summary>
+    /// <summary>"Gia hạn nhiệm vụ 1.2 đến 30/06/2026", "Sửa nội dung nhiệm vụ 2.3: …", "Bổ sung nhiệm vụ: …", "Bãi bỏ nhiệm vụ
+    /// 3.5.b".</summary>
     public static string Summary(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);

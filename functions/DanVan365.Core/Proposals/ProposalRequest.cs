@@ -26,7 +26,8 @@ public static class ProposalIds
         foreach (var id in existing)
         {
             if (id is not null && id.StartsWith(head, StringComparison.Ordinal)
-                && int.TryParse(id.AsSpan(head.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                && int.TryParse(id.AsSpan(head.Length), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var n))
             {
                 max = Math.Max(max, n);
             }

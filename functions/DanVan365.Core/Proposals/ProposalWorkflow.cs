@@ -40,7 +40,8 @@ public sealed class ProposalWorkflow
         if (!ProposalCodes.TryParseKind(request.Kind, out var kind))
         {
             return Refuse(ProposalRules.InvalidKind, RefusalKind.BadInput,
-                $"Loại đề xuất '{Clip(request.Kind)}' không hợp lệ: dùng extend (Gia hạn), change (Sửa nội dung), add (Bổ sung) hoặc remove (Bãi bỏ).");
+                $"Loại đề xuất '{Clip(request.Kind)}' không hợp lệ: dùng extend (Gia hạn), change (Sửa nội dung), add (Bổ sung) hoặc " +
+                    $"remove (Bãi bỏ).");
         }
 
         var unitCode = (request.UnitCode ?? string.Empty).Trim();
@@ -101,7 +102,8 @@ public sealed class ProposalWorkflow
         if (task is not null && !task.Lead.Units.Contains(unit.Code) && !task.Coordinating.Units.Contains(unit.Code))
         {
             return Refuse(ProposalRules.TaskNotOfUnit, RefusalKind.Forbidden,
-                $"{unit.Name} không chủ trì, không phối hợp nhiệm vụ {task.Code}: đơn vị chỉ đề xuất cho nhiệm vụ của mình hoặc bổ sung nhiệm vụ mới.");
+                $"{unit.Name} không chủ trì, không phối hợp nhiệm vụ {task.Code}: đơn vị chỉ đề xuất cho nhiệm vụ của mình hoặc bổ sung " +
+                    $"nhiệm vụ mới.");
         }
 
         if (kind == ProposalKind.Extend && ExtensionDates(task!, unit.Code, lastDay!.Value, existing) is { } dateRefusal)
@@ -166,7 +168,8 @@ public sealed class ProposalWorkflow
         if (approve && proposal.Kind == ProposalKind.Extend && proposal.ProposedLastDay < Today)
         {
             return Refuse(ProposalRules.ExtensionBeforeToday, RefusalKind.Conflict,
-                $"Hạn gia hạn {VietnameseText.PaddedDate(proposal.ProposedLastDay.Value)} đã qua (hôm nay {VietnameseText.PaddedDate(Today)}): không thể chấp thuận.");
+                $"Hạn gia hạn {VietnameseText.PaddedDate(proposal.ProposedLastDay.Value)} đã qua (hôm nay " +
+                    $"{VietnameseText.PaddedDate(Today)}): không thể chấp thuận.");
         }
 
         return ProposalOutcome.Accepted(proposal with
@@ -185,7 +188,8 @@ public sealed class ProposalWorkflow
         if (!Authority.IsMemberOf(actor, proposal.UnitCode))
         {
             return Refuse(ProposalRules.WrongUnit, RefusalKind.Forbidden,
-                $"Chỉ thủ trưởng hoặc người được giao của {Authority.Units.Find(proposal.UnitCode)?.Name ?? proposal.UnitCode} mới được rút đề xuất này.");
+                $"Chỉ thủ trưởng hoặc người được giao của {Authority.Units.Find(proposal.UnitCode)?.Name ?? proposal.UnitCode} mới được " +
+                    $"rút đề xuất này.");
         }
 
         if (!proposal.State.IsOpen())
@@ -196,7 +200,8 @@ public sealed class ProposalWorkflow
         return ProposalOutcome.Accepted(proposal with { State = ProposalState.Withdrawn, WithdrawnBy = actor.Trim(), WithdrawnOn = Today });
     }
 
-    /// <summary>Marks an approved proposal done by the amending decision <paramref name="amendment"/> (see <see cref="AmendmentCoverage"/>).</summary>
+    /// <summary>Marks an approved proposal done by the amending decision <paramref name="amendment"/> (see <see
+    /// cref="AmendmentCoverage"/>).</summary>
     public ProposalOutcome Close(Proposal proposal, Decision amendment)
     {
         ArgumentNullException.ThrowIfNull(proposal);
@@ -213,7 +218,8 @@ public sealed class ProposalWorkflow
     {
         var word = kind.ToWord();
         ProposalOutcome Missing(string what) => Refuse(ProposalRules.MissingField, RefusalKind.BadInput, $"Đề xuất {word} phải có {what}.");
-        ProposalOutcome NotAllowed(string what) => Refuse(ProposalRules.FieldNotAllowed, RefusalKind.BadInput, $"Đề xuất {word} không có {what}.");
+        ProposalOutcome NotAllowed(string what) => Refuse(ProposalRules.FieldNotAllowed, RefusalKind.BadInput,
+            $"Đề xuất {word} không có {what}.");
         return kind switch
         {
             ProposalKind.Extend when taskCode is null => Missing("mã nhiệm vụ"),
@@ -248,7 +254,8 @@ public sealed class ProposalWorkflow
         if (proposed <= current)
         {
             return Refuse(ProposalRules.ExtensionNotLater, RefusalKind.BadInput,
-                $"Hạn đề xuất {VietnameseText.PaddedDate(proposed)} không muộn hơn hạn hiện tại của nhiệm vụ {task.Code} ({VietnameseText.PaddedDate(current)}).");
+                $"Hạn đề xuất {VietnameseText.PaddedDate(proposed)} không muộn hơn hạn hiện tại của nhiệm vụ {task.Code} " +
+                    $"({VietnameseText.PaddedDate(current)}).");
         }
 
         return null;
@@ -259,8 +266,10 @@ public sealed class ProposalWorkflow
             string.Create(CultureInfo.InvariantCulture, $"{what} dài {text.Length} ký tự, vượt quá {ProposalOptions.MaxTextLength} ký tự."))
         : null;
 
-    private static ProposalOutcome Illegal(Proposal proposal, string action) => Refuse(ProposalRules.IllegalTransition, RefusalKind.Conflict,
-        $"Đề xuất {proposal.Id} đang ở trạng thái \"{proposal.State.ToWord()}\"{(proposal.IsClosed ? " (đã thực hiện)" : string.Empty)}: không thể {action}.");
+    private static ProposalOutcome Illegal(Proposal proposal, string action) => Refuse(ProposalRules.IllegalTransition,
+        RefusalKind.Conflict,
+        $"Đề xuất {proposal.Id} đang ở trạng thái " +
+            $"\"{proposal.State.ToWord()}\"{(proposal.IsClosed ? " (đã thực hiện)" : string.Empty)}: không thể {action}.");
 
     private static ProposalOutcome Refuse(string code, RefusalKind kind, string message) =>
         ProposalOutcome.Refused(new ProposalRefusal(code, kind, message));

@@ -132,7 +132,7 @@ public static class SiteSchema
         ],
         Hidden: true);
 
-    /// <summary>Đề xuất điều chỉnh: one row per unit's proposal (decision part II.3), keyed by proposal id (see Core/Proposals).</summary>
+    /// <summary>Đề xuất điều chỉnh: one row per unit's proposal (decision part II.3), keyed by proposal id (Core/Proposals).</summary>
     public static readonly ListDefinition Proposals = new(
         "proposals",
         "Đề xuất điều chỉnh",
@@ -147,7 +147,8 @@ public static class SiteSchema
             new("Reason", "Lý do", ColumnType.MultiLineText, ColumnOwner.System),
             new("ProposedBy", "Người đề xuất", ColumnType.Text, ColumnOwner.System),
             new("ProposedOn", "Ngày đề xuất", ColumnType.DateOnly, ColumnOwner.System),
-            new("State", "Trạng thái", ColumnType.Choice, ColumnOwner.System, Indexed: true, Choices: Core.Proposals.ProposalCodes.StateWords),
+            new("State", "Trạng thái", ColumnType.Choice, ColumnOwner.System, Indexed: true,
+                Choices: Core.Proposals.ProposalCodes.StateWords),
             new("ReviewNote", "Ý kiến xem xét", ColumnType.MultiLineText, ColumnOwner.System),
             new("ReviewedBy", "Người xem xét", ColumnType.Text, ColumnOwner.System),
             new("ReviewedOn", "Ngày xem xét", ColumnType.DateOnly, ColumnOwner.System),

@@ -32,7 +32,8 @@ public static class AmendmentDraftWriter
         ArgumentNullException.ThrowIfNull(draft);
         ward ??= WardIdentity.HaiAn;
         var year = draft.Amends.Date.Year.ToString(CultureInfo.InvariantCulture);
-        return Build($"Dự thảo danh mục điều chỉnh, bổ sung - Quyết định số {Clean(draft.Amends.Number)}", WardTime.StartOfDayUtc(date), (_, body) =>
+        return Build($"Dự thảo danh mục điều chỉnh, bổ sung - Quyết định số {Clean(draft.Amends.Number)}", WardTime.StartOfDayUtc(date), (_,
+            body) =>
         {
             body.Append(Para(JustificationValues.Right, 0, 120, Run("DỰ THẢO", TableSize, bold: true)));
             body.Append(Nd30Blocks.Header("ỦY BAN NHÂN DÂN", true, ward.UpperName, string.Empty, string.Empty));
@@ -47,7 +48,8 @@ public static class AmendmentDraftWriter
                 + $"{VietnameseText.PaddedDate(draft.Amends.Date)} của {ward.CommitteeName})", 28, italic: true)));
             body.Append(AnnexTable(draft));
             body.Append(Para(JustificationValues.Left, 120, 0, Run(
-                "Ghi chú: nội dung gạch ngang là nội dung được thay thế hoặc bãi bỏ; nội dung in đậm, gạch chân là nội dung điều chỉnh, bổ sung.",
+                "Ghi chú: nội dung gạch ngang là nội dung được thay thế hoặc bãi bỏ; nội dung in đậm, gạch chân là nội dung điều chỉnh, " +
+                    "bổ sung.",
                 TableSize, italic: true)));
             body.Append(Section(landscape: true, titlePage: true, nextPage: false));
         });
@@ -66,7 +68,8 @@ public static class AmendmentDraftWriter
         foreach (var row in draft.Rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            tr.Append(Cell(Widths[0], Para(JustificationValues.Center, 40, 40, Marked(row.Number, row.IsRemoved ? Mark.Struck : Mark.None))));
+            tr.Append(Cell(Widths[0], Para(JustificationValues.Center, 40, 40, Marked(row.Number,
+                row.IsRemoved ? Mark.Struck : Mark.None))));
             tr.Append(Cell(Widths[1], Paragraphs(row.Task, JustificationValues.Both)));
             tr.Append(Cell(Widths[2], Paragraphs(row.Lead, JustificationValues.Left)));
             tr.Append(Cell(Widths[3], Paragraphs(row.Coordinating, JustificationValues.Left)));

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace DanVan365.Documents.Proposals;
 
-/// <summary>Text as XML 1.0 can store it: characters outside its Char production (controls, lone surrogates, U+FFFE/U+FFFF) dropped.</summary>
+/// <summary>Text as XML 1.0 can store it: characters outside its Char production (controls, lone surrogates, U+FFFE/U+FFFF)
+/// dropped.</summary>
 internal static class XmlText
 {
     /// <summary>The text without characters XML 1.0 cannot hold (tab, line feed and carriage return are kept), in NFC.</summary>

@@ -37,7 +37,8 @@ public class AmendmentCoverageTests
             Ok("DX-2026-0003", null, ProposalKind.Add, text: "  " + NewTask),
             Ok("DX-2026-0004", "3.5.b", ProposalKind.Remove),
         ];
-        Assert.Equal(["DX-2026-0001", "DX-2026-0002", "DX-2026-0003", "DX-2026-0004"], AmendmentCoverage.Covered(Amended(), approved).Select(p => p.Id));
+        Assert.Equal(["DX-2026-0001", "DX-2026-0002", "DX-2026-0003", "DX-2026-0004"], AmendmentCoverage.Covered(Amended(),
+            approved).Select(p => p.Id));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public class AmendmentDraftBuilderTests
     public void Build_ExtensionAndChangeOfOneTask_OneRowWithBothChanges()
     {
         var draft = AmendmentDraftBuilder.Build(_f.Catalogue,
-            [Ok("DX-2026-0002", "VHXH", "2.4", ProposalKind.Change, text: "Nội dung mới."), Ok("DX-2026-0001", "VHXH", "2.4", ProposalKind.Extend, D(6, 30))],
+            [Ok("DX-2026-0002", "VHXH", "2.4", ProposalKind.Change, text: "Nội dung mới."), Ok("DX-2026-0001", "VHXH", "2.4",
+                ProposalKind.Extend, D(6, 30))],
             _f.Authority);
         var row = Assert.Single(draft.Rows);
         Assert.Equal("2.4", row.Number);

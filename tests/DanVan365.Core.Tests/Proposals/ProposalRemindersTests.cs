@@ -10,9 +10,11 @@ public class ProposalRemindersTests
     private readonly ProposalFixture _f = new();
 
     // Proposed Monday 02/03/2026: five working days are Tue 3 … Mon 9; the sixth is Tue 10.
-    private static readonly Proposal Pending = Recorded("DX-2026-0001", "VP", "1.2", ProposalKind.Extend, ProposalState.Pending, D(4, 30), proposedOn: D(3, 2));
+    private static readonly Proposal Pending = Recorded("DX-2026-0001", "VP", "1.2", ProposalKind.Extend, ProposalState.Pending, D(4, 30),
+        proposedOn: D(3, 2));
 
-    private ProposalReminderPlan Plan(DateOnly today, IReadOnlySet<string>? sent = null, WorkingCalendar? calendar = null, params Proposal[] proposals) =>
+    private ProposalReminderPlan Plan(DateOnly today, IReadOnlySet<string>? sent = null, WorkingCalendar? calendar = null,
+        params Proposal[] proposals) =>
         ProposalReminders.Plan(proposals, _f.Authority, calendar ?? WorkingCalendar.WeekdaysOnly, _f.Options, today, sent ?? NoneSent);
 
     [Fact]

@@ -15,7 +15,8 @@ public class ProposalReportTests
     {
         Proposal[] proposals =
         [
-            Recorded("DX-2026-0002", "VHXH", "2.4", ProposalKind.Extend, ProposalState.Submitted, D(6, 30), proposedOn: D(3, 2)) with { ReviewNote = "Đề nghị chấp thuận." },
+            Recorded("DX-2026-0002", "VHXH", "2.4", ProposalKind.Extend, ProposalState.Submitted, D(6, 30), proposedOn: D(3,
+                2)) with { ReviewNote = "Đề nghị chấp thuận." },
             Recorded("DX-2026-0001", "VP", null, ProposalKind.Add, ProposalState.Pending, text: "Nhiệm vụ mới.", proposedOn: D(3, 2)),
             Recorded("DX-2026-0003", "VP", "1.2", ProposalKind.Remove, ProposalState.Pending, proposedOn: D(9, 15)),
         ];
@@ -32,7 +33,8 @@ public class ProposalReportTests
     {
         Proposal[] proposals =
         [
-            Recorded("DX-2026-0001", "VP", "1.2", ProposalKind.Remove, ProposalState.Rejected, proposedOn: D(3, 2)) with { ReviewedOn = D(3, 5) },
+            Recorded("DX-2026-0001", "VP", "1.2", ProposalKind.Remove, ProposalState.Rejected, proposedOn: D(3, 2)) with { ReviewedOn = D(3,
+                5) },
             Recorded("DX-2026-0002", "VP", "1.2", ProposalKind.Remove, ProposalState.Pending, proposedOn: D(3, 2)),
             Recorded("DX-2026-0003", "VP", "1.2", ProposalKind.Remove, ProposalState.Approved, proposedOn: D(3, 2))
                 with { DecidedOn = D(10, 1), DecisionNote = "Đồng ý.", ClosedByDecision = "812/QĐ-UBND", ClosedOn = D(10, 20) },
@@ -50,7 +52,8 @@ public class ProposalReportTests
     {
         Assert.Equal("Sửa nội dung nhiệm vụ 2.4: Nội dung mới.",
             ProposalReport.Summary(Recorded("X", "VHXH", "2.4", ProposalKind.Change, ProposalState.Pending, text: "Nội dung mới.")));
-        Assert.Equal("Bãi bỏ nhiệm vụ 3.5.b", ProposalReport.Summary(Recorded("X", "VHXH", "3.5.b", ProposalKind.Remove, ProposalState.Pending)));
+        Assert.Equal("Bãi bỏ nhiệm vụ 3.5.b", ProposalReport.Summary(Recorded("X", "VHXH", "3.5.b", ProposalKind.Remove,
+            ProposalState.Pending)));
         Assert.Equal("Bổ sung nhiệm vụ: Việc mới, hoàn thành trước 01/10/2026",
             ProposalReport.Summary(Recorded("X", "VHXH", null, ProposalKind.Add, ProposalState.Pending, D(9, 30), "Việc mới")));
     }

@@ -6,7 +6,8 @@ namespace DanVan365.Core.Tests.Proposals;
 
 public class ProposalRowsTests
 {
-    private static readonly Proposal Full = Recorded("DX-2026-0001", "VHXH", "2.4", ProposalKind.Extend, ProposalState.Approved, D(6, 30)) with
+    private static readonly Proposal Full = Recorded("DX-2026-0001", "VHXH", "2.4", ProposalKind.Extend, ProposalState.Approved, D(6,
+        30)) with
     {
         ReviewNote = "Đề nghị chấp thuận.",
         ReviewedBy = VhxhHead,

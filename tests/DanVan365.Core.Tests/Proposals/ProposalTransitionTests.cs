@@ -41,14 +41,16 @@ public class ProposalTransitionTests
     [InlineData(Signer)]
     [InlineData(Stranger)]
     public void Review_NotTheAggregatingUnitHead_WrongRole(string actor) =>
-        AssertRefused(_f.Workflow.Review(InState(ProposalState.Pending), actor, true, null), ProposalRules.WrongRole, RefusalKind.Forbidden);
+        AssertRefused(_f.Workflow.Review(InState(ProposalState.Pending), actor, true, null), ProposalRules.WrongRole,
+            RefusalKind.Forbidden);
 
     [Fact]
     public void Review_AggregatingUnitFromOptions_ThatUnitsHeadReviews()
     {
         var f = new ProposalFixture(new ProposalOptions { AggregatingUnitCode = "VP" });
         Assert.True(f.Workflow.Review(InState(ProposalState.Pending), VpHead, true, null).IsAccepted);
-        AssertRefused(f.Workflow.Review(InState(ProposalState.Pending), VhxhHead, true, null), ProposalRules.WrongRole, RefusalKind.Forbidden);
+        AssertRefused(f.Workflow.Review(InState(ProposalState.Pending), VhxhHead, true, null), ProposalRules.WrongRole,
+            RefusalKind.Forbidden);
     }
 
     [Theory]
@@ -69,14 +71,16 @@ public class ProposalTransitionTests
 
     [Fact]
     public void Decide_ConfiguredDeputyRejects_Rejected() =>
-        Assert.Equal(ProposalState.Rejected, _f.Workflow.Decide(InState(ProposalState.Submitted), Deputy, approve: false, "Chưa phù hợp.").Value.State);
+        Assert.Equal(ProposalState.Rejected, _f.Workflow.Decide(InState(ProposalState.Submitted), Deputy, approve: false,
+            "Chưa phù hợp.").Value.State);
 
     [Fact]
     public void Decide_SignerFromOptionsWhenDirectoryHasNone_Decides()
     {
         var f = new ProposalFixture(new ProposalOptions { SignerEmail = "pct.khac@haian.example.vn" });
         Assert.True(f.Workflow.Decide(InState(ProposalState.Submitted), "pct.khac@haian.example.vn", true, null).IsAccepted);
-        AssertRefused(f.Workflow.Decide(InState(ProposalState.Submitted), Deputy, true, null), ProposalRules.WrongRole, RefusalKind.Forbidden);
+        AssertRefused(f.Workflow.Decide(InState(ProposalState.Submitted), Deputy, true, null), ProposalRules.WrongRole,
+            RefusalKind.Forbidden);
     }
 
     [Theory]
@@ -84,7 +88,8 @@ public class ProposalTransitionTests
     [InlineData(VhxhAssignee)]
     [InlineData(Stranger)]
     public void Decide_NotSignerOrDeputy_WrongRole(string actor) =>
-        AssertRefused(_f.Workflow.Decide(InState(ProposalState.Submitted), actor, true, null), ProposalRules.WrongRole, RefusalKind.Forbidden);
+        AssertRefused(_f.Workflow.Decide(InState(ProposalState.Submitted), actor, true, null), ProposalRules.WrongRole,
+            RefusalKind.Forbidden);
 
     [Theory]
     [InlineData(ProposalState.Pending)]
@@ -98,7 +103,8 @@ public class ProposalTransitionTests
     public void Decide_ApproveExtensionWhoseDayHasPassed_ExtensionBeforeToday()
     {
         var f = new ProposalFixture(today: D(7, 1));
-        AssertRefused(f.Workflow.Decide(InState(ProposalState.Submitted), Signer, true, null), ProposalRules.ExtensionBeforeToday, RefusalKind.Conflict);
+        AssertRefused(f.Workflow.Decide(InState(ProposalState.Submitted), Signer, true, null), ProposalRules.ExtensionBeforeToday,
+            RefusalKind.Conflict);
         Assert.True(f.Workflow.Decide(InState(ProposalState.Submitted), Signer, false, null).IsAccepted);
     }
 
@@ -136,7 +142,8 @@ public class ProposalTransitionTests
 
     [Fact]
     public void Close_NotApproved_IllegalTransition() =>
-        AssertRefused(_f.Workflow.Close(InState(ProposalState.Submitted), _f.Catalogue.Decision), ProposalRules.IllegalTransition, RefusalKind.Conflict);
+        AssertRefused(_f.Workflow.Close(InState(ProposalState.Submitted), _f.Catalogue.Decision), ProposalRules.IllegalTransition,
+            RefusalKind.Conflict);
 
     [Fact]
     public void FullPath_ProposeReviewDecide_EachStepByItsPerson()

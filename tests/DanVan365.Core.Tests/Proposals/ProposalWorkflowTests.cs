@@ -34,7 +34,8 @@ public class ProposalWorkflowTests
     [Fact]
     public void Propose_UnitHeadForCoordinatedTask_Accepted()
     {
-        var outcome = _f.Propose(VpHead, "VP", "2.4", "Sửa nội dung", text: "Ban hành kế hoạch thực hiện mô hình “Chính quyền thân thiện” năm 2026.");
+        var outcome = _f.Propose(VpHead, "VP", "2.4", "Sửa nội dung",
+            text: "Ban hành kế hoạch thực hiện mô hình “Chính quyền thân thiện” năm 2026.");
         Assert.True(outcome.IsAccepted, outcome.Refusal?.ToString());
         Assert.Equal(ProposalKind.Change, outcome.Value.Kind);
     }
@@ -42,7 +43,8 @@ public class ProposalWorkflowTests
     [Fact]
     public void Propose_NewTaskWithoutCode_Accepted()
     {
-        var outcome = _f.Propose(KtAssignee, "KTHTDT", null, "add", text: "Tuyên truyền vận động người dân tham gia chỉnh trang đô thị.", lastDay: "2026-09-30");
+        var outcome = _f.Propose(KtAssignee, "KTHTDT", null, "add", text: "Tuyên truyền vận động người dân tham gia chỉnh trang đô thị.",
+            lastDay: "2026-09-30");
         Assert.True(outcome.IsAccepted, outcome.Refusal?.ToString());
         Assert.Null(outcome.Value.TaskCode);
         Assert.Equal(D(9, 30), outcome.Value.ProposedLastDay);
@@ -64,7 +66,8 @@ public class ProposalWorkflowTests
     [Fact]
     public void Propose_ActorOfAnotherUnit_WrongUnit()
     {
-        AssertRefused(_f.Propose(KtAssignee, "VHXH", "2.4", "extend", lastDay: "2026-06-30"), ProposalRules.WrongUnit, RefusalKind.Forbidden);
+        AssertRefused(_f.Propose(KtAssignee, "VHXH", "2.4", "extend", lastDay: "2026-06-30"), ProposalRules.WrongUnit,
+            RefusalKind.Forbidden);
         AssertRefused(_f.Propose(Stranger, "VHXH", "2.4", "extend", lastDay: "2026-06-30"), ProposalRules.WrongUnit, RefusalKind.Forbidden);
         AssertRefused(_f.Propose(Signer, "VHXH", "2.4", "extend", lastDay: "2026-06-30"), ProposalRules.WrongUnit, RefusalKind.Forbidden);
     }
@@ -106,7 +109,8 @@ public class ProposalWorkflowTests
     [InlineData("2026-03-31")]
     [InlineData("2026-03-20")]
     public void Propose_ExtensionNotLaterThanLastDay_ExtensionNotLater(string day) =>
-        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "extend", lastDay: day), ProposalRules.ExtensionNotLater, RefusalKind.BadInput);
+        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "extend", lastDay: day), ProposalRules.ExtensionNotLater,
+            RefusalKind.BadInput);
 
     [Fact]
     public void Propose_ExtensionNotLaterThanApprovedExtension_ExtensionNotLater()
@@ -126,7 +130,8 @@ public class ProposalWorkflowTests
     [InlineData("")]
     [InlineData(null)]
     public void Propose_UnknownKind_InvalidKind(string? kind) =>
-        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", kind!, lastDay: "2026-06-30"), ProposalRules.InvalidKind, RefusalKind.BadInput);
+        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", kind!, lastDay: "2026-06-30"), ProposalRules.InvalidKind,
+            RefusalKind.BadInput);
 
     [Theory]
     [InlineData("30/06/2026")]
@@ -139,13 +144,16 @@ public class ProposalWorkflowTests
     [InlineData(null)]
     [InlineData("   ")]
     public void Propose_NoReason_ReasonRequired(string? reason) =>
-        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "extend", lastDay: "2026-06-30", reason: reason), ProposalRules.ReasonRequired, RefusalKind.BadInput);
+        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "extend", lastDay: "2026-06-30", reason: reason),
+            ProposalRules.ReasonRequired, RefusalKind.BadInput);
 
     [Fact]
     public void Propose_TextOverLimit_TextTooLong()
     {
-        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "change", text: new string('a', 4001)), ProposalRules.TextTooLong, RefusalKind.BadInput);
-        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "remove", reason: new string('l', 4001)), ProposalRules.TextTooLong, RefusalKind.BadInput);
+        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "change", text: new string('a', 4001)), ProposalRules.TextTooLong,
+            RefusalKind.BadInput);
+        AssertRefused(_f.Propose(VhxhAssignee, "VHXH", "2.4", "remove", reason: new string('l', 4001)), ProposalRules.TextTooLong,
+            RefusalKind.BadInput);
         Assert.True(_f.Propose(VhxhAssignee, "VHXH", "2.4", "change", text: new string('a', 4000)).IsAccepted);
     }
 

@@ -19,7 +19,8 @@ public class AmendmentDraftWriterTests
     private static ProposalAuthority Authority() =>
         new(ReportCatalogueBuilder.SampleUnits(), Catalogue.Decision, new ProposalOptions { SignerEmail = Signer });
 
-    private static Proposal Approved(string id, string unit, string? task, ProposalKind kind, DateOnly? lastDay = null, string? text = null) =>
+    private static Proposal Approved(string id, string unit, string? task, ProposalKind kind, DateOnly? lastDay = null,
+        string? text = null) =>
         new(id, unit, task, kind, text, lastDay, "Lý do", "vhxh@haian.example", new DateOnly(2026, 3, 2), ProposalState.Approved)
         {
             DecidedBy = Signer,
@@ -42,18 +43,21 @@ public class AmendmentDraftWriterTests
     private static List<TableRow> AnnexRows(WordprocessingDocument doc)
     {
         var table = doc.MainDocumentPart!.Document!.Body!.Elements<Table>()
-            .Single(t => t.Elements<TableRow>().First().Elements<TableCell>().Select(CellText).SequenceEqual(AmendmentDraftWriter.Headings));
+            .Single(t => t.Elements<TableRow>().First().Elements<TableCell>().Select(CellText)
+                .SequenceEqual(AmendmentDraftWriter.Headings));
         return [.. table.Elements<TableRow>().Skip(1)];
     }
 
-    private static string CellText(TableCell cell) => string.Join("\n", cell.Elements<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))));
+    private static string CellText(TableCell cell) => string.Join("\n",
+        cell.Elements<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))));
 
     private static string ParaText(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));
 
     private static bool IsStruck(Paragraph p) => p.Descendants<Run>().All(r => r.RunProperties?.Strike is not null);
 
     private static bool IsMarkedNew(Paragraph p) => p.Descendants<Run>().All(r =>
-        r.RunProperties?.Underline?.Val?.Value == UnderlineValues.Single && r.RunProperties.Bold is not null && r.RunProperties.Strike is null);
+        r.RunProperties?.Underline?.Val?.Value == UnderlineValues.Single && r.RunProperties.Bold is not null
+            && r.RunProperties.Strike is null);
 
     private static bool IsPlain(Paragraph p) => p.Descendants<Run>().All(r =>
         r.RunProperties?.Strike is null && r.RunProperties?.Underline is null);
@@ -88,7 +92,8 @@ public class AmendmentDraftWriterTests
         Assert.True(IsMarkedNew(time[1]));
 
         Assert.Equal(
-            ["Gia hạn đến 30/06/2026 (đề xuất DX-2026-0001 của Phòng Văn hóa - Xã hội)", "Sửa nội dung nhiệm vụ (đề xuất DX-2026-0002 của Phòng Văn hóa - Xã hội)"],
+            ["Gia hạn đến 30/06/2026 (đề xuất DX-2026-0001 của Phòng Văn hóa - Xã hội)",
+                "Sửa nội dung nhiệm vụ (đề xuất DX-2026-0002 của Phòng Văn hóa - Xã hội)"],
             cells[5].Elements<Paragraph>().Select(ParaText));
     }
 
@@ -97,7 +102,8 @@ public class AmendmentDraftWriterTests
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(Write()), false);
         var cells = AnnexRows(doc)[1].Elements<TableCell>().ToList();
-        Assert.All(cells.Take(5).SelectMany(c => c.Elements<Paragraph>()).Where(p => ParaText(p).Length > 0), p => Assert.True(IsStruck(p)));
+        Assert.All(cells.Take(5).SelectMany(c => c.Elements<Paragraph>()).Where(p => ParaText(p).Length > 0),
+            p => Assert.True(IsStruck(p)));
         Assert.StartsWith("Xây dựng, sửa đổi, bổ sung Quy chế dân chủ", CellText(cells[1]), StringComparison.Ordinal);
         Assert.Equal("Bãi bỏ nhiệm vụ (đề xuất DX-2026-0003 của Phòng Văn hóa - Xã hội)", CellText(cells[5]));
     }
@@ -107,7 +113,8 @@ public class AmendmentDraftWriterTests
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(Write()), false);
         var cells = AnnexRows(doc)[2].Elements<TableCell>().ToList();
-        Assert.Equal([NewTask, "Phòng Kinh tế, Hạ tầng và Đô thị", string.Empty, "Hoàn thành trước 1/10/2026"], cells.Skip(1).Take(4).Select(CellText));
+        Assert.Equal([NewTask, "Phòng Kinh tế, Hạ tầng và Đô thị", string.Empty, "Hoàn thành trước 1/10/2026"],
+            cells.Skip(1).Take(4).Select(CellText));
         Assert.True(IsMarkedNew(cells[1].Elements<Paragraph>().Single()));
         Assert.True(IsMarkedNew(cells[4].Elements<Paragraph>().Single()));
     }
@@ -119,7 +126,8 @@ public class AmendmentDraftWriterTests
         var body = doc.MainDocumentPart!.Document!.Body!;
         var all = string.Join("\n", body.Descendants<Paragraph>().Select(ParaText));
         Assert.Contains("DỰ THẢO", all, StringComparison.Ordinal);
-        Assert.Contains("(Điều chỉnh, bổ sung Danh mục ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường Hải An)",
+        Assert.Contains("(Điều chỉnh, bổ sung Danh mục ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân " +
+            "phường Hải An)",
             all, StringComparison.Ordinal);
         Assert.All(body.Descendants<Run>(), r => Assert.Equal("Times New Roman", r.RunProperties?.RunFonts?.Ascii?.Value));
         Assert.Equal(PageOrientationValues.Landscape, body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!.Orient!.Value);
@@ -129,7 +137,8 @@ public class AmendmentDraftWriterTests
     public void Write_Document_ValidAgainstTheOpenXmlSchema()
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(Write()), false);
-        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: " +
+            $"{e.Description}").ToList();
         Assert.Empty(errors);
     }
 
