@@ -132,6 +132,35 @@ public static class SiteSchema
         ],
         Hidden: true);
 
+    /// <summary>Đề xuất điều chỉnh: one row per unit's proposal (decision part II.3), keyed by proposal id (Core/Proposals).</summary>
+    public static readonly ListDefinition Proposals = new(
+        "proposals",
+        "Đề xuất điều chỉnh",
+        "ProposalId",
+        [
+            new("ProposalId", "Mã đề xuất", ColumnType.Text, ColumnOwner.System, Indexed: true, Unique: true),
+            new("UnitCode", "Mã đơn vị", ColumnType.Text, ColumnOwner.System, Indexed: true),
+            new("TaskCode", "Mã nhiệm vụ", ColumnType.Text, ColumnOwner.System, Indexed: true),
+            new("Kind", "Loại đề xuất", ColumnType.Choice, ColumnOwner.System, Choices: Core.Proposals.ProposalCodes.KindWords),
+            new("ProposedText", "Nội dung đề xuất", ColumnType.MultiLineText, ColumnOwner.System),
+            new("ProposedLastDay", "Hạn đề xuất", ColumnType.DateOnly, ColumnOwner.System),
+            new("Reason", "Lý do", ColumnType.MultiLineText, ColumnOwner.System),
+            new("ProposedBy", "Người đề xuất", ColumnType.Text, ColumnOwner.System),
+            new("ProposedOn", "Ngày đề xuất", ColumnType.DateOnly, ColumnOwner.System),
+            new("State", "Trạng thái", ColumnType.Choice, ColumnOwner.System, Indexed: true,
+                Choices: Core.Proposals.ProposalCodes.StateWords),
+            new("ReviewNote", "Ý kiến xem xét", ColumnType.MultiLineText, ColumnOwner.System),
+            new("ReviewedBy", "Người xem xét", ColumnType.Text, ColumnOwner.System),
+            new("ReviewedOn", "Ngày xem xét", ColumnType.DateOnly, ColumnOwner.System),
+            new("DecisionNote", "Ý kiến quyết định", ColumnType.MultiLineText, ColumnOwner.System),
+            new("DecidedBy", "Người quyết định", ColumnType.Text, ColumnOwner.System),
+            new("DecidedOn", "Ngày quyết định", ColumnType.DateOnly, ColumnOwner.System),
+            new("WithdrawnBy", "Người rút đề xuất", ColumnType.Text, ColumnOwner.System),
+            new("WithdrawnOn", "Ngày rút đề xuất", ColumnType.DateOnly, ColumnOwner.System),
+            new("ClosedByDecision", "Đã thực hiện theo Quyết định", ColumnType.Text, ColumnOwner.System),
+            new("ClosedOn", "Ngày thực hiện", ColumnType.DateOnly, ColumnOwner.System),
+        ]);
+
     /// <summary>Báo cáo dân vận: the document library (templates, submissions, compiled reports, decisions).</summary>
     public static readonly ListDefinition Library = new(
         "library",
@@ -144,7 +173,7 @@ public static class SiteSchema
         IsLibrary: true);
 
     /// <summary>Every list of the site, in provisioning order.</summary>
-    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Library];
+    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Proposals, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
     public const string DecisionFolder = "Quyết định";

@@ -1,0 +1,65 @@
+namespace DanVan365.Core.Proposals;
+
+/// <summary>Stable codes of the rules a proposal action can break (API error codes, CLI messages, tests).</summary>
+public static class ProposalRules
+{
+    public const string InvalidKind = "invalid-kind";
+    public const string InvalidDate = "invalid-date";
+    public const string TextTooLong = "text-too-long";
+    public const string ReasonRequired = "reason-required";
+    public const string MissingField = "missing-field";
+    public const string FieldNotAllowed = "field-not-allowed";
+    public const string UnknownUnit = "unknown-unit";
+    public const string UnknownTask = "unknown-task";
+    public const string WrongUnit = "wrong-unit";
+    public const string TaskNotOfUnit = "task-not-of-unit";
+    public const string WrongRole = "wrong-role";
+    public const string ExtensionBeforeToday = "extension-before-today";
+    public const string ExtensionNotLater = "extension-not-later";
+    public const string NoDeadline = "no-deadline";
+    public const string IllegalTransition = "illegal-transition";
+    public const string NotConfigured = "not-configured";
+}
+
+/// <summary>Whether a refusal is bad input (CLI exit 2, HTTP 400) or a missing right / wrong moment (CLI exit 1, HTTP 403/409).</summary>
+public enum RefusalKind
+{
+    /// <summary>The input itself is malformed or incomplete.</summary>
+    BadInput,
+
+    /// <summary>The acting person has no right to this action.</summary>
+    Forbidden,
+
+    /// <summary>Well-formed and allowed, but not possible now (state, dates, catalogue).</summary>
+    Conflict,
+}
+
+/// <summary>Why an action on a proposal was refused: the rule's stable <see cref="Code"/> and a Vietnamese message naming it.</summary>
+public sealed record ProposalRefusal(string Code, RefusalKind Kind, string Message)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}
+
+/// <summary>The result of an action: the proposal as it now is, or the refusal.</summary>
+public sealed record ProposalOutcome
+{
+    private ProposalOutcome(Proposal? proposal, ProposalRefusal? refusal)
+    {
+        Proposal = proposal;
+        Refusal = refusal;
+    }
+
+    public Proposal? Proposal { get; }
+
+    public ProposalRefusal? Refusal { get; }
+
+    public bool IsAccepted => Refusal is null;
+
+    public static ProposalOutcome Accepted(Proposal proposal) => new(proposal ?? throw new ArgumentNullException(nameof(proposal)), null);
+
+    public static ProposalOutcome Refused(ProposalRefusal refusal) => new(null,
+        refusal ?? throw new ArgumentNullException(nameof(refusal)));
+
+    /// <summary>The accepted proposal; throws with the refusal's message otherwise (for callers that checked).</summary>
+    public Proposal Value => Proposal ?? throw new InvalidOperationException(Refusal!.ToString());
+}
