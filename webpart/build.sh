@@ -52,7 +52,7 @@ test -s local-host/dist/local-host.js
 
 echo "== bundle sizes (gzip)"
 for bundle in dashboard-web-part report-web-part proposals-web-part; do
-  file=$(ls dist/${bundle}_*.js 2>/dev/null | grep -v '\.map$' | head -n1 || true)
+  file=$(ls dist/${bundle}*.js 2>/dev/null | grep -v '\.map$' | head -n1 || true)
   if [ -z "$file" ]; then
     echo "build.sh: no bundle for $bundle in dist/" >&2
     exit 1

@@ -27,6 +27,8 @@ export class ApiError extends Error {
 
   public constructor(status: number, message: string, rows: readonly IRowError[]) {
     super(message);
+    // The SPFx TypeScript target is ES5, where a subclass of Error loses its prototype; restore it so instanceof works.
+    Object.setPrototypeOf(this, ApiError.prototype);
     this.name = 'ApiError';
     this.status = status;
     this.rows = rows;

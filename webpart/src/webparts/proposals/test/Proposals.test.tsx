@@ -36,7 +36,7 @@ describe('Proposals', () => {
     }));
     renderInShell(<Proposals service={new ProposalService(transport, 'lỗi')} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Gửi đề xuất' }));
-    await screen.findByRole('alert');
+    await screen.findAllByRole('alert');
     expect(descriptionOf(screen.getByLabelText('Thời hạn đề xuất'))).toBe(message);
     expect(screen.getByLabelText('Thời hạn đề xuất').getAttribute('aria-invalid')).toBe('true');
   });
