@@ -14,6 +14,12 @@ module.exports = {
       DanVan365Strings: path.resolve(__dirname, '../lib/loc/vi-vn.js')
     }
   },
+  module: {
+    // React 17 has no package "exports", so Griffel's ESM import of 'react/jsx-runtime' must not be fully specified.
+    rules: [{ test: /\.m?js$/, resolve: { fullySpecified: false } }]
+  },
+  // Served from 127.0.0.1 only: skipping minification keeps this step quick; React still uses its production build.
+  optimization: { minimize: false },
   performance: { hints: false },
   devtool: false
 };
