@@ -25,6 +25,7 @@ define([], function () {
     "CardAssignments": "Assignments",
     "Ongoing": "Ongoing",
     "UnitsHeading": "By unit",
+    "ChartMoreLegends": "more",
     "ChartLabel": "Chart of task status by unit (same figures as the table below)",
     "SectionsHeading": "By section",
     "OverdueHeading": "Overdue tasks",

@@ -24,6 +24,7 @@ declare interface IDanVan365Strings {
   CardAssignments: string;
   Ongoing: string;
   UnitsHeading: string;
+  ChartMoreLegends: string;
   ChartLabel: string;
   SectionsHeading: string;
   OverdueHeading: string;

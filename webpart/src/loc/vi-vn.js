@@ -25,6 +25,7 @@ define([], function () {
     "CardAssignments": "Lượt phân công",
     "Ongoing": "Thường xuyên",
     "UnitsHeading": "Theo đơn vị",
+    "ChartMoreLegends": "khác",
     "ChartLabel": "Biểu đồ tình trạng nhiệm vụ theo đơn vị (số liệu như bảng bên dưới)",
     "SectionsHeading": "Theo phần nhiệm vụ",
     "OverdueHeading": "Nhiệm vụ quá hạn",

@@ -40,7 +40,8 @@ export const UnitChart: React.FC<IUnitChartProps> = ({ categories, units, ongoin
 
   return (
     <figure style={{ margin: 0, minWidth: 0 }} aria-label={s.ChartLabel}>
-      <HorizontalBarChart data={unitChartData(categories, units, ongoingLabel)} chartDataMode="fraction" />
+      <HorizontalBarChart data={unitChartData(categories, units, ongoingLabel)} chartDataMode="fraction"
+        legendProps={{ enabledWrapLines: true, overflowText: s.ChartMoreLegends, allowFocusOnLegends: true }} />
     </figure>
   );
 };
