@@ -24,7 +24,10 @@ function rootFor(options: ILocalHostOptions, token: string): React.ReactElement 
     case 'proposals':
       return <Proposals service={new ProposalService(transport, strings.ApiErrorFallback)} onShown={markReady} />;
     default:
-      return <Dashboard service={new DashboardService(transport, strings.ApiErrorFallback)} initialAsOf={options.asOf} onShown={markReady} />;
+      return (
+        <Dashboard service={new DashboardService(transport, strings.ApiErrorFallback)} initialAsOf={options.asOf}
+          onShown={markReady} />
+      );
   }
 }
 
@@ -38,7 +41,8 @@ async function start(): Promise<void> {
   const options = readOptions(window.location.search);
   document.documentElement.lang = 'vi';
   document.body.setAttribute('data-view', options.view);
-  document.title = options.view === 'report' ? strings.ReportTitle : options.view === 'proposals' ? strings.ProposalsTitle : strings.DashboardTitle;
+  const titles = { dashboard: strings.DashboardTitle, report: strings.ReportTitle, proposals: strings.ProposalsTitle };
+  document.title = titles[options.view];
   let body: React.ReactElement;
   try {
     body = rootFor(options, await fetchToken(browserFetch, options.as));
