@@ -1,0 +1,189 @@
+// Shapes of the DanVan365 HTTP API (docs/api.md). Keep in step with that page.
+// The API's JSON writes absent values as null, so these types describe null (an external contract).
+/* eslint-disable @rushstack/no-new-null */
+
+export type CategoryKey = 'CompletedOnTime' | 'CompletedLate' | 'InProgressOnTime' | 'InProgressOverdue';
+
+export interface ICategory {
+  readonly key: CategoryKey;
+  readonly label: string;
+}
+
+export interface IStatusCounts {
+  readonly key: string;
+  readonly name: string;
+  readonly total: number;
+  readonly ongoing: number;
+  readonly counts: Readonly<Record<CategoryKey, number>>;
+}
+
+export interface ICodeName {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface IOverdueItem {
+  readonly code: string;
+  readonly task: string;
+  readonly unit: string;
+  readonly unitName: string;
+  readonly role: string;
+  readonly lastDay: string;
+  readonly daysOverdue: number;
+  readonly plannerUrl: string | null;
+  readonly listItemUrl: string | null;
+}
+
+export type SubmissionState = 'OnTime' | 'Late' | 'Missing';
+
+export interface IRoundUnitState {
+  readonly unit: string;
+  readonly state: SubmissionState;
+  readonly submittedAt: string | null;
+}
+
+export interface IRoundMatrix {
+  readonly round: number;
+  readonly title: string;
+  readonly lastDay: string;
+  readonly units: readonly IRoundUnitState[];
+}
+
+export interface IDashboardFilters {
+  readonly unit: string | null;
+  readonly section: string | null;
+  readonly status: string | null;
+}
+
+export interface IDashboard {
+  readonly ward: string;
+  readonly wardName: string;
+  readonly asOf: string;
+  readonly filters: IDashboardFilters;
+  readonly categories: readonly ICategory[];
+  readonly taskCount: number;
+  readonly totals: IStatusCounts;
+  readonly units: readonly IStatusCounts[];
+  readonly sections: readonly IStatusCounts[];
+  readonly options: { readonly units: readonly ICodeName[]; readonly sections: readonly ICodeName[] };
+  readonly overdue: readonly IOverdueItem[];
+  readonly rounds: readonly IRoundMatrix[];
+}
+
+export interface IDashboardQuery {
+  readonly asOf?: string;
+  readonly ward?: string;
+  readonly unit?: string;
+  readonly section?: string;
+  readonly status?: string;
+}
+
+export interface ISavedRow {
+  readonly result: string;
+  readonly status: string;
+  readonly difficulties: string;
+  readonly proposals: string;
+}
+
+export interface IWorkRow {
+  readonly code: string;
+  readonly task: string;
+  readonly role: string;
+  readonly lastDay: string | null;
+  readonly saved: ISavedRow | null;
+}
+
+export interface IRoundInfo {
+  readonly round: number;
+  readonly title: string;
+  readonly lastDay: string;
+  readonly open: boolean;
+}
+
+export interface IMyWork {
+  readonly ward: string;
+  readonly unit: ICodeName;
+  readonly round: IRoundInfo;
+  readonly statusLabels: readonly string[];
+  readonly catalogueVersion: string;
+  readonly submittedAt: string | null;
+  readonly rows: readonly IWorkRow[];
+}
+
+export interface ISubmissionRow {
+  readonly code: string;
+  readonly result: string;
+  readonly status: string;
+  readonly difficulties: string;
+  readonly proposals: string;
+}
+
+export interface ISubmission {
+  readonly ward?: string;
+  readonly unit: string;
+  readonly round: number;
+  readonly catalogueVersion?: string;
+  readonly rows: readonly ISubmissionRow[];
+}
+
+export interface ISubmitResult {
+  readonly ward: string;
+  readonly unit: string;
+  readonly round: number;
+  readonly rows: number;
+  readonly recordedAt?: string;
+  readonly recorded?: readonly { readonly code: string; readonly status: string }[];
+}
+
+export type ProposalKind = 'GiaHan' | 'SuaNoiDung' | 'BoSung' | 'BaiBo';
+export type ProposalState = 'ChoXemXet' | 'DaTrinh' | 'ChapThuan' | 'KhongChapThuan' | 'RutLai';
+
+export interface IProposal {
+  readonly id: number;
+  readonly unit: string;
+  readonly unitName: string;
+  readonly taskCode: string | null;
+  readonly kind: ProposalKind;
+  readonly kindLabel: string;
+  readonly text: string | null;
+  readonly lastDay: string | null;
+  readonly reason: string;
+  readonly proposer: string;
+  readonly proposedOn: string;
+  readonly state: ProposalState;
+  readonly stateLabel: string;
+  readonly reviewNote: string | null;
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+  readonly decisionNote: string | null;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly canReview: boolean;
+  readonly canDecide: boolean;
+}
+
+export interface IProposalList {
+  readonly items: readonly IProposal[];
+  readonly role: 'unit' | 'reviewer' | 'decider';
+  readonly myUnits: readonly ICodeName[];
+}
+
+export interface INewProposal {
+  readonly ward?: string;
+  readonly unit: string;
+  readonly taskCode: string | null;
+  readonly kind: ProposalKind;
+  readonly text: string | null;
+  readonly lastDay: string | null;
+  readonly reason: string;
+}
+
+export type ReviewAction = 'forward' | 'reject';
+export type DecisionAction = 'approve' | 'reject';
+
+/** One per-row problem of an error body. */
+export interface IRowError {
+  readonly code: string | null;
+  readonly field: string | null;
+  readonly message: string;
+}

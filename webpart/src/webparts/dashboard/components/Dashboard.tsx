@@ -1,0 +1,97 @@
+import * as React from 'react';
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { IDashboard } from '../../../common/api/ApiTypes';
+import { formatDay } from '../../../common/ui/dates';
+import { useLayoutStyles } from '../../../common/ui/layout';
+import { format, useStrings } from '../../../common/ui/StringsContext';
+import { useApiLoad } from '../../../common/ui/useApiLoad';
+import { IDashboardService } from '../services/DashboardService';
+import { CountsTable } from './CountsTable';
+import { DashboardFilters, IDashboardFilterValues } from './DashboardFilters';
+import { OverdueList } from './OverdueList';
+import { SubmissionMatrix } from './SubmissionMatrix';
+import { SummaryCards } from './SummaryCards';
+import { UnitChart } from './UnitChart';
+
+export interface IDashboardProps {
+  readonly service: IDashboardService;
+  readonly ward?: string;
+  readonly initialAsOf?: string;
+  /** Called after each answer is shown (the local host marks the page ready). */
+  readonly onShown?: () => void;
+}
+
+/** "Theo dõi nhiệm vụ dân vận": shows the API's dashboard as it is; never recomputes a status. */
+export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, onShown }) => {
+  const s = useStrings();
+  const layout = useLayoutStyles();
+  const [filters, setFilters] = React.useState<IDashboardFilterValues>({
+    asOf: initialAsOf ?? '', unit: '', section: '', status: ''
+  });
+  const query = {
+    asOf: filters.asOf === '' ? undefined : filters.asOf,
+    ward,
+    unit: filters.unit === '' ? undefined : filters.unit,
+    section: filters.section === '' ? undefined : filters.section,
+    status: filters.status === '' ? undefined : filters.status
+  };
+  const [state] = useApiLoad<IDashboard>(() => service.getDashboard(query), JSON.stringify(query));
+  const [last, setLast] = React.useState<IDashboard | undefined>(undefined);
+  React.useEffect(() => {
+    if (state.kind === 'loaded') {
+      setLast(state.value);
+    }
+
+    if (state.kind !== 'loading' && onShown !== undefined) {
+      onShown();
+    }
+  }, [state, onShown]);
+
+  const dashboard = state.kind === 'loaded' ? state.value : undefined;
+  return (
+    <div className={layout.page}>
+      <header className={layout.section}>
+        <h2 className={layout.heading}>{s.DashboardTitle}</h2>
+        {dashboard !== undefined && (
+          <p style={{ margin: 0 }} data-testid="as-of">
+            {format(s.AsOfLine, dashboard.wardName, formatDay(dashboard.asOf))}
+          </p>
+        )}
+      </header>
+      <DashboardFilters values={filters} dashboard={dashboard ?? last} onChange={setFilters} />
+      {state.kind === 'loading' && <Spinner label={s.Loading} />}
+      {state.kind === 'failed' && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {dashboard !== undefined && (
+        <>
+          <section className={layout.section} aria-labelledby="dv-summary">
+            <h3 id="dv-summary" className={layout.subheading}>{s.SummaryHeading}</h3>
+            <SummaryCards dashboard={dashboard} />
+          </section>
+          <section className={layout.section} aria-labelledby="dv-units">
+            <h3 id="dv-units" className={layout.subheading}>{s.UnitsHeading}</h3>
+            <UnitChart categories={dashboard.categories} units={dashboard.units} ongoingLabel={s.Ongoing} />
+            <CountsTable caption={s.UnitsHeading} firstColumn={s.ColumnUnit} categories={dashboard.categories}
+              rows={dashboard.units} totals={dashboard.totals} />
+          </section>
+          <section className={layout.section} aria-labelledby="dv-sections">
+            <h3 id="dv-sections" className={layout.subheading}>{s.SectionsHeading}</h3>
+            <CountsTable caption={s.SectionsHeading} firstColumn={s.ColumnSection} categories={dashboard.categories}
+              rows={dashboard.sections} totals={dashboard.totals} />
+          </section>
+          <section className={layout.section} aria-labelledby="dv-overdue">
+            <h3 id="dv-overdue" className={layout.subheading}>{s.OverdueHeading}</h3>
+            <OverdueList items={dashboard.overdue} />
+          </section>
+          <section className={layout.section} aria-labelledby="dv-matrix">
+            <h3 id="dv-matrix" className={layout.subheading}>{s.MatrixHeading}</h3>
+            <SubmissionMatrix rounds={dashboard.rounds} units={dashboard.options.units} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+};

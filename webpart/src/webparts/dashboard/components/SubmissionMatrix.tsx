@@ -1,0 +1,67 @@
+import * as React from 'react';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { ICodeName, IRoundMatrix, SubmissionState } from '../../../common/api/ApiTypes';
+import { formatDay, formatInstant } from '../../../common/ui/dates';
+import { useLayoutStyles } from '../../../common/ui/layout';
+import { useStrings } from '../../../common/ui/StringsContext';
+
+const colors: Record<SubmissionState, 'success' | 'warning' | 'danger'> = {
+  OnTime: 'success',
+  Late: 'warning',
+  Missing: 'danger'
+};
+
+/** Round × unit: on time / late / missing, as the API judged it. */
+export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units: readonly ICodeName[] }> = ({ rounds, units }) => {
+  const s = useStrings();
+  const layout = useLayoutStyles();
+  if (rounds.length === 0) {
+    return <p>{s.MatrixNone}</p>;
+  }
+
+  const label: Record<SubmissionState, string> = { OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing };
+  const unitCodes = units.map((u) => u.code);
+  for (const round of rounds) {
+    for (const cell of round.units) {
+      if (unitCodes.indexOf(cell.unit) < 0) {
+        unitCodes.push(cell.unit);
+      }
+    }
+  }
+
+  return (
+    <div className={layout.scroll} role="region" aria-label={s.MatrixHeading} tabIndex={0}>
+      <Table size="small" aria-label={s.MatrixHeading}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{s.ColumnUnit}</TableHeaderCell>
+            {rounds.map((r) => (
+              <TableHeaderCell key={r.round} scope="col">
+                {r.title} ({formatDay(r.lastDay)})
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {unitCodes.map((code) => (
+            <TableRow key={code} data-unit={code}>
+              <TableCell>{units.find((u) => u.code === code)?.name ?? code}</TableCell>
+              {rounds.map((r) => {
+                const cell = r.units.find((u) => u.unit === code);
+                return (
+                  <TableCell key={r.round} data-round={r.round}>
+                    {cell === undefined ? '' : (
+                      <Badge appearance="tint" color={colors[cell.state]} title={formatInstant(cell.submittedAt)}>
+                        {label[cell.state]}
+                      </Badge>
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+};

@@ -1,0 +1,28 @@
+import { callApi, IApiTransport, queryString } from '../../../common/api/ApiClient';
+import { IDashboard, IDashboardQuery } from '../../../common/api/ApiTypes';
+
+/** Reads the ward's dashboard (GET /api/dashboard). */
+export interface IDashboardService {
+  getDashboard(query: IDashboardQuery): Promise<IDashboard>;
+}
+
+export class DashboardService implements IDashboardService {
+  private readonly _transport: IApiTransport;
+  private readonly _fallbackError: string;
+
+  public constructor(transport: IApiTransport, fallbackError: string) {
+    this._transport = transport;
+    this._fallbackError = fallbackError;
+  }
+
+  public getDashboard(query: IDashboardQuery): Promise<IDashboard> {
+    const path = `/api/dashboard${queryString({
+      asOf: query.asOf,
+      ward: query.ward,
+      unit: query.unit,
+      section: query.section,
+      status: query.status
+    })}`;
+    return callApi<IDashboard>(this._transport, 'GET', path, this._fallbackError);
+  }
+}

@@ -1,0 +1,92 @@
+import * as React from 'react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeTransport } from '../../../testing/FakeTransport';
+import { dashboardAnswer } from '../../../testing/fixtures';
+import { renderInShell } from '../../../testing/render';
+import { Dashboard } from '../components/Dashboard';
+import { sortOverdue } from '../components/OverdueList';
+import { DashboardService } from '../services/DashboardService';
+
+function cardValue(id: string): string {
+  const card = document.querySelector(`[data-card="${id}"]`);
+  return card?.querySelector('span')?.textContent ?? '';
+}
+
+async function shown(): Promise<void> {
+  await screen.findByTestId('as-of');
+}
+
+describe('Dashboard', () => {
+  it('Dashboard_Answer_ShowsTheApiNumbersNotRecomputed', async () => {
+    const transport = FakeTransport.answering({ status: 200, body: dashboardAnswer() });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    await shown();
+    expect(cardValue('tasks')).toBe('41');
+    expect(cardValue('assignments')).toBe('83');
+    expect(cardValue('CompletedOnTime')).toBe('17');
+    expect(cardValue('CompletedLate')).toBe('3');
+    expect(cardValue('InProgressOnTime')).toBe('29');
+    expect(cardValue('InProgressOverdue')).toBe('11');
+    expect(cardValue('ongoing')).toBe('23');
+    const unitsTable = screen.getByRole('table', { name: 'Theo đơn vị' });
+    const mttq = unitsTable.querySelector('[data-key="MTTQ"]') as HTMLElement;
+    expect(within(mttq).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ủy ban MTTQ phường', '2', '0', '3', '6', '1', '12']);
+    const sectionsTable = screen.getByRole('table', { name: 'Theo phần nhiệm vụ' });
+    expect((sectionsTable.querySelector('[data-key="1"] [data-category="Total"]') as HTMLElement).textContent).toBe('36');
+  });
+
+  it('Dashboard_AsOf_ShowsTheApiDateAndWard', async () => {
+    const transport = FakeTransport.answering({ status: 200, body: dashboardAnswer({ asOf: '2026-06-15' }) });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} initialAsOf="2026-06-15" />);
+    await shown();
+    expect(screen.getByTestId('as-of').textContent).toBe('Phường Hải An — số liệu tính đến ngày 15/06/2026');
+    expect(transport.sent[0].path).toBe('/api/dashboard?asOf=2026-06-15');
+  });
+
+  it('Dashboard_Overdue_SortedByDaysOverdueWithLinks', async () => {
+    const transport = FakeTransport.answering({ status: 200, body: dashboardAnswer() });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    await shown();
+    const table = screen.getByRole('table', { name: 'Nhiệm vụ quá hạn' });
+    const codes = Array.from(table.querySelectorAll('[data-overdue]')).map((r) => r.getAttribute('data-overdue'));
+    expect(codes).toEqual(['2.1', '1.1', '1.2']);
+    const planner = within(table).getByRole('link', { name: 'Mở nhiệm vụ 1.2 của Ủy ban MTTQ phường trong Planner' });
+    expect(planner.getAttribute('href')).toBe('https://tasks.office.com/t/b');
+    expect(within(table).getAllByRole('link', { name: /Planner$/ })).toHaveLength(2);
+  });
+
+  it('sortOverdue_Ties_ByCodeNumerically', () => {
+    const base = dashboardAnswer().overdue[0];
+    const sorted = sortOverdue([{ ...base, code: '1.10', daysOverdue: 5 }, { ...base, code: '1.9', daysOverdue: 5 }, { ...base, code: '3.1', daysOverdue: 6 }]);
+    expect(sorted.map((x) => x.code)).toEqual(['3.1', '1.9', '1.10']);
+  });
+
+  it('Dashboard_Matrix_ShowsEachRoundState', async () => {
+    const transport = FakeTransport.answering({ status: 200, body: dashboardAnswer() });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    await shown();
+    const matrix = screen.getByRole('table', { name: 'Tình hình nộp báo cáo theo đợt' });
+    const vhxh = matrix.querySelector('[data-unit="VHXH"]') as HTMLElement;
+    const mttq = matrix.querySelector('[data-unit="MTTQ"]') as HTMLElement;
+    expect(within(vhxh).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Phòng Văn hóa - Xã hội', 'Đúng hạn', 'Chưa nộp']);
+    expect(within(mttq).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ủy ban MTTQ phường', 'Muộn', 'Đúng hạn']);
+  });
+
+  it('Dashboard_UnitFilter_AsksTheApiAgainWithTheUnit', async () => {
+    const transport = new FakeTransport(() => ({ status: 200, body: dashboardAnswer() }));
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    await shown();
+    fireEvent.change(screen.getByLabelText('Đơn vị'), { target: { value: 'MTTQ' } });
+    await waitFor(() => expect(transport.sent).toHaveLength(2));
+    expect(transport.sent[1].path).toBe('/api/dashboard?unit=MTTQ');
+    fireEvent.change(screen.getByLabelText('Tình trạng'), { target: { value: 'Ongoing' } });
+    await waitFor(() => expect(transport.sent).toHaveLength(3));
+    expect(transport.sent[2].path).toBe('/api/dashboard?unit=MTTQ&status=Ongoing');
+  });
+
+  it('Dashboard_ApiRefuses_ShowsTheMessageAsAlert', async () => {
+    const transport = FakeTransport.answering({ status: 403, body: { error: 'Tài khoản không có quyền thực hiện thao tác này.' } });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Tài khoản không có quyền thực hiện thao tác này.');
+  });
+});
