@@ -12,6 +12,13 @@ public sealed class NoDecisionException(string wardId)
     public string WardId { get; } = wardId;
 }
 
+/// <summary>A round number the ward's decision (and library) does not have.</summary>
+public sealed class UnknownRoundException(string wardId, int round)
+    : Errors.DanVanException(string.Create(CultureInfo.InvariantCulture, $"Ward '{wardId}' has no round {round}."))
+{
+    public int Round { get; } = round;
+}
+
 /// <summary>
 /// Use case: compiling a round's report from the library's decision: one round, or every round whose last day was
 /// yesterday (ICT), which the daily timer runs.
@@ -44,7 +51,7 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
         var chosen = await rounds.FindAsync(current.Catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
-            ?? throw new ArgumentOutOfRangeException(nameof(round), round, string.Create(CultureInfo.InvariantCulture, $"ward {ward.Id} has no round {round}."));
+            ?? throw new UnknownRoundException(ward.Id, round);
         return await compilation.CompileAsync(current.Catalogue, ward.Units, chosen, null, cancellationToken).ConfigureAwait(false);
     }
 }

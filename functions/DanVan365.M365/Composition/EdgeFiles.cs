@@ -11,10 +11,11 @@ namespace DanVan365.M365.Composition;
 public static class HolidayFiles
 {
     /// <summary>
-    /// The calendar of these files (relative paths against the program's folder), or the embedded Hải An 2026 file when
-    /// none is given. A missing or malformed file throws <see cref="ConfigurationException"/> naming <paramref name="setting"/>.
+    /// The calendar of these files (relative paths against <paramref name="baseDirectory"/>, default the program's folder),
+    /// or the embedded Hải An 2026 file when none is given. A missing or malformed file throws
+    /// <see cref="ConfigurationException"/> naming <paramref name="setting"/>.
     /// </summary>
-    public static WardCalendar Load(IReadOnlyList<string> paths, string setting)
+    public static WardCalendar Load(IReadOnlyList<string> paths, string setting, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0)
@@ -25,7 +26,7 @@ public static class HolidayFiles
         var texts = new List<HolidayFileText>();
         foreach (var given in paths)
         {
-            var path = Path.IsPathRooted(given) ? given : Path.Combine(AppContext.BaseDirectory, given);
+            var path = Path.IsPathRooted(given) ? given : Path.Combine(baseDirectory ?? AppContext.BaseDirectory, given);
             if (!File.Exists(path))
             {
                 throw new ConfigurationException(setting, $"names a holiday file that does not exist: {path}.");

@@ -6,7 +6,8 @@ namespace DanVan365.M365.Composition;
 
 /// <summary>
 /// Validates <c>Escalation</c> at start: the ladder (<c>Escalation:Steps</c>: offsets unique and within a year, every
-/// step with recipients), the signer's address, and that every holiday file exists and holds one year.
+/// step with recipients), the signer's address, and no blank holiday file name. The holiday files themselves are read
+/// where the ward is assembled (<see cref="HolidayFiles.Load"/>), against that program's folder.
 /// </summary>
 public sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
 {
@@ -16,7 +17,12 @@ public sealed class EscalationOptionsValidator : IValidateOptions<EscalationOpti
         try
         {
             options.Validate();
-            HolidayFiles.Load(options.HolidayFiles, $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}");
+            if (options.HolidayFiles.Any(string.IsNullOrWhiteSpace))
+            {
+                return ValidateOptionsResult.Fail(
+                    $"Setting '{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}': a file name is blank.");
+            }
+
             return ValidateOptionsResult.Success;
         }
         catch (ConfigurationException ex)
