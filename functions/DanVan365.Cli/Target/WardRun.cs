@@ -76,20 +76,7 @@ internal sealed class WardRun : IAsyncDisposable
             await context.Error.WriteLineAsync(HolidayFiles.MissingYearMessage(ward.Name, year, holidaySetting)).ConfigureAwait(false);
         }
 
-        var services = new ServiceCollection()
-            .AddSingleton(clock)
-            .AddDanVan365(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        try
-        {
-            services.ValidateDanVan365Settings();
-        }
-        catch
-        {
-            await services.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var services = CliServices.Build(configuration, clock);
         var session = await M365Session.OpenAsync(settings, services, ward, clock, cancellationToken).ConfigureAwait(false);
         return new WardRun(settings, ward, catalogue, session);
     }
