@@ -41,8 +41,12 @@ internal static class DemoCommand
 
             // Without --as-of the demo stands on the first working day after round 1's last day: reports are due,
             // some are missing, and reminders go out.
-            await using var run = await WardRun.OpenAsync(target, parse, null, context, ct, (settings, ward, catalogue) => settings.AsOf is null
-                ? settings with { AsOf = ward.Calendar.Calendar.NextWorkingDayOnOrAfter(catalogue.Decision.ReportingRounds[0].LastDay.AddDays(1)) }
+            await using var run = await WardRun.OpenAsync(target, parse, null, context, ct, (settings, ward, catalogue) =>
+                settings.AsOf is null
+                ? settings with
+                {
+                    AsOf = ward.Calendar.Calendar.NextWorkingDayOnOrAfter(catalogue.Decision.ReportingRounds[0].LastDay.AddDays(1)),
+                }
                 : settings).ConfigureAwait(false);
             var (settings, units, catalogue, session) = (run.Settings, run.Units, run.Catalogue, run.Session);
             var output = context.Out;
@@ -56,7 +60,8 @@ internal static class DemoCommand
 
             // One use case syncs the lists, then Planner from the rows it read; the demo shows the two halves as two steps.
             await Step(output, 2, "Đồng bộ danh mục nhiệm vụ vào Microsoft Lists").ConfigureAwait(false);
-            var synced = await wardSync.SyncAsync(catalogue, Core.Defaults.DefaultResources.DecisionFileName, false, ct).ConfigureAwait(false);
+            var synced = await wardSync.SyncAsync(catalogue, Core.Defaults.DefaultResources.DecisionFileName, false,
+                ct).ConfigureAwait(false);
             var (lists, planner) = (synced.Lists, synced.Planner);
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {lists.Count(ChangeKind.Create)}, cập nhật {lists.Count(ChangeKind.Update)}, không đổi {lists.Count(ChangeKind.Unchanged)}")).ConfigureAwait(false);
             await Step(output, 3, "Tạo công việc Planner cho từng đơn vị chủ trì").ConfigureAwait(false);

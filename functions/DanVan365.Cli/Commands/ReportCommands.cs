@@ -38,7 +38,8 @@ internal static class ReportCommands
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var (catalogue, session) = (run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
-            var round = await session.Get<ReportRounds>().AddAsync(catalogue.Decision, parse.GetValue(title)!, day, ct).ConfigureAwait(false);
+            var round = await session.Get<ReportRounds>().AddAsync(catalogue.Decision, parse.GetValue(title)!, day,
+                ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"đã thêm {round.FolderName}: {round.Title}, hạn báo cáo {VietnameseText.PaddedDate(round.LastDay)}; thư mục {ReportLibrary.RoundFolder(catalogue.Decision, round.Number)}/{{Mẫu, Nộp, Tổng hợp}}")).ConfigureAwait(false);
             return CliApp.Ok;

@@ -21,7 +21,8 @@ internal static class SyncCommands
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
             var result = await run.Get<WardSync>().ProvisionAsync(run.Catalogue, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} folders created={result.FoldersCreated} requests={run.Session.Requests}")).ConfigureAwait(false);
+                $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} "
+                + $"folders created={result.FoldersCreated} requests={run.Session.Requests}")).ConfigureAwait(false);
             return CliApp.Ok;
         }));
         return command;
@@ -39,7 +40,8 @@ internal static class SyncCommands
             // Bad input stops in WardRun.OpenAsync: nothing has been sent to Microsoft 365 yet.
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
             var dry = parse.GetValue(dryRun);
-            var report = await run.Get<WardSync>().SyncAsync(run.Catalogue, Path.GetFileName(parse.GetValue(file)), dry, ct).ConfigureAwait(false);
+            var report = await run.Get<WardSync>().SyncAsync(run.Catalogue, Path.GetFileName(parse.GetValue(file)), dry,
+                ct).ConfigureAwait(false);
             if (dry)
             {
                 await PrintPlanAsync(context.Out, report.Lists, report.Planner).ConfigureAwait(false);
@@ -55,7 +57,8 @@ internal static class SyncCommands
                 await context.Error.WriteLineAsync($"không tìm thấy người dùng {person} (công việc vẫn được tạo, chưa giao cho người này)").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync(ClosingLine(report.Lists, report.Planner, report.ListRequests, report.PlannerRequests)).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(ClosingLine(report.Lists, report.Planner, report.ListRequests,
+                report.PlannerRequests)).ConfigureAwait(false);
             return report.Succeeded ? CliApp.Ok : CliApp.Failed;
         }));
         return command;
@@ -76,7 +79,8 @@ internal static class SyncCommands
                 await context.Error.WriteLineAsync($"{failure.Key}: {failure.Reason}").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pull: updated={report.ProgressUpdated} requests={run.Session.Requests}")).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"pull: updated={report.ProgressUpdated} requests={run.Session.Requests}")).ConfigureAwait(false);
             return report.Failures.Count == 0 ? CliApp.Ok : CliApp.Failed;
         }));
         return command;

@@ -28,7 +28,8 @@ public sealed record EscalationSetup(
     /// address from options or else the directory's person with role "signer"; display names from the directory's people;
     /// the calendar as loaded at the edge (null: the embedded Hải An 2026 file).
     /// </summary>
-    public static EscalationSetup For(TaskCatalogue catalogue, UnitDirectory units, EscalationOptions? options = null, WorkingCalendar? calendar = null)
+    public static EscalationSetup For(TaskCatalogue catalogue, UnitDirectory units, EscalationOptions? options = null,
+        WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(units);

@@ -143,9 +143,11 @@ public static class HolidayCalendarFile
     {
         var years = holidays.Concat(working).Select(d => d.Date.Year).Distinct().Order().ToList();
         int? declared = null;
-        using (var document = JsonDocument.Parse(file.Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using (var document = JsonDocument.Parse(file.Json, options))
         {
-            if (document.RootElement.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var value))
+            var root = document.RootElement;
+            if (root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var value))
             {
                 declared = value;
             }
@@ -153,12 +155,14 @@ public static class HolidayCalendarFile
 
         if (years.Count > 1)
         {
-            throw new InvalidInputException(file.SourceName, 0, $"a holiday file covers one year; this one has days of {string.Join(", ", years)}.");
+            var listed = string.Join(", ", years);
+            throw new InvalidInputException(file.SourceName, 0, $"a holiday file covers one year; this one has days of {listed}.");
         }
 
         if (declared is { } d && years.Count == 1 && years[0] != d)
         {
-            throw new InvalidInputException(file.SourceName, LineOf(file.Json, "\"year\""), $"\"year\" is {d} but the days are in {years[0]}.");
+            throw new InvalidInputException(file.SourceName, LineOf(file.Json, "\"year\""),
+                $"\"year\" is {d} but the days are in {years[0]}.");
         }
 
         return declared ?? (years.Count == 1 ? years[0]

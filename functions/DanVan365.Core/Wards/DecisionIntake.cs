@@ -77,7 +77,8 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         var file = force ? Latest(files) : Latest(changed);
         if (file is null)
         {
-            return new DecisionIntakeReport(null, files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged", changed.Count, null);
+            return new DecisionIntakeReport(null,
+                files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged", changed.Count, null);
         }
 
         TaskCatalogue catalogue;

@@ -7,7 +7,8 @@ namespace DanVan365.Core.Wards;
 /// Use case: today's reminders and escalations for the ward: the ladder (<see cref="EscalationOptions"/>), the ward's
 /// people and calendar, the site's links, then <see cref="EscalationRun"/>.
 /// </summary>
-public sealed class WardEscalation(WardContext ward, EscalationOptions options, EscalationRun run, ISiteLinks links, DecisionIntake decisions)
+public sealed class WardEscalation(WardContext ward, EscalationOptions options, EscalationRun run, ISiteLinks links,
+    DecisionIntake decisions)
 {
     /// <summary>Runs against a catalogue (the CLI's decision file).</summary>
     public async Task<EscalationRunReport> RunAsync(TaskCatalogue catalogue, bool dryRun, CancellationToken cancellationToken)

@@ -23,14 +23,17 @@ public sealed class UnknownRoundException(string wardId, int round)
 /// Use case: compiling a round's report from the library's decision: one round, or every round whose last day was
 /// yesterday (ICT), which the daily timer runs.
 /// </summary>
-public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions, ReportRounds rounds, ReportCompilation compilation, TimeProvider clock)
+public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions, ReportRounds rounds, ReportCompilation compilation,
+    TimeProvider clock)
 {
     /// <summary>Rounds of the library's decision whose last day was yesterday (none without a decision).</summary>
     public async Task<IReadOnlyList<int>> DueRoundsAsync(CancellationToken cancellationToken)
     {
         var yesterday = WardTime.Today(clock).AddDays(-1);
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return current is null ? [] : [.. current.Catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
+        return current is null
+            ? []
+            : [.. current.Catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
     }
 
     /// <summary>Compiles every round due (last day yesterday); returns them with their files.</summary>
@@ -60,7 +63,8 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
 /// Use case: units' returns against the library's decision: new or changed files in the rounds' "Nộp" folders (delta),
 /// and structured submissions (the same rows as an ingested template).
 /// </summary>
-public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, ReportRounds rounds, SubmissionIngest ingest, IStateStore state)
+public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, ReportRounds rounds, SubmissionIngest ingest,
+    IStateStore state)
 {
     /// <summary>Reads new or changed returns into Báo cáo kết quả; null when the library has no decision yet.</summary>
     public async Task<IngestReport?> IngestChangesAsync(CancellationToken cancellationToken)
@@ -75,7 +79,8 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
     }
 
     /// <summary>Writes a unit's structured report for a round.</summary>
-    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> SubmitAsync(Submission submission, string source, CancellationToken cancellationToken)
+    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> SubmitAsync(Submission submission, string source,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);

@@ -32,12 +32,14 @@ public sealed class WardSync(
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var result = await provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), cancellationToken).ConfigureAwait(false);
-        await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle), cancellationToken).ConfigureAwait(false);
+        await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle),
+            cancellationToken).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Lists then Planner. <paramref name="decisionFileName"/> names the decision in the library (tasks link to it).</summary>
-    public async Task<WardSyncReport> SyncAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun, CancellationToken cancellationToken)
+    public async Task<WardSyncReport> SyncAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var start = meter.Requests;

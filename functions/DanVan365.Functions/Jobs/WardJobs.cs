@@ -76,7 +76,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
             return;
         }
 
-        Log.Ingested(logger, ward.Id, report.Count(IngestOutcome.Accepted), report.Count(IngestOutcome.Rejected), report.Count(IngestOutcome.Unchanged), scope.Requests);
+        Log.Ingested(logger, ward.Id, report.Count(IngestOutcome.Accepted), report.Count(IngestOutcome.Rejected),
+            report.Count(IngestOutcome.Unchanged), scope.Requests);
         if (report.Count(IngestOutcome.Failed) > 0)
         {
             // Rejected files are the units' to fix; a file whose rows could not be written is retried by the host.
@@ -135,7 +136,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
         }
         catch (UnknownRoundException)
         {
-            throw new JobFailedException(string.Create(CultureInfo.InvariantCulture, $"CompileRoundReport: ward {ward.Id} has no round {round}."));
+            throw new JobFailedException(string.Create(CultureInfo.InvariantCulture,
+                $"CompileRoundReport: ward {ward.Id} has no round {round}."));
         }
 
         Log.Compiled(logger, ward.Id, round, result.File.Path, scope.Requests);
@@ -149,7 +151,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
         (SyncPlan Plan, IReadOnlyList<RowFailure> Failures) written;
         try
         {
-            written = await scope.Get<ReportIngestion>().SubmitAsync(submission, "api/submissions", cancellationToken).ConfigureAwait(false);
+            written = await scope.Get<ReportIngestion>().SubmitAsync(submission, "api/submissions",
+                cancellationToken).ConfigureAwait(false);
         }
         catch (NoDecisionException)
         {

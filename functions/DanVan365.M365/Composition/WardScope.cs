@@ -61,7 +61,9 @@ internal sealed class WardTargetHolder
 
     public WardTarget Target
     {
-        get => _target ?? throw new InvalidOperationException("Ward services are resolved through IWardScopeFactory.Open, not from the root container.");
+        get => _target
+            ?? throw new InvalidOperationException(
+                "Ward services are resolved through IWardScopeFactory.Open, not from the root container.");
         set => _target = _target is null ? value : throw new InvalidOperationException("The ward of a scope is set once.");
     }
 }

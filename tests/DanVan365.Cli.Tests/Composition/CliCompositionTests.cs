@@ -56,7 +56,8 @@ public class CliCompositionTests
         using var data = new TempDir();
         var settings = data.Write("settings.json", """{ "Escalation": { "Steps": [ { "OffsetDays": 2 } ] } }""");
 
-        var (exit, output, error) = await Run("escalate", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-02-23", "--settings", settings);
+        var (exit, output, error) = await Run("escalate", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-02-23",
+            "--settings", settings);
 
         Assert.Equal(2, exit);
         Assert.Contains("Escalation:Steps", error, StringComparison.Ordinal);
@@ -83,7 +84,7 @@ public class CliCompositionTests
     {
         using var data = new TempDir();
         var holidays = data.Write("holidays-2027.json", """{ "year": 2027, "holidays": ["2027-01-01"] }""");
-        var settings = data.Write("settings.json", $$"""{ "Escalation": { "HolidayFiles": [ {{System.Text.Json.JsonSerializer.Serialize(holidays)}} ] } }""");
+        var settings = data.Write("settings.json", SettingsWithHolidayFile(holidays));
 
         var (exit, _, error) = await Run("provision", "--data", data.Path, "--as-of", "2027-03-02", "--settings", settings);
 
@@ -96,7 +97,7 @@ public class CliCompositionTests
     {
         using var data = new TempDir();
         var holidays = data.Write("holidays.json", """{ "holidays": ["2026-12-31", "2027-01-01"] }""");
-        var settings = data.Write("settings.json", $$"""{ "Escalation": { "HolidayFiles": [ {{System.Text.Json.JsonSerializer.Serialize(holidays)}} ] } }""");
+        var settings = data.Write("settings.json", SettingsWithHolidayFile(holidays));
 
         var (exit, _, error) = await Run("provision", "--data", data.Path, "--settings", settings);
 
@@ -111,7 +112,8 @@ public class CliCompositionTests
         using var data = new TempDir();
         var settings = data.Write("settings.json", """{ "Ward": { "Name": "Phường Thử Nghiệm" } }""");
 
-        var (exit, _, _) = await Run("sync", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-03-02", "--settings", settings);
+        var (exit, _, _) = await Run("sync", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-03-02", "--settings",
+            settings);
         var (pullExit, pullOut, pullError) = await Run("pull", "--data", data.Path, "--as-of", "2026-03-02", "--settings", settings);
         var (otherExit, _, otherError) = await Run("pull", "--data", data.Path, "--as-of", "2026-03-02");
 
@@ -124,11 +126,15 @@ public class CliCompositionTests
         Assert.Contains("Dân vận 2026 – Phường Hải An", otherError, StringComparison.Ordinal);
     }
 
+    private static string SettingsWithHolidayFile(string path) =>
+        $$"""{ "Escalation": { "HolidayFiles": [ {{System.Text.Json.JsonSerializer.Serialize(path)}} ] } }""";
+
     private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 }

@@ -142,7 +142,8 @@ public class FunctionsCompositionTests
     }
 
     private static Dictionary<string, string?> Valid() =>
-        TestApp.Settings("http://127.0.0.1:5999/v1.0", "https://haian.sharepoint.com/sites/phuong-hai-an", "3f2b5a1c-0000-4000-8000-000000000001", false);
+        TestApp.Settings("http://127.0.0.1:5999/v1.0", "https://haian.sharepoint.com/sites/phuong-hai-an",
+            "3f2b5a1c-0000-4000-8000-000000000001", false);
 
     /// <summary>Runs the host's start-up validation (what ValidateOnStart does when the host starts).</summary>
     private static ServiceProvider Start(Dictionary<string, string?> settings)

@@ -100,7 +100,8 @@ public class WardFunctionsTests
         Assert.StartsWith("rejected: qd-sai.txt:", outcome.SkipReason, StringComparison.Ordinal);
         using var session = harness.NewSession();
         var file = Assert.Single(await session.Library.ListAsync(SiteSchema.DecisionFolder, CancellationToken.None));
-        Assert.StartsWith("Không nhập được quyết định", file.Fields[DanVan365.Core.Wards.DecisionIntake.RejectionColumn], StringComparison.Ordinal);
+        Assert.StartsWith("Không nhập được quyết định", file.Fields[DanVan365.Core.Wards.DecisionIntake.RejectionColumn],
+            StringComparison.Ordinal);
         Assert.Empty(await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None));
         Assert.Equal("decision unchanged", (await jobs.SyncCatalogueAsync(TestApp.GoodWard, false, CancellationToken.None)).SkipReason);
     }

@@ -24,7 +24,9 @@ namespace DanVan365.TestUtilities.M365;
 /// </summary>
 public sealed class WardHarness : IAsyncDisposable
 {
-    /// <summary>The decision file name Planner tasks link to in <see cref="Session.SyncAllAsync"/>, as `danvan365 sync` of the bundled file does.</summary>
+    /// <summary>
+    /// The decision file name Planner tasks link to in <see cref="Session.SyncAllAsync"/>, as `danvan365 sync` of the bundled file does.
+    /// </summary>
     public const string DecisionFileName = "qd-673-2026-hai-an.txt";
 
     private readonly ServiceProvider _services;
@@ -61,7 +63,8 @@ public sealed class WardHarness : IAsyncDisposable
     /// <param name="now">The fake clock's start.</param>
     /// <param name="outbox">Where the local Graph writes sent mail.</param>
     /// <param name="settings">Configuration given to the registration (e.g. "Escalation:Steps:0:OffsetDays").</param>
-    public static async Task<WardHarness> StartAsync(DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<WardHarness> StartAsync(
+        DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock }).ConfigureAwait(false);
@@ -146,7 +149,8 @@ public sealed class WardHarness : IAsyncDisposable
         {
             ArgumentNullException.ThrowIfNull(catalogue);
             ArgumentNullException.ThrowIfNull(units);
-            var report = await Scope.Get<WardSync>().SyncAsync(catalogue, DecisionFileName, dryRun, cancellationToken).ConfigureAwait(false);
+            var report = await Scope.Get<WardSync>().SyncAsync(catalogue, DecisionFileName, dryRun,
+                cancellationToken).ConfigureAwait(false);
             return (report.Lists, report.Planner);
         }
 
