@@ -1,6 +1,7 @@
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
+using DanVan365.M365.Composition;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,10 @@ using Microsoft.Identity.Web;
 
 namespace DanVan365.Functions;
 
-/// <summary>The Functions' services: validated settings (checked at start), the wards, the jobs, the queue, Entra ID authentication.</summary>
+/// <summary>
+/// The Functions' services: validated settings (checked at start), the wards, DanVan365's one registration (use cases,
+/// Graph adapter, documents), the jobs, the queue, Entra ID authentication.
+/// </summary>
 public static class FunctionsSetup
 {
     public static IServiceCollection AddDanVan365Functions(this IServiceCollection services, IConfiguration configuration)
@@ -19,8 +23,9 @@ public static class FunctionsSetup
         services.AddSingleton<IValidateOptions<FunctionsSettings>, FunctionsSettingsValidator>();
         services.AddSingleton<IWardRegistry, WardRegistry>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IWardSessionFactory>(_ => new GraphWardSessionFactory());
+        services.AddDanVan365(configuration);
         services.AddSingleton<IWardJobs, WardJobs>();
+        services.AddHostedService<HolidayYearCheck>();
         services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
         services.AddSingleton<WardDispatcher>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

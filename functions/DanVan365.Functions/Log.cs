@@ -65,4 +65,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "{Function} ward={Ward}: failed")]
     public static partial void HttpFailed(ILogger logger, Exception exception, string function, string ward);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning,
+        Message = "Ward {Ward}: no holiday file for {Year} (Wards:N:HolidayFiles or Escalation:HolidayFiles); "
+            + "weekends only until one is given")]
+    public static partial void HolidayFileMissing(ILogger logger, string ward, int year);
 }

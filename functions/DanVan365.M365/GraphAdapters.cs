@@ -1,3 +1,4 @@
+using DanVan365.Core.Wards;
 using DanVan365.M365.Client;
 using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
@@ -6,14 +7,14 @@ using DanVan365.M365.Planner;
 namespace DanVan365.M365;
 
 /// <summary>
-/// One run's Graph adapter objects over one connection (fresh caches and request meter, as a new run should have):
-/// what the CLI, the Functions and the tests build, in one place.
+/// One run's Graph adapter objects over one connection (fresh caches and request meter, as a new run should have).
+/// Built only by the registration (<see cref="Composition.DanVan365Services.AddDanVan365"/>), once per ward scope.
 /// </summary>
-public class GraphAdapters : IDisposable
+public sealed class GraphAdapters : IDisposable, IRequestMeter
 {
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="retryClock">Clock of the batch retry waits: real time, whatever clock the use cases run on.</param>
-    public GraphAdapters(GraphConnection connection, TimeProvider retryClock)
+    internal GraphAdapters(GraphConnection connection, TimeProvider retryClock)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Connection = connection;
@@ -46,17 +47,5 @@ public class GraphAdapters : IDisposable
     /// <summary>HTTP requests sent to Graph so far.</summary>
     public long Requests => Connection.Meter.Requests;
 
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Connection.Client.Dispose();
-        }
-    }
+    public void Dispose() => Connection.Client.Dispose();
 }

@@ -22,7 +22,7 @@ internal static class CatalogueCommand
             var output = parse.GetValue(format) ?? "table";
             try
             {
-                var units = unitsPath is null ? UnitDirectory.LoadDefault() : UnitDirectory.LoadFile(unitsPath);
+                var units = unitsPath is null ? UnitDirectory.LoadDefault() : M365.Composition.UnitDirectoryFiles.Load(unitsPath);
                 var catalogue = DecisionImporters.Import(path, units);
                 var text = output == "json" ? CatalogueOutput.Json(catalogue) : CatalogueOutput.Table(catalogue, units);
                 await context.Out.WriteAsync(text.AsMemory(), ct).ConfigureAwait(false);

@@ -2,14 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using DanVan365.Cli.Target;
 using DanVan365.Core.Catalogue;
-using DanVan365.Core.Escalation;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Text;
 using DanVan365.Core.Time;
+using DanVan365.Core.Wards;
 using DanVan365.Documents.Reporting;
-using DanVan365.M365.Escalation;
 
 namespace DanVan365.Cli.Commands;
 
@@ -35,53 +34,49 @@ internal static class DemoCommand
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var settings = target.Read(parse);
-            if (!settings.IsLocal)
+            if (!target.Read(parse).IsLocal)
             {
                 throw new UsageException("demo runs on the local Microsoft 365 only (sample data must not reach a tenant): drop --tenant.");
             }
 
-            var units = SyncCommands.LoadUnits(settings);
-            var catalogue = SyncCommands.LoadCatalogue(null, units);
             // Without --as-of the demo stands on the first working day after round 1's last day: reports are due,
             // some are missing, and reminders go out.
-            if (settings.AsOf is null)
-            {
-                var calendar = HolidayCalendarFile.LoadDefault();
-                settings = settings with { AsOf = calendar.NextWorkingDayOnOrAfter(catalogue.Decision.ReportingRounds[0].LastDay.AddDays(1)) };
-            }
-
+            await using var run = await WardRun.OpenAsync(target, parse, null, context, ct, (settings, ward, catalogue) =>
+                settings.AsOf is null
+                ? settings with
+                {
+                    AsOf = ward.Calendar.Calendar.NextWorkingDayOnOrAfter(catalogue.Decision.ReportingRounds[0].LastDay.AddDays(1)),
+                }
+                : settings).ConfigureAwait(false);
+            var (settings, units, catalogue, session) = (run.Settings, run.Units, run.Catalogue, run.Session);
             var output = context.Out;
             await output.WriteLineAsync($"DanVan365 demo — Microsoft 365 cục bộ tại {settings.DataDirectory}, ngày {VietnameseText.PaddedDate(settings.AsOf!.Value)} (giờ Việt Nam)").ConfigureAwait(false);
             await output.WriteLineAsync($"Quyết định {catalogue.Decision.Number} ngày {VietnameseText.PaddedDate(catalogue.Decision.Date)}: {catalogue.WorkItems.Count()} nhiệm vụ, {catalogue.Decision.ReportingRounds.Count} đợt báo cáo").ConfigureAwait(false);
-            await using var session = await M365Session.OpenAsync(settings, context.Clock, ct).ConfigureAwait(false);
-            var documents = new WordReportDocuments();
 
             await Step(output, 1, "Tạo danh sách, thư viện và kế hoạch Planner").ConfigureAwait(false);
-            var provisioned = await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
-            await session.Planner.EnsurePlanAsync(PlannerDesign.Plan(catalogue, units, SyncCommands.PlanTitle(catalogue)), ct).ConfigureAwait(false);
+            var wardSync = run.Get<WardSync>();
+            var provisioned = await wardSync.ProvisionAsync(catalogue, ct).ConfigureAwait(false);
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"{provisioned.ListsCreated} danh sách mới, {provisioned.FoldersCreated} thư mục mới")).ConfigureAwait(false);
 
+            // One use case syncs the lists, then Planner from the rows it read; the demo shows the two halves as two steps.
             await Step(output, 2, "Đồng bộ danh mục nhiệm vụ vào Microsoft Lists").ConfigureAwait(false);
-            var lists = await new CatalogueSync(session.Provisioner, session.Lists, session.Clock).RunAsync(catalogue, units, false, ct).ConfigureAwait(false);
+            var synced = await wardSync.SyncAsync(catalogue, Core.Defaults.DefaultResources.DecisionFileName, false,
+                ct).ConfigureAwait(false);
+            var (lists, planner) = (synced.Lists, synced.Planner);
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {lists.Count(ChangeKind.Create)}, cập nhật {lists.Count(ChangeKind.Update)}, không đổi {lists.Count(ChangeKind.Unchanged)}")).ConfigureAwait(false);
-
             await Step(output, 3, "Tạo công việc Planner cho từng đơn vị chủ trì").ConfigureAwait(false);
-            var links = await session.Site.PlannerLinksAsync(Core.Defaults.DefaultResources.DecisionFileName, ct).ConfigureAwait(false);
-            var planner = await new PlannerSync(session.Planner, session.Lists, session.Clock)
-                .SyncAsync(catalogue, units, SyncCommands.PlanTitle(catalogue), links, lists.CurrentAssignmentRows, false, ct).ConfigureAwait(false);
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {planner.Count(PlannerChangeKind.Create)}, không đổi {planner.Count(PlannerChangeKind.Unchanged)}")).ConfigureAwait(false);
 
             var today = WardTime.Today(session.Clock);
-            var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
+            var rounds = await run.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
             var round = rounds.Where(r => r.LastDay < today).OrderBy(r => r.LastDay).LastOrDefault() ?? rounds[0];
 
             await Step(output, 4, $"Phát mẫu báo cáo {round.FolderName} cho các đơn vị").ConfigureAwait(false);
-            var issued = await new ReportTemplates(session.Library, documents).IssueAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
+            var issued = await run.Get<ReportTemplates>().IssueAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"{issued.Count} mẫu trong {ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number)}")).ConfigureAwait(false);
 
             await Step(output, 5, "Nộp báo cáo MẪU của " + string.Join(", ", SampleUnits) + " (các đơn vị khác cố ý chưa nộp)").ConfigureAwait(false);
-            var ingest = new SubmissionIngest(session.Library, session.Lists, documents, session.Clock);
+            var ingest = run.Get<SubmissionIngest>();
             var submitted = 0;
             foreach (var template in issued.Where(t => SampleUnits.Contains(t.Spec.UnitCode, StringComparer.Ordinal)))
             {
@@ -97,7 +92,7 @@ internal static class DemoCommand
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"chấp nhận {ingested.Count(IngestOutcome.Accepted)}, từ chối {ingested.Count(IngestOutcome.Rejected)}, không đổi {ingested.Count(IngestOutcome.Unchanged)}")).ConfigureAwait(false);
 
             await Step(output, 7, $"Tổng hợp BÁO CÁO {round.FolderName} theo Nghị định 30/2020/NĐ-CP").ConfigureAwait(false);
-            var compiled = await new ReportCompilation(session.Lists, session.Library, documents, session.Clock).CompileAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
+            var compiled = await run.Get<ReportCompilation>().CompileAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
             var reportPath = Path.Combine(settings.DataDirectory, "bao-cao", ReportLibrary.CompiledFileName(round.Number));
             Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
             await File.WriteAllBytesAsync(reportPath, compiled.Content, ct).ConfigureAwait(false);
@@ -105,13 +100,7 @@ internal static class DemoCommand
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo")).ConfigureAwait(false);
 
             await Step(output, 8, "Gửi thư nhắc hạn và báo quá hạn").ConfigureAwait(false);
-            var escalation = await new EscalationRun(
-                    session.Lists,
-                    new GraphNotificationLog(session.Site, session.Batches, session.Lists),
-                    new GraphMailSender(session.Connection),
-                    session.Clock,
-                    new SendPacer(TimeProvider.System))
-                .RunAsync(EscalationSetup.For(catalogue, units), await EscalationSiteLinks.ForSiteAsync(session.Site, ct).ConfigureAwait(false), false, ct).ConfigureAwait(false);
+            var escalation = await run.Get<WardEscalation>().RunAsync(catalogue, false, ct).ConfigureAwait(false);
             await Done(output, string.Create(CultureInfo.InvariantCulture, $"{escalation.Messages} thư cho {escalation.Recipients} người, {escalation.Skipped} mục đã gửi trước đó")).ConfigureAwait(false);
 
             await output.WriteLineAsync().ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DanVan365.Cli.Target;
 using DanVan365.Core.Escalation;
-using DanVan365.M365.Escalation;
+using DanVan365.Core.Wards;
 
 namespace DanVan365.Cli.Commands;
 
@@ -22,20 +22,9 @@ internal static class EscalateCommand
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            await using var ward = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
-            var session = ward.Session;
-            var setup = EscalationSetup.For(ward.Catalogue, ward.Units);
-            var dry = parse.GetValue(dryRun);
-            var run = new EscalationRun(
-                session.Lists,
-                new GraphNotificationLog(session.Site, session.Batches, session.Lists),
-                new GraphMailSender(session.Connection),
-                session.Clock,
-                // Pacing is about Graph's real throughput, whatever --as-of says.
-                new SendPacer(TimeProvider.System));
-            var links = await EscalationSiteLinks.ForSiteAsync(session.Site, ct).ConfigureAwait(false);
-            var report = await run.RunAsync(setup, links, dry, ct).ConfigureAwait(false);
-            await PrintAsync(context, report, session.Outbox).ConfigureAwait(false);
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            var report = await run.Get<WardEscalation>().RunAsync(run.Catalogue, parse.GetValue(dryRun), ct).ConfigureAwait(false);
+            await PrintAsync(context, report, run.Session.Outbox).ConfigureAwait(false);
             return report.Succeeded ? CliApp.Ok : CliApp.Failed;
         }));
         return command;

@@ -38,7 +38,8 @@ internal static class ReportCommands
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var (catalogue, session) = (run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
-            var round = await new ReportRounds(session.Library).AddAsync(catalogue.Decision, parse.GetValue(title)!, day, ct).ConfigureAwait(false);
+            var round = await session.Get<ReportRounds>().AddAsync(catalogue.Decision, parse.GetValue(title)!, day,
+                ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"đã thêm {round.FolderName}: {round.Title}, hạn báo cáo {VietnameseText.PaddedDate(round.LastDay)}; thư mục {ReportLibrary.RoundFolder(catalogue.Decision, round.Number)}/{{Mẫu, Nộp, Tổng hợp}}")).ConfigureAwait(false);
             return CliApp.Ok;
@@ -56,7 +57,7 @@ internal static class ReportCommands
         {
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var (catalogue, session) = (run.Catalogue, run.Session);
-            foreach (var round in await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
+            foreach (var round in await session.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t{(round.AdHoc ? "bổ sung" : "theo quyết định")}")).ConfigureAwait(false);
@@ -81,7 +82,7 @@ internal static class ReportCommands
             var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
-            var issued = await new ReportTemplates(session.Library, new WordReportDocuments()).IssueAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
+            var issued = await session.Get<ReportTemplates>().IssueAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
             var outDir = parse.GetValue(output);
             if (outDir is not null)
             {
@@ -121,7 +122,7 @@ internal static class ReportCommands
             var (catalogue, session) = (run.Catalogue, run.Session);
             IReadOnlyList<ReportRound> rounds = parse.GetValue(round) is { } number
                 ? [await FindRoundAsync(session, catalogue, number, ct).ConfigureAwait(false)]
-                : await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
+                : await session.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
             var report = await NewIngest(session).IngestAsync(catalogue, rounds, parse.GetValue(force), ct).ConfigureAwait(false);
             foreach (var file in report.Files)
             {
@@ -154,7 +155,7 @@ internal static class ReportCommands
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var (catalogue, session) = (run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
-            var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
+            var rounds = await session.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
             var result = await NewIngest(session).SubmitAsync(catalogue, rounds, content, ct).ConfigureAwait(false);
             if (result.Ingested is { } ingested)
             {
@@ -186,7 +187,7 @@ internal static class ReportCommands
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
-            var result = await new ReportCompilation(session.Lists, session.Library, new WordReportDocuments(), session.Clock).CompileAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
+            var result = await session.Get<ReportCompilation>().CompileAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
             var figures = result.Report.Figures;
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{result.File.Path}\t{figures.WorkItems} nhiệm vụ\t{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo\tngày {VietnameseText.PaddedDate(result.Report.Date)}");
@@ -217,11 +218,10 @@ internal static class ReportCommands
 
     private static Option<int?> RoundOption(bool required) => new("--round") { Description = "Round number (\"Đợt N\").", Required = required };
 
-    private static SubmissionIngest NewIngest(M365Session session) =>
-        new(session.Library, session.Lists, new WordReportDocuments(), session.Clock);
+    private static SubmissionIngest NewIngest(M365Session session) => session.Get<SubmissionIngest>();
 
     private static async Task<ReportRound> FindRoundAsync(M365Session session, TaskCatalogue catalogue, int number, CancellationToken ct) =>
-        await new ReportRounds(session.Library).FindAsync(catalogue.Decision, number, ct).ConfigureAwait(false)
+        await session.Get<ReportRounds>().FindAsync(catalogue.Decision, number, ct).ConfigureAwait(false)
             ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--round: không có đợt báo cáo {number} (xem `danvan365 round list`)."));
 
     private static async Task PrintAsync(CliContext context, IngestedFile file)

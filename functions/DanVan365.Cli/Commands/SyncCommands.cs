@@ -1,20 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using DanVan365.Cli.Target;
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
+using DanVan365.Core.Wards;
 
 namespace DanVan365.Cli.Commands;
 
 /// <summary>`provision`, `sync FILE [--dry-run]` and `pull`: thin commands over the Lists and Planner use cases.</summary>
 internal static class SyncCommands
 {
-    /// <summary>The ward name used in the default plan title.</summary>
-    public const string WardName = "Phường Hải An";
-
     public static Command Provision(CliContext context)
     {
         var target = new TargetOptions();
@@ -24,11 +19,10 @@ internal static class SyncCommands
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
-            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
-            var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
-            await session.Planner.EnsurePlanAsync(PlannerDesign.Plan(catalogue, units, PlanTitle(catalogue)), ct).ConfigureAwait(false);
+            var result = await run.Get<WardSync>().ProvisionAsync(run.Catalogue, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} folders created={result.FoldersCreated} requests={session.Requests}")).ConfigureAwait(false);
+                $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} "
+                + $"folders created={result.FoldersCreated} requests={run.Session.Requests}")).ConfigureAwait(false);
             return CliApp.Ok;
         }));
         return command;
@@ -45,31 +39,27 @@ internal static class SyncCommands
         {
             // Bad input stops in WardRun.OpenAsync: nothing has been sent to Microsoft 365 yet.
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
-            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             var dry = parse.GetValue(dryRun);
-            var lists = await new CatalogueSync(session.Provisioner, session.Lists, session.Clock).RunAsync(catalogue, units, dry, ct).ConfigureAwait(false);
-            var listRequests = session.Requests;
-            var links = await session.Site.PlannerLinksAsync(Path.GetFileName(parse.GetValue(file)), ct).ConfigureAwait(false);
-            var planner = await new PlannerSync(session.Planner, session.Lists, session.Clock)
-                .SyncAsync(catalogue, units, PlanTitle(catalogue), links, lists.CurrentAssignmentRows, dry, ct).ConfigureAwait(false);
-            var plannerRequests = session.Requests - listRequests;
+            var report = await run.Get<WardSync>().SyncAsync(run.Catalogue, Path.GetFileName(parse.GetValue(file)), dry,
+                ct).ConfigureAwait(false);
             if (dry)
             {
-                await PrintPlanAsync(context.Out, lists, planner).ConfigureAwait(false);
+                await PrintPlanAsync(context.Out, report.Lists, report.Planner).ConfigureAwait(false);
             }
 
-            foreach (var failure in lists.Failures.Concat(planner.Failures))
+            foreach (var failure in report.Failures)
             {
                 await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
             }
 
-            foreach (var person in planner.UnresolvedPeople)
+            foreach (var person in report.Planner.UnresolvedPeople)
             {
                 await context.Error.WriteLineAsync($"không tìm thấy người dùng {person} (công việc vẫn được tạo, chưa giao cho người này)").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync(ClosingLine(lists, planner, listRequests, plannerRequests)).ConfigureAwait(false);
-            return lists.Succeeded && planner.Failures.Count == 0 ? CliApp.Ok : CliApp.Failed;
+            await context.Out.WriteLineAsync(ClosingLine(report.Lists, report.Planner, report.ListRequests,
+                report.PlannerRequests)).ConfigureAwait(false);
+            return report.Succeeded ? CliApp.Ok : CliApp.Failed;
         }));
         return command;
     }
@@ -83,30 +73,18 @@ internal static class SyncCommands
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
-            var (catalogue, session) = (run.Catalogue, run.Session);
-            var report = await new PlannerSync(session.Planner, session.Lists, session.Clock).PullAsync(PlanTitle(catalogue), ct).ConfigureAwait(false);
+            var report = await run.Get<WardSync>().PullAsync(ct).ConfigureAwait(false);
             foreach (var failure in report.Failures)
             {
                 await context.Error.WriteLineAsync($"{failure.Key}: {failure.Reason}").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pull: updated={report.ProgressUpdated} requests={session.Requests}")).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"pull: updated={report.ProgressUpdated} requests={run.Session.Requests}")).ConfigureAwait(false);
             return report.Failures.Count == 0 ? CliApp.Ok : CliApp.Failed;
         }));
         return command;
     }
-
-    public static string PlanTitle(TaskCatalogue catalogue) => PlannerDesign.DefaultPlanTitle(catalogue, WardName);
-
-    public static UnitDirectory LoadUnits(TargetSettings settings) =>
-        settings.UnitsFile is null ? UnitDirectory.LoadDefault() : UnitDirectory.LoadFile(settings.UnitsFile);
-
-    /// <summary>The bundled decision (copied next to the program).</summary>
-    public static string BundledDecisionPath => Path.Combine(AppContext.BaseDirectory, "defaults", Core.Defaults.DefaultResources.DecisionFileName);
-
-    /// <summary>The given decision, or the bundled one.</summary>
-    public static TaskCatalogue LoadCatalogue(string? path, UnitDirectory units) =>
-        DecisionImporters.Import(path ?? BundledDecisionPath, units);
 
     public static string ClosingLine(ListSyncReport lists, PlannerSyncReport planner, long listRequests, long plannerRequests) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -1,26 +1,36 @@
 using System.Text.Json;
 using DanVan365.Core.Errors;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Wards;
 using DanVan365.LocalM365;
-using DanVan365.M365;
 using DanVan365.M365.Client;
+using DanVan365.M365.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan365.Cli.Target;
 
 /// <summary>
-/// One connection to Microsoft 365 for a command: the embedded local Graph (default; state under --data), a local
+/// One command's connection to Microsoft 365 and its ward scope from the one registration
+/// (<see cref="DanVan365Services.AddDanVan365"/>): the embedded local Graph (default; state under --data), a local
 /// Graph already running (--graph-url) or a real tenant (--tenant). The same adapter serves all three.
 /// </summary>
-internal sealed class M365Session : GraphAdapters, IAsyncDisposable
+internal sealed class M365Session : IAsyncDisposable
 {
+    private readonly ServiceProvider _services;
     private readonly LocalGraphServer? _server;
 
-    private M365Session(GraphConnection connection, TimeProvider clock, LocalGraphServer? server, string? outbox)
-        : base(connection, TimeProvider.System)
+    private M365Session(ServiceProvider services, WardScope scope, TimeProvider clock, LocalGraphServer? server, string? outbox)
     {
+        _services = services;
+        Scope = scope;
         Clock = clock;
         _server = server;
         Outbox = outbox;
     }
+
+    /// <summary>The ward's use cases and ports for this run.</summary>
+    public WardScope Scope { get; }
 
     /// <summary>The command's clock (--as-of shifts it in local runs).</summary>
     public TimeProvider Clock { get; }
@@ -28,42 +38,65 @@ internal sealed class M365Session : GraphAdapters, IAsyncDisposable
     /// <summary>Where the local Graph writes sent mail (.eml), or null for a tenant.</summary>
     public string? Outbox { get; }
 
-    public static async Task<M365Session> OpenAsync(TargetSettings target, TimeProvider systemClock, CancellationToken cancellationToken)
+    /// <summary>HTTP requests sent to Graph so far.</summary>
+    public long Requests => Scope.Requests;
+
+    public ISiteProvisioner Provisioner => Get<ISiteProvisioner>();
+
+    public IListStore Lists => Get<IListStore>();
+
+    public ILibraryStore Library => Get<ILibraryStore>();
+
+    public T Get<T>()
+        where T : notnull => Scope.Get<T>();
+
+    /// <summary>Connects the container's ward scope to the target; <paramref name="services"/> is owned by the session from here.</summary>
+    public static async Task<M365Session> OpenAsync(
+        TargetSettings target, ServiceProvider services, WardContext ward, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var clock = ShiftedClock.For(systemClock, target.AsOf);
-        if (target.TenantFile is { } file)
-        {
-            var options = ReadTenantFile(file);
-            return new M365Session(GraphClientBuilder.Create(options), clock, null, null);
-        }
-
-        if (target.GraphUrl is { } url)
-        {
-            var remote = await LocalTenantInfo.FetchAsync(url, cancellationToken).ConfigureAwait(false);
-            var options = LocalOptions(url, remote.SiteUrl, remote.GroupId);
-            return new M365Session(GraphClientBuilder.Create(options), clock, null, null);
-        }
-
-        Directory.CreateDirectory(target.DataDirectory);
-        var outbox = Path.Combine(target.DataDirectory, "outbox");
-        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { DataDirectory = target.DataDirectory, OutboxDirectory = outbox, Clock = clock }, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(services);
+        var scopes = services.GetRequiredService<IWardScopeFactory>();
+        LocalGraphServer? server = null;
         try
         {
+            if (target.TenantFile is { } file)
+            {
+                return new M365Session(services, scopes.Open(new WardTarget(ward, ReadTenantFile(file))), clock, null, null);
+            }
+
+            if (target.GraphUrl is { } url)
+            {
+                var remote = await LocalTenantInfo.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+                var options = LocalOptions(url, remote.SiteUrl, remote.GroupId);
+                return new M365Session(services, scopes.Open(new WardTarget(ward, options)), clock, null, null);
+            }
+
+            Directory.CreateDirectory(target.DataDirectory);
+            var outbox = Path.Combine(target.DataDirectory, "outbox");
+            server = await LocalGraphServer.StartAsync(
+                new LocalGraphServerOptions { DataDirectory = target.DataDirectory, OutboxDirectory = outbox, Clock = clock },
+                    cancellationToken).ConfigureAwait(false);
             var tenant = server.Tenant;
             var local = LocalOptions(server.BaseUrl, $"https://{tenant.SharePointHostname}{tenant.WardSitePath}", tenant.WardGroupId);
-            return new M365Session(GraphClientBuilder.Create(local), clock, server, outbox);
+            return new M365Session(services, scopes.Open(new WardTarget(ward, local)), clock, server, outbox);
         }
         catch
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            if (server is not null)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await services.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        Dispose();
+        await Scope.DisposeAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
         if (_server is not null)
         {
             await _server.DisposeAsync().ConfigureAwait(false);

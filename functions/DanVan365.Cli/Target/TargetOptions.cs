@@ -20,6 +20,11 @@ internal sealed class TargetOptions
 
     public Option<string?> Units { get; } = new("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
 
+    public Option<string?> Settings { get; } = new("--settings")
+    {
+        Description = "JSON settings: sections Ward (Name, PlanTitle, UnitsFile) and Escalation (Steps, HolidayFiles, …).",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Data);
@@ -27,6 +32,7 @@ internal sealed class TargetOptions
         command.Options.Add(Tenant);
         command.Options.Add(AsOf);
         command.Options.Add(Units);
+        command.Options.Add(Settings);
     }
 
     public TargetSettings Read(ParseResult parse)
@@ -55,13 +61,19 @@ internal sealed class TargetOptions
             throw new UsageException("--as-of sets the clock of local runs only; a tenant runs on real time.");
         }
 
-        return new TargetSettings(Path.GetFullPath(parse.GetValue(Data) ?? ".danvan365"), graphUrl, tenant, asOf, parse.GetValue(Units));
+        return new TargetSettings(Path.GetFullPath(parse.GetValue(Data) ?? ".danvan365"), graphUrl, tenant, asOf, parse.GetValue(Units))
+        {
+            SettingsFile = parse.GetValue(Settings),
+        };
     }
 }
 
 /// <summary>Parsed target options.</summary>
 internal sealed record TargetSettings(string DataDirectory, string? GraphUrl, string? TenantFile, DateOnly? AsOf, string? UnitsFile)
 {
+    /// <summary>The --settings file, or null.</summary>
+    public string? SettingsFile { get; init; }
+
     public bool IsLocal => TenantFile is null;
 }
 

@@ -40,7 +40,7 @@ public sealed class ConfigurationException : DanVanException
 }
 
 /// <summary>A call to Microsoft 365 failed for good (after retries). Carries Graph's status, error code and request id.</summary>
-public sealed class RemoteServiceException : DanVanException
+public class RemoteServiceException : DanVanException
 {
     public RemoteServiceException(string operation, int status, string? errorCode, string? requestId, string message, Exception? inner = null)
         : base($"{operation} failed: HTTP {status} {errorCode} (request-id {requestId ?? "-"}): {message}", inner)

@@ -47,7 +47,10 @@ public sealed class EscalationOptions
     /// <summary>Display name for the signer; null: the decision's signer name.</summary>
     public string? SignerDisplayName { get; set; }
 
-    /// <summary>Holiday files overriding the embedded Hải An 2026 calendar (one per year, merged).</summary>
+    /// <summary>
+    /// Holiday files, one per year (read at start by the CLI and the Functions; a ward may give its own). Empty: the
+    /// embedded Hải An 2026 file. A year with no file is reported at start and counts weekends only.
+    /// </summary>
     public List<string> HolidayFiles { get; set; } = [];
 
     /// <summary>Subject prefix of the digest.</summary>

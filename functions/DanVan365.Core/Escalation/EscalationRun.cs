@@ -26,9 +26,10 @@ public sealed record EscalationSetup(
     /// <summary>
     /// The setup for a decision: aggregating unit and signer name from the decision unless configured; the signer's
     /// address from options or else the directory's person with role "signer"; display names from the directory's people;
-    /// the calendar from <see cref="EscalationOptions.HolidayFiles"/> or the embedded Hải An 2026 file.
+    /// the calendar as loaded at the edge (null: the embedded Hải An 2026 file).
     /// </summary>
-    public static EscalationSetup For(TaskCatalogue catalogue, UnitDirectory units, EscalationOptions? options = null)
+    public static EscalationSetup For(TaskCatalogue catalogue, UnitDirectory units, EscalationOptions? options = null,
+        WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(units);
@@ -52,7 +53,7 @@ public sealed record EscalationSetup(
         return new EscalationSetup(
             options,
             new RecipientDirectory(units, aggregating, signer, names),
-            HolidayCalendarFile.Load(options),
+            calendar ?? HolidayCalendarFile.LoadDefault(),
             ReportRound.FromDecision(decision),
             ReportPlanner.ExpectedUnits(catalogue));
     }

@@ -8,7 +8,8 @@ namespace DanVan365.Core.Escalation;
 /// <summary>
 /// Loads the holiday file (JSON): <c>{"holidays":[{"date":"2026-01-01","name":"…"}], "workingDays":[…]}</c>.
 /// Other top-level properties (description, sources, notes, year) are documentation and ignored.
-/// The Hải An default for 2026 ships embedded as <see cref="DefaultFileName"/>; a ward overrides it with its own file.
+/// The Hải An default for 2026 ships embedded as <see cref="DefaultFileName"/>; a ward gives one file per year instead.
+/// Files are read at the edges (the CLI, the Functions): this class parses text only.
 /// </summary>
 public static class HolidayCalendarFile
 {
@@ -18,34 +19,34 @@ public static class HolidayCalendarFile
     /// <summary>The embedded Hải An 2026 calendar.</summary>
     public static WorkingCalendar LoadDefault() => Parse(DefaultResources.ReadText(DefaultFileName), DefaultFileName);
 
-    /// <summary>
-    /// The calendar from the given files (merged; e.g. one per year), or the embedded default when none is given.
-    /// Throws <see cref="InvalidInputException"/> (file:line) on a malformed file, <see cref="FileNotFoundException"/> on a missing one.
-    /// </summary>
-    public static WorkingCalendar Load(params string[]? overridePaths)
-    {
-        if (overridePaths is null || overridePaths.Length == 0)
-        {
-            return LoadDefault();
-        }
+    /// <summary>The embedded default as a ward calendar (it covers 2026 only).</summary>
+    public static WardCalendar Default() => Combine([new HolidayFileText(DefaultResources.ReadText(DefaultFileName), DefaultFileName)]);
 
+    /// <summary>
+    /// The ward calendar from per-year files (read at the edge: this class does no file I/O). Each file holds one year
+    /// (its "year" property, or the year of its dates); two files for one year, or a file spanning two years, are refused.
+    /// </summary>
+    public static WardCalendar Combine(IReadOnlyList<HolidayFileText> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         var holidays = new List<CalendarDay>();
         var working = new List<CalendarDay>();
-        foreach (var path in overridePaths)
+        var years = new Dictionary<int, string>();
+        foreach (var file in files)
         {
-            var (h, w) = ParseDays(File.ReadAllText(path), path);
+            var (h, w) = ParseDays(file.Json, file.SourceName);
+            var year = YearOf(file, h, w);
+            if (!years.TryAdd(year, file.SourceName))
+            {
+                throw new InvalidInputException(file.SourceName, 0, $"a second holiday file for {year} (the first is {years[year]}).");
+            }
+
             holidays.AddRange(h);
             working.AddRange(w);
         }
 
-        return Build(holidays, working, string.Join(", ", overridePaths));
-    }
-
-    /// <summary>The calendar for these options: <see cref="EscalationOptions.HolidayFiles"/>, or the embedded default.</summary>
-    public static WorkingCalendar Load(EscalationOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Load([.. options.HolidayFiles]);
+        var calendar = Build(holidays, working, string.Join(", ", files.Select(f => f.SourceName)));
+        return new WardCalendar(calendar, new SortedSet<int>(years.Keys), [.. files.Select(f => f.SourceName)]);
     }
 
     /// <summary>Parses one file's text; <paramref name="sourceName"/> names it in errors.</summary>
@@ -138,6 +139,36 @@ public static class HolidayCalendarFile
         return days;
     }
 
+    private static int YearOf(HolidayFileText file, List<CalendarDay> holidays, List<CalendarDay> working)
+    {
+        var years = holidays.Concat(working).Select(d => d.Date.Year).Distinct().Order().ToList();
+        int? declared = null;
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using (var document = JsonDocument.Parse(file.Json, options))
+        {
+            var root = document.RootElement;
+            if (root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var value))
+            {
+                declared = value;
+            }
+        }
+
+        if (years.Count > 1)
+        {
+            var listed = string.Join(", ", years);
+            throw new InvalidInputException(file.SourceName, 0, $"a holiday file covers one year; this one has days of {listed}.");
+        }
+
+        if (declared is { } d && years.Count == 1 && years[0] != d)
+        {
+            throw new InvalidInputException(file.SourceName, LineOf(file.Json, "\"year\""),
+                $"\"year\" is {d} but the days are in {years[0]}.");
+        }
+
+        return declared ?? (years.Count == 1 ? years[0]
+            : throw new InvalidInputException(file.SourceName, 0, "an empty holiday file must say its \"year\"."));
+    }
+
     /// <summary>1-based line of the first occurrence of <paramref name="needle"/>, or 0 when not found.</summary>
     private static int LineOf(string text, string needle)
     {
@@ -149,4 +180,20 @@ public static class HolidayCalendarFile
         var index = text.IndexOf(needle, StringComparison.Ordinal);
         return index < 0 ? 0 : text.AsSpan(0, index).Count('\n') + 1;
     }
+}
+
+/// <summary>The text of one holiday file and the name it is reported under (path or resource name).</summary>
+public sealed record HolidayFileText(string Json, string SourceName);
+
+/// <summary>A ward's working calendar and the years its holiday files cover (other years: weekends only).</summary>
+/// <param name="Calendar">Working days.</param>
+/// <param name="Years">Years a holiday file was given for.</param>
+/// <param name="Sources">The files, for messages.</param>
+public sealed record WardCalendar(WorkingCalendar Calendar, IReadOnlySet<int> Years, IReadOnlyList<string> Sources)
+{
+    /// <summary>Weekends only, no year covered.</summary>
+    public static WardCalendar WeekendsOnly { get; } = new(WorkingCalendar.WeekdaysOnly, new SortedSet<int>(), []);
+
+    /// <summary>True when a holiday file was given for <paramref name="year"/>.</summary>
+    public bool Covers(int year) => Years.Contains(year);
 }

@@ -1,7 +1,20 @@
+using DanVan365.Core.Escalation;
 using DanVan365.Core.Units;
+using DanVan365.Core.Wards;
 using DanVan365.M365.Client;
+using DanVan365.M365.Composition;
 
 namespace DanVan365.Functions.Configuration;
 
-/// <summary>A validated ward: its Graph options (tenant settings + the ward's site, group and mailbox) and its unit directory.</summary>
-public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units);
+/// <summary>
+/// A validated ward: its Graph options (tenant settings + the ward's site, group and mailbox), its unit directory and
+/// its working calendar (holiday files per year).
+/// </summary>
+public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units, WardCalendar Calendar)
+{
+    /// <summary>What the ward's use cases are given.</summary>
+    public WardContext Context { get; } = new(Id, Name, PlanTitle, Units, Calendar);
+
+    /// <summary>What a ward scope is opened on (<see cref="IWardScopeFactory.Open"/>).</summary>
+    public WardTarget Target => new(Context, Graph);
+}

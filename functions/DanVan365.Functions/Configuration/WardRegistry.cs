@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
+using DanVan365.Core.Escalation;
 using DanVan365.M365.Client;
+using DanVan365.M365.Composition;
 using Microsoft.Extensions.Options;
 
 namespace DanVan365.Functions.Configuration;
@@ -92,7 +94,12 @@ public sealed partial class WardRegistry : IWardRegistry
 
             var graph = Copy(settings.M365, site, groupId, mailbox);
             graph.Validate();
-            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile)));
+            var holidayFiles = ward.HolidayFiles.Count > 0 ? ward.HolidayFiles : settings.Escalation.HolidayFiles;
+            var holidaySetting = ward.HolidayFiles.Count > 0
+                ? prefix + nameof(WardSettings.HolidayFiles)
+                : $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
+            var calendar = HolidayFiles.Load(holidayFiles, holidaySetting);
+            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar));
         }
 
         return wards;
@@ -113,7 +120,7 @@ public sealed partial class WardRegistry : IWardRegistry
 
         try
         {
-            return UnitDirectory.LoadFile(path);
+            return UnitDirectoryFiles.Load(path);
         }
         catch (InvalidInputException ex)
         {

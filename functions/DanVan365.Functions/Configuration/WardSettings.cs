@@ -27,6 +27,9 @@ public sealed class WardSettings
 
     /// <summary>Mailbox the ward's reminders are sent from.</summary>
     public string? SenderMailbox { get; set; }
+
+    /// <summary>The ward's holiday files, one per year; empty: <c>Escalation:HolidayFiles</c> (or the bundled Hải An 2026 file).</summary>
+    public List<string> HolidayFiles { get; set; } = [];
 }
 
 /// <summary>The Functions' settings: the tenant ("M365") and the wards ("Wards").</summary>
@@ -38,6 +41,9 @@ public sealed class FunctionsSettings
     public DanVan365.M365.Client.M365Options M365 { get; set; } = new();
 
     public List<WardSettings> Wards { get; set; } = [];
+
+    /// <summary>The escalation ladder and the holiday files of wards that give none (bound and validated by AddDanVan365).</summary>
+    public DanVan365.Core.Escalation.EscalationOptions Escalation { get; set; } = new();
 
     /// <summary>The Entra ID app registration whose tokens the HTTP functions accept ("AzureAd" section).</summary>
     public EntraSettings AzureAd { get; set; } = new();

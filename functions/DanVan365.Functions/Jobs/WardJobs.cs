@@ -1,77 +1,58 @@
 using System.Globalization;
-using DanVan365.Core.Errors;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
+using DanVan365.Core.Wards;
 using DanVan365.Functions.Configuration;
+using DanVan365.M365.Composition;
 using Microsoft.Extensions.Logging;
 
 namespace DanVan365.Functions.Jobs;
 
 /// <summary>
-/// The jobs of one ward, each a thin call of one use case: open a session, call, log the outcome. Jobs whose use case
-/// fails throws <see cref="JobFailedException"/>, so the queue retries it (poison after 5 attempts).
+/// The jobs of one ward, each a thin call of one use case resolved from the ward's scope (the one registration,
+/// <see cref="DanVan365Services.AddDanVan365"/>): open the scope, call, log the outcome. A job whose use case fails
+/// throws <see cref="JobFailedException"/>, so the queue retries it (poison after 5 attempts).
 /// </summary>
-public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, TimeProvider clock, ILogger<WardJobs> logger) : IWardJobs
+public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, TimeProvider clock, ILogger<WardJobs> logger) : IWardJobs
 {
     public async Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        using var session = sessions.Open(ward);
-        var files = await DecisionFilesAsync(session, cancellationToken).ConfigureAwait(false);
-
-        var changed = files.Where(DecisionFiles.Changed).ToList();
-        var file = force ? DecisionFiles.Latest(files) : DecisionFiles.Latest(changed);
-        if (file is null)
+        await using var scope = scopes.Open(ward.Target);
+        var report = await scope.Get<DecisionIntake>().SyncAsync(force, cancellationToken).ConfigureAwait(false);
+        if (report.ChangedFiles > 1 && report.File is { } chosen)
         {
-            var reason = files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged";
-            Log.SyncSkipped(logger, ward.Id, reason, session.Requests);
-            return new SyncOutcome(false, null, reason, 0, 0, 0, 0, 0, session.Requests);
+            Log.SeveralDecisions(logger, ward.Id, report.ChangedFiles, chosen.Name);
         }
 
-        if (changed.Count > 1)
+        if (report.Sync is not { } sync)
         {
-            Log.SeveralDecisions(logger, ward.Id, changed.Count, file.Name);
+            if (report.File is { } rejected && report.SkipReason is { } reason)
+            {
+                Log.DecisionRejected(logger, ward.Id, rejected.Name, reason);
+            }
+            else
+            {
+                Log.SyncSkipped(logger, ward.Id, report.SkipReason, scope.Requests);
+            }
+
+            return new SyncOutcome(false, report.File?.Name, report.SkipReason, 0, 0, 0, 0, 0, scope.Requests);
         }
 
-        Core.Catalogue.TaskCatalogue catalogue;
-        try
-        {
-            catalogue = await DecisionFiles.ImportAsync(session.Library, file, ward.Units, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidInputException ex)
-        {
-            // Bad input is rejected whole before any write; the reason goes on the file for people to see, and the
-            // stamp stops the same file being retried every hour.
-            var reason = string.Create(CultureInfo.InvariantCulture, $"{file.Name}:{ex.Line}: {ex.Reason}");
-            Log.DecisionRejected(logger, ward.Id, file.Name, reason);
-            await StampAsync(session, [file], "Không nhập được quyết định: " + reason, cancellationToken).ConfigureAwait(false);
-            return new SyncOutcome(false, file.Name, "rejected: " + reason, 0, 0, 0, 0, 0, session.Requests);
-        }
-
-        var lists = await new CatalogueSync(session.Provisioner, session.Lists, clock).RunAsync(catalogue, ward.Units, false, cancellationToken).ConfigureAwait(false);
-        var links = await session.Site.PlannerLinksAsync(file.Name, cancellationToken).ConfigureAwait(false);
-        var planner = await new PlannerSync(session.Planner, session.Lists, clock)
-            .SyncAsync(catalogue, ward.Units, ward.PlanTitle, links, lists.CurrentAssignmentRows, false, cancellationToken).ConfigureAwait(false);
-        var failures = lists.Failures.Count() + planner.Failures.Count;
-        if (failures == 0)
-        {
-            // Stamp only after a complete run: a failed run is retried from the same file.
-            await StampAsync(session, changed.Contains(file) ? changed : [.. changed, file], null, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (lists, planner) = (sync.Lists, sync.Planner);
         var outcome = new SyncOutcome(
             true,
-            file.Name,
+            report.File!.Name,
             null,
             lists.Count(ChangeKind.Create) + planner.Count(PlannerChangeKind.Create),
             lists.Count(ChangeKind.Update) + planner.Count(PlannerChangeKind.Update),
             lists.Count(ChangeKind.Archive) + planner.Count(PlannerChangeKind.Archive),
             lists.Count(ChangeKind.Unchanged) + planner.Count(PlannerChangeKind.Unchanged),
-            failures,
-            session.Requests);
+            sync.Failures.Count(),
+            scope.Requests);
         Log.Synced(logger, ward.Id, outcome.DecisionFile, outcome.Created, outcome.Updated, outcome.Archived, outcome.Unchanged, outcome.Failures, outcome.Requests);
         return outcome;
     }
@@ -79,9 +60,9 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
     public async Task<PullOutcome> PullPlannerProgressAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        using var session = sessions.Open(ward);
-        var report = await new PlannerSync(session.Planner, session.Lists, clock).PullAsync(ward.PlanTitle, cancellationToken).ConfigureAwait(false);
-        var outcome = new PullOutcome(report.ProgressUpdated, report.Failures.Count, session.Requests);
+        await using var scope = scopes.Open(ward.Target);
+        var report = await scope.Get<WardSync>().PullAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = new PullOutcome(report.ProgressUpdated, report.Failures.Count, scope.Requests);
         Log.Pulled(logger, ward.Id, outcome.ProgressUpdated, outcome.Failures, outcome.Requests);
         return outcome;
     }
@@ -89,16 +70,14 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
     public async Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        using var session = sessions.Open(ward);
-        if (await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false) is not { } catalogue)
+        await using var scope = scopes.Open(ward.Target);
+        if (await scope.Get<ReportIngestion>().IngestChangesAsync(cancellationToken).ConfigureAwait(false) is not { } report)
         {
             return;
         }
 
-        var rounds = await new ReportRounds(session.Library).ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
-        var report = await new SubmissionIngest(session.Library, session.Lists, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
-            .IngestChangesAsync(catalogue, rounds, session.State, cancellationToken).ConfigureAwait(false);
-        Log.Ingested(logger, ward.Id, report.Count(IngestOutcome.Accepted), report.Count(IngestOutcome.Rejected), report.Count(IngestOutcome.Unchanged), session.Requests);
+        Log.Ingested(logger, ward.Id, report.Count(IngestOutcome.Accepted), report.Count(IngestOutcome.Rejected),
+            report.Count(IngestOutcome.Unchanged), scope.Requests);
         if (report.Count(IngestOutcome.Failed) > 0)
         {
             // Rejected files are the units' to fix; a file whose rows could not be written is retried by the host.
@@ -109,21 +88,13 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
     public async Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        using var session = sessions.Open(ward);
-        if (await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false) is not { } catalogue)
+        await using var scope = scopes.Open(ward.Target);
+        if (await scope.Get<WardEscalation>().RunFromLibraryAsync(dryRun: false, cancellationToken).ConfigureAwait(false) is not { } report)
         {
             return;
         }
 
-        var run = new Core.Escalation.EscalationRun(
-            session.Lists,
-            new M365.Escalation.GraphNotificationLog(session.Site, session.Batches, session.Lists),
-            new M365.Escalation.GraphMailSender(session.Connection),
-            clock,
-            new Core.Escalation.SendPacer(TimeProvider.System));
-        var links = await M365.Escalation.EscalationSiteLinks.ForSiteAsync(session.Site, cancellationToken).ConfigureAwait(false);
-        var report = await run.RunAsync(Core.Escalation.EscalationSetup.For(catalogue, ward.Units), links, dryRun: false, cancellationToken).ConfigureAwait(false);
-        Log.Escalated(logger, ward.Id, report.Succeeded, session.Requests);
+        Log.Escalated(logger, ward.Id, report.Succeeded, scope.Requests);
         if (!report.Succeeded)
         {
             throw new JobFailedException($"EscalateDeadlines: some mail could not be sent or recorded for ward {ward.Id}.");
@@ -133,17 +104,16 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
     public async Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        var yesterday = WardTime.Today(clock).AddDays(-1);
         IReadOnlyList<int> due;
-        using (var session = sessions.Open(ward))
+        await using (var scope = scopes.Open(ward.Target))
         {
-            var catalogue = await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false);
-            due = catalogue is null ? [] : [.. catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
+            due = await scope.Get<RoundCompilation>().DueRoundsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         Log.RoundsDue(logger, ward.Id, string.Join(',', due));
         foreach (var round in due)
         {
+            // One scope per round: a round that fails is retried alone, with fresh caches.
             await CompileRoundReportAsync(ward.Id, round, cancellationToken).ConfigureAwait(false);
         }
 
@@ -154,57 +124,53 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
     {
         var ward = Resolve(wardId);
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
-        using var session = sessions.Open(ward);
-        var catalogue = await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false)
-            ?? throw new JobFailedException($"CompileRoundReport: no decision in '{SiteSchema.DecisionFolder}' for ward {ward.Id}.");
-        var chosen = await new ReportRounds(session.Library).FindAsync(catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
-            ?? throw new JobFailedException(string.Create(CultureInfo.InvariantCulture, $"CompileRoundReport: ward {ward.Id} has no round {round}."));
-        var result = await new ReportCompilation(session.Lists, session.Library, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
-            .CompileAsync(catalogue, ward.Units, chosen, null, cancellationToken).ConfigureAwait(false);
-        Log.Compiled(logger, ward.Id, round, result.File.Path, session.Requests);
+        await using var scope = scopes.Open(ward.Target);
+        CompileResult result;
+        try
+        {
+            result = await scope.Get<RoundCompilation>().CompileAsync(round, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoDecisionException)
+        {
+            throw new JobFailedException($"CompileRoundReport: no decision in '{SiteSchema.DecisionFolder}' for ward {ward.Id}.");
+        }
+        catch (UnknownRoundException)
+        {
+            throw new JobFailedException(string.Create(CultureInfo.InvariantCulture,
+                $"CompileRoundReport: ward {ward.Id} has no round {round}."));
+        }
+
+        Log.Compiled(logger, ward.Id, round, result.File.Path, scope.Requests);
     }
 
     public async Task SubmitReportAsync(string wardId, Submission submission, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
         ArgumentNullException.ThrowIfNull(submission);
-        using var session = sessions.Open(ward);
-        var catalogue = await CurrentCatalogueAsync(session, cancellationToken).ConfigureAwait(false)
-            ?? throw new JobFailedException($"SubmitReport: no decision in '{SiteSchema.DecisionFolder}' for ward {ward.Id}.");
-        var (plan, failures) = await new SubmissionIngest(session.Library, session.Lists, new DanVan365.Documents.Reporting.WordReportDocuments(), clock)
-            .WriteAsync(catalogue, submission, "api/submissions", cancellationToken).ConfigureAwait(false);
-        Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, plan.Writes.Count(), failures.Count);
-        if (failures.Count > 0)
-        {
-            throw new JobFailedException($"SubmitReport: {failures.Count} row(s) could not be written.");
-        }
-    }
-
-    /// <summary>The decision files in the library's "Quyết định" folder (none while the site is not provisioned).</summary>
-    private static async Task<IReadOnlyList<LibraryFile>> DecisionFilesAsync(WardSession session, CancellationToken cancellationToken)
-    {
+        await using var scope = scopes.Open(ward.Target);
+        (SyncPlan Plan, IReadOnlyList<RowFailure> Failures) written;
         try
         {
-            return [.. (await session.Library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false)).Where(DecisionFiles.IsDecision)];
+            written = await scope.Get<ReportIngestion>().SubmitAsync(submission, "api/submissions",
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (RemoteServiceException ex) when (ex.ErrorCode == "listNotFound")
+        catch (NoDecisionException)
         {
-            return [];
+            throw new JobFailedException($"SubmitReport: no decision in '{SiteSchema.DecisionFolder}' for ward {ward.Id}.");
         }
-    }
 
-    /// <summary>The catalogue of the newest decision in the library's "Quyết định" folder, or null when there is none.</summary>
-    private static async Task<Core.Catalogue.TaskCatalogue?> CurrentCatalogueAsync(WardSession session, CancellationToken cancellationToken)
-    {
-        var file = DecisionFiles.Latest(await DecisionFilesAsync(session, cancellationToken).ConfigureAwait(false));
-        return file is null ? null : await DecisionFiles.ImportAsync(session.Library, file, session.Ward.Units, cancellationToken).ConfigureAwait(false);
+        Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, written.Plan.Writes.Count(), written.Failures.Count);
+        if (written.Failures.Count > 0)
+        {
+            throw new JobFailedException($"SubmitReport: {written.Failures.Count} row(s) could not be written.");
+        }
     }
 
     public async Task<WardStatus> StatusAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        using var session = sessions.Open(ward);
-        var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        await using var scope = scopes.Open(ward.Target);
+        var rows = await scope.Get<IListStore>().ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var today = WardTime.Today(clock);
         var report = StatusReport.Build(rows, [], ward.Units, today);
         var units = report.Units
@@ -212,19 +178,6 @@ public sealed class WardJobs(IWardRegistry wards, IWardSessionFactory sessions, 
             .ToList();
         Log.StatusRead(logger, ward.Id, units.Count);
         return new WardStatus(ward.Id, today, units);
-    }
-
-    private static async Task StampAsync(WardSession session, IEnumerable<LibraryFile> files, string? rejection, CancellationToken cancellationToken)
-    {
-        foreach (var file in files)
-        {
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                [DecisionFiles.StampColumn] = file.Version,
-                [DecisionFiles.RejectionColumn] = rejection,
-            };
-            await session.Library.SetFieldsAsync(file, fields, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private Ward Resolve(string wardId) => wards.Find(wardId) ?? throw new UnknownWardException(wardId);

@@ -80,7 +80,7 @@ public sealed class SiteContext(GraphConnection connection)
     public async Task<string> ListIdAsync(ListDefinition definition, CancellationToken cancellationToken)
     {
         var list = await FindAsync(definition, cancellationToken).ConfigureAwait(false);
-        return list?.Id ?? throw new RemoteServiceException("find list", 404, "listNotFound", null, $"List '{definition.DisplayName}' does not exist: run `danvan365 provision`.");
+        return list?.Id ?? throw new SiteNotProvisionedException(definition.DisplayName);
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ public class WorkingCalendarTests
             """);
         try
         {
-            var calendar = HolidayCalendarFile.Load(path);
+            var calendar = HolidayCalendarFile.Parse(File.ReadAllText(path), path);
             Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 3, 2)));
             Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 3, 3)));
             Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 3, 7)));
@@ -98,7 +98,7 @@ public class WorkingCalendarTests
     [Fact]
     public void Load_NoOverride_EmbeddedDefault()
     {
-        Assert.False(HolidayCalendarFile.Load().IsWorkingDay(new DateOnly(2026, 2, 17)));
+        Assert.False(HolidayCalendarFile.LoadDefault().IsWorkingDay(new DateOnly(2026, 2, 17)));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public class FanOutTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         using var session = harness.NewSession();
         Assert.Equal(31, (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Count);
         var decision = Assert.Single(await session.Library.ListAsync(SiteSchema.DecisionFolder, CancellationToken.None));
-        Assert.Equal(decision.Version, decision.Fields[DecisionFiles.StampColumn]);
+        Assert.Equal(decision.Version, decision.Fields[DanVan365.Core.Wards.DecisionIntake.StampColumn]);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class WardFunctionsTests
         Assert.Equal(31, (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Count);
         Assert.NotNull(await session.Planner.SnapshotAsync(TestApp.PlanTitle, CancellationToken.None));
         var decision = Assert.Single(await session.Library.ListAsync(SiteSchema.DecisionFolder, CancellationToken.None));
-        Assert.Equal(decision.Version, decision.Fields[DecisionFiles.StampColumn]);
+        Assert.Equal(decision.Version, decision.Fields[DanVan365.Core.Wards.DecisionIntake.StampColumn]);
 
         var again = await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
         Assert.False(again.Synced);
@@ -100,7 +100,8 @@ public class WardFunctionsTests
         Assert.StartsWith("rejected: qd-sai.txt:", outcome.SkipReason, StringComparison.Ordinal);
         using var session = harness.NewSession();
         var file = Assert.Single(await session.Library.ListAsync(SiteSchema.DecisionFolder, CancellationToken.None));
-        Assert.StartsWith("Không nhập được quyết định", file.Fields[DecisionFiles.RejectionColumn], StringComparison.Ordinal);
+        Assert.StartsWith("Không nhập được quyết định", file.Fields[DanVan365.Core.Wards.DecisionIntake.RejectionColumn],
+            StringComparison.Ordinal);
         Assert.Empty(await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None));
         Assert.Equal("decision unchanged", (await jobs.SyncCatalogueAsync(TestApp.GoodWard, false, CancellationToken.None)).SkipReason);
     }

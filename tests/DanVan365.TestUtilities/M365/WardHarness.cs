@@ -1,29 +1,51 @@
 using DanVan365.Core.Catalogue;
+using DanVan365.Core.Escalation;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
+using DanVan365.Core.Wards;
 using DanVan365.LocalM365;
-using DanVan365.M365;
 using DanVan365.M365.Client;
+using DanVan365.M365.Composition;
 using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
 using DanVan365.M365.Planner;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan365.TestUtilities.M365;
 
 /// <summary>
-/// The real Graph adapter (DanVan365.M365) pointed at an in-memory local Graph, with a fake clock: what the CLI and
-/// the Functions build, for tests. Each <see cref="NewSession"/> is a fresh adapter (new caches, new request meter),
-/// as a new run would be.
+/// The real Graph adapter (DanVan365.M365) pointed at an in-memory local Graph, with a fake clock, composed by the
+/// production registration (<see cref="DanVan365Services.AddDanVan365"/>): the tests exercise the objects the CLI and
+/// the Functions resolve, not a copy. Each <see cref="NewSession"/> is a fresh ward scope (new caches, new request
+/// meter), as a new run would be.
 /// </summary>
 public sealed class WardHarness : IAsyncDisposable
 {
-    private WardHarness(LocalGraphServer server, FakeTimeProvider clock)
+    /// <summary>
+    /// The decision file name Planner tasks link to in <see cref="Session.SyncAllAsync"/>, as `danvan365 sync` of the bundled file does.
+    /// </summary>
+    public const string DecisionFileName = "qd-673-2026-hai-an.txt";
+
+    private readonly ServiceProvider _services;
+
+    private WardHarness(LocalGraphServer server, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Server = server;
         Clock = clock;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        _services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddDanVan365(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services.ValidateDanVan365Settings();
+        Ward = new WardContext("hai-an", "Phường Hải An", PlanTitle, Units, HolidayCalendarFile.Default());
     }
+
+    /// <summary>The plan title of the harness's ward.</summary>
+    public static string PlanTitle => "Dân vận 2026 – Phường Hải An";
 
     public LocalGraphServer Server { get; }
 
@@ -32,11 +54,29 @@ public sealed class WardHarness : IAsyncDisposable
 
     public UnitDirectory Units { get; } = UnitDirectory.LoadDefault();
 
-    public static async Task<WardHarness> StartAsync(DateTimeOffset? now = null, string? outbox = null)
+    /// <summary>The ward the sessions work on (Hải An: bundled units and holidays).</summary>
+    public WardContext Ward { get; }
+
+    /// <summary>The container, as built by the registration (tests resolve use cases from its scopes).</summary>
+    public IServiceProvider Services => _services;
+
+    /// <param name="now">The fake clock's start.</param>
+    /// <param name="outbox">Where the local Graph writes sent mail.</param>
+    /// <param name="settings">Configuration given to the registration (e.g. "Escalation:Steps:0:OffsetDays").</param>
+    public static async Task<WardHarness> StartAsync(
+        DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock }).ConfigureAwait(false);
-        return new WardHarness(server, clock);
+        try
+        {
+            return new WardHarness(server, clock, settings);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Adapter options for this server (local mode).</summary>
@@ -50,7 +90,7 @@ public sealed class WardHarness : IAsyncDisposable
         MaxAttempts = maxAttempts,
     };
 
-    /// <summary>A new adapter session, optionally with an extra handler on the wire (to kill or interfere with a run).</summary>
+    /// <summary>A new ward scope, optionally with an extra handler on the wire (to kill or interfere with a run).</summary>
     public Session NewSession(DelegatingHandler? interceptor = null, int maxAttempts = 8)
     {
         HttpMessageHandler? transport = null;
@@ -60,36 +100,63 @@ public sealed class WardHarness : IAsyncDisposable
             transport = interceptor;
         }
 
-        return new Session(GraphClientBuilder.Create(Options(maxAttempts), transport: transport), Clock);
+        var scopes = _services.GetRequiredService<IWardScopeFactory>();
+        return new Session(scopes.Open(new WardTarget(Ward, Options(maxAttempts)) { Transport = transport }));
     }
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync().ConfigureAwait(false);
-
-    /// <summary>One run's adapter objects and use cases.</summary>
-    public sealed class Session : GraphAdapters
+    public async ValueTask DisposeAsync()
     {
-        // Retry waits honour Retry-After in real time (the emulator's Retry-After is 1 s at most in tests).
-        internal Session(GraphConnection connection, TimeProvider clock)
-            : base(connection, TimeProvider.System)
-        {
-            CatalogueSync = new CatalogueSync(Provisioner, Lists, clock);
-            PlannerSync = new PlannerSync(Planner, Lists, clock);
-        }
+        await _services.DisposeAsync().ConfigureAwait(false);
+        await Server.DisposeAsync().ConfigureAwait(false);
+    }
 
-        public CatalogueSync CatalogueSync { get; }
+    /// <summary>One run: the ward scope's use cases and, for assertions, its adapter objects.</summary>
+    public sealed class Session(WardScope scope) : IDisposable, IAsyncDisposable
+    {
+        public WardScope Scope { get; } = scope;
 
-        public PlannerSync PlannerSync { get; }
+        public GraphConnection Connection => Scope.Adapters.Connection;
 
-        /// <summary>Lists then Planner, as `danvan365 sync` does.</summary>
+        public SiteContext Site => Scope.Adapters.Site;
+
+        public BatchRunner Batches => Scope.Adapters.Batches;
+
+        public GraphListStore Lists => Scope.Adapters.Lists;
+
+        public GraphSiteProvisioner Provisioner => Scope.Adapters.Provisioner;
+
+        public GraphPlannerStore Planner => Scope.Adapters.Planner;
+
+        public GraphLibraryStore Library => Scope.Adapters.Library;
+
+        public GraphStateStore State => Scope.Adapters.State;
+
+        /// <summary>HTTP requests sent to Graph so far.</summary>
+        public long Requests => Scope.Requests;
+
+        public CatalogueSync CatalogueSync => Scope.Get<CatalogueSync>();
+
+        public PlannerSync PlannerSync => Scope.Get<PlannerSync>();
+
+        public T Get<T>()
+            where T : notnull => Scope.Get<T>();
+
+        /// <summary>
+        /// Lists then Planner through the production use case (<see cref="WardSync"/>), as `danvan365 sync` does.
+        /// <paramref name="units"/> must be the ward's directory (the bundled one, as every M365 test uses).
+        /// </summary>
         public async Task<(ListSyncReport Lists, PlannerSyncReport Planner)> SyncAllAsync(TaskCatalogue catalogue, UnitDirectory units, bool dryRun = false, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(catalogue);
-            var lists = await CatalogueSync.RunAsync(catalogue, units, dryRun, cancellationToken).ConfigureAwait(false);
-            var links = await Site.PlannerLinksAsync("qd-673-2026-hai-an.txt", cancellationToken).ConfigureAwait(false);
-            var planner = await PlannerSync.SyncAsync(catalogue, units, PlannerDesign.DefaultPlanTitle(catalogue, "Phường Hải An"), links, lists.CurrentAssignmentRows, dryRun, cancellationToken).ConfigureAwait(false);
-            return (lists, planner);
+            ArgumentNullException.ThrowIfNull(units);
+            var report = await Scope.Get<WardSync>().SyncAsync(catalogue, DecisionFileName, dryRun,
+                cancellationToken).ConfigureAwait(false);
+            return (report.Lists, report.Planner);
         }
 
+        public void Dispose() => Scope.Dispose();
+
+        public ValueTask DisposeAsync() => Scope.DisposeAsync();
     }
 }
 

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Defaults;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Planner;
+using Microsoft.Extensions.Configuration;
+
+namespace DanVan365.Cli.Target;
+
+/// <summary>The ward as the CLI is told about it (section "Ward" of the settings).</summary>
+internal sealed class CliWardSettings
+{
+    public const string Section = "Ward";
+
+    /// <summary>Id in logs, e.g. "hai-an".</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The ward's name as people write it, e.g. "Phường Hải An".</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Title of the Planner plan; empty: "Dân vận {decision year} – {Name}".</summary>
+    public string? PlanTitle { get; set; }
+
+    /// <summary>The unit directory (JSON); --units wins; empty: the bundled Hải An directory.</summary>
+    public string? UnitsFile { get; set; }
+
+    public string PlanTitleFor(TaskCatalogue catalogue) =>
+        string.IsNullOrWhiteSpace(PlanTitle) ? PlannerDesign.DefaultPlanTitle(catalogue, Name!) : PlanTitle.Trim();
+}
+
+/// <summary>
+/// The CLI's configuration: the bundled defaults (<c>Defaults/HaiAn/ward.json</c>), then the --tenant file, then the
+/// --settings file; each may hold the sections "Ward" (Name, PlanTitle, UnitsFile) and "Escalation" (Steps,
+/// HolidayFiles, …). The tenant file's own M365 settings are read by <see cref="M365Session.ReadTenantFile"/>.
+/// </summary>
+internal static class CliSettings
+{
+    public const string DefaultsFile = "HaiAn/ward.json";
+
+    public static IConfiguration Build(TargetSettings target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var builder = new ConfigurationBuilder().AddJsonStream(DefaultResources.Open(DefaultsFile));
+        foreach (var file in new[] { target.TenantFile, target.SettingsFile })
+        {
+            if (file is not null)
+            {
+                builder.AddJsonStream(new MemoryStream(ReadJson(file)));
+            }
+        }
+
+        return builder.Build();
+    }
+
+    public static CliWardSettings Ward(IConfiguration configuration)
+    {
+        var ward = configuration.GetSection(CliWardSettings.Section).Get<CliWardSettings>() ?? new CliWardSettings();
+        if (string.IsNullOrWhiteSpace(ward.Name))
+        {
+            throw new ConfigurationException($"{CliWardSettings.Section}:{nameof(CliWardSettings.Name)}", "is missing.");
+        }
+
+        ward.Name = ward.Name.Trim();
+        ward.Id = string.IsNullOrWhiteSpace(ward.Id) ? "cli" : ward.Id.Trim();
+        return ward;
+    }
+
+    /// <summary>A settings file's bytes, checked to be JSON first so a mistake is reported with file:line.</summary>
+    private static byte[] ReadJson(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException(path, 0, "settings file not found");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInputException(path, (int)(ex.LineNumber ?? 0) + 1, "not valid JSON: " + ex.Message, ex);
+        }
+
+        return bytes;
+    }
+}

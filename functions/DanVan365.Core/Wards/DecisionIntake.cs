@@ -1,0 +1,125 @@
+using System.Globalization;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Sync;
+
+namespace DanVan365.Core.Wards;
+
+/// <summary>A decision file chosen from the library and read.</summary>
+public sealed record CurrentDecision(LibraryFile File, TaskCatalogue Catalogue);
+
+/// <summary>What an intake did. <see cref="Sync"/> is null when nothing was synced (see <see cref="SkipReason"/>).</summary>
+public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason, int ChangedFiles, WardSyncReport? Sync);
+
+/// <summary>
+/// Use case: the decision in the library's "Quyết định" folder. Choose the file (the name that sorts last, among the
+/// changed ones unless forced), read it, sync the ward from it (<see cref="WardSync"/>) and stamp the files so an
+/// unchanged decision costs one listing. A decision that cannot be read is rejected whole before any write, with the
+/// reason on the file for people to see.
+/// </summary>
+public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync)
+{
+    /// <summary>Library column that records the Version (cTag) of the file last synced.</summary>
+    public const string StampColumn = "IngestedHash";
+
+    /// <summary>Library column that tells people why a file was refused.</summary>
+    public const string RejectionColumn = "Rejection";
+
+    /// <summary>A decision larger than this is refused (the Hải An decision is a few hundred KB).</summary>
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    private static readonly string[] Extensions = [".docx", ".txt", ".pdf", ".doc"];
+
+    /// <summary>True for a file that is meant as a decision (the importer refuses .pdf/.doc with a reason people can act on).</summary>
+    public static bool IsDecision(LibraryFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Extensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when the file's content changed since it was last synced (its Version differs from the stamp).</summary>
+    public static bool Changed(LibraryFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return !string.Equals(file.Fields.GetValueOrDefault(StampColumn), file.Version, StringComparison.Ordinal);
+    }
+
+    /// <summary>The file whose name sorts last (decisions are named by number and year, so an amendment wins), or null.</summary>
+    public static LibraryFile? Latest(IEnumerable<LibraryFile> files) => files.OrderBy(f => f.Name, StringComparer.Ordinal).LastOrDefault();
+
+    /// <summary>The decision files in "Quyết định" (none while the site is not provisioned).</summary>
+    public async Task<IReadOnlyList<LibraryFile>> FilesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var files = await library.ListAsync(SiteSchema.DecisionFolder, cancellationToken).ConfigureAwait(false);
+            return [.. files.Where(IsDecision)];
+        }
+        catch (SiteNotProvisionedException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The newest decision in the library, read; null when there is none.</summary>
+    public async Task<CurrentDecision?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var file = Latest(await FilesAsync(cancellationToken).ConfigureAwait(false));
+        return file is null ? null : new CurrentDecision(file, await ReadAsync(file, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Syncs the ward from the library's decision: only when a file changed, unless <paramref name="force"/>.</summary>
+    public async Task<DecisionIntakeReport> SyncAsync(bool force, CancellationToken cancellationToken)
+    {
+        var files = await FilesAsync(cancellationToken).ConfigureAwait(false);
+        var changed = files.Where(Changed).ToList();
+        var file = force ? Latest(files) : Latest(changed);
+        if (file is null)
+        {
+            return new DecisionIntakeReport(null,
+                files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged", changed.Count, null);
+        }
+
+        TaskCatalogue catalogue;
+        try
+        {
+            catalogue = await ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidInputException ex)
+        {
+            // The stamp stops the same bad file being retried every hour; the reason is on the file.
+            var reason = string.Create(CultureInfo.InvariantCulture, $"{file.Name}:{ex.Line}: {ex.Reason}");
+            await StampAsync([file], "Không nhập được quyết định: " + reason, cancellationToken).ConfigureAwait(false);
+            return new DecisionIntakeReport(file, "rejected: " + reason, changed.Count, null);
+        }
+
+        var report = await sync.SyncAsync(catalogue, file.Name, dryRun: false, cancellationToken).ConfigureAwait(false);
+        if (report.Succeeded)
+        {
+            // Stamp only after a complete run: a failed run is retried from the same file.
+            await StampAsync(changed.Contains(file) ? changed : [.. changed, file], null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DecisionIntakeReport(file, null, changed.Count, report);
+    }
+
+    private async Task<TaskCatalogue> ReadAsync(LibraryFile file, CancellationToken cancellationToken)
+    {
+        var bytes = await library.DownloadAsync(file, MaxBytes, cancellationToken).ConfigureAwait(false);
+        return reader.Read(bytes, file.Name, ward.Units);
+    }
+
+    private async Task StampAsync(IEnumerable<LibraryFile> files, string? rejection, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [StampColumn] = file.Version,
+                [RejectionColumn] = rejection,
+            };
+            await library.SetFieldsAsync(file, fields, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using DanVan365.Core.Escalation;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Wards;
+
+/// <summary>
+/// What the use cases of one ward need besides the ports: its id and name, the plan title, the unit directory and the
+/// working calendar, all loaded and validated at the edge (the CLI from its options and tenant file, the Functions
+/// from <c>Wards:N</c>).
+/// </summary>
+/// <param name="Id">Stable id (queue messages, logs), e.g. "hai-an".</param>
+/// <param name="Name">The ward's name as people write it, e.g. "Phường Hải An".</param>
+/// <param name="PlanTitle">Title of the ward's Planner plan.</param>
+/// <param name="Units">The unit directory.</param>
+/// <param name="Calendar">Working days, and the years holiday files cover.</param>
+public sealed record WardContext(string Id, string Name, string PlanTitle, UnitDirectory Units, WardCalendar Calendar);

@@ -1,0 +1,29 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Escalation;
+using DanVan365.Core.Planner;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Wards;
+
+/// <summary>Links into the ward's site that Planner tasks and e-mails carry. Implemented by the Graph adapter.</summary>
+public interface ISiteLinks
+{
+    /// <summary>Links a Planner task carries (its catalogue row, the decision file in the library).</summary>
+    Task<PlannerLinks> PlannerLinksAsync(string? decisionFileName, CancellationToken cancellationToken);
+
+    /// <summary>Links a reminder carries (Phân công row, Planner task, the unit's reports).</summary>
+    Task<EscalationLinks> EscalationLinksAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Requests sent to Microsoft 365 by this run so far (reports print request budgets). Implemented by the Graph adapter.</summary>
+public interface IRequestMeter
+{
+    long Requests { get; }
+}
+
+/// <summary>Reads a decision's bytes into a validated catalogue. Implemented by DanVan365.Documents (one importer per format).</summary>
+public interface IDecisionReader
+{
+    /// <summary>Bad input throws <see cref="Errors.InvalidInputException"/> naming <paramref name="fileName"/> and the line.</summary>
+    TaskCatalogue Read(ReadOnlyMemory<byte> content, string fileName, UnitDirectory units);
+}

@@ -1,0 +1,125 @@
+using Azure.Core;
+using DanVan365.Core.Escalation;
+using DanVan365.Core.Planner;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Wards;
+using DanVan365.Documents.Reporting;
+using DanVan365.M365.Client;
+using DanVan365.M365.Escalation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DanVan365.M365.Composition;
+
+/// <summary>
+/// The one registration of DanVan365 (DESIGN.md "Composition"): Core's use cases, the Graph adapter and the Word
+/// documents, with the settings bound and validated. The CLI, the Functions, the demo and the tests all resolve the
+/// same objects from it; per-ward objects come from <see cref="IWardScopeFactory.Open"/>.
+/// </summary>
+public static class DanVan365Services
+{
+    /// <summary>
+    /// Registers everything. <paramref name="configuration"/> supplies the <c>Escalation</c> section (validated at start).
+    /// The use cases' clock is the registered <see cref="TimeProvider"/> (the system clock unless the host registers one).
+    /// </summary>
+    public static IServiceCollection AddDanVan365(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AppCredential>();
+        services.TryAddSingleton<IWardScopeFactory, WardScopeFactory>();
+        services.TryAddSingleton<IReportDocuments>(_ => new WordReportDocuments());
+        services.TryAddSingleton<IDecisionReader, DocumentsDecisionReader>();
+
+        // One ward, one run: the target, the Graph adapter objects and the ports they implement.
+        services.AddScoped<WardTargetHolder>();
+        services.AddScoped(sp => sp.GetRequiredService<WardTargetHolder>().Target.Ward);
+        services.AddScoped(sp =>
+        {
+            var target = sp.GetRequiredService<WardTargetHolder>().Target;
+            var credential = target.Graph.Local ? null : sp.GetRequiredService<AppCredential>().For(target.Graph);
+            // Retry waits honour Retry-After in real time, whatever clock the use cases run on.
+            return new GraphAdapters(GraphClientBuilder.Create(target.Graph, credential, target.Transport), TimeProvider.System);
+        });
+        services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
+        services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);
+        services.AddScoped<IListStore>(sp => sp.GetRequiredService<GraphAdapters>().Lists);
+        services.AddScoped<IPlannerStore>(sp => sp.GetRequiredService<GraphAdapters>().Planner);
+        services.AddScoped<ILibraryStore>(sp => sp.GetRequiredService<GraphAdapters>().Library);
+        services.AddScoped<IStateStore>(sp => sp.GetRequiredService<GraphAdapters>().State);
+        services.AddScoped<ISiteLinks>(sp => new GraphSiteLinks(sp.GetRequiredService<GraphAdapters>().Site));
+        services.AddScoped<INotificationLogStore>(sp =>
+        {
+            var graph = sp.GetRequiredService<GraphAdapters>();
+            return new GraphNotificationLog(graph.Site, graph.Batches, graph.Lists);
+        });
+        services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
+
+        // Pacing is about Graph's real throughput, whatever the use cases' clock says.
+        services.AddScoped(_ => new SendPacer(TimeProvider.System));
+
+        // Core's use cases.
+        services.AddScoped<CatalogueSync>();
+        services.AddScoped<PlannerSync>();
+        services.AddScoped<ReportRounds>();
+        services.AddScoped<ReportTemplates>();
+        services.AddScoped<SubmissionIngest>();
+        services.AddScoped<ReportCompilation>();
+        services.AddScoped<EscalationRun>();
+        services.AddScoped<WardSync>();
+        services.AddScoped<DecisionIntake>();
+        services.AddScoped<RoundCompilation>();
+        services.AddScoped<ReportIngestion>();
+        services.AddScoped<WardEscalation>();
+        return services;
+    }
+
+    /// <summary>The use cases a ward scope resolves (what entry points call; a test resolves each of them).</summary>
+    public static IReadOnlyList<Type> UseCases { get; } =
+    [
+        typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
+        typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
+        typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun),
+    ];
+
+    /// <summary>
+    /// Checks the settings now (what <c>ValidateOnStart</c> does in a host): a bad <c>Escalation</c> section throws
+    /// <see cref="Core.Errors.ConfigurationException"/> naming the setting.
+    /// </summary>
+    public static void ValidateDanVan365Settings(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            _ = services.GetRequiredService<IOptions<EscalationOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new Core.Errors.ConfigurationException(EscalationOptions.SectionName, string.Join(" ", ex.Failures));
+        }
+    }
+}
+
+/// <summary>
+/// The app's one credential (and token cache) for Graph, made on first use: the tenant settings are the same for every
+/// ward. No client secrets (<see cref="GraphClientBuilder.CreateCredential"/>).
+/// </summary>
+internal sealed class AppCredential
+{
+    private readonly Lock _gate = new();
+    private TokenCredential? _credential;
+
+    public TokenCredential For(M365Options options)
+    {
+        lock (_gate)
+        {
+            return _credential ??= GraphClientBuilder.CreateCredential(options);
+        }
+    }
+}
