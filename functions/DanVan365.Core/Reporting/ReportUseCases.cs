@@ -85,10 +85,10 @@ public sealed record SubmitResult(IngestedFile? Ingested, SubmissionParseResult?
 public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock)
 {
     /// <summary>Library column holding the reasons of a rejection.</summary>
-    public const string RejectionColumn = "Rejection";
+    public const string RejectionColumn = LibraryNames.Rejection;
 
     /// <summary>Library column holding the stamp of the version last ingested.</summary>
-    public const string IngestedColumn = "IngestedHash";
+    public const string IngestedColumn = LibraryNames.IngestedHash;
 
     private IReadOnlyList<CurrentRow>? _rows;
 

@@ -16,15 +16,7 @@ public static class SiteSchema
     public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
 
     /// <summary>Status words (DESIGN.md "Status") plus the per-round words for ongoing tasks.</summary>
-    public static readonly IReadOnlyList<string> StatusChoices =
-    [
-        "Hoàn thành đúng hạn",
-        "Hoàn thành quá hạn",
-        "Đang thực hiện trong hạn",
-        "Đang thực hiện quá hạn",
-        "Thường xuyên - đã báo cáo",
-        "Thường xuyên - chưa báo cáo",
-    ];
+    public static readonly IReadOnlyList<string> StatusChoices = Status.RoundReportStatusLabels.AllStatusWords;
 
     // Shared column names.
     public const string Title = "Title";
@@ -138,8 +130,8 @@ public static class SiteSchema
         "Báo cáo dân vận",
         null,
         [
-            new("Rejection", "Lý do từ chối", ColumnType.MultiLineText, ColumnOwner.System),
-            new("IngestedHash", "Đã xử lý", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(LibraryNames.Rejection, "Lý do từ chối", ColumnType.MultiLineText, ColumnOwner.System),
+            new(LibraryNames.IngestedHash, "Đã xử lý", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ],
         IsLibrary: true);
 
@@ -147,13 +139,15 @@ public static class SiteSchema
     public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
-    public const string DecisionFolder = "Quyết định";
+    public const string DecisionFolder = LibraryNames.DecisionFolder;
 
     /// <summary>Library folder of a round, e.g. "2026/Đợt 1".</summary>
-    public static string RoundFolder(int year, int round) => $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}/Đợt {round.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string RoundFolder(int year, int round) =>
+        year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + LibraryNames.RoundFolderName(round);
 
     /// <summary>Sub-folders of each round.</summary>
-    public static readonly IReadOnlyList<string> RoundSubfolders = ["Mẫu", "Nộp", "Tổng hợp"];
+    public static readonly IReadOnlyList<string> RoundSubfolders =
+        [LibraryNames.TemplatesFolder, LibraryNames.SubmissionsFolder, LibraryNames.CompiledFolder];
 
     /// <summary>All folders the library needs for a decision, parents before children.</summary>
     public static IReadOnlyList<string> Folders(Decision decision)

@@ -9,10 +9,10 @@ namespace DanVan365.Functions.Jobs;
 public static class DecisionFiles
 {
     /// <summary>Library column that records the Version (cTag) of the file last synced.</summary>
-    public const string StampColumn = "IngestedHash";
+    public const string StampColumn = Core.Sync.LibraryNames.IngestedHash;
 
     /// <summary>Library column that tells people why a file was refused.</summary>
-    public const string RejectionColumn = "Rejection";
+    public const string RejectionColumn = Core.Sync.LibraryNames.Rejection;
 
     /// <summary>A decision larger than this is refused (the Hải An decision is a few hundred KB).</summary>
     public const long MaxBytes = 20L * 1024 * 1024;
