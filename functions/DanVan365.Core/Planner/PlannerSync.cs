@@ -84,21 +84,17 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(task);
-        var completedOn = task.CompletedOn is { } done ? Time.WardTime.ToWardDate(done) : (DateOnly?)null;
-        if (task.PercentComplete < 100)
-        {
-            completedOn = null;
-        }
-
+        var recorded = FieldValues.ParseDate(row.Fields.GetValueOrDefault(AssignmentColumns.CompletedOn));
+        var completedOn = Completion.FromPlanner(task.PercentComplete, task.CompletedOn, recorded, today);
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["PercentComplete"] = FieldValues.Number(task.PercentComplete),
-            ["CompletedOn"] = FieldValues.Date(completedOn),
+            [AssignmentColumns.PercentComplete] = FieldValues.Number(task.PercentComplete),
+            [AssignmentColumns.CompletedOn] = FieldValues.Date(completedOn),
         };
-        var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault("LastDay"));
-        if (lastDay is not null && StatusRules.Categorise(lastDay, completedOn, today) is { } category)
+        var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault(AssignmentColumns.LastDay));
+        if (Completion.Category(lastDay, completedOn, today) is { } category)
         {
-            fields["Status"] = StatusCategoryLabels.ToVietnamese(category);
+            fields[AssignmentColumns.Status] = category.Label();
         }
 
         return fields;
