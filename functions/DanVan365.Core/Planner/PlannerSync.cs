@@ -57,7 +57,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var patches = Bookkeeping(rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock));
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
-        var progressUpdated = patches.Count(p => p.Fields.ContainsKey("PercentComplete") || p.Fields.ContainsKey("Status") || p.Fields.ContainsKey("CompletedOn"));
+        var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
         return new PlannerSyncReport(plan, applied, progressUpdated, failures);
     }
 
@@ -112,12 +112,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         foreach (var row in rows)
         {
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var taskId = row.Fields.GetValueOrDefault("PlannerTaskId");
+            var taskId = row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId);
             if (links.TryGetValue(row.Key, out var link))
             {
                 taskId = link.TaskId;
-                fields["PlannerTaskId"] = link.TaskId;
-                fields["PlannerHash"] = link.Hash;
+                fields[AssignmentColumns.PlannerTaskId] = link.TaskId;
+                fields[AssignmentColumns.PlannerHash] = link.Hash;
             }
 
             if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
@@ -132,6 +132,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
             if (changed.Count > 0)
             {
+                ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Planner, changed.Keys);
                 patches.Add(new RowPatch(row.Key, row.ItemId, changed));
             }
         }
@@ -140,5 +141,5 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     }
 
     private static PlannerLinkState LinkOf(CurrentRow row) =>
-        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault("PlannerTaskId"), row.Fields.GetValueOrDefault("PlannerHash"));
+        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId), row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash));
 }
