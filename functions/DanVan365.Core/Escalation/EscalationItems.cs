@@ -1,4 +1,3 @@
-using System.Globalization;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
@@ -55,10 +54,9 @@ public static class EscalationItems
         var reported = new HashSet<(int, string)>();
         foreach (var row in reportRows)
         {
-            var unit = row.Fields.GetValueOrDefault(ReportColumns.UnitCode);
-            if (unit is not null && double.TryParse(row.Fields.GetValueOrDefault(ReportColumns.Round), NumberStyles.Float, CultureInfo.InvariantCulture, out var round))
+            if (ReportRow.From(row) is { } report)
             {
-                reported.Add(((int)round, unit));
+                reported.Add((report.Round, report.UnitCode));
             }
         }
 
