@@ -199,21 +199,23 @@ public static class ReportRows
             [SubmittedOn] = FieldValues.Date(today),
         });
 
-    /// <summary>Status category per task code from Phân công rows (Status column, Vietnamese label); of several lead units the least advanced counts.</summary>
-    public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments)
+    /// <summary>
+    /// Status category per task code from Phân công rows as of <paramref name="today"/> (ICT), by the one rule of
+    /// <see cref="Status.Completion"/> (last day and completion date, as the status table and escalation judge it);
+    /// of several lead units the least advanced counts. Archived rows and ongoing tasks are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         var result = new Dictionary<string, StatusCategory>(StringComparer.Ordinal);
         foreach (var row in assignments)
         {
-            if (row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true"
-                || row.Fields.GetValueOrDefault("TaskCode") is not { } code
-                || !StatusCategoryLabels.TryParse(row.Fields.GetValueOrDefault("Status"), out var category))
+            if (AssignmentRow.From(row) is not { Archived: false } assignment || assignment.Category(today) is not { } category)
             {
                 continue;
             }
 
-            code = VietnameseText.Nfc(code);
+            var code = assignment.TaskCode;
             if (!result.TryGetValue(code, out var have) || Severity(category) > Severity(have))
             {
                 result[code] = category;

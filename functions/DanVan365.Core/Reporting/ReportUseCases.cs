@@ -275,7 +275,7 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var version = CatalogueVersion.Compute(catalogue);
         var report = ReportCompiler.Compile(
             catalogue,
-            ReportRows.Statuses(assignments),
+            ReportRows.Statuses(assignments, WardTime.Today(clock)),
             ReportRows.Submissions(rows, round.Number, version),
             units,
             round,
