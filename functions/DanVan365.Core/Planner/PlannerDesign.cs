@@ -143,7 +143,9 @@ public static class PlannerDesign
     public static string ArchivedTitle(string currentTitle)
     {
         ArgumentNullException.ThrowIfNull(currentTitle);
-        return HasArchivedTitle(currentTitle) ? currentTitle : DesiredRows.Shorten(ArchivedPrefix + currentTitle, PlannerLimits.TitleLength);
+        return HasArchivedTitle(currentTitle)
+            ? currentTitle
+            : DesiredRows.Shorten(ArchivedPrefix + currentTitle, PlannerLimits.TitleLength);
     }
 
     /// <summary>

@@ -141,5 +141,6 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     }
 
     private static PlannerLinkState LinkOf(CurrentRow row) =>
-        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId), row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash));
+        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId),
+            row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash));
 }

@@ -26,7 +26,9 @@ public enum ColumnOwner
     /// <summary>The progress columns `pull` copies from Planner (percent complete, completion date, status).</summary>
     Planner,
 
-    /// <summary>DanVan365's own bookkeeping (Planner task ids, claims, ingestion stamps): written by sync and pull, never by people.</summary>
+    /// <summary>
+    /// DanVan365's own bookkeeping (Planner task ids, claims, ingestion stamps): written by sync and pull, never by people.
+    /// </summary>
     System,
 }
 

@@ -24,7 +24,8 @@ public sealed partial class UnitDirectory
         Rules = rules ?? throw new ArgumentNullException(nameof(rules));
         People = people ?? throw new ArgumentNullException(nameof(people));
         _byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
-        _phrases = new Lazy<UnitPhraseResolver>(() => new UnitPhraseResolver(Units, Groups, Rules), LazyThreadSafetyMode.ExecutionAndPublication);
+        _phrases = new Lazy<UnitPhraseResolver>(
+            () => new UnitPhraseResolver(Units, Groups, Rules), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>All units, in directory order.</summary>

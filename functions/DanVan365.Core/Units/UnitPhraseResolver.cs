@@ -279,7 +279,8 @@ public sealed class UnitPhraseResolver
         return best;
     }
 
-    private static List<(string Key, string Name, IReadOnlyList<string> Units)> Names(IReadOnlyList<Unit> units, IReadOnlyList<UnitGroup> groups)
+    private static List<(string Key, string Name, IReadOnlyList<string> Units)> Names(
+        IReadOnlyList<Unit> units, IReadOnlyList<UnitGroup> groups)
     {
         var names = new List<(string Key, string Name, IReadOnlyList<string> Units)>();
         foreach (var unit in units)

@@ -28,7 +28,9 @@ public class EscalationRunPartsTests
     [Fact]
     public void FromAssignments_CompletionDateRecorded_ItemCompleted()
     {
-        var item = Assert.Single(EscalationItems.FromAssignments([Assignment("3.5.a", "VHXH", "2026-02-14", ("CompletedOn", "2026-02-10"))]));
+        var row = Assignment("3.5.a", "VHXH", "2026-02-14", ("CompletedOn", "2026-02-10"));
+
+        var item = Assert.Single(EscalationItems.FromAssignments([row]));
 
         Assert.True(item.Completed);
     }

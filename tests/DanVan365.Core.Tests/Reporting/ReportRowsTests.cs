@@ -98,10 +98,15 @@ public class ReportRowsTests
         Assert.Equal(vhxh.Rows.OrderBy(r => r.Code, StringComparer.Ordinal), read.Rows);
     }
 
-    private static CurrentRow StatusRow(string key, string code, string? lastDay, string? completedOn, string? status = null, bool archived = false) =>
+    private static CurrentRow StatusRow(string key, string code, string? lastDay, string? completedOn, string? status = null,
+        bool archived = false) =>
         new(key, key, null, new Dictionary<string, string?>
         {
-            ["TaskCode"] = code, ["LastDay"] = lastDay, ["CompletedOn"] = completedOn, ["Status"] = status, ["Archived"] = archived ? "true" : "false",
+            ["TaskCode"] = code,
+            ["LastDay"] = lastDay,
+            ["CompletedOn"] = completedOn,
+            ["Status"] = status,
+            ["Archived"] = archived ? "true" : "false",
         });
 
     [Fact]

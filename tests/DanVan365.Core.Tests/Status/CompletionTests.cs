@@ -69,7 +69,9 @@ public class CompletionTests
     public void Pull_PlannerProgress_RowDoneForStatusAndEscalationExactlyAt100(int percent, string? completedAt, bool done)
     {
         var row = Row("3.1");
-        DateTimeOffset? at = completedAt is null ? null : DateTimeOffset.Parse(completedAt, System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset? at = completedAt is null
+            ? null
+            : DateTimeOffset.Parse(completedAt, System.Globalization.CultureInfo.InvariantCulture);
         var task = new PlannerTaskState("T1", "e", "b", "[3.1] x", null, null, new HashSet<int>(), new HashSet<string>(), percent, at);
 
         var fields = PlannerSync.ProgressFields(row, task, Today);

@@ -52,7 +52,8 @@ public class ColumnOwnershipTests
     [Fact]
     public void EnsureWritable_EachOwnerWritesOwnColumns_Accepted()
     {
-        ColumnOwnership.EnsureWritable(Assignments, ColumnOwner.Sync, [SiteSchema.Title, AssignmentColumns.LastDay, AssignmentColumns.TaskText]);
+        ColumnOwnership.EnsureWritable(Assignments, ColumnOwner.Sync,
+            [SiteSchema.Title, AssignmentColumns.LastDay, AssignmentColumns.TaskText]);
         ColumnOwnership.EnsureWritable(Assignments, ColumnOwner.Planner,
             [AssignmentColumns.PercentComplete, AssignmentColumns.CompletedOn, AssignmentColumns.Status, AssignmentColumns.PlannerTaskId]);
         ColumnOwnership.EnsureWritable(Assignments, ColumnOwner.People, [AssignmentColumns.Notes]);

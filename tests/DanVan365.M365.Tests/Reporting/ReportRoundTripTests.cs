@@ -82,9 +82,11 @@ public class ReportRoundTripTests
         var datedTask = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a");
         var dated = datedTask.Code;
         var completedOn = FieldValues.Date(datedTask.TimeFrame!.LastDay!.Value.AddDays(1));
-        var leads = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).Where(r => r.Fields["TaskCode"] == dated);
+        var leads = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None))
+            .Where(r => r.Fields["TaskCode"] == dated);
         var patched = await session.Lists.PatchAsync(SiteSchema.Assignments,
-            [.. leads.Select(a => new RowPatch(a.Key, a.ItemId, new Dictionary<string, string?> { ["CompletedOn"] = completedOn }))], CancellationToken.None);
+            [.. leads.Select(a => new RowPatch(a.Key, a.ItemId, new Dictionary<string, string?> { ["CompletedOn"] = completedOn }))],
+            CancellationToken.None);
         Assert.True(patched.Succeeded);
 
         var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
