@@ -4,6 +4,7 @@ using DanVan365.Cli.Target;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Text;
 using DanVan365.Core.Time;
@@ -137,13 +138,15 @@ internal static class DemoCommand
         {
             var task = catalogue.Tasks.First(t => t.Code == row.Code);
             var lastDay = task.TimeFrame?.LastDay;
-            var status = lastDay is { } d && d < today
-                ? (index % 3 == 0 ? "Hoàn thành quá hạn" : "Hoàn thành đúng hạn")
-                : (index % 4 == 3 ? "Đang thực hiện quá hạn" : "Đang thực hiện trong hạn");
-            if (lastDay is { } due && due >= today && status == "Đang thực hiện quá hạn")
+            var category = lastDay is { } d && d < today
+                ? (index % 3 == 0 ? StatusCategory.CompletedLate : StatusCategory.CompletedOnTime)
+                : (index % 4 == 3 ? StatusCategory.InProgressOverdue : StatusCategory.InProgressOnTime);
+            if (lastDay is { } due && due >= today && category == StatusCategory.InProgressOverdue)
             {
-                status = "Đang thực hiện trong hạn";
+                category = StatusCategory.InProgressOnTime;
             }
+
+            var status = category.Label();
 
             rows[row.Code] = new FilledRow(
                 $"{SampleMark} {spec.UnitName} đã triển khai nhiệm vụ {row.Code}: tổ chức họp triển khai, phân công cán bộ theo dõi.\nĐã báo cáo kết quả bước đầu cho Ủy ban nhân dân phường.",

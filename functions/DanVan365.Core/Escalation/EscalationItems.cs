@@ -1,4 +1,3 @@
-using System.Globalization;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
@@ -20,24 +19,21 @@ public static class EscalationItems
         var items = new List<EscalationItem>();
         foreach (var row in rows)
         {
-            var f = row.Fields;
-            var code = f.GetValueOrDefault("TaskCode");
-            var unit = f.GetValueOrDefault("UnitCode");
-            if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(unit))
+            if (AssignmentRow.From(row) is not { } assignment)
             {
                 continue;
             }
 
-            var title = f.GetValueOrDefault("TaskText") ?? f.GetValueOrDefault(SiteSchema.Title) ?? code;
-            var planner = f.GetValueOrDefault("PlannerTaskId");
+            var code = assignment.TaskCode;
+            var title = assignment.TaskText ?? assignment.Title ?? code;
             items.Add(EscalationItem.ForAssignment(
                 code,
                 string.IsNullOrWhiteSpace(title) ? code : title,
-                unit,
-                FieldValues.ParseDate(f.GetValueOrDefault("LastDay")),
-                completed: IsCompleted(f),
-                archived: f.GetValueOrDefault(SiteSchema.Archived) == "true",
-                plannerTaskUrl: string.IsNullOrEmpty(planner) ? null : links.PlannerTask(planner),
+                assignment.UnitCode,
+                assignment.LastDay,
+                completed: assignment.IsCompleted,
+                archived: assignment.Archived,
+                plannerTaskUrl: assignment.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null,
                 listItemUrl: links.AssignmentItem(row.ItemId)));
         }
 
@@ -58,10 +54,9 @@ public static class EscalationItems
         var reported = new HashSet<(int, string)>();
         foreach (var row in reportRows)
         {
-            var unit = row.Fields.GetValueOrDefault("UnitCode");
-            if (unit is not null && double.TryParse(row.Fields.GetValueOrDefault("Round"), NumberStyles.Float, CultureInfo.InvariantCulture, out var round))
+            if (ReportRow.From(row) is { } report)
             {
-                reported.Add(((int)round, unit));
+                reported.Add((report.Round, report.UnitCode));
             }
         }
 
@@ -78,22 +73,10 @@ public static class EscalationItems
         return items;
     }
 
-    /// <summary>
-    /// A Phân công row is done when people recorded it: a completion date, a "Hoàn thành …" status, or 100 %.
-    /// </summary>
+    /// <summary>A Phân công row is done by the one rule of <see cref="Completion"/>: it holds a completion date.</summary>
     public static bool IsCompleted(IReadOnlyDictionary<string, string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        if (FieldValues.ParseDate(fields.GetValueOrDefault("CompletedOn")) is not null)
-        {
-            return true;
-        }
-
-        if (StatusCategories.TryParse(fields.GetValueOrDefault("Status"), out var status) && status.IsCompleted())
-        {
-            return true;
-        }
-
-        return double.TryParse(fields.GetValueOrDefault("PercentComplete"), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent >= 100;
+        return Completion.IsCompleted(FieldValues.ParseDate(fields.GetValueOrDefault(AssignmentColumns.CompletedOn)));
     }
 }

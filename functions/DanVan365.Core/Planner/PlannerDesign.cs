@@ -120,9 +120,79 @@ public static class PlannerDesign
             return null;
         }
 
-        var text = title.StartsWith(ArchivedPrefix, StringComparison.Ordinal) ? title[ArchivedPrefix.Length..] : title;
+        var text = HasArchivedTitle(title) ? title[ArchivedPrefix.Length..] : title;
         var end = text.IndexOf(']', StringComparison.Ordinal);
         return text.StartsWith('[') && end > 1 ? text[1..end] : null;
+    }
+
+    /// <summary>True when a Planner title carries the archived prefix.</summary>
+    public static bool HasArchivedTitle(string? title) =>
+        title is not null && title.StartsWith(ArchivedPrefix, StringComparison.Ordinal);
+
+    /// <summary>True when a task is archived: archived title and the archive label both present.</summary>
+    public static bool IsArchived(string? title, IReadOnlySet<int> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        return HasArchivedTitle(title) && categories.Contains(ArchivedCategory);
+    }
+
+    /// <summary>
+    /// The title an archived task gets: its current title (people may have edited it) with the "[Bãi bỏ] " prefix once,
+    /// cut to Planner's limit.
+    /// </summary>
+    public static string ArchivedTitle(string currentTitle)
+    {
+        ArgumentNullException.ThrowIfNull(currentTitle);
+        return HasArchivedTitle(currentTitle)
+            ? currentTitle
+            : DesiredRows.Shorten(ArchivedPrefix + currentTitle, PlannerLimits.TitleLength);
+    }
+
+    /// <summary>
+    /// The labels a write sets (true) or clears (false): the section's label when given; the archive label on while the
+    /// task is archived, and off only when a task that has it (<paramref name="current"/>) is back in the decision.
+    /// Labels people added are never touched.
+    /// </summary>
+    public static IReadOnlyDictionary<int, bool> LabelChanges(int? category, bool archived, IReadOnlySet<int>? current)
+    {
+        var changes = new SortedDictionary<int, bool>();
+        if (category is { } c)
+        {
+            changes[c] = true;
+        }
+
+        if (archived)
+        {
+            changes[ArchivedCategory] = true;
+        }
+        else if (current is not null && current.Contains(ArchivedCategory))
+        {
+            changes[ArchivedCategory] = false;
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// The id of a checklist item sync makes: derived from the assignment key and the item's title, so sync's items are
+    /// recognisable and stable.
+    /// </summary>
+    public static string ChecklistItemId(string assignmentKey, string title)
+    {
+        ArgumentNullException.ThrowIfNull(assignmentKey);
+        ArgumentNullException.ThrowIfNull(title);
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(assignmentKey + "\n" + title));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    /// <summary>
+    /// Checklist ownership: sync owns only the items it made (id = <see cref="ChecklistItemId"/> of their title) and
+    /// removes one only when the decision no longer lists it; people's own items and every tick stay.
+    /// </summary>
+    public static bool IsSyncItemToRemove(string assignmentKey, string itemId, string? itemTitle, IReadOnlySet<string> wantedIds)
+    {
+        ArgumentNullException.ThrowIfNull(wantedIds);
+        return itemTitle is not null && ChecklistItemId(assignmentKey, itemTitle) == itemId && !wantedIds.Contains(itemId);
     }
 
     private static List<string> Checklist(CatalogueTask task, UnitDirectory units)

@@ -57,7 +57,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var patches = Bookkeeping(rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock));
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
-        var progressUpdated = patches.Count(p => p.Fields.ContainsKey("PercentComplete") || p.Fields.ContainsKey("Status") || p.Fields.ContainsKey("CompletedOn"));
+        var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
         return new PlannerSyncReport(plan, applied, progressUpdated, failures);
     }
 
@@ -84,21 +84,17 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(task);
-        var completedOn = task.CompletedOn is { } done ? Time.WardTime.ToWardDate(done) : (DateOnly?)null;
-        if (task.PercentComplete < 100)
-        {
-            completedOn = null;
-        }
-
+        var recorded = FieldValues.ParseDate(row.Fields.GetValueOrDefault(AssignmentColumns.CompletedOn));
+        var completedOn = Completion.FromPlanner(task.PercentComplete, task.CompletedOn, recorded, today);
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["PercentComplete"] = FieldValues.Number(task.PercentComplete),
-            ["CompletedOn"] = FieldValues.Date(completedOn),
+            [AssignmentColumns.PercentComplete] = FieldValues.Number(task.PercentComplete),
+            [AssignmentColumns.CompletedOn] = FieldValues.Date(completedOn),
         };
-        var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault("LastDay"));
-        if (lastDay is not null && StatusRules.Categorise(lastDay, completedOn, today) is { } category)
+        var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault(AssignmentColumns.LastDay));
+        if (Completion.Category(lastDay, completedOn, today) is { } category)
         {
-            fields["Status"] = StatusCategoryLabels.ToVietnamese(category);
+            fields[AssignmentColumns.Status] = category.Label();
         }
 
         return fields;
@@ -116,12 +112,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         foreach (var row in rows)
         {
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var taskId = row.Fields.GetValueOrDefault("PlannerTaskId");
+            var taskId = row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId);
             if (links.TryGetValue(row.Key, out var link))
             {
                 taskId = link.TaskId;
-                fields["PlannerTaskId"] = link.TaskId;
-                fields["PlannerHash"] = link.Hash;
+                fields[AssignmentColumns.PlannerTaskId] = link.TaskId;
+                fields[AssignmentColumns.PlannerHash] = link.Hash;
             }
 
             if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
@@ -136,6 +132,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
             if (changed.Count > 0)
             {
+                ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Planner, changed.Keys);
                 patches.Add(new RowPatch(row.Key, row.ItemId, changed));
             }
         }
@@ -144,5 +141,6 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     }
 
     private static PlannerLinkState LinkOf(CurrentRow row) =>
-        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault("PlannerTaskId"), row.Fields.GetValueOrDefault("PlannerHash"));
+        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId),
+            row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash));
 }

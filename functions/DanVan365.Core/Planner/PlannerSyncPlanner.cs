@@ -124,7 +124,7 @@ public static class PlannerSyncPlanner
             // The hash covers the directory's assignees too: when it matches, nothing is checked or re-added, so an
             // assignee a person removed on purpose is not forced back on every run.
             var hashMatches = !recognised && link?.Hash == spec.ContentHash;
-            if (hashMatches && !existing.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal))
+            if (hashMatches && !PlannerDesign.HasArchivedTitle(existing.Title))
             {
                 changes.Add(new PlannerChange(PlannerChangeKind.Unchanged, spec.AssignmentKey, spec, existing, [], false, false, false));
                 continue;
@@ -145,7 +145,7 @@ public static class PlannerSyncPlanner
                 continue;
             }
 
-            var isArchived = task.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal) && task.Categories.Contains(PlannerDesign.ArchivedCategory);
+            var isArchived = PlannerDesign.IsArchived(task.Title, task.Categories);
             changes.Add(new PlannerChange(isArchived ? PlannerChangeKind.Unchanged : PlannerChangeKind.Archive, link.AssignmentKey, null, task, [], !isArchived, false, false));
         }
 

@@ -12,7 +12,7 @@ public sealed record TaskStatusView(StatusCategory? Category, bool Ongoing, bool
     /// <summary>"Hoàn thành đúng hạn" …, or for ongoing tasks "Thường xuyên - đã báo cáo" / "Thường xuyên - chưa báo cáo".</summary>
     public string Label => Category is { } c
         ? c.Label()
-        : Ongoing ? (Reported ? "Thường xuyên - đã báo cáo" : "Thường xuyên - chưa báo cáo") : string.Empty;
+        : Ongoing ? RoundReportStatusLabels.OngoingLabel(StatusRules.CategoriseRound(Reported)) : string.Empty;
 }
 
 /// <summary>A unit's reported result on a task.</summary>

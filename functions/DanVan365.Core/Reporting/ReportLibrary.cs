@@ -10,13 +10,13 @@ namespace DanVan365.Core.Reporting;
 public static partial class ReportLibrary
 {
     /// <summary>Templates sub-folder.</summary>
-    public const string TemplatesSubfolder = "Mẫu";
+    public const string TemplatesSubfolder = LibraryNames.TemplatesFolder;
 
     /// <summary>Submissions sub-folder.</summary>
-    public const string SubmissionsSubfolder = "Nộp";
+    public const string SubmissionsSubfolder = LibraryNames.SubmissionsFolder;
 
     /// <summary>Compiled report sub-folder.</summary>
-    public const string CompiledSubfolder = "Tổng hợp";
+    public const string CompiledSubfolder = LibraryNames.CompiledFolder;
 
     /// <summary>The ad hoc rounds file, in the programme year's folder (e.g. "2026/Đợt báo cáo.json").</summary>
     public const string RoundsFileName = "Đợt báo cáo.json";

@@ -25,7 +25,7 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
     }
 
     /// <summary>Folder-style name, e.g. "Đợt 1".</summary>
-    public string FolderName => "Đợt " + Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string FolderName => Sync.LibraryNames.RoundFolderName(Number);
 }
 
 /// <summary>A unit's role on a task.</summary>

@@ -12,16 +12,16 @@ namespace DanVan365.Core.Reporting;
 /// </summary>
 public static class ReportRows
 {
-    public const string Round = "Round";
-    public const string TaskCode = "TaskCode";
-    public const string UnitCode = "UnitCode";
-    public const string Role = "Role";
-    public const string Result = "Result";
-    public const string Completion = "Completion";
-    public const string Difficulties = "Difficulties";
-    public const string Proposals = "Proposals";
-    public const string SourceFile = "SourceFile";
-    public const string SubmittedOn = "SubmittedOn";
+    public const string Round = ReportColumns.Round;
+    public const string TaskCode = ReportColumns.TaskCode;
+    public const string UnitCode = ReportColumns.UnitCode;
+    public const string Role = ReportColumns.Role;
+    public const string Result = ReportColumns.Result;
+    public const string Completion = ReportColumns.Completion;
+    public const string Difficulties = ReportColumns.Difficulties;
+    public const string Proposals = ReportColumns.Proposals;
+    public const string SourceFile = ReportColumns.SourceFile;
+    public const string SubmittedOn = ReportColumns.SubmittedOn;
 
     /// <summary>Columns whose values are the report's content: a row is rewritten only when one of them changes.</summary>
     public static readonly IReadOnlyList<string> ContentColumns = [Round, TaskCode, UnitCode, Role, Result, Completion, Difficulties, Proposals];
@@ -60,7 +60,7 @@ public static class ReportRows
             }
 
             keys.Add(key);
-            var code = have.Fields.GetValueOrDefault(TaskCode) ?? key.Split('|')[1];
+            var code = have.Fields.GetValueOrDefault(TaskCode) ?? ReportKey.Parse(key).TaskCode;
             desired.Add(new DesiredRow(key, new Dictionary<string, string?>(have.Fields.Where(f => ContentColumns.Contains(f.Key)), StringComparer.Ordinal)
             {
                 [Round] = FieldValues.Number(submission.Round),
@@ -167,7 +167,7 @@ public static class ReportRows
 
     private static SubmissionRow ToSubmissionRow(CurrentRow row)
     {
-        var code = row.Fields.GetValueOrDefault(TaskCode) ?? row.Key.Split('|').ElementAtOrDefault(1) ?? string.Empty;
+        var code = row.Fields.GetValueOrDefault(TaskCode) ?? (ReportKey.TryParse(row.Key, out var key) ? key.TaskCode : string.Empty);
         StatusCategory? status = StatusCategories.TryParse(row.Fields.GetValueOrDefault(Completion), out var c) ? c : null;
         return new SubmissionRow(
             VietnameseText.Nfc(code),
@@ -199,21 +199,23 @@ public static class ReportRows
             [SubmittedOn] = FieldValues.Date(today),
         });
 
-    /// <summary>Status category per task code from Phân công rows (Status column, Vietnamese label); of several lead units the least advanced counts.</summary>
-    public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments)
+    /// <summary>
+    /// Status category per task code from Phân công rows as of <paramref name="today"/> (ICT), by the one rule of
+    /// <see cref="Status.Completion"/> (last day and completion date, as the status table and escalation judge it);
+    /// of several lead units the least advanced counts. Archived rows and ongoing tasks are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         var result = new Dictionary<string, StatusCategory>(StringComparer.Ordinal);
         foreach (var row in assignments)
         {
-            if (row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true"
-                || row.Fields.GetValueOrDefault("TaskCode") is not { } code
-                || !StatusCategoryLabels.TryParse(row.Fields.GetValueOrDefault("Status"), out var category))
+            if (AssignmentRow.From(row) is not { Archived: false } assignment || assignment.Category(today) is not { } category)
             {
                 continue;
             }
 
-            code = VietnameseText.Nfc(code);
+            var code = assignment.TaskCode;
             if (!result.TryGetValue(code, out var have) || Severity(category) > Severity(have))
             {
                 result[code] = category;

@@ -85,10 +85,10 @@ public sealed record SubmitResult(IngestedFile? Ingested, SubmissionParseResult?
 public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock)
 {
     /// <summary>Library column holding the reasons of a rejection.</summary>
-    public const string RejectionColumn = "Rejection";
+    public const string RejectionColumn = LibraryNames.Rejection;
 
     /// <summary>Library column holding the stamp of the version last ingested.</summary>
-    public const string IngestedColumn = "IngestedHash";
+    public const string IngestedColumn = LibraryNames.IngestedHash;
 
     private IReadOnlyList<CurrentRow>? _rows;
 
@@ -275,7 +275,7 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var version = CatalogueVersion.Compute(catalogue);
         var report = ReportCompiler.Compile(
             catalogue,
-            ReportRows.Statuses(assignments),
+            ReportRows.Statuses(assignments, WardTime.Today(clock)),
             ReportRows.Submissions(rows, round.Number, version),
             units,
             round,

@@ -19,7 +19,7 @@ public sealed record Submission(string UnitCode, int Round, string CatalogueVers
 {
     /// <summary>The key as the Báo cáo kết quả list stores it: "round|code|unitCode".</summary>
     public static string RowKey(int round, string code, string unitCode) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{round}|{code}|{unitCode}");
+        Sync.ReportKey.Format(round, code, unitCode);
 }
 
 /// <summary>Why a submitted file was refused.</summary>

@@ -24,6 +24,25 @@ public static class RoundReportStatusLabels
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown round report status."),
     };
 
+    /// <summary>
+    /// The status word of an ongoing task in a round as written in lists and reports:
+    /// "Thường xuyên - đã báo cáo" or "Thường xuyên - chưa báo cáo".
+    /// </summary>
+    public static string OngoingLabel(RoundReportStatus status) => status switch
+    {
+        RoundReportStatus.Reported => "Thường xuyên - đã báo cáo",
+        RoundReportStatus.NotReported => "Thường xuyên - chưa báo cáo",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown round report status."),
+    };
+
+    /// <summary>Every status word a Tình trạng cell may hold: the four categories, then the two ongoing words.</summary>
+    public static IReadOnlyList<string> AllStatusWords { get; } =
+    [
+        .. StatusCategoryLabels.All.Select(x => x.Label),
+        OngoingLabel(RoundReportStatus.Reported),
+        OngoingLabel(RoundReportStatus.NotReported),
+    ];
+
     /// <summary>Parses "Đã báo cáo" / "Chưa báo cáo" (NFC/NFD-, case- and whitespace-insensitive).</summary>
     public static bool TryParse(string? text, out RoundReportStatus status)
     {

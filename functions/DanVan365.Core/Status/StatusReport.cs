@@ -27,16 +27,12 @@ public sealed record StatusReport(DateOnly AsOf, IReadOnlyList<StatusCounts> Uni
         var classified = new List<(string Unit, string Section, StatusCategory? Category)>();
         foreach (var row in assignments)
         {
-            if (row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true")
+            if (AssignmentRow.From(row) is not { Archived: false } assignment)
             {
                 continue;
             }
 
-            var code = row.Fields.GetValueOrDefault("TaskCode") ?? row.Key.Split('|')[0];
-            var unit = row.Fields.GetValueOrDefault("UnitCode") ?? row.Key.Split('|').Last();
-            var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault("LastDay"));
-            var completedOn = FieldValues.ParseDate(row.Fields.GetValueOrDefault("CompletedOn"));
-            classified.Add((unit, code.Split('.')[0], StatusRules.Categorise(lastDay, completedOn, today)));
+            classified.Add((assignment.UnitCode, assignment.TaskCode.Split('.')[0], assignment.Category(today)));
         }
 
         var byUnit = classified.GroupBy(c => c.Unit, StringComparer.Ordinal)

@@ -62,7 +62,7 @@ public static class DesiredRows
     }
 
     /// <summary>The key of a Phân công row: "code|unitCode".</summary>
-    public static string AssignmentKey(string taskCode, string unitCode) => $"{taskCode}|{unitCode}";
+    public static string AssignmentKey(string taskCode, string unitCode) => Sync.AssignmentKey.Format(taskCode, unitCode);
 
     /// <summary>Cuts text to a limit on a character boundary, ending with "…" when cut.</summary>
     public static string Shorten(string text, int limit)

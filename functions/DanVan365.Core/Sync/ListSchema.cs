@@ -11,11 +11,24 @@ public enum ColumnType
     Boolean,
 }
 
-/// <summary>Who owns a column's value: sync writes only what the decision says; people own progress.</summary>
+/// <summary>
+/// Who owns a column's value (DESIGN.md "Ownership"). A writer writes only the columns it owns; see
+/// <see cref="ColumnOwnership"/>.
+/// </summary>
 public enum ColumnOwner
 {
+    /// <summary>What the decision says (title, units, due date): written by sync, which corrects hand edits.</summary>
     Sync,
+
+    /// <summary>What people keep by hand in the list (notes); DanVan365 never writes it.</summary>
     People,
+
+    /// <summary>The progress columns `pull` copies from Planner (percent complete, completion date, status).</summary>
+    Planner,
+
+    /// <summary>
+    /// DanVan365's own bookkeeping (Planner task ids, claims, ingestion stamps): written by sync and pull, never by people.
+    /// </summary>
     System,
 }
 
@@ -50,4 +63,15 @@ public sealed record ListDefinition(
 
     /// <summary>Columns sync writes.</summary>
     public IEnumerable<ColumnDefinition> SyncColumns => Columns.Where(c => c.Owner == ColumnOwner.Sync);
+
+    /// <summary>The owner of a column: Title and the key column are sync's; null for a column the list does not have.</summary>
+    public ColumnOwner? OwnerOf(string name)
+    {
+        if (name == SiteSchema.Title || name == KeyColumn)
+        {
+            return ColumnOwner.Sync;
+        }
+
+        return Columns.FirstOrDefault(c => c.Name == name)?.Owner;
+    }
 }

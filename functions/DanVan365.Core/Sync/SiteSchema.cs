@@ -16,15 +16,7 @@ public static class SiteSchema
     public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
 
     /// <summary>Status words (DESIGN.md "Status") plus the per-round words for ongoing tasks.</summary>
-    public static readonly IReadOnlyList<string> StatusChoices =
-    [
-        "Hoàn thành đúng hạn",
-        "Hoàn thành quá hạn",
-        "Đang thực hiện trong hạn",
-        "Đang thực hiện quá hạn",
-        "Thường xuyên - đã báo cáo",
-        "Thường xuyên - chưa báo cáo",
-    ];
+    public static readonly IReadOnlyList<string> StatusChoices = Status.RoundReportStatusLabels.AllStatusWords;
 
     // Shared column names.
     public const string Title = "Title";
@@ -62,59 +54,60 @@ public static class SiteSchema
     public static readonly ListDefinition Assignments = new(
         "assignments",
         "Phân công",
-        "AssignmentKey",
+        AssignmentColumns.Key,
         [
-            new("AssignmentKey", "Khóa phân công", ColumnType.Text, Indexed: true, Unique: true),
-            new("TaskCode", "Mã nhiệm vụ", ColumnType.Text, Indexed: true),
-            new("UnitCode", "Mã đơn vị", ColumnType.Text, Indexed: true),
-            new("UnitName", "Đơn vị chủ trì", ColumnType.Text),
-            new("TaskText", "Nội dung nhiệm vụ", ColumnType.MultiLineText),
-            new("TimeFrameText", "Thời gian thực hiện", ColumnType.Text),
-            new("TimeFrameKind", "Loại thời hạn", ColumnType.Choice, Choices: TimeFrameKinds),
-            new("LastDay", "Hạn cuối", ColumnType.DateOnly),
+            new(AssignmentColumns.Key, "Khóa phân công", ColumnType.Text, Indexed: true, Unique: true),
+            new(AssignmentColumns.TaskCode, "Mã nhiệm vụ", ColumnType.Text, Indexed: true),
+            new(AssignmentColumns.UnitCode, "Mã đơn vị", ColumnType.Text, Indexed: true),
+            new(AssignmentColumns.UnitName, "Đơn vị chủ trì", ColumnType.Text),
+            new(AssignmentColumns.TaskText, "Nội dung nhiệm vụ", ColumnType.MultiLineText),
+            new(AssignmentColumns.TimeFrameText, "Thời gian thực hiện", ColumnType.Text),
+            new(AssignmentColumns.TimeFrameKind, "Loại thời hạn", ColumnType.Choice, Choices: TimeFrameKinds),
+            new(AssignmentColumns.LastDay, "Hạn cuối", ColumnType.DateOnly),
             new(Archived, "Đã bãi bỏ", ColumnType.Boolean),
             new(ArchivedOn, "Ngày bãi bỏ", ColumnType.DateOnly),
             new(ContentHash, "Mã kiểm tra nội dung", ColumnType.Text, Hidden: true),
-            new("Status", "Tình trạng", ColumnType.Choice, ColumnOwner.People, Choices: StatusChoices),
-            new("PercentComplete", "Tiến độ (%)", ColumnType.Number, ColumnOwner.People),
-            new("CompletedOn", "Ngày hoàn thành", ColumnType.DateOnly, ColumnOwner.People),
-            new("Notes", "Ghi chú", ColumnType.MultiLineText, ColumnOwner.People),
-            new("PlannerTaskId", "Mã công việc Planner", ColumnType.Text, ColumnOwner.System, Indexed: true),
-            new("PlannerHash", "Mã kiểm tra Planner", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(AssignmentColumns.Status, "Tình trạng", ColumnType.Choice, ColumnOwner.Planner, Choices: StatusChoices),
+            new(AssignmentColumns.PercentComplete, "Tiến độ (%)", ColumnType.Number, ColumnOwner.Planner),
+            new(AssignmentColumns.CompletedOn, "Ngày hoàn thành", ColumnType.DateOnly, ColumnOwner.Planner),
+            new(AssignmentColumns.Notes, "Ghi chú", ColumnType.MultiLineText, ColumnOwner.People),
+            new(AssignmentColumns.PlannerTaskId, "Mã công việc Planner", ColumnType.Text, ColumnOwner.System, Indexed: true),
+            new(AssignmentColumns.PlannerHash, "Mã kiểm tra Planner", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ]);
 
     /// <summary>Báo cáo kết quả: one row per (round × task × unit), keyed "round|code|unitCode".</summary>
     public static readonly ListDefinition Reports = new(
         "reports",
         "Báo cáo kết quả",
-        "ReportKey",
+        ReportColumns.Key,
         [
-            new("ReportKey", "Khóa báo cáo", ColumnType.Text, Indexed: true, Unique: true),
-            new("Round", "Đợt", ColumnType.Number, Indexed: true),
-            new("TaskCode", "Mã nhiệm vụ", ColumnType.Text),
-            new("UnitCode", "Mã đơn vị", ColumnType.Text, Indexed: true),
-            new("Role", "Vai trò", ColumnType.Choice, Choices: ["chủ trì", "phối hợp"]),
-            new("Result", "Kết quả thực hiện", ColumnType.MultiLineText),
-            new("Completion", "Mức độ hoàn thành", ColumnType.Text),
-            new("Difficulties", "Khó khăn, vướng mắc", ColumnType.MultiLineText),
-            new("Proposals", "Đề xuất, kiến nghị", ColumnType.MultiLineText),
-            new("SourceFile", "Tệp nộp", ColumnType.Text),
-            new("SubmittedOn", "Ngày nộp", ColumnType.DateOnly),
+            new(ReportColumns.Key, "Khóa báo cáo", ColumnType.Text, Indexed: true, Unique: true),
+            new(ReportColumns.Round, "Đợt", ColumnType.Number, Indexed: true),
+            new(ReportColumns.TaskCode, "Mã nhiệm vụ", ColumnType.Text),
+            new(ReportColumns.UnitCode, "Mã đơn vị", ColumnType.Text, Indexed: true),
+            new(ReportColumns.Role, "Vai trò", ColumnType.Choice, Choices: ["chủ trì", "phối hợp"]),
+            new(ReportColumns.Result, "Kết quả thực hiện", ColumnType.MultiLineText),
+            new(ReportColumns.Completion, "Mức độ hoàn thành", ColumnType.Text),
+            new(ReportColumns.Difficulties, "Khó khăn, vướng mắc", ColumnType.MultiLineText),
+            new(ReportColumns.Proposals, "Đề xuất, kiến nghị", ColumnType.MultiLineText),
+            new(ReportColumns.SourceFile, "Tệp nộp", ColumnType.Text),
+            new(ReportColumns.SubmittedOn, "Ngày nộp", ColumnType.DateOnly),
         ]);
 
     /// <summary>Nhật ký thông báo (hidden): one row per notification, keyed by idempotency key.</summary>
     public static readonly ListDefinition Notifications = new(
         "notifications",
         "Nhật ký thông báo",
-        "NotificationKey",
+        NotificationColumns.Key,
         [
-            new("NotificationKey", "Khóa thông báo", ColumnType.Text, Indexed: true, Unique: true),
-            new("Recipient", "Người nhận", ColumnType.Text),
-            new("ItemKey", "Mục", ColumnType.Text),
-            new("Level", "Mức", ColumnType.Text),
-            new("State", "Trạng thái", ColumnType.Choice, Choices: ["pending", "sent"]),
-            new("SentOn", "Ngày gửi", ColumnType.DateOnly),
-            new("ClaimedAt", "Thời điểm nhận gửi", ColumnType.Text, ColumnOwner.System),
+            new(NotificationColumns.Key, "Khóa thông báo", ColumnType.Text, Indexed: true, Unique: true),
+            new(NotificationColumns.Recipient, "Người nhận", ColumnType.Text),
+            new(NotificationColumns.ItemKey, "Mục", ColumnType.Text),
+            new(NotificationColumns.Level, "Mức", ColumnType.Text),
+            new(NotificationColumns.State, "Trạng thái", ColumnType.Choice,
+                Choices: [NotificationColumns.StatePending, NotificationColumns.StateSent]),
+            new(NotificationColumns.SentOn, "Ngày gửi", ColumnType.DateOnly),
+            new(NotificationColumns.ClaimedAt, "Thời điểm nhận gửi", ColumnType.Text, ColumnOwner.System),
         ],
         Hidden: true);
 
@@ -167,8 +160,8 @@ public static class SiteSchema
         "Báo cáo dân vận",
         null,
         [
-            new("Rejection", "Lý do từ chối", ColumnType.MultiLineText, ColumnOwner.System),
-            new("IngestedHash", "Đã xử lý", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(LibraryNames.Rejection, "Lý do từ chối", ColumnType.MultiLineText, ColumnOwner.System),
+            new(LibraryNames.IngestedHash, "Đã xử lý", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ],
         IsLibrary: true);
 
@@ -176,13 +169,15 @@ public static class SiteSchema
     public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Proposals, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
-    public const string DecisionFolder = "Quyết định";
+    public const string DecisionFolder = LibraryNames.DecisionFolder;
 
     /// <summary>Library folder of a round, e.g. "2026/Đợt 1".</summary>
-    public static string RoundFolder(int year, int round) => $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}/Đợt {round.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string RoundFolder(int year, int round) =>
+        year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + LibraryNames.RoundFolderName(round);
 
     /// <summary>Sub-folders of each round.</summary>
-    public static readonly IReadOnlyList<string> RoundSubfolders = ["Mẫu", "Nộp", "Tổng hợp"];
+    public static readonly IReadOnlyList<string> RoundSubfolders =
+        [LibraryNames.TemplatesFolder, LibraryNames.SubmissionsFolder, LibraryNames.CompiledFolder];
 
     /// <summary>All folders the library needs for a decision, parents before children.</summary>
     public static IReadOnlyList<string> Folders(Decision decision)

@@ -20,7 +20,6 @@ public static class SyncPlanner
     public static SyncPlan Plan(ListDefinition list, IReadOnlyList<DesiredRow> desired, IReadOnlyList<CurrentRow> current, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var owned = list.SyncColumns.Select(c => c.Name).Append(SiteSchema.Title).ToHashSet(StringComparer.Ordinal);
         var currentByKey = new Dictionary<string, CurrentRow>(StringComparer.Ordinal);
         foreach (var row in current)
         {
@@ -38,13 +37,7 @@ public static class SyncPlanner
                 throw new ArgumentException($"Duplicate desired key '{key}' for list '{list.Key}'.", nameof(desired));
             }
 
-            foreach (var name in want.Fields.Keys)
-            {
-                if (!owned.Contains(name))
-                {
-                    throw new ArgumentException($"Column '{name}' of list '{list.Key}' is not owned by sync.", nameof(desired));
-                }
-            }
+            ColumnOwnership.EnsureWritable(list, ColumnOwner.Sync, want.Fields.Keys);
 
             var hash = ContentHash(want.Fields);
             if (!currentByKey.TryGetValue(key, out var have))

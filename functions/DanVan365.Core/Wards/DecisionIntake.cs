@@ -21,10 +21,10 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync)
 {
     /// <summary>Library column that records the Version (cTag) of the file last synced.</summary>
-    public const string StampColumn = "IngestedHash";
+    public const string StampColumn = LibraryNames.IngestedHash;
 
     /// <summary>Library column that tells people why a file was refused.</summary>
-    public const string RejectionColumn = "Rejection";
+    public const string RejectionColumn = LibraryNames.Rejection;
 
     /// <summary>A decision larger than this is refused (the Hải An decision is a few hundred KB).</summary>
     public const long MaxBytes = 20L * 1024 * 1024;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Time;
 using DanVan365.M365.Client;
 using DanVan365.M365.Lists;
 using Microsoft.Graph.Models;
@@ -22,7 +21,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
     public async Task<IReadOnlyList<NotificationLogEntry>> ReadAsync(CancellationToken cancellationToken)
     {
         var rows = await lists.ReadAsync(List, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(ToEntry)];
+        return [.. rows.Select(NotificationRow.ToEntry)];
     }
 
     public async Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
@@ -35,20 +34,10 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
 
         var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
-        var claimedAt = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var operations = notifications.Select((n, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () =>
         {
             // https://learn.microsoft.com/graph/api/listitem-create
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                [SiteSchema.Title] = EscalationKeys.ForColumn(n.Item.Key),
-                [List.KeyColumn!] = EscalationKeys.ForColumn(n.IdempotencyKey),
-                ["Recipient"] = EscalationKeys.ForColumn(n.Recipient.Key),
-                ["ItemKey"] = EscalationKeys.ForColumn(n.Item.Key),
-                ["Level"] = n.Level.Key,
-                ["State"] = "pending",
-                ["ClaimedAt"] = claimedAt,
-            };
+            var fields = NotificationRow.Claim(n, now);
             var body = new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal) };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         })).ToList();
@@ -81,11 +70,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
     public async Task<IReadOnlyList<RowFailure>> MarkSentAsync(IReadOnlyList<ClaimedNotification> claimed, DateOnly sentOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var patches = claimed.Select(c => new RowPatch(c.Notification.IdempotencyKey, c.ItemId, new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["State"] = "sent",
-            ["SentOn"] = FieldValues.Date(sentOn),
-        })).ToList();
+        var patches = claimed.Select(c => new RowPatch(c.Notification.IdempotencyKey, c.ItemId, NotificationRow.Sent(sentOn))).ToList();
         var result = await lists.PatchAsync(List, patches, cancellationToken).ConfigureAwait(false);
         return result.Failures;
     }
@@ -115,16 +100,6 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         }
 
         return failures;
-    }
-
-    private static NotificationLogEntry ToEntry(CurrentRow row)
-    {
-        var state = row.Fields.GetValueOrDefault("State") == "sent" ? NotificationLogState.Sent : NotificationLogState.Pending;
-        var claimedAt = DateTimeOffset.TryParse(row.Fields.GetValueOrDefault("ClaimedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : DateTimeOffset.MinValue;
-        DateTimeOffset? sentAt = FieldValues.ParseDate(row.Fields.GetValueOrDefault("SentOn")) is { } day ? WardTime.StartOfDayUtc(day) : null;
-        return new NotificationLogEntry(row.Key, state, claimedAt, sentAt);
     }
 
     private static string? ItemId(string body)

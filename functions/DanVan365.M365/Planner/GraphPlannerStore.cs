@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Planner;
@@ -253,7 +252,7 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
                 Title = spec.Title,
                 StartDateTime = spec.Start,
                 DueDateTime = spec.Due,
-                AppliedCategories = Categories(spec.Category, spec.Archived),
+                AppliedCategories = Categories(PlannerDesign.LabelChanges(spec.Category, spec.Archived, null)),
                 Assignments = Assignments(c.AddAssigneeIds),
             };
             return _client.Planner.Tasks.ToPostRequestInformation(task);
@@ -385,11 +384,7 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
     }
 
     /// <summary>Checklist item ids sync creates are derived from the assignment key and title, so they are recognisable and stable.</summary>
-    public static string ChecklistId(string key, string title)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\n" + title));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
-    }
+    public static string ChecklistId(string key, string title) => PlannerDesign.ChecklistItemId(key, title);
 
     private PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag)
     {
@@ -406,7 +401,7 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
                 existingIds.Add(item.Name);
                 var title = item.Value.TryGetProperty("title", out var t) ? t.GetString() : null;
                 // Remove only items sync made that the decision no longer has; people's own items and ticks stay.
-                if (title is not null && ChecklistId(key, title) == item.Name && !wantedIds.Contains(item.Name))
+                if (PlannerDesign.IsSyncItemToRemove(key, item.Name, title, wantedIds))
                 {
                     checklist.AdditionalData[item.Name] = null!;
                 }
@@ -454,10 +449,8 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
         var patch = new PlannerTask();
         if (change.Kind == PlannerChangeKind.Archive)
         {
-            patch.Title = existing.Title.StartsWith(PlannerDesign.ArchivedPrefix, StringComparison.Ordinal)
-                ? existing.Title
-                : Core.Sync.DesiredRows.Shorten(PlannerDesign.ArchivedPrefix + existing.Title, PlannerLimits.TitleLength);
-            patch.AppliedCategories = Categories(null, archived: true);
+            patch.Title = PlannerDesign.ArchivedTitle(existing.Title);
+            patch.AppliedCategories = Categories(PlannerDesign.LabelChanges(null, archived: true, existing.Categories));
         }
         else
         {
@@ -465,13 +458,7 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
             patch.Title = spec.Title;
             patch.StartDateTime = spec.Start;
             patch.DueDateTime = spec.Due;
-            var categories = Categories(spec.Category, spec.Archived);
-            if (existing.Categories.Contains(PlannerDesign.ArchivedCategory) && !spec.Archived)
-            {
-                categories.AdditionalData["category" + PlannerDesign.ArchivedCategory.ToString(CultureInfo.InvariantCulture)] = false;
-            }
-
-            patch.AppliedCategories = categories;
+            patch.AppliedCategories = Categories(PlannerDesign.LabelChanges(spec.Category, spec.Archived, existing.Categories));
             if (buckets.TryGetValue(spec.BucketName.Normalize(NormalizationForm.FormC), out var bucket) && bucket != existing.BucketId)
             {
                 patch.BucketId = bucket;
@@ -489,17 +476,12 @@ public sealed class GraphPlannerStore(GraphConnection connection, BatchRunner ba
         return request;
     }
 
-    private static PlannerAppliedCategories Categories(int? category, bool archived)
+    private static PlannerAppliedCategories Categories(IReadOnlyDictionary<int, bool> changes)
     {
         var applied = new PlannerAppliedCategories { AdditionalData = new Dictionary<string, object>() };
-        if (category is { } c)
+        foreach (var (category, on) in changes)
         {
-            applied.AdditionalData["category" + c.ToString(CultureInfo.InvariantCulture)] = true;
-        }
-
-        if (archived)
-        {
-            applied.AdditionalData["category" + PlannerDesign.ArchivedCategory.ToString(CultureInfo.InvariantCulture)] = true;
+            applied.AdditionalData["category" + category.ToString(CultureInfo.InvariantCulture)] = on;
         }
 
         return applied;

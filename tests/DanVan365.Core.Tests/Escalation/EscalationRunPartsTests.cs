@@ -25,16 +25,27 @@ public class EscalationRunPartsTests
         return new CurrentRow("1", code + "|" + unit, null, fields);
     }
 
+    [Fact]
+    public void FromAssignments_CompletionDateRecorded_ItemCompleted()
+    {
+        var row = Assignment("3.5.a", "VHXH", "2026-02-14", ("CompletedOn", "2026-02-10"));
+
+        var item = Assert.Single(EscalationItems.FromAssignments([row]));
+
+        Assert.True(item.Completed);
+    }
+
+    // One rule (Status/Completion): without a completion date a status word or a percentage does not make a row done,
+    // because the status table would still count it in progress.
     [Theory]
-    [InlineData("CompletedOn", "2026-02-10")]
     [InlineData("Status", "Hoàn thành đúng hạn")]
     [InlineData("Status", "hoàn thành quá hạn")]
     [InlineData("PercentComplete", "100")]
-    public void FromAssignments_PeopleRecordedCompletion_ItemCompleted(string column, string value)
+    public void FromAssignments_WordOrPercentWithoutCompletionDate_ItemOpen(string column, string value)
     {
         var item = Assert.Single(EscalationItems.FromAssignments([Assignment("3.5.a", "VHXH", "2026-02-14", (column, value))]));
 
-        Assert.True(item.Completed);
+        Assert.False(item.Completed);
     }
 
     [Fact]

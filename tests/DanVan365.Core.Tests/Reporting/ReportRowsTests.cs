@@ -98,25 +98,56 @@ public class ReportRowsTests
         Assert.Equal(vhxh.Rows.OrderBy(r => r.Code, StringComparer.Ordinal), read.Rows);
     }
 
+    private static CurrentRow StatusRow(string key, string code, string? lastDay, string? completedOn, string? status = null,
+        bool archived = false) =>
+        new(key, key, null, new Dictionary<string, string?>
+        {
+            ["TaskCode"] = code,
+            ["LastDay"] = lastDay,
+            ["CompletedOn"] = completedOn,
+            ["Status"] = status,
+            ["Archived"] = archived ? "true" : "false",
+        });
+
     [Fact]
     public void Statuses_SeveralLeadUnits_LeastAdvancedWinsAndArchivedIgnored()
     {
-        static CurrentRow Row(string key, string code, string? status, bool archived = false) =>
-            new(key, key, null, new Dictionary<string, string?> { ["TaskCode"] = code, ["Status"] = status, ["Archived"] = archived ? "true" : "false" });
         CurrentRow[] rows =
         [
-            Row("1.2|VP", "1.2", "Hoàn thành đúng hạn"),
-            Row("1.2|VHXH", "1.2", "Đang thực hiện quá hạn".Normalize(NormalizationForm.FormD)),
-            Row("2.4|VHXH", "2.4", "Hoàn thành quá hạn"),
-            Row("3.5.b|VHXH", "3.5.b", "Thường xuyên - đã báo cáo"),
-            Row("9.9|VP", "9.9", "Hoàn thành đúng hạn", archived: true),
+            StatusRow("1.2|VP", "1.2", "2026-03-31", "2026-03-01"),
+            StatusRow("1.2|VHXH", "1.2", "2026-03-31", null),
+            StatusRow("2.4|VHXH", "2.4", "2026-03-31", "2026-04-02"),
+            StatusRow("3.5.b|VHXH", "3.5.b", null, null, "Thường xuyên - đã báo cáo"),
+            StatusRow("9.9|VP", "9.9", "2026-03-31", "2026-03-01", archived: true),
         ];
 
-        var statuses = ReportRows.Statuses(rows);
+        var statuses = ReportRows.Statuses(rows, new DateOnly(2026, 4, 10));
 
         Assert.Equal(2, statuses.Count);
         Assert.Equal(StatusCategory.InProgressOverdue, statuses["1.2"]);
         Assert.Equal(StatusCategory.CompletedLate, statuses["2.4"]);
+    }
+
+    // One rule: the compiled report judges a row as the status table does, from its dates, not from a stale or
+    // hand-typed status word.
+    [Fact]
+    public void Statuses_WordSaysDoneWithoutCompletionDate_SameAsStatusTable()
+    {
+        var today = new DateOnly(2026, 4, 10);
+        CurrentRow[] rows =
+        [
+            StatusRow("1.2|VP", "1.2", "2026-03-31", null, "Hoàn thành đúng hạn"),
+            StatusRow("2.4|VP", "2.4", "2026-05-31", null, "Đang thực hiện quá hạn"),
+        ];
+
+        var statuses = ReportRows.Statuses(rows, today);
+        var table = Core.Status.StatusReport.Build(rows, [new Core.Catalogue.Section("1", "a"), new Core.Catalogue.Section("2", "b")],
+            new Core.Units.UnitDirectory([]), today);
+
+        Assert.Equal(StatusCategory.InProgressOverdue, statuses["1.2"]);
+        Assert.Equal(StatusCategory.InProgressOnTime, statuses["2.4"]);
+        Assert.Equal(1, table.Totals.Count(StatusCategory.InProgressOverdue));
+        Assert.Equal(1, table.Totals.Count(StatusCategory.InProgressOnTime));
     }
 
     [Theory]

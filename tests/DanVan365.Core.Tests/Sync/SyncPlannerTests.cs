@@ -79,7 +79,7 @@ public class SyncPlannerTests
     public void Plan_DesiredContainsPeopleOwnedColumn_Throws()
     {
         var bad = new DesiredRow("1.1", new Dictionary<string, string?> { ["Notes"] = "x" });
-        Assert.Throws<ArgumentException>(() => SyncPlanner.Plan(List, [bad], [], Today));
+        Assert.Throws<ColumnOwnershipException>(() => SyncPlanner.Plan(List, [bad], [], Today));
     }
 
     [Fact]

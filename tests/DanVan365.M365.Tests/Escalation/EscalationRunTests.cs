@@ -133,7 +133,9 @@ public class EscalationRunTests
     {
         await using var ward = await StartWardAsync();
         await PatchAssignmentAsync(ward, "3.5.a|VHXH", new() { ["CompletedOn"] = "2026-02-20" });
-        await PatchAssignmentAsync(ward, "1.2|VP", new() { ["Status"] = "Hoàn thành quá hạn" });
+        // Done means a completion date (Core Status/Completion); a status word alone would be counted open by `status` too.
+        await PatchAssignmentAsync(ward, "1.2|VP", new() { ["Status"] = "Hoàn thành quá hạn", ["CompletedOn"] = "2026-03-05" });
+        await PatchAssignmentAsync(ward, "1.2|VHXH", new() { ["Status"] = "Hoàn thành đúng hạn" });
 
         var report = await EscalateAsync(ward);
 

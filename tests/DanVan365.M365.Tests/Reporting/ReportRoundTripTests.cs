@@ -78,10 +78,15 @@ public class ReportRoundTripTests
         Assert.Equal("chủ trì", row.Fields["Role"]);
         Assert.Equal("2026-03-02", row.Fields["SubmittedOn"]);
 
-        // A person sets a status in Phân công: the compiled report takes it.
-        var dated = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a").Code;
-        var assignment = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).First(r => r.Fields["TaskCode"] == dated);
-        var patched = await session.Lists.PatchAsync(SiteSchema.Assignments, [new RowPatch(assignment.Key, assignment.ItemId, new Dictionary<string, string?> { ["Status"] = "Hoàn thành quá hạn" })], CancellationToken.None);
+        // Completion recorded in Phân công after the last day: the compiled report judges it by the one rule (dates).
+        var datedTask = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a");
+        var dated = datedTask.Code;
+        var completedOn = FieldValues.Date(datedTask.TimeFrame!.LastDay!.Value.AddDays(1));
+        var leads = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None))
+            .Where(r => r.Fields["TaskCode"] == dated);
+        var patched = await session.Lists.PatchAsync(SiteSchema.Assignments,
+            [.. leads.Select(a => new RowPatch(a.Key, a.ItemId, new Dictionary<string, string?> { ["CompletedOn"] = completedOn }))],
+            CancellationToken.None);
         Assert.True(patched.Succeeded);
 
         var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);

@@ -16,37 +16,35 @@ namespace DanVan365.Core.Units;
 /// and trailing punctuation do not matter. The text stored is always the cell as written.</item>
 /// </list>
 /// A clause that does not resolve is reported with the closest known name.
+/// <para>Immutable once built (every table is computed in the constructor), so one resolver is safe to share between
+/// concurrent jobs.</para>
 /// </summary>
-public sealed partial class UnitDirectory
+public sealed class UnitPhraseResolver
 {
-    private List<(string Key, string Name, IReadOnlyList<string> Units)>? _names;
-    private (List<(string[] Words, IReadOnlyList<string> Units)> Names, HashSet<string> Conjunctions, List<string[]> Qualifiers)? _compiled;
+    private readonly List<(string Key, string Name, IReadOnlyList<string> Units)> _names;
+    private readonly List<(string[] Words, IReadOnlyList<string> Units)> _nameWords;
+    private readonly HashSet<string> _conjunctions;
+    private readonly List<string[]> _qualifiers;
+    private readonly string[] _requestPrefixes;
+    private readonly List<string> _roleSuffixes;
 
-    /// <summary>Group phrases (in file order).</summary>
-    public IReadOnlyList<UnitGroup> Groups { get; private set; } = [];
-
-    /// <summary>People (heads, assignees, the signer).</summary>
-    public IReadOnlyList<Person> People { get; private set; } = [];
-
-    /// <summary>The cell grammar.</summary>
-    public PhraseRules Rules { get; private set; } = PhraseRules.Default;
-
-    /// <summary>Creates a directory with group phrases, phrase rules and people.</summary>
-    public UnitDirectory(IReadOnlyList<Unit> units, IReadOnlyList<UnitGroup> groups, PhraseRules rules, IReadOnlyList<Person> people)
-        : this(units)
+    /// <summary>Builds the resolver of a directory's units, group phrases and cell grammar.</summary>
+    public UnitPhraseResolver(IReadOnlyList<Unit> units, IReadOnlyList<UnitGroup> groups, PhraseRules rules)
     {
-        Groups = groups;
-        Rules = rules;
-        People = people;
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(rules);
+        _names = Names(units, groups);
+        _nameWords = _names.Select(x => (x.Key.Split(' '), x.Units)).ToList();
+        _conjunctions = rules.Conjunctions.Select(VietnameseText.MatchKey).ToHashSet(StringComparer.Ordinal);
+        _qualifiers = rules.QualifierSuffixes.Select(q => VietnameseText.MatchKey(q).Split(' ')).ToList();
+        _requestPrefixes = [.. rules.RequestPrefixes.Select(VietnameseText.MatchKey)];
+        _roleSuffixes = SuffixKeys(rules.RoleSuffixes);
     }
-
-    /// <summary>The person with this e-mail address, or null.</summary>
-    public Person? FindPerson(string email) =>
-        People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Every name the resolver knows (unit names, unit aliases, group phrases and their aliases) with its units.</summary>
     public IReadOnlyList<(string Name, IReadOnlyList<string> Units)> KnownNames() =>
-        Names().Select(n => (n.Name, n.Units)).ToList();
+        _names.Select(n => (n.Name, n.Units)).ToList();
 
     /// <summary>Resolves a lead or coordinating cell to unit codes (see the class remarks for the rule).</summary>
     public PhraseResolution Resolve(string cell) => ResolveCore(cell, withHint: true);
@@ -69,7 +67,7 @@ public sealed partial class UnitDirectory
 
             var key = VietnameseText.MatchKey(clause);
             var isRequest = false;
-            foreach (var prefix in Rules.RequestPrefixes.Select(VietnameseText.MatchKey))
+            foreach (var prefix in _requestPrefixes)
             {
                 if (key.StartsWith(prefix + " ", StringComparison.Ordinal))
                 {
@@ -82,7 +80,7 @@ public sealed partial class UnitDirectory
             var clauseUnits = ResolveKey(key);
             if (clauseUnits is null)
             {
-                var hint = withHint ? Closest(StripSuffixes(key, Rules.RoleSuffixes, out _)) : null;
+                var hint = withHint ? Closest(StripSuffixes(key, _roleSuffixes, out _)) : null;
                 return new PhraseResolution([], clauses, clause, hint);
             }
 
@@ -103,7 +101,7 @@ public sealed partial class UnitDirectory
         var current = key;
         while (true)
         {
-            var stripped = StripSuffixes(current, Rules.RoleSuffixes, out var changed, once: true);
+            var stripped = StripSuffixes(current, _roleSuffixes, out var changed, once: true);
             if (!changed || stripped.Length == 0)
             {
                 break;
@@ -136,7 +134,7 @@ public sealed partial class UnitDirectory
             return null;
         }
 
-        var (names, conjunctions, qualifiers) = Compiled();
+        var (names, conjunctions, qualifiers) = (_nameWords, _conjunctions, _qualifiers);
         var best = new List<string>?[n + 1];
         var count = new int[n + 1];
         Array.Fill(count, int.MaxValue);
@@ -197,20 +195,6 @@ public sealed partial class UnitDirectory
         return best[n]?.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private (List<(string[] Words, IReadOnlyList<string> Units)> Names, HashSet<string> Conjunctions, List<string[]> Qualifiers) Compiled()
-    {
-        if (_compiled is { } c)
-        {
-            return c;
-        }
-
-        _compiled = (
-            Names().Select(x => (x.Key.Split(' '), x.Units)).ToList(),
-            Rules.Conjunctions.Select(VietnameseText.MatchKey).ToHashSet(StringComparer.Ordinal),
-            Rules.QualifierSuffixes.Select(q => VietnameseText.MatchKey(q).Split(' ')).ToList());
-        return _compiled.Value;
-    }
-
     private static bool MatchesAt(string[] words, int start, string[] nameWords, out int end)
     {
         end = start + nameWords.Length;
@@ -236,10 +220,9 @@ public sealed partial class UnitDirectory
         return true;
     }
 
-    private static string StripSuffixes(string key, IReadOnlyList<string> suffixes, out bool changed, bool once = false)
+    private static string StripSuffixes(string key, List<string> keys, out bool changed, bool once = false)
     {
         changed = false;
-        var keys = SuffixKeys(suffixes);
         var again = true;
         while (again)
         {
@@ -259,17 +242,15 @@ public sealed partial class UnitDirectory
         return key;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, List<string>> SuffixKeyCache = new();
-
     private static List<string> SuffixKeys(IReadOnlyList<string> suffixes) =>
-        SuffixKeyCache.GetValue(suffixes, s => s.Select(VietnameseText.MatchKey).OrderByDescending(k => k.Length).ToList());
+        suffixes.Select(VietnameseText.MatchKey).OrderByDescending(k => k.Length).ToList();
 
     /// <summary>The known name closest to a phrase and its edit distance (on match keys).</summary>
     public (string Name, int Distance) ClosestName(string phrase)
     {
         var key = VietnameseText.MatchKey(phrase);
         var best = (Name: string.Empty, Distance: int.MaxValue);
-        foreach (var (nameKey, name, _) in Names())
+        foreach (var (nameKey, name, _) in _names)
         {
             var d = VietnameseText.EditDistance(key, nameKey);
             if (d < best.Distance)
@@ -285,7 +266,7 @@ public sealed partial class UnitDirectory
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var (nameKey, name, _) in Names())
+        foreach (var (nameKey, name, _) in _names)
         {
             var d = VietnameseText.EditDistance(key, nameKey);
             if (d < bestDistance)
@@ -298,15 +279,11 @@ public sealed partial class UnitDirectory
         return best;
     }
 
-    private List<(string Key, string Name, IReadOnlyList<string> Units)> Names()
+    private static List<(string Key, string Name, IReadOnlyList<string> Units)> Names(
+        IReadOnlyList<Unit> units, IReadOnlyList<UnitGroup> groups)
     {
-        if (_names is not null)
-        {
-            return _names;
-        }
-
         var names = new List<(string Key, string Name, IReadOnlyList<string> Units)>();
-        foreach (var unit in Units)
+        foreach (var unit in units)
         {
             foreach (var name in unit.Aliases.Prepend(unit.Name).Prepend(unit.Code))
             {
@@ -314,7 +291,7 @@ public sealed partial class UnitDirectory
             }
         }
 
-        foreach (var group in Groups)
+        foreach (var group in groups)
         {
             foreach (var name in group.Aliases.Prepend(group.Phrase))
             {
@@ -322,9 +299,8 @@ public sealed partial class UnitDirectory
             }
         }
 
-        _names = names.Where(n => n.Key.Length > 0)
+        return names.Where(n => n.Key.Length > 0)
             .GroupBy(n => n.Key, StringComparer.Ordinal).Select(g => g.First())
             .OrderByDescending(n => n.Key.Length).ToList();
-        return _names;
     }
 }

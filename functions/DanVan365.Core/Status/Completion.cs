@@ -1,0 +1,42 @@
+using DanVan365.Core.Time;
+
+namespace DanVan365.Core.Status;
+
+/// <summary>
+/// What "completed" means, once for every path (DESIGN.md "Status"): escalation, the status table and `pull` all
+/// ask this type.
+/// <list type="bullet">
+/// <item>A Phân công row is completed exactly when it holds a completion date (ICT). Its status is then
+/// <see cref="StatusRules.Categorise"/> of its last day and that date: a status word or a percentage alone does not
+/// make a row done, so nothing is counted done and reminded as overdue at once.</item>
+/// <item>A Planner task is completed exactly when its percent complete is 100; its completion date is
+/// completedDateTime taken in ICT (the date already recorded, or today, if Planner gave none). `pull` writes that
+/// date, so the row follows the task.</item>
+/// </list>
+/// </summary>
+public static class Completion
+{
+    /// <summary>Planner's "complete" percentage.</summary>
+    public const int CompletePercent = 100;
+
+    /// <summary>True when a row with this completion date counts as done.</summary>
+    public static bool IsCompleted(DateOnly? completedOn) => completedOn is not null;
+
+    /// <summary>The status category of a row (null for ongoing tasks, which have no last day).</summary>
+    public static StatusCategory? Category(DateOnly? lastDay, DateOnly? completedOn, DateOnly today) =>
+        StatusRules.Categorise(lastDay, completedOn, today);
+
+    /// <summary>
+    /// The completion date a Planner task gives its row: null while under 100 %; at 100 % completedDateTime in ICT,
+    /// else the date the row already holds, else today.
+    /// </summary>
+    public static DateOnly? FromPlanner(int percentComplete, DateTimeOffset? completedDateTime, DateOnly? recorded, DateOnly today)
+    {
+        if (percentComplete < CompletePercent)
+        {
+            return null;
+        }
+
+        return completedDateTime is { } at ? WardTime.ToWardDate(at) : recorded ?? today;
+    }
+}

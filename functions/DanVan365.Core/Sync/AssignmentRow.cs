@@ -1,0 +1,63 @@
+using System.Globalization;
+using DanVan365.Core.Status;
+
+namespace DanVan365.Core.Sync;
+
+/// <summary>
+/// A Phân công row (<see cref="SiteSchema.Assignments"/>) read into types. Task and unit codes come from their columns,
+/// else from the key; completion follows <see cref="Completion"/>.
+/// </summary>
+public sealed record AssignmentRow(
+    string ItemId,
+    AssignmentKey Key,
+    string? Title,
+    string? TaskText,
+    DateOnly? LastDay,
+    bool Archived,
+    int? PercentComplete,
+    DateOnly? CompletedOn,
+    string? Status,
+    string? PlannerTaskId,
+    string? PlannerHash)
+{
+    public string TaskCode => Key.TaskCode;
+
+    public string UnitCode => Key.UnitCode;
+
+    /// <summary>True when the row counts as done (it holds a completion date).</summary>
+    public bool IsCompleted => Completion.IsCompleted(CompletedOn);
+
+    /// <summary>The row's status category as of <paramref name="today"/> (ICT); null for ongoing tasks.</summary>
+    public StatusCategory? Category(DateOnly today) => Completion.Category(LastDay, CompletedOn, today);
+
+    /// <summary>Reads a row; null when neither its columns nor its key give a task and a unit code.</summary>
+    public static AssignmentRow? From(CurrentRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var f = row.Fields;
+        AssignmentKey.TryParse(row.Key, out var fromKey);
+        var code = NonEmpty(f.GetValueOrDefault(AssignmentColumns.TaskCode)) ?? fromKey.TaskCode;
+        var unit = NonEmpty(f.GetValueOrDefault(AssignmentColumns.UnitCode)) ?? fromKey.UnitCode;
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(unit))
+        {
+            return null;
+        }
+
+        int? percent = double.TryParse(f.GetValueOrDefault(AssignmentColumns.PercentComplete), NumberStyles.Float,
+            CultureInfo.InvariantCulture, out var p) ? (int)Math.Round(p) : null;
+        return new AssignmentRow(
+            row.ItemId,
+            new AssignmentKey(FieldValues.Text(code)!, FieldValues.Text(unit)!),
+            f.GetValueOrDefault(SiteSchema.Title),
+            f.GetValueOrDefault(AssignmentColumns.TaskText),
+            FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.LastDay)),
+            f.GetValueOrDefault(SiteSchema.Archived) == "true",
+            percent,
+            FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.CompletedOn)),
+            f.GetValueOrDefault(AssignmentColumns.Status),
+            NonEmpty(f.GetValueOrDefault(AssignmentColumns.PlannerTaskId)),
+            f.GetValueOrDefault(AssignmentColumns.PlannerHash));
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

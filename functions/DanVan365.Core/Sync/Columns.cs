@@ -1,0 +1,83 @@
+namespace DanVan365.Core.Sync;
+
+/// <summary>
+/// Internal column names of Phân công (<see cref="SiteSchema.Assignments"/>). A public contract: views, flows and the
+/// web part use them, so they never change.
+/// </summary>
+public static class AssignmentColumns
+{
+    public const string Key = "AssignmentKey";
+    public const string TaskCode = "TaskCode";
+    public const string UnitCode = "UnitCode";
+    public const string UnitName = "UnitName";
+    public const string TaskText = "TaskText";
+    public const string TimeFrameText = "TimeFrameText";
+    public const string TimeFrameKind = "TimeFrameKind";
+    public const string LastDay = "LastDay";
+    public const string Status = "Status";
+    public const string PercentComplete = "PercentComplete";
+    public const string CompletedOn = "CompletedOn";
+    public const string Notes = "Notes";
+    public const string PlannerTaskId = "PlannerTaskId";
+    public const string PlannerHash = "PlannerHash";
+}
+
+/// <summary>Internal column names of Báo cáo kết quả (<see cref="SiteSchema.Reports"/>); a public contract.</summary>
+public static class ReportColumns
+{
+    public const string Key = "ReportKey";
+    public const string Round = "Round";
+    public const string TaskCode = "TaskCode";
+    public const string UnitCode = "UnitCode";
+    public const string Role = "Role";
+    public const string Result = "Result";
+    public const string Completion = "Completion";
+    public const string Difficulties = "Difficulties";
+    public const string Proposals = "Proposals";
+    public const string SourceFile = "SourceFile";
+    public const string SubmittedOn = "SubmittedOn";
+}
+
+/// <summary>Internal column names of Nhật ký thông báo (<see cref="SiteSchema.Notifications"/>); a public contract.</summary>
+public static class NotificationColumns
+{
+    public const string Key = "NotificationKey";
+    public const string Recipient = "Recipient";
+    public const string ItemKey = "ItemKey";
+    public const string Level = "Level";
+    public const string State = "State";
+    public const string SentOn = "SentOn";
+    public const string ClaimedAt = "ClaimedAt";
+
+    /// <summary>Choice values of <see cref="State"/>.</summary>
+    public const string StatePending = "pending";
+
+    /// <summary>Choice value of <see cref="State"/> once the mail went out.</summary>
+    public const string StateSent = "sent";
+}
+
+/// <summary>Library column names and folder names of Báo cáo dân vận (<see cref="SiteSchema.Library"/>), defined once.</summary>
+public static class LibraryNames
+{
+    /// <summary>Column: why a submitted file was refused.</summary>
+    public const string Rejection = "Rejection";
+
+    /// <summary>Column: hash of the content already ingested.</summary>
+    public const string IngestedHash = "IngestedHash";
+
+    /// <summary>Folder of the decisions.</summary>
+    public const string DecisionFolder = "Quyết định";
+
+    /// <summary>Round sub-folder of the per-unit templates.</summary>
+    public const string TemplatesFolder = "Mẫu";
+
+    /// <summary>Round sub-folder where units put what they return.</summary>
+    public const string SubmissionsFolder = "Nộp";
+
+    /// <summary>Round sub-folder of the compiled report.</summary>
+    public const string CompiledFolder = "Tổng hợp";
+
+    /// <summary>Name of a round's folder, "Đợt N".</summary>
+    public static string RoundFolderName(int round) =>
+        "Đợt " + round.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

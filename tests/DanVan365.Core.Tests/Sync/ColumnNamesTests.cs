@@ -1,0 +1,52 @@
+using DanVan365.Core.Sync;
+
+namespace DanVan365.Core.Tests.Sync;
+
+/// <summary>Internal column names are a public contract (views, flows, the web part): these lists are the contract.</summary>
+public class ColumnNamesTests
+{
+    public static TheoryData<string, string[]> Lists => new()
+    {
+        { "assignments", ["AssignmentKey", "TaskCode", "UnitCode", "UnitName", "TaskText", "TimeFrameText", "TimeFrameKind", "LastDay",
+            "Archived", "ArchivedOn", "ContentHash", "Status", "PercentComplete", "CompletedOn", "Notes", "PlannerTaskId", "PlannerHash"] },
+        { "reports", ["ReportKey", "Round", "TaskCode", "UnitCode", "Role", "Result", "Completion", "Difficulties", "Proposals",
+            "SourceFile", "SubmittedOn"] },
+        { "notifications", ["NotificationKey", "Recipient", "ItemKey", "Level", "State", "SentOn", "ClaimedAt"] },
+        { "library", ["Rejection", "IngestedHash"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void Schema_ColumnNames_Unchanged(string list, string[] names)
+    {
+        var definition = SiteSchema.All.Single(l => l.Key == list);
+
+        Assert.Equal(names, definition.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void ColumnConstants_EachNamesASchemaColumn()
+    {
+        AssertConstants(typeof(AssignmentColumns), SiteSchema.Assignments);
+        AssertConstants(typeof(ReportColumns), SiteSchema.Reports);
+        AssertConstants(typeof(NotificationColumns), SiteSchema.Notifications, "StatePending", "StateSent");
+        Assert.Equal(AssignmentColumns.Key, SiteSchema.Assignments.KeyColumn);
+        Assert.Equal(ReportColumns.Key, SiteSchema.Reports.KeyColumn);
+        Assert.Equal(NotificationColumns.Key, SiteSchema.Notifications.KeyColumn);
+    }
+
+    [Fact]
+    public void LibraryFolders_DefinedOnce_MatchSchemaFolders()
+    {
+        Assert.Equal("2026/Đợt 3", SiteSchema.RoundFolder(2026, 3));
+        Assert.Equal(["Mẫu", "Nộp", "Tổng hợp"], SiteSchema.RoundSubfolders);
+        Assert.Equal("Quyết định", SiteSchema.DecisionFolder);
+    }
+
+    private static void AssertConstants(Type type, ListDefinition list, params string[] notColumns)
+    {
+        var constants = type.GetFields().Where(f => f.IsLiteral && !notColumns.Contains(f.Name)).ToList();
+        Assert.NotEmpty(constants);
+        Assert.All(constants, f => Assert.NotNull(list.OwnerOf((string)f.GetRawConstantValue()!)));
+    }
+}
