@@ -1,4 +1,4 @@
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
 {
