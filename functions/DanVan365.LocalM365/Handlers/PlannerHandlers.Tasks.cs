@@ -77,6 +77,14 @@ internal static partial class PlannerHandlers
             }
         }
 
+        // planner-overview.md, "400 Bad request": "The data is logically inconsistent. For example, start date of task is
+        // later than due date of the task." The stored pair is checked, so a PATCH of one end is checked against the other.
+        if (task.Str("startDateTime") is { } start && task.Str("dueDateTime") is { } due
+            && DateTimeOffset.Parse(start, CultureInfo.InvariantCulture) > DateTimeOffset.Parse(due, CultureInfo.InvariantCulture))
+        {
+            throw GraphException.BadRequest("The task's start date is later than its due date.");
+        }
+
         if (body.Str("bucketId") is { } bucketId)
         {
             var bucket = ctx.Store.Get("bucket", bucketId);

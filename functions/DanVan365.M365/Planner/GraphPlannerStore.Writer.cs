@@ -11,45 +11,126 @@ namespace DanVan365.M365.Planner;
 /// <summary>Writing Planner: creating tasks, patching tasks and their details with If-Match, in batches.</summary>
 public sealed partial class GraphPlannerStore
 {
-    /// <summary>Creates tasks (batched); returns the new task id per assignment key, and failures.</summary>
+    /// <summary>
+    /// Creates tasks (batched); returns the new task per assignment key, and failures. A create answered 409, 429, 503
+    /// or 504 may have taken effect (a $batch item's lost response, https://learn.microsoft.com/graph/json-batching):
+    /// before sending it again the bucket is read and a task with the same code found there is taken as the one made.
+    /// </summary>
     public async Task<(Dictionary<string, PlannerTaskState> Created, List<(string Key, string Reason)> Failures)> CreateAsync(string planId, IReadOnlyList<PlannerChange> creates, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(creates);
-        var operations = creates.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () =>
-        {
-            var spec = c.Spec!;
-            var task = new PlannerTask
-            {
-                PlanId = planId,
-                BucketId = buckets.GetValueOrDefault(spec.BucketName.Normalize(NormalizationForm.FormC)),
-                Title = spec.Title,
-                StartDateTime = spec.Start,
-                DueDateTime = spec.Due,
-                AppliedCategories = Categories(spec.Category, spec.Archived),
-                Assignments = Assignments(c.AddAssigneeIds),
-            };
-            return _client.Planner.Tasks.ToPostRequestInformation(task);
-        })).ToList();
-        var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(buckets);
         var created = new Dictionary<string, PlannerTaskState>(StringComparer.Ordinal);
         var failures = new List<(string, string)>();
-        for (var i = 0; i < creates.Count; i++)
+        var pending = creates.ToList();
+        for (var round = 0; pending.Count > 0; round++)
         {
-            var outcome = outcomes[operations[i].Id];
-            if (outcome.IsSuccess)
+            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => CreateRequest(planId, c, buckets), RetryOnTransient: false)).ToList();
+            var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var uncertain = new List<(PlannerChange Change, BatchOutcome Outcome)>();
+            for (var i = 0; i < pending.Count; i++)
             {
-                using var doc = System.Text.Json.JsonDocument.Parse(outcome.Body);
-                var id = doc.RootElement.GetProperty("id").GetString()!;
-                var etag = doc.RootElement.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? string.Empty : string.Empty;
-                created[creates[i].AssignmentKey] = new PlannerTaskState(id, etag, string.Empty, creates[i].Spec!.Title, creates[i].Spec!.Start, creates[i].Spec!.Due, new HashSet<int>(), new HashSet<string>(), 0, null);
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    var task = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body, PlannerTask.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+                    created[pending[i].AssignmentKey] = ToState(task!);
+                }
+                else if (outcome.Status is 409 or 429 or 503 or 504 && round < MaxCreateRounds)
+                {
+                    uncertain.Add((pending[i], outcome));
+                }
+                else
+                {
+                    failures.Add((pending[i].AssignmentKey, Describe(outcome)));
+                }
             }
-            else
-            {
-                failures.Add((creates[i].AssignmentKey, Describe(outcome)));
-            }
+
+            pending = await NotYetMadeAsync(uncertain, buckets, created, cancellationToken).ConfigureAwait(false);
         }
 
         return (created, failures);
+    }
+
+    private const int MaxCreateRounds = 5;
+
+    private static readonly TimeSpan MaxCreateWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The uncertain creates whose task is not in its bucket yet; those found are added to <paramref name="created"/>.</summary>
+    private async Task<List<PlannerChange>> NotYetMadeAsync(List<(PlannerChange Change, BatchOutcome Outcome)> uncertain, IReadOnlyDictionary<string, string> buckets, Dictionary<string, PlannerTaskState> created, CancellationToken cancellationToken)
+    {
+        var again = new List<PlannerChange>();
+        if (uncertain.Count == 0)
+        {
+            return again;
+        }
+
+        var wait = uncertain.Select(u => u.Outcome.Headers.TryGetValue("Retry-After", out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        var taken = created.Values.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var inBucket = new Dictionary<string, List<PlannerTask>>(StringComparer.Ordinal);
+        foreach (var (change, _) in uncertain)
+        {
+            var spec = change.Spec!;
+            var bucketId = buckets.GetValueOrDefault(spec.BucketName.Normalize(NormalizationForm.FormC)) ?? string.Empty;
+            if (!inBucket.TryGetValue(bucketId, out var tasks))
+            {
+                tasks = bucketId.Length == 0 ? [] : await BucketTasksAsync(bucketId, cancellationToken).ConfigureAwait(false);
+                inBucket[bucketId] = tasks;
+            }
+
+            // The marker: the task's code in its title ("[3.5.a] …"), in the unit's bucket.
+            var made = tasks.FirstOrDefault(t => !taken.Contains(t.Id!) && PlannerDesign.CodeFromTitle(t.Title) == spec.TaskCode);
+            if (made is null)
+            {
+                again.Add(change);
+                continue;
+            }
+
+            taken.Add(made.Id!);
+            created[change.AssignmentKey] = ToState(made);
+        }
+
+        return again;
+    }
+
+    private async Task<List<PlannerTask>> BucketTasksAsync(string bucketId, CancellationToken cancellationToken)
+    {
+        // https://learn.microsoft.com/graph/api/plannerbucket-list-tasks
+        var tasks = new List<PlannerTask>();
+        var page = await GraphErrors.Call("list bucket tasks", () => _client.Planner.Buckets[bucketId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            tasks.AddRange(page.Value ?? []);
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call("list bucket tasks", () => _client.Planner.Buckets[bucketId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return tasks;
+    }
+
+    private RequestInformation CreateRequest(string planId, PlannerChange change, IReadOnlyDictionary<string, string> buckets)
+    {
+        var spec = change.Spec!;
+        var task = new PlannerTask
+        {
+            PlanId = planId,
+            BucketId = buckets.GetValueOrDefault(spec.BucketName.Normalize(NormalizationForm.FormC)),
+            Title = spec.Title,
+            StartDateTime = spec.Start,
+            DueDateTime = spec.Due,
+            AppliedCategories = Categories(spec.Category, spec.Archived),
+            Assignments = Assignments(change.AddAssigneeIds),
+        };
+        return _client.Planner.Tasks.ToPostRequestInformation(task);
     }
 
     /// <summary>Updates the task objects of changes (If-Match); a 412 is re-read and re-applied on top of the fresh task.</summary>
@@ -71,7 +152,8 @@ public sealed partial class GraphPlannerStore
                     continue;
                 }
 
-                if (outcome.Status == 412 && round < 3)
+                // planner-overview.md, "Planner resource versioning": 409 and 412 both mean read the latest and resolve.
+                if (outcome.Status is 409 or 412 && round < 3)
                 {
                     // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
                     var fresh = await GraphErrors.Call("get task", () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -132,7 +214,7 @@ public sealed partial class GraphPlannerStore
                     continue;
                 }
 
-                if (outcome.Status == 412 && round < 3)
+                if (outcome.Status is 409 or 412 && round < 3)
                 {
                     again.Add(writeItems[i]);
                 }
