@@ -291,9 +291,23 @@ internal static partial class DriveHandlers
             && item.Str("_listItem") is { } listItemId && drive.Str("_list") is { } listId && ctx.Store.Get("list", listId) is { } list)
         {
             var withFields = expand.Contains("$expand=fields", StringComparison.OrdinalIgnoreCase);
-            result["listItem"] = ListHandlers.PresentItem(ctx, list, ListHandlers.RequireItem(ctx, list, listItemId), withFields, null);
+            result["listItem"] = ListHandlers.PresentItem(ctx, list, ListHandlers.RequireItem(ctx, list, listItemId), withFields, NestedFieldSelect(expand));
         }
 
         return result;
+    }
+
+    /// <summary>The a,b of "listItem($expand=fields($select=a,b))", or null.</summary>
+    private static string? NestedFieldSelect(string expand)
+    {
+        var at = expand.IndexOf("fields($select=", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + "fields($select=".Length;
+        var end = expand.IndexOf(')', start);
+        return end < 0 ? null : expand[start..end];
     }
 }

@@ -181,14 +181,14 @@ internal static partial class DriveHandlers
         router.Add("GET", prefix + "/items/{}/listItem/fields", ctx =>
         {
             var (list, listItem) = ListItemOf(ctx, drive(ctx, ctx[0]), ctx[1]);
-            return GraphResponse.Ok(ListHandlers.PresentFields(list, listItem));
+            return GraphResponse.Ok(ListHandlers.PresentFields(list, listItem, ctx.Request.QueryValue("$select")));
         });
         router.Add("PATCH", prefix + "/items/{}/listItem/fields", ctx =>
         {
             var (list, listItem) = ListItemOf(ctx, drive(ctx, ctx[0]), ctx[1]);
             ETags.CheckIfMatch(ctx, ListHandlers.ItemETag(listItem));
             ListHandlers.UpdateFields(ctx.Core, list, listItem, ctx.Request.JsonBody(), ctx.NowText);
-            return GraphResponse.Ok(ListHandlers.PresentFields(list, listItem));
+            return GraphResponse.Ok(ListHandlers.PresentFields(list, listItem, ctx.Request.QueryValue("$select")));
         });
     }
 }

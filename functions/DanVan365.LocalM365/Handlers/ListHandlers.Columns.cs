@@ -155,5 +155,16 @@ internal static partial class ListHandlers
         return ignoringCase;
     }
 
+    private static bool IsHidden(JsonObject column) => column["hidden"] is JsonValue v && v.GetValue<bool>();
+
+    /// <summary>
+    /// The columns a listing shows: "By default, columnDefinitions ... for hidden columns aren't shown. To list hidden
+    /// columnDefinitions, include hidden in your $select statement" (docs repo: api-reference/v1.0/resources/columndefinition.md).
+    /// </summary>
+    private static IEnumerable<JsonObject> ListedColumns(JsonObject list, string? select) =>
+        (select ?? string.Empty).Split(',', StringSplitOptions.TrimEntries).Contains("hidden", StringComparer.OrdinalIgnoreCase)
+            ? Columns(list)
+            : Columns(list).Where(c => !IsHidden(c));
+
     private static bool IsIndexed(JsonObject column) => column["indexed"] is JsonValue v && v.GetValue<bool>();
 }

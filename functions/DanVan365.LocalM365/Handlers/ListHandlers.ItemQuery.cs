@@ -25,13 +25,19 @@ internal static partial class ListHandlers
         result["eTag"] = etag;
         if (includeFields)
         {
-            result["fields"] = ODataQuery.Select(PresentFields(list, item), string.IsNullOrEmpty(fieldSelect) ? null : fieldSelect);
+            var select = string.IsNullOrEmpty(fieldSelect) ? null : fieldSelect;
+            result["fields"] = ODataQuery.Select(PresentFields(list, item, select), select);
         }
 
         return result;
     }
 
-    public static JsonObject PresentFields(JsonObject list, JsonObject item)
+    /// <summary>
+    /// An item's fields. Values of hidden columns are left out unless named in <paramref name="select"/>: "To list hidden
+    /// field values on listItems, include the desired columns by name in your $select statement" (docs repo:
+    /// api-reference/v1.0/resources/columndefinition.md).
+    /// </summary>
+    public static JsonObject PresentFields(JsonObject list, JsonObject item, string? select, bool includeHidden = false)
     {
         var fields = new JsonObject { ["@odata.etag"] = ItemETag(item) };
         foreach (var (k, v) in (JsonObject)item["_fields"]!)
@@ -54,6 +60,19 @@ internal static partial class ListHandlers
         if (list.Str("_drive") is null && !fields.ContainsKey("Title"))
         {
             fields["Title"] = null;
+        }
+
+        if (!includeHidden)
+        {
+            var named = (select ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var column in Columns(list).Where(IsHidden))
+            {
+                var name = column.Str("name")!;
+                if (!named.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    fields.Remove(name);
+                }
+            }
         }
 
         return fields;
@@ -92,7 +111,7 @@ internal static partial class ListHandlers
 
             items = items.Where(item =>
             {
-                var fields = PresentFields(list, item);
+                var fields = PresentFields(list, item, null, includeHidden: true);
                 return filter.Matches(path =>
                 {
                     var name = path.StartsWith("fields/", StringComparison.OrdinalIgnoreCase) ? path[7..] : path;

@@ -27,34 +27,16 @@ internal static partial class ListHandlers
 
         router.Add("GET", "sites/{}/lists/{}", ctx => GraphResponse.Ok(PresentList(ctx, RequireList(ctx))));
 
-        // https://learn.microsoft.com/en-us/graph/api/list-update
-        router.Add("PATCH", "sites/{}/lists/{}", ctx =>
-        {
-            var list = RequireList(ctx);
-            var body = ctx.Request.JsonBody();
-            foreach (var name in new[] { "displayName", "description" })
-            {
-                if (body.ContainsKey(name))
-                {
-                    list[name] = body[name]?.DeepClone();
-                }
-            }
-
-            if (body.Obj("list") is { } facet && facet["hidden"] is JsonValue hidden)
-            {
-                list.Obj("list")!["hidden"] = hidden.GetValue<bool>();
-            }
-
-            list["lastModifiedDateTime"] = ctx.NowText;
-            ctx.Store.Put("list", list.Str("id")!, list.Str("_site")!, list);
-            return GraphResponse.Ok(PresentList(ctx, list));
-        });
+        // No PATCH on a list: updating a list is not a documented v1.0 operation (docs repo:
+        // api-reference/v1.0/resources/list.md lists get, create and the item operations only; there is no
+        // api-reference/v1.0/api/list-update.md). The router answers 405 for the method on this path.
 
         // https://learn.microsoft.com/en-us/graph/api/list-list-columns , https://learn.microsoft.com/en-us/graph/api/list-post-columns
         router.Add("GET", "sites/{}/lists/{}/columns", ctx =>
         {
             var list = RequireList(ctx);
-            var columns = Columns(list).Select(c => (JsonNode)c.Public());
+            var select = ctx.Request.QueryValue("$select");
+            var columns = ListedColumns(list, select).Select(c => (JsonNode)ODataQuery.Select(c.Public(), select));
             return GraphResponse.Ok(ctx.Collection(columns, "columns"));
         });
         router.Add("POST", "sites/{}/lists/{}/columns", ctx =>
@@ -113,7 +95,8 @@ internal static partial class ListHandlers
         {
             var list = RequireList(ctx);
             var item = RequireItem(ctx, list, ctx[2]);
-            return GraphResponse.Ok(ODataQuery.Select(PresentFields(list, item), ctx.Request.QueryValue("$select")));
+            var select = ctx.Request.QueryValue("$select");
+            return GraphResponse.Ok(ODataQuery.Select(PresentFields(list, item, select), select));
         });
 
         // https://learn.microsoft.com/en-us/graph/api/listitem-update : If-Match with a stale eTag → 412.
@@ -123,7 +106,7 @@ internal static partial class ListHandlers
             var item = RequireItem(ctx, list, ctx[2]);
             ETags.CheckIfMatch(ctx, ItemETag(item));
             UpdateFields(ctx.Core, list, item, ctx.Request.JsonBody(), ctx.NowText);
-            return GraphResponse.Ok(PresentFields(list, item));
+            return GraphResponse.Ok(PresentFields(list, item, null));
         });
 
         router.Add("PATCH", "sites/{}/lists/{}/items/{}", ctx =>
@@ -238,7 +221,8 @@ internal static partial class ListHandlers
         var expand = ODataQuery.Expand(ctx.Request.QueryValue("$expand"));
         if (forceColumns || expand.ContainsKey("columns"))
         {
-            result["columns"] = new JsonArray([.. Columns(list).Select(c => (JsonNode)c.Public())]);
+            var nested = expand.GetValueOrDefault("columns");
+            result["columns"] = new JsonArray([.. ListedColumns(list, nested).Select(c => (JsonNode)c.Public())]);
         }
 
         return ODataQuery.Select(result, ctx.Request.QueryValue("$select"), "columns");

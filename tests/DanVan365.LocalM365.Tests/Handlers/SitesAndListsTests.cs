@@ -71,12 +71,13 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
     }
 
     [Fact]
-    public async Task PatchList_Description_IsSaved()
+    public async Task PatchList_NotADocumentedOperation_Throws405AndKeepsDescription()
     {
         var list = await Client.Sites[Site].Lists.PostAsync(new List { DisplayName = "Mô tả " + Guid.NewGuid().ToString("N")[..6], Description = "cũ" });
-        await Client.Sites[Site].Lists[list!.Id].PatchAsync(new List { Description = "mới" });
-        var again = await Client.Sites[Site].Lists[list.Id].GetAsync();
-        Assert.Equal("mới", again!.Description);
+        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list!.Id].PatchAsync(new List { Description = "mới" }));
+        Assert.Equal(405, error.ResponseStatusCode);
+        var again = await Client.Sites[Site].Lists[list!.Id].GetAsync();
+        Assert.Equal("cũ", again!.Description);
     }
 
     [Fact]
