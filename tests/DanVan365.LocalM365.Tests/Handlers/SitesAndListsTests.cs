@@ -36,7 +36,9 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
         Assert.NotNull(list?.Id);
         Assert.Equal("genericList", list!.ListProp!.Template);
 
-        var columns = await Client.Sites[Site].Lists[list.Id].Columns.GetAsync();
+        // Hidden columns are listed only with "hidden" in $select (columndefinition.md).
+        var columns = await Client.Sites[Site].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select =
+            ["name", "hidden", "enforceUniqueValues", "indexed", "text", "choice", "dateTime", "number", "boolean"]);
         var code = Assert.Single(columns!.Value!, c => c.Name == "Code");
         Assert.True(code.EnforceUniqueValues);
         Assert.True(code.Indexed);
