@@ -59,7 +59,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         var listsCreated = 0;
         if (missing.Count > 0)
         {
-            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d))).ToList();
+            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d, d.IsLibrary ? stamp : null))).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             foreach (var definition in missing)
             {
@@ -100,7 +100,12 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         // 3. Library folders, when the folder set changed (new decision, new round).
         var foldersCreated = 0;
         var library = await site.FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        if (library is not null && SiteSchema.StampOf(library.Description) != stamp
+        if (library is not null && missing.Contains(SiteSchema.Library))
+        {
+            // Created in this run with the stamp of the folders made right now.
+            foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
+        }
+        else if (library is not null && SiteSchema.StampOf(library.Description) != stamp
             && SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken, forStamp: true).ConfigureAwait(false)) != stamp)
         {
             foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
@@ -167,14 +172,14 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
     public static string EscapePath(string path) =>
         string.Join('/', (path ?? string.Empty).Split('/').Select(Uri.EscapeDataString));
 
-    private RequestInformation CreateListRequest(string siteId, ListDefinition definition)
+    private RequestInformation CreateListRequest(string siteId, ListDefinition definition, string? stamp)
     {
-        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation.
+        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation. The library is created
+        // with the stamp of the folders the same run then creates (a list's description cannot be updated later).
         var list = new GraphList
         {
             DisplayName = definition.DisplayName,
-            // The library's folder stamp is added only once its folders exist.
-            Description = SiteSchema.Description(definition),
+            Description = SiteSchema.Description(definition, stamp),
             Columns = [.. definition.Columns.Select(ColumnMapping.ToGraph)],
             ListProp = new ListInfo { Template = definition.IsLibrary ? "documentLibrary" : "genericList", Hidden = definition.Hidden },
         };
