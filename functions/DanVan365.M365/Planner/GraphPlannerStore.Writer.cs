@@ -54,6 +54,9 @@ public sealed partial class GraphPlannerStore
 
     private const int MaxCreateRounds = 5;
 
+    /// <summary>How often a write answered 409/412 is re-read and resolved before it is reported as failed.</summary>
+    private const int MaxConflictRounds = 6;
+
     private static readonly TimeSpan MaxCreateWait = TimeSpan.FromSeconds(30);
 
     /// <summary>The uncertain creates whose task is not in its bucket yet; those found are added to <paramref name="created"/>.</summary>
@@ -153,7 +156,7 @@ public sealed partial class GraphPlannerStore
                 }
 
                 // planner-overview.md, "Planner resource versioning": 409 and 412 both mean read the latest and resolve.
-                if (outcome.Status is 409 or 412 && round < 3)
+                if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
                 {
                     // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
                     var fresh = await GraphErrors.Call("get task", () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -214,7 +217,7 @@ public sealed partial class GraphPlannerStore
                     continue;
                 }
 
-                if (outcome.Status is 409 or 412 && round < 3)
+                if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
                 {
                     again.Add(writeItems[i]);
                 }

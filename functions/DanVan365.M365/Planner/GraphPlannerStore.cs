@@ -26,49 +26,6 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
         return (plans?.Value ?? []).FirstOrDefault(p => string.Equals(p.Title?.Normalize(NormalizationForm.FormC), title.Normalize(NormalizationForm.FormC), StringComparison.Ordinal));
     }
 
-    /// <summary>Creates the plan if missing, sets its labels and creates missing buckets.</summary>
-    public async Task EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var plan = await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
-        {
-            // https://learn.microsoft.com/graph/api/planner-post-plans — container: the group.
-            plan = await GraphErrors.Call("create plan", () => _client.Planner.Plans.PostAsync(new PlannerPlan
-            {
-                Title = spec.Title,
-                Container = new PlannerPlanContainer { ContainerId = GroupId, Type = PlannerContainerType.Group, Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}" },
-            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        var planId = plan!.Id!;
-        var details = await GraphErrors.Call("get plan details", () => _client.Planner.Plans[planId].Details.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var wanted = new PlannerCategoryDescriptions();
-        var differs = false;
-        foreach (var (index, name) in spec.Categories)
-        {
-            var property = typeof(PlannerCategoryDescriptions).GetProperty("Category" + index.ToString(CultureInfo.InvariantCulture))!;
-            property.SetValue(wanted, name);
-            differs |= !string.Equals(property.GetValue(details?.CategoryDescriptions) as string, name, StringComparison.Ordinal);
-        }
-
-        if (differs)
-        {
-            // https://learn.microsoft.com/graph/api/plannerplandetails-update — If-Match required.
-            await GraphErrors.Call("update plan labels", () => _client.Planner.Plans[planId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = wanted }, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken)).ConfigureAwait(false);
-        }
-
-        await PinTabAsync(planId, spec.Title, cancellationToken).ConfigureAwait(false);
-        var buckets = await BucketsAsync(planId, cancellationToken).ConfigureAwait(false);
-        var missing = spec.Buckets.Where(b => !buckets.ContainsKey(b.Normalize(NormalizationForm.FormC))).ToList();
-        if (missing.Count > 0)
-        {
-            var operations = missing.Select((name, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = name, PlanId = planId, OrderHint = " !" }))).ToList();
-            var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
-            Fail("create bucket", outcomes.Values.Where(o => !o.IsSuccess));
-        }
-    }
-
     /// <summary>Creates, updates and archives tasks as planned, then writes the details of created and changed tasks.</summary>
     public async Task<PlannerApplyResult> ApplyAsync(PlannerSnapshot snapshot, PlannerSyncPlan plan, CancellationToken cancellationToken)
     {
