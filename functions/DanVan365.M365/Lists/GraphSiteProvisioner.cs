@@ -59,7 +59,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         var listsCreated = 0;
         if (missing.Count > 0)
         {
-            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d, d.IsLibrary ? stamp : null))).ToList();
+            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d))).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             foreach (var definition in missing)
             {
@@ -100,13 +100,10 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         // 3. Library folders, when the folder set changed (new decision, new round).
         var foldersCreated = 0;
         var library = await site.FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        if (library is not null && missing.Contains(SiteSchema.Library))
-        {
-            // Created in this run with the stamp of the folders made right now.
-            foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
-        }
-        else if (library is not null && SiteSchema.StampOf(library.Description) != stamp
-            && SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken, forStamp: true).ConfigureAwait(false)) != stamp)
+        // The folder stamp is recorded only once the folders exist (a run killed between the two makes them again).
+        var libraryIsNew = missing.Contains(SiteSchema.Library);
+        if (library is not null && SiteSchema.StampOf(library.Description) != stamp
+            && (libraryIsNew || SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken, forStamp: true).ConfigureAwait(false)) != stamp))
         {
             foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
             await _state.SetAsync(SchemaKey(SiteSchema.Library), SiteSchema.Description(SiteSchema.Library, stamp), cancellationToken).ConfigureAwait(false);
@@ -172,14 +169,14 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
     public static string EscapePath(string path) =>
         string.Join('/', (path ?? string.Empty).Split('/').Select(Uri.EscapeDataString));
 
-    private RequestInformation CreateListRequest(string siteId, ListDefinition definition, string? stamp)
+    private RequestInformation CreateListRequest(string siteId, ListDefinition definition)
     {
-        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation. The library is created
-        // with the stamp of the folders the same run then creates (a list's description cannot be updated later).
+        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation. The library's folder
+        // stamp goes to the state list once its folders exist (a list's description cannot be updated later).
         var list = new GraphList
         {
             DisplayName = definition.DisplayName,
-            Description = SiteSchema.Description(definition, stamp),
+            Description = SiteSchema.Description(definition),
             Columns = [.. definition.Columns.Select(ColumnMapping.ToGraph)],
             ListProp = new ListInfo { Template = definition.IsLibrary ? "documentLibrary" : "genericList", Hidden = definition.Hidden },
         };

@@ -23,6 +23,7 @@ public sealed partial class GraphPlannerStore
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (GraphErrors.Is(error, 404))
         {
+            TabOutcome = "no team";
             return false;
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
@@ -33,8 +34,9 @@ public sealed partial class GraphPlannerStore
         var channel = await GraphErrors.Call("get General channel", () => _client.Teams[GroupId].PrimaryChannel.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         var channelId = channel?.Id ?? throw new RemoteServiceException("get General channel", 404, "itemNotFound", null, "The team has no General channel.");
         var tabs = await GraphErrors.Call("list tabs", () => _client.Teams[GroupId].Channels[channelId].Tabs.GetAsync(r => r.QueryParameters.Expand = ["teamsApp"], cancellationToken)).ConfigureAwait(false);
-        if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId))
+        if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId || (t.Configuration?.WebsiteUrl?.Contains(planId, StringComparison.Ordinal) ?? false)))
         {
+            TabOutcome = "already pinned";
             return false;
         }
 
@@ -51,7 +53,41 @@ public sealed partial class GraphPlannerStore
             },
             AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{PlannerTabAppId}" },
         };
-        await GraphErrors.Call("pin Planner tab", () => _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return true;
+        try
+        {
+            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab, cancellationToken: cancellationToken).ConfigureAwait(false);
+            TabOutcome = "planner";
+            return true;
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (error.ResponseStatusCode is >= 400 and < 500)
+        {
+            // Configuring a built-in tab may be refused (teams-configuring-builtin-tabs.md: several built-in apps'
+            // "Configuration is not supported"; "If you want to configure the tab, consider using a Website tab").
+            // Pinning is best effort: a website tab to the plan is the fallback, and neither failure fails the plan.
+        }
+
+        var website = new TeamsTab
+        {
+            DisplayName = tab.DisplayName,
+            Configuration = new TeamsTabConfiguration { ContentUrl = tab.Configuration.WebsiteUrl, WebsiteUrl = tab.Configuration.WebsiteUrl },
+            AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{WebsiteTabAppId}" },
+        };
+        try
+        {
+            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(website, cancellationToken: cancellationToken).ConfigureAwait(false);
+            TabOutcome = "website";
+            return true;
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (error.ResponseStatusCode is >= 400 and < 500)
+        {
+            TabOutcome = "not pinned: HTTP " + error.ResponseStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + error.Error?.Code;
+            return false;
+        }
     }
+
+    /// <summary>The Teams app id of the website tab (teams-configuring-builtin-tabs.md, "Website tabs").</summary>
+    public const string WebsiteTabAppId = "com.microsoft.teamspace.tab.web";
+
+    /// <summary>What the last pin did: "planner", "website", "already pinned", "no team" or "not pinned: …" (for reports).</summary>
+    public string? TabOutcome { get; private set; }
 }
