@@ -52,7 +52,8 @@ internal static partial class DriveHandlers
         }
 
         var result = ctx.Collection(values, "Collection(driveItem)");
-        result["@odata.deltaLink"] = ctx.SelfLink(new Dictionary<string, string?> { ["token"] = ODataQuery.EncodeToken(ctx.Store.CurrentSequence().ToString(CultureInfo.InvariantCulture)) });
+        var next = ODataQuery.EncodeToken(ctx.Store.CurrentSequence().ToString(CultureInfo.InvariantCulture));
+        result["@odata.deltaLink"] = ctx.SelfLink(new Dictionary<string, string?> { ["token"] = next });
         return GraphResponse.Ok(result);
     }
 

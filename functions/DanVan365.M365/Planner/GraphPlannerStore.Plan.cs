@@ -42,7 +42,12 @@ public sealed partial class GraphPlannerStore
                 return (await _client.Planner.Plans.PostAsync(new PlannerPlan
                 {
                     Title = title,
-                    Container = new PlannerPlanContainer { ContainerId = GroupId, Type = PlannerContainerType.Group, Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}" },
+                    Container = new PlannerPlanContainer
+                    {
+                        ContainerId = GroupId,
+                        Type = PlannerContainerType.Group,
+                        Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}",
+                    },
                 }, r => r.Options.Add(new RetryHandlerOption { MaxRetry = 0 }), cancellationToken).ConfigureAwait(false))!;
             }
             catch (ODataError error) when (error.ResponseStatusCode is 409 or 429 or 503 or 504 && round < MaxPlanRounds)
@@ -66,7 +71,8 @@ public sealed partial class GraphPlannerStore
     {
         for (var round = 1; ; round++)
         {
-            var details = await GraphErrors.Call("get plan details", () => _client.Planner.Plans[planId].Details.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var details = await GraphErrors.Call("get plan details",
+                () => _client.Planner.Plans[planId].Details.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
             var wanted = new PlannerCategoryDescriptions();
             var differs = false;
             foreach (var (index, name) in spec.Categories)
@@ -83,7 +89,9 @@ public sealed partial class GraphPlannerStore
 
             try
             {
-                await _client.Planner.Plans[planId].Details.PatchAsync(new PlannerPlanDetails { CategoryDescriptions = wanted }, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken).ConfigureAwait(false);
+                var patch = new PlannerPlanDetails { CategoryDescriptions = wanted };
+                await _client.Planner.Plans[planId].Details.PatchAsync(patch, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken)
+                    .ConfigureAwait(false);
                 return;
             }
             catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 && round < MaxPlanRounds)
@@ -97,7 +105,10 @@ public sealed partial class GraphPlannerStore
         }
     }
 
-    /// <summary>Creates missing buckets (batched, https://learn.microsoft.com/graph/api/planner-post-buckets); after a failure they are read again first.</summary>
+    /// <summary>
+    /// Creates missing buckets (batched, https://learn.microsoft.com/graph/api/planner-post-buckets); after a failure
+    /// they are read again first.
+    /// </summary>
     private async Task EnsureBucketsAsync(string planId, PlannerPlanSpec spec, CancellationToken cancellationToken)
     {
         for (var round = 1; ; round++)
@@ -110,7 +121,8 @@ public sealed partial class GraphPlannerStore
             }
 
             var operations = missing.Select((name, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
-                () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = name, PlanId = planId, OrderHint = " !" }), RetryOnTransient: false)).ToList();
+                () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = name, PlanId = planId, OrderHint = " !" }),
+                RetryOnTransient: false)).ToList();
             var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var failed = outcomes.Values.Where(o => !o.IsSuccess).ToList();
             if (failed.Count == 0)

@@ -13,15 +13,17 @@ public sealed partial class GraphPlannerStore
     /// api-reference/v1.0/api/user-get.md); $filter on mail and userPrincipalName is (api-reference/v1.0/api/user-list.md).
     /// Unknown people are left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlySet<string> emails, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(
+        IReadOnlySet<string> emails, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
         var list = emails.ToList();
-        var operations = list.Select((email, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Users.ToGetRequestInformation(r =>
-        {
-            r.QueryParameters.Filter = UserFilter(email);
-            r.QueryParameters.Select = ["id", "mail", "userPrincipalName"];
-        }))).ToList();
+        var operations = list.Select((email, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
+            () => _client.Users.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Filter = UserFilter(email);
+                r.QueryParameters.Select = ["id", "mail", "userPrincipalName"];
+            }))).ToList();
         var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < list.Count; i++)
