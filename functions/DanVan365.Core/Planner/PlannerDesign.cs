@@ -93,7 +93,8 @@ public static class PlannerDesign
                     unitCode,
                     unit.Name,
                     Title(task.Code, task.Title, archived: false),
-                    WardTime.StartOfDayUtc(catalogue.Decision.Date),
+                    // Planner answers 400 when the start is later than the due date (planner-overview.md, "400 Bad request").
+                    WardTime.StartOfDayUtc(task.TimeFrame?.LastDay is { } due && due < catalogue.Decision.Date ? due : catalogue.Decision.Date),
                     task.TimeFrame?.LastDay is { } last ? WardTime.EndOfDayUtc(last) : null,
                     CategoryOf(catalogue, task.Section),
                     labels.GetValueOrDefault(CategoryOf(catalogue, task.Section)) ?? string.Empty,

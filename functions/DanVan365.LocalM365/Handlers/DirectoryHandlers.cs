@@ -13,7 +13,8 @@ internal static class DirectoryHandlers
         // https://learn.microsoft.com/en-us/graph/api/user-list ($filter on displayName, mail, userPrincipalName)
         router.Add("GET", "users", ctx => Filtered(ctx, "user", "users"));
 
-        // https://learn.microsoft.com/en-us/graph/api/user-get (by id or userPrincipalName)
+        // https://learn.microsoft.com/en-us/graph/api/user-get : GET /users/{id | userPrincipalName} only; a mail address
+        // that is not the sign-in name is not found (docs repo: api-reference/v1.0/api/user-get.md, "HTTP request").
         router.Add("GET", "users/{}", ctx => GraphResponse.Ok(Present(ctx, RequireUser(ctx.Store, ctx[0]), "users/$entity", "#microsoft.graph.user")));
 
         // https://learn.microsoft.com/en-us/graph/api/group-list
@@ -115,8 +116,12 @@ internal static class DirectoryHandlers
         return store.Get("user", id);
     }
 
+    /// <summary>A user by id or userPrincipalName, as the /users/{id | userPrincipalName} routes address one.</summary>
+    public static JsonObject? FindUserByIdOrUpn(GraphStore store, string reference) =>
+        store.Get("user", store.GetMeta("upn:" + reference.ToLowerInvariant()) ?? reference);
+
     public static JsonObject RequireUser(GraphStore store, string reference) =>
-        FindUser(store, reference) ?? throw GraphException.NotFound("Request_ResourceNotFound", $"Resource '{reference}' does not exist or one of its queried reference-property objects are not present.");
+        FindUserByIdOrUpn(store, reference) ?? throw GraphException.NotFound("Request_ResourceNotFound", $"Resource '{reference}' does not exist or one of its queried reference-property objects are not present.");
 
     public static void CreateGroup(EmulatorCore core, JsonObject seed, string now)
     {

@@ -12,6 +12,7 @@ internal static class MailHandlers
     public static void Register(Router router)
     {
         // https://learn.microsoft.com/en-us/graph/api/user-sendmail : 202 Accepted, no body.
+        // POST /users/{id | userPrincipalName}/sendMail (docs repo: api-reference/v1.0/api/user-sendmail.md): by id or sign-in name only.
         router.Add("POST", "users/{}/sendMail", ctx =>
         {
             var user = DirectoryHandlers.RequireUser(ctx.Store, ctx[0]);

@@ -21,6 +21,7 @@ internal sealed class EmulatorCore : IDisposable
     private long _mails;
     private long _operations;
     private EmulatorFaults _faults = new();
+    private long _plannerWrites;
 
     public EmulatorCore(GraphStore store, TimeProvider clock, SeedDocument seed, string? outboxDirectory)
     {
@@ -68,6 +69,7 @@ internal sealed class EmulatorCore : IDisposable
         {
             Volatile.Write(ref _faults, value);
             Interlocked.Exchange(ref _operations, 0);
+            Interlocked.Exchange(ref _plannerWrites, 0);
         }
     }
 
@@ -149,20 +151,17 @@ internal sealed class EmulatorCore : IDisposable
 
         // Throttling and server errors, per operation (batch items too): https://learn.microsoft.com/en-us/graph/throttling
         var n = Interlocked.Increment(ref _operations);
-        if (faults.ThrottleEvery > 0 && n % faults.ThrottleEvery == 0)
+        var injected = InjectedFault(faults, n);
+        if (injected is not null && !faults.AfterExecution)
         {
-            Interlocked.Increment(ref _throttled);
-            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests", "Too many requests. Please retry after the time given in the Retry-After header.");
-            ex.Headers["Retry-After"] = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return ErrorResponse(ex, request);
+            return ErrorResponse(injected, request);
         }
 
-        if (faults.ServerErrorEvery > 0 && n % faults.ServerErrorEvery == 0)
+        if (faults.ConflictEvery > 0 && request.Method is "POST" or "PATCH" or "DELETE" && IsPlanner(request.Path)
+            && Interlocked.Increment(ref _plannerWrites) % faults.ConflictEvery == 0)
         {
-            Interlocked.Increment(ref _serverErrors);
-            var ex = new GraphException(HttpStatusCode.ServiceUnavailable, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.");
-            ex.Headers["Retry-After"] = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return ErrorResponse(ex, request);
+            // planner-overview.md, "Planner resource versioning": 409 and 412 both mean "read the latest version and resolve".
+            return ErrorResponse(new GraphException(HttpStatusCode.Conflict, "Conflict", "The request conflicts with a newer change of the resource."), request);
         }
 
         GraphResponse response;
@@ -181,12 +180,46 @@ internal sealed class EmulatorCore : IDisposable
             return ErrorResponse(ex, request);
         }
 
+        if (injected is not null)
+        {
+            // afterExecution: the operation took effect, and the caller only sees the 429/503 (a lost response).
+            CountWrite(response, request);
+            return ErrorResponse(injected, request);
+        }
+
+        CountWrite(response, request);
+        return response;
+    }
+
+    private static bool IsPlanner(string path) => path.TrimStart('/').StartsWith("planner/", StringComparison.OrdinalIgnoreCase);
+
+    private GraphException? InjectedFault(EmulatorFaults faults, long n)
+    {
+        if (faults.ThrottleEvery > 0 && n % faults.ThrottleEvery == 0)
+        {
+            Interlocked.Increment(ref _throttled);
+            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests", "Too many requests. Please retry after the time given in the Retry-After header.");
+            ex.Headers["Retry-After"] = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return ex;
+        }
+
+        if (faults.ServerErrorEvery > 0 && n % faults.ServerErrorEvery == 0)
+        {
+            Interlocked.Increment(ref _serverErrors);
+            var ex = new GraphException(HttpStatusCode.ServiceUnavailable, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.");
+            ex.Headers["Retry-After"] = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return ex;
+        }
+
+        return null;
+    }
+
+    private void CountWrite(GraphResponse response, GraphRequest request)
+    {
         if (response.Status < 400 && (response.IsWrite || request.Method is "POST" or "PATCH" or "PUT" or "DELETE"))
         {
             Interlocked.Increment(ref _writes);
         }
-
-        return response;
     }
 
     public GraphResponse ErrorResponse(GraphException ex, GraphRequest request)

@@ -44,7 +44,17 @@ public sealed record EmulatorStats(
 /// <param name="RetryAfterSeconds">Retry-After value for 429 and 503.</param>
 /// <param name="ServerErrorEvery">Every Nth operation answers 503.</param>
 /// <param name="DelayMs">Latency added to every request.</param>
-public sealed record EmulatorFaults(int ThrottleEvery = 0, int RetryAfterSeconds = 1, int ServerErrorEvery = 0, int DelayMs = 0);
+/// <param name="AfterExecution">The injected 429/503 is answered after the operation took effect (a lost response).</param>
+/// <param name="ConflictEvery">Every Nth Planner write answers 409 (planner-overview: clients re-read and resolve).</param>
+/// <param name="ExpireDeltaTokens">Every delta token presented answers 410 Gone (driveitem-delta: resync).</param>
+public sealed record EmulatorFaults(
+    int ThrottleEvery = 0,
+    int RetryAfterSeconds = 1,
+    int ServerErrorEvery = 0,
+    int DelayMs = 0,
+    bool AfterExecution = false,
+    int ConflictEvery = 0,
+    bool ExpireDeltaTokens = false);
 
 /// <summary>A user to add at runtime (also POST /_emulator/users).</summary>
 /// <param name="UserPrincipalName">Sign-in name, e.g. vp.truong@haian.example.vn.</param>

@@ -5,8 +5,12 @@ using Microsoft.Kiota.Abstractions;
 
 namespace DanVan365.M365.Client;
 
-/// <summary>One request to send inside a $batch. <see cref="Build"/> is called again for each attempt.</summary>
-public sealed record BatchOperation(string Id, Func<RequestInformation> Build);
+/// <summary>
+/// One request to send inside a $batch. <see cref="Build"/> is called again for each attempt. A create whose 429/503/504
+/// may already have taken effect sets <paramref name="RetryOnTransient"/> false: its caller looks for what the first
+/// attempt made before sending it again (https://learn.microsoft.com/graph/json-batching; issue 12, difference 11).
+/// </summary>
+public sealed record BatchOperation(string Id, Func<RequestInformation> Build, bool RetryOnTransient = true);
 
 /// <summary>What Graph answered for one batch item (body as JSON text, may be empty).</summary>
 public sealed record BatchOutcome(string Id, int Status, string Body, IReadOnlyDictionary<string, string> Headers)
@@ -42,7 +46,7 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
                 foreach (var op in pending)
                 {
                     var outcome = results[op.Id];
-                    if (IsTransient(outcome.Status) && attempt < maxAttempts)
+                    if (IsTransient(outcome.Status) && op.RetryOnTransient && attempt < maxAttempts)
                     {
                         retry.Add(op);
                         var wait = RetryAfter(outcome) ?? DefaultRetryDelay * attempt;

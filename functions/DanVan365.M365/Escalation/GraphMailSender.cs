@@ -4,6 +4,7 @@ using DanVan365.M365.Client;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using MimeKit;
 
 namespace DanVan365.M365.Escalation;
@@ -13,7 +14,9 @@ namespace DanVan365.M365.Escalation;
 /// MIME so the message carries both the HTML and the plain-text part (https://learn.microsoft.com/graph/outlook-send-mime-message:
 /// POST /users/{id}/sendMail, Content-Type text/plain, body the base64 of the MIME message). MimeKit writes the headers:
 /// display names and subject are already single-line (<see cref="MailText.HeaderSafe"/>) and are RFC 2047-encoded, so no
-/// name or catalogue text can add a header. 429/503/504 are retried by the SDK's RetryHandler, honouring Retry-After.
+/// name or catalogue text can add a header. Only a 429 is retried (the SDK's RetryHandler, honouring Retry-After): a 5xx or a
+/// timeout may come after the message went out, so it is never sent again and the escalation ledger stays at-most-once
+/// (https://learn.microsoft.com/graph/throttling: 429 means the request was not processed).
 /// </summary>
 public sealed class GraphMailSender(GraphConnection connection) : IEscalationMailSender
 {
@@ -54,10 +57,18 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
         var request = connection.Client.Users[sender.Trim()].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
         request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(base64), "text/plain");
+        request.AddRequestOptions([OnlyThrottlingRetried(connection.Options.MaxAttempts)]);
         await GraphErrors.Call("sendMail", async () =>
         {
             await connection.Client.RequestAdapter.SendNoContentAsync(request, ErrorMapping, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
     }
+
+    /// <summary>The retry option for sendMail: retry 429 only (never 5xx, never a timeout).</summary>
+    public static RetryHandlerOption OnlyThrottlingRetried(int maxAttempts) => new()
+    {
+        MaxRetry = Math.Max(0, maxAttempts - 1),
+        ShouldRetry = (_, _, response) => response.StatusCode == System.Net.HttpStatusCode.TooManyRequests,
+    };
 }

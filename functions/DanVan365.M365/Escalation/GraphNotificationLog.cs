@@ -53,7 +53,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
             {
                 claimed.Add(new ClaimedNotification(n, id));
             }
-            else if (outcome.Status == 409)
+            else if (Lists.UniqueKeyConflict.Is(outcome))
             {
                 taken.Add(n);
             }

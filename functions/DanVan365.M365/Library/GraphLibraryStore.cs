@@ -60,7 +60,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         if (uploaded?.Id is { } uploadedId && uploaded.ListItem is null)
         {
             // The upload answer has no listItem; read it so the caller can set the file's columns.
-            uploaded = await GraphErrors.Call($"get {path}", () => Client.Drives[driveId].Items[uploadedId].GetAsync(r => r.QueryParameters.Expand = ["listItem($expand=fields)"], cancellationToken)).ConfigureAwait(false);
+            uploaded = await GraphErrors.Call($"get {path}", () => Client.Drives[driveId].Items[uploadedId].GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns], cancellationToken)).ConfigureAwait(false);
         }
 
         return ToFile(uploaded ?? throw new RemoteServiceException($"upload {path}", 500, "noItem", null, "Graph returned no item."), folder);
@@ -73,7 +73,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         DriveItemCollectionResponse? page;
         try
         {
-            page = await Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.GetAsync(r => r.QueryParameters.Expand = ["listItem($expand=fields)"], cancellationToken).ConfigureAwait(false);
+            page = await Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns], cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError error) when (GraphErrors.Is(error, 404))
         {
@@ -141,47 +141,13 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
     {
         ArgumentNullException.ThrowIfNull(include);
         var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
-        var delta = Client.Drives[driveId].Items["root"].Delta;
-        // https://learn.microsoft.com/graph/api/driveitem-delta — no token: every item; then the changes since the token.
-        var page = await GraphErrors.Call("library delta", () => token is null
-            ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
-            : delta.WithUrl(token).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? next = null;
-        while (page is not null)
-        {
-            foreach (var item in page.Value ?? [])
-            {
-                if (item.File is null || item.Deleted is not null || item.Id is null)
-                {
-                    continue;
-                }
+        var (changedIds, next) = await DeltaAsync(driveId, token, cancellationToken).ConfigureAwait(false);
 
-                var folder = FolderOf(item.ParentReference?.Path);
-                if (folder is not null && include(Combine(folder, item.Name ?? string.Empty)))
-                {
-                    changed[item.Id] = folder;
-                }
-            }
-
-            if (page.OdataDeltaLink is { } deltaLink)
-            {
-                next = deltaLink;
-                break;
-            }
-
-            if (page.OdataNextLink is not { } nextLink)
-            {
-                break;
-            }
-
-            page = await GraphErrors.Call("library delta", () => delta.WithUrl(nextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        // Delta carries no columns: read the changed files with their list item (one batch per 20 files).
-        var ids = changed.Keys.ToList();
+        // Delta carries no columns and no parentReference.path ("When using delta you should always track items by id",
+        // driveitem-delta.md, Remarks): read each changed file by id, with its path and list item (one batch per 20 files).
+        var ids = changedIds.ToList();
         var operations = ids.Select((id, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            () => Client.Drives[driveId].Items[id].ToGetRequestInformation(r => r.QueryParameters.Expand = ["listItem($expand=fields)"]))).ToList();
+            () => Client.Drives[driveId].Items[id].ToGetRequestInformation(r => r.QueryParameters.Expand = [ListItemWithColumns]))).ToList();
         var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
         var files = new List<LibraryFile>();
         for (var i = 0; i < ids.Count; i++)
@@ -199,13 +165,77 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
             }
 
             var item = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body, DriveItem.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
-            if (item is not null)
+            if (item is not null && FolderOf(item.ParentReference?.Path) is { } folder && include(Combine(folder, item.Name ?? string.Empty)))
             {
-                files.Add(ToFile(item, changed[ids[i]]));
+                files.Add(ToFile(item, folder));
             }
         }
 
         return (files, next ?? token ?? string.Empty);
+    }
+
+    /// <summary>
+    /// The ids of files changed since the token (all files without one) and the next delta link. A token the service no
+    /// longer knows answers 410 Gone with a Location header that starts a fresh enumeration (driveitem-delta.md): the
+    /// enumeration is started again from there, once, and every file comes back (ingestion skips the ones it has read).
+    /// </summary>
+    private async Task<(IReadOnlyCollection<string> Ids, string? DeltaLink)> DeltaAsync(string driveId, string? token, CancellationToken cancellationToken)
+    {
+        var delta = Client.Drives[driveId].Items["root"].Delta;
+        Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaGetResponse? page;
+        try
+        {
+            page = await (token is null
+                ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
+                : delta.WithUrl(token).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (token is not null && GraphErrors.Is(error, 410))
+        {
+            var restart = error.ResponseHeaders is { } headers && headers.TryGetValue("Location", out var values) ? values.FirstOrDefault() : null;
+            page = await GraphErrors.Call("library delta", () => restart is null
+                ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
+                : delta.WithUrl(restart).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
+        {
+            throw GraphErrors.From("library delta", error);
+        }
+
+        // The same item may appear more than once: the last occurrence wins (driveitem-delta.md, Remarks).
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        while (page is not null)
+        {
+            foreach (var item in page.Value ?? [])
+            {
+                if (item.Id is null)
+                {
+                    continue;
+                }
+
+                if (item.File is not null && item.Deleted is null)
+                {
+                    changed.Add(item.Id);
+                }
+                else
+                {
+                    changed.Remove(item.Id);
+                }
+            }
+
+            if (page.OdataDeltaLink is { } deltaLink)
+            {
+                return (changed, deltaLink);
+            }
+
+            if (page.OdataNextLink is not { } nextLink)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call("library delta", () => delta.WithUrl(nextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return (changed, null);
     }
 
     /// <summary>The library-relative folder of a parentReference path "/drives/{id}/root:/2026/Đợt 1/Nộp" ("" for the root).</summary>
@@ -243,6 +273,12 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         _driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null, "The library has no drive.");
         return _driveId;
     }
+
+    /// <summary>
+    /// The file's list item with the library's columns named: hidden columns (IngestedHash) come back only when named
+    /// in the fields' $select (docs repo: api-reference/v1.0/resources/columndefinition.md).
+    /// </summary>
+    private static readonly string ListItemWithColumns = $"listItem($expand=fields($select={string.Join(',', SiteSchema.Library.Columns.Select(c => c.Name))}))";
 
     private static string Combine(string folder, string name) => string.IsNullOrEmpty(folder) ? name : folder.TrimEnd('/') + "/" + name;
 

@@ -74,9 +74,9 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                     continue;
                 }
 
-                // 409 on create: the key exists (a create retried after a lost response, or another run). 412: the eTag moved.
+                // The key exists on create (UniqueKeyConflict: status and text) (a create retried after a lost response, or another run). 412: the eTag moved.
                 // 404 on update: a person deleted the row; sync recreates what the decision says.
-                var conflict = (change.Kind == ChangeKind.Create && outcome.Status == 409)
+                var conflict = (change.Kind == ChangeKind.Create && UniqueKeyConflict.Is(outcome))
                     || (change.Kind != ChangeKind.Create && outcome.Status == 412);
                 if (conflict && round < MaxRebaseRounds)
                 {

@@ -8,18 +8,30 @@ using GraphList = Microsoft.Graph.Models.List;
 namespace DanVan365.M365.Lists;
 
 /// <summary>
-/// Creates or upgrades the lists of <see cref="SiteSchema"/> and the library's folders. Idempotent: each list carries
-/// "schema vN" in its description, the library also a stamp of its folder set, so a provisioned site costs one read
-/// (GET lists). An older schema gets its missing columns added; existing columns and data are never touched.
+/// Creates or upgrades the lists of <see cref="SiteSchema"/> and the library's folders. Idempotent: each list is created
+/// with "schema vN" in its description, the library also with a stamp of its folder set, so a provisioned site costs one
+/// read (GET lists). An older schema gets its missing columns added; existing columns and data are never touched.
+/// Updating a list is not a documented v1.0 operation (docs repo: api-reference/v1.0/resources/list.md lists get and
+/// create only), so a later version or stamp is kept where a documented write reaches it: a row of the state list
+/// ("schema:{list key}"), read only when the description is older.
 /// </summary>
-public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) : ISiteProvisioner
+public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, TimeProvider? clock = null) : ISiteProvisioner
 {
+    private readonly GraphStateStore _state = new(site, new GraphListStore(site, batches), clock ?? TimeProvider.System);
+
+    /// <summary>The state row holding a list's current schema description.</summary>
+    public static string SchemaKey(ListDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return "schema:" + definition.Key;
+    }
+
     public async Task<bool> IsProvisionedAsync(CancellationToken cancellationToken)
     {
         foreach (var definition in SiteSchema.All)
         {
             var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false);
-            if (list is null || SiteSchema.VersionOf(list.Description) < SiteSchema.Version)
+            if (list is null || SiteSchema.VersionOf(await DescriptionAsync(definition, list, cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
             {
                 return false;
             }
@@ -79,7 +91,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
         {
             var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false)
                 ?? throw new RemoteServiceException($"create list '{definition.DisplayName}'", 404, "listNotFound", null, "The list was not found after creating it.");
-            if (SiteSchema.VersionOf(list.Description) < SiteSchema.Version)
+            if (SiteSchema.VersionOf(await DescriptionAsync(definition, list, cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
             {
                 columnsAdded += await UpgradeAsync(siteId, list, definition, cancellationToken).ConfigureAwait(false);
             }
@@ -88,10 +100,13 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
         // 3. Library folders, when the folder set changed (new decision, new round).
         var foldersCreated = 0;
         var library = await site.FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        if (library is not null && SiteSchema.StampOf(library.Description) != stamp)
+        // The folder stamp is recorded only once the folders exist (a run killed between the two makes them again).
+        var libraryIsNew = missing.Contains(SiteSchema.Library);
+        if (library is not null && SiteSchema.StampOf(library.Description) != stamp
+            && (libraryIsNew || SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken, forStamp: true).ConfigureAwait(false)) != stamp))
         {
             foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
-            await PatchDescriptionAsync(siteId, library, SiteSchema.Description(SiteSchema.Library, stamp), cancellationToken).ConfigureAwait(false);
+            await _state.SetAsync(SchemaKey(SiteSchema.Library), SiteSchema.Description(SiteSchema.Library, stamp), cancellationToken).ConfigureAwait(false);
         }
 
         return new ProvisionResult(listsCreated, columnsAdded, foldersCreated);
@@ -156,11 +171,11 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
 
     private RequestInformation CreateListRequest(string siteId, ListDefinition definition)
     {
-        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation.
+        // https://learn.microsoft.com/graph/api/list-create — columns can be given at creation. The library's folder
+        // stamp goes to the state list once its folders exist (a list's description cannot be updated later).
         var list = new GraphList
         {
             DisplayName = definition.DisplayName,
-            // The library's folder stamp is added only once its folders exist.
             Description = SiteSchema.Description(definition),
             Columns = [.. definition.Columns.Select(ColumnMapping.ToGraph)],
             ListProp = new ListInfo { Template = definition.IsLibrary ? "documentLibrary" : "genericList", Hidden = definition.Hidden },
@@ -170,7 +185,8 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
 
     private async Task<int> UpgradeAsync(string siteId, GraphList list, ListDefinition definition, CancellationToken cancellationToken)
     {
-        var existing = await GraphErrors.Call($"get columns of '{definition.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select = ["name"], cancellationToken)).ConfigureAwait(false);
+        var existing = await GraphErrors.Call($"get columns of '{definition.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select = ["name", "hidden"], cancellationToken)).ConfigureAwait(false);
+        // Hidden columns are listed only when "hidden" is in $select (docs repo: api-reference/v1.0/resources/columndefinition.md).
         var names = (existing?.Value ?? []).Select(c => c.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var added = 0;
         foreach (var column in definition.Columns.Where(c => !names.Contains(c.Name)))
@@ -180,16 +196,31 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches) 
             added++;
         }
 
-        var stamp = definition.IsLibrary ? SiteSchema.StampOf(list.Description) : null;
-        await PatchDescriptionAsync(siteId, list, SiteSchema.Description(definition, stamp), cancellationToken).ConfigureAwait(false);
+        var current = await DescriptionAsync(definition, list, cancellationToken, forStamp: definition.IsLibrary).ConfigureAwait(false);
+        var stamp = definition.IsLibrary ? SiteSchema.StampOf(current) : null;
+        await _state.SetAsync(SchemaKey(definition), SiteSchema.Description(definition, stamp), cancellationToken).ConfigureAwait(false);
         return added;
     }
 
-    /// <summary>Rewrites a list's description (schema version + stamp).</summary>
-    public async Task PatchDescriptionAsync(string siteId, GraphList list, string description, CancellationToken cancellationToken)
+    /// <summary>
+    /// The list's schema description: the one it was created with, or the state row's when the description is older
+    /// or, for the library, its folder stamp may have moved on.
+    /// </summary>
+    private async Task<string?> DescriptionAsync(ListDefinition definition, GraphList list, CancellationToken cancellationToken, bool forStamp = false)
     {
-        await GraphErrors.Call($"update list '{list.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].PatchAsync(new GraphList { Description = description }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        list.Description = description;
-        site.Invalidate(list);
+        if (SiteSchema.VersionOf(list.Description) >= SiteSchema.Version && !forStamp)
+        {
+            return list.Description;
+        }
+
+        // Folders are never deleted, so a folder stamp in the description still holds when it is the wanted one.
+
+        if (await site.FindAsync(SiteSchema.State, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return list.Description;
+        }
+
+        var saved = await _state.GetAsync(SchemaKey(definition), cancellationToken).ConfigureAwait(false);
+        return saved is not null && SiteSchema.VersionOf(saved) >= SiteSchema.VersionOf(list.Description) ? saved : list.Description;
     }
 }

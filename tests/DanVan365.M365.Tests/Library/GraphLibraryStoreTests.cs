@@ -45,6 +45,6 @@ public class GraphLibraryStoreTests
         await session.State.SetAsync("library-delta", "token-2 'có dấu'", CancellationToken.None);
 
         Assert.Equal("token-2 'có dấu'", await ward.NewSession().State.GetAsync("library-delta", CancellationToken.None));
-        Assert.Single(await session.Lists.ReadAsync(SiteSchema.State, CancellationToken.None));
+        Assert.Single(await session.Lists.ReadAsync(SiteSchema.State, CancellationToken.None), r => r.Key == "library-delta");
     }
 }

@@ -16,10 +16,11 @@ public class CatalogueSyncTests
     /// <summary>
     /// The fewest requests a first provision + sync can make with batches of 20: find the site (1), list the lists (1),
     /// create the five lists with their columns (1 batch), find the library's drive (1), create its folders (1 batch),
-    /// stamp the library (1), read both lists (2), write ⌈31/20⌉ + ⌈n/20⌉ item batches.
+    /// record the library's folder stamp as a state row (read it, write it: 2; a list's description cannot be updated in
+    /// v1.0), read both lists (2), write ⌈31/20⌉ + ⌈n/20⌉ item batches.
     /// </summary>
     private static int MinimumFirstSyncRequests(ListSyncReport report) =>
-        8 + Batches(report.Tasks.Writes.Count()) + Batches(report.Assignments.Writes.Count());
+        9 + Batches(report.Tasks.Writes.Count()) + Batches(report.Assignments.Writes.Count());
 
     private static int Batches(int writes) => (writes + 19) / 20;
 
@@ -42,7 +43,7 @@ public class CatalogueSyncTests
     }
 
     [Fact]
-    public async Task RunAsync_IdenticalSecondSync_NoWritesAtMostFourRequests()
+    public async Task RunAsync_IdenticalSecondSync_NoWritesAtMostFiveRequests()
     {
         await using var ward = await WardHarness.StartAsync();
         using (var first = ward.NewSession())
@@ -56,7 +57,9 @@ public class CatalogueSyncTests
 
         Assert.Equal(0, report.Count(ChangeKind.Create) + report.Count(ChangeKind.Update) + report.Count(ChangeKind.Archive));
         Assert.Equal(writesBefore, ward.Server.GetStats().Writes);
-        Assert.True(second.Requests <= 4, $"{second.Requests} requests");
+        // Four, plus one: the library's folder stamp is read from the state list, since a list's description cannot be
+        // updated in Graph v1.0 (api-reference/v1.0/resources/list.md has no update operation).
+        Assert.True(second.Requests <= 5, $"{second.Requests} requests");
     }
 
     [Fact]

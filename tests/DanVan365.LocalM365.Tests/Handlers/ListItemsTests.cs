@@ -1,7 +1,7 @@
 using Microsoft.Graph.Sites.Item.Lists.Item.Items.Delta;
-using static DanVan365.LocalM365.Tests.SitesAndListsTests;
+using static DanVan365.LocalM365.Tests.Handlers.SitesAndListsTests;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
 {

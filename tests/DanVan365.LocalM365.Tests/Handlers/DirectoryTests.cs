@@ -1,4 +1,4 @@
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
 {
@@ -24,8 +24,9 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
         Assert.True(people.Count >= 15);
         foreach (var email in people)
         {
-            var user = await _fx.Client.Users[email].GetAsync();
-            Assert.False(string.IsNullOrWhiteSpace(user!.DisplayName), email);
+            // By mail or sign-in name: GET /users/{mail} finds only people whose mail is their sign-in name (user-get.md).
+            var found = await _fx.Client.Users.GetAsync(r => r.QueryParameters.Filter = $"mail eq '{email}' or userPrincipalName eq '{email}'");
+            Assert.False(string.IsNullOrWhiteSpace(Assert.Single(found!.Value!).DisplayName), email);
         }
 
         Assert.NotNull(await _fx.Client.Users["chutich@haian.example.vn"].GetAsync());

@@ -1,4 +1,4 @@
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
 {
@@ -36,7 +36,9 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
         Assert.NotNull(list?.Id);
         Assert.Equal("genericList", list!.ListProp!.Template);
 
-        var columns = await Client.Sites[Site].Lists[list.Id].Columns.GetAsync();
+        // Hidden columns are listed only with "hidden" in $select (columndefinition.md).
+        var columns = await Client.Sites[Site].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select =
+            ["name", "hidden", "enforceUniqueValues", "indexed", "text", "choice", "dateTime", "number", "boolean"]);
         var code = Assert.Single(columns!.Value!, c => c.Name == "Code");
         Assert.True(code.EnforceUniqueValues);
         Assert.True(code.Indexed);
@@ -71,12 +73,13 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
     }
 
     [Fact]
-    public async Task PatchList_Description_IsSaved()
+    public async Task PatchList_NotADocumentedOperation_Throws405AndKeepsDescription()
     {
         var list = await Client.Sites[Site].Lists.PostAsync(new List { DisplayName = "Mô tả " + Guid.NewGuid().ToString("N")[..6], Description = "cũ" });
-        await Client.Sites[Site].Lists[list!.Id].PatchAsync(new List { Description = "mới" });
-        var again = await Client.Sites[Site].Lists[list.Id].GetAsync();
-        Assert.Equal("mới", again!.Description);
+        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list!.Id].PatchAsync(new List { Description = "mới" }));
+        Assert.Equal(405, error.ResponseStatusCode);
+        var again = await Client.Sites[Site].Lists[list!.Id].GetAsync();
+        Assert.Equal("cũ", again!.Description);
     }
 
     [Fact]

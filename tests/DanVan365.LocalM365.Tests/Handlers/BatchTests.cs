@@ -3,9 +3,9 @@ using System.Text;
 using Microsoft.Graph.Core.Requests;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
-using static DanVan365.LocalM365.Tests.SitesAndListsTests;
+using static DanVan365.LocalM365.Tests.Handlers.SitesAndListsTests;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class BatchTests
 {

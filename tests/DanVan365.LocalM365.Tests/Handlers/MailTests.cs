@@ -1,7 +1,7 @@
 using Microsoft.Graph.Users.Item.SendMail;
 using MimeKit;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class MailTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
-using static DanVan365.LocalM365.Tests.SitesAndListsTests;
+using static DanVan365.LocalM365.Tests.Handlers.SitesAndListsTests;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class DriveTests : IClassFixture<LocalGraphFixture>
 {

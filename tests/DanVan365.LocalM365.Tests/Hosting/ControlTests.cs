@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Hosting;
 
 public sealed class ControlTests
 {

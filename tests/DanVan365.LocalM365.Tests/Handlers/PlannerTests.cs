@@ -1,6 +1,6 @@
 using Microsoft.Kiota.Abstractions.Serialization;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace DanVan365.LocalM365.Tests;
+namespace DanVan365.LocalM365.Tests.Hosting;
 
 public sealed class HostingTests : IClassFixture<LocalGraphFixture>
 {

@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Text;
+using DanVan365.Core.Planner;
+using DanVan365.M365.Client;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+
+namespace DanVan365.M365.Planner;
+
+/// <summary>Writing Planner: creating tasks, patching tasks and their details with If-Match, in batches.</summary>
+public sealed partial class GraphPlannerStore
+{
+    /// <summary>
+    /// Creates tasks (batched); returns the new task per assignment key, and failures. A create answered 409, 429, 503
+    /// or 504 may have taken effect (a $batch item's lost response, https://learn.microsoft.com/graph/json-batching):
+    /// before sending it again the bucket is read and a task with the same code found there is taken as the one made.
+    /// </summary>
+    public async Task<(Dictionary<string, PlannerTaskState> Created, List<(string Key, string Reason)> Failures)> CreateAsync(string planId, IReadOnlyList<PlannerChange> creates, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creates);
+        ArgumentNullException.ThrowIfNull(buckets);
+        var created = new Dictionary<string, PlannerTaskState>(StringComparer.Ordinal);
+        var failures = new List<(string, string)>();
+        var pending = creates.ToList();
+        for (var round = 0; pending.Count > 0; round++)
+        {
+            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => CreateRequest(planId, c, buckets), RetryOnTransient: false)).ToList();
+            var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var uncertain = new List<(PlannerChange Change, BatchOutcome Outcome)>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    var task = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body, PlannerTask.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+                    created[pending[i].AssignmentKey] = ToState(task!);
+                }
+                else if (outcome.Status is 409 or 429 or 503 or 504 && round < MaxCreateRounds)
+                {
+                    uncertain.Add((pending[i], outcome));
+                }
+                else
+                {
+                    failures.Add((pending[i].AssignmentKey, Describe(outcome)));
+                }
+            }
+
+            pending = await NotYetMadeAsync(uncertain, buckets, created, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (created, failures);
+    }
+
+    private const int MaxCreateRounds = 5;
+
+    /// <summary>How often a write answered 409/412 is re-read and resolved before it is reported as failed.</summary>
+    private const int MaxConflictRounds = 6;
+
+    private static readonly TimeSpan MaxCreateWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The uncertain creates whose task is not in its bucket yet; those found are added to <paramref name="created"/>.</summary>
+    private async Task<List<PlannerChange>> NotYetMadeAsync(List<(PlannerChange Change, BatchOutcome Outcome)> uncertain, IReadOnlyDictionary<string, string> buckets, Dictionary<string, PlannerTaskState> created, CancellationToken cancellationToken)
+    {
+        var again = new List<PlannerChange>();
+        if (uncertain.Count == 0)
+        {
+            return again;
+        }
+
+        var wait = uncertain.Select(u => u.Outcome.Headers.TryGetValue("Retry-After", out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        var taken = created.Values.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var inBucket = new Dictionary<string, List<PlannerTask>>(StringComparer.Ordinal);
+        foreach (var (change, _) in uncertain)
+        {
+            var spec = change.Spec!;
+            var bucketId = buckets.GetValueOrDefault(spec.BucketName.Normalize(NormalizationForm.FormC)) ?? string.Empty;
+            if (!inBucket.TryGetValue(bucketId, out var tasks))
+            {
+                tasks = bucketId.Length == 0 ? [] : await BucketTasksAsync(bucketId, cancellationToken).ConfigureAwait(false);
+                inBucket[bucketId] = tasks;
+            }
+
+            // The marker: the task's code in its title ("[3.5.a] …"), in the unit's bucket.
+            var made = tasks.FirstOrDefault(t => !taken.Contains(t.Id!) && PlannerDesign.CodeFromTitle(t.Title) == spec.TaskCode);
+            if (made is null)
+            {
+                again.Add(change);
+                continue;
+            }
+
+            taken.Add(made.Id!);
+            created[change.AssignmentKey] = ToState(made);
+        }
+
+        return again;
+    }
+
+    private async Task<List<PlannerTask>> BucketTasksAsync(string bucketId, CancellationToken cancellationToken)
+    {
+        // https://learn.microsoft.com/graph/api/plannerbucket-list-tasks
+        var tasks = new List<PlannerTask>();
+        var page = await GraphErrors.Call("list bucket tasks", () => _client.Planner.Buckets[bucketId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            tasks.AddRange(page.Value ?? []);
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call("list bucket tasks", () => _client.Planner.Buckets[bucketId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return tasks;
+    }
+
+    private RequestInformation CreateRequest(string planId, PlannerChange change, IReadOnlyDictionary<string, string> buckets)
+    {
+        var spec = change.Spec!;
+        var task = new PlannerTask
+        {
+            PlanId = planId,
+            BucketId = buckets.GetValueOrDefault(spec.BucketName.Normalize(NormalizationForm.FormC)),
+            Title = spec.Title,
+            StartDateTime = spec.Start,
+            DueDateTime = spec.Due,
+            AppliedCategories = Categories(PlannerDesign.LabelChanges(spec.Category, spec.Archived, null)),
+            Assignments = Assignments(change.AddAssigneeIds),
+        };
+        return _client.Planner.Tasks.ToPostRequestInformation(task);
+    }
+
+    /// <summary>Updates the task objects of changes (If-Match); a 412 is re-read and re-applied on top of the fresh task.</summary>
+    public async Task<List<(string Key, string Reason)>> UpdateTasksAsync(IReadOnlyList<PlannerChange> changes, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var failures = new List<(string, string)>();
+        var pending = changes.Where(c => c.TaskChanged && c.Existing is not null).ToList();
+        for (var round = 0; pending.Count > 0; round++)
+        {
+            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => TaskPatch(c, buckets))).ToList();
+            var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var again = new List<PlannerChange>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    continue;
+                }
+
+                // planner-overview.md, "Planner resource versioning": 409 and 412 both mean read the latest and resolve.
+                if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
+                {
+                    // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
+                    var fresh = await GraphErrors.Call("get task", () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    var state = ToState(fresh!);
+                    var add = pending[i].AddAssigneeIds.Where(id => !state.AssigneeIds.Contains(id)).ToList();
+                    again.Add(pending[i] with { Existing = state, AddAssigneeIds = add });
+                    continue;
+                }
+
+                failures.Add((pending[i].AssignmentKey, Describe(outcome)));
+            }
+
+            pending = again;
+        }
+
+        return failures;
+    }
+
+    /// <summary>Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with If-Match.</summary>
+    public async Task<List<(string Key, string Reason)>> UpdateDetailsAsync(IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var failures = new List<(string, string)>();
+        var pending = items.ToList();
+        for (var round = 0; pending.Count > 0; round++)
+        {
+            var reads = pending.Select((x, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Planner.Tasks[x.TaskId].Details.ToGetRequestInformation())).ToList();
+            var readOutcomes = await _batches.RunAsync(reads, cancellationToken).ConfigureAwait(false);
+            var writes = new List<BatchOperation>();
+            var writeItems = new List<(string Key, string TaskId, PlannerTaskSpec Spec)>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var outcome = readOutcomes[reads[i].Id];
+                if (!outcome.IsSuccess)
+                {
+                    failures.Add((pending[i].Key, Describe(outcome)));
+                    continue;
+                }
+
+                var item = pending[i];
+                var patch = DetailsPatch(item.Key, item.Spec, outcome.Body, out var etag);
+                writes.Add(new BatchOperation(writes.Count.ToString(CultureInfo.InvariantCulture), () =>
+                {
+                    var request = _client.Planner.Tasks[item.TaskId].Details.ToPatchRequestInformation(patch);
+                    request.Headers.TryAdd("If-Match", etag);
+                    return request;
+                }));
+                writeItems.Add(item);
+            }
+
+            var writeOutcomes = await _batches.RunAsync(writes, cancellationToken).ConfigureAwait(false);
+            var again = new List<(string, string, PlannerTaskSpec)>();
+            for (var i = 0; i < writeItems.Count; i++)
+            {
+                var outcome = writeOutcomes[writes[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    continue;
+                }
+
+                if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
+                {
+                    again.Add(writeItems[i]);
+                }
+                else
+                {
+                    failures.Add((writeItems[i].Key, Describe(outcome)));
+                }
+            }
+
+            pending = again;
+        }
+
+        return failures;
+    }
+
+    /// <summary>Planner's reference keys are URLs with '%', '.', ':', '@' and '#' encoded (plannerExternalReferences docs).</summary>
+    public static string ReferenceKey(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.Replace("%", "%25", StringComparison.Ordinal).Replace(".", "%2E", StringComparison.Ordinal)
+            .Replace(":", "%3A", StringComparison.Ordinal).Replace("@", "%40", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal);
+    }
+
+    /// <summary>Checklist item ids sync creates are derived from the assignment key and title, so they are recognisable and stable.</summary>
+    public static string ChecklistId(string key, string title) => PlannerDesign.ChecklistItemId(key, title);
+
+    private PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(currentBody);
+        var root = doc.RootElement;
+        etag = root.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "*" : "*";
+        var wantedIds = spec.Checklist.Select(t => ChecklistId(key, t)).ToHashSet(StringComparer.Ordinal);
+        var checklist = new PlannerChecklistItems { AdditionalData = new Dictionary<string, object>() };
+        var existingIds = new HashSet<string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("checklist", out var items) && items.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var item in items.EnumerateObject())
+            {
+                existingIds.Add(item.Name);
+                var title = item.Value.TryGetProperty("title", out var t) ? t.GetString() : null;
+                // Remove only items sync made that the decision no longer has; people's own items and ticks stay.
+                if (PlannerDesign.IsSyncItemToRemove(key, item.Name, title, wantedIds))
+                {
+                    checklist.AdditionalData[item.Name] = null!;
+                }
+            }
+        }
+
+        for (var i = 0; i < spec.Checklist.Count; i++)
+        {
+            var id = ChecklistId(key, spec.Checklist[i]);
+            if (!existingIds.Contains(id))
+            {
+                checklist.AdditionalData[id] = new PlannerChecklistItem
+                {
+                    OdataType = "microsoft.graph.plannerChecklistItem",
+                    Title = spec.Checklist[i],
+                    IsChecked = false,
+                    OrderHint = " !",
+                };
+            }
+        }
+
+        var references = new PlannerExternalReferences { AdditionalData = new Dictionary<string, object>() };
+        foreach (var link in spec.References)
+        {
+            references.AdditionalData[ReferenceKey(link.Url)] = new PlannerExternalReference
+            {
+                OdataType = "microsoft.graph.plannerExternalReference",
+                Alias = link.Alias,
+                AdditionalData = new Dictionary<string, object> { ["type"] = link.Type },
+            };
+        }
+
+        return new PlannerTaskDetails
+        {
+            Description = spec.Description,
+            PreviewType = PlannerPreviewType.Description,
+            Checklist = checklist,
+            References = references,
+        };
+    }
+
+    private RequestInformation TaskPatch(PlannerChange change, IReadOnlyDictionary<string, string> buckets)
+    {
+        var existing = change.Existing!;
+        var patch = new PlannerTask();
+        if (change.Kind == PlannerChangeKind.Archive)
+        {
+            patch.Title = PlannerDesign.ArchivedTitle(existing.Title);
+            patch.AppliedCategories = Categories(PlannerDesign.LabelChanges(null, archived: true, existing.Categories));
+        }
+        else
+        {
+            var spec = change.Spec!;
+            patch.Title = spec.Title;
+            patch.StartDateTime = spec.Start;
+            patch.DueDateTime = spec.Due;
+            patch.AppliedCategories = Categories(PlannerDesign.LabelChanges(spec.Category, spec.Archived, existing.Categories));
+            if (buckets.TryGetValue(spec.BucketName.Normalize(NormalizationForm.FormC), out var bucket) && bucket != existing.BucketId)
+            {
+                patch.BucketId = bucket;
+            }
+
+            if (change.AddAssigneeIds.Count > 0)
+            {
+                // Adding keys only: assignees people added stay (https://learn.microsoft.com/graph/api/resources/plannerassignments).
+                patch.Assignments = Assignments(change.AddAssigneeIds);
+            }
+        }
+
+        var request = _client.Planner.Tasks[existing.Id].ToPatchRequestInformation(patch);
+        request.Headers.TryAdd("If-Match", existing.ETag);
+        return request;
+    }
+
+    private static PlannerAppliedCategories Categories(IReadOnlyDictionary<int, bool> changes)
+    {
+        var applied = new PlannerAppliedCategories { AdditionalData = new Dictionary<string, object>() };
+        foreach (var (category, on) in changes)
+        {
+            applied.AdditionalData["category" + category.ToString(CultureInfo.InvariantCulture)] = on;
+        }
+
+        return applied;
+    }
+
+    private static PlannerAssignments Assignments(IEnumerable<string> userIds)
+    {
+        var assignments = new PlannerAssignments { AdditionalData = new Dictionary<string, object>() };
+        foreach (var id in userIds)
+        {
+            assignments.AdditionalData[id] = new PlannerAssignment { OdataType = "#microsoft.graph.plannerAssignment", OrderHint = " !" };
+        }
+
+        return assignments;
+    }
+}
