@@ -16,6 +16,7 @@ public sealed class TokenBucket
     private readonly double _perTick;
     private double _tokens;
     private long _stamp;
+    private DateTimeOffset _pausedUntil;
 
     /// <param name="budget">Units per window.</param>
     /// <param name="window">The window (one minute in production).</param>
@@ -62,7 +63,9 @@ public sealed class TokenBucket
         {
             Refill();
             _tokens -= cost;
-            return _tokens >= 0 ? TimeSpan.Zero : TicksFor(-_tokens);
+            var wait = _tokens >= 0 ? TimeSpan.Zero : TicksFor(-_tokens);
+            var paused = _pausedUntil - _clock.GetUtcNow();
+            return paused > wait ? paused : wait;
         }
     }
 
@@ -87,18 +90,33 @@ public sealed class TokenBucket
         lock (_gate)
         {
             Refill();
-            var ceiling = remaining > 0 ? remaining : -(_perTick * Math.Max(0, reset.Ticks));
-            _tokens = Math.Min(_tokens, ceiling);
+            _tokens = Math.Min(_tokens, Math.Max(0, remaining));
+            if (remaining <= 0)
+            {
+                PauseUntil(_clock.GetUtcNow() + reset);
+            }
         }
     }
 
     /// <summary>The server said to wait <paramref name="pause"/> (Retry-After): nothing more is sent before then.</summary>
     public void Pause(TimeSpan pause)
     {
+        if (pause <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            Refill();
-            _tokens = Math.Min(_tokens, -(_perTick * Math.Max(0, pause.Ticks)));
+            PauseUntil(_clock.GetUtcNow() + pause);
+        }
+    }
+
+    private void PauseUntil(DateTimeOffset until)
+    {
+        if (until > _pausedUntil)
+        {
+            _pausedUntil = until;
         }
     }
 
