@@ -105,6 +105,9 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
         return results;
     }
 
+    /// <summary>Transitional: item creates not marked <see cref="BatchOperation.RetrySafe"/> are still retried on 503/504.</summary>
+    internal const bool CreatesRetriedUnmarked = true;
+
     private static bool ShouldRetry(BatchOperation op, int status)
     {
         if (status == 429)
@@ -119,7 +122,9 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
 
         var info = op.Build();
         var request = GraphRequestClass.Of(info.HttpMethod.ToString(), info.URI.PathAndQuery);
-        return !request.SendMail && (request.Idempotent || op.RetrySafe);
+        // Until the stores mark their creates (issue 12: they look for what a first attempt made), an item create is
+        // retried as before; the HTTP pipeline already refuses to repeat a top-level create or any sendMail.
+        return !request.SendMail && (request.Idempotent || op.RetrySafe || CreatesRetriedUnmarked);
     }
 
     private TimeSpan? WaitAskedBy(BatchOutcome outcome) =>
