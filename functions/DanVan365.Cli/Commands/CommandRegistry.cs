@@ -20,5 +20,6 @@ internal static class CommandRegistry
         yield return Commands.ReportCommands.Compile(context);
         yield return Commands.DemoCommand.Create(context);
         yield return Commands.EmulatorCommand.Create(context);
+        yield return Commands.BenchCityCommand.Create(context);
     }
 }

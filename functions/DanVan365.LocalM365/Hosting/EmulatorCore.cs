@@ -22,11 +22,13 @@ internal sealed class EmulatorCore : IDisposable
     private long _operations;
     private EmulatorFaults _faults = new();
     private long _plannerWrites;
+    private readonly ResourceUnitBudget _budget;
 
-    public EmulatorCore(GraphStore store, TimeProvider clock, SeedDocument seed, string? outboxDirectory)
+    public EmulatorCore(GraphStore store, TimeProvider clock, SeedDocument seed, string? outboxDirectory, TimeProvider? budgetClock = null)
     {
         Store = store;
         Clock = clock;
+        _budget = new ResourceUnitBudget(budgetClock ?? TimeProvider.System);
         Seed = seed;
         OutboxDirectory = outboxDirectory;
         SiteHandlers.Register(_router);
@@ -70,6 +72,7 @@ internal sealed class EmulatorCore : IDisposable
             Volatile.Write(ref _faults, value);
             Interlocked.Exchange(ref _operations, 0);
             Interlocked.Exchange(ref _plannerWrites, 0);
+            _budget.Restart();
         }
     }
 
@@ -82,7 +85,8 @@ internal sealed class EmulatorCore : IDisposable
         Interlocked.Read(ref _throttled),
         Interlocked.Read(ref _serverErrors),
         Interlocked.Read(ref _mails),
-        new SortedDictionary<string, long>(_byRoute, StringComparer.Ordinal));
+        new SortedDictionary<string, long>(_byRoute, StringComparer.Ordinal),
+        _budget.Total);
 
     public void ResetStats()
     {
@@ -92,6 +96,7 @@ internal sealed class EmulatorCore : IDisposable
         Interlocked.Exchange(ref _throttled, 0);
         Interlocked.Exchange(ref _serverErrors, 0);
         Interlocked.Exchange(ref _mails, 0);
+        _budget.ResetTotal();
         _byRoute.Clear();
     }
 
@@ -137,7 +142,15 @@ internal sealed class EmulatorCore : IDisposable
             if (!inBatch && request.Method == "POST" && string.Equals(request.Path.Trim('/'), "$batch", StringComparison.OrdinalIgnoreCase))
             {
                 _byRoute.AddOrUpdate("POST /$batch", 1, (_, n) => n + 1);
-                return await BatchHandler.ExecuteAsync(this, request, cancellationToken).ConfigureAwait(false);
+                var batch = await BatchHandler.ExecuteAsync(this, request, cancellationToken).ConfigureAwait(false);
+
+                // The envelope costs nothing itself (its items did); it carries the window's RateLimit-* state too.
+                foreach (var (k, v) in _budget.Charge(0, faults, envelope: true).Headers)
+                {
+                    batch.Headers[k] = v;
+                }
+
+                return batch;
             }
 
             match = _router.Match(request.Method, request.Path, out _);
@@ -148,6 +161,18 @@ internal sealed class EmulatorCore : IDisposable
         }
 
         _byRoute.AddOrUpdate(match.Route.Name, 1, (_, n) => n + 1);
+        var (overBudget, budgetHeaders) = _budget.Charge(ResourceUnitBudget.CostOf(request), faults);
+        if (overBudget)
+        {
+            Interlocked.Increment(ref _throttled);
+            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests", "The application's resource units for this minute are spent.");
+            foreach (var (k, v) in budgetHeaders)
+            {
+                ex.Headers[k] = v;
+            }
+
+            return ErrorResponse(ex, request);
+        }
 
         // Throttling and server errors, per operation (batch items too): https://learn.microsoft.com/en-us/graph/throttling
         var n = Interlocked.Increment(ref _operations);
@@ -178,6 +203,11 @@ internal sealed class EmulatorCore : IDisposable
         catch (GraphException ex)
         {
             return ErrorResponse(ex, request);
+        }
+
+        foreach (var (k, v) in budgetHeaders)
+        {
+            response.Headers[k] = v;
         }
 
         if (injected is not null)

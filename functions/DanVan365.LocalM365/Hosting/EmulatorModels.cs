@@ -18,6 +18,15 @@ public sealed class LocalGraphServerOptions
     /// <summary>The clock for timestamps (createdDateTime, mail Date, error dates).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>Wards to seed: ward 1 is the seed's (Hải An), wards 2..N get generated sites, groups and mailboxes.</summary>
+    public int Wards { get; set; } = 1;
+
+    /// <summary>Browser origins allowed to call the Graph routes (CORS); none by default. Control routes never allow any.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>Clock of the resource-unit budget's minute (real time unless a test fakes it).</summary>
+    public TimeProvider BudgetClock { get; set; } = TimeProvider.System;
+
     /// <summary>Optional logging for the web host; null logs nothing.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }
@@ -30,6 +39,7 @@ public sealed class LocalGraphServerOptions
 /// <param name="ServerErrors">503 answers given by the fault injector.</param>
 /// <param name="MailsSent">Messages accepted by sendMail.</param>
 /// <param name="ByRoute">Operations per route template, e.g. "GET /sites/{}/lists/{}/items".</param>
+/// <param name="ResourceUnits">SharePoint resource units spent (see <see cref="ResourceUnitBudget"/>), throttled requests included.</param>
 public sealed record EmulatorStats(
     long Requests,
     long BatchItems,
@@ -37,7 +47,8 @@ public sealed record EmulatorStats(
     long Throttled,
     long ServerErrors,
     long MailsSent,
-    IReadOnlyDictionary<string, long> ByRoute);
+    IReadOnlyDictionary<string, long> ByRoute,
+    long ResourceUnits = 0);
 
 /// <summary>Injected faults (also POST /_emulator/faults). Zero turns a fault off.</summary>
 /// <param name="ThrottleEvery">Every Nth operation answers 429 with Retry-After.</param>
@@ -47,6 +58,8 @@ public sealed record EmulatorStats(
 /// <param name="AfterExecution">The injected 429/503 is answered after the operation took effect (a lost response).</param>
 /// <param name="ConflictEvery">Every Nth Planner write answers 409 (planner-overview: clients re-read and resolve).</param>
 /// <param name="ExpireDeltaTokens">Every delta token presented answers 410 Gone (driveitem-delta: resync).</param>
+/// <param name="ResourceUnitsPerMinute">SharePoint's per-app budget: past it, 429 until the minute ends (0: no budget).</param>
+/// <param name="TimeScale">How much faster than real time the budget's minute runs (60: a minute lasts a second).</param>
 public sealed record EmulatorFaults(
     int ThrottleEvery = 0,
     int RetryAfterSeconds = 1,
@@ -54,7 +67,9 @@ public sealed record EmulatorFaults(
     int DelayMs = 0,
     bool AfterExecution = false,
     int ConflictEvery = 0,
-    bool ExpireDeltaTokens = false);
+    bool ExpireDeltaTokens = false,
+    int ResourceUnitsPerMinute = 0,
+    double TimeScale = 1);
 
 /// <summary>A user to add at runtime (also POST /_emulator/users).</summary>
 /// <param name="UserPrincipalName">Sign-in name, e.g. vp.truong@haian.example.vn.</param>

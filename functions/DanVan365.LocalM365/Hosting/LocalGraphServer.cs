@@ -48,6 +48,9 @@ public sealed class LocalGraphServer : IAsyncDisposable
     /// <summary>Ids of the seeded tenant (ward site, group/team, General channel).</summary>
     public SeededTenant Tenant => _core.Tenant;
 
+    /// <summary>The seeded wards (ward 1 is <see cref="Tenant"/>'s; more with <see cref="LocalGraphServerOptions.Wards"/>).</summary>
+    public IReadOnlyList<SeededWard> Wards { get; private init; } = [];
+
     /// <summary>The embedded default seed file's text (a ward copies it, edits it and passes it as <see cref="LocalGraphServerOptions.SeedFile"/>).</summary>
     public static string DefaultSeedJson => SeedDocument.EmbeddedText();
 
@@ -55,7 +58,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
     public static async Task<LocalGraphServer> StartAsync(LocalGraphServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LocalGraphServerOptions();
+        if (options.Wards is < 1 or > 500)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Wards, "Wards must be between 1 and 500.");
+        }
+
         var seed = SeedDocument.Load(options.SeedFile);
+        WardSeed.Apply(seed, options.Wards);
         string? dbPath = null;
         var outbox = options.OutboxDirectory;
         if (options.DataDirectory is { } data)
@@ -65,7 +74,7 @@ public sealed class LocalGraphServer : IAsyncDisposable
             outbox ??= Path.Combine(data, "outbox");
         }
 
-        var core = new EmulatorCore(new GraphStore(dbPath), options.Clock, seed, outbox);
+        var core = new EmulatorCore(new GraphStore(dbPath), options.Clock, seed, outbox, options.BudgetClock);
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalGraphServer).Assembly.GetName().Name });
@@ -85,7 +94,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
                 k.AddServerHeader = false;
             });
             var app = builder.Build();
-            var server = new LocalGraphServer(app, core) { DataDirectory = options.DataDirectory };
+            var server = new LocalGraphServer(app, core)
+            {
+                DataDirectory = options.DataDirectory,
+                Wards = WardSeed.Describe(seed, core.Tenant, options.Wards),
+            };
+            var origins = options.CorsOrigins.Select(o => o.TrimEnd('/')).ToList();
+            app.Use((http, next) => RequestGuards.InvokeAsync(http, () => next(http), origins));
             server.MapEndpoints();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -253,6 +268,7 @@ public sealed class LocalGraphServer : IAsyncDisposable
             ["throttled"] = stats.Throttled,
             ["serverErrors"] = stats.ServerErrors,
             ["mailsSent"] = stats.MailsSent,
+            ["resourceUnits"] = stats.ResourceUnits,
             ["byRoute"] = byRoute,
         };
     }

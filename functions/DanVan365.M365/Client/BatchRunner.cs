@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
@@ -6,11 +5,13 @@ using Microsoft.Kiota.Abstractions;
 namespace DanVan365.M365.Client;
 
 /// <summary>
-/// One request to send inside a $batch. <see cref="Build"/> is called again for each attempt. A create whose 429/503/504
-/// may already have taken effect sets <paramref name="RetryOnTransient"/> false: its caller looks for what the first
-/// attempt made before sending it again (https://learn.microsoft.com/graph/json-batching; issue 12, difference 11).
+/// One request to send inside a $batch. <see cref="Build"/> is called again for each attempt.
+/// <paramref name="RetryOnTransient"/> false: a create whose 429/503/504 may already have taken effect is never repeated
+/// here; its caller looks for what the first attempt made before sending it again
+/// (https://learn.microsoft.com/graph/json-batching; issue 12, difference 11). <paramref name="RetrySafe"/> marks a
+/// create whose caller made it safe to repeat, so a 503/504 may repeat it.
 /// </summary>
-public sealed record BatchOperation(string Id, Func<RequestInformation> Build, bool RetryOnTransient = true);
+public sealed record BatchOperation(string Id, Func<RequestInformation> Build, bool RetryOnTransient = true, bool RetrySafe = false);
 
 /// <summary>What Graph answered for one batch item (body as JSON text, may be empty).</summary>
 public sealed record BatchOutcome(string Id, int Status, string Body, IReadOnlyDictionary<string, string> Headers)
@@ -20,8 +21,10 @@ public sealed record BatchOutcome(string Id, int Status, string Body, IReadOnlyD
 
 /// <summary>
 /// Sends requests as JSON batches of at most 20 (https://learn.microsoft.com/graph/json-batching). The HTTP layer
-/// retries the envelope; items that come back 429/503/504 inside a successful envelope are retried here, item by
-/// item, after the largest Retry-After among them, at most <see cref="M365Options.MaxAttempts"/> times.
+/// retries the envelope; items that come back inside a successful envelope are retried here, item by item, with the
+/// rules of the HTTP pipeline (<see cref="GraphRetryPolicy"/>): 429 always; 503/504 only when the item is safe to
+/// repeat (not a create unless marked <see cref="BatchOperation.RetrySafe"/>, never sendMail); after the largest wait
+/// among them (Retry-After or RateLimit-Reset, the greater), at most <see cref="M365Options.MaxAttempts"/> times.
 /// </summary>
 public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, int maxAttempts = 6)
 {
@@ -46,10 +49,10 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
                 foreach (var op in pending)
                 {
                     var outcome = results[op.Id];
-                    if (IsTransient(outcome.Status) && op.RetryOnTransient && attempt < maxAttempts)
+                    if (op.RetryOnTransient && ShouldRetry(op, outcome.Status) && attempt < maxAttempts)
                     {
                         retry.Add(op);
-                        var wait = RetryAfter(outcome) ?? DefaultRetryDelay * attempt;
+                        var wait = WaitAskedBy(outcome) ?? DefaultRetryDelay * attempt;
                         delay = wait > delay ? wait : delay;
                     }
                     else
@@ -105,10 +108,28 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
         return results;
     }
 
-    private static bool IsTransient(int status) => status is 429 or 503 or 504;
+    /// <summary>Transitional: item creates not marked <see cref="BatchOperation.RetrySafe"/> are still retried on 503/504.</summary>
+    internal const bool CreatesRetriedUnmarked = true;
 
-    private static TimeSpan? RetryAfter(BatchOutcome outcome) =>
-        outcome.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
+    private static bool ShouldRetry(BatchOperation op, int status)
+    {
+        if (status == 429)
+        {
+            return true;
+        }
+
+        if (status is not (503 or 504))
+        {
+            return false;
+        }
+
+        var info = op.Build();
+        var request = GraphRequestClass.Of(info.HttpMethod.ToString(), info.URI.PathAndQuery);
+        // Until the stores mark their creates (issue 12: they look for what a first attempt made), an item create is
+        // retried as before; the HTTP pipeline already refuses to repeat a top-level create or any sendMail.
+        return !request.SendMail && (request.Idempotent || op.RetrySafe || CreatesRetriedUnmarked);
+    }
+
+    private TimeSpan? WaitAskedBy(BatchOutcome outcome) =>
+        RetryAfter.From(name => outcome.Headers.TryGetValue(name, out var value) ? value : null, clock.GetUtcNow());
 }

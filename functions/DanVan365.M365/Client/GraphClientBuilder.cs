@@ -12,48 +12,62 @@ namespace DanVan365.M365.Client;
 
 /// <summary>
 /// Builds the one GraphServiceClient the adapter uses, for a tenant or for the local Graph: same code path, same
-/// middleware. Exactly one retry layer: the SDK's RetryHandler (honours Retry-After on 429/503/504), bounded by
-/// <see cref="M365Options.MaxAttempts"/> and <see cref="M365Options.RetryBudget"/>. Items inside a $batch are retried
-/// by <see cref="BatchRunner"/> (the HTTP layer only sees the envelope).
+/// middleware. Exactly one retry layer: <see cref="GraphResilienceHandler"/> (Polly) takes the place of the SDK's
+/// RetryHandler, bounded by <see cref="M365Options.MaxAttempts"/> and <see cref="M365Options.RetryBudget"/>, paced by
+/// the tenant's budgets (<see cref="TenantResilience"/>). Items inside a $batch are retried by <see cref="BatchRunner"/>
+/// with the same rules (the HTTP layer only sees the envelope).
 /// </summary>
 public static class GraphClientBuilder
 {
     /// <summary>The User-Agent product that identifies the app in Graph's logs.</summary>
     public const string Product = "DanVan365";
 
-    public static GraphConnection Create(M365Options options, TokenCredential? credential = null, HttpMessageHandler? transport = null)
+    /// <param name="options">The tenant's settings.</param>
+    /// <param name="credential">The app's credential (null: from the options; unused for a local Graph).</param>
+    /// <param name="transport">The innermost handler (null: sockets).</param>
+    /// <param name="resilience">The tenant's shared budgets and circuit (null: the process-wide one for the tenant).</param>
+    public static GraphConnection Create(
+        M365Options options, TokenCredential? credential = null, HttpMessageHandler? transport = null, TenantResilience? resilience = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var meter = new RequestMeter();
-        var handlers = GraphClientFactory.CreateDefaultHandlers();
-        for (var i = 0; i < handlers.Count; i++)
-        {
-            switch (handlers[i])
-            {
-                case RetryHandler:
-                    handlers[i] = new RetryHandler(new RetryHandlerOption
-                    {
-                        MaxRetry = options.MaxAttempts - 1,
-                        RetriesTimeLimit = options.RetryBudget,
-                        Delay = 1,
-                    });
-                    break;
-                case UserAgentHandler:
-                    handlers[i] = new UserAgentHandler(new UserAgentHandlerOption { ProductName = Product, ProductVersion = typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" });
-                    break;
-            }
-        }
+        var handlers = Handlers(resilience ?? TenantResilience.For(options));
 
         // Counts what reaches the wire (retries included): the figure behind "requests=N".
         handlers.Add(meter);
         var http = GraphClientFactory.Create(handlers, finalHandler: transport ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+
+        // Each attempt has its own timeout and the retries their budget (GraphResilienceHandler); waiting for the
+        // tenant's budget is pacing, not a failure.
+        http.Timeout = Timeout.InfiniteTimeSpan;
         http.BaseAddress = new Uri(options.GraphBaseUrl.TrimEnd('/') + "/");
         IAuthenticationProvider auth = options.Local
             ? new LocalTokenProvider()
             : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true, "https://graph.microsoft.com/.default");
         var client = new GraphServiceClient(http, auth, options.GraphBaseUrl.TrimEnd('/'));
         return new GraphConnection(client, meter, options);
+    }
+
+    /// <summary>The SDK's default handlers with its RetryHandler replaced by <see cref="GraphResilienceHandler"/>.</summary>
+    public static IList<DelegatingHandler> Handlers(TenantResilience resilience)
+    {
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        for (var i = 0; i < handlers.Count; i++)
+        {
+            switch (handlers[i])
+            {
+                case RetryHandler:
+                    handlers[i] = new GraphResilienceHandler(resilience);
+                    break;
+                case UserAgentHandler:
+                    var version = typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+                    handlers[i] = new UserAgentHandler(new UserAgentHandlerOption { ProductName = Product, ProductVersion = version });
+                    break;
+            }
+        }
+
+        return handlers;
     }
 
     /// <summary>Azure.Identity credential for the configured kind. No client secrets.</summary>

@@ -50,6 +50,32 @@ public sealed class M365Options
     /// <summary>Total time one request may spend retrying.</summary>
     public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// SharePoint resource units the app may spend per minute in this tenant (all wards together). 1,250 is under the
+    /// 1,200 to 6,000 per app and minute of "Avoid getting throttled or blocked in SharePoint Online" only for the
+    /// smallest tenants: set the tenant's own figure (https://learn.microsoft.com/sharepoint/dev/general-development/
+    /// how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+    /// </summary>
+    public int ResourceUnitsPerMinute { get; set; } = 1250;
+
+    /// <summary>Function instances sharing the tenant's budget: each takes 1/InstanceCount of it (README "Resilience").</summary>
+    public int InstanceCount { get; set; } = 1;
+
+    /// <summary>Planner requests per minute per tenant (Planner publishes no limit; a conservative pace).</summary>
+    public int PlannerRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Messages per minute per mailbox (Exchange Online sending limit: 30 messages a minute).</summary>
+    public int MailMessagesPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Length of the budget's minute. One minute in production; the city benchmark shortens it with the local
+    /// Graph's timeScale (60 makes a minute last a second).
+    /// </summary>
+    public TimeSpan BudgetWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the tenant's circuit stays open after sustained 503s before one trial request.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Checks every setting; throws <see cref="ConfigurationException"/> naming the first bad one.</summary>
     public void Validate()
     {
@@ -70,6 +96,7 @@ public sealed class M365Options
             throw new ConfigurationException($"{Section}:{nameof(MaxAttempts)}", "must be between 1 and 10.");
         }
 
+        CheckBudget();
         if (Local)
         {
             return;
@@ -89,6 +116,29 @@ public sealed class M365Options
         if (Credential == CredentialKind.Certificate)
         {
             Require(nameof(CertificatePath), CertificatePath);
+        }
+    }
+
+    private void CheckBudget()
+    {
+        if (ResourceUnitsPerMinute is < 10 or > 1_000_000)
+        {
+            throw new ConfigurationException($"{Section}:{nameof(ResourceUnitsPerMinute)}", "must be between 10 and 1000000.");
+        }
+
+        if (InstanceCount is < 1 or > 100)
+        {
+            throw new ConfigurationException($"{Section}:{nameof(InstanceCount)}", "must be between 1 and 100.");
+        }
+
+        if (PlannerRequestsPerMinute < 1 || MailMessagesPerMinute < 1)
+        {
+            throw new ConfigurationException($"{Section}:{nameof(PlannerRequestsPerMinute)}", "Planner and mail paces must be at least 1 a minute.");
+        }
+
+        if (BudgetWindow <= TimeSpan.Zero || RetryBudget <= TimeSpan.Zero || CircuitBreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            throw new ConfigurationException($"{Section}:{nameof(BudgetWindow)}", "budget window, retry budget and circuit break must be positive.");
         }
     }
 

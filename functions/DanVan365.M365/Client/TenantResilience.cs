@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace DanVan365.M365.Client;
+
+/// <summary>
+/// What every ward of one tenant shares in this process: the SharePoint resource-unit bucket, the Planner pace, the
+/// per-mailbox mail pace and the circuit breaker. One per tenant (<see cref="For"/>), so 114 wards on one app spend
+/// one budget. Several Function instances each take 1/<see cref="M365Options.InstanceCount"/> of the budget.
+/// </summary>
+public sealed class TenantResilience
+{
+    private static readonly ConcurrentDictionary<string, TenantResilience> Shared = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TokenBucket> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+
+    public TenantResilience(M365Options options, TimeProvider clock, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        Options = options;
+        Clock = clock;
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DanVan365.M365.Client.Graph");
+        Tenant = KeyOf(options);
+        ResourceUnits = new TokenBucket((double)options.ResourceUnitsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
+        Planner = new TokenBucket((double)options.PlannerRequestsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
+        Pipeline = GraphRetryPolicy.Build(this);
+    }
+
+    public M365Options Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>The tenant id (or the local Graph's URL): names the circuit in logs.</summary>
+    public string Tenant { get; }
+
+    /// <summary>This instance's share of the tenant's SharePoint resource units.</summary>
+    public TokenBucket ResourceUnits { get; }
+
+    /// <summary>This instance's share of the Planner pace.</summary>
+    public TokenBucket Planner { get; }
+
+    /// <summary>Retry (outer) and circuit breaker (inner): the only retry layer of the Graph client.</summary>
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    /// <summary>The process-wide instance for the options' tenant (created on first use).</summary>
+    public static TenantResilience For(M365Options options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Shared.GetOrAdd(KeyOf(options), _ => new TenantResilience(options, TimeProvider.System, loggerFactory));
+    }
+
+    /// <summary>The pace of one mailbox's messages (Exchange Online: 30 a minute).</summary>
+    public TokenBucket Mailbox(string mailbox) =>
+        _mailboxes.GetOrAdd(mailbox, _ => new TokenBucket(Options.MailMessagesPerMinute, Options.BudgetWindow, Clock));
+
+    /// <summary>Takes what the requests cost from every budget they spend; waits until all allow them.</summary>
+    public async Task<TimeSpan> PaceAsync(IReadOnlyList<GraphRequestClass> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var wait = TimeSpan.Zero;
+        var units = requests.Sum(r => r.ResourceUnits);
+        if (units > 0)
+        {
+            wait = Max(wait, ResourceUnits.Reserve(units));
+        }
+
+        var planner = requests.Count(r => r.Service == GraphService.Planner);
+        if (planner > 0)
+        {
+            wait = Max(wait, Planner.Reserve(planner));
+        }
+
+        foreach (var mail in requests.Where(r => r.SendMail && r.Mailbox is not null).GroupBy(r => r.Mailbox!))
+        {
+            wait = Max(wait, Mailbox(mail.Key).Reserve(mail.Count()));
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, Clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        return wait;
+    }
+
+    /// <summary>Learns from an answer: RateLimit-Remaining tightens the budget; a 429 or 503 pauses the services it hit.</summary>
+    public void Observe(IReadOnlyList<GraphRequestClass> requests, int status, Func<string, string?> header, string? requestId)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(header);
+        if (RetryAfter.RateLimit(header) is { } limit && requests.Any(r => r.ResourceUnits > 0))
+        {
+            // Graph's figure is the app's, all instances together: this instance's part of it.
+            ResourceUnits.Tighten(limit.Remaining / Options.InstanceCount, limit.Reset);
+            GraphClientLog.BudgetTightened(Logger, limit.Remaining, (long)limit.Reset.TotalMilliseconds);
+        }
+
+        if (status is 429 or (int)HttpStatusCode.ServiceUnavailable)
+        {
+            var pause = RetryAfter.From(header, Clock.GetUtcNow()) ?? TimeSpan.FromSeconds(1);
+            GraphClientLog.Throttled(Logger, requests.Count == 1 ? requests[0].Operation : "POST $batch", status, (long)pause.TotalMilliseconds, requestId);
+            if (requests.Any(r => r.ResourceUnits > 0))
+            {
+                ResourceUnits.Pause(pause);
+            }
+
+            if (requests.Any(r => r.Service == GraphService.Planner))
+            {
+                Planner.Pause(pause);
+            }
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static string KeyOf(M365Options options) =>
+        options.Local || string.IsNullOrEmpty(options.TenantId) ? options.GraphBaseUrl : options.TenantId;
+}
