@@ -1,11 +1,10 @@
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using DanVan365.Functions.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Identity.Web;
 
 namespace DanVan365.Functions;
 
@@ -23,8 +22,7 @@ public static class FunctionsSetup
         services.AddSingleton<IWardJobs, WardJobs>();
         services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
         services.AddSingleton<WardDispatcher>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddMicrosoftIdentityWebApi(configuration.GetSection(EntraSettings.Section));
+        services.AddEntraAuthentication(configuration);
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace DanVan365.Core.Units;
 
 /// <summary>
 /// Loads a unit directory from JSON (format: see functions/DanVan365.Core/Defaults/HaiAn/units.json and the README):
-/// <c>{"units":[{"code","name","aliases","kind","head":{"email","displayName","title"},"assignees":[…]}],
+/// <c>{"units":[{"code","name","aliases","kind","head":{"email","objectId","displayName","title"},"assignees":[…]}],
 /// "groups":[{"phrase","aliases","units","note"}], "phraseRules":{…}, "people":[{"email","displayName","role","title"}]}</c>.
 /// Kinds: office, public-service-unit, party-body, front, external.
 /// </summary>
@@ -76,12 +76,12 @@ public sealed partial class UnitDirectory
             units.Add(new Unit(u.Code, VietnameseText.Normalize(u.Name), (u.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), kind, u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
-                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title));
+                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title, ObjectIdOf(u.Head)));
             }
 
             foreach (var a in assignees.Where(a => !string.IsNullOrEmpty(a.Email)))
             {
-                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title));
+                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title, ObjectIdOf(a)));
             }
         }
 
@@ -108,7 +108,7 @@ public sealed partial class UnitDirectory
                 throw new InvalidInputException(fileName, LineOf(json, "\"people\""), "every person needs an \"email\"");
             }
 
-            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title));
+            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title, ObjectIdOf(p)));
         }
 
         // A name may not point at two different things.
@@ -134,6 +134,10 @@ public sealed partial class UnitDirectory
                 file.PhraseRules.Conjunctions ?? PhraseRules.Default.Conjunctions);
         return new UnitDirectory(units, groups, rules, people);
     }
+
+    /// <summary>The person's Entra object id, trimmed and lower-case (GUID text), or null when not given.</summary>
+    private static string? ObjectIdOf(PersonEntry person) =>
+        string.IsNullOrWhiteSpace(person.ObjectId) ? null : person.ObjectId.Trim().ToLowerInvariant();
 
     private static UnitKind? ParseKind(string? kind) => kind?.Trim().ToUpperInvariant() switch
     {
@@ -215,6 +219,8 @@ public sealed partial class UnitDirectory
     private sealed class PersonEntry
     {
         public string? Email { get; set; }
+
+        public string? ObjectId { get; set; }
 
         public string? DisplayName { get; set; }
 
