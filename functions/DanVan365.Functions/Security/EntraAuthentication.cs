@@ -23,7 +23,16 @@ public static class EntraAuthentication
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(EntraSettings.Section);
-        services.AddAuthentication(Scheme).AddMicrosoftIdentityWebApi(section, Scheme);
+        services.AddAuthentication(Scheme).AddMicrosoftIdentityWebApi(
+            _ => { },
+            identity =>
+            {
+                section.Bind(identity);
+
+                // The settings' defaults (the public cloud's instance) apply when AzureAd__Instance is not written.
+                identity.Instance = (section.Get<EntraSettings>() ?? new EntraSettings()).Instance;
+            },
+            Scheme);
         services.Configure<JwtBearerOptions>(Scheme, options =>
         {
             var settings = section.Get<EntraSettings>() ?? new EntraSettings();

@@ -11,7 +11,7 @@ public class CallerAuthorizerTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
 
-    private static string ObjectIdOf(string unit, string role) => Units.People.Single(p => p.Unit == unit && p.Role == role).ObjectId!;
+    private static string ObjectIdOf(string unit, string role) => Units.People.First(p => p.Unit == unit && p.Role == role).ObjectId!;
 
     private static ClaimsPrincipal Caller(string? objectId, string? email, params string[] roles)
     {

@@ -64,6 +64,7 @@ public class EntraAuthenticationMiddlewareTests(SecuredHostFixture fixture) : IC
         var triggers = FunctionsMetadataFile.HttpTriggers();
         Assert.True(triggers.Count >= 5, $"only {triggers.Count} HTTP triggers in functions.metadata");
         Host.Ran.Clear();
+        Host.Queue.Messages.Clear();
 
         foreach (var function in triggers)
         {
