@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
 using DanVan365.Functions.Security;
 using DanVan365.TestUtilities.M365;
@@ -120,15 +119,6 @@ public class CallerAuthorizerTests
     public void RequireWardMember_Anonymous_Unauthenticated401()
     {
         Assert.Equal(401, CallerAuthorizer.RequireWardMember(new ClaimsPrincipal(new ClaimsIdentity()), Units).StatusCode);
-    }
-
-    [Fact]
-    public void FromJson_ObjectIdNotAGuid_InvalidInputWithLine()
-    {
-        var ex = Assert.Throws<InvalidInputException>(() => UnitDirectory.FromJson(
-            "{\"units\":[\n{\"code\":\"VP\",\"name\":\"Văn phòng\",\"kind\":\"office\",\n\"head\":{\"email\":\"vp@w.vn\",\"objectId\":\"vp@w.vn\"}}]}", "units.json"));
-
-        Assert.Equal(3, ex.Line);
     }
 
     [Fact]
