@@ -20,5 +20,6 @@ public static class AuthenticationRefusal
     public const string NoRequestCode = "HttpContextMissing";
 
     public static AuthErrorBody InvalidToken { get; } = new(new AuthError(
-        InvalidTokenCode, "Cần đăng nhập bằng tài khoản Microsoft 365 của phường (mã truy cập thiếu, sai hoặc đã hết hạn)."));
+        InvalidTokenCode,
+        "Cần đăng nhập bằng tài khoản Microsoft 365 của phường (mã truy cập thiếu, sai hoặc đã hết hạn)."));
 }

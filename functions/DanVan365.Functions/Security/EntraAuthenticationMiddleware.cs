@@ -64,6 +64,7 @@ public sealed class EntraAuthenticationMiddleware : IFunctionsWorkerMiddleware
     public static bool IsHttpTriggered(FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.FunctionDefinition.InputBindings.Values.Any(b => string.Equals(b.Type, HttpTriggerType, StringComparison.OrdinalIgnoreCase));
+        return context.FunctionDefinition.InputBindings.Values
+            .Any(b => string.Equals(b.Type, HttpTriggerType, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -7,13 +7,15 @@ namespace DanVan365.Core.Tests.Units;
 public class UnitDirectoryObjectIdTests
 {
     private static string Directory(string head, string assignee) =>
-        "{\"units\":[\n{\"code\":\"VP\",\"name\":\"Văn phòng\",\"kind\":\"office\",\n\"head\":" + head + ",\n\"assignees\":[" + assignee + "]}]}";
+        "{\"units\":[\n{\"code\":\"VP\",\"name\":\"Văn phòng\",\"kind\":\"office\",\n\"head\":" + head
+        + ",\n\"assignees\":[" + assignee + "]}]}";
 
     [Fact]
     public void FromJson_ObjectIdGiven_LowerCaseGuidOnThePerson()
     {
         var units = UnitDirectory.FromJson(
-            Directory("{\"email\":\"vp@w.vn\",\"objectId\":\" 0F0E0D0C-0B0A-4909-8807-060504030201 \"}", "{\"email\":\"a@w.vn\"}"), "units.json");
+            Directory("{\"email\":\"vp@w.vn\",\"objectId\":\" 0F0E0D0C-0B0A-4909-8807-060504030201 \"}", "{\"email\":\"a@w.vn\"}"),
+            "units.json");
 
         Assert.Equal("0f0e0d0c-0b0a-4909-8807-060504030201", units.FindPerson("vp@w.vn")!.ObjectId);
         Assert.Null(units.FindPerson("a@w.vn")!.ObjectId);

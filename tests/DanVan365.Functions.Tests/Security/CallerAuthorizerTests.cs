@@ -8,6 +8,8 @@ namespace DanVan365.Functions.Tests.Security;
 /// <summary>People are matched by their Entra object id ("oid"), never by e-mail, UPN or name.</summary>
 public class CallerAuthorizerTests
 {
+    private const string MappedObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
 
     private static string ObjectIdOf(string unit, string role) => Units.People.First(p => p.Unit == unit && p.Role == role).ObjectId!;
@@ -40,7 +42,7 @@ public class CallerAuthorizerTests
     public void UnitsOf_ObjectIdAsMappedClaimTypeInUpperCase_TheirUnit()
     {
         var caller = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim("http://schemas.microsoft.com/identity/claims/objectidentifier", ObjectIdOf("VP", "assignee").ToUpperInvariant())], "Bearer"));
+            [new Claim(MappedObjectIdClaim, ObjectIdOf("VP", "assignee").ToUpperInvariant())], "Bearer"));
 
         Assert.Equal(["VP"], CallerAuthorizer.UnitsOf(caller, Units));
     }
@@ -63,7 +65,7 @@ public class CallerAuthorizerTests
     public void UnitsOf_TwoDifferentObjectIds_None()
     {
         var caller = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim("oid", ObjectIdOf("VHXH", "head")), new Claim("http://schemas.microsoft.com/identity/claims/objectidentifier", Guid.NewGuid().ToString())],
+            [new Claim("oid", ObjectIdOf("VHXH", "head")), new Claim(MappedObjectIdClaim, Guid.NewGuid().ToString())],
             "Bearer"));
 
         Assert.Empty(CallerAuthorizer.UnitsOf(caller, Units));
@@ -89,12 +91,17 @@ public class CallerAuthorizerTests
     public void RequireReporterOf_PersonWithoutObjectIdInDirectory_MatchedByNobody()
     {
         var directory = UnitDirectory.FromJson(
-            """{"units":[{"code":"VP","name":"Văn phòng","kind":"office","head":{"email":"vp@ward.example.vn"},"assignees":[{"email":"a@ward.example.vn","objectId":""}]}]}""",
+            """
+            {"units":[{"code":"VP","name":"Văn phòng","kind":"office","head":{"email":"vp@ward.example.vn"},
+             "assignees":[{"email":"a@ward.example.vn","objectId":""}]}]}
+            """,
             "units.json");
 
         Assert.All(directory.People, p => Assert.Null(p.ObjectId));
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Caller(Guid.NewGuid().ToString(), "vp@ward.example.vn", AppRoles.Reporter), "VP", directory).StatusCode);
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Caller(Guid.Empty.ToString(), "a@ward.example.vn", AppRoles.Reporter), "VP", directory).StatusCode);
+        var head = Caller(Guid.NewGuid().ToString(), "vp@ward.example.vn", AppRoles.Reporter);
+        var assignee = Caller(Guid.Empty.ToString(), "a@ward.example.vn", AppRoles.Reporter);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(head, "VP", directory).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(assignee, "VP", directory).StatusCode);
     }
 
     [Fact]
@@ -106,7 +113,9 @@ public class CallerAuthorizerTests
     [Fact]
     public void RequireWardMember_ReporterNotNamedByTheDirectory_Forbidden403()
     {
-        Assert.Equal(403, CallerAuthorizer.RequireWardMember(Caller(Guid.NewGuid().ToString(), "vp.truong@haian.example.vn", AppRoles.Reporter), Units).StatusCode);
+        var stranger = Caller(Guid.NewGuid().ToString(), "vp.truong@haian.example.vn", AppRoles.Reporter);
+
+        Assert.Equal(403, CallerAuthorizer.RequireWardMember(stranger, Units).StatusCode);
     }
 
     [Fact]
@@ -142,6 +151,8 @@ public class CallerAuthorizerTests
         var unitPeople = Units.People.Where(p => p.Role is "head" or "assignee").ToList();
 
         Assert.All(unitPeople, p => Assert.NotNull(p.ObjectId));
-        Assert.Equal(unitPeople.Select(p => p.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count(), unitPeople.Select(p => p.ObjectId).Distinct().Count());
+        Assert.Equal(
+            unitPeople.Select(p => p.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            unitPeople.Select(p => p.ObjectId).Distinct().Count());
     }
 }

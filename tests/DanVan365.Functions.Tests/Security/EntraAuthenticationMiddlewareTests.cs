@@ -71,9 +71,10 @@ public class EntraAuthenticationMiddlewareTests(SecuredHostFixture fixture) : IC
             Assert.NotEmpty(function.Methods);
             foreach (var method in function.Methods)
             {
-                using var anonymous = await SendAsync(new HttpMethod(method.ToUpperInvariant()), function.SamplePath(), token: null, json: "{}");
+                var verb = new HttpMethod(method.ToUpperInvariant());
+                using var anonymous = await SendAsync(verb, function.SamplePath(), token: null, json: "{}");
                 await AssertRefused401Async(anonymous);
-                using var garbage = await SendAsync(new HttpMethod(method.ToUpperInvariant()), function.SamplePath(), "not-a-token", "{}");
+                using var garbage = await SendAsync(verb, function.SamplePath(), "not-a-token", "{}");
                 await AssertRefused401Async(garbage);
             }
         }
@@ -174,7 +175,8 @@ public class EntraAuthenticationMiddlewareTests(SecuredHostFixture fixture) : IC
     [Fact]
     public async Task Invoke_ReporterUnknownObjectIdSubmits_403()
     {
-        var token = fixture.Tokens.Create(Guid.NewGuid().ToString(), [AppRoles.Reporter], preferredUsername: "vhxh.truong@haian.example.vn");
+        var token = fixture.Tokens.Create(
+            Guid.NewGuid().ToString(), [AppRoles.Reporter], preferredUsername: "vhxh.truong@haian.example.vn");
 
         using var response = await SendAsync(HttpMethod.Post, "/api/submissions", token, Body(SecuredFunctionsHost.HaiAn, "VHXH"));
 

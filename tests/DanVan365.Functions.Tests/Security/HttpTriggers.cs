@@ -13,7 +13,8 @@ public sealed record MetadataFunction(string Name, string TriggerType, IReadOnly
 
     /// <summary>A concrete path for the route: int-constrained parameters become 1, others "x".</summary>
     public string SamplePath() =>
-        "/api/" + Regex.Replace(Route ?? Name, @"\{(\w+)(:int)?\}", m => m.Groups[2].Success ? "1" : "x", RegexOptions.None, TimeSpan.FromSeconds(1));
+        "/api/" + Regex.Replace(
+            Route ?? Name, @"\{(\w+)(:int)?\}", m => m.Groups[2].Success ? "1" : "x", RegexOptions.None, TimeSpan.FromSeconds(1));
 }
 
 /// <summary>Reads functions.metadata next to the built Functions app (as FunctionsMetadataTests finds it).</summary>
@@ -22,7 +23,8 @@ public static partial class FunctionsMetadataFile
     public static IReadOnlyList<MetadataFunction> Read()
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var path = Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(
+            TestData.RepoRoot, "functions", "DanVan365.Functions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build functions/DanVan365.Functions first.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return [.. document.RootElement.EnumerateArray().Select(Parse)];
@@ -56,7 +58,8 @@ public sealed class MetadataFunctionDefinition(MetadataFunction function) : Func
     public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; } =
         ImmutableDictionary<string, BindingMetadata>.Empty.Add("trigger", new TriggerBinding(function.TriggerType));
 
-    public override IImmutableDictionary<string, BindingMetadata> OutputBindings { get; } = ImmutableDictionary<string, BindingMetadata>.Empty;
+    public override IImmutableDictionary<string, BindingMetadata> OutputBindings { get; } =
+        ImmutableDictionary<string, BindingMetadata>.Empty;
 
     private sealed class TriggerBinding(string type) : BindingMetadata
     {

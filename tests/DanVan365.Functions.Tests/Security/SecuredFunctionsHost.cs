@@ -1,3 +1,4 @@
+using System.Globalization;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Security;
 using DanVan365.Functions.Tests.Support;
@@ -90,7 +91,8 @@ public sealed class SecuredFunctionsHost : IAsyncDisposable
         var host = new SecuredFunctionsHost(app, harness, lamHaUnits, queue);
         foreach (var function in FunctionsMetadataFile.HttpTriggers())
         {
-            app.MapMethods("/api/" + function.Route, [.. function.Methods.Select(m => m.ToUpperInvariant())], (RequestDelegate)(http => host.RunAsync(function, http)));
+            string[] methods = [.. function.Methods.Select(m => m.ToUpperInvariant())];
+            app.MapMethods("/api/" + function.Route, methods, (RequestDelegate)(http => host.RunAsync(function, http)));
         }
 
         await app.StartAsync();
@@ -123,13 +125,15 @@ public sealed class SecuredFunctionsHost : IAsyncDisposable
             "SubmitReport" => services.GetRequiredService<ReporterFunctions>().SubmitReport(http.Request, context),
             "SyncNow" => services.GetRequiredService<AdminFunctions>().SyncNow(http.Request, context),
             "CompileRoundReportNow" => services.GetRequiredService<AdminFunctions>()
-                .CompileRoundReportNow(http.Request, int.Parse((string)http.GetRouteValue("round")!, System.Globalization.CultureInfo.InvariantCulture), context),
-            "DispatchWards" => services.GetRequiredService<AdminFunctions>().DispatchWards(http.Request, (string)http.GetRouteValue("job")!, context),
+                .CompileRoundReportNow(http.Request, int.Parse(Route(http, "round"), CultureInfo.InvariantCulture), context),
+            "DispatchWards" => services.GetRequiredService<AdminFunctions>().DispatchWards(http.Request, Route(http, "job"), context),
 
             // A function this host does not know yet still ran: the anonymous-call test then fails on it.
             _ => Task.FromResult<IActionResult>(new OkObjectResult("ran")),
         };
     }
+
+    private static string Route(HttpContext http, string name) => (string)http.GetRouteValue(name)!;
 
     private const string LamHaDirectoryJson = $$"""
         {
