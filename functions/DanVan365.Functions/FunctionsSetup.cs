@@ -1,12 +1,11 @@
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
+using DanVan365.Functions.Security;
 using DanVan365.M365.Composition;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Identity.Web;
 
 namespace DanVan365.Functions;
 
@@ -28,8 +27,7 @@ public static class FunctionsSetup
         services.AddHostedService<HolidayYearCheck>();
         services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
         services.AddSingleton<WardDispatcher>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddMicrosoftIdentityWebApi(configuration.GetSection(EntraSettings.Section));
+        services.AddEntraAuthentication(configuration);
         return services;
     }
 }

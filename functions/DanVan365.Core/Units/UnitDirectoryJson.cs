@@ -8,7 +8,7 @@ namespace DanVan365.Core.Units;
 
 /// <summary>
 /// Loads a unit directory from JSON (format: see functions/DanVan365.Core/Defaults/HaiAn/units.json and the README):
-/// <c>{"units":[{"code","name","aliases","kind","head":{"email","displayName","title"},"assignees":[…]}],
+/// <c>{"units":[{"code","name","aliases","kind","head":{"email","objectId","displayName","title"},"assignees":[…]}],
 /// "groups":[{"phrase","aliases","units","note"}], "phraseRules":{…}, "people":[{"email","displayName","role","title"}]}</c>.
 /// Kinds: office, public-service-unit, party-body, front, external.
 /// </summary>
@@ -76,12 +76,12 @@ public sealed partial class UnitDirectory
             units.Add(new Unit(u.Code, VietnameseText.Normalize(u.Name), (u.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), kind, u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
-                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title));
+                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title, ObjectIdOf(u.Head, json, fileName)));
             }
 
             foreach (var a in assignees.Where(a => !string.IsNullOrEmpty(a.Email)))
             {
-                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title));
+                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title, ObjectIdOf(a, json, fileName)));
             }
         }
 
@@ -108,7 +108,14 @@ public sealed partial class UnitDirectory
                 throw new InvalidInputException(fileName, LineOf(json, "\"people\""), "every person needs an \"email\"");
             }
 
-            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title));
+            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title, ObjectIdOf(p, json, fileName)));
+        }
+
+        // An object id belongs to one person (one address), whatever units they serve.
+        foreach (var shared in people.Where(p => p.ObjectId is not null).GroupBy(p => p.ObjectId!, StringComparer.Ordinal)
+                     .Where(g => g.Select(p => p.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1))
+        {
+            throw new InvalidInputException(fileName, LineOf(json, shared.Key, 2), $"objectId \"{shared.Key}\" is given to more than one person");
         }
 
         // A name may not point at two different things.
@@ -133,6 +140,19 @@ public sealed partial class UnitDirectory
                 file.PhraseRules.QualifierSuffixes ?? PhraseRules.Default.QualifierSuffixes,
                 file.PhraseRules.Conjunctions ?? PhraseRules.Default.Conjunctions);
         return new UnitDirectory(units, groups, rules, people);
+    }
+
+    /// <summary>The person's Entra object id as lower-case GUID text, or null when not given; not a GUID throws.</summary>
+    private static string? ObjectIdOf(PersonEntry person, string json, string fileName)
+    {
+        if (string.IsNullOrWhiteSpace(person.ObjectId))
+        {
+            return null;
+        }
+
+        return Guid.TryParse(person.ObjectId, out var id) && id != Guid.Empty
+            ? id.ToString("D")
+            : throw new InvalidInputException(fileName, LineOf(json, "\"" + person.ObjectId + "\""), $"objectId \"{person.ObjectId}\" is not an Entra object id (GUID)");
     }
 
     private static UnitKind? ParseKind(string? kind) => kind?.Trim().ToUpperInvariant() switch
@@ -215,6 +235,8 @@ public sealed partial class UnitDirectory
     private sealed class PersonEntry
     {
         public string? Email { get; set; }
+
+        public string? ObjectId { get; set; }
 
         public string? DisplayName { get; set; }
 

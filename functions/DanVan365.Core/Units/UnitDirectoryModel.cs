@@ -6,7 +6,8 @@ namespace DanVan365.Core.Units;
 /// <param name="Unit">Unit code, or null for people outside the units (e.g. the signer).</param>
 /// <param name="Role">"head", "assignee", "signer", …</param>
 /// <param name="Title">Job title as written, e.g. "Trưởng phòng".</param>
-public sealed record Person(string Email, string DisplayName, string? Unit, string Role, string? Title);
+/// <param name="ObjectId">Entra ID object id (the token's "oid"), or null: the only key that authorizes a caller as this person.</param>
+public sealed record Person(string Email, string DisplayName, string? Unit, string Role, string? Title, string? ObjectId = null);
 
 /// <summary>A group phrase of the decision ("Các phòng, đơn vị trực thuộc phường và ĐVSNCL trực thuộc") and the units it expands to.</summary>
 public sealed record UnitGroup(string Phrase, IReadOnlyList<string> Aliases, IReadOnlyList<string> Units, string? Note);

@@ -42,15 +42,19 @@ public sealed record AuthDecision(AuthOutcome Outcome, string Reason)
 }
 
 /// <summary>
-/// Authorization of the HTTP functions, from the caller's ClaimsPrincipal (authenticated by the Entra ID middleware):
-/// app roles from the token's "roles" claim, and for reporters the units whose head or assignee is the caller
-/// (matched on the token's preferred_username / upn / email, case-insensitively).
+/// Authorization of the HTTP functions, from the caller's ClaimsPrincipal (authenticated by
+/// <see cref="EntraAuthenticationMiddleware"/>): app roles from the token's "roles" claim, and for reporters the units
+/// whose head or assignee has the token's object id ("oid") in the ward's unit directory. E-mail, UPN and names are
+/// never used: people can change them. A person without an object id in the directory is matched by nobody.
 /// </summary>
 public static class CallerAuthorizer
 {
+    /// <summary>The object id claim as Entra ID writes it, and as the JwtBearer handler maps it.</summary>
+    public static readonly IReadOnlyList<string> ObjectIdClaims = ["oid", "http://schemas.microsoft.com/identity/claims/objectidentifier"];
+
     private static readonly string[] RoleClaims = ["roles", ClaimTypes.Role];
 
-    private static readonly string[] NameClaims = ["preferred_username", "upn", ClaimTypes.Upn, "email", ClaimTypes.Email, "unique_name"];
+    private static readonly string[] UnitRoles = ["head", "assignee"];
 
     /// <summary>Allowed when the caller is authenticated and holds one of <paramref name="roles"/>.</summary>
     public static AuthDecision RequireRole(ClaimsPrincipal? caller, params string[] roles)
@@ -81,18 +85,50 @@ public static class CallerAuthorizer
             : new AuthDecision(AuthOutcome.Forbidden, "the caller does not belong to unit " + unitCode);
     }
 
-    /// <summary>Codes of the units whose head or one of whose assignees is the caller.</summary>
+    /// <summary>
+    /// Allowed for an administrator, or for a reporter whom the ward's directory (<paramref name="units"/>) names as the
+    /// head or an assignee of one of its units: a reporter's wards are only those whose directory names them.
+    /// </summary>
+    public static AuthDecision RequireWardMember(ClaimsPrincipal? caller, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var role = RequireRole(caller, AppRoles.Reporter, AppRoles.Admin);
+        if (!role.Allowed || HasRole(caller!, AppRoles.Admin))
+        {
+            return role;
+        }
+
+        return UnitsOf(caller!, units).Count > 0
+            ? AuthDecision.Allow
+            : new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
+    }
+
+    /// <summary>Codes of the units whose head or one of whose assignees has the caller's object id.</summary>
     public static IReadOnlyList<string> UnitsOf(ClaimsPrincipal caller, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(units);
-        var names = NameClaims.SelectMany(c => caller.FindAll(c)).Select(c => c.Value.Trim()).Where(v => v.Contains('@', StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (names.Count == 0)
+        if (ObjectIdOf(caller) is not { } objectId)
         {
             return [];
         }
 
-        return [.. units.Units.Where(u => (u.Head is not null && names.Contains(u.Head)) || u.Assignees.Any(names.Contains)).Select(u => u.Code)];
+        return [.. units.People
+            .Where(p => p.Unit is not null && p.ObjectId is not null && UnitRoles.Contains(p.Role, StringComparer.Ordinal)
+                        && string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Unit!)
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The caller's Entra object id (a GUID, lower case), or null when the token has none or two different ones.</summary>
+    public static string? ObjectIdOf(ClaimsPrincipal caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var ids = ObjectIdClaims.SelectMany(caller.FindAll)
+            .Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
+            .Distinct()
+            .ToList();
+        return ids is [var single] && single != Guid.Empty ? single.ToString("D") : null;
     }
 
     private static bool HasRole(ClaimsPrincipal caller, string role) =>

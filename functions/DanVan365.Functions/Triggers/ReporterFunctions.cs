@@ -44,6 +44,12 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
             return error!;
         }
 
+        var wardAuth = CallerAuthorizer.RequireWardMember(request.HttpContext.User, ward.Units);
+        if (!wardAuth.Allowed)
+        {
+            return HttpSupport.Refuse(request, wardAuth, "Status", logger);
+        }
+
         return new OkObjectResult(await jobs.StatusAsync(ward.Id, context.CancellationToken).ConfigureAwait(false));
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DanVan365.Core.Units;
 using Microsoft.AspNetCore.Http;
 
 namespace DanVan365.Functions.Tests.Support;
@@ -8,13 +9,22 @@ public static class Principals
 {
     public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
 
-    /// <summary>An authenticated caller with app roles (the token's "roles" claim) and a sign-in name.</summary>
+    private static readonly UnitDirectory Bundled = UnitDirectory.LoadDefault();
+
+    /// <summary>
+    /// An authenticated caller with app roles (the token's "roles" claim) and a sign-in name; when the bundled Hải An
+    /// directory lists that address, the token also carries that person's object id ("oid"), as Entra ID's would.
+    /// </summary>
     public static ClaimsPrincipal User(string? upn, params string[] roles)
     {
         var claims = new List<Claim>();
         if (upn is not null)
         {
             claims.Add(new Claim("preferred_username", upn));
+            if (Bundled.FindPerson(upn)?.ObjectId is { } objectId)
+            {
+                claims.Add(new Claim("oid", objectId));
+            }
         }
 
         claims.AddRange(roles.Select(r => new Claim("roles", r)));
