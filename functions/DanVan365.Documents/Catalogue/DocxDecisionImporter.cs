@@ -25,15 +25,16 @@ public sealed class DocxDecisionImporter : IDecisionImporter
 
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
 
-    public TaskCatalogue Import(string path, UnitDirectory units) => CatalogueAssembler.Assemble(Read(path), units);
+    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units) => CatalogueAssembler.Assemble(Read(stream, name), units);
 
-    public static RawCatalogue Read(string path)
+    public static RawCatalogue Read(Stream stream, string name)
     {
-        DecisionInput.CheckFile(path);
+        var path = name;
+        var bytes = DecisionInput.ReadAll(stream, name);
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(path, false);
+            document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FormatException)
         {
