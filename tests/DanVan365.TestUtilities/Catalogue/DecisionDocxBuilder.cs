@@ -174,7 +174,10 @@ public sealed class DecisionDocxBuilder
     }
 
     /// <summary>The Hải An decision (QĐ 673/QĐ-UBND) as a Word document, from <see cref="HaiAnDecision"/>.</summary>
-    public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference)
+    /// <summary>The Hải An decision re-issued without one task (its number left out: a gap).</summary>
+    public static DecisionDocxBuilder HaiAnWithout(string code) => HaiAn(skip: code);
+
+    public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference, string? skip = null)
     {
         var b = new DecisionDocxBuilder()
             .WithLayout(layout ?? DecisionTableLayout.Standard)
@@ -191,7 +194,7 @@ public sealed class DecisionDocxBuilder
             .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
             .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:")
             .BeginTable();
-        foreach (var entry in HaiAnDecision.Entries)
+        foreach (var entry in HaiAnDecision.Entries.Where(e => e.Code != skip))
         {
             var section = entry.Code.Split('.')[0];
             var sectionTitle = HaiAnDecision.Sections.FirstOrDefault(s => s.Code == section && entry.Code == section + ".1");
