@@ -174,25 +174,39 @@ public sealed class DecisionDocxBuilder
     }
 
     /// <summary>The Hải An decision (QĐ 673/QĐ-UBND) as a Word document, from <see cref="HaiAnDecision"/>.</summary>
+    /// <summary>
+    /// A synthetic decision of <paramref name="tasks"/> tasks in five sections (the Hải An preamble and part II; rows
+    /// cycle through the Hải An tasks that have a time frame), for import benchmarks.
+    /// </summary>
+    public static DecisionDocxBuilder Synthetic(int tasks)
+    {
+        var samples = HaiAnDecision.Entries.Where(e => e.Time is not null && e.Code.Split('.').Length == 2 && e.Footnotes.Length == 0).ToList();
+        var b = Preamble(new DecisionDocxBuilder()).BeginTable();
+        var perSection = (tasks + 4) / 5;
+        for (var i = 0; i < tasks; i++)
+        {
+            var section = (i / perSection) + 1;
+            if (i % perSection == 0)
+            {
+                b.Section(section.ToString(System.Globalization.CultureInfo.InvariantCulture), HaiAnDecision.Sections[section - 1].Title);
+            }
+
+            var e = samples[i % samples.Count];
+            var code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{section}.{(i % perSection) + 1}");
+            b.Row(code, e.Title, e.Lead, e.Coordinating, e.Time!);
+        }
+
+        return Closing(b.EndTable());
+    }
+
     /// <summary>The Hải An decision re-issued without one task (its number left out: a gap).</summary>
     public static DecisionDocxBuilder HaiAnWithout(string code) => HaiAn(skip: code);
 
     public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference, string? skip = null)
     {
-        var b = new DecisionDocxBuilder()
+        var b = Preamble(new DecisionDocxBuilder()
             .WithLayout(layout ?? DecisionTableLayout.Standard)
-            .WithFootnoteMarks(marks)
-            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
-            .Paragraph("QUYẾT ĐỊNH")
-            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn phường Hải An")
-            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
-            .Paragraph("TM. ỦY BAN NHÂN DÂN")
-            .Paragraph("KT. CHỦ TỊCH")
-            .Paragraph("PHÓ CHỦ TỊCH")
-            .Paragraph("Bùi Quang Ngân")
-            .Paragraph("DANH MỤC")
-            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
-            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:")
+            .WithFootnoteMarks(marks))
             .BeginTable();
         foreach (var entry in HaiAnDecision.Entries.Where(e => e.Code != skip))
         {
@@ -220,11 +234,26 @@ public sealed class DecisionDocxBuilder
             }
         }
 
-        return b.EndTable()
+        return Closing(b.EndTable());
+    }
+
+    private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b) => b
+            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
+            .Paragraph("QUYẾT ĐỊNH")
+            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn phường Hải An")
+            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
+            .Paragraph("TM. ỦY BAN NHÂN DÂN")
+            .Paragraph("KT. CHỦ TỊCH")
+            .Paragraph("PHÓ CHỦ TỊCH")
+            .Paragraph("Bùi Quang Ngân")
+            .Paragraph("DANH MỤC")
+            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
+            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:");
+
+    private static DecisionDocxBuilder Closing(DecisionDocxBuilder b) => b
             .Paragraph("II. TỔ CHỨC THỰC HIỆN")
             .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
             .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành kèm theo Quyết định này.");
-    }
 
     private Run MarkRun(int number) => _markStyle switch
     {

@@ -59,6 +59,7 @@ internal sealed partial class PdfTableReader
     {
         var headerBottom = double.MaxValue;
         var footnoteTop = PdfLines.FootnoteSeparator(page) ?? double.MinValue;
+        var firstOnPage = true;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -107,7 +108,9 @@ internal sealed partial class PdfTableReader
 
             var cells = _columns.CellLines(line);
             var code = cells[0].Text;
-            if (code.Length > 0 && _rows.Count > 0 && _rows[^1].ContinuesCode(code, line))
+            var continues = code.Length > 0 && _rows.Count > 0 && _rows[^1].ContinuesCode(code, line, firstOnPage);
+            firstOnPage = false;
+            if (continues)
             {
                 // a code wrapped in the narrow TT column ("4.1" / "0")
                 _rows[^1].Code += code;
@@ -174,11 +177,12 @@ internal sealed partial class PdfRow(string code)
 
     /// <summary>
     /// True when TT-column text on the line right after the row's first line completes its code ("4.1" + "0",
-    /// "4." + "10"): the row has one line so far, on the same page, one line-height up.
+    /// "4." + "10"): the row has one line so far, one line-height up on the same page or at the bottom of the page
+    /// before (the first row line of this page).
     /// </summary>
-    public bool ContinuesCode(string piece, PdfLine line) =>
-        _lines.Count == 1 && LastLine is { } last && last.Page == line.Page
-        && last.Baseline - line.Baseline < line.BodySize * 1.6
+    public bool ContinuesCode(string piece, PdfLine line, bool firstOnPage) =>
+        _lines.Count == 1 && LastLine is { } last
+        && (last.Page == line.Page ? last.Baseline - line.Baseline < line.BodySize * 1.6 : firstOnPage && last.Page + 1 == line.Page)
         && (piece.StartsWith('.') || Code.EndsWith('.') || Code.Contains('.', StringComparison.Ordinal))
         && CodeRegex().IsMatch(Code + piece);
 
