@@ -8,10 +8,12 @@ switch (which)
         return await EmulatorBenchmark.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
     case "sync":
         return await SyncBenchmark.RunAsync().ConfigureAwait(false);
+    case "import":
+        return ImportBenchmark.Run();
     case "report":
         await ReportBenchmark.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency] | sync | report");
+        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency] | sync | report | import");
         return which == "help" ? 0 : 2;
 }

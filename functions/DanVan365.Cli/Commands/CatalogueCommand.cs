@@ -24,6 +24,10 @@ internal static class CatalogueCommand
             {
                 var units = unitsPath is null ? UnitDirectory.LoadDefault() : M365.Composition.UnitDirectoryFiles.Load(unitsPath);
                 var catalogue = DecisionImporters.Import(path, units);
+                foreach (var warning in catalogue.Warnings)
+                {
+                    await context.Error.WriteLineAsync(warning.ToString().AsMemory(), ct).ConfigureAwait(false);
+                }
                 var text = output == "json" ? CatalogueOutput.Json(catalogue) : CatalogueOutput.Table(catalogue, units);
                 await context.Out.WriteAsync(text.AsMemory(), ct).ConfigureAwait(false);
                 return CliApp.Ok;

@@ -31,7 +31,7 @@ internal static class SyncCommands
     public static Command Sync(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string>("file") { Description = "The decision (.txt text extraction or .docx)." };
+        var file = new Argument<string>("file") { Description = "The decision (.txt text extraction, .docx or .pdf)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (action and changed fields per entry); write nothing." };
         var command = new Command("sync", "Sync the decision's catalogue into the lists and Planner (provisions first if needed).") { file, dryRun };
         target.AddTo(command);
@@ -44,6 +44,7 @@ internal static class SyncCommands
                 ct).ConfigureAwait(false);
             if (dry)
             {
+                await context.Out.WriteAsync(ReissueSummary.Format(run.Catalogue, report.Lists)).ConfigureAwait(false);
                 await PrintPlanAsync(context.Out, report.Lists, report.Planner).ConfigureAwait(false);
             }
 

@@ -69,7 +69,7 @@ public static class CatalogueAssembler
             throw new InvalidInputException(file, line, p.Message);
         }
 
-        return catalogue;
+        return catalogue with { Warnings = NumberingGaps.Find(raw) };
     }
 
     private static UnitReference Resolve(UnitDirectory units, string text, string file, int line, string code, string role)

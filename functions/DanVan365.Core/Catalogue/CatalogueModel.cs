@@ -68,6 +68,15 @@ public sealed record TaskCatalogue(
     IReadOnlyList<CatalogueTask> Tasks,
     IReadOnlyList<Footnote> Footnotes)
 {
+    /// <summary>What the import noticed but accepted (e.g. numbers a re-issued decision skips), in file order.</summary>
+    public IReadOnlyList<CatalogueWarning> Warnings { get; init; } = [];
+
     /// <summary>Tasks that are work (headings excluded).</summary>
     public IEnumerable<CatalogueTask> WorkItems => Tasks.Where(t => !t.IsHeading);
+}
+
+/// <summary>Something an import accepted but a person should know (file and line as for errors; the message in Vietnamese).</summary>
+public sealed record CatalogueWarning(string File, int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Message}" : $"{File}: {Message}";
 }

@@ -41,12 +41,13 @@ public sealed record RawCatalogue(
     IReadOnlyList<Footnote> Footnotes,
     int LastLine);
 
-/// <summary>Port: reads a decision file into a raw catalogue (implemented in DanVan365.Documents, one per format).</summary>
+/// <summary>Port: reads a decision into a catalogue (implemented in DanVan365.Documents, one per format). Importers read a
+/// stream; <c>name</c> (the file name or path) is only used in messages. Opening files is the edges' job.</summary>
 public interface IDecisionImporter
 {
     /// <summary>File extensions handled, lower case with the dot (".txt").</summary>
     IReadOnlyList<string> Extensions { get; }
 
-    /// <summary>Reads and validates the file into a catalogue; bad input throws <see cref="Errors.InvalidInputException"/>.</summary>
-    TaskCatalogue Import(string path, Units.UnitDirectory units);
+    /// <summary>Reads and validates the decision into a catalogue; bad input throws <see cref="Errors.InvalidInputException"/>.</summary>
+    TaskCatalogue Import(System.IO.Stream stream, string name, Units.UnitDirectory units);
 }

@@ -13,7 +13,8 @@ public sealed record PlannerLinks(Func<string, string?> ListItemUrl, string? Dec
 /// <summary>
 /// Turns the catalogue into the Planner plan it must hold (issue "Planner"): a bucket per lead unit, a label per
 /// section, and per (task × lead unit) a task titled "[code] title" (cut to Planner's limit; full text in the
-/// description), start = decision date, due = end of the last day in ICT (none for ongoing tasks), the unit's
+/// description), start = the date of the decision that brought the entry (never after the due day; kept when a later
+/// decision amends the entry), due = end of the last day in ICT (none for ongoing tasks), the unit's
 /// assignees, a checklist of coordinating units and links to the list item and the decision.
 /// </summary>
 public static class PlannerDesign
@@ -87,6 +88,8 @@ public static class PlannerDesign
                     references.Add(new PlannerLink(decisionUrl, $"Quyết định {catalogue.Decision.Number}", "Word"));
                 }
 
+                var decisionDay = catalogue.Decision.Date;
+                var startDay = task.TimeFrame?.LastDay is { } lastDay && lastDay < decisionDay ? lastDay : decisionDay;
                 specs.Add(new PlannerTaskSpec(
                     key,
                     task.Code,
@@ -94,7 +97,7 @@ public static class PlannerDesign
                     unit.Name,
                     Title(task.Code, task.Title, archived: false),
                     // Planner answers 400 when the start is later than the due date (planner-overview.md, "400 Bad request").
-                    WardTime.StartOfDayUtc(task.TimeFrame?.LastDay is { } due && due < catalogue.Decision.Date ? due : catalogue.Decision.Date),
+                    WardTime.StartOfDayUtc(startDay),
                     task.TimeFrame?.LastDay is { } last ? WardTime.EndOfDayUtc(last) : null,
                     CategoryOf(catalogue, task.Section),
                     labels.GetValueOrDefault(CategoryOf(catalogue, task.Section)) ?? string.Empty,
@@ -102,12 +105,30 @@ public static class PlannerDesign
                     unit.Assignees.Take(PlannerLimits.Assignees).ToList(),
                     Description(catalogue, task, unit, units, footnotes, links.ListItemUrl(task.Code)),
                     Checklist(task, units),
-                    references.Take(PlannerLimits.References).ToList()));
+                    references.Take(PlannerLimits.References).ToList())
+                {
+                    ProvenanceTexts = [.. ProvenanceTexts(catalogue, links)],
+                });
             }
         }
 
         return specs;
     }
+
+    // What names the decision in a task: its link, its name in the references and the description's closing line.
+    private static IEnumerable<string> ProvenanceTexts(TaskCatalogue catalogue, PlannerLinks links)
+    {
+        if (links.DecisionUrl is { } url)
+        {
+            yield return url;
+        }
+
+        yield return $"Quyết định {catalogue.Decision.Number}";
+        yield return DecisionLine(catalogue);
+    }
+
+    private static string DecisionLine(TaskCatalogue catalogue) =>
+        $"Theo Quyết định số {catalogue.Decision.Number} ngày {catalogue.Decision.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>"[code] title", cut to Planner's title limit; archived tasks get the "[Bãi bỏ] " prefix.</summary>
     public static string Title(string code, string title, bool archived) =>
@@ -238,8 +259,7 @@ public static class PlannerDesign
             text.Append("Căn cứ (").Append(mark).Append("): ").AppendLine(footnotes.GetValueOrDefault(mark) ?? string.Empty);
         }
 
-        text.Append("Theo Quyết định số ").Append(catalogue.Decision.Number).Append(" ngày ")
-            .AppendLine(catalogue.Decision.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        text.AppendLine(DecisionLine(catalogue));
         if (itemUrl is not null)
         {
             text.Append("Mục trong danh sách: ").AppendLine(itemUrl);

@@ -130,12 +130,13 @@ public static class PlannerSyncPlanner
                 continue;
             }
 
-            var addAssignees = Resolve(spec).Where(id => !existing.AssigneeIds.Contains(id)).ToList();
-            var taskChanged = addAssignees.Count > 0 || TaskDiffers(spec, existing, bucketIdsByName);
+            var kept = KeepStart(spec, existing);
+            var addAssignees = Resolve(kept).Where(id => !existing.AssigneeIds.Contains(id)).ToList();
+            var taskChanged = addAssignees.Count > 0 || TaskDiffers(kept, existing, bucketIdsByName);
             var detailsChanged = !hashMatches;
             changes.Add(new PlannerChange(
                 taskChanged || detailsChanged ? PlannerChangeKind.Update : PlannerChangeKind.Unchanged,
-                spec.AssignmentKey, spec, existing, addAssignees, taskChanged, detailsChanged, Link: !hashMatches || recognised));
+                kept.AssignmentKey, kept, existing, addAssignees, taskChanged, detailsChanged, Link: !hashMatches || recognised));
         }
 
         foreach (var link in links)
@@ -174,6 +175,23 @@ public static class PlannerSyncPlanner
         }
 
         return people;
+    }
+
+    /// <summary>
+    /// An existing task keeps its start date (the day its entry first entered the catalogue): an amended decision
+    /// does not move it — except to the due day when the start would fall after it (Planner refuses start &gt; due).
+    /// </summary>
+    public static PlannerTaskSpec KeepStart(PlannerTaskSpec spec, PlannerTaskState existing)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(existing);
+        var start = existing.Start ?? spec.Start;
+        if (spec.Due is { } due && start > due)
+        {
+            start = Time.WardTime.StartOfDayUtc(Time.WardTime.ToWardDate(due));
+        }
+
+        return start == spec.Start ? spec : spec with { Start = start };
     }
 
     /// <summary>True when a sync-owned property of the task object differs from the spec.</summary>

@@ -9,7 +9,12 @@ public static class DesiredRows
     /// <summary>SharePoint's Title column holds at most 255 characters; the full text is in TaskText.</summary>
     public const int TitleLimit = 255;
 
-    /// <summary>Nhiệm vụ dân vận: one row per catalogue entry (headings included, flagged).</summary>
+    /// <summary>The column recording the decision that last changed an entry's content.</summary>
+    public const string DecisionNumber = "DecisionNumber";
+
+    private static readonly HashSet<string> TaskProvenance = new(StringComparer.Ordinal) { DecisionNumber };
+
+    /// <summary>Nhiệm vụ dân vận: one row per catalogue entry (headings included, flagged); the decision number is provenance.</summary>
     public static IReadOnlyList<DesiredRow> ForTasks(TaskCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -29,8 +34,8 @@ public static class DesiredRows
             ["LastDay"] = FieldValues.Date(t.TimeFrame?.LastDay),
             ["IsHeading"] = FieldValues.Bool(t.IsHeading),
             ["LegalBasis"] = FieldValues.Text(string.Join("\n", t.Footnotes.Select(m => footnotes.GetValueOrDefault(m) is { } text ? $"({m}) {text}" : $"({m})"))),
-            ["DecisionNumber"] = catalogue.Decision.Number,
-        }))];
+            [DecisionNumber] = catalogue.Decision.Number,
+        }) { Provenance = TaskProvenance })];
     }
 
     /// <summary>Phân công: one row per (work item × lead unit), group phrases already expanded to unit codes.</summary>

@@ -1,7 +1,19 @@
 namespace DanVan365.Core.Sync;
 
 /// <summary>What sync wants a row to hold: its key and the values of the columns sync owns (canonical strings).</summary>
-public sealed record DesiredRow(string Key, IReadOnlyDictionary<string, string?> Fields);
+public sealed record DesiredRow(string Key, IReadOnlyDictionary<string, string?> Fields)
+{
+    /// <summary>
+    /// Columns of <see cref="Fields"/> that record where the content came from (the decision number): outside the
+    /// content hash, written only when the content itself changes, so a re-issued decision that leaves an entry
+    /// unchanged leaves its row (and its provenance) untouched.
+    /// </summary>
+    public IReadOnlySet<string> Provenance { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The fields that are content (everything but <see cref="Provenance"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Content =>
+        Provenance.Count == 0 ? Fields : Fields.Where(f => !Provenance.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+}
 
 /// <summary>A row as it is in the list: item id, eTag and its values (canonical strings), people-owned columns included.</summary>
 public sealed record CurrentRow(string ItemId, string Key, string? ETag, IReadOnlyDictionary<string, string?> Fields);

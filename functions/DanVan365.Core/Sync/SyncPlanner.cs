@@ -8,7 +8,10 @@ namespace DanVan365.Core.Sync;
 /// <list type="bullet">
 /// <item>a desired row without a current row is created;</item>
 /// <item>a current row whose content hash equals the desired hash and that is not archived is unchanged
-///   (no field comparison: a no-change run costs nothing);</item>
+///   (no field comparison: a no-change run costs nothing); the hash leaves out provenance columns (the decision
+///   number);</item>
+/// <item>provenance columns are written only with a content change: a re-issued decision rewrites only the entries
+///   it changed;</item>
 /// <item>otherwise only the sync-owned fields that differ are written, with the new hash; an archived row that is
 ///   back in the decision is restored;</item>
 /// <item>a current row no longer desired is archived (flag + date), never deleted; one already archived stays as is;</item>
@@ -39,7 +42,8 @@ public static class SyncPlanner
 
             ColumnOwnership.EnsureWritable(list, ColumnOwner.Sync, want.Fields.Keys);
 
-            var hash = ContentHash(want.Fields);
+            var content = want.Content;
+            var hash = ContentHash(content);
             if (!currentByKey.TryGetValue(key, out var have))
             {
                 var fields = new Dictionary<string, string?>(want.Fields, StringComparer.Ordinal)
@@ -59,7 +63,12 @@ public static class SyncPlanner
                 continue;
             }
 
-            var diff = Diff(want.Fields, have);
+            var diff = Diff(content, have);
+            if (diff.Count > 0)
+            {
+                AddProvenance(diff, want, have);
+            }
+
             if (Get(have, SiteSchema.ContentHash) != hash)
             {
                 diff[SiteSchema.ContentHash] = hash;
@@ -116,8 +125,14 @@ public static class SyncPlanner
                 : change with { ItemId = fresh.ItemId, ETag = fresh.ETag, Fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [SiteSchema.Archived] = "true", [SiteSchema.ArchivedOn] = FieldValues.Date(today) } };
         }
 
-        var diff = Diff(desired.Fields, fresh);
-        var hash = ContentHash(desired.Fields);
+        var content = desired.Content;
+        var diff = Diff(content, fresh);
+        var hash = ContentHash(content);
+        if (diff.Count > 0)
+        {
+            AddProvenance(diff, desired, fresh);
+        }
+
         if (Get(fresh, SiteSchema.ContentHash) != hash)
         {
             diff[SiteSchema.ContentHash] = hash;
@@ -154,6 +169,18 @@ public static class SyncPlanner
     private static bool IsArchived(CurrentRow row) => Get(row, SiteSchema.Archived) == "true";
 
     private static string? Get(CurrentRow row, string name) => row.Fields.GetValueOrDefault(name);
+
+    private static void AddProvenance(Dictionary<string, string?> diff, DesiredRow want, CurrentRow have)
+    {
+        foreach (var name in want.Provenance)
+        {
+            var value = want.Fields.GetValueOrDefault(name);
+            if (!string.Equals(FieldValues.Text(value), FieldValues.Text(Get(have, name)), StringComparison.Ordinal))
+            {
+                diff[name] = value;
+            }
+        }
+    }
 
     private static Dictionary<string, string?> Diff(IReadOnlyDictionary<string, string?> want, CurrentRow have)
     {

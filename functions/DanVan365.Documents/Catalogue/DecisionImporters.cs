@@ -4,21 +4,45 @@ using DanVan365.Core.Units;
 
 namespace DanVan365.Documents.Catalogue;
 
-/// <summary>Picks the importer for a decision file by its extension (.docx → Word, .pdf → refused for now, anything else → text extraction).</summary>
+/// <summary>Picks the importer for a decision by its name's extension (.docx → Word, .pdf → PDF, anything else → text extraction).</summary>
 public static class DecisionImporters
 {
-    public static IDecisionImporter ForPath(string path)
+    public static IDecisionImporter ForName(string name)
     {
-        var ext = Path.GetExtension(path).ToUpperInvariant();
+        var ext = Path.GetExtension(name).ToUpperInvariant();
         return ext switch
         {
             ".DOCX" => new DocxDecisionImporter(),
-            ".PDF" => throw new InvalidInputException(path, 0, "PDF decisions are not supported yet: use the .docx, or a UTF-8 text extraction (.txt)"),
-            ".DOC" => throw new InvalidInputException(path, 0, "legacy Word .doc is not supported: save the decision as .docx"),
+            ".PDF" => new PdfDecisionImporter(),
+            ".DOC" => throw new InvalidInputException(name, 0, "legacy Word .doc is not supported: save the decision as .docx (Word .doc cũ không được hỗ trợ: hãy lưu quyết định thành .docx)"),
             _ => new TextDecisionImporter(),
         };
     }
 
-    /// <summary>Imports a decision with the importer its extension calls for.</summary>
-    public static TaskCatalogue Import(string path, UnitDirectory units) => ForPath(path).Import(path, units);
+    /// <summary>Imports a decision from a stream with the importer its name's extension calls for.</summary>
+    public static TaskCatalogue Import(Stream stream, string name, UnitDirectory units) => ForName(name).Import(stream, name, units);
+
+    /// <summary>
+    /// For the edges (CLI, Functions, tests): opens the file (read-only, shared) and imports it. The importers themselves
+    /// never open files.
+    /// </summary>
+    public static TaskCatalogue Import(string path, UnitDirectory units)
+    {
+        var importer = ForName(path);
+        using var stream = OpenFile(path);
+        return importer.Import(stream, path, units);
+    }
+
+    /// <summary>Opens a decision file for reading; a missing file is bad input (exit 2), not a crash.</summary>
+    public static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidInputException(path, 0, "file not found (không tìm thấy tệp)", ex);
+        }
+    }
 }

@@ -4,39 +4,49 @@ using DanVan365.Core.Errors;
 
 namespace DanVan365.Documents.Catalogue;
 
-/// <summary>Input guard shared by the importers: existence, size, emptiness, binary data, encoding.</summary>
+/// <summary>Input guard shared by the importers: size, emptiness, binary data, encoding (streams only: the edges open files).</summary>
 public static class DecisionInput
 {
     /// <summary>Largest decision accepted (checked by size before reading).</summary>
     public const long MaxBytes = 50L * 1024 * 1024;
 
-    /// <summary>Checks that the file exists, is not empty and is not too large (by size, without reading it).</summary>
-    public static FileInfo CheckFile(string path)
+    /// <summary>
+    /// Reads the whole stream into memory, refusing one that is empty or larger than <see cref="MaxBytes"/> (by its
+    /// length when the stream knows it, else by reading no more than one byte past the limit).
+    /// </summary>
+    public static byte[] ReadAll(Stream stream, string name)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
         {
-            throw new InvalidInputException(path, 0, "file not found");
+            throw TooLarge(name, stream.Length - stream.Position);
         }
 
-        if (info.Length > MaxBytes)
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            throw new InvalidInputException(path, 0, string.Create(CultureInfo.InvariantCulture, $"file is {info.Length / (1024.0 * 1024.0):0.0} MB; decisions larger than {MaxBytes / (1024 * 1024)} MB are refused"));
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                throw TooLarge(name, buffer.Length);
+            }
         }
 
-        if (info.Length == 0)
+        if (buffer.Length == 0)
         {
-            throw new InvalidInputException(path, 0, "file is empty");
+            throw new InvalidInputException(name, 0, "file is empty");
         }
 
-        return info;
+        return buffer.ToArray();
     }
 
     /// <summary>Reads a text extraction: strict UTF-8 (BOM allowed), no binary data; returns its lines without line ends.</summary>
-    public static IReadOnlyList<string> ReadTextLines(string path)
+    public static IReadOnlyList<string> ReadTextLines(Stream stream, string name)
     {
-        CheckFile(path);
-        var bytes = File.ReadAllBytes(path);
+        var path = name;
+        var bytes = ReadAll(stream, name);
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
@@ -68,6 +78,9 @@ public static class DecisionInput
 
         return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\f', '\n').Split('\n');
     }
+
+    private static InvalidInputException TooLarge(string name, long length) =>
+        new(name, 0, string.Create(CultureInfo.InvariantCulture, $"file is {length / (1024.0 * 1024.0):0.0} MB; decisions larger than {MaxBytes / (1024 * 1024)} MB are refused (Tệp quá lớn: quyết định lớn hơn {MaxBytes / (1024 * 1024)} MB không được nhận)"));
 
     private static int LineAt(byte[] bytes, int index)
     {

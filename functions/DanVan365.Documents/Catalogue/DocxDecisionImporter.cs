@@ -25,15 +25,16 @@ public sealed class DocxDecisionImporter : IDecisionImporter
 
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
 
-    public TaskCatalogue Import(string path, UnitDirectory units) => CatalogueAssembler.Assemble(Read(path), units);
+    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units) => CatalogueAssembler.Assemble(Read(stream, name), units);
 
-    public static RawCatalogue Read(string path)
+    public static RawCatalogue Read(Stream stream, string name)
     {
-        DecisionInput.CheckFile(path);
+        var path = name;
+        var bytes = DecisionInput.ReadAll(stream, name);
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(path, false);
+            document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FormatException)
         {
@@ -52,12 +53,19 @@ public sealed class DocxDecisionImporter : IDecisionImporter
             var line = 0;
             var tableSeen = false;
             var lastLine = 0;
+            var handMade = new List<Footnote>();
 
             foreach (var block in body.ChildElements)
             {
                 if (block is Paragraph p)
                 {
                     line++;
+                    if (HandMadeFootnote(p) is { } note)
+                    {
+                        handMade.Add(note);
+                        continue;
+                    }
+
                     (tableSeen ? after : before).Add(new NumberedLine(line, ParagraphText(p, footnoteMarks, null)));
                     continue;
                 }
@@ -83,6 +91,7 @@ public sealed class DocxDecisionImporter : IDecisionImporter
             }
 
             var footnotes = FootnoteTexts(document, footnoteMarks);
+            footnotes.AddRange(handMade.Where(h => footnotes.All(f => f.Mark != h.Mark)));
             var decision = DecisionMetadataReader.Read(path, before, after);
             return new RawCatalogue(path, decision, sections, entries, footnotes, lastLine);
         }
@@ -115,15 +124,16 @@ public sealed class DocxDecisionImporter : IDecisionImporter
 
             string fullCode, parent;
             string? parentCode = null;
-            if (section > 0 && code == string.Create(CultureInfo.InvariantCulture, $"{section}.{task + 1}"))
+            if (section > 0 && TaskNumber(code, section) is { } number && number > task)
             {
-                task++;
+                // a re-issued decision may skip the numbers of removed tasks (a warning, given by the assembler)
+                task = number;
                 sub = -1;
                 fullCode = code;
             }
-            else if (task > 0 && sub + 1 < SubItemLetters.Length && code == SubItemLetters[sub + 1].ToString())
+            else if (task > 0 && code.Length == 1 && SubItemLetters.IndexOf(code[0], StringComparison.Ordinal) > sub)
             {
-                sub++;
+                sub = SubItemLetters.IndexOf(code[0], StringComparison.Ordinal);
                 parent = string.Create(CultureInfo.InvariantCulture, $"{section}.{task}");
                 parentCode = parent;
                 fullCode = parent + "." + code;
@@ -158,11 +168,63 @@ public sealed class DocxDecisionImporter : IDecisionImporter
         && (texts[0].Equals("TT", StringComparison.OrdinalIgnoreCase) || texts[0].Equals("STT", StringComparison.OrdinalIgnoreCase))
         && VietnameseText.MatchKey(texts[1]).StartsWith("nhiệm vụ", StringComparison.Ordinal);
 
+    private static int? TaskNumber(string code, int section)
+    {
+        var prefix = section.ToString(CultureInfo.InvariantCulture) + ".";
+        return code.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(code.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : null;
+    }
+
+    // A footnote typed by hand after the table: a paragraph that starts with a raised mark ("¹ Nghị quyết …").
+    private static Footnote? HandMadeFootnote(Paragraph p)
+    {
+        var first = p.Elements<Run>().FirstOrDefault(r => r.InnerText.Trim().Length > 0);
+        if (first is null || RaisedMark(first) is not { } mark)
+        {
+            return null;
+        }
+
+        var rest = p.Elements<Run>().SkipWhile(r => r != first).Skip(1).Select(r => r.InnerText);
+        var text = CellText.Join([string.Concat(rest)]);
+        return text.Length == 0 ? null : new Footnote(mark, text);
+    }
+
+    /// <summary>
+    /// The digits of a run written as a footnote mark by hand: vertAlign=superscript (Word), or raised by w:position
+    /// with a smaller size (LibreOffice); null for any other run.
+    /// </summary>
+    private static string? RaisedMark(Run run)
+    {
+        var props = run.RunProperties;
+        if (props is null)
+        {
+            return null;
+        }
+
+        var superscript = props.VerticalTextAlignment?.Val?.Value == VerticalPositionValues.Superscript;
+        var raised = int.TryParse(props.Position?.Val?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var up) && up > 0
+            && int.TryParse(props.FontSize?.Val?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size < 24;
+        var text = string.Concat(run.Elements<Text>().Select(t => t.Text)).Trim();
+        return (superscript || raised) && text.Length is 1 or 2 && text.All(char.IsAsciiDigit) ? text : null;
+    }
+
     private static string ParagraphText(Paragraph p, Dictionary<long, string> marks, List<string>? found)
     {
         var sb = new System.Text.StringBuilder();
         foreach (var element in p.Descendants())
         {
+            if (element is Text && element.Parent is Run run && RaisedMark(run) is { } handMark)
+            {
+                if (found is not null && !found.Contains(handMark))
+                {
+                    found.Add(handMark);
+                }
+
+                continue;
+            }
+
             switch (element)
             {
                 case Text t:

@@ -83,7 +83,8 @@ public class BadInputTests
     public void Assemble_DuplicateTaskCode_NamesCodeAndLine()
     {
         // The assembler's own check (used by every importer): a repeated code in what an importer read.
-        var raw = TextDecisionImporter.Read(TestData.DecisionTextPath, Units);
+        using var file = File.OpenRead(TestData.DecisionTextPath);
+        var raw = TextDecisionImporter.Read(file, TestData.DecisionTextPath, Units);
         var entries = raw.Entries.ToList();
         entries.Insert(2, entries[1] with { Line = 999 });
         var ex = Assert.Throws<InvalidInputException>(() => Core.Catalogue.CatalogueAssembler.Assemble(raw with { Entries = entries }, Units));

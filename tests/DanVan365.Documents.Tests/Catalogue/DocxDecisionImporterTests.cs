@@ -21,7 +21,7 @@ public class DocxDecisionImporterTests
         var fromText = DecisionImporters.Import(TestData.DecisionTextPath, Units);
 
         Assert.Equal(CatalogueDump.Describe(fromText), CatalogueDump.Describe(fromDocx));
-        Assert.IsType<DocxDecisionImporter>(DecisionImporters.ForPath(path));
+        Assert.IsType<DocxDecisionImporter>(DecisionImporters.ForName(path));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class DocxDecisionImporterTests
         var path = dir.File("qd.docx");
         DecisionDocxBuilder.HaiAn().Save(path);
 
-        var catalogue = new DocxDecisionImporter().Import(path, Units);
+        var catalogue = new DocxDecisionImporter().ImportFile(path, Units);
 
         Assert.True(catalogue.Tasks.Single(t => t.Code == "3.5").IsHeading);
         Assert.Equal(["3.5.a", "3.5.b", "3.5.c", "3.5.d"], catalogue.Tasks.Where(t => t.Parent == "3.5").Select(t => t.Code));
@@ -53,7 +53,7 @@ public class DocxDecisionImporterTests
             .Paragraph("II. TỔ CHỨC THỰC HIỆN")
             .Save(path);
 
-        var ex = Assert.Throws<InvalidInputException>(() => new DocxDecisionImporter().Import(path, Units));
+        var ex = Assert.Throws<InvalidInputException>(() => new DocxDecisionImporter().ImportFile(path, Units));
         Assert.Contains("task 1.1 has no time frame", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(5, ex.Line);
     }
@@ -65,7 +65,7 @@ public class DocxDecisionImporterTests
         var path = dir.File("empty.docx");
         new DecisionDocxBuilder().Paragraph("QUYẾT ĐỊNH").Save(path);
 
-        var ex = Assert.Throws<InvalidInputException>(() => new DocxDecisionImporter().Import(path, Units));
+        var ex = Assert.Throws<InvalidInputException>(() => new DocxDecisionImporter().ImportFile(path, Units));
         Assert.Contains("no catalogue table", ex.Reason, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,7 @@ namespace DanVan365.Documents.Tests.Catalogue;
 public class TextDecisionImporterTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly Lazy<TaskCatalogue> Bundled = new(() => new TextDecisionImporter().Import(TestData.DecisionTextPath, Units));
+    private static readonly Lazy<TaskCatalogue> Bundled = new(() => new TextDecisionImporter().ImportFile(TestData.DecisionTextPath, Units));
 
     public static TheoryData<string> Codes()
     {
@@ -99,7 +99,7 @@ public class TextDecisionImporterTests
         using var dir = new TempDir();
         var path = dir.Write("reissued.txt", DecisionVariants.Reissued());
 
-        var catalogue = new TextDecisionImporter().Import(path, Units);
+        var catalogue = new TextDecisionImporter().ImportFile(path, Units);
 
         var codes = catalogue.Tasks.Select(t => t.Code).ToList();
         Assert.DoesNotContain("1.3", codes);
@@ -134,7 +134,7 @@ public class TextDecisionImporterTests
         var text = "\uFEFF" + File.ReadAllText(TestData.DecisionTextPath).Replace("\n", "\r\n", StringComparison.Ordinal);
         var path = dir.Write("crlf.txt", text);
 
-        var catalogue = new TextDecisionImporter().Import(path, Units);
+        var catalogue = new TextDecisionImporter().ImportFile(path, Units);
 
         Assert.Equal(CatalogueDump.Describe(Bundled.Value), CatalogueDump.Describe(catalogue));
     }

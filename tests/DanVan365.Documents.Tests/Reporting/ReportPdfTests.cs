@@ -1,5 +1,6 @@
 using DanVan365.Documents.Reporting;
 using UglyToad.PdfPig;
+using DanVan365.TestUtilities.Documents;
 
 namespace DanVan365.Documents.Tests.Reporting;
 

@@ -6,6 +6,7 @@ using DanVan365.Documents.Reporting;
 using DanVan365.TestUtilities.Builders;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DanVan365.TestUtilities.Documents;
 
 namespace DanVan365.Documents.Tests.Reporting;
 

@@ -4,6 +4,28 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DanVan365.TestUtilities.Catalogue;
 
+/// <summary>How a footnote mark is written in Word.</summary>
+public enum FootnoteMarkStyle
+{
+    /// <summary>A real footnote reference; the text is in the footnotes part (what Word writes).</summary>
+    Reference,
+
+    /// <summary>A digit run with vertAlign=superscript; the text is a paragraph after the table starting with the mark.</summary>
+    Superscript,
+
+    /// <summary>A digit run raised by w:position with a smaller w:sz (what LibreOffice writes); text as for Superscript.</summary>
+    RaisedSmaller,
+}
+
+/// <summary>The table's look: column widths (twentieths of a point) and whether cells have ruled borders.</summary>
+public sealed record DecisionTableLayout(int[] ColumnWidths, bool Ruled)
+{
+    public static DecisionTableLayout Standard { get; } = new([600, 4200, 1800, 1800, 1400], Ruled: true);
+
+    /// <summary>Narrow title column, wide unit columns, no ruled lines.</summary>
+    public static DecisionTableLayout Unruled { get; } = new([700, 3300, 2300, 2200, 1500], Ruled: false);
+}
+
 /// <summary>
 /// Builds a decision as a real Word document with the Open XML SDK, from data the test writes: paragraphs, then the
 /// catalogue table (header row, section rows spanning the table via gridSpan, task and sub-item rows, real footnotes),
@@ -15,6 +37,22 @@ public sealed class DecisionDocxBuilder
     private readonly List<OpenXmlElement> _blocks = [];
     private readonly List<string> _footnotes = [];
     private Table? _table;
+    private DecisionTableLayout _layout = DecisionTableLayout.Standard;
+    private FootnoteMarkStyle _markStyle = FootnoteMarkStyle.Reference;
+
+    /// <summary>Sets the table layout (before <see cref="BeginTable"/>).</summary>
+    public DecisionDocxBuilder WithLayout(DecisionTableLayout layout)
+    {
+        _layout = layout;
+        return this;
+    }
+
+    /// <summary>Sets how footnote marks are written (before the rows).</summary>
+    public DecisionDocxBuilder WithFootnoteMarks(FootnoteMarkStyle style)
+    {
+        _markStyle = style;
+        return this;
+    }
 
     public DecisionDocxBuilder Paragraph(string text)
     {
@@ -24,9 +62,19 @@ public sealed class DecisionDocxBuilder
 
     public DecisionDocxBuilder BeginTable()
     {
+        var line = _layout.Ruled ? BorderValues.Single : BorderValues.None;
         _table = new Table(
-            new TableProperties(new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 }, new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
-            new TableGrid(new GridColumn { Width = "600" }, new GridColumn { Width = "4200" }, new GridColumn { Width = "1800" }, new GridColumn { Width = "1800" }, new GridColumn { Width = "1400" }));
+            new TableProperties(
+                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = _layout.ColumnWidths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableBorders(
+                    new TopBorder { Val = line, Size = 4 },
+                    new LeftBorder { Val = line, Size = 4 },
+                    new BottomBorder { Val = line, Size = 4 },
+                    new RightBorder { Val = line, Size = 4 },
+                    new InsideHorizontalBorder { Val = line, Size = 4 },
+                    new InsideVerticalBorder { Val = line, Size = 4 })),
+            new TableGrid(_layout.ColumnWidths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         _blocks.Add(_table);
         return HeaderRow();
     }
@@ -67,7 +115,7 @@ public sealed class DecisionDocxBuilder
             var at = title.IndexOf('^', StringComparison.Ordinal);
             var (head, tail) = at < 0 ? (title, string.Empty) : (title[..at], title[(at + 1)..]);
             paragraph.Append(TextRun(head));
-            paragraph.Append(new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = _footnotes.Count }));
+            paragraph.Append(MarkRun(_footnotes.Count));
             if (tail.Length > 0)
             {
                 paragraph.Append(TextRun(tail));
@@ -97,7 +145,15 @@ public sealed class DecisionDocxBuilder
         using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         main.Document = new Document(new Body(_blocks.Select(b => b.CloneNode(true))));
-        if (_footnotes.Count > 0)
+        if (_markStyle != FootnoteMarkStyle.Reference)
+        {
+            // Hand-made footnotes: the texts follow the document, each starting with its raised mark.
+            for (var i = 0; i < _footnotes.Count; i++)
+            {
+                main.Document.Body!.Append(new Paragraph(MarkRun(i + 1), TextRun(" " + _footnotes[i])));
+            }
+        }
+        else if (_footnotes.Count > 0)
         {
             var part = main.AddNewPart<FootnotesPart>();
             var footnotes = new Footnotes(
@@ -118,22 +174,41 @@ public sealed class DecisionDocxBuilder
     }
 
     /// <summary>The Hải An decision (QĐ 673/QĐ-UBND) as a Word document, from <see cref="HaiAnDecision"/>.</summary>
-    public static DecisionDocxBuilder HaiAn()
+    /// <summary>
+    /// A synthetic decision of <paramref name="tasks"/> tasks in five sections (the Hải An preamble and part II; rows
+    /// cycle through the Hải An tasks that have a time frame), for import benchmarks.
+    /// </summary>
+    public static DecisionDocxBuilder Synthetic(int tasks)
     {
-        var b = new DecisionDocxBuilder()
-            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
-            .Paragraph("QUYẾT ĐỊNH")
-            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn phường Hải An")
-            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
-            .Paragraph("TM. ỦY BAN NHÂN DÂN")
-            .Paragraph("KT. CHỦ TỊCH")
-            .Paragraph("PHÓ CHỦ TỊCH")
-            .Paragraph("Bùi Quang Ngân")
-            .Paragraph("DANH MỤC")
-            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
-            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:")
+        var samples = HaiAnDecision.Entries.Where(e => e.Time is not null && e.Code.Split('.').Length == 2 && e.Footnotes.Length == 0).ToList();
+        var b = Preamble(new DecisionDocxBuilder()).BeginTable();
+        var perSection = (tasks + 4) / 5;
+        for (var i = 0; i < tasks; i++)
+        {
+            var section = (i / perSection) + 1;
+            if (i % perSection == 0)
+            {
+                b.Section(section.ToString(System.Globalization.CultureInfo.InvariantCulture), HaiAnDecision.Sections[section - 1].Title);
+            }
+
+            var e = samples[i % samples.Count];
+            var code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{section}.{(i % perSection) + 1}");
+            b.Row(code, e.Title, e.Lead, e.Coordinating, e.Time!);
+        }
+
+        return Closing(b.EndTable());
+    }
+
+    /// <summary>The Hải An decision re-issued without one task (its number left out: a gap).</summary>
+    public static DecisionDocxBuilder HaiAnWithout(string code) => HaiAn(skip: code);
+
+    public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference, string? skip = null)
+    {
+        var b = Preamble(new DecisionDocxBuilder()
+            .WithLayout(layout ?? DecisionTableLayout.Standard)
+            .WithFootnoteMarks(marks))
             .BeginTable();
-        foreach (var entry in HaiAnDecision.Entries)
+        foreach (var entry in HaiAnDecision.Entries.Where(e => e.Code != skip))
         {
             var section = entry.Code.Split('.')[0];
             var sectionTitle = HaiAnDecision.Sections.FirstOrDefault(s => s.Code == section && entry.Code == section + ".1");
@@ -159,11 +234,33 @@ public sealed class DecisionDocxBuilder
             }
         }
 
-        return b.EndTable()
+        return Closing(b.EndTable());
+    }
+
+    private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b) => b
+            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
+            .Paragraph("QUYẾT ĐỊNH")
+            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn phường Hải An")
+            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
+            .Paragraph("TM. ỦY BAN NHÂN DÂN")
+            .Paragraph("KT. CHỦ TỊCH")
+            .Paragraph("PHÓ CHỦ TỊCH")
+            .Paragraph("Bùi Quang Ngân")
+            .Paragraph("DANH MỤC")
+            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
+            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:");
+
+    private static DecisionDocxBuilder Closing(DecisionDocxBuilder b) => b
             .Paragraph("II. TỔ CHỨC THỰC HIỆN")
             .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
             .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành kèm theo Quyết định này.");
-    }
+
+    private Run MarkRun(int number) => _markStyle switch
+    {
+        FootnoteMarkStyle.Reference => new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = number }),
+        FootnoteMarkStyle.Superscript => new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        _ => new Run(new RunProperties(new Position { Val = "6" }, new FontSize { Val = "14" }), new Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+    };
 
     private Table Table => _table ?? throw new InvalidOperationException("BeginTable first.");
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace DanVan365.Documents.Tests.Reporting;
+namespace DanVan365.TestUtilities.Documents;
 
 /// <summary>Runs LibreOffice headless (soffice). Fails, never skips, when it is missing.</summary>
-internal static class LibreOffice
+public static class LibreOffice
 {
     public const string Missing =
         "LibreOffice (soffice) is not installed. Run .ci/run, which installs the Debian packages " +
@@ -25,7 +26,10 @@ internal static class LibreOffice
         return File.Exists("/usr/bin/soffice") ? "/usr/bin/soffice" : null;
     }
 
-    /// <summary>Converts <paramref name="docx"/> to the given format ("pdf", "docx") and returns the output bytes.</summary>
+    /// <summary>
+    /// Converts <paramref name="docx"/> to the given format ("pdf", "docx", or with filter options such as
+    /// "pdf:writer_pdf_Export:{…}") and returns the output bytes.
+    /// </summary>
     public static byte[] Convert(byte[] docx, string format, string name = "input.docx")
     {
         var soffice = Find();

@@ -1,0 +1,111 @@
+using System.Globalization;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace DanVan365.Documents.Catalogue;
+
+/// <summary>
+/// Imports a decision from a PDF with a digital text layer (exported from Word or LibreOffice, possibly signed): the
+/// table is rebuilt from the words' positions by <see cref="PdfTableReader"/> and then read exactly as a text
+/// extraction, so the three forms give the same catalogue. A scan (no text), an encrypted, corrupt or oversized PDF
+/// is refused at once with a message saying what to do. Line numbers in errors count the rebuilt lines.
+/// </summary>
+public sealed class PdfDecisionImporter : IDecisionImporter
+{
+    /// <summary>Most pages accepted (a decision is a few pages; more is not a decision, and costs time to read).</summary>
+    public const int MaxPages = 200;
+
+    public IReadOnlyList<string> Extensions { get; } = [".pdf"];
+
+    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units) =>
+        CatalogueAssembler.Assemble(Read(stream, name, units), units);
+
+    public static RawCatalogue Read(Stream stream, string name, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var lines = ReadLines(stream, name);
+        return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), units);
+    }
+
+    /// <summary>The decision's text rebuilt from the PDF's layout (one string per line).</summary>
+    public static IReadOnlyList<string> ReadLines(Stream stream, string name)
+    {
+        var bytes = DecisionInput.ReadAll(stream, name);
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
+        {
+            throw Corrupt(name, "it does not start like a PDF", null);
+        }
+
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = false });
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw Encrypted(name, ex);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw Corrupt(name, ex.Message, ex);
+        }
+
+        using (document)
+        {
+            if (document.IsEncrypted && !CanRead(document))
+            {
+                throw Encrypted(name, null);
+            }
+
+            if (document.NumberOfPages > MaxPages)
+            {
+                throw new InvalidInputException(name, 0, string.Create(CultureInfo.InvariantCulture,
+                    $"the PDF has {document.NumberOfPages} pages; a decision has at most {MaxPages}. Check that this is the decision. (Tệp PDF có {document.NumberOfPages} trang, quá {MaxPages} trang: hãy kiểm tra lại đây có phải quyết định không.)"));
+            }
+
+            try
+            {
+                var pages = document.GetPages().ToList();
+                if (!pages.Any(p => p.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value))))
+                {
+                    throw new InvalidInputException(name, 0,
+                        "the PDF has no text layer (a scanned image): ask for the digital file (.docx or the PDF exported from Word), or run OCR on it first. "
+                        + "(Tệp PDF là bản quét, không có lớp chữ: hãy xin bản điện tử (.docx hoặc PDF xuất từ Word), hoặc nhận dạng chữ (OCR) trước.)");
+                }
+
+                var bodySize = PdfLines.BodySize(pages.SelectMany(p => p.Letters));
+                return new PdfTableReader().Read(pages, bodySize);
+            }
+            catch (PdfLayoutException ex)
+            {
+                throw new InvalidInputException(name, 0, ex.Message + " (Không đọc được bảng danh mục trong tệp PDF: hãy dùng bản .docx.)", ex);
+            }
+            catch (Exception ex) when (ex is not InvalidInputException and not OutOfMemoryException)
+            {
+                throw Corrupt(name, ex.Message, ex);
+            }
+        }
+    }
+
+    private static bool CanRead(PdfDocument document)
+    {
+        try
+        {
+            return document.NumberOfPages >= 0 && document.GetPage(1).Letters.Count >= 0;
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return false;
+        }
+    }
+
+    private static InvalidInputException Encrypted(string name, Exception? inner) => new(name, 0,
+        "the PDF is encrypted (password-protected): ask for an unprotected copy or the .docx. (Tệp PDF có mật khẩu: hãy xin bản không đặt mật khẩu hoặc bản .docx.)", inner);
+
+    private static InvalidInputException Corrupt(string name, string reason, Exception? inner) => new(name, 0,
+        $"the PDF is damaged or not a PDF ({reason}): ask for the file again, or use the .docx. (Tệp PDF bị hỏng: hãy xin gửi lại tệp hoặc dùng bản .docx.)", inner);
+}

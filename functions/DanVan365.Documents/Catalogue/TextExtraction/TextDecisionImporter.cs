@@ -1,0 +1,90 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue.TextExtraction;
+
+namespace DanVan365.Documents.Catalogue;
+
+/// <summary>
+/// Imports a decision from a text extraction (the format of qd-673-2026-hai-an.txt). Nothing depends on where the
+/// page breaks fall. The table is located by <see cref="TextTableLocator"/> (header row, repeated page headers, part
+/// "II." as its end: a file that ends first is cut off), cut into rows by <see cref="TextRowSegmenter"/>, footnote
+/// blocks collected by <see cref="TextFootnotes"/> (marks glued to words, "cơ sở1.", taken off and recorded), and
+/// each row split into cells by <see cref="TextCellSplitter"/>, which explains a row it cannot split through
+/// <see cref="TextRowDiagnosis"/>.
+/// </summary>
+public sealed class TextDecisionImporter : IDecisionImporter
+{
+    public IReadOnlyList<string> Extensions { get; } = [".txt"];
+
+    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units) =>
+        CatalogueAssembler.Assemble(Read(stream, name, units), units);
+
+    /// <summary>Reads the stream into a raw catalogue (cells as written, not yet resolved).</summary>
+    public static RawCatalogue Read(Stream stream, string name, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var raw = DecisionInput.ReadTextLines(stream, name);
+        return Read(name, raw.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), units);
+    }
+
+    /// <summary>Reads lines already extracted (from a text file, or rebuilt from a PDF's page layout).</summary>
+    internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory units)
+    {
+        var locator = new TextTableLocator(lines);
+        var headerStart = locator.FindHeader();
+        if (headerStart < 0)
+        {
+            throw new InvalidInputException(file, 0, "no catalogue table: the header row \"TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\" was not found");
+        }
+
+        var bodyStart = locator.BodyStart(headerStart);
+        var headerWords = locator.HeaderWords(headerStart, bodyStart);
+        var tableEnd = locator.TableEnd(bodyStart);
+        var cutOff = tableEnd < 0;
+        if (cutOff)
+        {
+            tableEnd = lines.Count;
+        }
+
+        var footnotes = new TextFootnotes();
+        var rows = new TextRowSegmenter(file, lines, locator, headerWords, footnotes).Segment(bodyStart, tableEnd);
+        if (rows.Count == 0)
+        {
+            throw new InvalidInputException(file, lines[headerStart].Number, "no catalogue table: the header row is not followed by any section or task");
+        }
+
+        if (cutOff)
+        {
+            var lastLine = lines.LastOrDefault(l => l.Text.Trim().Length > 0).Number;
+            throw new InvalidInputException(file, lastLine, $"the file ends inside the catalogue table (last entry read: {rows[^1].Code}); it looks cut off — part \"II. TỔ CHỨC THỰC HIỆN\" never comes");
+        }
+
+        var marks = footnotes.All.Select(f => f.Mark).ToHashSet(StringComparer.Ordinal);
+        var splitter = new TextCellSplitter(file, units);
+        var sections = new List<RawSection>();
+        var entries = new List<RawEntry>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var found = TextFootnotes.StripMarks(row, marks);
+            if (row.Kind == "section")
+            {
+                var title = CellText.Join(row.AllLines.Select(l => l.Text));
+                if (title.Length == 0)
+                {
+                    throw new InvalidInputException(file, row.Line, $"section {row.Code} has no title");
+                }
+
+                sections.Add(new RawSection(row.Code, title, row.Line));
+                continue;
+            }
+
+            var hasChildren = r + 1 < rows.Count && rows[r + 1].Kind == "sub" && rows[r + 1].Parent == row.Code;
+            entries.Add(splitter.SplitRow(row, hasChildren, found));
+        }
+
+        var decision = DecisionMetadataReader.Read(file, lines.Take(headerStart).ToList(), lines.Skip(tableEnd).ToList());
+        return new RawCatalogue(file, decision, sections, entries, footnotes.All, lines[tableEnd - 1].Number);
+    }
+}
