@@ -1,14 +1,18 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DanVan365.Cli.Target;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Defaults;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Planner;
-using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
+using DanVan365.Core.Wards;
+using DanVan365.Documents.Catalogue;
 using DanVan365.LocalM365;
-using DanVan365.M365;
 using DanVan365.M365.Client;
-using DanVan365.M365.Escalation;
+using DanVan365.M365.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan365.Cli.Commands;
 
@@ -50,15 +54,23 @@ internal static class BenchCityCommand
         server.SetFaults(new EmulatorFaults(ResourceUnitsPerMinute: ruPerMinute, TimeScale: timeScale));
         var window = TimeSpan.FromMinutes(1) / timeScale;
         var units = UnitDirectory.LoadDefault();
-        var catalogue = SyncCommands.LoadCatalogue(null, units);
+        var catalogue = DecisionImporters.Import(WardRun.BundledDecisionPath, units);
+        var calendar = HolidayFiles.Load([], $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}");
         var instances = Enumerable.Range(0, instanceCount)
             .Select(_ => new TenantResilience(Options(server, server.Wards[0], ruPerMinute, instanceCount, window), TimeProvider.System))
             .ToList();
-        var steps = new (string Phase, Func<GraphAdapters, SeededWard, Task<bool>> Step)[]
+
+        // The one registration, as the queue job resolves it; only the mailbox pace runs on the benchmark's scaled minute.
+        await using var services = new ServiceCollection()
+            .AddDanVan365(CliServices.DefaultConfiguration())
+            .AddScoped(_ => new SendPacer(TimeProvider.System, SendPacer.DefaultMessagesPerMinute, window))
+            .BuildServiceProvider();
+        var scopes = services.GetRequiredService<IWardScopeFactory>();
+        var steps = new (string Phase, Func<WardScope, Task<bool>> Step)[]
         {
-            ("first", (session, ward) => SyncWardAsync(session, ward, catalogue, units, ct)),
-            ("resync", (session, ward) => SyncWardAsync(session, ward, catalogue, units, ct)),
-            ("escalation", (session, ward) => EscalateWardAsync(session, catalogue, units, window, ct)),
+            ("first", scope => SyncWardAsync(scope, catalogue, ct)),
+            ("resync", scope => SyncWardAsync(scope, catalogue, ct)),
+            ("escalation", scope => EscalateWardAsync(scope, catalogue, ct)),
         };
         foreach (var (phase, step) in steps)
         {
@@ -71,9 +83,14 @@ internal static class BenchCityCommand
                 await gate.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    var options = Options(server, ward, ruPerMinute, instanceCount, window);
-                    using var session = new GraphAdapters(GraphClientBuilder.Create(options, resilience: instances[i % instanceCount]), TimeProvider.System);
-                    if (!await step(session, ward).ConfigureAwait(false))
+                    var target = new WardTarget(
+                        new WardContext(ward.Number.ToString(CultureInfo.InvariantCulture), ward.Name, PlannerDesign.DefaultPlanTitle(catalogue, ward.Name), units, calendar),
+                        Options(server, ward, ruPerMinute, instanceCount, window))
+                    {
+                        Resilience = instances[i % instanceCount],
+                    };
+                    await using var scope = scopes.Open(target);
+                    if (!await step(scope).ConfigureAwait(false))
                     {
                         Interlocked.Increment(ref failed);
                     }
@@ -89,37 +106,23 @@ internal static class BenchCityCommand
             var bound = spent / (ruPerMinute / window.TotalSeconds);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"city: phase={phase} wards={wardCount} requests={after.Requests - before.Requests} ru={spent} " +
-                $"throttled={after.Throttled - before.Throttled} seconds={seconds:0.0} bound={bound:0.0} ratio={(bound > 0 ? seconds / bound : 0):0.00}" +
-                $" ru/ward={(double)spent / wardCount:0.0} failed={failed}")).ConfigureAwait(false);
+                $"throttled={after.Throttled - before.Throttled} seconds={seconds:0.0} bound={bound:0.0} " +
+                $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={(double)spent / wardCount:0.0} failed={failed}"))
+                .ConfigureAwait(false);
         }
     }
 
-    /// <summary>
-    /// One ward's catalogue sync: the same calls as `danvan365 sync` and the SyncCatalogue queue job (lists, then
-    /// Planner). The one place to switch to the ward sync use case.
-    /// </summary>
-    private static async Task<bool> SyncWardAsync(GraphAdapters session, SeededWard ward, Core.Catalogue.TaskCatalogue catalogue, UnitDirectory units, CancellationToken ct)
+    /// <summary>One ward's catalogue sync: the ward sync use case, as `danvan365 sync` and the SyncCatalogue job run it.</summary>
+    private static async Task<bool> SyncWardAsync(WardScope scope, TaskCatalogue catalogue, CancellationToken ct)
     {
-        var clock = TimeProvider.System;
-        var lists = await new CatalogueSync(session.Provisioner, session.Lists, clock).RunAsync(catalogue, units, false, ct).ConfigureAwait(false);
-        var links = await session.Site.PlannerLinksAsync(Core.Defaults.DefaultResources.DecisionFileName, ct).ConfigureAwait(false);
-        var planner = await new PlannerSync(session.Planner, session.Lists, clock)
-            .SyncAsync(catalogue, units, PlannerDesign.DefaultPlanTitle(catalogue, ward.Name), links, lists.CurrentAssignmentRows, false, ct).ConfigureAwait(false);
-        return lists.Succeeded && planner.Failures.Count == 0;
+        var report = await scope.Get<WardSync>().SyncAsync(catalogue, DefaultResources.DecisionFileName, false, ct).ConfigureAwait(false);
+        return report.Succeeded;
     }
 
-    /// <summary>One ward's escalation pass: the same calls as `danvan365 escalate` and the EscalateDeadlines job.</summary>
-    private static async Task<bool> EscalateWardAsync(
-        GraphAdapters session, Core.Catalogue.TaskCatalogue catalogue, UnitDirectory units, TimeSpan window, CancellationToken ct)
+    /// <summary>One ward's escalation pass: the escalation use case, as `danvan365 escalate` and the EscalateDeadlines job.</summary>
+    private static async Task<bool> EscalateWardAsync(WardScope scope, TaskCatalogue catalogue, CancellationToken ct)
     {
-        var run = new EscalationRun(
-            session.Lists,
-            new GraphNotificationLog(session.Site, session.Batches, session.Lists),
-            new GraphMailSender(session.Connection),
-            TimeProvider.System,
-            new SendPacer(TimeProvider.System, SendPacer.DefaultMessagesPerMinute, window));
-        var links = await EscalationSiteLinks.ForSiteAsync(session.Site, ct).ConfigureAwait(false);
-        var report = await run.RunAsync(EscalationSetup.For(catalogue, units), links, dryRun: false, ct).ConfigureAwait(false);
+        var report = await scope.Get<WardEscalation>().RunAsync(catalogue, dryRun: false, ct).ConfigureAwait(false);
         return report.Succeeded;
     }
 

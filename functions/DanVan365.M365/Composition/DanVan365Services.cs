@@ -10,6 +10,7 @@ using DanVan365.M365.Escalation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DanVan365.M365.Composition;
@@ -45,7 +46,8 @@ public static class DanVan365Services
             var target = sp.GetRequiredService<WardTargetHolder>().Target;
             var credential = target.Graph.Local ? null : sp.GetRequiredService<AppCredential>().For(target.Graph);
             // Retry waits honour Retry-After in real time, whatever clock the use cases run on.
-            return new GraphAdapters(GraphClientBuilder.Create(target.Graph, credential, target.Transport), TimeProvider.System);
+            var resilience = target.Resilience ?? TenantResilience.For(target.Graph, sp.GetService<ILoggerFactory>());
+            return new GraphAdapters(GraphClientBuilder.Create(target.Graph, credential, target.Transport, resilience), TimeProvider.System);
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
         services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);

@@ -11,6 +11,12 @@ public sealed record WardTarget(WardContext Ward, M365Options Graph)
 {
     /// <summary>The HTTP transport under the Graph client; null: the default sockets handler (tests put interceptors here).</summary>
     public HttpMessageHandler? Transport { get; init; }
+
+    /// <summary>
+    /// The tenant's budgets and retry pipeline; null: the one shared by every ward of this tenant in the process
+    /// (<see cref="TenantResilience.For"/>). The city benchmark passes one per simulated instance.
+    /// </summary>
+    public TenantResilience? Resilience { get; init; }
 }
 
 /// <summary>Opens a ward's scope: one run's adapters (fresh caches, fresh request meter) and use cases for that ward.</summary>
