@@ -16,7 +16,8 @@ public static class CliApp
     public const int BadInput = 2;
 
     /// <summary>Runs the CLI in-process (tests call this with their own writers and clock).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+        CancellationToken cancellationToken = default)
     {
         Console.OutputEncoding = Encoding.UTF8;
         var context = new CliContext(stdout, stderr, clock);

@@ -9,34 +9,46 @@ namespace DanVan365.Functions;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "SyncCatalogue ward={Ward}: synced from {DecisionFile}: created={Created} updated={Updated} archived={Archived} unchanged={Unchanged} failures={Failures} requests={Requests}")]
-    public static partial void Synced(ILogger logger, string ward, string? decisionFile, int created, int updated, int archived, int unchanged, int failures, long requests);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message =
+        "SyncCatalogue ward={Ward}: synced from {DecisionFile}: created={Created} updated={Updated} archived={Archived} " +
+        "unchanged={Unchanged} failures={Failures} requests={Requests}")]
+    public static partial void Synced(ILogger logger, string ward, string? decisionFile, int created, int updated, int archived,
+        int unchanged, int failures, long requests);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "SyncCatalogue ward={Ward}: skipped ({Reason}), requests={Requests}")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "SyncCatalogue ward={Ward}: skipped ({Reason}), requests={Requests}")]
     public static partial void SyncSkipped(ILogger logger, string ward, string? reason, long requests);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "SyncCatalogue ward={Ward}: decision {DecisionFile} rejected: {Reason}")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error,
+        Message = "SyncCatalogue ward={Ward}: decision {DecisionFile} rejected: {Reason}")]
     public static partial void DecisionRejected(ILogger logger, string ward, string decisionFile, string reason);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "SyncCatalogue ward={Ward}: {Count} changed decision files; synced the last by name, {DecisionFile}")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "SyncCatalogue ward={Ward}: {Count} changed decision files; synced the last by name, {DecisionFile}")]
     public static partial void SeveralDecisions(ILogger logger, string ward, int count, string decisionFile);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "PullPlannerProgress ward={Ward}: updated={Updated} failures={Failures} requests={Requests}")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
+        Message = "PullPlannerProgress ward={Ward}: updated={Updated} failures={Failures} requests={Requests}")]
     public static partial void Pulled(ILogger logger, string ward, int updated, int failures, long requests);
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "CompileRoundReport ward={Ward}: rounds due={Rounds}")]
     public static partial void RoundsDue(ILogger logger, string ward, string rounds);
 
-    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "CompileRoundReport ward={Ward} round={Round}: uploaded {Path}, requests={Requests}")]
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information,
+        Message = "CompileRoundReport ward={Ward} round={Round}: uploaded {Path}, requests={Requests}")]
     public static partial void Compiled(ILogger logger, string ward, int round, string path, long requests);
 
-    [LoggerMessage(EventId = 1050, Level = LogLevel.Information, Message = "IngestSubmissions ward={Ward}: accepted={Accepted} rejected={Rejected} unchanged={Unchanged} requests={Requests}")]
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Information,
+        Message = "IngestSubmissions ward={Ward}: accepted={Accepted} rejected={Rejected} unchanged={Unchanged} requests={Requests}")]
     public static partial void Ingested(ILogger logger, string ward, int accepted, int rejected, int unchanged, long requests);
 
-    [LoggerMessage(EventId = 1060, Level = LogLevel.Information, Message = "EscalateDeadlines ward={Ward}: succeeded={Succeeded} requests={Requests}")]
+    [LoggerMessage(EventId = 1060, Level = LogLevel.Information,
+        Message = "EscalateDeadlines ward={Ward}: succeeded={Succeeded} requests={Requests}")]
     public static partial void Escalated(ILogger logger, string ward, bool succeeded, long requests);
 
-    [LoggerMessage(EventId = 1070, Level = LogLevel.Information, Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: writes={Writes} failures={Failures}")]
+    [LoggerMessage(EventId = 1070, Level = LogLevel.Information,
+        Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: writes={Writes} failures={Failures}")]
     public static partial void Submitted(ILogger logger, string ward, string unit, int round, int writes, int failures);
 
     [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Status ward={Ward}: units={Units}")]
@@ -57,7 +69,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "{Function}: refused ({Status}): {Reason}")]
     public static partial void Refused(ILogger logger, string function, int status, string reason);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: accepted {Rows} row(s)")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
+        Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: accepted {Rows} row(s)")]
     public static partial void Submitted(ILogger logger, string ward, string unit, int round, int rows);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Function}: could not be done: {Reason}")]

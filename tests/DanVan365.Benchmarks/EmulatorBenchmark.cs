@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using DanVan365.LocalM365;
 using DanVan365.TestUtilities.LocalM365;
 using Microsoft.Graph.Models;
 
@@ -19,7 +18,8 @@ internal static class EmulatorBenchmark
         var list = await client.Sites[site].Lists.PostAsync(new List
         {
             DisplayName = "Benchmark",
-            Columns = [new ColumnDefinition { Name = "Code", Text = new TextColumn(), Indexed = true }, new ColumnDefinition { Name = "Percent", Number = new NumberColumn() }],
+            Columns = [new ColumnDefinition { Name = "Code", Text = new TextColumn(), Indexed = true },
+                new ColumnDefinition { Name = "Percent", Number = new NumberColumn() }],
         }).ConfigureAwait(false);
         var items = client.Sites[site].Lists[list!.Id].Items;
 
@@ -46,7 +46,8 @@ internal static class EmulatorBenchmark
                 id = random.Next(1, max);
             }
 
-            await items[id.ToString(CultureInfo.InvariantCulture)].GetAsync(rc => rc.QueryParameters.Expand = ["fields"]).ConfigureAwait(false);
+            await items[id.ToString(CultureInfo.InvariantCulture)].GetAsync(rc => rc.QueryParameters.Expand = ["fields"])
+                .ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         var patches = await MeasureAsync("field updates (PATCH .../items/{id}/fields)", seconds, concurrency, async () =>
@@ -57,7 +58,11 @@ internal static class EmulatorBenchmark
                 id = random.Next(1, max);
             }
 
-            await items[id.ToString(CultureInfo.InvariantCulture)].Fields.PatchAsync(new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Percent"] = id % 100 } }).ConfigureAwait(false);
+            await items[id.ToString(CultureInfo.InvariantCulture)].Fields.PatchAsync(new FieldValueSet
+            {
+                AdditionalData =
+                new Dictionary<string, object> { ["Percent"] = id % 100 }
+            }).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         // The same read without the SDK: how much of the time is the emulator's.
@@ -72,20 +77,33 @@ internal static class EmulatorBenchmark
                 id = random.Next(1, max);
             }
 
-            using var response = await http.GetAsync(new Uri(prefix + id.ToString(CultureInfo.InvariantCulture) + "?$expand=fields")).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri(prefix + id.ToString(CultureInfo.InvariantCulture) + "?$expand=fields"))
+                .ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         var stats = fx.Stats;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"emulator: {stats.Requests} requests, {stats.Writes} writes served in total"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"summary: writes {writes:F0} req/s, reads {reads:F0} req/s, updates {patches:F0} req/s, plain-HTTP reads {raw:F0} req/s (concurrency {concurrency})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"emulator: {stats.Requests} requests, {stats.Writes} writes served in total"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"summary: writes {writes:F0} req/s, reads {reads:F0} req/s, updates {patches:F0} req/s, plain-HTTP reads {raw:F0} req/s " +
+            $"(concurrency {concurrency})"));
         return 0;
     }
 
     private static ListItem Item(int n) => new()
     {
-        Fields = new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Title"] = "Nhiệm vụ " + n, ["Code"] = "b." + n, ["Percent"] = n % 100 } },
+        Fields =
+            new FieldValueSet
+            {
+                AdditionalData = new Dictionary<string, object>
+                {
+                    ["Title"] = "Nhiệm vụ " + n,
+                    ["Code"] = "b." + n,
+                    ["Percent"] = n % 100
+                }
+            },
     };
 
     private static async Task<double> MeasureAsync(string name, double seconds, int concurrency, Func<Task> operation)
@@ -103,7 +121,8 @@ internal static class EmulatorBenchmark
         });
         await Task.WhenAll(workers).ConfigureAwait(false);
         var rate = count / watch.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {count} in {watch.Elapsed.TotalSeconds:F2} s = {rate:F0} req/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {count} in {watch.Elapsed.TotalSeconds:F2} s = {rate:F0} req/s"));
         return rate;
     }
 }

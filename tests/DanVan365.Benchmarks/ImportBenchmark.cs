@@ -55,7 +55,8 @@ public static class ImportBenchmark
             times.Sort();
             using var process = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{decision,-21} {form,-6} {bytes.Length,-10} {tasks,-7} {times[2],-7:0.0} {allocated / 1048576.0,-14:0.0} {process.PeakWorkingSet64 / 1048576.0:0}"));
+                $"{decision,-21} {form,-6} {bytes.Length,-10} {tasks,-7} {times[2],-7:0.0} {allocated / 1048576.0,-14:0.0} " +
+                    $"{process.PeakWorkingSet64 / 1048576.0:0}"));
         }
 
         return 0;

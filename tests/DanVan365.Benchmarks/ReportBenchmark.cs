@@ -30,7 +30,8 @@ public static class ReportBenchmark
 
         // Warm up (JIT) on a small report, then measure.
         var small = ReportCatalogueBuilder.Sample();
-        ReportWriter.Write(ReportCompiler.Compile(small, statuses, [], ReportCatalogueBuilder.SampleUnits(), ReportRound.FromDecision(small.Decision)[0], new DateOnly(2026, 9, 5)));
+        ReportWriter.Write(ReportCompiler.Compile(small, statuses, [], ReportCatalogueBuilder.SampleUnits(),
+            ReportRound.FromDecision(small.Decision)[0], new DateOnly(2026, 9, 5)));
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -52,7 +53,8 @@ public static class ReportBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"report: {catalogue.Tasks.Count} tasks, {units.Units.Count} units, {rows} submission rows"));
         output.WriteLine($"report: compile model {S(compiled)}, write .docx {S(total - compiled)}, total {S(total)}");
-        output.WriteLine($"report: .docx {Mb(bytes.Length)}, allocated {Mb(allocated)}, peak working set {Mb(process.PeakWorkingSet64)} (before: {Mb(baseline)})");
+        output.WriteLine($"report: .docx {Mb(bytes.Length)}, allocated {Mb(allocated)}, peak working set {Mb(process.PeakWorkingSet64)} " +
+            $"(before: {Mb(baseline)})");
         output.WriteLine(total.TotalSeconds < 5 && process.PeakWorkingSet64 < 500L * 1024 * 1024
             ? "report: within the aim (< 5 s, < 500 MB)"
             : "report: OUTSIDE the aim (< 5 s, < 500 MB)");

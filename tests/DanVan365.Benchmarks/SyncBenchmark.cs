@@ -23,7 +23,8 @@ public static class SyncBenchmark
         var assignments = DesiredRows.ForAssignments(catalogue, units).Count;
         await using var ward = await WardHarness.StartAsync();
 
-        Console.WriteLine("Sync benchmark: bundled decision (31 entries, " + assignments.ToString(CultureInfo.InvariantCulture) + " assignments), local Graph in-process");
+        Console.WriteLine("Sync benchmark: bundled decision (31 entries, " + assignments.ToString(CultureInfo.InvariantCulture) + " " +
+            "assignments), local Graph in-process");
         Console.WriteLine("run                 lists req  planner req  writes   ms");
         var first = await MeasureAsync(ward, catalogue, units, "first sync");
         await MeasureAsync(ward, catalogue, units, "identical re-run");
@@ -34,14 +35,19 @@ public static class SyncBenchmark
         // Planner: plan find/create, labels read/write, team/channel/tabs/pin, buckets read/create, 3 snapshot reads,
         // Phân công read, people, then tasks, details read, details write, bookkeeping: 4 × ⌈n/20⌉.
         var plannerMinimum = 16 + (4 * Batches(assignments));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first sync lists:   {first.Lists} requests, minimum {listMinimum}, ratio {(double)first.Lists / listMinimum:0.00} (budget 1.25)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first sync planner: {first.Planner} requests, minimum {plannerMinimum}, ratio {(double)first.Planner / plannerMinimum:0.00} (budget 1.25)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first sync lists:   {first.Lists} requests, minimum {listMinimum}, ratio {(double)first.Lists / listMinimum:0.00} (budget " +
+            $"1.25)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first sync planner: {first.Planner} requests, minimum {plannerMinimum}, ratio " +
+            $"{(double)first.Planner / plannerMinimum:0.00} (budget 1.25)"));
         return 0;
     }
 
     private static int Batches(int n) => (n + 19) / 20;
 
-    private static async Task<(long Lists, long Planner)> MeasureAsync(WardHarness ward, TaskCatalogue catalogue, UnitDirectory units, string name)
+    private static async Task<(long Lists, long Planner)> MeasureAsync(WardHarness ward, TaskCatalogue catalogue, UnitDirectory units,
+        string name)
     {
         using var session = ward.NewSession();
         var writes = ward.Server.GetStats().Writes;
@@ -49,10 +55,13 @@ public static class SyncBenchmark
         var lists = await session.CatalogueSync.RunAsync(catalogue, units, false, CancellationToken.None);
         var listRequests = session.Requests;
         var links = await session.Site.PlannerLinksAsync("qd-673-2026-hai-an.txt", CancellationToken.None);
-        await session.PlannerSync.SyncAsync(catalogue, units, PlannerDesign.DefaultPlanTitle(catalogue, "Phường Hải An"), links, lists.CurrentAssignmentRows, false, CancellationToken.None);
+        await session.PlannerSync.SyncAsync(catalogue, units, PlannerDesign.DefaultPlanTitle(catalogue, "Phường Hải An"), links,
+            lists.CurrentAssignmentRows, false, CancellationToken.None);
         watch.Stop();
         var plannerRequests = session.Requests - listRequests;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-19} {listRequests,9}  {plannerRequests,11}  {ward.Server.GetStats().Writes - writes,6}  {watch.ElapsedMilliseconds,4}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-19} {listRequests,9}  {plannerRequests,11}  {ward.Server.GetStats().Writes - writes,6}  " +
+            $"{watch.ElapsedMilliseconds,4}"));
         return (listRequests, plannerRequests);
     }
 

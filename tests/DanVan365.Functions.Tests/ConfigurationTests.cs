@@ -101,7 +101,9 @@ public class ConfigurationTests
         using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
         var values = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var name in new[] { "M365__TenantId", "M365__ClientId", "M365__Credential", "M365__SiteUrl", "M365__GroupId", "M365__SenderMailbox", "Wards__0__Id", "Wards__0__Name", "Wards__0__PlanTitle", "Wards__0__SiteUrl", "Wards__0__GroupId", "Wards__0__UnitsFile", "Wards__0__SenderMailbox", "AzureAd__TenantId", "AzureAd__ClientId", "AzureWebJobsStorage" })
+        foreach (var name in new[] { "M365__TenantId", "M365__ClientId", "M365__Credential", "M365__SiteUrl", "M365__GroupId",
+            "M365__SenderMailbox", "Wards__0__Id", "Wards__0__Name", "Wards__0__PlanTitle", "Wards__0__SiteUrl", "Wards__0__GroupId",
+            "Wards__0__UnitsFile", "Wards__0__SenderMailbox", "AzureAd__TenantId", "AzureAd__ClientId", "AzureWebJobsStorage" })
         {
             Assert.Contains(name, values);
         }

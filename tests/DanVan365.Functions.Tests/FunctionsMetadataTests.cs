@@ -24,21 +24,24 @@ public class FunctionsMetadataTests
     private static JsonElement[] ReadMetadata()
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var path = Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Functions", "bin", configuration, "net10.0",
+            "functions.metadata");
         Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build functions/DanVan365.Functions first.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
     private static JsonElement Trigger(JsonElement function) =>
-        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger",
+            StringComparison.Ordinal));
 
     [Fact]
     public void Metadata_Build_ListsExactlyTheContractFunctionsWithTheirTriggers()
     {
         var functions = ReadMetadata();
 
-        var actual = functions.ToDictionary(f => f.GetProperty("name").GetString()!, f => Trigger(f).GetProperty("type").GetString()!, StringComparer.Ordinal);
+        var actual = functions.ToDictionary(f => f.GetProperty("name").GetString()!, f => Trigger(f).GetProperty("type").GetString()!,
+            StringComparer.Ordinal);
         Assert.Equal(Expected.OrderBy(e => e.Key), actual.OrderBy(e => e.Key));
     }
 
@@ -81,7 +84,8 @@ public class FunctionsMetadataTests
     [Fact]
     public void HostJson_Queues_PoisonAfterFiveAttempts()
     {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Functions", "host.json")));
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Functions",
+            "host.json")));
 
         Assert.Equal(5, host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
     }

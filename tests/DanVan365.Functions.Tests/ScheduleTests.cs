@@ -10,7 +10,8 @@ public class ScheduleTests
     private static IReadOnlyList<DateTimeOffset> NextInIct(string cron, DateTime fromUtc, int count)
     {
         var schedule = CrontabSchedule.Parse(cron, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
-        return [.. schedule.GetNextOccurrences(fromUtc, fromUtc.AddDays(60)).Take(count).Select(t => new DateTimeOffset(t, TimeSpan.Zero).ToOffset(WardTime.Offset))];
+        return [.. schedule.GetNextOccurrences(fromUtc, fromUtc.AddDays(60)).Take(count).Select(t => new DateTimeOffset(t,
+            TimeSpan.Zero).ToOffset(WardTime.Offset))];
     }
 
     [Fact]

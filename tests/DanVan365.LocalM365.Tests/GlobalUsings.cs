@@ -1,4 +1,3 @@
-global using DanVan365.LocalM365;
 global using DanVan365.TestUtilities.LocalM365;
 global using Microsoft.Graph;
 global using Microsoft.Graph.Models;

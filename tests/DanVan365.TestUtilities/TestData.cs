@@ -7,7 +7,8 @@ public static class TestData
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>The bundled decision (text extraction of QĐ 673/QĐ-UBND, Hải An).</summary>
-    public static string DecisionTextPath => Path.Combine(RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn", "qd-673-2026-hai-an.txt");
+    public static string DecisionTextPath => Path.Combine(RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn",
+        "qd-673-2026-hai-an.txt");
 
     private static string FindRepoRoot()
     {

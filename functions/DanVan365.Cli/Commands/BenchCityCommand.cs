@@ -29,16 +29,20 @@ internal static class BenchCityCommand
     public static Command Create(CliContext context)
     {
         var wards = new Option<int>("--wards") { Description = "Wards in the city.", DefaultValueFactory = _ => 20 };
-        var ru = new Option<int>("--ru-per-minute") { Description = "The app's resource units per minute.", DefaultValueFactory = _ => 1250 };
+        var ru =
+            new Option<int>("--ru-per-minute") { Description = "The app's resource units per minute.", DefaultValueFactory = _ => 1250 };
         var scale = new Option<double>("--time-scale") { Description = "60 makes a minute last a second.", DefaultValueFactory = _ => 60 };
-        var instances = new Option<int>("--instances") { Description = "Function instances sharing the budget.", DefaultValueFactory = _ => 1 };
-        var city = new Command("city", "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances };
+        var instances =
+            new Option<int>("--instances") { Description = "Function instances sharing the budget.", DefaultValueFactory = _ => 1 };
+        var city = new Command("city",
+            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances };
         city.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             var (n, r, s, k) = (parse.GetValue(wards), parse.GetValue(ru), parse.GetValue(scale), parse.GetValue(instances));
             if (n is < 1 or > 500 || r < 10 || s is <= 0 or > 600 || k is < 1 or > 20)
             {
-                await context.Error.WriteLineAsync("--wards 1..500, --ru-per-minute ≥ 10, --time-scale 0..600, --instances 1..20").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("--wards 1..500, --ru-per-minute ≥ 10, --time-scale 0..600, --instances 1..20")
+                    .ConfigureAwait(false);
                 return CliApp.BadInput;
             }
 
@@ -48,9 +52,11 @@ internal static class BenchCityCommand
         return new Command("bench", "Benchmarks against the local Graph.") { city };
     }
 
-    private static async Task RunAsync(CliContext context, int wardCount, int ruPerMinute, double timeScale, int instanceCount, CancellationToken ct)
+    private static async Task RunAsync(CliContext context, int wardCount, int ruPerMinute, double timeScale, int instanceCount,
+        CancellationToken ct)
     {
-        await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { Wards = wardCount }, ct).ConfigureAwait(false);
+        await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { Wards = wardCount },
+            ct).ConfigureAwait(false);
         server.SetFaults(new EmulatorFaults(ResourceUnitsPerMinute: ruPerMinute, TimeScale: timeScale));
         var window = TimeSpan.FromMinutes(1) / timeScale;
         var units = UnitDirectory.LoadDefault();
@@ -84,7 +90,8 @@ internal static class BenchCityCommand
                 try
                 {
                     var target = new WardTarget(
-                        new WardContext(ward.Number.ToString(CultureInfo.InvariantCulture), ward.Name, PlannerDesign.DefaultPlanTitle(catalogue, ward.Name), units, calendar),
+                        new WardContext(ward.Number.ToString(CultureInfo.InvariantCulture), ward.Name,
+                            PlannerDesign.DefaultPlanTitle(catalogue, ward.Name), units, calendar),
                         Options(server, ward, ruPerMinute, instanceCount, window))
                     {
                         Resilience = instances[i % instanceCount],

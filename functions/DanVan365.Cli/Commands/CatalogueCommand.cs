@@ -10,9 +10,11 @@ internal static class CatalogueCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "The decision: a UTF-8 text extraction (.txt) or the Word document (.docx)." };
+        var file =
+            new Argument<string>("file") { Description = "The decision: a UTF-8 text extraction (.txt) or the Word document (.docx)." };
         var unitsOption = new Option<string?>("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
-        var format = new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
+        var format =
+            new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("catalogue", "Parse a decision and print its task catalogue.") { file, unitsOption, format };
         command.SetAction(async (parse, ct) =>

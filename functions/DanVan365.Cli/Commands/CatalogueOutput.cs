@@ -13,7 +13,8 @@ internal static class CatalogueOutput
     public static string Json(TaskCatalogue catalogue)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             var d = catalogue.Decision;
             w.WriteStartObject();
@@ -155,7 +156,10 @@ internal static class CatalogueOutput
         var work = catalogue.WorkItems.Count();
         var headings = catalogue.Tasks.Count - work;
         sb.Append(CultureInfo.InvariantCulture,
-            $"Quyết định {d.Number} ngày {d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({d.Issuer}): {catalogue.Sections.Count} sections, {catalogue.Tasks.Count} entries ({work} tasks, {headings} headings), {catalogue.Footnotes.Count} footnotes, {d.ReportingRounds.Count} reporting rounds ({string.Join(", ", d.ReportingRounds.Select(r => Day(r.LastDay)))}), reports compiled by {d.AggregatingUnit}.\n");
+            $"Quyết định {d.Number} ngày {d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({d.Issuer}): " +
+                $"{catalogue.Sections.Count} sections, {catalogue.Tasks.Count} entries ({work} tasks, {headings} headings), " +
+                $"{catalogue.Footnotes.Count} footnotes, {d.ReportingRounds.Count} reporting rounds " +
+                $"({string.Join(", ", d.ReportingRounds.Select(r => Day(r.LastDay)))}), reports compiled by {d.AggregatingUnit}.\n");
         return sb.ToString();
     }
 

@@ -31,7 +31,9 @@ internal static class DemoCommand
     public static Command Create(CliContext context)
     {
         var target = new TargetOptions();
-        var command = new Command("demo", "Run the whole cycle on the local Microsoft 365 with sample data: lists, Planner, templates, sample returns, the compiled report and reminders.");
+        var command = new Command("demo",
+            "Run the whole cycle on the local Microsoft 365 with sample data: lists, Planner, templates, sample returns, the compiled " +
+            "report and reminders.");
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -51,22 +53,30 @@ internal static class DemoCommand
                 : settings).ConfigureAwait(false);
             var (settings, units, catalogue, session) = (run.Settings, run.Units, run.Catalogue, run.Session);
             var output = context.Out;
-            await output.WriteLineAsync($"DanVan365 demo — Microsoft 365 cục bộ tại {settings.DataDirectory}, ngày {VietnameseText.PaddedDate(settings.AsOf!.Value)} (giờ Việt Nam)").ConfigureAwait(false);
-            await output.WriteLineAsync($"Quyết định {catalogue.Decision.Number} ngày {VietnameseText.PaddedDate(catalogue.Decision.Date)}: {catalogue.WorkItems.Count()} nhiệm vụ, {catalogue.Decision.ReportingRounds.Count} đợt báo cáo").ConfigureAwait(false);
+            await output.WriteLineAsync($"DanVan365 demo — Microsoft 365 cục bộ tại {settings.DataDirectory}, ngày " +
+                $"{VietnameseText.PaddedDate(settings.AsOf!.Value)} (giờ Việt Nam)").ConfigureAwait(false);
+            await output.WriteLineAsync($"Quyết định {catalogue.Decision.Number} ngày " +
+                $"{VietnameseText.PaddedDate(catalogue.Decision.Date)}: {catalogue.WorkItems.Count()} nhiệm vụ, " +
+                $"{catalogue.Decision.ReportingRounds.Count} đợt báo cáo").ConfigureAwait(false);
 
             await Step(output, 1, "Tạo danh sách, thư viện và kế hoạch Planner").ConfigureAwait(false);
             var wardSync = run.Get<WardSync>();
             var provisioned = await wardSync.ProvisionAsync(catalogue, ct).ConfigureAwait(false);
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{provisioned.ListsCreated} danh sách mới, {provisioned.FoldersCreated} thư mục mới")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"{provisioned.ListsCreated} danh sách mới, {provisioned.FoldersCreated} thư mục mới")).ConfigureAwait(false);
 
             // One use case syncs the lists, then Planner from the rows it read; the demo shows the two halves as two steps.
             await Step(output, 2, "Đồng bộ danh mục nhiệm vụ vào Microsoft Lists").ConfigureAwait(false);
             var synced = await wardSync.SyncAsync(catalogue, Core.Defaults.DefaultResources.DecisionFileName, false,
                 ct).ConfigureAwait(false);
             var (lists, planner) = (synced.Lists, synced.Planner);
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {lists.Count(ChangeKind.Create)}, cập nhật {lists.Count(ChangeKind.Update)}, không đổi {lists.Count(ChangeKind.Unchanged)}")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"tạo {lists.Count(ChangeKind.Create)}, cập nhật {lists.Count(ChangeKind.Update)}, không đổi " +
+                $"{lists.Count(ChangeKind.Unchanged)}")).ConfigureAwait(false);
             await Step(output, 3, "Tạo công việc Planner cho từng đơn vị chủ trì").ConfigureAwait(false);
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"tạo {planner.Count(PlannerChangeKind.Create)}, không đổi {planner.Count(PlannerChangeKind.Unchanged)}")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"tạo {planner.Count(PlannerChangeKind.Create)}, không đổi {planner.Count(PlannerChangeKind.Unchanged)}"))
+                .ConfigureAwait(false);
 
             var today = WardTime.Today(session.Clock);
             var rounds = await run.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
@@ -74,9 +84,11 @@ internal static class DemoCommand
 
             await Step(output, 4, $"Phát mẫu báo cáo {round.FolderName} cho các đơn vị").ConfigureAwait(false);
             var issued = await run.Get<ReportTemplates>().IssueAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{issued.Count} mẫu trong {ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number)}")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"{issued.Count} mẫu trong {ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number)}")).ConfigureAwait(false);
 
-            await Step(output, 5, "Nộp báo cáo MẪU của " + string.Join(", ", SampleUnits) + " (các đơn vị khác cố ý chưa nộp)").ConfigureAwait(false);
+            await Step(output, 5, "Nộp báo cáo MẪU của " + string.Join(", ",
+                SampleUnits) + " (các đơn vị khác cố ý chưa nộp)").ConfigureAwait(false);
             var ingest = run.Get<SubmissionIngest>();
             var submitted = 0;
             foreach (var template in issued.Where(t => SampleUnits.Contains(t.Spec.UnitCode, StringComparer.Ordinal)))
@@ -90,7 +102,9 @@ internal static class DemoCommand
 
             await Step(output, 6, "Đọc các báo cáo đã nộp vào danh sách Báo cáo kết quả").ConfigureAwait(false);
             var ingested = await ingest.IngestAsync(catalogue, [round], force: false, ct).ConfigureAwait(false);
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"chấp nhận {ingested.Count(IngestOutcome.Accepted)}, từ chối {ingested.Count(IngestOutcome.Rejected)}, không đổi {ingested.Count(IngestOutcome.Unchanged)}")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"chấp nhận {ingested.Count(IngestOutcome.Accepted)}, từ chối {ingested.Count(IngestOutcome.Rejected)}, không đổi " +
+                $"{ingested.Count(IngestOutcome.Unchanged)}")).ConfigureAwait(false);
 
             await Step(output, 7, $"Tổng hợp BÁO CÁO {round.FolderName} theo Nghị định 30/2020/NĐ-CP").ConfigureAwait(false);
             var compiled = await run.Get<ReportCompilation>().CompileAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
@@ -98,21 +112,31 @@ internal static class DemoCommand
             Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
             await File.WriteAllBytesAsync(reportPath, compiled.Content, ct).ConfigureAwait(false);
             var figures = compiled.Report.Figures;
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo")).ConfigureAwait(false);
 
             await Step(output, 8, "Gửi thư nhắc hạn và báo quá hạn").ConfigureAwait(false);
             var escalation = await run.Get<WardEscalation>().RunAsync(catalogue, false, ct).ConfigureAwait(false);
-            await Done(output, string.Create(CultureInfo.InvariantCulture, $"{escalation.Messages} thư cho {escalation.Recipients} người, {escalation.Skipped} mục đã gửi trước đó")).ConfigureAwait(false);
+            await Done(output, string.Create(CultureInfo.InvariantCulture,
+                $"{escalation.Messages} thư cho {escalation.Recipients} người, {escalation.Skipped} mục đã gửi trước đó"))
+                .ConfigureAwait(false);
 
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync("Tóm tắt").ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  Nhiệm vụ: {catalogue.WorkItems.Count()}; phân công: {lists.Assignments.Changes.Count}; công việc Planner: {planner.Plan?.Changes.Count ?? 0}")).ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {round.FolderName}: hạn cuối {VietnameseText.PaddedDate(round.LastDay)}; đã báo cáo: {string.Join(", ", figures.ReportedUnits.Select(u => u.Name))}")).ConfigureAwait(false);
-            await output.WriteLineAsync("  Chưa báo cáo: " + (figures.MissingUnits.Count == 0 ? "không" : string.Join(", ", figures.MissingUnits.Select(u => u.Name)))).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  Nhiệm vụ: {catalogue.WorkItems.Count()}; phân công: {lists.Assignments.Changes.Count}; công việc Planner: " +
+                $"{planner.Plan?.Changes.Count ?? 0}")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {round.FolderName}: hạn cuối {VietnameseText.PaddedDate(round.LastDay)}; đã báo cáo: " +
+                $"{string.Join(", ", figures.ReportedUnits.Select(u => u.Name))}")).ConfigureAwait(false);
+            await output.WriteLineAsync("  Chưa báo cáo: " + (figures.MissingUnits.Count == 0 ? "không" : string.Join(", ",
+                figures.MissingUnits.Select(u => u.Name)))).ConfigureAwait(false);
             await output.WriteLineAsync($"  Báo cáo tổng hợp: {reportPath}").ConfigureAwait(false);
             await output.WriteLineAsync($"    (trong thư viện: Báo cáo dân vận/{compiled.File.Path})").ConfigureAwait(false);
-            await output.WriteLineAsync($"  Thư đã gửi (.eml): {session.Outbox ?? Path.Combine(settings.DataDirectory, "outbox")}").ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  Yêu cầu Microsoft Graph: {session.Requests}")).ConfigureAwait(false);
+            await output.WriteLineAsync($"  Thư đã gửi (.eml): {session.Outbox ?? Path.Combine(settings.DataDirectory, "outbox")}")
+                .ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  Yêu cầu Microsoft Graph: {session.Requests}")).ConfigureAwait(false);
             var failures = lists.Failures.Concat(planner.Failures).Concat(escalation.Failures).ToList();
             foreach (var failure in failures)
             {
@@ -149,7 +173,8 @@ internal static class DemoCommand
             var status = category.Label();
 
             rows[row.Code] = new FilledRow(
-                $"{SampleMark} {spec.UnitName} đã triển khai nhiệm vụ {row.Code}: tổ chức họp triển khai, phân công cán bộ theo dõi.\nĐã báo cáo kết quả bước đầu cho Ủy ban nhân dân phường.",
+                $"{SampleMark} {spec.UnitName} đã triển khai nhiệm vụ {row.Code}: tổ chức họp triển khai, phân công cán bộ theo dõi.\nĐã " +
+                    $"báo cáo kết quả bước đầu cho Ủy ban nhân dân phường.",
                 status,
                 index % 2 == 0 ? $"{SampleMark} Kinh phí và nhân lực còn hạn chế." : string.Empty,
                 index % 3 == 0 ? $"{SampleMark} Đề nghị tăng cường tập huấn cho cán bộ phụ trách." : string.Empty);

@@ -16,9 +16,16 @@ internal static class EscalateCommand
     public static Command Create(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string?>("file") { Description = "The decision (report rounds, signer, aggregating unit; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
+        var file =
+            new Argument<string?>("file")
+            {
+                Description =
+            "The decision (report rounds, signer, aggregating unit; default: the bundled decision).",
+                Arity = ArgumentArity.ZeroOrOne
+            };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent; send and write nothing." };
-        var command = new Command("escalate", "Send today's deadline reminders and escalations by e-mail (one digest per person, each step once).") { file, dryRun };
+        var command = new Command("escalate",
+            "Send today's deadline reminders and escalations by e-mail (one digest per person, each step once).") { file, dryRun };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -34,7 +41,8 @@ internal static class EscalateCommand
     public static string SummaryLine(EscalationRunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return string.Create(CultureInfo.InvariantCulture, $"escalate: recipients={report.Recipients} messages={report.Messages} items={report.Items} skipped={report.Skipped}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"escalate: recipients={report.Recipients} messages={report.Messages} items={report.Items} skipped={report.Skipped}");
     }
 
     private static async Task PrintAsync(CliContext context, EscalationRunReport report, string? outbox)
@@ -49,12 +57,14 @@ internal static class EscalateCommand
         foreach (var outcome in report.Digests)
         {
             var digest = outcome.Digest;
-            await output.WriteLineAsync($"{StatusText(outcome.Status)}\t{digest.Recipient.DisplayName} <{digest.Recipient.Address}>\t{digest.Subject}").ConfigureAwait(false);
+            await output.WriteLineAsync($"{StatusText(outcome.Status)}\t{digest.Recipient.DisplayName} " +
+                $"<{digest.Recipient.Address}>\t{digest.Subject}").ConfigureAwait(false);
             foreach (var n in digest.Notifications)
             {
                 var code = n.Item.TaskCode ?? (n.Item.Round is { } r ? "Lần " + r.ToString(CultureInfo.InvariantCulture) : string.Empty);
                 var last = n.Item.LastDay?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "-";
-                await output.WriteLineAsync($"\t{EscalationDigestComposer.GroupLabel(n.Level.Kind)}\t{code}\t{n.Item.UnitCode}\thạn {last}\t{EscalationDigestComposer.DaysText(n.DaysPastLastDay)}\t({n.Level.Key})").ConfigureAwait(false);
+                await output.WriteLineAsync($"\t{EscalationDigestComposer.GroupLabel(n.Level.Kind)}\t{code}\t{n.Item.UnitCode}\thạn " +
+                    $"{last}\t{EscalationDigestComposer.DaysText(n.DaysPastLastDay)}\t({n.Level.Key})").ConfigureAwait(false);
             }
 
             if (outcome.Error is { } error)
@@ -70,7 +80,9 @@ internal static class EscalateCommand
 
         foreach (var entry in report.StalePending)
         {
-            await context.Error.WriteLineAsync($"chưa xác nhận đã gửi (nhận gửi lúc {entry.ClaimedAt.ToOffset(Core.Time.WardTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}, sẽ không gửi lại): {entry.IdempotencyKey}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"chưa xác nhận đã gửi (nhận gửi lúc " +
+                $"{entry.ClaimedAt.ToOffset(Core.Time.WardTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}, sẽ " +
+                $"không gửi lại): {entry.IdempotencyKey}").ConfigureAwait(false);
         }
 
         foreach (var failure in report.Failures)

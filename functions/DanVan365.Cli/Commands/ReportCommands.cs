@@ -5,7 +5,6 @@ using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Text;
-using DanVan365.Documents.Reporting;
 
 namespace DanVan365.Cli.Commands;
 
@@ -18,7 +17,8 @@ internal static class ReportCommands
 {
     public static Command Round(CliContext context)
     {
-        var command = new Command("round", "Reporting rounds: the decision's rounds and ad hoc ones (stored in the library, \"2026/Đợt báo cáo.json\").");
+        var command = new Command("round",
+            "Reporting rounds: the decision's rounds and ad hoc ones (stored in the library, \"2026/Đợt báo cáo.json\").");
         command.Subcommands.Add(RoundAdd(context));
         command.Subcommands.Add(RoundList(context));
         return command;
@@ -30,7 +30,8 @@ internal static class ReportCommands
         var decision = DecisionOption();
         var title = new Option<string>("--title") { Description = "What the round is about (Vietnamese).", Required = true };
         var lastDay = new Option<string>("--last-day") { Description = "Last day to report (yyyy-mm-dd).", Required = true };
-        var command = new Command("add", "Add an ad hoc round (numbered after the existing ones) and create its folders.") { title, lastDay, decision };
+        var command = new Command("add",
+            "Add an ad hoc round (numbered after the existing ones) and create its folders.") { title, lastDay, decision };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -41,7 +42,8 @@ internal static class ReportCommands
             var round = await session.Get<ReportRounds>().AddAsync(catalogue.Decision, parse.GetValue(title)!, day,
                 ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"đã thêm {round.FolderName}: {round.Title}, hạn báo cáo {VietnameseText.PaddedDate(round.LastDay)}; thư mục {ReportLibrary.RoundFolder(catalogue.Decision, round.Number)}/{{Mẫu, Nộp, Tổng hợp}}")).ConfigureAwait(false);
+                $"đã thêm {round.FolderName}: {round.Title}, hạn báo cáo {VietnameseText.PaddedDate(round.LastDay)}; thư mục " +
+                    $"{ReportLibrary.RoundFolder(catalogue.Decision, round.Number)}/{{Mẫu, Nộp, Tổng hợp}}")).ConfigureAwait(false);
             return CliApp.Ok;
         }));
         return command;
@@ -60,7 +62,9 @@ internal static class ReportCommands
             foreach (var round in await session.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t{(round.AdHoc ? "bổ sung" : "theo quyết định")}")).ConfigureAwait(false);
+                    $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t" +
+                    $"{(round.AdHoc ? "bổ sung" : "theo quyết định")}"))
+                        .ConfigureAwait(false);
             }
 
             return CliApp.Ok;
@@ -74,7 +78,8 @@ internal static class ReportCommands
         var decision = DecisionOption();
         var round = RoundOption(required: true);
         var output = new Option<string?>("--out") { Description = "Also write the templates into this folder." };
-        var command = new Command("templates", "Write one report template (.docx) per unit for a round into \"…/Đợt N/Mẫu/\".") { round, output, decision };
+        var command = new Command("templates",
+            "Write one report template (.docx) per unit for a round into \"…/Đợt N/Mẫu/\".") { round, output, decision };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -91,7 +96,8 @@ internal static class ReportCommands
 
             foreach (var template in issued)
             {
-                var line = string.Create(CultureInfo.InvariantCulture, $"{template.File.Path}\t{template.Spec.UnitCode}\t{template.Spec.Rows.Count} nhiệm vụ");
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"{template.File.Path}\t{template.Spec.UnitCode}\t{template.Spec.Rows.Count} nhiệm vụ");
                 if (outDir is not null)
                 {
                     var local = Path.Combine(outDir, template.FileName);
@@ -102,7 +108,8 @@ internal static class ReportCommands
                 await context.Out.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"templates: {chosen.FolderName} files={issued.Count} requests={session.Requests}")).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"templates: {chosen.FolderName} files={issued.Count} requests={session.Requests}")).ConfigureAwait(false);
             return CliApp.Ok;
         }));
         return command;
@@ -113,8 +120,11 @@ internal static class ReportCommands
         var target = new TargetOptions();
         var decision = DecisionOption();
         var round = RoundOption(required: false);
-        var force = new Option<bool>("--force") { Description = "Read every file again, even those already ingested in their current version." };
-        var command = new Command("ingest", "Read new or changed files in the rounds' \"Nộp\" folders into Báo cáo kết quả (exit 1 when a file is rejected).") { round, force, decision };
+        var force =
+            new Option<bool>("--force") { Description = "Read every file again, even those already ingested in their current version." };
+        var command = new Command("ingest",
+            "Read new or changed files in the rounds' \"Nộp\" folders into Báo cáo kết quả (exit 1 when a file is rejected).") { round,
+            force, decision };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -130,7 +140,9 @@ internal static class ReportCommands
             }
 
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"ingest: accepted={report.Count(IngestOutcome.Accepted)} rejected={report.Count(IngestOutcome.Rejected)} failed={report.Count(IngestOutcome.Failed)} unchanged={report.Count(IngestOutcome.Unchanged)} requests={session.Requests}")).ConfigureAwait(false);
+                $"ingest: accepted={report.Count(IngestOutcome.Accepted)} rejected={report.Count(IngestOutcome.Rejected)} " +
+                    $"failed={report.Count(IngestOutcome.Failed)} unchanged={report.Count(IngestOutcome.Unchanged)} " +
+                    $"requests={session.Requests}")).ConfigureAwait(false);
             return report.AllAccepted ? CliApp.Ok : CliApp.Failed;
         }));
         return command;
@@ -141,7 +153,8 @@ internal static class ReportCommands
         var target = new TargetOptions();
         var decision = DecisionOption();
         var file = new Argument<string>("file") { Description = "A filled report template (.docx)." };
-        var command = new Command("submit", "Upload a filled template to its round's \"Nộp\" folder and ingest it (exit 1 when rejected).") { file, decision };
+        var command = new Command("submit",
+            "Upload a filled template to its round's \"Nộp\" folder and ingest it (exit 1 when rejected).") { file, decision };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -180,7 +193,8 @@ internal static class ReportCommands
         var decision = DecisionOption();
         var round = RoundOption(required: true);
         var output = new Option<string?>("--out") { Description = "Also write the report to this file." };
-        var command = new Command("compile", "Compile a round's BÁO CÁO (ND30 format) into \"…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx\".") { round, output, decision };
+        var command = new Command("compile",
+            "Compile a round's BÁO CÁO (ND30 format) into \"…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx\".") { round, output, decision };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -190,7 +204,8 @@ internal static class ReportCommands
             var result = await session.Get<ReportCompilation>().CompileAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
             var figures = result.Report.Figures;
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{result.File.Path}\t{figures.WorkItems} nhiệm vụ\t{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị đã báo cáo\tngày {VietnameseText.PaddedDate(result.Report.Date)}");
+                $"{result.File.Path}\t{figures.WorkItems} nhiệm vụ\t{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị " +
+                    $"đã báo cáo\tngày {VietnameseText.PaddedDate(result.Report.Date)}");
             if (parse.GetValue(output) is { } outFile)
             {
                 if (Path.GetDirectoryName(Path.GetFullPath(outFile)) is { } dir)
@@ -205,24 +220,29 @@ internal static class ReportCommands
             await context.Out.WriteLineAsync(line).ConfigureAwait(false);
             if (figures.MissingUnits.Count > 0)
             {
-                await context.Out.WriteLineAsync("chưa báo cáo: " + string.Join(", ", figures.MissingUnits.Select(u => u.Name))).ConfigureAwait(false);
+                await context.Out.WriteLineAsync("chưa báo cáo: " + string.Join(", ",
+                    figures.MissingUnits.Select(u => u.Name))).ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"compile: {chosen.FolderName} bytes={result.Content.Length} requests={session.Requests}")).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"compile: {chosen.FolderName} bytes={result.Content.Length} requests={session.Requests}")).ConfigureAwait(false);
             return CliApp.Ok;
         }));
         return command;
     }
 
-    private static Option<string?> DecisionOption() => new("--decision") { Description = "The decision (.txt or .docx; default: the bundled decision)." };
+    private static Option<string?> DecisionOption()
+        => new("--decision") { Description = "The decision (.txt or .docx; default: the bundled decision)." };
 
-    private static Option<int?> RoundOption(bool required) => new("--round") { Description = "Round number (\"Đợt N\").", Required = required };
+    private static Option<int?> RoundOption(bool required)
+        => new("--round") { Description = "Round number (\"Đợt N\").", Required = required };
 
     private static SubmissionIngest NewIngest(M365Session session) => session.Get<SubmissionIngest>();
 
     private static async Task<ReportRound> FindRoundAsync(M365Session session, TaskCatalogue catalogue, int number, CancellationToken ct) =>
         await session.Get<ReportRounds>().FindAsync(catalogue.Decision, number, ct).ConfigureAwait(false)
-            ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--round: không có đợt báo cáo {number} (xem `danvan365 round list`)."));
+            ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--round: không có đợt báo cáo {number} (xem `danvan365 round list`)."));
 
     private static async Task PrintAsync(CliContext context, IngestedFile file)
     {
@@ -255,7 +275,8 @@ internal static class ReportCommands
         }
     }
 
-    private static string Reason(SubmissionRejection reason) => reason.TaskCode is null ? reason.Message : $"{reason.TaskCode}: {reason.Message}";
+    private static string Reason(SubmissionRejection reason)
+        => reason.TaskCode is null ? reason.Message : $"{reason.TaskCode}: {reason.Message}";
 
     private static DateOnly ParseDate(string option, string text)
     {

@@ -13,7 +13,12 @@ internal static class StatusCommand
     public static Command Create(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string?>("file") { Description = "The decision (section titles; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
+        var file =
+            new Argument<string?>("file")
+            {
+                Description = "The decision (section titles; default: the bundled decision).",
+                Arity = ArgumentArity.ZeroOrOne
+            };
         var command = new Command("status", "Print the status categories per unit and per section as of today (or --as-of).") { file };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
@@ -33,10 +38,12 @@ internal static class StatusCommand
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.Append("Tình hình thực hiện nhiệm vụ đến ngày ").AppendLine(report.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).AppendLine();
+        text.Append("Tình hình thực hiện nhiệm vụ đến ngày ").AppendLine(report.AsOf.ToString("dd/MM/yyyy",
+            CultureInfo.InvariantCulture)).AppendLine();
         Table(text, "Đơn vị", report.Units, report.Totals);
         text.AppendLine();
-        Table(text, "Mục", report.Sections.Select(s => s with { Name = s.Key + ". " + Core.Sync.DesiredRows.Shorten(s.Name, 60) }).ToList(), report.Totals);
+        Table(text, "Mục", report.Sections.Select(s => s with { Name = s.Key + ". " + Core.Sync.DesiredRows.Shorten(s.Name, 60) }).ToList(),
+            report.Totals);
         return text.ToString();
     }
 
@@ -60,7 +67,8 @@ internal static class StatusCommand
                 text.AppendLine(new string('-', nameWidth + columns.Sum(c => c.Length + 2)));
             }
 
-            int[] values = [row.Count(StatusCategory.CompletedOnTime), row.Count(StatusCategory.CompletedLate), row.Count(StatusCategory.InProgressOnTime), row.Count(StatusCategory.InProgressOverdue), row.Ongoing, row.Total];
+            int[] values = [row.Count(StatusCategory.CompletedOnTime), row.Count(StatusCategory.CompletedLate),
+                row.Count(StatusCategory.InProgressOnTime), row.Count(StatusCategory.InProgressOverdue), row.Ongoing, row.Total];
             text.Append(row.Name.PadRight(nameWidth));
             for (var i = 0; i < columns.Length; i++)
             {

@@ -13,8 +13,14 @@ internal static class SyncCommands
     public static Command Provision(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string?>("file") { Description = "The decision (gives the report rounds' folders; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("provision", "Create or upgrade the ward site's lists, library folders and Planner plan (idempotent).") { file };
+        var file =
+            new Argument<string?>("file")
+            {
+                Description = "The decision (gives the report rounds' folders; default: the bundled decision).",
+                Arity = ArgumentArity.ZeroOrOne
+            };
+        var command = new Command("provision",
+            "Create or upgrade the ward site's lists, library folders and Planner plan (idempotent).") { file };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -33,7 +39,8 @@ internal static class SyncCommands
         var target = new TargetOptions();
         var file = new Argument<string>("file") { Description = "The decision (.txt text extraction, .docx or .pdf)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (action and changed fields per entry); write nothing." };
-        var command = new Command("sync", "Sync the decision's catalogue into the lists and Planner (provisions first if needed).") { file, dryRun };
+        var command = new Command("sync",
+            "Sync the decision's catalogue into the lists and Planner (provisions first if needed).") { file, dryRun };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -55,7 +62,8 @@ internal static class SyncCommands
 
             foreach (var person in report.Planner.UnresolvedPeople)
             {
-                await context.Error.WriteLineAsync($"không tìm thấy người dùng {person} (công việc vẫn được tạo, chưa giao cho người này)").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"không tìm thấy người dùng {person} (công việc vẫn được tạo, chưa giao cho người này)")
+                    .ConfigureAwait(false);
             }
 
             await context.Out.WriteLineAsync(ClosingLine(report.Lists, report.Planner, report.ListRequests,
@@ -68,8 +76,14 @@ internal static class SyncCommands
     public static Command Pull(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string?>("file") { Description = "The decision (for the plan title; default: the bundled decision).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("pull", "Copy Planner progress (percent, completion) into Phân công with the status category as of today.") { file };
+        var file =
+            new Argument<string?>("file")
+            {
+                Description = "The decision (for the plan title; default: the bundled decision).",
+                Arity = ArgumentArity.ZeroOrOne
+            };
+        var command = new Command("pull",
+            "Copy Planner progress (percent, completion) into Phân công with the status category as of today.") { file };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -89,7 +103,11 @@ internal static class SyncCommands
 
     public static string ClosingLine(ListSyncReport lists, PlannerSyncReport planner, long listRequests, long plannerRequests) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"lists: created={lists.Count(ChangeKind.Create)} updated={lists.Count(ChangeKind.Update)} archived={lists.Count(ChangeKind.Archive)} unchanged={lists.Count(ChangeKind.Unchanged)} requests={listRequests}  planner: created={planner.Count(PlannerChangeKind.Create)} updated={planner.Count(PlannerChangeKind.Update)} archived={planner.Count(PlannerChangeKind.Archive)} unchanged={planner.Count(PlannerChangeKind.Unchanged)} requests={plannerRequests}");
+            $"lists: created={lists.Count(ChangeKind.Create)} updated={lists.Count(ChangeKind.Update)} " +
+                $"archived={lists.Count(ChangeKind.Archive)} unchanged={lists.Count(ChangeKind.Unchanged)} requests={listRequests}  " +
+                $"planner: created={planner.Count(PlannerChangeKind.Create)} updated={planner.Count(PlannerChangeKind.Update)} " +
+                $"archived={planner.Count(PlannerChangeKind.Archive)} unchanged={planner.Count(PlannerChangeKind.Unchanged)} " +
+                $"requests={plannerRequests}");
 
     private static async Task PrintPlanAsync(TextWriter output, ListSyncReport lists, PlannerSyncReport planner)
     {
@@ -97,7 +115,9 @@ internal static class SyncCommands
         {
             foreach (var change in plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
             {
-                await output.WriteLineAsync($"{plan.List.DisplayName}\t{Verb(change.Kind)}\t{change.Key}\t{string.Join(", ", change.ChangedFields)}").ConfigureAwait(false);
+                await output.WriteLineAsync($"{plan.List.DisplayName}\t{Verb(change.Kind)}\t{change.Key}\t" +
+                    $"{string.Join(", ", change.ChangedFields)}")
+                    .ConfigureAwait(false);
             }
         }
 
@@ -119,7 +139,8 @@ internal static class SyncCommands
                 parts.Add("assignees+" + change.AddAssigneeIds.Count.ToString(CultureInfo.InvariantCulture));
             }
 
-            await output.WriteLineAsync($"Planner\t{change.Kind.ToString().ToLowerInvariant()}\t{change.AssignmentKey}\t{string.Join(", ", parts)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Planner\t{change.Kind.ToString().ToLowerInvariant()}\t{change.AssignmentKey}\t" +
+                $"{string.Join(", ", parts)}").ConfigureAwait(false);
         }
     }
 

@@ -76,8 +76,11 @@ internal static class CliSettings
         var bytes = File.ReadAllBytes(path);
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true
+            });
         }
         catch (JsonException ex)
         {

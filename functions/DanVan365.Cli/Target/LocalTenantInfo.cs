@@ -12,13 +12,15 @@ internal sealed record LocalTenantInfo(string SiteUrl, string GroupId)
         using var http = new HttpClient();
         try
         {
-            var tenant = await http.GetFromJsonAsync<TenantDto>(new Uri(root + "/_emulator/tenant"), cancellationToken).ConfigureAwait(false)
+            var tenant = await http.GetFromJsonAsync<TenantDto>(new Uri(root + "/_emulator/tenant"),
+                cancellationToken).ConfigureAwait(false)
                 ?? throw new UsageException($"--graph-url {graphUrl}: the local Graph did not describe its tenant.");
             return new LocalTenantInfo($"https://{tenant.SharePointHostname}{tenant.WardSitePath}", tenant.WardGroupId ?? string.Empty);
         }
         catch (HttpRequestException ex)
         {
-            throw new UsageException($"--graph-url {graphUrl}: no local Graph answers there ({ex.Message}). Start one with `danvan365 emulator`.");
+            throw new UsageException($"--graph-url {graphUrl}: no local Graph answers there ({ex.Message}). Start one with `danvan365 " +
+                $"emulator`.");
         }
     }
 

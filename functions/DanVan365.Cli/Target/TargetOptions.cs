@@ -10,11 +10,18 @@ namespace DanVan365.Cli.Target;
 /// </summary>
 internal sealed class TargetOptions
 {
-    public Option<string> Data { get; } = new("--data") { Description = "Folder of the local Microsoft 365 state (default ./.danvan365).", DefaultValueFactory = _ => ".danvan365" };
+    public Option<string> Data { get; } =
+        new("--data")
+        {
+            Description = "Folder of the local Microsoft 365 state (default ./.danvan365).",
+            DefaultValueFactory = _ => ".danvan365"
+        };
 
-    public Option<string?> GraphUrl { get; } = new("--graph-url") { Description = "Base URL of a local Graph already running (e.g. from `danvan365 emulator`)." };
+    public Option<string?> GraphUrl { get; } =
+        new("--graph-url") { Description = "Base URL of a local Graph already running (e.g. from `danvan365 emulator`)." };
 
-    public Option<string?> Tenant { get; } = new("--tenant") { Description = "JSON file with the settings of a real tenant (see README, Configuration)." };
+    public Option<string?> Tenant { get; } =
+        new("--tenant") { Description = "JSON file with the settings of a real tenant (see README, Configuration)." };
 
     public Option<string?> AsOf { get; } = new("--as-of") { Description = "Today's date (yyyy-mm-dd) for local runs." };
 

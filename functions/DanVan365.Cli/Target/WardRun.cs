@@ -7,7 +7,6 @@ using DanVan365.Core.Wards;
 using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Composition;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan365.Cli.Target;
 

@@ -21,7 +21,9 @@ public static class CatalogueAssembler
         if (duplicate is not null)
         {
             var second = duplicate.Skip(1).First();
-            throw new InvalidInputException(file, second.Line, $"duplicate task code {second.Code} (first at line {duplicate.First().Line.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            throw new InvalidInputException(file, second.Line,
+                $"duplicate task code {second.Code} (first at line " +
+                $"{duplicate.First().Line.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         }
 
         var tasks = new List<CatalogueTask>();
@@ -32,7 +34,8 @@ public static class CatalogueAssembler
             {
                 if (hasChildren && e.LeadText.Length == 0)
                 {
-                    tasks.Add(new CatalogueTask(e.Code, e.Section, e.Parent, e.Title, UnitReference.Empty, UnitReference.Empty, null, e.Footnotes));
+                    tasks.Add(new CatalogueTask(e.Code, e.Section, e.Parent, e.Title, UnitReference.Empty, UnitReference.Empty, null,
+                        e.Footnotes));
                     continue;
                 }
 
@@ -56,7 +59,8 @@ public static class CatalogueAssembler
         var aggregating = string.Empty;
         if (d.AggregatingPhrase is not null)
         {
-            aggregating = Resolve(units, d.AggregatingPhrase, file, d.AggregatingLine, "II", "aggregating").Units.FirstOrDefault() ?? string.Empty;
+            aggregating = Resolve(units, d.AggregatingPhrase, file, d.AggregatingLine, "II",
+                "aggregating").Units.FirstOrDefault() ?? string.Empty;
         }
 
         var decision = new Decision(d.Number, d.Date, d.Issuer, d.Signer, d.SignerCapacity, aggregating, d.ReportingRounds);
@@ -78,7 +82,8 @@ public static class CatalogueAssembler
         var r = units.Resolve(normalised);
         if (!r.IsResolved)
         {
-            throw new InvalidInputException(file, line, $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
+            throw new InvalidInputException(file, line,
+                $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
         }
 
         return new UnitReference(normalised, r.Units);

@@ -78,5 +78,6 @@ public sealed record TaskCatalogue(
 /// <summary>Something an import accepted but a person should know (file and line as for errors; the message in Vietnamese).</summary>
 public sealed record CatalogueWarning(string File, int Line, string Message)
 {
-    public override string ToString() => Line > 0 ? $"{File}:{Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Message}" : $"{File}: {Message}";
+    public override string ToString()
+        => Line > 0 ? $"{File}:{Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Message}" : $"{File}: {Message}";
 }

@@ -2,10 +2,12 @@ using System.Globalization;
 
 namespace DanVan365.Core.Catalogue;
 
-/// <summary>A rule a catalogue breaks; <see cref="Index"/> is the offending task's position in <see cref="TaskCatalogue.Tasks"/> (−1: the decision).</summary>
+/// <summary>A rule a catalogue breaks; <see cref="Index"/> is the offending task's position in <see cref="TaskCatalogue.Tasks"/> (−1: the
+/// decision).</summary>
 public sealed record CatalogueProblem(int Index, string Message);
 
-/// <summary>Checks a whole catalogue: unique codes, work items complete, headings have children, parents and sections exist, footnotes defined, rounds in order.</summary>
+/// <summary>Checks a whole catalogue: unique codes, work items complete, headings have children, parents and sections exist, footnotes
+/// defined, rounds in order.</summary>
 public static class CatalogueValidator
 {
     /// <summary>Returns every problem found (empty when the catalogue is valid).</summary>
@@ -71,11 +73,13 @@ public static class CatalogueValidator
         {
             if (rounds[r].Round != r + 1)
             {
-                problems.Add(new(-1, string.Create(CultureInfo.InvariantCulture, $"reporting round {rounds[r].Round} is out of order (expected {r + 1})")));
+                problems.Add(new(-1, string.Create(CultureInfo.InvariantCulture,
+                    $"reporting round {rounds[r].Round} is out of order (expected {r + 1})")));
             }
             else if (r > 0 && rounds[r].LastDay <= rounds[r - 1].LastDay)
             {
-                problems.Add(new(-1, string.Create(CultureInfo.InvariantCulture, $"reporting round {rounds[r].Round} ends on or before round {rounds[r - 1].Round}")));
+                problems.Add(new(-1, string.Create(CultureInfo.InvariantCulture,
+                    $"reporting round {rounds[r].Round} ends on or before round {rounds[r - 1].Round}")));
             }
         }
 

@@ -19,10 +19,12 @@ public static class NumberingGaps
             var previous = 0;
             foreach (var entry in group)
             {
-                var number = int.TryParse(entry.Code.AsSpan(entry.Section.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                var number = int.TryParse(entry.Code.AsSpan(entry.Section.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var n) ? n : 0;
                 if (number > previous + 1)
                 {
-                    var missing = Enumerable.Range(previous + 1, number - previous - 1).Select(k => string.Create(CultureInfo.InvariantCulture, $"{group.Key}.{k}"));
+                    var missing = Enumerable.Range(previous + 1,
+                        number - previous - 1).Select(k => string.Create(CultureInfo.InvariantCulture, $"{group.Key}.{k}"));
                     warnings.Add(Gap(raw.File, entry, missing));
                 }
 
@@ -51,7 +53,8 @@ public static class NumberingGaps
     private static CatalogueWarning Gap(string file, RawEntry entry, IEnumerable<string> missing)
     {
         var codes = string.Join(", ", missing);
-        return new CatalogueWarning(file, entry.Line, $"Số thứ tự bị bỏ qua trước nhiệm vụ {entry.Code}: không có {codes} (quyết định ban hành lại đã bỏ nhiệm vụ?). "
+        return new CatalogueWarning(file, entry.Line,
+            $"Số thứ tự bị bỏ qua trước nhiệm vụ {entry.Code}: không có {codes} (quyết định ban hành lại đã bỏ nhiệm vụ?). "
             + $"Numbering gap before {entry.Code}: {codes} missing.");
     }
 }

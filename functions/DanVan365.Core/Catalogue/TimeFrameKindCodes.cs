@@ -1,6 +1,7 @@
 namespace DanVan365.Core.Catalogue;
 
-/// <summary>The stable codes of <see cref="TimeFrameKind"/> used in JSON and in list choices ("ongoing", "before", …, "year-onward").</summary>
+/// <summary>The stable codes of <see cref="TimeFrameKind"/> used in JSON and in list choices ("ongoing", "before", …,
+/// "year-onward").</summary>
 public static class TimeFrameKindCodes
 {
     public static string ToCode(this TimeFrameKind kind) => kind switch

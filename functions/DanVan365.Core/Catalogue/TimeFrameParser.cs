@@ -62,7 +62,8 @@ public static partial class TimeFrameParser
 
             var quarter = m.Groups["q"].Value switch { "i" => 1, "ii" => 2, "iii" => 3, _ => 4 };
             var lastMonth = quarter * 3;
-            return new(TimeFrameParseStatus.Ok, new TimeFrame(written, TimeFrameKind.Quarter, new DateOnly(year, lastMonth, DateTime.DaysInMonth(year, lastMonth))), null);
+            return new(TimeFrameParseStatus.Ok, new TimeFrame(written, TimeFrameKind.Quarter, new DateOnly(year, lastMonth,
+                DateTime.DaysInMonth(year, lastMonth))), null);
         }
 
         m = MonthRegex().Match(s);
@@ -79,7 +80,8 @@ public static partial class TimeFrameParser
                 return Invalid($"there is no month {month.ToString(CultureInfo.InvariantCulture)} in \"{written}\"");
             }
 
-            return new(TimeFrameParseStatus.Ok, new TimeFrame(written, TimeFrameKind.Month, new DateOnly(year, month, DateTime.DaysInMonth(year, month))), null);
+            return new(TimeFrameParseStatus.Ok, new TimeFrame(written, TimeFrameKind.Month, new DateOnly(year, month,
+                DateTime.DaysInMonth(year, month))), null);
         }
 
         m = YearRegex().Match(s);
@@ -112,8 +114,11 @@ public static partial class TimeFrameParser
         return result.Status switch
         {
             TimeFrameParseStatus.Ok => result.TimeFrame!,
-            TimeFrameParseStatus.Invalid => throw new Errors.InvalidInputException(file, line, $"impossible time frame \"{VietnameseText.Normalize(text)}\": {result.Error}"),
-            _ => throw new Errors.InvalidInputException(file, line, $"time frame not understood: \"{VietnameseText.Normalize(text)}\" (expected Thường xuyên, Hoàn thành trước [ngày] D/M/YYYY, Quý I–IV/YYYY, Tháng M/YYYY, [Cả] Năm YYYY or Năm YYYY và các năm tiếp theo)"),
+            TimeFrameParseStatus.Invalid => throw new Errors.InvalidInputException(file, line,
+                $"impossible time frame \"{VietnameseText.Normalize(text)}\": {result.Error}"),
+            _ => throw new Errors.InvalidInputException(file, line,
+                $"time frame not understood: \"{VietnameseText.Normalize(text)}\" (expected Thường xuyên, Hoàn thành trước [ngày] " +
+                $"D/M/YYYY, Quý I–IV/YYYY, Tháng M/YYYY, [Cả] Năm YYYY or Năm YYYY và các năm tiếp theo)"),
         };
     }
 
@@ -184,6 +189,7 @@ public static partial class TimeFrameParser
     [GeneratedRegex(@"^(?<ca>cả )?năm (?<y>\d{4})(?<onward> và các năm tiếp theo)?$", RegexOptions.CultureInvariant)]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"lần (?<n>\d+) trước ngày (?<d>\d{1,2}) ?/ ?(?<m>\d{1,2}) ?/ ?(?<y>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"lần (?<n>\d+) trước ngày (?<d>\d{1,2}) ?/ ?(?<m>\d{1,2}) ?/ ?(?<y>\d{4})",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RoundRegex();
 }

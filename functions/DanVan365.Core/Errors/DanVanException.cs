@@ -42,7 +42,8 @@ public sealed class ConfigurationException : DanVanException
 /// <summary>A call to Microsoft 365 failed for good (after retries). Carries Graph's status, error code and request id.</summary>
 public class RemoteServiceException : DanVanException
 {
-    public RemoteServiceException(string operation, int status, string? errorCode, string? requestId, string message, Exception? inner = null)
+    public RemoteServiceException(string operation, int status, string? errorCode, string? requestId, string message,
+        Exception? inner = null)
         : base($"{operation} failed: HTTP {status} {errorCode} (request-id {requestId ?? "-"}): {message}", inner)
     {
         Operation = operation;

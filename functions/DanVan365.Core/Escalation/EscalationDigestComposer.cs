@@ -53,7 +53,8 @@ public static class EscalationDigestComposer
         _ => string.Create(Vi, $"quá hạn {daysPastLastDay} ngày"),
     };
 
-    /// <summary>Subject: prefix + counts of the non-empty groups, e.g. "[Dân vận] 2 sắp đến hạn, 1 quá hạn, 1 chưa báo cáo". Header-safe.</summary>
+    /// <summary>Subject: prefix + counts of the non-empty groups, e.g. "[Dân vận] 2 sắp đến hạn, 1 quá hạn, 1 chưa báo cáo".
+    /// Header-safe.</summary>
     public static string Subject(IEnumerable<EscalationNotification> notifications, string subjectPrefix = "[Dân vận]")
     {
         var list = notifications.ToList();
@@ -72,7 +73,8 @@ public static class EscalationDigestComposer
     }
 
     /// <summary>The digest for one recipient.</summary>
-    public static EscalationDigest Compose(Recipient recipient, IEnumerable<EscalationNotification> notifications, DateOnly today, string subjectPrefix = "[Dân vận]")
+    public static EscalationDigest Compose(Recipient recipient, IEnumerable<EscalationNotification> notifications, DateOnly today,
+        string subjectPrefix = "[Dân vận]")
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(notifications);
@@ -101,7 +103,8 @@ public static class EscalationDigestComposer
     private static string Html(Recipient recipient, List<EscalationNotification> list, DateOnly today, string subject)
     {
         var b = new StringBuilder();
-        b.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>\n");
+        b.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head><meta charset=\"utf-8\"><title>").Append(E(subject))
+            .Append("</title></head>\n");
         b.Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">\n");
         b.Append("<p>Kính gửi ").Append(E(recipient.DisplayName)).Append(",</p>\n");
         b.Append("<p>Hệ thống DanVan365 tổng hợp các nhiệm vụ công tác dân vận cần lưu ý ngày ").Append(Date(today)).Append(":</p>\n");
@@ -114,7 +117,8 @@ public static class EscalationDigestComposer
             }
 
             var heading = GroupLabel(kind);
-            b.Append("<h3>").Append(E(char.ToUpper(heading[0], Vi) + heading[1..])).Append(" (").Append(group.Count.ToString(Vi)).Append(")</h3>\n");
+            b.Append("<h3>").Append(E(char.ToUpper(heading[0],
+                Vi) + heading[1..])).Append(" (").Append(group.Count.ToString(Vi)).Append(")</h3>\n");
             b.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\">\n");
             b.Append("<tr><th>Mã</th><th>Nhiệm vụ</th><th>Đơn vị</th><th>Hạn cuối</th><th>Thời hạn</th><th>Liên kết</th></tr>\n");
             foreach (var n in group)
@@ -169,7 +173,8 @@ public static class EscalationDigestComposer
             b.Append('\n').Append(GroupLabel(kind).ToUpper(Vi)).Append(" (").Append(group.Count.ToString(Vi)).Append(")\n");
             foreach (var n in group)
             {
-                b.Append("- [").Append(MailText.HeaderSafe(Code(n.Item))).Append("] ").Append(MailText.HeaderSafe(n.Item.Title)).Append('\n');
+                b.Append("- [").Append(MailText.HeaderSafe(Code(n.Item))).Append("] ").Append(MailText.HeaderSafe(n.Item.Title))
+                    .Append('\n');
                 b.Append("  Đơn vị: ").Append(MailText.HeaderSafe(n.UnitName))
                     .Append("; hạn cuối: ").Append(Date(n.Item.LastDay))
                     .Append(" (").Append(DaysText(n.DaysPastLastDay)).Append(")\n");

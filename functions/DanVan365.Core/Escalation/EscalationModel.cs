@@ -42,7 +42,8 @@ public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDay
     } + OffsetDays.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
     /// <summary>The level an item reaches at a step: reports are always <see cref="EscalationKind.ReportMissing"/>;
-    /// assignments are <see cref="EscalationKind.Upcoming"/> up to and including the last day, then <see cref="EscalationKind.Overdue"/>.</summary>
+    /// assignments are <see cref="EscalationKind.Upcoming"/> up to and including the last day, then <see
+    /// cref="EscalationKind.Overdue"/>.</summary>
     public static EscalationLevel For(EscalationItemKind itemKind, int offsetDays) => new(
         itemKind == EscalationItemKind.Report ? EscalationKind.ReportMissing
             : offsetDays <= 0 ? EscalationKind.Upcoming : EscalationKind.Overdue,
@@ -77,7 +78,8 @@ public sealed record EscalationItem
 
     public EscalationItemKind Kind { get; }
 
-    /// <summary>Stable key of the item inside idempotency keys: "PC:{code}|{unit}" or "BC:{round}|{unit}" / "BC:{round}|{code}|{unit}".</summary>
+    /// <summary>Stable key of the item inside idempotency keys: "PC:{code}|{unit}" or "BC:{round}|{unit}" /
+    /// "BC:{round}|{code}|{unit}".</summary>
     public string Key { get; }
 
     /// <summary>Catalogue code ("3.5.a"); null for a per-unit round report.</summary>
@@ -109,7 +111,8 @@ public sealed record EscalationItem
     {
         var c = Nfc(code, nameof(code));
         var u = Nfc(unitCode, nameof(unitCode));
-        return new(EscalationItemKind.Assignment, $"PC:{c}|{u}", c, null, Nfc(title, nameof(title)), u, lastDay, completed, archived, plannerTaskUrl, listItemUrl);
+        return new(EscalationItemKind.Assignment, $"PC:{c}|{u}", c, null, Nfc(title, nameof(title)), u, lastDay, completed, archived,
+            plannerTaskUrl, listItemUrl);
     }
 
     /// <summary>
@@ -153,7 +156,8 @@ public enum RecipientRole
     Signer,
 }
 
-/// <summary>A person to mail. Build with <see cref="TryCreate"/>: the address is checked and the display name is made header-safe.</summary>
+/// <summary>A person to mail. Build with <see cref="TryCreate"/>: the address is checked and the display name is made
+/// header-safe.</summary>
 public sealed record Recipient
 {
     private Recipient(string address, string displayName)
@@ -189,7 +193,9 @@ public sealed record Recipient
 
     /// <summary>Like <see cref="TryCreate"/>, throwing <see cref="ArgumentException"/> on a bad address.</summary>
     public static Recipient Create(string address, string? displayName = null) =>
-        TryCreate(address, displayName, out var r) ? r! : throw new ArgumentException($"Not a usable e-mail address: '{MailText.HeaderSafe(address)}'.", nameof(address));
+        TryCreate(address, displayName,
+            out var r) ? r! : throw new ArgumentException($"Not a usable e-mail address: '{MailText.HeaderSafe(address)}'.",
+            nameof(address));
 
     private static bool IsPlainAddress(string a)
     {
@@ -201,7 +207,8 @@ public sealed record Recipient
 
         foreach (var ch in a)
         {
-            if (char.IsWhiteSpace(ch) || char.IsControl(ch) || ch is '<' or '>' or '"' or ',' or ';' or ':' or '(' or ')' or '[' or ']' or '\\')
+            if (char.IsWhiteSpace(ch) || char.IsControl(ch)
+                || ch is '<' or '>' or '"' or ',' or ';' or ':' or '(' or ')' or '[' or ']' or '\\')
             {
                 return false;
             }
@@ -262,7 +269,8 @@ public static class EscalationKeys
 /// <param name="Today">The day (ICT).</param>
 /// <param name="IsWorkingDay">False: nothing is sent on a day off.</param>
 /// <param name="Notifications">What to send, ordered by recipient, then last day, then item.</param>
-/// <param name="Problems">Things an operator should fix (unknown unit, unit without head, signer not configured, bad address), in Vietnamese.</param>
+/// <param name="Problems">Things an operator should fix (unknown unit, unit without head, signer not configured, bad address), in
+/// Vietnamese.</param>
 public sealed record EscalationPlan(
     DateOnly Today,
     bool IsWorkingDay,

@@ -71,7 +71,8 @@ public sealed class EscalationOptions
     public IReadOnlyList<EscalationStep> EffectiveSteps =>
         [.. (Steps.Count == 0 ? DefaultSteps : Steps).OrderBy(s => s.OffsetDays)];
 
-    /// <summary>Throws <see cref="ConfigurationException"/> on a ladder that cannot work (duplicate offsets, a rung without recipients).</summary>
+    /// <summary>Throws <see cref="ConfigurationException"/> on a ladder that cannot work (duplicate offsets, a rung without
+    /// recipients).</summary>
     public void Validate()
     {
         var seen = new HashSet<int>();

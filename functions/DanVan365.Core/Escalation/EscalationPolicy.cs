@@ -32,7 +32,8 @@ public static class EscalationPolicy
     }
 
     /// <summary>The step (if any) an item stands at on <paramref name="today"/>: the highest step whose send day ≤ today.</summary>
-    public static EscalationStep? CurrentStep(EscalationItem item, IReadOnlyList<EscalationStep> steps, WorkingCalendar calendar, DateOnly today)
+    public static EscalationStep? CurrentStep(EscalationItem item, IReadOnlyList<EscalationStep> steps, WorkingCalendar calendar,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(steps);
@@ -123,7 +124,8 @@ public static class EscalationPolicy
         return new EscalationPlan(today, true, ordered, [.. problems.Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>As <see cref="Plan(IEnumerable{EscalationItem}, RecipientDirectory, WorkingCalendar, EscalationOptions, DateOnly, IReadOnlySet{string})"/>, today taken from the clock in ICT.</summary>
+    /// <summary>As <see cref="Plan(IEnumerable{EscalationItem}, RecipientDirectory, WorkingCalendar, EscalationOptions, DateOnly,
+    /// IReadOnlySet{string})"/>, today taken from the clock in ICT.</summary>
     public static EscalationPlan Plan(
         IEnumerable<EscalationItem> items,
         RecipientDirectory directory,

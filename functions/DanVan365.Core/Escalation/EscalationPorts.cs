@@ -15,10 +15,12 @@ public interface INotificationLogStore
     /// Creates one row per notification in state pending (batched). A create refused because the key exists (409: another
     /// run, or an earlier run, holds it) goes into <see cref="ClaimResult.Taken"/>; nothing is overwritten.
     /// </summary>
-    Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now,
+        CancellationToken cancellationToken);
 
     /// <summary>Marks claimed rows sent (State = sent, SentOn = <paramref name="sentOn"/>).</summary>
-    Task<IReadOnlyList<RowFailure>> MarkSentAsync(IReadOnlyList<ClaimedNotification> claimed, DateOnly sentOn, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RowFailure>> MarkSentAsync(IReadOnlyList<ClaimedNotification> claimed, DateOnly sentOn,
+        CancellationToken cancellationToken);
 
     /// <summary>Deletes claimed rows whose mail was certainly not sent (Graph refused it), so a later run can send them.</summary>
     Task<IReadOnlyList<RowFailure>> ReleaseAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken);
@@ -28,7 +30,8 @@ public interface INotificationLogStore
 public sealed record ClaimedNotification(EscalationNotification Notification, string ItemId);
 
 /// <summary>The outcome of a claim: rows created, keys another run holds, rows that could not be written.</summary>
-public sealed record ClaimResult(IReadOnlyList<ClaimedNotification> Claimed, IReadOnlyList<EscalationNotification> Taken, IReadOnlyList<RowFailure> Failures);
+public sealed record ClaimResult(IReadOnlyList<ClaimedNotification> Claimed, IReadOnlyList<EscalationNotification> Taken,
+    IReadOnlyList<RowFailure> Failures);
 
 /// <summary>Sends one digest as one e-mail (HTML and plain text) from the ward mailbox. Implemented by the Graph adapter.</summary>
 public interface IEscalationMailSender

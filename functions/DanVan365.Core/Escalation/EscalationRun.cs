@@ -45,7 +45,8 @@ public sealed record EscalationSetup(
         var signerAddress = string.IsNullOrWhiteSpace(options.SignerEmail)
             ? units.People.FirstOrDefault(p => string.Equals(p.Role, SignerRole, StringComparison.OrdinalIgnoreCase))?.Email
             : options.SignerEmail;
-        var signerName = options.SignerDisplayName ?? (signerAddress is null ? null : names.GetValueOrDefault(signerAddress.Trim())) ?? decision.Signer;
+        var signerName = options.SignerDisplayName ?? (signerAddress is null ? null : names.GetValueOrDefault(signerAddress.Trim()))
+            ?? decision.Signer;
         Recipient.TryCreate(signerAddress, signerName, out var signer);
         var aggregating = string.IsNullOrWhiteSpace(options.AggregatingUnitCode)
             ? (string.IsNullOrWhiteSpace(decision.AggregatingUnit) ? null : decision.AggregatingUnit)
@@ -115,7 +116,8 @@ public sealed record EscalationRunReport(
     public int Items => Delivered.Sum(d => d.Digest.Notifications.Count);
 
     /// <summary>True when every digest went out (or would) and every log row was written.</summary>
-    public bool Succeeded => Failures.Count == 0 && Digests.All(d => d.Status is DigestStatus.Sent or DigestStatus.Planned or DigestStatus.Taken);
+    public bool Succeeded => Failures.Count == 0
+        && Digests.All(d => d.Status is DigestStatus.Sent or DigestStatus.Planned or DigestStatus.Taken);
 }
 
 /// <summary>
@@ -124,7 +126,8 @@ public sealed record EscalationRunReport(
 /// rows pending; the unique key makes a concurrent run's claim fail, and that run drops those notifications), send,
 /// mark sent. At most once: a crash between claim and mark leaves rows pending, which count as sent (ESCALATION.md).
 /// </summary>
-public sealed class EscalationRun(IListStore lists, INotificationLogStore log, IEscalationMailSender mail, TimeProvider clock, SendPacer pacer)
+public sealed class EscalationRun(IListStore lists, INotificationLogStore log, IEscalationMailSender mail, TimeProvider clock,
+    SendPacer pacer)
 {
     /// <summary>A pending row older than this is shown to the operator.</summary>
     public static readonly TimeSpan PendingGrace = TimeSpan.FromHours(1);
@@ -136,7 +139,8 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         return error.Status is >= 400 and < 500 and not 408 and not 429;
     }
 
-    public async Task<EscalationRunReport> RunAsync(EscalationSetup setup, EscalationLinks? links, bool dryRun, CancellationToken cancellationToken)
+    public async Task<EscalationRunReport> RunAsync(EscalationSetup setup, EscalationLinks? links, bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var now = clock.GetUtcNow();
@@ -152,7 +156,8 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         var stale = logged.Where(e => e.IsStale(now, PendingGrace)).ToList();
 
         // Keys are stored in column form (hashed when longer than the column): compare in that form.
-        var all = EscalationPolicy.Plan(items, setup.Directory, setup.Calendar, setup.Options, today, new HashSet<string>(StringComparer.Ordinal));
+        var all = EscalationPolicy.Plan(items, setup.Directory, setup.Calendar, setup.Options, today,
+            new HashSet<string>(StringComparer.Ordinal));
         var fresh = all.Notifications.Where(n => !stored.Contains(EscalationKeys.ForColumn(n.IdempotencyKey))).ToList();
         var skipped = all.Notifications.Count - fresh.Count;
         var plan = all with { Notifications = fresh };
@@ -160,7 +165,8 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
 
         if (dryRun)
         {
-            return new EscalationRunReport(today, plan.IsWorkingDay, true, [.. digests.Select(d => new DigestOutcome(d, DigestStatus.Planned))], skipped, plan.Problems, stale, []);
+            return new EscalationRunReport(today, plan.IsWorkingDay, true, [.. digests.Select(d => new DigestOutcome(d,
+                DigestStatus.Planned))], skipped, plan.Problems, stale, []);
         }
 
         var outcomes = new List<DigestOutcome>();
@@ -186,7 +192,8 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
             // Send only what this run holds: a concurrent run may have claimed part of the same digest.
             var toSend = claim.Claimed.Count == digest.Notifications.Count
                 ? digest
-                : EscalationDigestComposer.Compose(digest.Recipient, claim.Claimed.Select(c => c.Notification), today, setup.Options.SubjectPrefix);
+                : EscalationDigestComposer.Compose(digest.Recipient, claim.Claimed.Select(c => c.Notification), today,
+                    setup.Options.SubjectPrefix);
             await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

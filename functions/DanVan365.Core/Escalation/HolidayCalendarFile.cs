@@ -72,7 +72,8 @@ public static class HolidayCalendarFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
@@ -115,7 +116,8 @@ public static class HolidayCalendarFile
             {
                 dateText = entry.GetString();
             }
-            else if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("date", out var dateElement) && dateElement.ValueKind == JsonValueKind.String)
+            else if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("date",
+                out var dateElement) && dateElement.ValueKind == JsonValueKind.String)
             {
                 dateText = dateElement.GetString();
                 if (entry.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String)
@@ -125,12 +127,14 @@ public static class HolidayCalendarFile
             }
             else
             {
-                throw new InvalidInputException(sourceName, LineOf(json, "\"" + property + "\""), $"each entry of \"{property}\" must be \"yyyy-MM-dd\" or {{\"date\": \"yyyy-MM-dd\", \"name\": \"…\"}}.");
+                throw new InvalidInputException(sourceName, LineOf(json, "\"" + property + "\""),
+                    $"each entry of \"{property}\" must be \"yyyy-MM-dd\" or {{\"date\": \"yyyy-MM-dd\", \"name\": \"…\"}}.");
             }
 
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                throw new InvalidInputException(sourceName, LineOf(json, dateText ?? string.Empty), $"\"{dateText}\" in \"{property}\" is not a date (yyyy-MM-dd).");
+                throw new InvalidInputException(sourceName, LineOf(json, dateText ?? string.Empty),
+                    $"\"{dateText}\" in \"{property}\" is not a date (yyyy-MM-dd).");
             }
 
             days.Add(new CalendarDay(date, name));

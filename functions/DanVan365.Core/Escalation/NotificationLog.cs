@@ -4,7 +4,8 @@ namespace DanVan365.Core.Escalation;
 /// State of a row in Nhật ký thông báo (one row per idempotency key, the key column unique).
 /// The sender claims a key by creating the row as <see cref="Pending"/> (the unique column makes a second, concurrent
 /// claim fail), sends the digest, then marks the row <see cref="Sent"/>. Every key present, in either state, is passed
-/// to <see cref="EscalationPolicy.Plan(IEnumerable{EscalationItem}, RecipientDirectory, WorkingCalendar, EscalationOptions, DateOnly, IReadOnlySet{string})"/>
+/// to <see cref="EscalationPolicy.Plan(IEnumerable{EscalationItem}, RecipientDirectory, WorkingCalendar, EscalationOptions, DateOnly,
+/// IReadOnlySet{string})"/>
 /// as already sent: delivery is at most once. A row left <see cref="Pending"/> (crash between sending and recording)
 /// may or may not have been mailed; it is reported for an operator, never re-sent automatically.
 /// </summary>
@@ -15,7 +16,8 @@ public enum NotificationLogState
 }
 
 /// <summary>A row of Nhật ký thông báo as Core sees it.</summary>
-public sealed record NotificationLogEntry(string IdempotencyKey, NotificationLogState State, DateTimeOffset ClaimedAt, DateTimeOffset? SentAt)
+public sealed record NotificationLogEntry(string IdempotencyKey, NotificationLogState State, DateTimeOffset ClaimedAt,
+    DateTimeOffset? SentAt)
 {
     /// <summary>Claim rows for the digest (state pending), created before sending.</summary>
     public static IReadOnlyList<NotificationLogEntry> Claim(EscalationDigest digest, DateTimeOffset now)

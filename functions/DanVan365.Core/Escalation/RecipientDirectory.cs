@@ -3,7 +3,8 @@ using DanVan365.Core.Units;
 namespace DanVan365.Core.Escalation;
 
 /// <summary>Who a role is for one unit's item, plus anything that could not be resolved.</summary>
-public sealed record RecipientResolution(IReadOnlyList<(Recipient Recipient, IReadOnlyList<RecipientRole> Roles)> Recipients, IReadOnlyList<string> Problems);
+public sealed record RecipientResolution(IReadOnlyList<(Recipient Recipient, IReadOnlyList<RecipientRole> Roles)> Recipients,
+    IReadOnlyList<string> Problems);
 
 /// <summary>Resolves <see cref="RecipientRole"/>s to people through the unit directory (heads, assignees) and options (signer).</summary>
 public sealed class RecipientDirectory
@@ -14,7 +15,8 @@ public sealed class RecipientDirectory
     /// <param name="aggregatingUnitCode">Unit whose head receives the +3 rung (Hải An: Phòng Văn hóa - Xã hội).</param>
     /// <param name="signer">The vice-chairman (+7 rung); null when not configured (reported as a problem when needed).</param>
     /// <param name="displayNames">Optional display names by e-mail address (case-insensitive), e.g. from the tenant's users.</param>
-    public RecipientDirectory(UnitDirectory units, string? aggregatingUnitCode, Recipient? signer, IReadOnlyDictionary<string, string>? displayNames = null)
+    public RecipientDirectory(UnitDirectory units, string? aggregatingUnitCode, Recipient? signer,
+        IReadOnlyDictionary<string, string>? displayNames = null)
     {
         Units = units ?? throw new ArgumentNullException(nameof(units));
         AggregatingUnitCode = aggregatingUnitCode;
@@ -46,7 +48,8 @@ public sealed class RecipientDirectory
     /// <summary>The unit's full name, or the code when the unit is unknown.</summary>
     public string UnitName(string unitCode) => Units.Find(unitCode)?.Name ?? unitCode;
 
-    /// <summary>The people for these roles on an item of <paramref name="unitCode"/>, deduplicated by address (a person holding two roles gets one mail).</summary>
+    /// <summary>The people for these roles on an item of <paramref name="unitCode"/>, deduplicated by address (a person holding two roles
+    /// gets one mail).</summary>
     public RecipientResolution Resolve(IEnumerable<RecipientRole> roles, string unitCode)
     {
         var order = new List<string>();

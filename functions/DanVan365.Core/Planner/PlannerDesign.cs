@@ -36,7 +36,8 @@ public static class PlannerDesign
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(units);
-        var buckets = catalogue.WorkItems.SelectMany(t => t.Lead.Units).Distinct(StringComparer.Ordinal).Select(c => units.Get(c).Name).ToList();
+        var buckets = catalogue.WorkItems.SelectMany(t => t.Lead.Units).Distinct(StringComparer.Ordinal).Select(c => units.Get(c).Name)
+            .ToList();
         var categories = new Dictionary<int, string>();
         for (var i = 0; i < catalogue.Sections.Count && i < ArchivedCategory - 1; i++)
         {
@@ -128,7 +129,8 @@ public static class PlannerDesign
     }
 
     private static string DecisionLine(TaskCatalogue catalogue) =>
-        $"Theo Quyết định số {catalogue.Decision.Number} ngày {catalogue.Decision.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+        $"Theo Quyết định số {catalogue.Decision.Number} ngày " +
+            $"{catalogue.Decision.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>"[code] title", cut to Planner's title limit; archived tasks get the "[Bãi bỏ] " prefix.</summary>
     public static string Title(string code, string title, bool archived) =>
@@ -231,7 +233,8 @@ public static class PlannerDesign
         return kept;
     }
 
-    private static string Description(TaskCatalogue catalogue, CatalogueTask task, Unit unit, UnitDirectory units, Dictionary<string, string> footnotes, string? itemUrl)
+    private static string Description(TaskCatalogue catalogue, CatalogueTask task, Unit unit, UnitDirectory units,
+        Dictionary<string, string> footnotes, string? itemUrl)
     {
         var text = new StringBuilder();
         text.Append("Nhiệm vụ ").Append(task.Code).Append(": ").AppendLine(task.Title);

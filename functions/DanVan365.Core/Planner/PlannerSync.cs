@@ -6,7 +6,8 @@ using DanVan365.Core.Units;
 namespace DanVan365.Core.Planner;
 
 /// <summary>The outcome of a Planner sync or pull.</summary>
-public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult? Applied, int ProgressUpdated, IReadOnlyList<RowFailure> Failures)
+public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult? Applied, int ProgressUpdated,
+    IReadOnlyList<RowFailure> Failures)
 {
     public int Count(PlannerChangeKind kind) => Plan?.Count(kind) ?? 0;
 
@@ -21,14 +22,16 @@ public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult
 /// </summary>
 public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimeProvider clock)
 {
-    public async Task<PlannerSyncReport> SyncAsync(TaskCatalogue catalogue, UnitDirectory units, string planTitle, PlannerLinks links, IReadOnlyList<CurrentRow>? assignmentRows, bool dryRun, CancellationToken cancellationToken)
+    public async Task<PlannerSyncReport> SyncAsync(TaskCatalogue catalogue, UnitDirectory units, string planTitle, PlannerLinks links,
+        IReadOnlyList<CurrentRow>? assignmentRows, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var specs = PlannerDesign.Tasks(catalogue, units, links);
         var planSpec = PlannerDesign.Plan(catalogue, units, planTitle);
         var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
         var ensured = false;
-        if (!dryRun && (snapshot is null || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)))))
+        if (!dryRun && (snapshot is null
+            || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)))))
         {
             await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
             snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
@@ -39,7 +42,8 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var rows = assignmentRows ?? await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var linkStates = rows.Select(LinkOf).ToList();
         var people = PlannerSyncPlanner.PeopleToResolve(specs, current.Tasks, linkStates);
-        var users = people.Count == 0 ? new Dictionary<string, string>() : await planner.ResolveUsersAsync(people, cancellationToken).ConfigureAwait(false);
+        var users = people.Count == 0 ? new Dictionary<string, string>() : await planner.ResolveUsersAsync(people,
+            cancellationToken).ConfigureAwait(false);
         var plan = PlannerSyncPlanner.Plan(specs, current.Tasks, linkStates, users, current.BucketIds);
         if (dryRun || snapshot is null)
         {
@@ -67,7 +71,8 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
-            return new PlannerSyncReport(null, null, 0, [new RowFailure(planTitle, $"Không tìm thấy kế hoạch Planner \"{planTitle}\": hãy chạy `danvan365 sync` trước.")]);
+            return new PlannerSyncReport(null, null, 0, [new RowFailure(planTitle,
+                $"Không tìm thấy kế hoạch Planner \"{planTitle}\": hãy chạy `danvan365 sync` trước.")]);
         }
 
         var rows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
@@ -105,7 +110,8 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     /// the progress copied back from its Planner task. A task made in this run has no progress yet; archived rows are
     /// left as they are.
     /// </summary>
-    private static List<RowPatch> Bookkeeping(IReadOnlyList<CurrentRow> rows, IReadOnlyList<PlannerTaskState> tasks, IReadOnlyDictionary<string, (string TaskId, string? Hash)> links, DateOnly today)
+    private static List<RowPatch> Bookkeeping(IReadOnlyList<CurrentRow> rows, IReadOnlyList<PlannerTaskState> tasks,
+        IReadOnlyDictionary<string, (string TaskId, string? Hash)> links, DateOnly today)
     {
         var byId = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var patches = new List<RowPatch>();
@@ -122,14 +128,16 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
             if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
             {
-                var task = byId.GetValueOrDefault(taskId) ?? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(), new HashSet<string>(), 0, null);
+                var task = byId.GetValueOrDefault(taskId) ?? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null,
+                    null, new HashSet<int>(), new HashSet<string>(), 0, null);
                 foreach (var (name, value) in ProgressFields(row, task, today))
                 {
                     fields[name] = value;
                 }
             }
 
-            var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key))).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            var changed = fields.Where(f => FieldValues.Text(f.Value) != FieldValues.Text(row.Fields.GetValueOrDefault(f.Key)))
+                .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
             if (changed.Count > 0)
             {
                 ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Planner, changed.Keys);

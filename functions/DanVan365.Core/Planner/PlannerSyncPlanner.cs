@@ -1,5 +1,3 @@
-using DanVan365.Core.Sync;
-
 namespace DanVan365.Core.Planner;
 
 /// <summary>A Planner task as read from the plan (task object only; details are read only when they must change).</summary>
@@ -74,7 +72,8 @@ public static class PlannerSyncPlanner
         ArgumentNullException.ThrowIfNull(bucketIdsByName);
         var byId = current.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var linkByKey = links.ToDictionary(l => l.AssignmentKey, StringComparer.Ordinal);
-        var claimed = new HashSet<string>(links.Where(l => l.TaskId is not null && byId.ContainsKey(l.TaskId)).Select(l => l.TaskId!), StringComparer.Ordinal);
+        var claimed = new HashSet<string>(links.Where(l => l.TaskId is not null && byId.ContainsKey(l.TaskId)).Select(l => l.TaskId!),
+            StringComparer.Ordinal);
         var unresolved = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var changes = new List<PlannerChange>();
         var desiredKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -107,7 +106,8 @@ public static class PlannerSyncPlanner
             if (existing is null && bucketIdsByName.TryGetValue(spec.BucketName, out var bucketId))
             {
                 // Recovery: the task exists but its id never reached the row.
-                existing = current.FirstOrDefault(t => !claimed.Contains(t.Id) && t.BucketId == bucketId && PlannerDesign.CodeFromTitle(t.Title) == spec.TaskCode);
+                existing = current.FirstOrDefault(t => !claimed.Contains(t.Id) && t.BucketId == bucketId
+                    && PlannerDesign.CodeFromTitle(t.Title) == spec.TaskCode);
                 recognised = existing is not null;
                 if (existing is not null)
                 {
@@ -147,7 +147,8 @@ public static class PlannerSyncPlanner
             }
 
             var isArchived = PlannerDesign.IsArchived(task.Title, task.Categories);
-            changes.Add(new PlannerChange(isArchived ? PlannerChangeKind.Unchanged : PlannerChangeKind.Archive, link.AssignmentKey, null, task, [], !isArchived, false, false));
+            changes.Add(new PlannerChange(isArchived ? PlannerChangeKind.Unchanged : PlannerChangeKind.Archive, link.AssignmentKey, null,
+                task, [], !isArchived, false, false));
         }
 
         return new PlannerSyncPlan(changes, [.. unresolved]);
@@ -157,7 +158,8 @@ public static class PlannerSyncPlanner
     /// The people whose user ids the plan needs: assignees of tasks that are not provably unchanged (hash match).
     /// A no-change run needs none, so it makes no user look-ups.
     /// </summary>
-    public static IReadOnlySet<string> PeopleToResolve(IReadOnlyList<PlannerTaskSpec> desired, IReadOnlyList<PlannerTaskState> current, IReadOnlyList<PlannerLinkState> links)
+    public static IReadOnlySet<string> PeopleToResolve(IReadOnlyList<PlannerTaskSpec> desired, IReadOnlyList<PlannerTaskState> current,
+        IReadOnlyList<PlannerLinkState> links)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(current);

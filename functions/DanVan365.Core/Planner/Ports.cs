@@ -4,12 +4,14 @@ namespace DanVan365.Core.Planner;
 public sealed record PlannerSnapshot(string PlanId, IReadOnlyDictionary<string, string> BucketIds, IReadOnlyList<PlannerTaskState> Tasks);
 
 /// <summary>What applying a Planner plan did: the task id and content hash each Phân công row must now record, and failures.</summary>
-public sealed record PlannerApplyResult(IReadOnlyDictionary<string, (string TaskId, string? Hash)> Links, IReadOnlyList<Sync.RowFailure> Failures, int Writes);
+public sealed record PlannerApplyResult(IReadOnlyDictionary<string, (string TaskId, string? Hash)> Links,
+    IReadOnlyList<Sync.RowFailure> Failures, int Writes);
 
 /// <summary>Planner, as the use cases see it. Implemented by the Graph adapter.</summary>
 public interface IPlannerStore
 {
-    /// <summary>The plan with this title in the ward's group, its buckets and tasks (three reads), or null when there is no such plan.</summary>
+    /// <summary>The plan with this title in the ward's group, its buckets and tasks (three reads), or null when there is no such
+    /// plan.</summary>
     Task<PlannerSnapshot?> SnapshotAsync(string planTitle, CancellationToken cancellationToken);
 
     /// <summary>Creates the plan if missing, names its labels and adds missing buckets; idempotent.</summary>

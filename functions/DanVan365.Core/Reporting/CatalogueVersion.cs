@@ -6,7 +6,8 @@ using DanVan365.Core.Text;
 
 namespace DanVan365.Core.Reporting;
 
-/// <summary>A stable version of a catalogue's content: 16 hex digits of SHA-256 over a canonical, NFC form of what the decision says.</summary>
+/// <summary>A stable version of a catalogue's content: 16 hex digits of SHA-256 over a canonical, NFC form of what the decision
+/// says.</summary>
 public static class CatalogueVersion
 {
     /// <summary>Same content → same version on every machine and run; any change to a task, unit or time frame changes it.</summary>

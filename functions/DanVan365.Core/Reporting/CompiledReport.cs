@@ -95,5 +95,6 @@ public sealed record CompiledReport(
 {
     /// <summary>"Kết quả thực hiện nhiệm vụ công tác dân vận năm 2026 … (lần N)".</summary>
     public string Subject => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} {Ward.Name} (lần {Round.Number})");
+        $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} {Ward.Name} " +
+            $"(lần {Round.Number})");
 }

@@ -9,7 +9,8 @@ namespace DanVan365.Core.Reporting;
 /// <param name="WebUrl">Link for people.</param>
 /// <param name="Fields">The file's library columns (e.g. Rejection, IngestedHash).</param>
 /// <param name="ListItemId">The id of the file's row in the library (its columns live there).</param>
-public sealed record LibraryFile(string Id, string Path, string Name, string Version, long Size, string? WebUrl, IReadOnlyDictionary<string, string?> Fields, string? ListItemId = null);
+public sealed record LibraryFile(string Id, string Path, string Name, string Version, long Size, string? WebUrl,
+    IReadOnlyDictionary<string, string?> Fields, string? ListItemId = null);
 
 /// <summary>The document library, as the reporting use cases see it. Implemented by the Graph adapter.</summary>
 public interface ILibraryStore
@@ -30,7 +31,8 @@ public interface ILibraryStore
     /// Files added or changed since <paramref name="token"/> (all files when it is null) whose path passes
     /// <paramref name="include"/>, with their columns, and the token for next time (the drive's delta).
     /// </summary>
-    Task<(IReadOnlyList<LibraryFile> Files, string Token)> ChangesAsync(string? token, Func<string, bool> include, CancellationToken cancellationToken);
+    Task<(IReadOnlyList<LibraryFile> Files, string Token)> ChangesAsync(string? token, Func<string, bool> include,
+        CancellationToken cancellationToken);
 
     /// <summary>Creates a folder and its parents if missing.</summary>
     Task EnsureFolderAsync(string folder, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Status;
-using DanVan365.Core.Units;
 using DanVan365.Core.Text;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Reporting;
 

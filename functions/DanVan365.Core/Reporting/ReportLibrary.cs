@@ -50,7 +50,8 @@ public static partial class ReportLibrary
         return [YearFolder(decision), folder, .. SiteSchema.RoundSubfolders.Select(s => folder + "/" + s)];
     }
 
-    /// <summary>Name of a submitted file in "Nộp", e.g. "Bao-cao-Dot-1-VHXH.docx" (one per unit: a re-submission is a new version).</summary>
+    /// <summary>Name of a submitted file in "Nộp", e.g. "Bao-cao-Dot-1-VHXH.docx" (one per unit: a re-submission is a new
+    /// version).</summary>
     public static string SubmissionFileName(TemplateKey key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -2,7 +2,8 @@ using DanVan365.Core.Catalogue;
 
 namespace DanVan365.Core.Reporting;
 
-/// <summary>The Word side of reporting (templates, submissions, the compiled report), as the use cases see it. Implemented by DanVan365.Documents.</summary>
+/// <summary>The Word side of reporting (templates, submissions, the compiled report), as the use cases see it. Implemented by
+/// DanVan365.Documents.</summary>
 public interface IReportDocuments
 {
     /// <summary>Largest submitted file that is read at all (bytes); larger files are refused without downloading.</summary>

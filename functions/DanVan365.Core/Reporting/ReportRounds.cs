@@ -55,7 +55,8 @@ public sealed class ReportRounds(ILibraryStore library)
 
         if (clean.Length > MaxTitleLength)
         {
-            throw new InvalidInputException("--title", 0, string.Create(CultureInfo.InvariantCulture, $"tên đợt báo cáo dài quá {MaxTitleLength} ký tự"));
+            throw new InvalidInputException("--title", 0, string.Create(CultureInfo.InvariantCulture,
+                $"tên đợt báo cáo dài quá {MaxTitleLength} ký tự"));
         }
 
         var (adHoc, _) = await ReadAdHocAsync(decision, cancellationToken).ConfigureAwait(false);
@@ -66,7 +67,8 @@ public sealed class ReportRounds(ILibraryStore library)
             await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }
 
-        await library.UploadAsync(ReportLibrary.YearFolder(decision), ReportLibrary.RoundsFileName, Serialize([.. adHoc, round]), cancellationToken).ConfigureAwait(false);
+        await library.UploadAsync(ReportLibrary.YearFolder(decision), ReportLibrary.RoundsFileName, Serialize([.. adHoc, round]),
+            cancellationToken).ConfigureAwait(false);
         return round;
     }
 
@@ -85,7 +87,12 @@ public sealed class ReportRounds(ILibraryStore library)
             });
         }
 
-        var json = new JsonObject { ["rounds"] = rounds }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var json =
+            new JsonObject { ["rounds"] = rounds }.ToJsonString(new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+            });
         return Encoding.UTF8.GetBytes(json + "\n");
     }
 
@@ -97,7 +104,8 @@ public sealed class ReportRounds(ILibraryStore library)
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(content, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            root = JsonNode.Parse(content,
+                documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
@@ -132,14 +140,17 @@ public sealed class ReportRounds(ILibraryStore library)
         var fromDecision = ReportRound.FromDecision(decision);
         var taken = fromDecision.Select(r => r.Number).ToHashSet();
         // A number the decision already uses belongs to the decision.
-        return [.. fromDecision.Concat(adHoc.Where(r => !taken.Contains(r.Number))).GroupBy(r => r.Number).Select(g => g.First()).OrderBy(r => r.Number)];
+        return [.. fromDecision.Concat(adHoc.Where(r => !taken.Contains(r.Number))).GroupBy(r => r.Number).Select(g => g.First())
+            .OrderBy(r => r.Number)];
     }
 
-    private async Task<(IReadOnlyList<ReportRound> Rounds, LibraryFile? File)> ReadAdHocAsync(Decision decision, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ReportRound> Rounds, LibraryFile? File)> ReadAdHocAsync(Decision decision,
+        CancellationToken cancellationToken)
     {
         var folder = ReportLibrary.YearFolder(decision);
         var files = await library.ListAsync(folder, cancellationToken).ConfigureAwait(false);
-        var file = files.FirstOrDefault(f => string.Equals(VietnameseText.Nfc(f.Name), ReportLibrary.RoundsFileName, StringComparison.Ordinal));
+        var file = files.FirstOrDefault(f => string.Equals(VietnameseText.Nfc(f.Name), ReportLibrary.RoundsFileName,
+            StringComparison.Ordinal));
         if (file is null)
         {
             return ([], null);

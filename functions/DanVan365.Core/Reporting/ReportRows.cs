@@ -24,18 +24,21 @@ public static class ReportRows
     public const string SubmittedOn = ReportColumns.SubmittedOn;
 
     /// <summary>Columns whose values are the report's content: a row is rewritten only when one of them changes.</summary>
-    public static readonly IReadOnlyList<string> ContentColumns = [Round, TaskCode, UnitCode, Role, Result, Completion, Difficulties, Proposals];
+    public static readonly IReadOnlyList<string> ContentColumns = [Round, TaskCode, UnitCode, Role, Result, Completion, Difficulties,
+        Proposals];
 
     /// <summary>
     /// The rows a submission wants: one per row it fills, plus a cleared row for every task the unit reported on
     /// earlier in this round (in <paramref name="current"/>) and left empty now.
     /// </summary>
-    public static IReadOnlyList<DesiredRow> Desired(TaskCatalogue catalogue, Submission submission, IReadOnlyList<CurrentRow> current, string sourceFile, DateOnly today)
+    public static IReadOnlyList<DesiredRow> Desired(TaskCatalogue catalogue, Submission submission, IReadOnlyList<CurrentRow> current,
+        string sourceFile, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(current);
-        var tasks = catalogue.WorkItems.GroupBy(t => VietnameseText.Nfc(t.Code), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var tasks = catalogue.WorkItems.GroupBy(t => VietnameseText.Nfc(t.Code), StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => g.First(), StringComparer.Ordinal);
         var desired = new List<DesiredRow>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in submission.Rows.Where(r => r.HasContent))
@@ -48,7 +51,8 @@ public static class ReportRows
             }
 
             var role = tasks.TryGetValue(code, out var task) ? ReportPlanner.RoleOf(task, submission.UnitCode) : null;
-            desired.Add(Row(submission.Round, code, submission.UnitCode, role, row.Result, row.Status, row.Difficulties, row.Proposals, sourceFile, today));
+            desired.Add(Row(submission.Round, code, submission.UnitCode, role, row.Result, row.Status, row.Difficulties, row.Proposals,
+                sourceFile, today));
         }
 
         foreach (var have in OfUnit(current, submission.Round, submission.UnitCode))
@@ -61,7 +65,8 @@ public static class ReportRows
 
             keys.Add(key);
             var code = have.Fields.GetValueOrDefault(TaskCode) ?? ReportKey.Parse(key).TaskCode;
-            desired.Add(new DesiredRow(key, new Dictionary<string, string?>(have.Fields.Where(f => ContentColumns.Contains(f.Key)), StringComparer.Ordinal)
+            desired.Add(new DesiredRow(key, new Dictionary<string, string?>(have.Fields.Where(f => ContentColumns.Contains(f.Key)),
+                StringComparer.Ordinal)
             {
                 [Round] = FieldValues.Number(submission.Round),
                 [TaskCode] = code,
@@ -142,7 +147,8 @@ public static class ReportRows
     {
         ArgumentNullException.ThrowIfNull(rows);
         var roundText = FieldValues.Number(round);
-        return rows.Where(r => r.Fields.GetValueOrDefault(Round) == roundText && string.Equals(r.Fields.GetValueOrDefault(UnitCode), unitCode, StringComparison.Ordinal));
+        return rows.Where(r => r.Fields.GetValueOrDefault(Round) == roundText && string.Equals(r.Fields.GetValueOrDefault(UnitCode),
+            unitCode, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -184,7 +190,8 @@ public static class ReportRows
 
     private static bool Same(string? a, string? b) => string.Equals(FieldValues.Text(a), FieldValues.Text(b), StringComparison.Ordinal);
 
-    private static DesiredRow Row(int round, string code, string unit, TaskRole? role, string result, StatusCategory? status, string difficulties, string proposals, string sourceFile, DateOnly today) =>
+    private static DesiredRow Row(int round, string code, string unit, TaskRole? role, string result, StatusCategory? status,
+        string difficulties, string proposals, string sourceFile, DateOnly today) =>
         new(Submission.RowKey(round, code, unit), new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [Round] = FieldValues.Number(round),

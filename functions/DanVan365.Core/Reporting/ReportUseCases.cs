@@ -12,7 +12,8 @@ public sealed record IssuedTemplate(UnitTemplateSpec Spec, string FileName, byte
 /// <summary>Use case: one template per expected unit for a round, uploaded to "…/Đợt N/Mẫu/".</summary>
 public sealed class ReportTemplates(ILibraryStore library, IReportDocuments documents)
 {
-    public async Task<IReadOnlyList<IssuedTemplate>> IssueAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IssuedTemplate>> IssueAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round,
+        WardIdentity? ward, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(round);
@@ -54,13 +55,15 @@ public enum IngestOutcome
 /// <param name="Result">The parse result (null when unchanged).</param>
 /// <param name="Plan">Row writes planned (null unless accepted).</param>
 /// <param name="Failures">Rows that could not be written.</param>
-public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Outcome, SubmissionParseResult? Result, SyncPlan? Plan, IReadOnlyList<RowFailure> Failures)
+public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Outcome, SubmissionParseResult? Result, SyncPlan? Plan,
+    IReadOnlyList<RowFailure> Failures)
 {
     /// <summary>Rows created or updated.</summary>
     public int RowsWritten => Plan?.Writes.Count() ?? 0;
 
     /// <summary>Unchanged since it was rejected: the reasons still on the file.</summary>
-    public string? StandingRejection => Outcome == IngestOutcome.Unchanged && File.Fields.GetValueOrDefault(SubmissionIngest.RejectionColumn) is { Length: > 0 } reasons ? reasons : null;
+    public string? StandingRejection => Outcome == IngestOutcome.Unchanged
+        && File.Fields.GetValueOrDefault(SubmissionIngest.RejectionColumn) is { Length: > 0 } reasons ? reasons : null;
 }
 
 /// <summary>What an ingest run did.</summary>
@@ -69,7 +72,8 @@ public sealed record IngestReport(IReadOnlyList<IngestedFile> Files)
     public int Count(IngestOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 
     /// <summary>True when no file is rejected (now or earlier, and not replaced since) and nothing failed.</summary>
-    public bool AllAccepted => Files.All(f => f.Outcome is IngestOutcome.Accepted || (f.Outcome == IngestOutcome.Unchanged && f.StandingRejection is null));
+    public bool AllAccepted => Files.All(f => f.Outcome is IngestOutcome.Accepted || (f.Outcome == IngestOutcome.Unchanged
+        && f.StandingRejection is null));
 }
 
 /// <summary>The outcome of submitting a local file: ingested, or refused before upload (not a template, unknown round).</summary>
@@ -100,7 +104,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     }
 
     /// <summary>Ingests every new or changed file in the given rounds' "Nộp" folders (all files with <paramref name="force"/>).</summary>
-    public async Task<IngestReport> IngestAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, bool force, CancellationToken cancellationToken)
+    public async Task<IngestReport> IngestAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, bool force,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(rounds);
@@ -108,7 +113,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         var results = new List<IngestedFile>();
         foreach (var round in rounds)
         {
-            var files = await library.ListAsync(ReportLibrary.SubmissionsFolder(catalogue.Decision, round.Number), cancellationToken).ConfigureAwait(false);
+            var files = await library.ListAsync(ReportLibrary.SubmissionsFolder(catalogue.Decision, round.Number),
+                cancellationToken).ConfigureAwait(false);
             foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 if (!force && string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), Stamp(file, version), StringComparison.Ordinal))
@@ -132,14 +138,17 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     /// library's delta (not a listing of every folder). The new token is saved only when every file was handled, so a
     /// file whose rows could not be written is seen again next time.
     /// </summary>
-    public async Task<IngestReport> IngestChangesAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, IStateStore state, CancellationToken cancellationToken)
+    public async Task<IngestReport> IngestChangesAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, IStateStore state,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(state);
-        var folders = rounds.ToDictionary(r => ReportLibrary.SubmissionsFolder(catalogue.Decision, r.Number).Normalize(System.Text.NormalizationForm.FormC), r => r.Number, StringComparer.Ordinal);
+        var folders = rounds.ToDictionary(r => ReportLibrary.SubmissionsFolder(catalogue.Decision,
+            r.Number).Normalize(System.Text.NormalizationForm.FormC), r => r.Number, StringComparer.Ordinal);
         var token = await state.GetAsync(DeltaStateKey, cancellationToken).ConfigureAwait(false);
-        var (files, next) = await library.ChangesAsync(token, path => folders.ContainsKey(FolderOf(path)), cancellationToken).ConfigureAwait(false);
+        var (files, next) = await library.ChangesAsync(token, path => folders.ContainsKey(FolderOf(path)),
+            cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
         var results = new List<IngestedFile>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -171,7 +180,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     /// a new version of the same file) and ingests it. A file without a template key, or of a round that does not
     /// exist, is refused before upload.
     /// </summary>
-    public async Task<SubmitResult> SubmitAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, byte[] content, CancellationToken cancellationToken)
+    public async Task<SubmitResult> SubmitAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, byte[] content,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(rounds);
@@ -185,16 +195,20 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         if (rounds.All(r => r.Number != key.Round))
         {
             return new SubmitResult(null, SubmissionParseResult.Rejected(
-                [new SubmissionRejection(RejectionKind.WrongRound, string.Create(CultureInfo.InvariantCulture, $"Mẫu của đợt {key.Round}, nhưng chưa có đợt báo cáo {key.Round}."))], key));
+                [new SubmissionRejection(RejectionKind.WrongRound, string.Create(CultureInfo.InvariantCulture,
+                    $"Mẫu của đợt {key.Round}, nhưng chưa có đợt báo cáo {key.Round}."))], key));
         }
 
         var folder = ReportLibrary.SubmissionsFolder(catalogue.Decision, key.Round);
-        var file = await library.UploadAsync(folder, ReportLibrary.SubmissionFileName(key), content, cancellationToken).ConfigureAwait(false);
-        var ingested = await IngestFileAsync(catalogue, CatalogueVersion.Compute(catalogue), file, key.Round, cancellationToken, content).ConfigureAwait(false);
+        var file = await library.UploadAsync(folder, ReportLibrary.SubmissionFileName(key), content,
+            cancellationToken).ConfigureAwait(false);
+        var ingested = await IngestFileAsync(catalogue, CatalogueVersion.Compute(catalogue), file, key.Round, cancellationToken,
+            content).ConfigureAwait(false);
         return new SubmitResult(ingested, null);
     }
 
-    private async Task<IngestedFile> IngestFileAsync(TaskCatalogue catalogue, string version, LibraryFile file, int round, CancellationToken cancellationToken, byte[]? content = null)
+    private async Task<IngestedFile> IngestFileAsync(TaskCatalogue catalogue, string version, LibraryFile file, int round,
+        CancellationToken cancellationToken, byte[]? content = null)
     {
         var stamp = Stamp(file, version);
         SubmissionParseResult result;
@@ -206,7 +220,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         else
         {
             content ??= await library.DownloadAsync(file, documents.MaxSubmissionBytes, cancellationToken).ConfigureAwait(false);
-            result = documents.ParseSubmission(content, catalogue, new SubmissionExpectation(ReportLibrary.UnitFromFileName(file.Name), round));
+            result = documents.ParseSubmission(content, catalogue, new SubmissionExpectation(ReportLibrary.UnitFromFileName(file.Name),
+                round));
         }
 
         if (result.Submission is not { } submission)
@@ -230,7 +245,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     /// replaced by the submission's content, nothing is deleted. The same path serves ingested templates and the
     /// structured reports of the SubmitReport function.
     /// </summary>
-    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> WriteAsync(TaskCatalogue catalogue, Submission submission, string source, CancellationToken cancellationToken)
+    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> WriteAsync(TaskCatalogue catalogue, Submission submission,
+        string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(submission);
@@ -266,7 +282,8 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// </summary>
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
 {
-    public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward, CancellationToken cancellationToken)
+    public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(round);
@@ -284,7 +301,8 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var content = documents.WriteReport(report);
         var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
         await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-        var file = await library.UploadAsync(folder, ReportLibrary.CompiledFileName(round.Number), content, cancellationToken).ConfigureAwait(false);
+        var file = await library.UploadAsync(folder, ReportLibrary.CompiledFileName(round.Number), content,
+            cancellationToken).ConfigureAwait(false);
         return new CompileResult(report, content, file);
     }
 }

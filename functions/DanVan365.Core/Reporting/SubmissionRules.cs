@@ -41,7 +41,8 @@ public static class SubmissionRules
 
         if (expectation?.CatalogueVersion is { } version && !string.Equals(version, key.CatalogueVersion, StringComparison.Ordinal))
         {
-            reasons.Add(new(RejectionKind.WrongCatalogueVersion, $"Mẫu lập theo danh mục phiên bản {key.CatalogueVersion}, danh mục hiện hành là {version}."));
+            reasons.Add(new(RejectionKind.WrongCatalogueVersion,
+                $"Mẫu lập theo danh mục phiên bản {key.CatalogueVersion}, danh mục hiện hành là {version}."));
         }
 
         var workCodes = catalogue.WorkItems.Select(t => VietnameseText.Nfc(t.Code)).ToHashSet(StringComparer.Ordinal);
@@ -74,7 +75,9 @@ public static class SubmissionRules
             }
 
             var tooLong = false;
-            foreach (var (column, text) in new[] { ("Kết quả thực hiện", result), ("Mức độ hoàn thành", statusText), ("Khó khăn, vướng mắc", difficulties), ("Đề xuất, kiến nghị", proposals) })
+            foreach (var (column,
+                text) in new[] { ("Kết quả thực hiện", result), ("Mức độ hoàn thành", statusText), ("Khó khăn, vướng mắc", difficulties),
+                ("Đề xuất, kiến nghị", proposals) })
             {
                 if (text.Length > MaxCellLength)
                 {
@@ -95,7 +98,8 @@ public static class SubmissionRules
                 else
                 {
                     reasons.Add(new(RejectionKind.UnknownCompletionWord,
-                        $"Mức độ hoàn thành \"{Shorten(statusText)}\" không hợp lệ; ghi một trong: {string.Join(", ", StatusCategories.All.Select(s => s.Label()))}.", code));
+                        $"Mức độ hoàn thành \"{Shorten(statusText)}\" không hợp lệ; ghi một trong: " +
+                            $"{string.Join(", ", StatusCategories.All.Select(s => s.Label()))}.", code));
                     continue;
                 }
             }

@@ -1,6 +1,6 @@
 using DanVan365.Core.Catalogue;
-using DanVan365.Core.Units;
 using DanVan365.Core.Text;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Reporting;
 

@@ -12,14 +12,16 @@ public sealed record StatusCounts(string Key, string Name, IReadOnlyDictionary<S
 }
 
 /// <summary>The status table of `danvan365 status` and the Status function: per unit, per section, totals.</summary>
-public sealed record StatusReport(DateOnly AsOf, IReadOnlyList<StatusCounts> Units, IReadOnlyList<StatusCounts> Sections, StatusCounts Totals)
+public sealed record StatusReport(DateOnly AsOf, IReadOnlyList<StatusCounts> Units, IReadOnlyList<StatusCounts> Sections,
+    StatusCounts Totals)
 {
     /// <summary>
     /// Builds the report from Phân công rows as of a day (ICT): the category of each open row follows DESIGN.md
     /// "Status" from its last day and completion date, so it is right even before the next `pull`; archived rows are
     /// left out; rows without a last day count as ongoing.
     /// </summary>
-    public static StatusReport Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<Catalogue.Section> sections, UnitDirectory units, DateOnly today)
+    public static StatusReport Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<Catalogue.Section> sections, UnitDirectory units,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(sections);

@@ -9,7 +9,7 @@ public static class StatusRules
     /// completed after it → <see cref="StatusCategory.CompletedLate"/>;
     /// open and today ≤ last day → <see cref="StatusCategory.InProgressOnTime"/>;
     /// open and today &gt; last day → <see cref="StatusCategory.InProgressOverdue"/>.
-    /// Returns null for ongoing tasks (no last day): those are judged per round with <see cref="CategoriseRound"/>.
+    /// Returns null for ongoing tasks (no last day): those are judged per round with <see cref="CategoriseRound(DateOnly?, DateOnly)"/>.
     /// A completion date is taken as given, even if it lies after <paramref name="today"/> (clock skew, back-dated runs).
     /// </summary>
     public static StatusCategory? Categorise(DateOnly? lastDay, DateOnly? completedOn, DateOnly today)

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace DanVan365.Core.Status;
 
-/// <summary>Comparison form of status labels: NFC, lower case (invariant), whitespace trimmed and collapsed, trailing '.'/';' dropped.</summary>
+/// <summary>Comparison form of status labels: NFC, lower case (invariant), whitespace trimmed and collapsed, trailing '.'/';'
+/// dropped.</summary>
 internal static class StatusText
 {
     public static string Normalise(string text)

@@ -4,7 +4,8 @@ using DanVan365.Core.Units;
 namespace DanVan365.Core.Sync;
 
 /// <summary>The outcome of one list sync run: the plans (per list) and, unless dry-run, what applying them did.</summary>
-public sealed record ListSyncReport(SyncPlan Tasks, SyncPlan Assignments, ApplyResult? TasksApplied, ApplyResult? AssignmentsApplied, ProvisionResult? Provisioned)
+public sealed record ListSyncReport(SyncPlan Tasks, SyncPlan Assignments, ApplyResult? TasksApplied, ApplyResult? AssignmentsApplied,
+    ProvisionResult? Provisioned)
 {
     /// <summary>The Phân công rows as read before applying; still current when the plan wrote nothing to them.</summary>
     public IReadOnlyList<CurrentRow> AssignmentRowsRead { get; init; } = [];
@@ -28,7 +29,8 @@ public sealed record ListSyncReport(SyncPlan Tasks, SyncPlan Assignments, ApplyR
 /// </summary>
 public sealed class CatalogueSync(ISiteProvisioner provisioner, IListStore lists, TimeProvider clock)
 {
-    public async Task<ListSyncReport> RunAsync(TaskCatalogue catalogue, UnitDirectory units, bool dryRun, CancellationToken cancellationToken)
+    public async Task<ListSyncReport> RunAsync(TaskCatalogue catalogue, UnitDirectory units, bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var today = Time.WardTime.Today(clock);
@@ -62,6 +64,8 @@ public sealed class CatalogueSync(ISiteProvisioner provisioner, IListStore lists
 
         var tasksApplied = await lists.ApplyAsync(taskPlan, desiredTasks, today, cancellationToken).ConfigureAwait(false);
         var assignmentsApplied = await lists.ApplyAsync(assignmentPlan, desiredAssignments, today, cancellationToken).ConfigureAwait(false);
-        return new ListSyncReport(taskPlan, assignmentPlan, tasksApplied, assignmentsApplied, provisioned) { AssignmentRowsRead = currentAssignments };
+        return new ListSyncReport(taskPlan, assignmentPlan, tasksApplied, assignmentsApplied,
+            provisioned)
+        { AssignmentRowsRead = currentAssignments };
     }
 }

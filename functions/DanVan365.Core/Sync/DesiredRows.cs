@@ -33,7 +33,8 @@ public static class DesiredRows
             ["TimeFrameKind"] = t.TimeFrame?.Kind.ToCode(),
             ["LastDay"] = FieldValues.Date(t.TimeFrame?.LastDay),
             ["IsHeading"] = FieldValues.Bool(t.IsHeading),
-            ["LegalBasis"] = FieldValues.Text(string.Join("\n", t.Footnotes.Select(m => footnotes.GetValueOrDefault(m) is { } text ? $"({m}) {text}" : $"({m})"))),
+            ["LegalBasis"] = FieldValues.Text(string.Join("\n",
+                t.Footnotes.Select(m => footnotes.GetValueOrDefault(m) is { } text ? $"({m}) {text}" : $"({m})"))),
             [DecisionNumber] = catalogue.Decision.Number,
         }) { Provenance = TaskProvenance })];
     }

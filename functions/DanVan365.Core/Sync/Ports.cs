@@ -32,7 +32,8 @@ public interface IListStore
     Task<ApplyResult> PatchAsync(ListDefinition list, IReadOnlyList<RowPatch> patches, CancellationToken cancellationToken);
 }
 
-/// <summary>A write of columns sync's bookkeeping owns (e.g. the Planner task id on a Phân công row): no If-Match, people never edit them.</summary>
+/// <summary>A write of columns sync's bookkeeping owns (e.g. the Planner task id on a Phân công row): no If-Match, people never edit
+/// them.</summary>
 public sealed record RowPatch(string Key, string ItemId, IReadOnlyDictionary<string, string?> Fields);
 
 /// <summary>The outcome of applying a plan: what was written and what failed (per row, with the reason).</summary>

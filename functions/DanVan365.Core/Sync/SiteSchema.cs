@@ -201,7 +201,8 @@ public static class SiteSchema
     /// from the one "GET lists" it makes anyway whether anything needs provisioning.
     /// </summary>
     public static string Description(ListDefinition list, string? stamp = null) =>
-        $"DanVan365 ({list.Key}) schema v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}" + (stamp is null ? string.Empty : " stamp " + stamp);
+        $"DanVan365 ({list.Key}) schema " +
+            $"v{Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}" + (stamp is null ? string.Empty : " stamp " + stamp);
 
     /// <summary>The stamp written into a description by <see cref="Description"/>, or null.</summary>
     public static string? StampOf(string? description)
@@ -212,7 +213,8 @@ public static class SiteSchema
 
     /// <summary>A short stable stamp of a set of strings (folders, plan shape).</summary>
     public static string Stamp(IEnumerable<string> parts) =>
-        SyncPlanner.ContentHash(parts.Select((p, i) => (p, i)).ToDictionary(x => x.i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), x => (string?)x.p, StringComparer.Ordinal))[..12];
+        SyncPlanner.ContentHash(parts.Select((p, i) => (p, i)).ToDictionary(x => x.i.ToString("D4",
+            System.Globalization.CultureInfo.InvariantCulture), x => (string?)x.p, StringComparer.Ordinal))[..12];
 
     /// <summary>Reads the schema version from a list description, or 0.</summary>
     public static int VersionOf(string? description)
@@ -235,6 +237,7 @@ public static class SiteSchema
             end++;
         }
 
-        return int.TryParse(digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        return int.TryParse(digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var v) ? v : 0;
     }
 }

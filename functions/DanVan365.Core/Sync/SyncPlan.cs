@@ -12,7 +12,8 @@ public sealed record DesiredRow(string Key, IReadOnlyDictionary<string, string?>
 
     /// <summary>The fields that are content (everything but <see cref="Provenance"/>).</summary>
     public IReadOnlyDictionary<string, string?> Content =>
-        Provenance.Count == 0 ? Fields : Fields.Where(f => !Provenance.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        Provenance.Count == 0 ? Fields : Fields.Where(f => !Provenance.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value,
+            StringComparer.Ordinal);
 }
 
 /// <summary>A row as it is in the list: item id, eTag and its values (canonical strings), people-owned columns included.</summary>
@@ -46,5 +47,7 @@ public sealed record SyncPlan(ListDefinition List, IReadOnlyList<RowChange> Chan
 
     /// <summary>Per-list counts in the closing-line format: "created=N updated=N archived=N unchanged=N".</summary>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"created={Count(ChangeKind.Create)} updated={Count(ChangeKind.Update)} archived={Count(ChangeKind.Archive)} unchanged={Count(ChangeKind.Unchanged)}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"created={Count(ChangeKind.Create)} updated={Count(ChangeKind.Update)} archived={Count(ChangeKind.Archive)} " +
+            $"unchanged={Count(ChangeKind.Unchanged)}");
 }

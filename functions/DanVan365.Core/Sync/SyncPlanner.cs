@@ -104,7 +104,8 @@ public static class SyncPlanner
                 [SiteSchema.Archived] = FieldValues.Bool(true),
                 [SiteSchema.ArchivedOn] = FieldValues.Date(today),
             };
-            changes.Add(new RowChange(ChangeKind.Archive, key, have.ItemId, have.ETag, fields, [SiteSchema.Archived, SiteSchema.ArchivedOn]));
+            changes.Add(new RowChange(ChangeKind.Archive, key, have.ItemId, have.ETag, fields, [SiteSchema.Archived,
+                SiteSchema.ArchivedOn]));
         }
 
         return new SyncPlan(list, changes);
@@ -122,7 +123,17 @@ public static class SyncPlanner
         {
             return IsArchived(fresh)
                 ? new RowChange(ChangeKind.Unchanged, change.Key, fresh.ItemId, fresh.ETag, Empty, [])
-                : change with { ItemId = fresh.ItemId, ETag = fresh.ETag, Fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [SiteSchema.Archived] = "true", [SiteSchema.ArchivedOn] = FieldValues.Date(today) } };
+                : change with
+                {
+                    ItemId = fresh.ItemId,
+                    ETag = fresh.ETag,
+                    Fields =
+                    new Dictionary<string, string?>(StringComparer.Ordinal)
+                    {
+                        [SiteSchema.Archived] = "true",
+                        [SiteSchema.ArchivedOn] = FieldValues.Date(today)
+                    }
+                };
         }
 
         var content = desired.Content;

@@ -61,8 +61,10 @@ public static class VietnameseText
             s = s.Replace(oldForm, newForm, StringComparison.Ordinal);
         }
 
-        s = s.Replace(" - ", "-", StringComparison.Ordinal).Replace(" -", "-", StringComparison.Ordinal).Replace("- ", "-", StringComparison.Ordinal);
-        s = s.Replace(" & ", "&", StringComparison.Ordinal).Replace(" &", "&", StringComparison.Ordinal).Replace("& ", "&", StringComparison.Ordinal);
+        s = s.Replace(" - ", "-", StringComparison.Ordinal).Replace(" -", "-", StringComparison.Ordinal).Replace("- ", "-",
+            StringComparison.Ordinal);
+        s = s.Replace(" & ", "&", StringComparison.Ordinal).Replace(" &", "&", StringComparison.Ordinal).Replace("& ", "&",
+            StringComparison.Ordinal);
         return s.TrimEnd(';', ',', '.', ':', ' ');
     }
 

@@ -1,6 +1,7 @@
 namespace DanVan365.Core.Time;
 
-/// <summary>The ward's time zone: Asia/Ho_Chi_Minh (ICT, UTC+7, no daylight saving). Code reads the clock only through <see cref="TimeProvider"/>.</summary>
+/// <summary>The ward's time zone: Asia/Ho_Chi_Minh (ICT, UTC+7, no daylight saving). Code reads the clock only through <see
+/// cref="TimeProvider"/>.</summary>
 public static class WardTime
 {
     /// <summary>ICT's fixed offset.</summary>

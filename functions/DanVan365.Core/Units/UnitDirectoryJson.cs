@@ -63,7 +63,8 @@ public sealed partial class UnitDirectory
         {
             if (string.IsNullOrWhiteSpace(u.Code) || string.IsNullOrWhiteSpace(u.Name))
             {
-                throw new InvalidInputException(fileName, LineOf(json, u.Code ?? u.Name ?? "{"), "every unit needs a \"code\" and a \"name\"");
+                throw new InvalidInputException(fileName, LineOf(json, u.Code ?? u.Name ?? "{"),
+                    "every unit needs a \"code\" and a \"name\"");
             }
 
             if (units.Any(x => x.Code == u.Code))
@@ -71,17 +72,21 @@ public sealed partial class UnitDirectory
                 throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Code + "\"", 2), $"unit code \"{u.Code}\" appears twice");
             }
 
-            var kind = ParseKind(u.Kind) ?? throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Kind + "\""), $"unit {u.Code}: unknown kind \"{u.Kind}\" (office, public-service-unit, party-body, front, external)");
+            var kind = ParseKind(u.Kind) ?? throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Kind + "\""),
+                $"unit {u.Code}: unknown kind \"{u.Kind}\" (office, public-service-unit, party-body, front, external)");
             var assignees = u.Assignees ?? [];
-            units.Add(new Unit(u.Code, VietnameseText.Normalize(u.Name), (u.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), kind, u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
+            units.Add(new Unit(u.Code, VietnameseText.Normalize(u.Name), (u.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), kind,
+                u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
-                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title, ObjectIdOf(u.Head, json, fileName)));
+                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title,
+                    ObjectIdOf(u.Head, json, fileName)));
             }
 
             foreach (var a in assignees.Where(a => !string.IsNullOrEmpty(a.Email)))
             {
-                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title, ObjectIdOf(a, json, fileName)));
+                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title,
+                    ObjectIdOf(a, json, fileName)));
             }
         }
 
@@ -90,15 +95,18 @@ public sealed partial class UnitDirectory
         {
             if (string.IsNullOrWhiteSpace(g.Phrase) || g.Units is null || g.Units.Count == 0)
             {
-                throw new InvalidInputException(fileName, LineOf(json, g.Phrase ?? "\"groups\""), "every group needs a \"phrase\" and \"units\"");
+                throw new InvalidInputException(fileName, LineOf(json, g.Phrase ?? "\"groups\""),
+                    "every group needs a \"phrase\" and \"units\"");
             }
 
             foreach (var code in g.Units.Where(c => units.All(u => u.Code != c)))
             {
-                throw new InvalidInputException(fileName, LineOf(json, g.Phrase), $"group \"{g.Phrase}\" names unknown unit code \"{code}\"");
+                throw new InvalidInputException(fileName, LineOf(json, g.Phrase),
+                    $"group \"{g.Phrase}\" names unknown unit code \"{code}\"");
             }
 
-            groups.Add(new UnitGroup(VietnameseText.Normalize(g.Phrase), (g.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), g.Units, g.Note));
+            groups.Add(new UnitGroup(VietnameseText.Normalize(g.Phrase), (g.Aliases ?? []).Select(VietnameseText.Normalize).ToList(),
+                g.Units, g.Note));
         }
 
         foreach (var p in file.People ?? [])
@@ -108,14 +116,16 @@ public sealed partial class UnitDirectory
                 throw new InvalidInputException(fileName, LineOf(json, "\"people\""), "every person needs an \"email\"");
             }
 
-            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title, ObjectIdOf(p, json, fileName)));
+            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title,
+                ObjectIdOf(p, json, fileName)));
         }
 
         // An object id belongs to one person (one address), whatever units they serve.
         foreach (var shared in people.Where(p => p.ObjectId is not null).GroupBy(p => p.ObjectId!, StringComparer.Ordinal)
                      .Where(g => g.Select(p => p.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1))
         {
-            throw new InvalidInputException(fileName, LineOf(json, shared.Key, 2), $"objectId \"{shared.Key}\" is given to more than one person");
+            throw new InvalidInputException(fileName, LineOf(json, shared.Key, 2),
+                $"objectId \"{shared.Key}\" is given to more than one person");
         }
 
         // A name may not point at two different things.
@@ -152,7 +162,8 @@ public sealed partial class UnitDirectory
 
         return Guid.TryParse(person.ObjectId, out var id) && id != Guid.Empty
             ? id.ToString("D")
-            : throw new InvalidInputException(fileName, LineOf(json, "\"" + person.ObjectId + "\""), $"objectId \"{person.ObjectId}\" is not an Entra object id (GUID)");
+            : throw new InvalidInputException(fileName, LineOf(json, "\"" + person.ObjectId + "\""),
+                $"objectId \"{person.ObjectId}\" is not an Entra object id (GUID)");
     }
 
     private static UnitKind? ParseKind(string? kind) => kind?.Trim().ToUpperInvariant() switch

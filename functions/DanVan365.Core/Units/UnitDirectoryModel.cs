@@ -9,7 +9,8 @@ namespace DanVan365.Core.Units;
 /// <param name="ObjectId">Entra ID object id (the token's "oid"), or null: the only key that authorizes a caller as this person.</param>
 public sealed record Person(string Email, string DisplayName, string? Unit, string Role, string? Title, string? ObjectId = null);
 
-/// <summary>A group phrase of the decision ("Các phòng, đơn vị trực thuộc phường và ĐVSNCL trực thuộc") and the units it expands to.</summary>
+/// <summary>A group phrase of the decision ("Các phòng, đơn vị trực thuộc phường và ĐVSNCL trực thuộc") and the units it expands
+/// to.</summary>
 public sealed record UnitGroup(string Phrase, IReadOnlyList<string> Aliases, IReadOnlyList<string> Units, string? Note);
 
 /// <summary>
@@ -26,7 +27,8 @@ public sealed record PhraseRules(
     /// <summary>The rules used when a directory file does not give its own.</summary>
     public static PhraseRules Default { get; } = new(
         ["đề nghị"],
-        ["tổng hợp, theo dõi chung", "tổng hợp, đôn đốc, theo dõi", "theo dõi chung", "phối hợp thực hiện", "phối hợp", "chủ trì", "tổng hợp", "thực hiện"],
+        ["tổng hợp, theo dõi chung", "tổng hợp, đôn đốc, theo dõi", "theo dõi chung", "phối hợp thực hiện", "phối hợp", "chủ trì",
+            "tổng hợp", "thực hiện"],
         ["có liên quan", "liên quan"],
         ["và"]);
 }
@@ -38,7 +40,8 @@ public sealed record ResolvedClause(string Text, IReadOnlyList<string> Units, bo
 /// <param name="Units">Unit codes, in order of first mention, without duplicates (empty when unresolved).</param>
 /// <param name="Unresolved">The first phrase that matched nothing, or null when all resolved.</param>
 /// <param name="ClosestAlias">The known name or alias closest to <paramref name="Unresolved"/>.</param>
-public sealed record PhraseResolution(IReadOnlyList<string> Units, IReadOnlyList<ResolvedClause> Clauses, string? Unresolved, string? ClosestAlias)
+public sealed record PhraseResolution(IReadOnlyList<string> Units, IReadOnlyList<ResolvedClause> Clauses, string? Unresolved,
+    string? ClosestAlias)
 {
     public bool IsResolved => Unresolved is null;
 }

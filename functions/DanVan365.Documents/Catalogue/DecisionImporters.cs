@@ -4,7 +4,8 @@ using DanVan365.Core.Units;
 
 namespace DanVan365.Documents.Catalogue;
 
-/// <summary>Picks the importer for a decision by its name's extension (.docx → Word, .pdf → PDF, anything else → text extraction).</summary>
+/// <summary>Picks the importer for a decision by its name's extension (.docx → Word, .pdf → PDF, anything else → text
+/// extraction).</summary>
 public static class DecisionImporters
 {
     public static IDecisionImporter ForName(string name)
@@ -14,7 +15,9 @@ public static class DecisionImporters
         {
             ".DOCX" => new DocxDecisionImporter(),
             ".PDF" => new PdfDecisionImporter(),
-            ".DOC" => throw new InvalidInputException(name, 0, "legacy Word .doc is not supported: save the decision as .docx (Word .doc cũ không được hỗ trợ: hãy lưu quyết định thành .docx)"),
+            ".DOC" => throw new InvalidInputException(name, 0,
+                "legacy Word .doc is not supported: save the decision as .docx (Word .doc cũ không được hỗ trợ: hãy lưu quyết định thành " +
+                ".docx)"),
             _ => new TextDecisionImporter(),
         };
     }

@@ -62,7 +62,9 @@ public static class DecisionInput
         catch (DecoderFallbackException ex)
         {
             var at = FirstInvalidUtf8(bytes, start);
-            throw new InvalidInputException(path, LineAt(bytes, at), "text is not UTF-8; legacy Vietnamese encodings (TCVN3/ABC, VNI, VISCII) look like this — convert the file to Unicode UTF-8 first", ex);
+            throw new InvalidInputException(path, LineAt(bytes, at),
+                "text is not UTF-8; legacy Vietnamese encodings (TCVN3/ABC, VNI, VISCII) look like this — convert the file to Unicode " +
+                "UTF-8 first", ex);
         }
 
         if (text.All(char.IsWhiteSpace))
@@ -70,17 +72,21 @@ public static class DecisionInput
             throw new InvalidInputException(path, 0, "file is empty (whitespace only)");
         }
 
-        var controls = text.Select((c, i) => (c, i)).FirstOrDefault(x => char.IsControl(x.c) && x.c is not '\n' and not '\r' and not '\t' and not '\f');
+        var controls = text.Select((c, i) => (c,
+            i)).FirstOrDefault(x => char.IsControl(x.c) && x.c is not '\n' and not '\r' and not '\t' and not '\f');
         if (controls.c != default)
         {
-            throw new InvalidInputException(path, text.AsSpan(0, controls.i).Count('\n') + 1, "binary data (control characters): not a text extraction of a decision");
+            throw new InvalidInputException(path, text.AsSpan(0, controls.i).Count('\n') + 1,
+                "binary data (control characters): not a text extraction of a decision");
         }
 
         return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\f', '\n').Split('\n');
     }
 
     private static InvalidInputException TooLarge(string name, long length) =>
-        new(name, 0, string.Create(CultureInfo.InvariantCulture, $"file is {length / (1024.0 * 1024.0):0.0} MB; decisions larger than {MaxBytes / (1024 * 1024)} MB are refused (Tệp quá lớn: quyết định lớn hơn {MaxBytes / (1024 * 1024)} MB không được nhận)"));
+        new(name, 0, string.Create(CultureInfo.InvariantCulture,
+            $"file is {length / (1024.0 * 1024.0):0.0} MB; decisions larger than {MaxBytes / (1024 * 1024)} MB are refused (Tệp quá lớn: " +
+            $"quyết định lớn hơn {MaxBytes / (1024 * 1024)} MB không được nhận)"));
 
     private static int LineAt(byte[] bytes, int index)
     {

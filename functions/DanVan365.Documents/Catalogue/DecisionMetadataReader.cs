@@ -27,7 +27,9 @@ public static partial class DecisionMetadataReader
         var m = AnnexRegex().Match(front);
         if (!m.Success)
         {
-            throw new InvalidInputException(file, 0, "decision number and date not found (expected \"(Ban hành kèm theo Quyết định số N/QĐ-… ngày D/M/YYYY …)\" above the table)");
+            throw new InvalidInputException(file, 0,
+                "decision number and date not found (expected \"(Ban hành kèm theo Quyết định số N/QĐ-… ngày D/M/YYYY …)\" above the " +
+                "table)");
         }
 
         var annexLine = LineOf(frontMap, m.Index);
@@ -67,7 +69,8 @@ public static partial class DecisionMetadataReader
             var m = IssuerRegex().Match(t);
             if (!m.Success && t == "ỦY BAN NHÂN DÂN" && i + 2 < lines.Count)
             {
-                var next = lines.Skip(i + 1).Select(l => VietnameseText.Normalize(l.Text)).FirstOrDefault(s => s.Length > 0) ?? string.Empty;
+                var next = lines.Skip(i + 1).Select(l => VietnameseText.Normalize(l.Text)).FirstOrDefault(s => s.Length > 0)
+                    ?? string.Empty;
                 m = IssuerRegex().Match(t + " " + next);
             }
 
@@ -152,7 +155,9 @@ public static partial class DecisionMetadataReader
         return line;
     }
 
-    [GeneratedRegex(@"kèm theo Quyết định số\s*(?<n>\d+)\s*/\s*(?<t>QĐ-[\p{L}\d\-]+)\s*ngày\s*(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"kèm theo Quyết định " +
+        @"số\s*(?<n>\d+)\s*/\s*(?<t>QĐ-[\p{L}\d\-]+)\s*ngày\s*(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AnnexRegex();
 
     [GeneratedRegex(@"^ỦY BAN NHÂN DÂN (?<level>PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN) (?<name>[\p{Lu} ]+)$", RegexOptions.CultureInvariant)]

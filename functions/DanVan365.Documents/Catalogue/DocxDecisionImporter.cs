@@ -36,7 +36,8 @@ public sealed class DocxDecisionImporter : IDecisionImporter
         {
             document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FormatException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException
+            or System.Xml.XmlException or FormatException)
         {
             throw new InvalidInputException(path, 0, "not a Word document (.docx): " + ex.Message, ex);
         }
@@ -87,7 +88,9 @@ public sealed class DocxDecisionImporter : IDecisionImporter
 
             if (!tableSeen)
             {
-                throw new InvalidInputException(path, 0, "no catalogue table: no Word table with the header \"TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\"");
+                throw new InvalidInputException(path, 0,
+                    "no catalogue table: no Word table with the header \"TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian " +
+                    "thực hiện\"");
             }
 
             var footnotes = FootnoteTexts(document, footnoteMarks);
@@ -97,7 +100,8 @@ public sealed class DocxDecisionImporter : IDecisionImporter
         }
     }
 
-    private static void ReadTable(string path, Table table, Dictionary<long, string> marks, ref int line, List<RawSection> sections, List<RawEntry> entries)
+    private static void ReadTable(string path, Table table, Dictionary<long, string> marks, ref int line, List<RawSection> sections,
+        List<RawEntry> entries)
     {
         int section = 0, task = 0, sub = -1;
         foreach (var row in table.Elements<TableRow>())
@@ -144,16 +148,22 @@ public sealed class DocxDecisionImporter : IDecisionImporter
             }
             else
             {
-                throw new InvalidInputException(path, line, $"unexpected row code \"{texts[0]}\" (expected {(section + 1).ToString(CultureInfo.InvariantCulture)}, {section.ToString(CultureInfo.InvariantCulture)}.{(task + 1).ToString(CultureInfo.InvariantCulture)} or a sub-item letter)");
+                throw new InvalidInputException(path, line,
+                    $"unexpected row code \"{texts[0]}\" (expected {(section + 1).ToString(CultureInfo.InvariantCulture)}, " +
+                    $"{section.ToString(CultureInfo.InvariantCulture)}.{(task + 1).ToString(CultureInfo.InvariantCulture)} or a sub-item " +
+                    $"letter)");
             }
 
             if (texts.Count < 5)
             {
-                throw new InvalidInputException(path, line, $"task {fullCode}: the row has {texts.Count.ToString(CultureInfo.InvariantCulture)} cells, expected 5 (TT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện)");
+                throw new InvalidInputException(path, line,
+                    $"task {fullCode}: the row has {texts.Count.ToString(CultureInfo.InvariantCulture)} cells, expected 5 (TT, Nhiệm vụ, " +
+                    $"Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện)");
             }
 
             var time = texts[4].Length == 0 ? null : texts[4];
-            entries.Add(new RawEntry(fullCode, section.ToString(CultureInfo.InvariantCulture), parentCode, texts[1], texts[2], texts[3], time, found, line, line, line, line));
+            entries.Add(new RawEntry(fullCode, section.ToString(CultureInfo.InvariantCulture), parentCode, texts[1], texts[2], texts[3],
+                time, found, line, line, line, line));
         }
     }
 
@@ -233,7 +243,8 @@ public sealed class DocxDecisionImporter : IDecisionImporter
                 case TabChar or Break:
                     sb.Append(' ');
                     break;
-                case FootnoteReference r when found is not null && r.Id?.Value is { } id && marks.TryGetValue(id, out var mark) && !found.Contains(mark):
+                case FootnoteReference r when found is not null && r.Id?.Value is { } id && marks.TryGetValue(id,
+                    out var mark) && !found.Contains(mark):
                     found.Add(mark);
                     break;
             }

@@ -64,7 +64,9 @@ public sealed class PdfDecisionImporter : IDecisionImporter
             if (document.NumberOfPages > MaxPages)
             {
                 throw new InvalidInputException(name, 0, string.Create(CultureInfo.InvariantCulture,
-                    $"the PDF has {document.NumberOfPages} pages; a decision has at most {MaxPages}. Check that this is the decision. (Tệp PDF có {document.NumberOfPages} trang, quá {MaxPages} trang: hãy kiểm tra lại đây có phải quyết định không.)"));
+                    $"the PDF has {document.NumberOfPages} pages; a decision has at most {MaxPages}. Check that this is the decision. " +
+                        $"(Tệp PDF có {document.NumberOfPages} trang, quá {MaxPages} trang: hãy kiểm tra lại đây có phải quyết định " +
+                        $"không.)"));
             }
 
             try
@@ -73,8 +75,10 @@ public sealed class PdfDecisionImporter : IDecisionImporter
                 if (!pages.Any(p => p.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value))))
                 {
                     throw new InvalidInputException(name, 0,
-                        "the PDF has no text layer (a scanned image): ask for the digital file (.docx or the PDF exported from Word), or run OCR on it first. "
-                        + "(Tệp PDF là bản quét, không có lớp chữ: hãy xin bản điện tử (.docx hoặc PDF xuất từ Word), hoặc nhận dạng chữ (OCR) trước.)");
+                        "the PDF has no text layer (a scanned image): ask for the digital file (.docx or the PDF exported from Word), or " +
+                            "run OCR on it first. "
+                        + "(Tệp PDF là bản quét, không có lớp chữ: hãy xin bản điện tử (.docx hoặc PDF xuất từ Word), hoặc nhận dạng chữ " +
+                            "(OCR) trước.)");
                 }
 
                 var bodySize = PdfLines.BodySize(pages.SelectMany(p => p.Letters));
@@ -82,7 +86,8 @@ public sealed class PdfDecisionImporter : IDecisionImporter
             }
             catch (PdfLayoutException ex)
             {
-                throw new InvalidInputException(name, 0, ex.Message + " (Không đọc được bảng danh mục trong tệp PDF: hãy dùng bản .docx.)", ex);
+                throw new InvalidInputException(name, 0, ex.Message + " (Không đọc được bảng danh mục trong tệp PDF: hãy dùng bản .docx.)",
+                    ex);
             }
             catch (Exception ex) when (ex is not InvalidInputException and not OutOfMemoryException)
             {
@@ -104,8 +109,10 @@ public sealed class PdfDecisionImporter : IDecisionImporter
     }
 
     private static InvalidInputException Encrypted(string name, Exception? inner) => new(name, 0,
-        "the PDF is encrypted (password-protected): ask for an unprotected copy or the .docx. (Tệp PDF có mật khẩu: hãy xin bản không đặt mật khẩu hoặc bản .docx.)", inner);
+        "the PDF is encrypted (password-protected): ask for an unprotected copy or the .docx. (Tệp PDF có mật khẩu: hãy xin bản không " +
+            "đặt mật khẩu hoặc bản .docx.)", inner);
 
     private static InvalidInputException Corrupt(string name, string reason, Exception? inner) => new(name, 0,
-        $"the PDF is damaged or not a PDF ({reason}): ask for the file again, or use the .docx. (Tệp PDF bị hỏng: hãy xin gửi lại tệp hoặc dùng bản .docx.)", inner);
+        $"the PDF is damaged or not a PDF ({reason}): ask for the file again, or use the .docx. (Tệp PDF bị hỏng: hãy xin gửi lại tệp " +
+            $"hoặc dùng bản .docx.)", inner);
 }

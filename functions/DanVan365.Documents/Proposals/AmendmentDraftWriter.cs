@@ -4,7 +4,6 @@ using DanVan365.Core.Reporting;
 using DanVan365.Core.Text;
 using DanVan365.Core.Time;
 using DanVan365.Documents.Reporting;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static DanVan365.Documents.Reporting.WordKit;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
+using DanVan365.Core.Text;
 using DanVan365.Core.Time;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static DanVan365.Documents.Reporting.WordKit;
-using DanVan365.Core.Text;
 
 namespace DanVan365.Documents.Reporting;
 
@@ -47,9 +47,11 @@ public static class ReportWriter
             WriteIntro(body, report);
             WriteResults(body, report);
             WriteFigures(body, report.Figures);
-            WriteRemarks(body, "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", report.Difficulties, "Các đơn vị không nêu khó khăn, vướng mắc.");
+            WriteRemarks(body, "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", report.Difficulties,
+                "Các đơn vị không nêu khó khăn, vướng mắc.");
             WriteRemarks(body, "IV. ĐỀ XUẤT, KIẾN NGHỊ", report.Proposals, "Các đơn vị không có đề xuất, kiến nghị.");
-            body.Append(Body($"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)}) của {ward.CommitteeName}./."));
+            body.Append(Body($"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần " +
+                $"{Num(report.Round.Number)}) của {ward.CommitteeName}./."));
             body.Append(Closing(report, options));
             body.Append(SectionBreak(Section(landscape: false, titlePage: true, nextPage: false)));
             WriteAppendix(body, report);
@@ -116,9 +118,11 @@ public static class ReportWriter
         body.Append(Body("II. ĐÁNH GIÁ CHUNG", bold: true));
         var categories = string.Join("; ", f.ByCategory.Select(p => $"{p.Key.Label()}: {Num(p.Value)}"));
         body.Append(Body($"1. Tổng số nhiệm vụ: {Num(f.WorkItems)}, trong đó: {categories}; nhiệm vụ thường xuyên: " +
-            $"{Num(f.OngoingReported + f.OngoingNotReported)} (đã báo cáo: {Num(f.OngoingReported)}, chưa báo cáo: {Num(f.OngoingNotReported)})."));
+            $"{Num(f.OngoingReported + f.OngoingNotReported)} (đã báo cáo: {Num(f.OngoingReported)}, chưa báo cáo: " +
+                $"{Num(f.OngoingNotReported)})."));
         body.Append(Body(f.OnTimeRate is { } rate
-            ? $"2. Tỷ lệ nhiệm vụ đúng hạn (hoàn thành đúng hạn hoặc đang thực hiện trong hạn): {Num(f.OnTime)}/{Num(f.WithDeadline)} nhiệm vụ có thời hạn, đạt {VietnameseText.Percent(rate)}."
+            ? $"2. Tỷ lệ nhiệm vụ đúng hạn (hoàn thành đúng hạn hoặc đang thực hiện trong hạn): {Num(f.OnTime)}/{Num(f.WithDeadline)} " +
+                $"nhiệm vụ có thời hạn, đạt {VietnameseText.Percent(rate)}."
             : "2. Tỷ lệ nhiệm vụ đúng hạn: không có nhiệm vụ có thời hạn."));
         var missing = f.MissingUnits.Count == 0
             ? "tất cả các đơn vị đã báo cáo."
@@ -164,7 +168,8 @@ public static class ReportWriter
         var signature = new List<Paragraph>();
         for (var i = 0; i < capacity.Count; i++)
         {
-            signature.Add(Para(JustificationValues.Center, i == 0 ? 240 : 0, 0, Run(VietnameseText.Upper(capacity[i].Trim()), 28, bold: true)));
+            signature.Add(Para(JustificationValues.Center, i == 0 ? 240 : 0, 0, Run(VietnameseText.Upper(capacity[i].Trim()), 28,
+                bold: true)));
         }
 
         signature.Add(Para(JustificationValues.Center, 1440, 0, Run(VietnameseText.Nfc(report.Decision.Signer.Trim()), 28, bold: true)));
@@ -209,5 +214,6 @@ public static class ReportWriter
         body.Append(Para(JustificationValues.Left, 0, 0, Run(string.Empty, TableSize)));
     }
 
-    private static string Collapse(string text) => string.Join(' ', VietnameseText.Nfc(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" /", "/", StringComparison.Ordinal);
+    private static string Collapse(string text) => string.Join(' ', VietnameseText.Nfc(text).Split(' ',
+        StringSplitOptions.RemoveEmptyEntries)).Replace(" /", "/", StringComparison.Ordinal);
 }

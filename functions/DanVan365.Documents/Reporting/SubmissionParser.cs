@@ -5,9 +5,9 @@ using System.Xml;
 using System.Xml.Linq;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
+using DanVan365.Core.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using DanVan365.Core.Text;
 
 namespace DanVan365.Documents.Reporting;
 
@@ -31,8 +31,10 @@ public static class SubmissionParser
 {
     private const long RatioFloor = 1024 * 1024;
 
-    /// <summary>Parses a filled template from a stream (read at most <see cref="SubmissionParserLimits.MaxFileBytes"/> + 1 bytes).</summary>
-    public static SubmissionParseResult Parse(Stream file, TaskCatalogue catalogue, SubmissionExpectation? expectation = null, SubmissionParserLimits? limits = null)
+    /// <summary>Parses a filled template from a stream (read at most <see cref="SubmissionParserLimits.MaxFileBytes"/> + 1
+    /// bytes).</summary>
+    public static SubmissionParseResult Parse(Stream file, TaskCatalogue catalogue, SubmissionExpectation? expectation = null,
+        SubmissionParserLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         limits ??= SubmissionParserLimits.Default;
@@ -56,7 +58,8 @@ public static class SubmissionParser
     /// <param name="catalogue">The catalogue the codes are checked against.</param>
     /// <param name="expectation">The unit/round (and optionally catalogue version) the caller expects.</param>
     /// <param name="limits">Size limits (defaults: 10 MB file, 60 MB expanded).</param>
-    public static SubmissionParseResult Parse(byte[] file, TaskCatalogue catalogue, SubmissionExpectation? expectation = null, SubmissionParserLimits? limits = null)
+    public static SubmissionParseResult Parse(byte[] file, TaskCatalogue catalogue, SubmissionExpectation? expectation = null,
+        SubmissionParserLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -94,7 +97,8 @@ public static class SubmissionParser
 
             rows = ReadRows(body);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException
+            or IOException or InvalidOperationException)
         {
             return SubmissionParseResult.Rejected(RejectionKind.CorruptFile, "Tệp .docx bị hỏng, không đọc được: " + e.Message);
         }
@@ -102,7 +106,8 @@ public static class SubmissionParser
         if (rows is null)
         {
             return SubmissionParseResult.Rejected(
-                [new SubmissionRejection(RejectionKind.NotATemplate, $"Không tìm thấy bảng kết quả (cột đầu \"{TemplateWriter.CodeHeading}\").")], key);
+                [new SubmissionRejection(RejectionKind.NotATemplate,
+                    $"Không tìm thấy bảng kết quả (cột đầu \"{TemplateWriter.CodeHeading}\").")], key);
         }
 
         return SubmissionRules.Validate(catalogue, key, rows, expectation);
@@ -120,7 +125,8 @@ public static class SubmissionParser
             using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > limits.MaxEntries)
             {
-                return Bomb(string.Create(CultureInfo.InvariantCulture, $"Tệp nén có {zip.Entries.Count} mục, quá giới hạn {limits.MaxEntries}."));
+                return Bomb(string.Create(CultureInfo.InvariantCulture,
+                    $"Tệp nén có {zip.Entries.Count} mục, quá giới hạn {limits.MaxEntries}."));
             }
 
             long declared = 0;
@@ -129,7 +135,8 @@ public static class SubmissionParser
                 declared += entry.Length;
                 if (declared > limits.MaxUncompressedBytes)
                 {
-                    return Bomb(string.Create(CultureInfo.InvariantCulture, $"Nội dung giải nén vượt {limits.MaxUncompressedBytes / (1024 * 1024)} MB."));
+                    return Bomb(string.Create(CultureInfo.InvariantCulture,
+                        $"Nội dung giải nén vượt {limits.MaxUncompressedBytes / (1024 * 1024)} MB."));
                 }
 
                 if (entry.Length > RatioFloor && entry.Length > (long)limits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
@@ -162,7 +169,8 @@ public static class SubmissionParser
         }
         catch (InvalidDataException e)
         {
-            return SubmissionParseResult.Rejected(RejectionKind.CorruptFile, "Tệp không phải tệp .docx hợp lệ (tệp nén hỏng): " + e.Message);
+            return SubmissionParseResult.Rejected(RejectionKind.CorruptFile,
+                "Tệp không phải tệp .docx hợp lệ (tệp nén hỏng): " + e.Message);
         }
     }
 
@@ -176,7 +184,8 @@ public static class SubmissionParser
             try
             {
                 using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-                using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+                using var reader = XmlReader.Create(stream,
+                    new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
                 var root = XDocument.Load(reader).Root;
                 if (root?.Name != ns + "reportTemplate")
                 {
@@ -204,7 +213,8 @@ public static class SubmissionParser
             .ToDictionary(g => g.Key, g => g.First().InnerText.Trim(), StringComparer.Ordinal);
         return props is null
             ? null
-            : MakeKey(props.GetValueOrDefault(TemplateWriter.UnitProperty), props.GetValueOrDefault(TemplateWriter.RoundProperty), props.GetValueOrDefault(TemplateWriter.VersionProperty));
+            : MakeKey(props.GetValueOrDefault(TemplateWriter.UnitProperty), props.GetValueOrDefault(TemplateWriter.RoundProperty),
+                props.GetValueOrDefault(TemplateWriter.VersionProperty));
     }
 
     private static TemplateKey? MakeKey(string? unit, string? round, string? version) =>
@@ -280,7 +290,8 @@ public static class SubmissionParser
             }
 
             var isList = paragraph.ParagraphProperties?.NumberingProperties is not null
-                || (paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.Contains("List", StringComparison.OrdinalIgnoreCase) ?? false);
+                || (paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.Contains("List",
+                    StringComparison.OrdinalIgnoreCase) ?? false);
             var bullet = StripBullet(value);
             if (isList || bullet is not null)
             {

@@ -4,14 +4,13 @@ using System.Text;
 using System.Xml.Linq;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
-using DocumentFormat.OpenXml;
+using DanVan365.Core.Text;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.CustomXmlDataProperties;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.VariantTypes;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static DanVan365.Documents.Reporting.WordKit;
-using DanVan365.Core.Text;
 
 namespace DanVan365.Documents.Reporting;
 
@@ -66,7 +65,8 @@ public static class TemplateWriter
                 Run("Đợt báo cáo: ", BodySize, bold: true),
                 Run($"lần {round} ({spec.Round.Title}); hạn gửi: {VietnameseText.PaddedDate(spec.Round.LastDay)}.", BodySize)));
             body.Append(Body(
-                $"Hướng dẫn: ghi vào bảng ở trang sau; không sửa các cột Mã nhiệm vụ, Nhiệm vụ, Vai trò. Cột Mức độ hoàn thành ghi một trong: " +
+                $"Hướng dẫn: ghi vào bảng ở trang sau; không sửa các cột Mã nhiệm vụ, Nhiệm vụ, Vai trò. Cột Mức độ hoàn thành ghi một " +
+                    $"trong: " +
                 string.Join("; ", StatusCategories.All.Select(s => s.Label())) +
                 $". Mỗi ô không quá {SubmissionRules.MaxCellLength.ToString(CultureInfo.InvariantCulture)} ký tự.", italic: true));
             body.Append(SectionBreak(Section(landscape: false, titlePage: true, nextPage: false)));
@@ -145,7 +145,9 @@ public static class TemplateWriter
 
     private static string StableGuid(TemplateKey key)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{key.UnitCode}|{key.Round.ToString(CultureInfo.InvariantCulture)}|{key.CatalogueVersion}"));
+        var hash =
+            SHA256.HashData(Encoding.UTF8.GetBytes(
+                $"{key.UnitCode}|{key.Round.ToString(CultureInfo.InvariantCulture)}|{key.CatalogueVersion}"));
         return new Guid(hash.AsSpan(0, 16)).ToString("B").ToUpperInvariant();
     }
 }

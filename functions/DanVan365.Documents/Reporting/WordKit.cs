@@ -5,7 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DanVan365.Documents.Reporting;
 
-/// <summary>Building blocks for ND30-formatted Word documents: fonts on every run, A4 sections, page-number headers, deterministic packages.</summary>
+/// <summary>Building blocks for ND30-formatted Word documents: fonts on every run, A4 sections, page-number headers, deterministic
+/// packages.</summary>
 internal static class WordKit
 {
     public const string Font = "Times New Roman";
@@ -86,7 +87,13 @@ internal static class WordKit
     public static Paragraph Body(params Run[] runs)
     {
         var p = new Paragraph(new ParagraphProperties(
-            new SpacingBetweenLines { Before = Twips(SpacingBefore), After = "0", Line = Twips(LineSpacing), LineRule = LineSpacingRuleValues.Auto },
+            new SpacingBetweenLines
+            {
+                Before = Twips(SpacingBefore),
+                After = "0",
+                Line = Twips(LineSpacing),
+                LineRule = LineSpacingRuleValues.Auto
+            },
             new Indentation { FirstLine = Twips(FirstLineIndent) },
             new Justification { Val = JustificationValues.Both }));
         p.Append(runs);
@@ -144,7 +151,8 @@ internal static class WordKit
         return new Table(props, grid);
     }
 
-    /// <summary>Section properties: A4 portrait or landscape, ND30 margins, headers (page number not on the section's first page when <paramref name="titlePage"/>).</summary>
+    /// <summary>Section properties: A4 portrait or landscape, ND30 margins, headers (page number not on the section's first page when
+    /// <paramref name="titlePage"/>).</summary>
     public static SectionProperties Section(bool landscape, bool titlePage, bool nextPage)
     {
         var sect = new SectionProperties(
@@ -157,7 +165,12 @@ internal static class WordKit
 
         sect.Append(
             landscape
-                ? new PageSize { Width = (UInt32Value)(uint)PageHeight, Height = (UInt32Value)(uint)PageWidth, Orient = PageOrientationValues.Landscape }
+                ? new PageSize
+                {
+                    Width = (UInt32Value)(uint)PageHeight,
+                    Height = (UInt32Value)(uint)PageWidth,
+                    Orient = PageOrientationValues.Landscape
+                }
                 : new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight },
             new PageMargin
             {
@@ -193,7 +206,8 @@ internal static class WordKit
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true))
         {
             // Explicit relationship ids everywhere: the SDK would otherwise make random ones.
-            var main = doc.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
+            var main = doc.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                "rId1");
             var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
             styles.Styles = Styles();
             var settings = main.AddNewPart<DocumentSettingsPart>("rIdSettings");
@@ -233,7 +247,8 @@ internal static class WordKit
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in input.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).ThenBy(e => e.FullName, StringComparer.Ordinal))
+            foreach (var entry in input.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).ThenBy(e => e.FullName,
+                StringComparer.Ordinal))
             {
                 var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
                 copy.LastWriteTime = ZipTime;
@@ -288,7 +303,13 @@ internal static class WordKit
         var normal = new Style(
             new StyleName { Val = "Normal" },
             new PrimaryStyle(),
-            new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
+            new StyleParagraphProperties(new SpacingBetweenLines
+            {
+                Before = "0",
+                After = "0",
+                Line = "240",
+                LineRule = LineSpacingRuleValues.Auto
+            }),
             new StyleRunProperties(Fonts(), new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" }))
         {
             Type = StyleValues.Paragraph,

@@ -28,7 +28,8 @@ public sealed class FunctionsSettingsValidator : IValidateOptions<FunctionsSetti
     {
         if (!Uri.TryCreate(entra.Instance, UriKind.Absolute, out var instance) || instance.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ConfigurationException($"{EntraSettings.Section}:{nameof(EntraSettings.Instance)}", "must be an absolute https URL, e.g. https://login.microsoftonline.com/.");
+            throw new ConfigurationException($"{EntraSettings.Section}:{nameof(EntraSettings.Instance)}",
+                "must be an absolute https URL, e.g. https://login.microsoftonline.com/.");
         }
 
         if (string.IsNullOrWhiteSpace(entra.TenantId))

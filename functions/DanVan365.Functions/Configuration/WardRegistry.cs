@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DanVan365.Core.Errors;
-using DanVan365.Core.Units;
 using DanVan365.Core.Escalation;
+using DanVan365.Core.Units;
 using DanVan365.M365.Client;
 using DanVan365.M365.Composition;
 using Microsoft.Extensions.Options;
@@ -18,7 +18,8 @@ public interface IWardRegistry
     Ward? Find(string id);
 }
 
-/// <summary>Builds <see cref="Ward"/>s from <see cref="FunctionsSettings"/>; a bad setting throws <see cref="ConfigurationException"/> naming it.</summary>
+/// <summary>Builds <see cref="Ward"/>s from <see cref="FunctionsSettings"/>; a bad setting throws <see cref="ConfigurationException"/>
+/// naming it.</summary>
 public sealed partial class WardRegistry : IWardRegistry
 {
     private readonly Dictionary<string, Ward> _byId;
@@ -38,13 +39,15 @@ public sealed partial class WardRegistry : IWardRegistry
 
     public Ward? Find(string id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>Validates every ward (in order) and builds them; the first bad setting throws, named "Wards:N:Setting" or "M365:Setting".</summary>
+    /// <summary>Validates every ward (in order) and builds them; the first bad setting throws, named "Wards:N:Setting" or
+    /// "M365:Setting".</summary>
     public static IReadOnlyList<Ward> Build(FunctionsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Wards.Count == 0)
         {
-            throw new ConfigurationException(FunctionsSettings.WardsSection, "is missing: configure at least one ward (Wards:0:Id, Wards:0:Name, Wards:0:PlanTitle, …).");
+            throw new ConfigurationException(FunctionsSettings.WardsSection,
+                "is missing: configure at least one ward (Wards:0:Id, Wards:0:Name, Wards:0:PlanTitle, …).");
         }
 
         var wards = new List<Ward>();
@@ -56,7 +59,8 @@ public sealed partial class WardRegistry : IWardRegistry
             var id = Require(prefix, nameof(WardSettings.Id), ward.Id);
             if (!IdPattern().IsMatch(id))
             {
-                throw new ConfigurationException(prefix + nameof(WardSettings.Id), "must be lower-case letters, digits and '-' (at most 40), e.g. \"hai-an\".");
+                throw new ConfigurationException(prefix + nameof(WardSettings.Id),
+                    "must be lower-case letters, digits and '-' (at most 40), e.g. \"hai-an\".");
             }
 
             if (!seen.Add(id))
@@ -68,9 +72,11 @@ public sealed partial class WardRegistry : IWardRegistry
             var planTitle = Require(prefix, nameof(WardSettings.PlanTitle), ward.PlanTitle);
             var siteUrl = ward.SiteUrl ?? settings.M365.SiteUrl;
             var site = Require(prefix, nameof(WardSettings.SiteUrl), siteUrl);
-            if (!Uri.TryCreate(site, UriKind.Absolute, out var siteUri) || siteUri.AbsolutePath.Length < 2 || (siteUri.Scheme != Uri.UriSchemeHttps && !settings.M365.Local))
+            if (!Uri.TryCreate(site, UriKind.Absolute,
+                out var siteUri) || siteUri.AbsolutePath.Length < 2 || (siteUri.Scheme != Uri.UriSchemeHttps && !settings.M365.Local))
             {
-                throw new ConfigurationException(prefix + nameof(WardSettings.SiteUrl), "must be the site's absolute https URL, e.g. https://contoso.sharepoint.com/sites/phuong-hai-an.");
+                throw new ConfigurationException(prefix + nameof(WardSettings.SiteUrl),
+                    "must be the site's absolute https URL, e.g. https://contoso.sharepoint.com/sites/phuong-hai-an.");
             }
 
             var groupId = Require(prefix, nameof(WardSettings.GroupId), ward.GroupId ?? settings.M365.GroupId);
@@ -82,7 +88,8 @@ public sealed partial class WardRegistry : IWardRegistry
             var mailbox = ward.SenderMailbox ?? settings.M365.SenderMailbox;
             if (mailbox is not null && !mailbox.Contains('@', StringComparison.Ordinal))
             {
-                throw new ConfigurationException(prefix + nameof(WardSettings.SenderMailbox), "must be a mailbox address (user principal name).");
+                throw new ConfigurationException(prefix + nameof(WardSettings.SenderMailbox),
+                    "must be a mailbox address (user principal name).");
             }
 
             if (settings.Wards.Count > 1 && string.IsNullOrWhiteSpace(ward.UnitsFile))

@@ -69,7 +69,8 @@ public sealed class StorageWardJobQueue(QueueServiceClient service) : IWardJobQu
 
         if (string.IsNullOrWhiteSpace(uri) || !Uri.TryCreate(uri, UriKind.Absolute, out var serviceUri))
         {
-            throw new ConfigurationException(QueueNames.Connection, "is missing: set AzureWebJobsStorage__queueServiceUri (identity-based) or a connection string.");
+            throw new ConfigurationException(QueueNames.Connection,
+                "is missing: set AzureWebJobsStorage__queueServiceUri (identity-based) or a connection string.");
         }
 
         TokenCredential credential = section["clientId"] is { Length: > 0 } clientId

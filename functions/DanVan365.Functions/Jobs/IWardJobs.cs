@@ -8,7 +8,8 @@ namespace DanVan365.Functions.Jobs;
 /// </summary>
 public interface IWardJobs
 {
-    /// <summary>Lists + Planner from the decision in the library's "Quyết định" folder; only when it changed unless <paramref name="force"/>.</summary>
+    /// <summary>Lists + Planner from the decision in the library's "Quyết định" folder; only when it changed unless <paramref
+    /// name="force"/>.</summary>
     Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force, CancellationToken cancellationToken);
 
     /// <summary>Planner progress → Phân công (with the status category as of today).</summary>

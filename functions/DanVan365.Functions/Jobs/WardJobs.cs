@@ -53,7 +53,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
             lists.Count(ChangeKind.Unchanged) + planner.Count(PlannerChangeKind.Unchanged),
             sync.Failures.Count(),
             scope.Requests);
-        Log.Synced(logger, ward.Id, outcome.DecisionFile, outcome.Created, outcome.Updated, outcome.Archived, outcome.Unchanged, outcome.Failures, outcome.Requests);
+        Log.Synced(logger, ward.Id, outcome.DecisionFile, outcome.Created, outcome.Updated, outcome.Archived, outcome.Unchanged,
+            outcome.Failures, outcome.Requests);
         return outcome;
     }
 
@@ -81,7 +82,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
         if (report.Count(IngestOutcome.Failed) > 0)
         {
             // Rejected files are the units' to fix; a file whose rows could not be written is retried by the host.
-            throw new JobFailedException($"IngestSubmissions: {report.Count(IngestOutcome.Failed)} file(s) could not be written for ward {ward.Id}.");
+            throw new JobFailedException($"IngestSubmissions: {report.Count(IngestOutcome.Failed)} file(s) could not be written for ward " +
+                $"{ward.Id}.");
         }
     }
 
@@ -174,7 +176,8 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
         var today = WardTime.Today(clock);
         var report = StatusReport.Build(rows, [], ward.Units, today);
         var units = report.Units
-            .Select(u => new UnitStatus(u.Key, u.Name, StatusCategoryLabels.All.ToDictionary(c => c.Label, c => u.Count(c.Category), StringComparer.Ordinal), u.Ongoing))
+            .Select(u => new UnitStatus(u.Key, u.Name, StatusCategoryLabels.All.ToDictionary(c => c.Label, c => u.Count(c.Category),
+                StringComparer.Ordinal), u.Ongoing))
             .ToList();
         Log.StatusRead(logger, ward.Id, units.Count);
         return new WardStatus(ward.Id, today, units);

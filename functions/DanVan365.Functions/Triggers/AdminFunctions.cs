@@ -21,7 +21,8 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
 {
     /// <summary>POST /api/sync[?ward=id]: syncs the ward's catalogue now from the decision in the library, changed or not.</summary>
     [Function("SyncNow")]
-    public async Task<IActionResult> SyncNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sync")] HttpRequest request, FunctionContext context)
+    public async Task<IActionResult> SyncNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sync")] HttpRequest request,
+        FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -40,7 +41,11 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
         try
         {
             var outcome = await jobs.SyncCatalogueAsync(ward.Id, force: true, context.CancellationToken).ConfigureAwait(false);
-            return new ObjectResult(outcome) { StatusCode = outcome.Failures == 0 ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway };
+            return new ObjectResult(outcome)
+            {
+                StatusCode =
+                outcome.Failures == 0 ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway
+            };
         }
         catch (RemoteServiceException ex)
         {
@@ -51,7 +56,8 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
 
     /// <summary>POST /api/rounds/{round}/compile[?ward=id]: compiles a round's report now.</summary>
     [Function("CompileRoundReportNow")]
-    public async Task<IActionResult> CompileRoundReportNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rounds/{round:int}/compile")] HttpRequest request, int round, FunctionContext context)
+    public async Task<IActionResult> CompileRoundReportNow([HttpTrigger(AuthorizationLevel.Anonymous, "post",
+        Route = "rounds/{round:int}/compile")] HttpRequest request, int round, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -86,7 +92,8 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
 
     /// <summary>POST /api/dispatch/{job}: fans a job out now, one queue message per ward (as its timer does).</summary>
     [Function("DispatchWards")]
-    public async Task<IActionResult> DispatchWards([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dispatch/{job}")] HttpRequest request, string job, FunctionContext context)
+    public async Task<IActionResult> DispatchWards([HttpTrigger(AuthorizationLevel.Anonymous, "post",
+        Route = "dispatch/{job}")] HttpRequest request, string job, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -98,7 +105,8 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
 
         if (!Enum.TryParse<WardJob>(job, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(job, out _))
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, $"Không có công việc \"{job}\" (một trong: {string.Join(", ", Enum.GetNames<WardJob>())}).");
+            return HttpSupport.Error(StatusCodes.Status400BadRequest,
+                $"Không có công việc \"{job}\" (một trong: {string.Join(", ", Enum.GetNames<WardJob>())}).");
         }
 
         var count = await dispatcher.DispatchAsync(kind, context.CancellationToken).ConfigureAwait(false);

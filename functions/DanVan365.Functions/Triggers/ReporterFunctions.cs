@@ -16,7 +16,8 @@ namespace DanVan365.Functions.Triggers;
 public sealed record SubmissionRowBody(string? Code, string? Result, string? Status, string? Difficulties, string? Proposals);
 
 /// <summary>POST /api/submissions body: a unit's structured report for a round.</summary>
-public sealed record SubmissionBody(string? Ward, string? Unit, int Round, string? CatalogueVersion, IReadOnlyList<SubmissionRowBody>? Rows);
+public sealed record SubmissionBody(string? Ward, string? Unit, int Round, string? CatalogueVersion,
+    IReadOnlyList<SubmissionRowBody>? Rows);
 
 /// <summary>What SubmitReport accepted.</summary>
 public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows);
@@ -28,7 +29,8 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
 
     /// <summary>GET /api/status[?ward=id]: the four status categories per unit (reporters and administrators).</summary>
     [Function("Status")]
-    public async Task<IActionResult> Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "status")] HttpRequest request, FunctionContext context)
+    public async Task<IActionResult> Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "status")] HttpRequest request,
+        FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -55,7 +57,8 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
 
     /// <summary>POST /api/submissions: a reporter submits their own unit's report for a round.</summary>
     [Function("SubmitReport")]
-    public async Task<IActionResult> SubmitReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "submissions")] HttpRequest request, FunctionContext context)
+    public async Task<IActionResult> SubmitReport([HttpTrigger(AuthorizationLevel.Anonymous, "post",
+        Route = "submissions")] HttpRequest request, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -68,7 +71,8 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
         SubmissionBody? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<SubmissionBody>(request.Body, Json, context.CancellationToken).ConfigureAwait(false);
+            body = await JsonSerializer.DeserializeAsync<SubmissionBody>(request.Body, Json,
+                context.CancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
@@ -99,7 +103,8 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
         catch (JobFailedException ex)
         {
             Log.NotAvailable(logger, "SubmitReport", ex.Message);
-            return HttpSupport.Error(StatusCodes.Status409Conflict, "Chưa ghi được báo cáo: phường chưa có quyết định, hoặc danh sách đang bận; hãy gửi lại sau.");
+            return HttpSupport.Error(StatusCodes.Status409Conflict,
+                "Chưa ghi được báo cáo: phường chưa có quyết định, hoặc danh sách đang bận; hãy gửi lại sau.");
         }
 
         Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, submission.Rows.Count);
@@ -138,13 +143,15 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
             {
                 if (!StatusCategoryLabels.TryParse(row.Status, out var parsed))
                 {
-                    return $"Mức độ hoàn thành \"{row.Status}\" của nhiệm vụ {row.Code} không phải một trong: {string.Join("; ", StatusCategoryLabels.All.Select(l => l.Label))}.";
+                    return $"Mức độ hoàn thành \"{row.Status}\" của nhiệm vụ {row.Code} không phải một trong: " +
+                        $"{string.Join("; ", StatusCategoryLabels.All.Select(l => l.Label))}.";
                 }
 
                 status = parsed;
             }
 
-            rows.Add(new SubmissionRow(VietnameseText.Nfc(row.Code.Trim()), Text(row.Result), status, Text(row.Difficulties), Text(row.Proposals)));
+            rows.Add(new SubmissionRow(VietnameseText.Nfc(row.Code.Trim()), Text(row.Result), status, Text(row.Difficulties),
+                Text(row.Proposals)));
         }
 
         if (rows.GroupBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)

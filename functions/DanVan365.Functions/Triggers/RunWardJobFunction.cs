@@ -77,7 +77,8 @@ public sealed class RunWardJobFunction(IWardJobs jobs, ILogger<RunWardJobFunctio
     /// <summary>The host's DequeueCount binding data (1 on the first attempt).</summary>
     private static long DequeueCount(FunctionContext context) =>
         context.BindingContext.BindingData.TryGetValue("DequeueCount", out var value) && value is not null
-        && long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+        && long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture,
+            out var count)
             ? count
             : 1;
 }

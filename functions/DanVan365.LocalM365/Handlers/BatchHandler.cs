@@ -23,7 +23,8 @@ internal static class BatchHandler
                 ?? throw GraphException.BadRequest("Invalid batch payload: 'requests' is missing.");
             if (requests.Count > MaxRequests)
             {
-                throw new GraphException(HttpStatusCode.BadRequest, "BadRequest", $"Invalid batch payload format: the number of requests ({requests.Count}) exceeds the limit of {MaxRequests}.");
+                throw new GraphException(HttpStatusCode.BadRequest, "BadRequest",
+                    $"Invalid batch payload format: the number of requests ({requests.Count}) exceeds the limit of {MaxRequests}.");
             }
 
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -33,7 +34,8 @@ internal static class BatchHandler
                 var id = item.Str("id") ?? throw GraphException.BadRequest("Invalid batch payload: a request has no 'id'.");
                 if (!ids.Add(id))
                 {
-                    throw new GraphException(HttpStatusCode.BadRequest, "BadRequest", $"Invalid batch payload format: request id '{id}' is used more than once.");
+                    throw new GraphException(HttpStatusCode.BadRequest, "BadRequest",
+                        $"Invalid batch payload format: request id '{id}' is used more than once.");
                 }
 
                 if (item.Str("method") is null || item.Str("url") is null)
@@ -48,7 +50,8 @@ internal static class BatchHandler
                 {
                     if (!ids.Contains(dep))
                     {
-                        throw new GraphException(HttpStatusCode.BadRequest, "BadRequest", $"Invalid batch payload: dependsOn '{dep}' does not name a request of this batch.");
+                        throw new GraphException(HttpStatusCode.BadRequest, "BadRequest",
+                            $"Invalid batch payload: dependsOn '{dep}' does not name a request of this batch.");
                     }
                 }
             }
@@ -70,7 +73,8 @@ internal static class BatchHandler
             if (DependsOn(next).Any(d => !statuses.TryGetValue(d, out var s) || s >= 400))
             {
                 statuses[id] = 424;
-                var failed = core.ErrorResponse(new GraphException((HttpStatusCode)424, "failedDependency", "The request depends on a request that failed."), envelope);
+                var failed = core.ErrorResponse(new GraphException((HttpStatusCode)424, "failedDependency",
+                    "The request depends on a request that failed."), envelope);
                 done.Add(ToItem(id, failed));
                 continue;
             }

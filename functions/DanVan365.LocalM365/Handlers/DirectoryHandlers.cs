@@ -15,11 +15,13 @@ internal static class DirectoryHandlers
 
         // https://learn.microsoft.com/en-us/graph/api/user-get : GET /users/{id | userPrincipalName} only; a mail address
         // that is not the sign-in name is not found (docs repo: api-reference/v1.0/api/user-get.md, "HTTP request").
-        router.Add("GET", "users/{}", ctx => GraphResponse.Ok(Present(ctx, RequireUser(ctx.Store, ctx[0]), "users/$entity", "#microsoft.graph.user")));
+        router.Add("GET", "users/{}", ctx => GraphResponse.Ok(Present(ctx, RequireUser(ctx.Store, ctx[0]), "users/$entity",
+            "#microsoft.graph.user")));
 
         // https://learn.microsoft.com/en-us/graph/api/group-list
         router.Add("GET", "groups", ctx => Filtered(ctx, "group", "groups"));
-        router.Add("GET", "groups/{}", ctx => GraphResponse.Ok(Present(ctx, RequireGroup(ctx, ctx[0]), "groups/$entity", "#microsoft.graph.group")));
+        router.Add("GET", "groups/{}", ctx => GraphResponse.Ok(Present(ctx, RequireGroup(ctx, ctx[0]), "groups/$entity",
+            "#microsoft.graph.group")));
 
         // https://learn.microsoft.com/en-us/graph/api/group-list-members
         router.Add("GET", "groups/{}/members", ctx => Members(ctx, "_members"));
@@ -34,7 +36,8 @@ internal static class DirectoryHandlers
         {
             var group = RequireGroup(ctx, ctx[0]);
             var siteId = group.Str("_site") ?? throw GraphException.NotFound("itemNotFound", "The group has no site.");
-            return GraphResponse.Ok(DriveHandlers.PresentDrive(ctx, DriveHandlers.RequireDrive(ctx, SiteHandlers.RequireSite(ctx, siteId).Str("_drive")!)));
+            return GraphResponse.Ok(DriveHandlers.PresentDrive(ctx, DriveHandlers.RequireDrive(ctx, SiteHandlers.RequireSite(ctx,
+                siteId).Str("_drive")!)));
         });
 
         // https://learn.microsoft.com/en-us/graph/api/team-get
@@ -49,7 +52,9 @@ internal static class DirectoryHandlers
                 ["description"] = group.Str("description"),
                 ["isArchived"] = false,
                 ["visibility"] = group.Str("visibility")?.ToLowerInvariant() ?? "private",
-                ["webUrl"] = "https://teams.microsoft.com/l/team/" + Uri.EscapeDataString(ctx.Store.GetMeta("channel:general:" + group.Str("id")) ?? string.Empty) + "/conversations?groupId=" + group.Str("id"),
+                ["webUrl"] =
+                    "https://teams.microsoft.com/l/team/" + Uri.EscapeDataString(ctx.Store.GetMeta("channel:general:" + group.Str("id"))
+                    ?? string.Empty) + "/conversations?groupId=" + group.Str("id"),
                 ["createdDateTime"] = group.Str("createdDateTime"),
             });
         });
@@ -58,7 +63,8 @@ internal static class DirectoryHandlers
         router.Add("GET", "teams/{}/channels", ctx =>
         {
             var group = RequireTeam(ctx, ctx[0]);
-            var channels = ctx.Store.Children("channel", group.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(c.Public(), ctx.Request.QueryValue("$select")));
+            var channels = ctx.Store.Children("channel", group.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(c.Public(),
+                ctx.Request.QueryValue("$select")));
             if (ctx.Request.QueryValue("$filter") is { Length: > 0 } filterText)
             {
                 var filter = ODataFilter.Parse(filterText);
@@ -71,7 +77,8 @@ internal static class DirectoryHandlers
         router.Add("GET", "teams/{}/primaryChannel", ctx =>
         {
             var group = RequireTeam(ctx, ctx[0]);
-            var id = ctx.Store.GetMeta("channel:general:" + group.Str("id")) ?? throw GraphException.NotFound("NotFound", "No primary channel.");
+            var id = ctx.Store.GetMeta("channel:general:" + group.Str("id")) ?? throw GraphException.NotFound("NotFound",
+                "No primary channel.");
             return GraphResponse.Ok(ctx.Store.Get("channel", id)!.Public());
         });
 
@@ -121,7 +128,8 @@ internal static class DirectoryHandlers
         store.Get("user", store.GetMeta("upn:" + reference.ToLowerInvariant()) ?? reference);
 
     public static JsonObject RequireUser(GraphStore store, string reference) =>
-        FindUserByIdOrUpn(store, reference) ?? throw GraphException.NotFound("Request_ResourceNotFound", $"Resource '{reference}' does not exist or one of its queried reference-property objects are not present.");
+        FindUserByIdOrUpn(store, reference) ?? throw GraphException.NotFound("Request_ResourceNotFound",
+            $"Resource '{reference}' does not exist or one of its queried reference-property objects are not present.");
 
     public static void CreateGroup(EmulatorCore core, JsonObject seed, string now)
     {
@@ -131,7 +139,8 @@ internal static class DirectoryHandlers
         var allUsers = store.Children("user", string.Empty).Select(u => u.Str("id")!).ToList();
         List<string> Resolve(string property) => (seed[property] as JsonArray ?? [])
             .Select(n => n!.GetValue<string>())
-            .SelectMany(r => r == "*" ? allUsers : [FindUser(store, r)?.Str("id") ?? throw new InvalidDataException($"seed: group {nickname} names unknown user {r}.")])
+            .SelectMany(r => r == "*" ? allUsers : [FindUser(store,
+                r)?.Str("id") ?? throw new InvalidDataException($"seed: group {nickname} names unknown user {r}.")])
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var isTeam = seed["team"] is JsonValue t && t.GetValue<bool>();
@@ -164,7 +173,8 @@ internal static class DirectoryHandlers
 
         if (isTeam)
         {
-            var channelId = "19:" + Ids.FromName("channel:" + nickname).Replace("-", string.Empty, StringComparison.Ordinal) + "@thread.tacv2";
+            var channelId = "19:" + Ids.FromName("channel:" + nickname).Replace("-", string.Empty,
+                StringComparison.Ordinal) + "@thread.tacv2";
             store.Put("channel", channelId, id, new JsonObject
             {
                 ["id"] = channelId,
@@ -181,12 +191,14 @@ internal static class DirectoryHandlers
     }
 
     private static JsonObject RequireGroup(OperationContext ctx, string id) =>
-        ctx.Store.Get("group", id) ?? throw GraphException.NotFound("Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+        ctx.Store.Get("group", id) ?? throw GraphException.NotFound("Request_ResourceNotFound",
+            $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
     private static JsonObject RequireTeam(OperationContext ctx, string id)
     {
         var group = ctx.Store.Get("group", id);
-        if (group is null || group["resourceProvisioningOptions"] is not JsonArray options || !options.Any(o => o!.GetValue<string>() == "Team"))
+        if (group is null || group["resourceProvisioningOptions"] is not JsonArray options
+            || !options.Any(o => o!.GetValue<string>() == "Team"))
         {
             throw GraphException.NotFound("NotFound", $"No team found with Group Id {id}");
         }
@@ -242,9 +254,12 @@ internal static class DirectoryHandlers
             var filter = ODataFilter.Parse(filterText);
             foreach (var path in filter.Paths)
             {
-                if (path is not ("displayName" or "mail" or "userPrincipalName" or "mailNickname" or "id" or "jobTitle" or "department" or "groupTypes"))
+                if (path is not ("displayName" or "mail" or "userPrincipalName" or "mailNickname" or "id"
+                    or "jobTitle" or "department" or "groupTypes"))
                 {
-                    throw new GraphException(HttpStatusCode.BadRequest, "Request_UnsupportedQuery", $"Unsupported or invalid query filter clause specified for property '{path}' of resource '{(kind == "user" ? "User" : "Group")}'.");
+                    throw new GraphException(HttpStatusCode.BadRequest, "Request_UnsupportedQuery",
+                        $"Unsupported or invalid query filter clause specified for property '{path}' of resource " +
+                        $"'{(kind == "user" ? "User" : "Group")}'.");
                 }
             }
 
@@ -256,7 +271,11 @@ internal static class DirectoryHandlers
         var all = items.ToList();
         var page = all.Skip(skip).Take(top).ToList();
         var next = skip + top < all.Count
-            ? ctx.SelfLink(new Dictionary<string, string?> { ["$skiptoken"] = ODataQuery.EncodeToken((skip + top).ToString(System.Globalization.CultureInfo.InvariantCulture)) })
+            ? ctx.SelfLink(new Dictionary<string, string?>
+            {
+                ["$skiptoken"] = ODataQuery.EncodeToken((skip + top)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture))
+            })
             : null;
         var odataType = kind == "user" ? "#microsoft.graph.user" : "#microsoft.graph.group";
         return GraphResponse.Ok(ctx.Collection(page.Select(i => (JsonNode)Present(ctx, i, null, odataType)), context, next));

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.StaticFiles;
 
 namespace DanVan365.LocalM365.Handlers;
 
-/// <summary>Drives and the drive item tree: creating a drive, resolving ids and paths, creating, replacing, deleting and presenting items.</summary>
+/// <summary>Drives and the drive item tree: creating a drive, resolving ids and paths, creating, replacing, deleting and presenting
+/// items.</summary>
 internal static partial class DriveHandlers
 {
     private static readonly FileExtensionContentTypeProvider MimeTypes = new();
@@ -65,7 +66,8 @@ internal static partial class DriveHandlers
         return item!;
     }
 
-    private static (JsonObject? Existing, JsonObject Parent, string Name) ResolveForWrite(OperationContext ctx, JsonObject drive, string reference)
+    private static (JsonObject? Existing, JsonObject Parent, string Name) ResolveForWrite(OperationContext ctx, JsonObject drive,
+        string reference)
     {
         if (!reference.Contains(":/", StringComparison.Ordinal))
         {
@@ -79,7 +81,8 @@ internal static partial class DriveHandlers
     }
 
     /// <summary>Resolves "root", an item id, or "root:/a/b" / "{id}:/a/b" (path-based addressing).</summary>
-    private static (JsonObject? Item, JsonObject Parent, string Name) Resolve(OperationContext ctx, JsonObject drive, string reference, bool allowMissingLeaf, bool createFolders)
+    private static (JsonObject? Item, JsonObject Parent, string Name) Resolve(OperationContext ctx, JsonObject drive, string reference,
+        bool allowMissingLeaf, bool createFolders)
     {
         var driveId = drive.Str("id")!;
         var colon = reference.IndexOf(":/", StringComparison.Ordinal);
@@ -136,10 +139,12 @@ internal static partial class DriveHandlers
     }
 
     private static JsonObject? FindChild(OperationContext ctx, string parentId, string name) =>
-        ctx.Store.Children("driveItem", parentId).FirstOrDefault(c => string.Equals(c.Str("name"), name, StringComparison.OrdinalIgnoreCase));
+        ctx.Store.Children("driveItem", parentId).FirstOrDefault(c => string.Equals(c.Str("name"), name,
+            StringComparison.OrdinalIgnoreCase));
 
     /// <summary>conflictBehavior fail → 409 nameAlreadyExists, replace → new version, rename → "name 1.ext".</summary>
-    private static (JsonObject Item, bool Created) CreateOrReplace(OperationContext ctx, JsonObject drive, JsonObject parent, string name, string behaviour, byte[]? content)
+    private static (JsonObject Item, bool Created) CreateOrReplace(OperationContext ctx, JsonObject drive, JsonObject parent, string name,
+        string behaviour, byte[]? content)
     {
         var existing = FindChild(ctx, parent.Str("id")!, name);
         if (existing is null)
@@ -174,7 +179,8 @@ internal static partial class DriveHandlers
                     throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", "A folder with this name already exists.");
                 }
 
-                // Replacing keeps the earlier content as a version (https://learn.microsoft.com/en-us/graph/api/resources/driveitemversion).
+                // Replacing keeps the earlier content as a version
+                // (https://learn.microsoft.com/en-us/graph/api/resources/driveitemversion).
                 var version = existing["_ver"]!.GetValue<int>() + 1;
                 ((JsonArray)existing["_versions"]!).Add(new JsonObject { ["v"] = version, ["at"] = ctx.NowText });
                 existing["_ver"] = version;
@@ -230,12 +236,14 @@ internal static partial class DriveHandlers
         }
         else
         {
-            item["file"] = new JsonObject { ["mimeType"] = MimeTypes.TryGetContentType(name, out var mime) ? mime : "application/octet-stream" };
+            item["file"] =
+                new JsonObject { ["mimeType"] = MimeTypes.TryGetContentType(name, out var mime) ? mime : "application/octet-stream" };
             ctx.Store.PutBlob(id + "@1", content);
         }
 
         var list = ctx.Store.Get("list", drive.Str("_list")!)!;
-        var listItem = ListHandlers.CreateItem(ctx.Core, list, new JsonObject { ["FileLeafRef"] = name }, ctx.NowText, content is null ? "Folder" : "Document");
+        var listItem = ListHandlers.CreateItem(ctx.Core, list, new JsonObject { ["FileLeafRef"] = name }, ctx.NowText,
+            content is null ? "Folder" : "Document");
         item["_listItem"] = listItem.Str("id");
         Save(ctx, drive, item);
         return item;
@@ -291,7 +299,8 @@ internal static partial class DriveHandlers
             && item.Str("_listItem") is { } listItemId && drive.Str("_list") is { } listId && ctx.Store.Get("list", listId) is { } list)
         {
             var withFields = expand.Contains("$expand=fields", StringComparison.OrdinalIgnoreCase);
-            result["listItem"] = ListHandlers.PresentItem(ctx, list, ListHandlers.RequireItem(ctx, list, listItemId), withFields, NestedFieldSelect(expand));
+            result["listItem"] = ListHandlers.PresentItem(ctx, list, ListHandlers.RequireItem(ctx, list, listItemId), withFields,
+                NestedFieldSelect(expand));
         }
 
         return result;

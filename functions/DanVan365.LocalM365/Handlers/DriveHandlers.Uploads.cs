@@ -8,10 +8,12 @@ namespace DanVan365.LocalM365.Handlers;
 /// <summary>Upload sessions: fragment sizes, Content-Range parsing and assembling the file.</summary>
 internal static partial class DriveHandlers
 {
-    /// <summary>Simple upload limit (https://learn.microsoft.com/en-us/graph/api/driveitem-put-content : "up to 4 MB"; larger files use an upload session).</summary>
+    /// <summary>Simple upload limit (https://learn.microsoft.com/en-us/graph/api/driveitem-put-content : "up to 4 MB"; larger files use an
+    /// upload session).</summary>
     public const int SimpleUploadLimit = 4 * 1024 * 1024;
 
-    /// <summary>Upload session fragments are multiples of 320 KiB, at most 60 MiB (https://learn.microsoft.com/en-us/graph/api/driveitem-createuploadsession).</summary>
+    /// <summary>Upload session fragments are multiples of 320 KiB, at most 60 MiB
+    /// (https://learn.microsoft.com/en-us/graph/api/driveitem-createuploadsession).</summary>
     public const int FragmentUnit = 320 * 1024;
 
     public const int MaxFragment = 60 * 1024 * 1024;
@@ -19,14 +21,16 @@ internal static partial class DriveHandlers
     private static GraphResponse UploadFragment(OperationContext ctx)
     {
         var id = ctx[0];
-        var session = ctx.Store.Get("uploadSession", id) ?? throw GraphException.NotFound("itemNotFound", "The upload session was not found or has expired.");
+        var session = ctx.Store.Get("uploadSession", id) ?? throw GraphException.NotFound("itemNotFound",
+            "The upload session was not found or has expired.");
         var range = ctx.Request.Header("Content-Range") ?? throw GraphException.BadRequest("Content-Range is required.");
         var (start, end, total) = ParseRange(range);
         var body = ctx.Request.Body;
         var received = session["received"]!.GetValue<long>();
         if (start != received)
         {
-            throw new GraphException(HttpStatusCode.RequestedRangeNotSatisfiable, "invalidRange", $"The fragment starts at {start} but the next expected byte is {received}.");
+            throw new GraphException(HttpStatusCode.RequestedRangeNotSatisfiable, "invalidRange",
+                $"The fragment starts at {start} but the next expected byte is {received}.");
         }
 
         if (end - start + 1 != body.Length)
@@ -58,13 +62,15 @@ internal static partial class DriveHandlers
             {
                 ["expirationDateTime"] = session.Str("expirationDateTime"),
                 ["nextExpectedRanges"] = new JsonArray(combined.LongLength.ToString(CultureInfo.InvariantCulture) + "-"),
-            }) { IsWrite = true };
+            })
+            { IsWrite = true };
         }
 
         ctx.Store.Delete("uploadSession", id);
         ctx.Store.DeleteBlob("upload:" + id);
         var drive = RequireDrive(ctx, session.Str("drive")!);
-        var parent = ctx.Store.Get("driveItem", session.Str("parent")!) ?? throw GraphException.NotFound("itemNotFound", "The parent folder no longer exists.");
+        var parent = ctx.Store.Get("driveItem", session.Str("parent")!) ?? throw GraphException.NotFound("itemNotFound",
+            "The parent folder no longer exists.");
         var (item, created) = CreateOrReplace(ctx, drive, parent, session.Str("name")!, session.Str("behaviour")!, combined);
         return new GraphResponse(created ? 201 : 200, Present(ctx, item)) { IsWrite = true };
     }

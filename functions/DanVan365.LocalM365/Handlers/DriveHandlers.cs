@@ -11,7 +11,8 @@ internal static partial class DriveHandlers
     public static void Register(Router router)
     {
         RegisterFor(router, "drives/{}", (ctx, reference) => RequireDrive(ctx, reference));
-        RegisterFor(router, "sites/{}/drive", (ctx, reference) => RequireDrive(ctx, SiteHandlers.RequireSite(ctx, reference).Str("_drive")!));
+        RegisterFor(router, "sites/{}/drive", (ctx, reference) => RequireDrive(ctx, SiteHandlers.RequireSite(ctx,
+            reference).Str("_drive")!));
         router.Add("GET", "drives/{}", ctx => GraphResponse.Ok(PresentDrive(ctx, RequireDrive(ctx, ctx[0]))));
         router.Add("PUT", "_upload/{}", UploadFragment);
         router.Add("DELETE", "_upload/{}", ctx =>
@@ -22,8 +23,10 @@ internal static partial class DriveHandlers
         });
         router.Add("GET", "_content/{}/{}", ctx =>
         {
-            var item = ctx.Store.Get("driveItem", ctx[0]) ?? throw GraphException.NotFound("itemNotFound", "The resource could not be found.");
-            var bytes = ctx.Store.GetBlob(ctx[0] + "@" + ctx[1]) ?? throw GraphException.NotFound("itemNotFound", "The resource could not be found.");
+            var item = ctx.Store.Get("driveItem", ctx[0]) ?? throw GraphException.NotFound("itemNotFound",
+                "The resource could not be found.");
+            var bytes = ctx.Store.GetBlob(ctx[0] + "@" + ctx[1]) ?? throw GraphException.NotFound("itemNotFound",
+                "The resource could not be found.");
             return new GraphResponse(200) { Bytes = bytes, ContentType = item.Obj("file")?.Str("mimeType") ?? "application/octet-stream" };
         });
     }
@@ -42,7 +45,8 @@ internal static partial class DriveHandlers
         {
             var d = drive(ctx, ctx[0]);
             var parent = RequireItem(ctx, d, ctx[1]);
-            var children = ctx.Store.Children("driveItem", parent.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(Present(ctx, c, d), ctx.Request.QueryValue("$select")));
+            var children = ctx.Store.Children("driveItem", parent.Str("id")!).Select(c => (JsonNode)ODataQuery.Select(Present(ctx, c, d),
+                ctx.Request.QueryValue("$select")));
             return GraphResponse.Ok(ctx.Collection(children, "drives('" + d.Str("id") + "')/items('" + parent.Str("id") + "')/children"));
         });
 
@@ -70,7 +74,8 @@ internal static partial class DriveHandlers
             var content = ctx.Request.Body;
             if (content.Length > SimpleUploadLimit)
             {
-                throw new GraphException(HttpStatusCode.RequestEntityTooLarge, "requestEntityTooLarge", "The request is too large for a simple upload (4 MB); use an upload session.");
+                throw new GraphException(HttpStatusCode.RequestEntityTooLarge, "requestEntityTooLarge",
+                    "The request is too large for a simple upload (4 MB); use an upload session.");
             }
 
             var behaviour = ctx.Request.QueryValue("@microsoft.graph.conflictBehavior") ?? "replace";
@@ -94,7 +99,8 @@ internal static partial class DriveHandlers
             }
 
             var response = new GraphResponse(302);
-            response.Headers["Location"] = ctx.Core.RootUrl + "/_content/" + item.Str("id") + "/" + item["_ver"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
+            response.Headers["Location"] = ctx.Core.RootUrl + "/_content/" + item.Str("id") + "/" + item["_ver"]!.GetValue<int>()
+                .ToString(CultureInfo.InvariantCulture);
             return response;
         });
 
@@ -107,7 +113,8 @@ internal static partial class DriveHandlers
             for (var v = current; v >= 1; v--)
             {
                 var blob = ctx.Store.GetBlob(item.Str("id") + "@" + v.ToString(CultureInfo.InvariantCulture));
-                var modified = ((JsonArray)item["_versions"]!).Cast<JsonObject>().FirstOrDefault(x => x["v"]!.GetValue<int>() == v)?.Str("at") ?? item.Str("lastModifiedDateTime");
+                var modified = ((JsonArray)item["_versions"]!).Cast<JsonObject>()
+                    .FirstOrDefault(x => x["v"]!.GetValue<int>() == v)?.Str("at") ?? item.Str("lastModifiedDateTime");
                 versions.Add(new JsonObject
                 {
                     ["id"] = v.ToString(CultureInfo.InvariantCulture) + ".0",
@@ -122,7 +129,8 @@ internal static partial class DriveHandlers
         {
             var item = RequireItem(ctx, drive(ctx, ctx[0]), ctx[1]);
             var version = ctx[2].Split('.')[0];
-            var bytes = ctx.Store.GetBlob(item.Str("id") + "@" + version) ?? throw GraphException.NotFound("itemNotFound", "The version could not be found.");
+            var bytes = ctx.Store.GetBlob(item.Str("id") + "@" + version) ?? throw GraphException.NotFound("itemNotFound",
+                "The version could not be found.");
             return new GraphResponse(200) { Bytes = bytes, ContentType = item.Obj("file")?.Str("mimeType") };
         });
 
@@ -157,7 +165,8 @@ internal static partial class DriveHandlers
                 ["uploadUrl"] = ctx.Core.RootUrl + "/_upload/" + id,
                 ["expirationDateTime"] = expires,
                 ["nextExpectedRanges"] = new JsonArray("0-"),
-            }) { IsWrite = true };
+            })
+            { IsWrite = true };
         });
 
         // https://learn.microsoft.com/en-us/graph/api/driveitem-delete
@@ -176,7 +185,8 @@ internal static partial class DriveHandlers
         {
             var (list, listItem) = ListItemOf(ctx, drive(ctx, ctx[0]), ctx[1]);
             var expand = ODataQuery.Expand(ctx.Request.QueryValue("$expand"));
-            return GraphResponse.Ok(ListHandlers.PresentItem(ctx, list, listItem, expand.ContainsKey("fields"), expand.GetValueOrDefault("fields")));
+            return GraphResponse.Ok(ListHandlers.PresentItem(ctx, list, listItem, expand.ContainsKey("fields"),
+                expand.GetValueOrDefault("fields")));
         });
         router.Add("GET", prefix + "/items/{}/listItem/fields", ctx =>
         {

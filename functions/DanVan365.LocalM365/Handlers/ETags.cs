@@ -6,7 +6,8 @@ namespace DanVan365.LocalM365.Handlers;
 /// <summary>eTag comparison and If-Match checks shared by list items, drive items and Planner.</summary>
 internal static class ETags
 {
-    /// <summary>If-Match against the current eTag: a stale one → 412 (https://learn.microsoft.com/en-us/graph/errors , resourceModified).</summary>
+    /// <summary>If-Match against the current eTag: a stale one → 412 (https://learn.microsoft.com/en-us/graph/errors ,
+    /// resourceModified).</summary>
     public static void CheckIfMatch(OperationContext ctx, string current)
     {
         var ifMatch = ctx.Request.Header("If-Match");
@@ -17,7 +18,8 @@ internal static class ETags
 
         if (!Equal(ifMatch, current))
         {
-            throw new GraphException(HttpStatusCode.PreconditionFailed, "resourceModified", "The request ETag value '" + ifMatch + "' does not match the object's ETag value '" + current + "'.");
+            throw new GraphException(HttpStatusCode.PreconditionFailed, "resourceModified",
+                "The request ETag value '" + ifMatch + "' does not match the object's ETag value '" + current + "'.");
         }
     }
 

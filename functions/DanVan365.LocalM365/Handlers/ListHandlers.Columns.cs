@@ -4,7 +4,8 @@ using DanVan365.LocalM365.Routing;
 
 namespace DanVan365.LocalM365.Handlers;
 
-/// <summary>Column schema of a list: normalising new columns, the system columns, finding a column and coercing values to its type.</summary>
+/// <summary>Column schema of a list: normalising new columns, the system columns, finding a column and coercing values to its
+/// type.</summary>
 internal static partial class ListHandlers
 {
     private static JsonNode Coerce(JsonObject column, JsonNode value)
@@ -33,7 +34,8 @@ internal static partial class ListHandlers
                 return JsonValue.Create(d)!;
             }
 
-            if (value is JsonValue s && s.TryGetValue<string>(out var str) && double.TryParse(str, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            if (value is JsonValue s && s.TryGetValue<string>(out var str) && double.TryParse(str, NumberStyles.Float,
+                CultureInfo.InvariantCulture, out var parsed))
             {
                 return JsonValue.Create(parsed)!;
             }
@@ -85,7 +87,8 @@ internal static partial class ListHandlers
             column["indexed"] = true;
         }
 
-        if (!new[] { "text", "choice", "dateTime", "number", "boolean", "currency", "personOrGroup", "lookup", "hyperlinkOrPicture", "calculated" }.Any(column.ContainsKey))
+        if (!new[] { "text", "choice", "dateTime", "number", "boolean", "currency", "personOrGroup", "lookup", "hyperlinkOrPicture",
+            "calculated" }.Any(column.ContainsKey))
         {
             column["text"] = new JsonObject();
         }

@@ -84,7 +84,8 @@ internal static partial class ListHandlers
         var request = ctx.Request;
         var expand = ODataQuery.Expand(request.QueryValue("$expand"));
         var items = ctx.Store.Children("listItem", list.Str("id")!);
-        items.Sort((a, b) => long.Parse(a.Str("id")!, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Str("id")!, CultureInfo.InvariantCulture)));
+        items.Sort((a, b) => long.Parse(a.Str("id")!, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Str("id")!,
+            CultureInfo.InvariantCulture)));
 
         if (request.QueryValue("$filter") is { Length: > 0 } filterText)
         {
@@ -105,7 +106,9 @@ internal static partial class ListHandlers
                 // header: https://learn.microsoft.com/en-us/graph/api/listitem-list
                 if (!IsIndexed(column) && !honourNonIndexed)
                 {
-                    throw GraphException.BadRequest($"Field '{name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: {NonIndexedPrefer}' header to allow this, but be warned that such queries may fail on large lists.");
+                    throw GraphException.BadRequest($"Field '{name}' cannot be referenced in filter or orderby as it is not indexed. " +
+                        $"Provide the 'Prefer: {NonIndexedPrefer}' header to allow this, but be warned that such queries may fail on " +
+                        $"large lists.");
                 }
             }
 
@@ -133,11 +136,17 @@ internal static partial class ListHandlers
         if (page.Count > top)
         {
             page = page.Take(top).ToList();
-            next = ctx.SelfLink(new Dictionary<string, string?> { ["$skiptoken"] = ODataQuery.EncodeToken("Paged=TRUE&p_ID=" + page[^1].Str("id")), ["$top"] = top.ToString(CultureInfo.InvariantCulture) });
+            next = ctx.SelfLink(new Dictionary<string, string?>
+            {
+                ["$skiptoken"] =
+                ODataQuery.EncodeToken("Paged=TRUE&p_ID=" + page[^1].Str("id")),
+                ["$top"] = top.ToString(CultureInfo.InvariantCulture)
+            });
         }
 
         var select = request.QueryValue("$select");
-        var values = page.Select(i => (JsonNode)ODataQuery.Select(PresentItem(ctx, list, i, expand.ContainsKey("fields"), expand.GetValueOrDefault("fields")), select, "fields"));
+        var values = page.Select(i => (JsonNode)ODataQuery.Select(PresentItem(ctx, list, i, expand.ContainsKey("fields"),
+            expand.GetValueOrDefault("fields")), select, "fields"));
         return GraphResponse.Ok(ctx.Collection(values, "sites('" + list.Str("_site") + "')/lists('" + list.Str("id") + "')/items", next));
     }
 
@@ -162,13 +171,22 @@ internal static partial class ListHandlers
             {
                 var item = ctx.Store.Get("listItem", id);
                 values.Add(item is null
-                    ? new JsonObject { ["id"] = id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..], ["deleted"] = new JsonObject { ["state"] = "deleted" } }
+                    ? new JsonObject
+                    {
+                        ["id"] = id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..],
+                        ["deleted"] = new JsonObject { ["state"] = "deleted" }
+                    }
                     : PresentItem(ctx, list, item, expand.ContainsKey("fields"), expand.GetValueOrDefault("fields")));
             }
         }
 
         var result = ctx.Collection(values, "Collection(microsoft.graph.listItem)");
-        var deltaLink = ctx.SelfLink(new Dictionary<string, string?> { ["token"] = ODataQuery.EncodeToken(ctx.Store.CurrentSequence().ToString(CultureInfo.InvariantCulture)) });
+        var deltaLink =
+            ctx.SelfLink(new Dictionary<string, string?>
+            {
+                ["token"] = ODataQuery.EncodeToken(ctx.Store.CurrentSequence()
+            .ToString(CultureInfo.InvariantCulture))
+            });
         result["@odata.deltaLink"] = deltaLink;
         return GraphResponse.Ok(result);
     }

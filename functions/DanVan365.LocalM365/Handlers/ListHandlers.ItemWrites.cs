@@ -8,7 +8,8 @@ namespace DanVan365.LocalM365.Handlers;
 /// <summary>Writing list items: create, update fields, unique-column checks, the item's eTag.</summary>
 internal static partial class ListHandlers
 {
-    public static string ItemETag(JsonObject item) => "\"" + item.Str("_uid") + "," + item["_version"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture) + "\"";
+    public static string ItemETag(JsonObject item) => "\"" + item.Str("_uid") + "," + item["_version"]!.GetValue<int>()
+        .ToString(CultureInfo.InvariantCulture) + "\"";
 
     public static JsonObject RequireItem(OperationContext ctx, JsonObject list, string itemId) =>
         ctx.Store.Get("listItem", list.Str("id") + "/" + itemId)
@@ -73,7 +74,8 @@ internal static partial class ListHandlers
             stored[name] = Coerce(column, value);
         }
 
-        // Unique columns: a duplicate value → 409 (https://learn.microsoft.com/en-us/graph/api/resources/columndefinition , enforceUniqueValues).
+        // Unique columns: a duplicate value → 409 (https://learn.microsoft.com/en-us/graph/api/resources/columndefinition ,
+        // enforceUniqueValues).
         var listId = list.Str("id")!;
         foreach (var column in Columns(list).Where(c => c["enforceUniqueValues"] is JsonValue u && u.GetValue<bool>()))
         {
@@ -89,7 +91,9 @@ internal static partial class ListHandlers
             {
                 if (otherId != itemId && theirs is not null && string.Equals(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", $"The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [{name}].");
+                    throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists",
+                        $"The list item could not be added or updated because duplicate values were found in the following field(s) in " +
+                        $"the list: [{name}].");
                 }
             }
         }
@@ -104,7 +108,8 @@ internal static partial class ListHandlers
         if (field.Contains('"', StringComparison.Ordinal))
         {
             // Not expressible as a SQLite JSON path label: read the documents.
-            return core.Store.Children("listItem", listId).Select(other => (other.Str("id"), ((JsonObject)other["_fields"]!)[field] as JsonValue));
+            return core.Store.Children("listItem", listId).Select(other => (other.Str("id"),
+                ((JsonObject)other["_fields"]!)[field] as JsonValue));
         }
 
         return core.Store.ChildValues("listItem", listId, "$._fields.\"" + field + "\"")

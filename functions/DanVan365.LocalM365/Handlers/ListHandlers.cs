@@ -46,7 +46,8 @@ internal static partial class ListHandlers
             var columns = (JsonArray)list["_columns"]!;
             if (FindColumn(list, column.Str("name")!) is not null)
             {
-                throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", $"A duplicate field name \"{column.Str("name")}\" was found.");
+                throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists",
+                    $"A duplicate field name \"{column.Str("name")}\" was found.");
             }
 
             columns.Add(column);
@@ -57,7 +58,8 @@ internal static partial class ListHandlers
         router.Add("GET", "sites/{}/lists/{}/drive", ctx =>
         {
             var list = RequireList(ctx);
-            var driveId = list.Str("_drive") ?? throw GraphException.NotFound("itemNotFound", "This list is not a document library: it has no drive.");
+            var driveId = list.Str("_drive") ?? throw GraphException.NotFound("itemNotFound",
+                "This list is not a document library: it has no drive.");
             return GraphResponse.Ok(DriveHandlers.PresentDrive(ctx, DriveHandlers.RequireDrive(ctx, driveId)));
         });
 
@@ -141,7 +143,9 @@ internal static partial class ListHandlers
         if (store.Children("list", siteId).Any(l => string.Equals(l.Str("displayName"), displayName, StringComparison.OrdinalIgnoreCase)))
         {
             // https://learn.microsoft.com/en-us/graph/api/list-create : a list with the same name → 409 nameAlreadyExists.
-            throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", $"A list, survey, discussion board, or document library with the specified title '{displayName}' already exists in this Web site.");
+            throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists",
+                $"A list, survey, discussion board, or document library with the specified title '{displayName}' already exists in this " +
+                $"Web site.");
         }
 
         var facet = body.Obj("list")?.CloneObj() ?? [];
@@ -164,7 +168,8 @@ internal static partial class ListHandlers
             var column = NormaliseColumn((JsonObject)node!);
             if (columns.Any(c => string.Equals(((JsonObject)c!).Str("name"), column.Str("name"), StringComparison.OrdinalIgnoreCase)))
             {
-                throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists", $"A duplicate field name \"{column.Str("name")}\" was found.");
+                throw new GraphException(HttpStatusCode.Conflict, "nameAlreadyExists",
+                    $"A duplicate field name \"{column.Str("name")}\" was found.");
             }
 
             columns.Add(column);

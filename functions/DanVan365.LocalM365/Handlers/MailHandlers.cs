@@ -23,13 +23,15 @@ internal static class MailHandlers
             }
 
             var body = ctx.Request.JsonBody();
-            var message = body.Obj("message") ?? throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRequest", "The 'message' parameter is required.");
+            var message = body.Obj("message") ?? throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRequest",
+                "The 'message' parameter is required.");
             var to = Recipients(message, "toRecipients");
             var cc = Recipients(message, "ccRecipients");
             var bcc = Recipients(message, "bccRecipients");
             if (to.Count + cc.Count + bcc.Count == 0)
             {
-                throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRecipients", "At least one recipient isn't valid. A message can't be sent because it contains no recipients.");
+                throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRecipients",
+                    "At least one recipient isn't valid. A message can't be sent because it contains no recipients.");
             }
 
             return Accept(ctx, user, ToMime(ctx, user, message, to, cc, bcc), message.DeepClone());
@@ -40,7 +42,8 @@ internal static class MailHandlers
     {
         var seq = ctx.Store.NextCounter("mail");
         var id = Ids.NewGuid();
-        var fileName = ctx.Now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + seq.ToString("D5", CultureInfo.InvariantCulture) + ".eml";
+        var fileName = ctx.Now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + seq.ToString("D5",
+            CultureInfo.InvariantCulture) + ".eml";
         var stored = new JsonObject
         {
             ["id"] = id,
@@ -80,12 +83,14 @@ internal static class MailHandlers
         }
         catch (Exception ex) when (ex is FormatException or ParseException)
         {
-            throw new GraphException(HttpStatusCode.BadRequest, "ErrorMimeContentInvalidBase64String", "Invalid base64 string for MIME content.");
+            throw new GraphException(HttpStatusCode.BadRequest, "ErrorMimeContentInvalidBase64String",
+                "Invalid base64 string for MIME content.");
         }
 
         if (mime.To.Count + mime.Cc.Count + mime.Bcc.Count == 0)
         {
-            throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRecipients", "At least one recipient isn't valid. A message can't be sent because it contains no recipients.");
+            throw new GraphException(HttpStatusCode.BadRequest, "ErrorInvalidRecipients",
+                "At least one recipient isn't valid. A message can't be sent because it contains no recipients.");
         }
 
         mime.From.Clear();
@@ -108,7 +113,8 @@ internal static class MailHandlers
             .Select(e => new MailboxAddress(e.Str("name") ?? string.Empty, e.Str("address")!))
             .ToList();
 
-    private static MimeMessage ToMime(OperationContext ctx, JsonObject user, JsonObject message, List<MailboxAddress> to, List<MailboxAddress> cc, List<MailboxAddress> bcc)
+    private static MimeMessage ToMime(OperationContext ctx, JsonObject user, JsonObject message, List<MailboxAddress> to,
+        List<MailboxAddress> cc, List<MailboxAddress> bcc)
     {
         var mime = new MimeMessage
         {
@@ -151,7 +157,8 @@ internal static class MailHandlers
         {
             if (attachment.Str("contentBytes") is { } b64)
             {
-                builder.Attachments.Add(attachment.Str("name") ?? "attachment", Convert.FromBase64String(b64), ContentType.Parse(attachment.Str("contentType") ?? "application/octet-stream"));
+                builder.Attachments.Add(attachment.Str("name") ?? "attachment", Convert.FromBase64String(b64),
+                    ContentType.Parse(attachment.Str("contentType") ?? "application/octet-stream"));
             }
         }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using DanVan365.LocalM365.Routing;
 
@@ -67,7 +65,8 @@ internal static partial class PlannerHandlers
 
     private static void ApplyTask(OperationContext ctx, JsonObject task, JsonObject body, bool creating)
     {
-        foreach (var name in new[] { "title", "orderHint", "assigneePriority", "startDateTime", "dueDateTime", "conversationThreadId", "priority" })
+        foreach (var name in new[] { "title", "orderHint", "assigneePriority", "startDateTime", "dueDateTime", "conversationThreadId",
+            "priority" })
         {
             if (body.ContainsKey(name))
             {
@@ -162,7 +161,8 @@ internal static partial class PlannerHandlers
                     continue;
                 }
 
-                var existing = current.Obj(key) ?? new JsonObject { ["@odata.type"] = "#microsoft.graph.plannerChecklistItem", ["isChecked"] = false };
+                var existing = current.Obj(key)
+                    ?? new JsonObject { ["@odata.type"] = "#microsoft.graph.plannerChecklistItem", ["isChecked"] = false };
                 foreach (var (k, v) in (JsonObject)value)
                 {
                     existing[k] = k == "orderHint" ? OrderHint(ctx, v?.ToString()) : v?.DeepClone();

@@ -33,12 +33,14 @@ internal static partial class PlannerHandlers
         var ifMatch = ctx.Request.Header("If-Match");
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw new GraphException(HttpStatusCode.PreconditionFailed, "PreconditionFailed", "The If-Match header must be specified for this kind of request.");
+            throw new GraphException(HttpStatusCode.PreconditionFailed, "PreconditionFailed",
+                "The If-Match header must be specified for this kind of request.");
         }
 
         if (ifMatch.Trim() != "*" && !ETags.Equal(ifMatch, entity.Str("_etag")!))
         {
-            throw new GraphException(HttpStatusCode.PreconditionFailed, "resourceModified", "The request ETag value does not match the object's current ETag value. Read the object again and retry.");
+            throw new GraphException(HttpStatusCode.PreconditionFailed, "resourceModified",
+                "The request ETag value does not match the object's current ETag value. Read the object again and retry.");
         }
     }
 
@@ -48,7 +50,12 @@ internal static partial class PlannerHandlers
         var skip = int.TryParse(ODataQuery.DecodeToken(ctx.Request.QueryValue("$skiptoken")), out var s) ? s : 0;
         var page = tasks.Skip(skip).Take(top).Select(t => (JsonNode)Present(t));
         var next = skip + top < tasks.Count
-            ? ctx.SelfLink(new Dictionary<string, string?> { ["$skiptoken"] = ODataQuery.EncodeToken((skip + top).ToString(CultureInfo.InvariantCulture)), ["$top"] = top.ToString(CultureInfo.InvariantCulture) })
+            ? ctx.SelfLink(new Dictionary<string, string?>
+            {
+                ["$skiptoken"] = ODataQuery.EncodeToken((skip + top)
+                .ToString(CultureInfo.InvariantCulture)),
+                ["$top"] = top.ToString(CultureInfo.InvariantCulture)
+            })
             : null;
         return GraphResponse.Ok(ctx.Collection(page, "Collection(microsoft.graph.plannerTask)", next));
     }
@@ -97,7 +104,8 @@ internal static partial class PlannerHandlers
         return "W/\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) + "\"";
     }
 
-    /// <summary>Order hints: " !" (or none) asks the service for one; https://learn.microsoft.com/en-us/graph/planner-order-hint-format</summary>
+    /// <summary>Order hints: " !" (or none) asks the service for one;
+    /// https://learn.microsoft.com/en-us/graph/planner-order-hint-format</summary>
     private static string OrderHint(OperationContext ctx, string? requested)
     {
         if (!string.IsNullOrWhiteSpace(requested) && requested.Trim() != "!")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using DanVan365.LocalM365.Routing;
 
@@ -31,7 +30,8 @@ internal static partial class PlannerHandlers
         {
             if (ctx.Store.Get("group", ctx[0]) is null)
             {
-                throw GraphException.NotFound("Request_ResourceNotFound", $"Resource '{ctx[0]}' does not exist or one of its queried reference-property objects are not present.");
+                throw GraphException.NotFound("Request_ResourceNotFound",
+                    $"Resource '{ctx[0]}' does not exist or one of its queried reference-property objects are not present.");
             }
 
             var plans = ctx.Store.Children("plan", ctx[0]).Select(p => (JsonNode)Present(p));
@@ -76,7 +76,8 @@ internal static partial class PlannerHandlers
         router.Add("GET", "planner/plans/{}/buckets", ctx =>
         {
             Require(ctx, "plan", ctx[0]);
-            return GraphResponse.Ok(ctx.Collection(ctx.Store.Children("bucket", ctx[0]).Select(b => (JsonNode)Present(b)), "Collection(microsoft.graph.plannerBucket)"));
+            return GraphResponse.Ok(ctx.Collection(ctx.Store.Children("bucket", ctx[0]).Select(b => (JsonNode)Present(b)),
+                "Collection(microsoft.graph.plannerBucket)"));
         });
 
         // https://learn.microsoft.com/en-us/graph/api/plannerplan-list-tasks (paged with @odata.nextLink)
@@ -140,7 +141,8 @@ internal static partial class PlannerHandlers
         router.Add("GET", "planner/tasks/{}", ctx => GraphResponse.Ok(Present(Require(ctx, "task", ctx[0]))));
 
         // https://learn.microsoft.com/en-us/graph/api/plannertask-update
-        router.Add("PATCH", "planner/tasks/{}", ctx => Patch(ctx, "task", ctx[0], (task, body) => ApplyTask(ctx, task, body, creating: false)));
+        router.Add("PATCH", "planner/tasks/{}", ctx => Patch(ctx, "task", ctx[0], (task, body) => ApplyTask(ctx, task, body,
+            creating: false)));
 
         // https://learn.microsoft.com/en-us/graph/api/plannertask-delete
         router.Add("DELETE", "planner/tasks/{}", ctx =>
@@ -154,7 +156,8 @@ internal static partial class PlannerHandlers
 
         // https://learn.microsoft.com/en-us/graph/api/plannertaskdetails-update (description, checklist, references)
         router.Add("GET", "planner/tasks/{}/details", ctx => GraphResponse.Ok(Present(Require(ctx, "taskDetails", ctx[0]))));
-        router.Add("PATCH", "planner/tasks/{}/details", ctx => Patch(ctx, "taskDetails", ctx[0], (details, body) => ApplyDetails(ctx, details, body)));
+        router.Add("PATCH", "planner/tasks/{}/details", ctx => Patch(ctx, "taskDetails", ctx[0], (details, body) => ApplyDetails(ctx,
+            details, body)));
     }
 
     private static GraphResponse CreatePlan(OperationContext ctx)
@@ -176,7 +179,8 @@ internal static partial class PlannerHandlers
 
         if (ctx.Store.Get("group", groupId) is null)
         {
-            throw new GraphException(HttpStatusCode.Forbidden, "Forbidden", "You do not have the required permissions to access this item, or the item may not exist.");
+            throw new GraphException(HttpStatusCode.Forbidden, "Forbidden",
+                "You do not have the required permissions to access this item, or the item may not exist.");
         }
 
         var id = Ids.PlannerId();

@@ -10,7 +10,8 @@ internal static class SiteHandlers
     {
         // https://learn.microsoft.com/en-us/graph/api/site-get (root, by id, by hostname and server-relative path)
         router.Add("GET", "sites/{}", ctx => GraphResponse.Ok(Present(ctx, RequireSite(ctx, ctx[0]))));
-        router.Add("GET", "sites/{}/drive", ctx => GraphResponse.Ok(DriveHandlers.PresentDrive(ctx, DriveHandlers.RequireDrive(ctx, RequireSite(ctx, ctx[0]).Str("_drive")!))));
+        router.Add("GET", "sites/{}/drive", ctx => GraphResponse.Ok(DriveHandlers.PresentDrive(ctx, DriveHandlers.RequireDrive(ctx,
+            RequireSite(ctx, ctx[0]).Str("_drive")!))));
         router.Add("GET", "sites/{}/drives", ctx =>
         {
             var site = RequireSite(ctx, ctx[0]);

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using DanVan365.LocalM365.Handlers;
 using DanVan365.LocalM365.Routing;
 using DanVan365.LocalM365.Storage;
 
 namespace DanVan365.LocalM365;
 
-/// <summary>The emulator without its web host: state, routing, stats, faults, batch. Both HTTP and $batch items come through <see cref="ExecuteAsync"/>.</summary>
+/// <summary>The emulator without its web host: state, routing, stats, faults, batch. Both HTTP and $batch items come through <see
+/// cref="ExecuteAsync"/>.</summary>
 internal sealed class EmulatorCore : IDisposable
 {
     private readonly Router _router = new();
@@ -165,7 +165,8 @@ internal sealed class EmulatorCore : IDisposable
         if (overBudget)
         {
             Interlocked.Increment(ref _throttled);
-            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests", "The application's resource units for this minute are spent.");
+            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests",
+                "The application's resource units for this minute are spent.");
             foreach (var (k, v) in budgetHeaders)
             {
                 ex.Headers[k] = v;
@@ -186,7 +187,8 @@ internal sealed class EmulatorCore : IDisposable
             && Interlocked.Increment(ref _plannerWrites) % faults.ConflictEvery == 0)
         {
             // planner-overview.md, "Planner resource versioning": 409 and 412 both mean "read the latest version and resolve".
-            return ErrorResponse(new GraphException(HttpStatusCode.Conflict, "Conflict", "The request conflicts with a newer change of the resource."), request);
+            return ErrorResponse(new GraphException(HttpStatusCode.Conflict, "Conflict",
+                "The request conflicts with a newer change of the resource."), request);
         }
 
         GraphResponse response;
@@ -228,7 +230,8 @@ internal sealed class EmulatorCore : IDisposable
         if (faults.ThrottleEvery > 0 && n % faults.ThrottleEvery == 0)
         {
             Interlocked.Increment(ref _throttled);
-            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests", "Too many requests. Please retry after the time given in the Retry-After header.");
+            var ex = new GraphException((HttpStatusCode)429, "TooManyRequests",
+                "Too many requests. Please retry after the time given in the Retry-After header.");
             ex.Headers["Retry-After"] = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return ex;
         }
@@ -236,7 +239,8 @@ internal sealed class EmulatorCore : IDisposable
         if (faults.ServerErrorEvery > 0 && n % faults.ServerErrorEvery == 0)
         {
             Interlocked.Increment(ref _serverErrors);
-            var ex = new GraphException(HttpStatusCode.ServiceUnavailable, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.");
+            var ex = new GraphException(HttpStatusCode.ServiceUnavailable, "serviceNotAvailable",
+                "The service is temporarily unavailable. Please retry later.");
             ex.Headers["Retry-After"] = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return ex;
         }

@@ -32,7 +32,8 @@ public sealed class LocalGraphServerOptions
 }
 
 /// <summary>Counters since start or the last reset (also GET /_emulator/stats).</summary>
-/// <param name="Requests">HTTP requests received on Graph routes (a $batch envelope counts once; control endpoints are not counted).</param>
+/// <param name="Requests">HTTP requests received on Graph routes (a $batch envelope counts once; control endpoints are not
+/// counted).</param>
 /// <param name="BatchItems">Requests inside $batch envelopes.</param>
 /// <param name="Writes">State-changing operations that succeeded, top-level or inside a batch.</param>
 /// <param name="Throttled">429 answers given by the fault injector.</param>

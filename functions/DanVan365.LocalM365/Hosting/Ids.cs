@@ -22,7 +22,8 @@ internal static class Ids
     public static string NewGuid() => Guid.NewGuid().ToString();
 
     public static string DriveId(string seed) =>
-        "b!" + Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 36).ToArray()).Replace('+', '-').Replace('/', '_');
+        "b!" + Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 36).ToArray()).Replace('+', '-').Replace('/',
+            '_');
 
     public static string DriveItemId() => "01" + Random(Base32, 32);
 

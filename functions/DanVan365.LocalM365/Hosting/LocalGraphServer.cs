@@ -20,7 +20,8 @@ namespace DanVan365.LocalM365;
 /// </summary>
 public sealed class LocalGraphServer : IAsyncDisposable
 {
-    private const string JsonContentType = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
+    private const string JsonContentType =
+        "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
     private readonly WebApplication _app;
     private readonly EmulatorCore _core;
 
@@ -51,11 +52,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
     /// <summary>The seeded wards (ward 1 is <see cref="Tenant"/>'s; more with <see cref="LocalGraphServerOptions.Wards"/>).</summary>
     public IReadOnlyList<SeededWard> Wards { get; private init; } = [];
 
-    /// <summary>The embedded default seed file's text (a ward copies it, edits it and passes it as <see cref="LocalGraphServerOptions.SeedFile"/>).</summary>
+    /// <summary>The embedded default seed file's text (a ward copies it, edits it and passes it as <see
+    /// cref="LocalGraphServerOptions.SeedFile"/>).</summary>
     public static string DefaultSeedJson => SeedDocument.EmbeddedText();
 
     /// <summary>Starts a server; state in DataDirectory/graph.db (persisting across restarts) or in memory.</summary>
-    public static async Task<LocalGraphServer> StartAsync(LocalGraphServerOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<LocalGraphServer> StartAsync(LocalGraphServerOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new LocalGraphServerOptions();
         if (options.Wards is < 1 or > 500)
@@ -77,7 +80,12 @@ public sealed class LocalGraphServer : IAsyncDisposable
         var core = new EmulatorCore(new GraphStore(dbPath), options.Clock, seed, outbox, options.BudgetClock);
         try
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalGraphServer).Assembly.GetName().Name });
+            var builder =
+                WebApplication.CreateSlimBuilder(new WebApplicationOptions
+                {
+                    ApplicationName = typeof(LocalGraphServer).Assembly.GetName()
+                .Name
+                });
             builder.Logging.ClearProviders();
 
             // The embedding process owns Ctrl+C/SIGTERM (ConsoleLifetime would swallow them).
@@ -196,7 +204,8 @@ public sealed class LocalGraphServer : IAsyncDisposable
         _app.MapGet("/_emulator/faults", () => Results.Json(_core.Faults, ControlJson));
         _app.MapPost("/_emulator/faults", async (HttpContext http) =>
         {
-            var faults = await JsonSerializer.DeserializeAsync<EmulatorFaults>(http.Request.Body, ControlJson, http.RequestAborted).ConfigureAwait(false) ?? new EmulatorFaults();
+            var faults = await JsonSerializer.DeserializeAsync<EmulatorFaults>(http.Request.Body, ControlJson,
+                http.RequestAborted).ConfigureAwait(false) ?? new EmulatorFaults();
             _core.Faults = faults;
             return Results.Json(faults, ControlJson);
         });
@@ -222,7 +231,8 @@ public sealed class LocalGraphServer : IAsyncDisposable
                     return Results.BadRequest(new { error = "userPrincipalName and displayName are required." });
                 }
 
-                var id = _core.AddUser(new EmulatorUser(upn, name, u.Str("mail"), u.Str("jobTitle"), u.Str("department"), u.Str("id"), u["memberOfWardGroup"] is not JsonValue m || m.GetValue<bool>()));
+                var id = _core.AddUser(new EmulatorUser(upn, name, u.Str("mail"), u.Str("jobTitle"), u.Str("department"), u.Str("id"),
+                    u["memberOfWardGroup"] is not JsonValue m || m.GetValue<bool>()));
                 result.Add(new JsonObject { ["id"] = id, ["userPrincipalName"] = upn });
             }
 
@@ -296,10 +306,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
         var request = new GraphRequest(http.Request.Method, path.TrimStart('/'), query, headers, body);
 
         // Graph rejects a request without a bearer token: https://learn.microsoft.com/en-us/graph/auth/auth-concepts
-        if (requireAuth && (!headers.TryGetValue("Authorization", out var auth) || !auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || auth.Length <= 7))
+        if (requireAuth && (!headers.TryGetValue("Authorization", out var auth) || !auth.StartsWith("Bearer ",
+            StringComparison.OrdinalIgnoreCase) || auth.Length <= 7))
         {
-            var unauthorized = _core.ErrorResponse(new GraphException(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", "Access token is empty."), request);
-            unauthorized.Headers["WWW-Authenticate"] = "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\"";
+            var unauthorized = _core.ErrorResponse(new GraphException(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken",
+                "Access token is empty."), request);
+            unauthorized.Headers["WWW-Authenticate"] =
+                "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\"";
             await WriteAsync(http, unauthorized, requestId, clientRequestId).ConfigureAwait(false);
             return;
         }
@@ -312,7 +325,8 @@ public sealed class LocalGraphServer : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A fault of the emulator itself answers as Graph answers its own: 500 generalException, with the reason.
-            response = _core.ErrorResponse(new GraphException(HttpStatusCode.InternalServerError, "generalException", ex.GetType().Name + ": " + ex.Message), request);
+            response = _core.ErrorResponse(new GraphException(HttpStatusCode.InternalServerError, "generalException",
+                ex.GetType().Name + ": " + ex.Message), request);
         }
 
         await WriteAsync(http, response, requestId, clientRequestId).ConfigureAwait(false);

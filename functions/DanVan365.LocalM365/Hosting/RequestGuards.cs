@@ -36,7 +36,8 @@ internal static class RequestGuards
             {
                 AddCors(http, origin);
                 http.Response.Headers.AccessControlAllowMethods = "GET, POST, PATCH, PUT, DELETE";
-                http.Response.Headers.AccessControlAllowHeaders = http.Request.Headers.AccessControlRequestHeaders.ToString() is { Length: > 0 } asked
+                http.Response.Headers.AccessControlAllowHeaders =
+                    http.Request.Headers.AccessControlRequestHeaders.ToString() is { Length: > 0 } asked
                     ? asked
                     : "Authorization, Content-Type";
                 http.Response.Headers.AccessControlMaxAge = "600";
@@ -56,7 +57,8 @@ internal static class RequestGuards
     private static void AddCors(HttpContext http, string origin)
     {
         http.Response.Headers.AccessControlAllowOrigin = origin;
-        http.Response.Headers.AccessControlExposeHeaders = "request-id, client-request-id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
+        http.Response.Headers.AccessControlExposeHeaders =
+            "request-id, client-request-id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
         http.Response.Headers.Vary = "Origin";
     }
 

@@ -62,7 +62,12 @@ internal static class WardSeed
         {
             var slug = Slug(name);
             var mailbox = "ubnd." + slug.Replace("phuong-", string.Empty, StringComparison.Ordinal) + "@" + seed.Domain;
-            sites.Add(new JsonObject { ["path"] = "/sites/" + slug, ["displayName"] = name, ["description"] = "Trang công việc của UBND " + name + "." });
+            sites.Add(new JsonObject
+            {
+                ["path"] = "/sites/" + slug,
+                ["displayName"] = name,
+                ["description"] = "Trang công việc của UBND " + name + "."
+            });
             users.Add(new JsonObject { ["userPrincipalName"] = mailbox, ["displayName"] = "UBND " + name, ["jobTitle"] = "Hộp thư UBND" });
             groups.Add(new JsonObject
             {
@@ -87,7 +92,8 @@ internal static class WardSeed
     {
         var list = new List<SeededWard>
         {
-            new(1, seed.Root.Obj("tenant")?.Str("displayName") ?? "Phường Hải An", tenant.WardSitePath, tenant.WardGroupId, "ubnd@" + seed.Domain),
+            new(1, seed.Root.Obj("tenant")?.Str("displayName") ?? "Phường Hải An", tenant.WardSitePath, tenant.WardGroupId,
+                "ubnd@" + seed.Domain),
         };
         var n = 2;
         foreach (var name in wards > 1 ? Names(wards) : [])

@@ -160,9 +160,11 @@ internal sealed class ODataFilter
                         return vd.CompareTo(d);
                     }
 
-                    return v.TryGetValue<string>(out var vs) && double.TryParse(vs, NumberStyles.Float, CultureInfo.InvariantCulture, out var pd) ? pd.CompareTo(d) : null;
+                    return v.TryGetValue<string>(out var vs) && double.TryParse(vs, NumberStyles.Float, CultureInfo.InvariantCulture,
+                        out var pd) ? pd.CompareTo(d) : null;
                 case DateTimeOffset dt:
-                    return v.TryGetValue<string>(out var ds) && DateTimeOffset.TryParse(ds, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var pdt) ? pdt.CompareTo(dt) : null;
+                    return v.TryGetValue<string>(out var ds) && DateTimeOffset.TryParse(ds, CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal, out var pdt) ? pdt.CompareTo(dt) : null;
                 case string s:
                     var text = v.TryGetValue<string>(out var str) ? str : v.ToJsonString();
                     return string.Compare(text, s, StringComparison.OrdinalIgnoreCase);
@@ -227,7 +229,8 @@ internal sealed class ODataFilter
                 var path = Next();
                 paths.Add(path);
                 Expect(",");
-                var literal = Literal(Next()) as string ?? throw GraphException.BadRequest("Invalid filter clause: startswith needs a string.");
+                var literal = Literal(Next()) as string
+                    ?? throw GraphException.BadRequest("Invalid filter clause: startswith needs a string.");
                 Expect(")");
                 return new StartsWith(path, literal);
             }

@@ -15,7 +15,8 @@ internal static class ODataQuery
             return obj;
         }
 
-        var names = new HashSet<string>(select.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(select.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            StringComparer.OrdinalIgnoreCase);
         var result = new JsonObject();
         foreach (var (k, v) in obj)
         {
@@ -75,7 +76,8 @@ internal static class ODataQuery
         return Math.Min(n, max);
     }
 
-    public static string EncodeToken(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string EncodeToken(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value)).TrimEnd('=').Replace('+',
+        '-').Replace('/', '_');
 
     public static string? DecodeToken(string? token)
     {

@@ -87,7 +87,8 @@ internal sealed class Router
 
         if (pathKnown)
         {
-            throw new GraphException(HttpStatusCode.MethodNotAllowed, "BadRequest", $"The method '{method}' is not supported for this resource.");
+            throw new GraphException(HttpStatusCode.MethodNotAllowed, "BadRequest",
+                $"The method '{method}' is not supported for this resource.");
         }
 
         var last = segments.Count > 0 ? segments[^1] : string.Empty;

@@ -46,7 +46,8 @@ internal sealed class SeedDocument
     {
         try
         {
-            return new SeedDocument(JsonNode.Parse(bytes) as JsonObject ?? throw new InvalidDataException($"{name}: a JSON object is expected."));
+            return new SeedDocument(JsonNode.Parse(bytes) as JsonObject
+                ?? throw new InvalidDataException($"{name}: a JSON object is expected."));
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -66,7 +67,8 @@ internal static class Seeder
         store.PutMeta("tenant:domain", seed.Domain);
         store.PutMeta("tenant:hostname", seed.Hostname);
 
-        var rootSite = SiteHandlers.CreateSite(core, string.Empty, seed.Root.Obj("sharePoint")?.Str("rootSiteDisplayName") ?? "Communication site", null, now);
+        var rootSite = SiteHandlers.CreateSite(core, string.Empty,
+            seed.Root.Obj("sharePoint")?.Str("rootSiteDisplayName") ?? "Communication site", null, now);
         store.PutMeta("site:root", rootSite);
 
         foreach (var node in seed.Root["sites"] as JsonArray ?? [])

@@ -52,20 +52,25 @@ internal sealed class GraphStore : IDisposable
             ? "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Execute("""
-            CREATE TABLE IF NOT EXISTS entities(kind TEXT NOT NULL, id TEXT NOT NULL, parent TEXT NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS entities(kind TEXT NOT NULL, id TEXT NOT NULL, parent TEXT NOT NULL, ord INTEGER NOT NULL,
+                json TEXT NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS ix_entities_parent ON entities(kind, parent, ord);
-            CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, parent TEXT NOT NULL, id TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, parent TEXT NOT NULL,
+                id TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_changes_parent ON changes(kind, parent, seq);
             CREATE TABLE IF NOT EXISTS blobs(id TEXT PRIMARY KEY, data BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """);
         _get = Prepare("SELECT json FROM entities WHERE kind=$k AND id=$i", "$k", "$i");
-        _upsert = Prepare("INSERT INTO entities(kind,id,parent,ord,json) VALUES($k,$i,$p,$o,$j) ON CONFLICT(kind,id) DO UPDATE SET parent=excluded.parent, json=excluded.json", "$k", "$i", "$p", "$o", "$j");
+        _upsert =
+            Prepare("INSERT INTO entities(kind,id,parent,ord,json) VALUES($k,$i,$p,$o,$j) ON CONFLICT(kind,id) DO UPDATE SET " +
+            "parent=excluded.parent, json=excluded.json", "$k", "$i", "$p", "$o", "$j");
         _delete = Prepare("DELETE FROM entities WHERE kind=$k AND id=$i", "$k", "$i");
         _children = Prepare("SELECT json FROM entities WHERE kind=$k AND parent=$p ORDER BY ord", "$k", "$p");
         _childValues = Prepare("SELECT json ->> '$.id', json -> $path FROM entities WHERE kind=$k AND parent=$p", "$k", "$p", "$path");
         _logChange = Prepare("INSERT INTO changes(kind,parent,id) VALUES($k,$p,$i)", "$k", "$p", "$i");
-        _changesSince = Prepare("SELECT id, MAX(seq) FROM changes WHERE kind=$k AND parent=$p AND seq>$s GROUP BY id ORDER BY MAX(seq)", "$k", "$p", "$s");
+        _changesSince = Prepare("SELECT id, MAX(seq) FROM changes WHERE kind=$k AND parent=$p AND seq>$s GROUP BY id ORDER BY MAX(seq)",
+            "$k", "$p", "$s");
         _maxSeq = Prepare("SELECT COALESCE(MAX(seq),0) FROM changes", Array.Empty<string>());
         _getBlob = Prepare("SELECT data FROM blobs WHERE id=$i", "$i");
         _putBlob = Prepare("INSERT INTO blobs(id,data) VALUES($i,$d) ON CONFLICT(id) DO UPDATE SET data=excluded.data", "$i", "$d");
@@ -152,7 +157,8 @@ internal sealed class GraphStore : IDisposable
         return result;
     }
 
-    /// <summary>For each child: its document's "id" (when a string) and the JSON text at a path (null when absent); no document is parsed.</summary>
+    /// <summary>For each child: its document's "id" (when a string) and the JSON text at a path (null when absent); no document is
+    /// parsed.</summary>
     public List<(string? Id, string? Json)> ChildValues(string kind, string parent, string jsonPath)
     {
         _childValues.Parameters[0].Value = kind;
@@ -269,7 +275,8 @@ internal sealed class GraphStore : IDisposable
 
     public void Dispose()
     {
-        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _childValues, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob, _deleteBlob, _getMeta, _putMeta, _begin, _commit, _rollback })
+        foreach (var cmd in new[] { _get, _upsert, _delete, _children, _childValues, _logChange, _changesSince, _maxSeq, _getBlob, _putBlob,
+            _deleteBlob, _getMeta, _putMeta, _begin, _commit, _rollback })
         {
             cmd.Dispose();
         }

@@ -34,7 +34,8 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
     private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
-    public async Task<IReadOnlyDictionary<string, BatchOutcome>> RunAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, BatchOutcome>> RunAsync(IReadOnlyList<BatchOperation> operations,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operations);
         var outcomes = new Dictionary<string, BatchOutcome>(StringComparer.Ordinal);
@@ -88,7 +89,9 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
             var message = statuses.ContainsKey(op.Id) ? await response.GetResponseByIdAsync(op.Id).ConfigureAwait(false) : null;
             if (message is null)
             {
-                results[op.Id] = new BatchOutcome(op.Id, (int)HttpStatusCode.BadGateway, "{\"error\":{\"code\":\"missingBatchResponse\",\"message\":\"No response for this batch item.\"}}", new Dictionary<string, string>());
+                results[op.Id] = new BatchOutcome(op.Id, (int)HttpStatusCode.BadGateway,
+                    "{\"error\":{\"code\":\"missingBatchResponse\",\"message\":\"No response for this batch item.\"}}",
+                    new Dictionary<string, string>());
                 continue;
             }
 

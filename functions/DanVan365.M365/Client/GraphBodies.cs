@@ -48,7 +48,8 @@ public static class GraphBodies
             {
                 var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
                 var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-                var requestId = error.TryGetProperty("innerError", out var inner) && inner.TryGetProperty("request-id", out var r) ? r.GetString() : null;
+                var requestId = error.TryGetProperty("innerError", out var inner) && inner.TryGetProperty("request-id",
+                    out var r) ? r.GetString() : null;
                 return (code, message, requestId);
             }
         }

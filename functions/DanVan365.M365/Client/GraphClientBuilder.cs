@@ -36,7 +36,8 @@ public static class GraphClientBuilder
 
         // Counts what reaches the wire (retries included): the figure behind "requests=N".
         handlers.Add(meter);
-        var http = GraphClientFactory.Create(handlers, finalHandler: transport ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+        var http = GraphClientFactory.Create(handlers,
+            finalHandler: transport ?? new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
 
         // Each attempt has its own timeout and the retries their budget (GraphResilienceHandler); waiting for the
         // tenant's budget is pacing, not a failure.
@@ -44,7 +45,8 @@ public static class GraphClientBuilder
         http.BaseAddress = new Uri(options.GraphBaseUrl.TrimEnd('/') + "/");
         IAuthenticationProvider auth = options.Local
             ? new LocalTokenProvider()
-            : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true, "https://graph.microsoft.com/.default");
+            : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true,
+                "https://graph.microsoft.com/.default");
         var client = new GraphServiceClient(http, auth, options.GraphBaseUrl.TrimEnd('/'));
         return new GraphConnection(client, meter, options);
     }
@@ -79,7 +81,12 @@ public static class GraphClientBuilder
             CredentialKind.ManagedIdentity => options.ClientId is null
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId)),
-            CredentialKind.WorkloadIdentity => new WorkloadIdentityCredential(new WorkloadIdentityCredentialOptions { TenantId = options.TenantId, ClientId = options.ClientId }),
+            CredentialKind.WorkloadIdentity
+                => new WorkloadIdentityCredential(new WorkloadIdentityCredentialOptions
+                {
+                    TenantId = options.TenantId,
+                    ClientId = options.ClientId
+                }),
             CredentialKind.Certificate => new ClientCertificateCredential(options.TenantId, options.ClientId, options.CertificatePath),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Credential, "Unknown credential kind."),
         };
@@ -88,7 +95,8 @@ public static class GraphClientBuilder
     /// <summary>The local Graph accepts any bearer token; it still requires the header, as Graph does.</summary>
     private sealed class LocalTokenProvider : IAuthenticationProvider
     {
-        public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+        public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
+            CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(request);
             request.Headers.TryAdd("Authorization", "Bearer local-development-token");

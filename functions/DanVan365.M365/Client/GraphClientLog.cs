@@ -16,10 +16,12 @@ public static partial class GraphClientLog
         Message = "Graph throttled {Operation}: {Status}, Retry-After {RetryAfterMs} ms (request-id {RequestId})")]
     public static partial void Throttled(ILogger logger, string operation, int status, long retryAfterMs, string? requestId);
 
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Error, Message = "Graph circuit for tenant {Tenant} opened for {BreakMs} ms after sustained 503s")]
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Error,
+        Message = "Graph circuit for tenant {Tenant} opened for {BreakMs} ms after sustained 503s")]
     public static partial void CircuitOpened(ILogger logger, string tenant, long breakMs);
 
-    [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "Graph circuit for tenant {Tenant} half-open: one trial request")]
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Information,
+        Message = "Graph circuit for tenant {Tenant} half-open: one trial request")]
     public static partial void CircuitHalfOpen(ILogger logger, string tenant);
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Information, Message = "Graph circuit for tenant {Tenant} closed: requests resume")]
@@ -29,7 +31,8 @@ public static partial class GraphClientLog
         Message = "Graph {Operation} not retried after {Status}: not safe to repeat (request-id {RequestId})")]
     public static partial void NotRetried(ILogger logger, string operation, int status, string? requestId);
 
-    [LoggerMessage(EventId = 1506, Level = LogLevel.Debug, Message = "Graph {Operation} waited {WaitMs} ms for the tenant budget ({Units} RU)")]
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Debug,
+        Message = "Graph {Operation} waited {WaitMs} ms for the tenant budget ({Units} RU)")]
     public static partial void Paced(ILogger logger, string operation, long waitMs, int units);
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Information,

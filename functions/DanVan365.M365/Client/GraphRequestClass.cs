@@ -19,7 +19,8 @@ public enum GraphService
 /// <param name="SendMail">True for sendMail: retried on 429 only, never on 5xx or a timeout.</param>
 /// <param name="Mailbox">The sending mailbox of a sendMail (never logged).</param>
 /// <param name="Operation">Method and route with ids blanked, e.g. "GET sites/{}/lists/{}/items" (safe to log).</param>
-public sealed record GraphRequestClass(GraphService Service, int ResourceUnits, bool Idempotent, bool SendMail, string? Mailbox, string Operation)
+public sealed record GraphRequestClass(GraphService Service, int ResourceUnits, bool Idempotent, bool SendMail, string? Mailbox,
+    string Operation)
 {
     private static readonly HashSet<string> Vocabulary = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -34,7 +34,8 @@ public sealed class GraphResilienceHandler(TenantResilience tenant) : Delegating
         try
         {
             return await tenant.Pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Handler.AttemptAsync(state.Request, state.Call, ctx.CancellationToken).ConfigureAwait(false),
+                static async (ctx, state) => await state.Handler.AttemptAsync(state.Request, state.Call,
+                    ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 (Handler: this, Request: request, Call: call)).ConfigureAwait(false);
         }
@@ -126,10 +127,12 @@ public sealed class GraphResilienceHandler(TenantResilience tenant) : Delegating
     }
 
     private static bool IsBatch(HttpRequestMessage request) =>
-        request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/$batch", StringComparison.OrdinalIgnoreCase) == true;
+        request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/$batch",
+            StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>A top-level request is one class; a $batch is one per item (https://learn.microsoft.com/graph/json-batching).</summary>
-    private static async Task<IReadOnlyList<GraphRequestClass>> ClassifyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<GraphRequestClass>> ClassifyAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
         if (!IsBatch(request) || request.Content is null)
@@ -158,11 +161,13 @@ public sealed class GraphResilienceHandler(TenantResilience tenant) : Delegating
         {
             RequestMessage = request,
             Content = new StringContent(
-                "{\"error\":{\"code\":\"circuitOpen\",\"message\":\"The tenant answered 503 repeatedly; requests pause until the circuit closes.\"}}",
+                "{\"error\":{\"code\":\"circuitOpen\",\"message\":\"The tenant answered 503 repeatedly; requests pause until the circuit " +
+                    "closes.\"}}",
                 System.Text.Encoding.UTF8,
                 "application/json"),
         };
-        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)));
+        response.Headers.RetryAfter =
+            new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)));
         return response;
     }
 }

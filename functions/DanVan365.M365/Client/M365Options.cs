@@ -2,7 +2,8 @@ using DanVan365.Core.Errors;
 
 namespace DanVan365.M365.Client;
 
-/// <summary>How the app authenticates to a real tenant. No client secrets: managed identity, workload identity federation or a certificate.</summary>
+/// <summary>How the app authenticates to a real tenant. No client secrets: managed identity, workload identity federation or a
+/// certificate.</summary>
 public enum CredentialKind
 {
     ManagedIdentity,
@@ -80,15 +81,18 @@ public sealed class M365Options
     public void Validate()
     {
         Require(nameof(GraphBaseUrl), GraphBaseUrl);
-        if (!Uri.TryCreate(GraphBaseUrl, UriKind.Absolute, out var graph) || (graph.Scheme != Uri.UriSchemeHttps && !(Local && graph.IsLoopback)))
+        if (!Uri.TryCreate(GraphBaseUrl, UriKind.Absolute,
+            out var graph) || (graph.Scheme != Uri.UriSchemeHttps && !(Local && graph.IsLoopback)))
         {
-            throw new ConfigurationException($"{Section}:{nameof(GraphBaseUrl)}", "must be an absolute https URL (http only for a local Graph on 127.0.0.1).");
+            throw new ConfigurationException($"{Section}:{nameof(GraphBaseUrl)}",
+                "must be an absolute https URL (http only for a local Graph on 127.0.0.1).");
         }
 
         Require(nameof(SiteUrl), SiteUrl);
         if (!Uri.TryCreate(SiteUrl, UriKind.Absolute, out var site) || site.AbsolutePath.Length < 2)
         {
-            throw new ConfigurationException($"{Section}:{nameof(SiteUrl)}", "must be the site's absolute URL, e.g. https://contoso.sharepoint.com/sites/phuong-hai-an.");
+            throw new ConfigurationException($"{Section}:{nameof(SiteUrl)}",
+                "must be the site's absolute URL, e.g. https://contoso.sharepoint.com/sites/phuong-hai-an.");
         }
 
         if (MaxAttempts is < 1 or > 10)
@@ -133,12 +137,14 @@ public sealed class M365Options
 
         if (PlannerRequestsPerMinute < 1 || MailMessagesPerMinute < 1)
         {
-            throw new ConfigurationException($"{Section}:{nameof(PlannerRequestsPerMinute)}", "Planner and mail paces must be at least 1 a minute.");
+            throw new ConfigurationException($"{Section}:{nameof(PlannerRequestsPerMinute)}",
+                "Planner and mail paces must be at least 1 a minute.");
         }
 
         if (BudgetWindow <= TimeSpan.Zero || RetryBudget <= TimeSpan.Zero || CircuitBreakDuration < TimeSpan.FromMilliseconds(500))
         {
-            throw new ConfigurationException($"{Section}:{nameof(BudgetWindow)}", "budget window, retry budget and circuit break must be positive.");
+            throw new ConfigurationException($"{Section}:{nameof(BudgetWindow)}",
+                "budget window, retry budget and circuit break must be positive.");
         }
     }
 

@@ -18,7 +18,8 @@ public static class RetryAfter
         if (header("Retry-After") is { } retryAfter)
         {
             wait = Seconds(retryAfter)
-                ?? (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at - now : null);
+                ?? (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                    out var at) ? at - now : null);
         }
 
         if (header("RateLimit-Reset") is { } reset && Seconds(reset) is { } resetWait && (wait is null || resetWait > wait))

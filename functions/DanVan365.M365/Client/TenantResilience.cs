@@ -103,7 +103,8 @@ public sealed class TenantResilience
         if (status is 429 or (int)HttpStatusCode.ServiceUnavailable)
         {
             var pause = RetryAfter.From(header, Clock.GetUtcNow()) ?? TimeSpan.FromSeconds(1);
-            GraphClientLog.Throttled(Logger, requests.Count == 1 ? requests[0].Operation : "POST $batch", status, (long)pause.TotalMilliseconds, requestId);
+            GraphClientLog.Throttled(Logger, requests.Count == 1 ? requests[0].Operation : "POST $batch", status,
+                (long)pause.TotalMilliseconds, requestId);
             if (requests.Any(r => r.ResourceUnits > 0))
             {
                 ResourceUnits.Pause(pause);

@@ -22,7 +22,10 @@ public static class EscalationSiteLinks
             : host;
         return new EscalationLinks(
             id => assignments is null ? null : $"{assignments}/DispForm.aspx?ID={Uri.EscapeDataString(id)}",
-            task => tenant is null ? null : $"https://tasks.office.com/{Uri.EscapeDataString(tenant)}/Home/Task/{Uri.EscapeDataString(task)}",
-            (_, unit) => reports is null ? null : $"{reports}/AllItems.aspx?FilterField1=UnitCode&FilterValue1={Uri.EscapeDataString(unit)}");
+            task => tenant is null
+                ? null
+                : $"https://tasks.office.com/{Uri.EscapeDataString(tenant)}/Home/Task/{Uri.EscapeDataString(task)}",
+            (_, unit)
+                => reports is null ? null : $"{reports}/AllItems.aspx?FilterField1=UnitCode&FilterValue1={Uri.EscapeDataString(unit)}");
     }
 }

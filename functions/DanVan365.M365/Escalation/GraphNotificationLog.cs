@@ -24,7 +24,8 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         return [.. rows.Select(NotificationRow.ToEntry)];
     }
 
-    public async Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notifications);
         if (notifications.Count == 0)
@@ -38,7 +39,12 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         {
             // https://learn.microsoft.com/graph/api/listitem-create
             var fields = NotificationRow.Claim(n, now);
-            var body = new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal) };
+            var body =
+                new FieldValueSet
+                {
+                    AdditionalData = fields.ToDictionary(f => f.Key,
+                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal)
+                };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         })).ToList();
         var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
@@ -67,7 +73,8 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         return new ClaimResult(claimed, taken, failures);
     }
 
-    public async Task<IReadOnlyList<RowFailure>> MarkSentAsync(IReadOnlyList<ClaimedNotification> claimed, DateOnly sentOn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RowFailure>> MarkSentAsync(IReadOnlyList<ClaimedNotification> claimed, DateOnly sentOn,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var patches = claimed.Select(c => new RowPatch(c.Notification.IdempotencyKey, c.ItemId, NotificationRow.Sent(sentOn))).ToList();
@@ -75,7 +82,8 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         return result.Failures;
     }
 
-    public async Task<IReadOnlyList<RowFailure>> ReleaseAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RowFailure>> ReleaseAsync(IReadOnlyList<ClaimedNotification> claimed,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         if (claimed.Count == 0)
@@ -107,7 +115,8 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         try
         {
             using var doc = JsonDocument.Parse(string.IsNullOrEmpty(body) ? "{}" : body);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) ? GraphBodies.AsString(id) : null;
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id",
+                out var id) ? GraphBodies.AsString(id) : null;
         }
         catch (JsonException)
         {

@@ -28,7 +28,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
 
     private GraphServiceClient Client => site.Client;
 
-    public async Task<LibraryFile> UploadAsync(string folder, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<LibraryFile> UploadAsync(string folder, string fileName, ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken)
     {
         var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
         var path = Combine(folder, fileName);
@@ -37,15 +38,21 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         if (content.Length <= SimpleUploadLimit)
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
-            uploaded = await GraphErrors.Call($"upload {path}", () => item.Content.PutAsync(stream, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            uploaded = await GraphErrors.Call($"upload {path}", () => item.Content.PutAsync(stream,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         else
         {
             var body = new CreateUploadSessionPostRequestBody
             {
-                Item = new DriveItemUploadableProperties { AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" } },
+                Item = new DriveItemUploadableProperties
+                {
+                    AdditionalData =
+                    new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" }
+                },
             };
-            var session = await GraphErrors.Call($"upload session {path}", () => item.CreateUploadSession.PostAsync(body, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var session = await GraphErrors.Call($"upload session {path}", () => item.CreateUploadSession.PostAsync(body,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
             using var stream = new MemoryStream(content.ToArray(), writable: false);
             var task = new LargeFileUploadTask<DriveItem>(session, stream, SliceSize, Client.RequestAdapter);
             var result = await task.UploadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -60,10 +67,13 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         if (uploaded?.Id is { } uploadedId && uploaded.ListItem is null)
         {
             // The upload answer has no listItem; read it so the caller can set the file's columns.
-            uploaded = await GraphErrors.Call($"get {path}", () => Client.Drives[driveId].Items[uploadedId].GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns], cancellationToken)).ConfigureAwait(false);
+            uploaded = await GraphErrors.Call($"get {path}",
+                () => Client.Drives[driveId].Items[uploadedId].GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns],
+                cancellationToken)).ConfigureAwait(false);
         }
 
-        return ToFile(uploaded ?? throw new RemoteServiceException($"upload {path}", 500, "noItem", null, "Graph returned no item."), folder);
+        return ToFile(uploaded ?? throw new RemoteServiceException($"upload {path}", 500, "noItem", null, "Graph returned no item."),
+            folder);
     }
 
     public async Task<IReadOnlyList<LibraryFile>> ListAsync(string folder, CancellationToken cancellationToken)
@@ -73,7 +83,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         DriveItemCollectionResponse? page;
         try
         {
-            page = await Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns], cancellationToken).ConfigureAwait(false);
+            page = await Client.Drives[driveId].Items["root"].ItemWithPath(folder)
+                .Children.GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns], cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError error) when (GraphErrors.Is(error, 404))
         {
@@ -92,7 +103,9 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
                 break;
             }
 
-            page = await GraphErrors.Call($"list {folder}", () => Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            page = await GraphErrors.Call($"list {folder}",
+                () => Client.Drives[driveId].Items["root"].ItemWithPath(folder).Children.WithUrl(next)
+                .GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         return files;
@@ -107,7 +120,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         }
 
         var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
-        await using var stream = await GraphErrors.Call($"download {file.Path}", () => Client.Drives[driveId].Items[file.Id].Content.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false)
+        await using var stream = await GraphErrors.Call($"download {file.Path}",
+            () => Client.Drives[driveId].Items[file.Id].Content.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false)
             ?? throw new RemoteServiceException($"download {file.Path}", 404, "itemNotFound", null, "No content.");
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -131,13 +145,22 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         ArgumentNullException.ThrowIfNull(fields);
         var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var libraryId = await site.ListIdAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        var listItemId = file.ListItemId ?? throw new RemoteServiceException($"update columns of {file.Path}", 404, "itemNotFound", null, "The file has no list item id.");
-        var values = new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(SiteSchema.Library, f.Key), f.Value)!, StringComparer.Ordinal) };
+        var listItemId = file.ListItemId ?? throw new RemoteServiceException($"update columns of {file.Path}", 404, "itemNotFound", null,
+            "The file has no list item id.");
+        var values =
+            new FieldValueSet
+            {
+                AdditionalData = fields.ToDictionary(f => f.Key,
+            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(SiteSchema.Library, f.Key), f.Value)!, StringComparer.Ordinal)
+            };
         // https://learn.microsoft.com/graph/api/listitem-update — the file's listItem carries the library's columns.
-        await GraphErrors.Call($"update columns of {file.Path}", () => Client.Sites[siteId].Lists[libraryId].Items[listItemId].Fields.PatchAsync(values, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await GraphErrors.Call($"update columns of {file.Path}",
+            () => Client.Sites[siteId].Lists[libraryId].Items[listItemId].Fields.PatchAsync(values,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task<(IReadOnlyList<LibraryFile> Files, string Token)> ChangesAsync(string? token, Func<string, bool> include, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<LibraryFile> Files, string Token)> ChangesAsync(string? token, Func<string, bool> include,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(include);
         var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
@@ -147,7 +170,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         // driveitem-delta.md, Remarks): read each changed file by id, with its path and list item (one batch per 20 files).
         var ids = changedIds.ToList();
         var operations = ids.Select((id, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            () => Client.Drives[driveId].Items[id].ToGetRequestInformation(r => r.QueryParameters.Expand = [ListItemWithColumns]))).ToList();
+            () => Client.Drives[driveId].Items[id].ToGetRequestInformation(r => r.QueryParameters.Expand = [ListItemWithColumns])))
+                .ToList();
         var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
         var files = new List<LibraryFile>();
         for (var i = 0; i < ids.Count; i++)
@@ -164,8 +188,10 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
                 throw new RemoteServiceException("read changed file", outcome.Status, code, requestId, message ?? "failed");
             }
 
-            var item = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body, DriveItem.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
-            if (item is not null && FolderOf(item.ParentReference?.Path) is { } folder && include(Combine(folder, item.Name ?? string.Empty)))
+            var item = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body,
+                DriveItem.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+            if (item is not null && FolderOf(item.ParentReference?.Path) is { } folder && include(Combine(folder,
+                item.Name ?? string.Empty)))
             {
                 files.Add(ToFile(item, folder));
             }
@@ -179,7 +205,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
     /// longer knows answers 410 Gone with a Location header that starts a fresh enumeration (driveitem-delta.md): the
     /// enumeration is started again from there, once, and every file comes back (ingestion skips the ones it has read).
     /// </summary>
-    private async Task<(IReadOnlyCollection<string> Ids, string? DeltaLink)> DeltaAsync(string driveId, string? token, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyCollection<string> Ids, string? DeltaLink)> DeltaAsync(string driveId, string? token,
+        CancellationToken cancellationToken)
     {
         var delta = Client.Drives[driveId].Items["root"].Delta;
         Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaGetResponse? page;
@@ -191,7 +218,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (token is not null && GraphErrors.Is(error, 410))
         {
-            var restart = error.ResponseHeaders is { } headers && headers.TryGetValue("Location", out var values) ? values.FirstOrDefault() : null;
+            var restart = error.ResponseHeaders is { } headers && headers.TryGetValue("Location",
+                out var values) ? values.FirstOrDefault() : null;
             page = await GraphErrors.Call("library delta", () => restart is null
                 ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
                 : delta.WithUrl(restart).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -232,7 +260,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
                 break;
             }
 
-            page = await GraphErrors.Call("library delta", () => delta.WithUrl(nextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            page = await GraphErrors.Call("library delta",
+                () => delta.WithUrl(nextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         return (changed, null);
@@ -269,8 +298,11 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
 
         var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var libraryId = await site.ListIdAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        var drive = await GraphErrors.Call("get library drive", () => Client.Sites[siteId].Lists[libraryId].Drive.GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken)).ConfigureAwait(false);
-        _driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null, "The library has no drive.");
+        var drive = await GraphErrors.Call("get library drive",
+            () => Client.Sites[siteId].Lists[libraryId].Drive.GetAsync(r => r.QueryParameters.Select = ["id"],
+            cancellationToken)).ConfigureAwait(false);
+        _driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null,
+            "The library has no drive.");
         return _driveId;
     }
 
@@ -278,7 +310,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
     /// The file's list item with the library's columns named: hidden columns (IngestedHash) come back only when named
     /// in the fields' $select (docs repo: api-reference/v1.0/resources/columndefinition.md).
     /// </summary>
-    private static readonly string ListItemWithColumns = $"listItem($expand=fields($select={string.Join(',', SiteSchema.Library.Columns.Select(c => c.Name))}))";
+    private static readonly string ListItemWithColumns =
+        $"listItem($expand=fields($select={string.Join(',', SiteSchema.Library.Columns.Select(c => c.Name))}))";
 
     private static string Combine(string folder, string name) => string.IsNullOrEmpty(folder) ? name : folder.TrimEnd('/') + "/" + name;
 
@@ -293,6 +326,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
             }
         }
 
-        return new LibraryFile(item.Id!, Combine(folder, item.Name ?? string.Empty), item.Name ?? string.Empty, item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id);
+        return new LibraryFile(item.Id!, Combine(folder, item.Name ?? string.Empty), item.Name ?? string.Empty,
+            item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id);
     }
 }

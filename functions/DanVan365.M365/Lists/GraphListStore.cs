@@ -1,9 +1,6 @@
-using System.Text.Json;
-using DanVan365.Core.Errors;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
 using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
 namespace DanVan365.M365.Lists;
@@ -41,13 +38,15 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                 break;
             }
 
-            page = await GraphErrors.Call($"read {list.DisplayName}", () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            page = await GraphErrors.Call($"read {list.DisplayName}",
+                () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         return rows;
     }
 
-    public async Task<ApplyResult> ApplyAsync(SyncPlan plan, IReadOnlyList<DesiredRow> desired, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ApplyResult> ApplyAsync(SyncPlan plan, IReadOnlyList<DesiredRow> desired, DateOnly today,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(desired);
@@ -61,7 +60,8 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var pending = plan.Writes.ToList();
         for (var round = 0; pending.Count > 0; round++)
         {
-            var operations = pending.Select((change, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () => BuildRequest(siteId, listId, list, change))).ToList();
+            var operations = pending.Select((change, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                () => BuildRequest(siteId, listId, list, change))).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var again = new List<RowChange>();
             for (var i = 0; i < pending.Count; i++)
@@ -74,7 +74,8 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                     continue;
                 }
 
-                // The key exists on create (UniqueKeyConflict: status and text) (a create retried after a lost response, or another run). 412: the eTag moved.
+                // The key exists on create (UniqueKeyConflict: status and text) (a create retried after a lost response, or another run).
+                // 412: the eTag moved.
                 // 404 on update: a person deleted the row; sync recreates what the decision says.
                 var conflict = (change.Kind == ChangeKind.Create && UniqueKeyConflict.Is(outcome))
                     || (change.Kind != ChangeKind.Create && outcome.Status == 412);
@@ -97,7 +98,8 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                     continue;
                 }
 
-                if (change.Kind == ChangeKind.Update && outcome.Status == 404 && round < MaxRebaseRounds && desiredByKey.TryGetValue(change.Key, out var missing))
+                if (change.Kind == ChangeKind.Update && outcome.Status == 404 && round < MaxRebaseRounds
+                    && desiredByKey.TryGetValue(change.Key, out var missing))
                 {
                     again.Add(Fit(list, Recreate(list, change, missing)));
                     continue;
@@ -126,7 +128,12 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var listId = await site.ListIdAsync(list, cancellationToken).ConfigureAwait(false);
         var operations = patches.Select((p, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () =>
         {
-            var fields = new FieldValueSet { AdditionalData = p.Fields.ToDictionary(f => f.Key, f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value)!, StringComparer.Ordinal) };
+            var fields =
+                new FieldValueSet
+                {
+                    AdditionalData = p.Fields.ToDictionary(f => f.Key,
+                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value)!, StringComparer.Ordinal)
+                };
             return site.Client.Sites[siteId].Lists[listId].Items[p.ItemId].Fields.ToPatchRequestInformation(fields);
         })).ToList();
         var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
@@ -137,7 +144,8 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
             if (!outcome.IsSuccess)
             {
                 var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-                failures.Add(new RowFailure(patches[i].Key, $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
+                failures.Add(new RowFailure(patches[i].Key,
+                    $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
             }
         }
 
@@ -145,10 +153,12 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
     }
 
     /// <summary>Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header).</summary>
-    public async Task<CurrentRow?> ReadByKeyAsync(string siteId, string listId, ListDefinition list, string key, CancellationToken cancellationToken)
+    public async Task<CurrentRow?> ReadByKeyAsync(string siteId, string listId, ListDefinition list, string key,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var page = await GraphErrors.Call($"find {list.DisplayName} {key}", () => site.Client.Sites[siteId].Lists[listId].Items.GetAsync(r =>
+        var page = await GraphErrors.Call($"find {list.DisplayName} {key}",
+            () => site.Client.Sites[siteId].Lists[listId].Items.GetAsync(r =>
         {
             r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
             r.QueryParameters.Filter = $"fields/{list.KeyColumn} eq {OData.Quote(key)}";
@@ -229,11 +239,13 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var name in SelectedFields(list))
         {
-            values[name] = FieldValues.Canonical(ColumnMapping.TypeOf(list, name), data.TryGetValue(name, out var raw) ? GraphBodies.AsString(raw) : null);
+            values[name] = FieldValues.Canonical(ColumnMapping.TypeOf(list, name), data.TryGetValue(name,
+                out var raw) ? GraphBodies.AsString(raw) : null);
         }
 
         var key = values.GetValueOrDefault(list.KeyColumn!);
         // A row without a key was typed in by hand: it is not sync's to manage.
-        return key is null ? null : new CurrentRow(item.Id, key, item.AdditionalData.TryGetValue("@odata.etag", out var etag) ? GraphBodies.AsString(etag) : item.ETag, values);
+        return key is null ? null : new CurrentRow(item.Id, key, item.AdditionalData.TryGetValue("@odata.etag",
+            out var etag) ? GraphBodies.AsString(etag) : item.ETag, values);
     }
 }

@@ -31,7 +31,8 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         foreach (var definition in SiteSchema.All)
         {
             var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false);
-            if (list is null || SiteSchema.VersionOf(await DescriptionAsync(definition, list, cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
+            if (list is null || SiteSchema.VersionOf(await DescriptionAsync(definition, list,
+                cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
             {
                 return false;
             }
@@ -68,14 +69,21 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
                 if (!outcome.IsSuccess && outcome.Status != 409)
                 {
                     var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-                    throw new RemoteServiceException($"create list '{definition.DisplayName}'", outcome.Status, code, requestId, message ?? "failed");
+                    throw new RemoteServiceException($"create list '{definition.DisplayName}'", outcome.Status, code, requestId,
+                        message ?? "failed");
                 }
 
                 if (outcome.IsSuccess)
                 {
                     listsCreated++;
                     site.Invalidate(System.Text.Json.JsonSerializer.Deserialize<CreatedList>(outcome.Body, JsonOptions) is { } created
-                        ? new GraphList { Id = created.Id, DisplayName = created.DisplayName, Description = created.Description, WebUrl = created.WebUrl }
+                        ? new GraphList
+                        {
+                            Id = created.Id,
+                            DisplayName = created.DisplayName,
+                            Description = created.Description,
+                            WebUrl = created.WebUrl
+                        }
                         : null);
                 }
                 else
@@ -90,8 +98,10 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         foreach (var definition in SiteSchema.All)
         {
             var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false)
-                ?? throw new RemoteServiceException($"create list '{definition.DisplayName}'", 404, "listNotFound", null, "The list was not found after creating it.");
-            if (SiteSchema.VersionOf(await DescriptionAsync(definition, list, cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
+                ?? throw new RemoteServiceException($"create list '{definition.DisplayName}'", 404, "listNotFound", null,
+                    "The list was not found after creating it.");
+            if (SiteSchema.VersionOf(await DescriptionAsync(definition, list,
+                cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
             {
                 columnsAdded += await UpgradeAsync(siteId, list, definition, cancellationToken).ConfigureAwait(false);
             }
@@ -103,10 +113,12 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         // The folder stamp is recorded only once the folders exist (a run killed between the two makes them again).
         var libraryIsNew = missing.Contains(SiteSchema.Library);
         if (library is not null && SiteSchema.StampOf(library.Description) != stamp
-            && (libraryIsNew || SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken, forStamp: true).ConfigureAwait(false)) != stamp))
+            && (libraryIsNew || SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken,
+                forStamp: true).ConfigureAwait(false)) != stamp))
         {
             foldersCreated = await CreateFoldersAsync(siteId, library.Id!, libraryFolders, cancellationToken).ConfigureAwait(false);
-            await _state.SetAsync(SchemaKey(SiteSchema.Library), SiteSchema.Description(SiteSchema.Library, stamp), cancellationToken).ConfigureAwait(false);
+            await _state.SetAsync(SchemaKey(SiteSchema.Library), SiteSchema.Description(SiteSchema.Library, stamp),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return new ProvisionResult(listsCreated, columnsAdded, foldersCreated);
@@ -117,16 +129,21 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
     private sealed record CreatedList(string? Id, string? DisplayName, string? Description, string? WebUrl);
 
     /// <summary>Creates folders (parents first); an existing folder (409 nameAlreadyExists) counts as done.</summary>
-    public async Task<int> CreateFoldersAsync(string siteId, string libraryId, IReadOnlyList<string> folders, CancellationToken cancellationToken)
+    public async Task<int> CreateFoldersAsync(string siteId, string libraryId, IReadOnlyList<string> folders,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(folders);
-        var drive = await GraphErrors.Call("get library drive", () => site.Client.Sites[siteId].Lists[libraryId].Drive.GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken)).ConfigureAwait(false);
-        var driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null, "The library has no drive.");
+        var drive = await GraphErrors.Call("get library drive",
+            () => site.Client.Sites[siteId].Lists[libraryId].Drive.GetAsync(r => r.QueryParameters.Select = ["id"],
+            cancellationToken)).ConfigureAwait(false);
+        var driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null,
+            "The library has no drive.");
         var created = 0;
         // One batch per depth: items of a batch run in no set order, and a parent must exist before its children.
         foreach (var level in folders.GroupBy(f => f.Count(c => c == '/')).OrderBy(g => g.Key))
         {
-            var operations = level.Select((path, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () => CreateFolderRequest(driveId, path))).ToList();
+            var operations = level.Select((path, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                () => CreateFolderRequest(driveId, path))).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var paths = level.ToList();
             for (var i = 0; i < paths.Count; i++)
@@ -161,7 +178,9 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         };
         var children = parent is null
             ? site.Client.Drives[driveId].Items["root"].Children
-            : site.Client.Drives[driveId].Items["root"].Children.WithUrl($"{site.Connection.Options.GraphBaseUrl.TrimEnd('/')}/drives/{Uri.EscapeDataString(driveId)}/root:/{EscapePath(parent)}:/children");
+            : site.Client.Drives[driveId].Items["root"].Children.WithUrl(
+                $"{site.Connection.Options.GraphBaseUrl.TrimEnd('/')}/drives/{Uri.EscapeDataString(driveId)}" +
+                $"/root:/{EscapePath(parent)}:/children");
         return children.ToPostRequestInformation(folder);
     }
 
@@ -185,14 +204,18 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
 
     private async Task<int> UpgradeAsync(string siteId, GraphList list, ListDefinition definition, CancellationToken cancellationToken)
     {
-        var existing = await GraphErrors.Call($"get columns of '{definition.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select = ["name", "hidden"], cancellationToken)).ConfigureAwait(false);
+        var existing = await GraphErrors.Call($"get columns of '{definition.DisplayName}'",
+            () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select = ["name", "hidden"],
+            cancellationToken)).ConfigureAwait(false);
         // Hidden columns are listed only when "hidden" is in $select (docs repo: api-reference/v1.0/resources/columndefinition.md).
         var names = (existing?.Value ?? []).Select(c => c.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var added = 0;
         foreach (var column in definition.Columns.Where(c => !names.Contains(c.Name)))
         {
             // https://learn.microsoft.com/graph/api/list-post-columns
-            await GraphErrors.Call($"add column '{column.Name}' to '{definition.DisplayName}'", () => site.Client.Sites[siteId].Lists[list.Id].Columns.PostAsync(ColumnMapping.ToGraph(column), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await GraphErrors.Call($"add column '{column.Name}' to '{definition.DisplayName}'",
+                () => site.Client.Sites[siteId].Lists[list.Id].Columns.PostAsync(ColumnMapping.ToGraph(column),
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
             added++;
         }
 
@@ -206,7 +229,8 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
     /// The list's schema description: the one it was created with, or the state row's when the description is older
     /// or, for the library, its folder stamp may have moved on.
     /// </summary>
-    private async Task<string?> DescriptionAsync(ListDefinition definition, GraphList list, CancellationToken cancellationToken, bool forStamp = false)
+    private async Task<string?> DescriptionAsync(ListDefinition definition, GraphList list, CancellationToken cancellationToken,
+        bool forStamp = false)
     {
         if (SiteSchema.VersionOf(list.Description) >= SiteSchema.Version && !forStamp)
         {

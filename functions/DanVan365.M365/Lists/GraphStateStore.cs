@@ -14,7 +14,8 @@ public sealed class GraphStateStore(SiteContext site, GraphListStore lists, Time
     public async Task SetAsync(string key, string value, CancellationToken cancellationToken)
     {
         var current = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        var desired = new DesiredRow(key, new Dictionary<string, string?>(StringComparer.Ordinal) { [SiteSchema.Title] = key, ["StateValue"] = value });
+        var desired = new DesiredRow(key,
+            new Dictionary<string, string?>(StringComparer.Ordinal) { [SiteSchema.Title] = key, ["StateValue"] = value });
         var today = Core.Time.WardTime.Today(clock);
         var plan = SyncPlanner.Plan(SiteSchema.State, [desired], current is null ? [] : [current], today);
         var result = await lists.ApplyAsync(plan, [desired], today, cancellationToken).ConfigureAwait(false);

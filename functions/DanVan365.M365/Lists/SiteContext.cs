@@ -29,7 +29,9 @@ public sealed class SiteContext(GraphConnection connection)
 
         var url = new Uri(connection.Options.SiteUrl!);
         // https://learn.microsoft.com/graph/api/site-getbypath
-        var site = await GraphErrors.Call("get site", () => Client.Sites[$"{url.Host}:{url.AbsolutePath.TrimEnd('/')}:"].GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "webUrl"], cancellationToken)).ConfigureAwait(false);
+        var site = await GraphErrors.Call("get site",
+            () => Client.Sites[$"{url.Host}:{url.AbsolutePath.TrimEnd('/')}:"].GetAsync(r => r.QueryParameters.Select = ["id",
+            "displayName", "webUrl"], cancellationToken)).ConfigureAwait(false);
         _siteId = site?.Id ?? throw new RemoteServiceException("get site", 404, "itemNotFound", null, $"Site {url} not found.");
         return _siteId;
     }
@@ -44,7 +46,8 @@ public sealed class SiteContext(GraphConnection connection)
 
         var siteId = await SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var lists = new Dictionary<string, GraphList>(StringComparer.Ordinal);
-        var page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "description", "list", "webUrl"], cancellationToken)).ConfigureAwait(false);
+        var page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.GetAsync(r => r.QueryParameters.Select = ["id",
+            "displayName", "description", "list", "webUrl"], cancellationToken)).ConfigureAwait(false);
         while (page is not null)
         {
             foreach (var list in page.Value ?? [])
@@ -61,7 +64,8 @@ public sealed class SiteContext(GraphConnection connection)
             }
 
             var next = page.OdataNextLink;
-            page = await GraphErrors.Call("get lists", () => Client.Sites[siteId].Lists.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            page = await GraphErrors.Call("get lists",
+                () => Client.Sites[siteId].Lists.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         _lists = lists;
@@ -94,8 +98,13 @@ public sealed class SiteContext(GraphConnection connection)
         var tasksUrl = tasks?.WebUrl?.TrimEnd('/');
         var libraryUrl = library?.WebUrl?.TrimEnd('/');
         return new Core.Planner.PlannerLinks(
-            code => tasksUrl is null ? null : $"{tasksUrl}/AllItems.aspx?FilterField1={SiteSchema.Tasks.KeyColumn}&FilterValue1={Uri.EscapeDataString(code)}",
-            libraryUrl is null || decisionFileName is null ? null : $"{libraryUrl}/{Uri.EscapeDataString(SiteSchema.DecisionFolder)}/{Uri.EscapeDataString(decisionFileName)}");
+            code => tasksUrl is null
+                ? null
+                : $"{tasksUrl}/AllItems.aspx?FilterField1={SiteSchema.Tasks.KeyColumn}&FilterValue1={Uri.EscapeDataString(code)}",
+            libraryUrl is null
+                || decisionFileName is null
+                    ? null
+                    : $"{libraryUrl}/{Uri.EscapeDataString(SiteSchema.DecisionFolder)}/{Uri.EscapeDataString(decisionFileName)}");
     }
 
     /// <summary>Forgets the cached lists (after provisioning changed them).</summary>

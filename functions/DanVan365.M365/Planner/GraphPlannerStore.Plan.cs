@@ -90,7 +90,8 @@ public sealed partial class GraphPlannerStore
             try
             {
                 var patch = new PlannerPlanDetails { CategoryDescriptions = wanted };
-                await _client.Planner.Plans[planId].Details.PatchAsync(patch, r => r.Headers.Add("If-Match", ETagOf(details)), cancellationToken)
+                await _client.Planner.Plans[planId].Details.PatchAsync(patch, r => r.Headers.Add("If-Match", ETagOf(details)),
+                    cancellationToken)
                     .ConfigureAwait(false);
                 return;
             }
@@ -121,7 +122,12 @@ public sealed partial class GraphPlannerStore
             }
 
             var operations = missing.Select((name, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
-                () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket { Name = name, PlanId = planId, OrderHint = " !" }),
+                () => _client.Planner.Buckets.ToPostRequestInformation(new PlannerBucket
+                {
+                    Name = name,
+                    PlanId = planId,
+                    OrderHint = " !"
+                }),
                 RetryOnTransient: false)).ToList();
             var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var failed = outcomes.Values.Where(o => !o.IsSuccess).ToList();

@@ -12,7 +12,8 @@ public sealed partial class GraphPlannerStore
     /// <summary>Bucket ids by name (NFC).</summary>
     public async Task<Dictionary<string, string>> BucketsAsync(string planId, CancellationToken cancellationToken)
     {
-        var page = await GraphErrors.Call("list buckets", () => _client.Planner.Plans[planId].Buckets.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var page = await GraphErrors.Call("list buckets",
+            () => _client.Planner.Plans[planId].Buckets.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         var buckets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var bucket in page?.Value ?? [])
         {
@@ -29,7 +30,8 @@ public sealed partial class GraphPlannerStore
     public async Task<IReadOnlyList<PlannerTaskState>> TasksAsync(string planId, CancellationToken cancellationToken)
     {
         var tasks = new List<PlannerTaskState>();
-        var page = await GraphErrors.Call("list tasks", () => _client.Planner.Plans[planId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var page = await GraphErrors.Call("list tasks",
+            () => _client.Planner.Plans[planId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         while (page is not null)
         {
             tasks.AddRange((page.Value ?? []).Select(ToState));
@@ -38,7 +40,9 @@ public sealed partial class GraphPlannerStore
                 break;
             }
 
-            page = await GraphErrors.Call("list tasks", () => _client.Planner.Plans[planId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            page = await GraphErrors.Call("list tasks",
+                () => _client.Planner.Plans[planId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
         }
 
         return tasks;
@@ -70,8 +74,10 @@ public sealed partial class GraphPlannerStore
             }
         }
 
-        var assignees = new HashSet<string>((task.Assignments?.AdditionalData ?? new Dictionary<string, object>()).Keys, StringComparer.Ordinal);
+        var assignees = new HashSet<string>((task.Assignments?.AdditionalData ?? new Dictionary<string, object>()).Keys,
+            StringComparer.Ordinal);
         var etag = task.AdditionalData.TryGetValue("@odata.etag", out var e) ? GraphBodies.AsString(e) ?? string.Empty : string.Empty;
-        return new PlannerTaskState(task.Id!, etag, task.BucketId ?? string.Empty, task.Title ?? string.Empty, task.StartDateTime, task.DueDateTime, categories, assignees, task.PercentComplete ?? 0, task.CompletedDateTime);
+        return new PlannerTaskState(task.Id!, etag, task.BucketId ?? string.Empty, task.Title ?? string.Empty, task.StartDateTime,
+            task.DueDateTime, categories, assignees, task.PercentComplete ?? 0, task.CompletedDateTime);
     }
 }

@@ -19,7 +19,8 @@ public sealed partial class GraphPlannerStore
         Team? team;
         try
         {
-            team = await _client.Teams[GroupId].GetAsync(r => r.QueryParameters.Select = ["id", "tenantId"], cancellationToken).ConfigureAwait(false);
+            team = await _client.Teams[GroupId].GetAsync(r => r.QueryParameters.Select = ["id", "tenantId"],
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (GraphErrors.Is(error, 404))
         {
@@ -31,10 +32,15 @@ public sealed partial class GraphPlannerStore
             throw GraphErrors.From("get team", error);
         }
 
-        var channel = await GraphErrors.Call("get General channel", () => _client.Teams[GroupId].PrimaryChannel.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var channelId = channel?.Id ?? throw new RemoteServiceException("get General channel", 404, "itemNotFound", null, "The team has no General channel.");
-        var tabs = await GraphErrors.Call("list tabs", () => _client.Teams[GroupId].Channels[channelId].Tabs.GetAsync(r => r.QueryParameters.Expand = ["teamsApp"], cancellationToken)).ConfigureAwait(false);
-        if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId || (t.Configuration?.WebsiteUrl?.Contains(planId, StringComparison.Ordinal) ?? false)))
+        var channel = await GraphErrors.Call("get General channel",
+            () => _client.Teams[GroupId].PrimaryChannel.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var channelId = channel?.Id ?? throw new RemoteServiceException("get General channel", 404, "itemNotFound", null,
+            "The team has no General channel.");
+        var tabs = await GraphErrors.Call("list tabs",
+            () => _client.Teams[GroupId].Channels[channelId].Tabs.GetAsync(r => r.QueryParameters.Expand = ["teamsApp"],
+            cancellationToken)).ConfigureAwait(false);
+        if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId || (t.Configuration?.WebsiteUrl?.Contains(planId,
+            StringComparison.Ordinal) ?? false)))
         {
             TabOutcome = "already pinned";
             return false;
@@ -47,15 +53,31 @@ public sealed partial class GraphPlannerStore
             Configuration = new TeamsTabConfiguration
             {
                 EntityId = planId,
-                ContentUrl = $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame?page=7&auth_pvr=OrgId&auth_upn={{userPrincipalName}}&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
+                ContentUrl =
+                    $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame" +
+                    $"?page=7&auth_pvr=OrgId&auth_upn={{userPrincipalName}}" +
+                    $"&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}" +
+                    $"&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}" +
+                    $"&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
                 WebsiteUrl = $"https://tasks.office.com/{tenant}/Home/PlanViews/{planId}",
-                RemoveUrl = $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame?page=13&auth_pvr=OrgId&auth_upn={{userPrincipalName}}&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
+                RemoveUrl =
+                    $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame" +
+                    $"?page=13&auth_pvr=OrgId&auth_upn={{userPrincipalName}}" +
+                    $"&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}" +
+                    $"&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}" +
+                    $"&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
             },
-            AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{PlannerTabAppId}" },
+            AdditionalData =
+                new Dictionary<string, object>
+                {
+                    ["teamsApp@odata.bind"] =
+                $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{PlannerTabAppId}"
+                },
         };
         try
         {
-            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             TabOutcome = "planner";
             return true;
         }
@@ -69,18 +91,27 @@ public sealed partial class GraphPlannerStore
         var website = new TeamsTab
         {
             DisplayName = tab.DisplayName,
-            Configuration = new TeamsTabConfiguration { ContentUrl = tab.Configuration.WebsiteUrl, WebsiteUrl = tab.Configuration.WebsiteUrl },
-            AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{WebsiteTabAppId}" },
+            Configuration =
+                new TeamsTabConfiguration { ContentUrl = tab.Configuration.WebsiteUrl, WebsiteUrl = tab.Configuration.WebsiteUrl },
+            AdditionalData =
+                new Dictionary<string, object>
+                {
+                    ["teamsApp@odata.bind"] =
+                $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{WebsiteTabAppId}"
+                },
         };
         try
         {
-            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(website, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(website,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             TabOutcome = "website";
             return true;
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (error.ResponseStatusCode is >= 400 and < 500)
         {
-            TabOutcome = "not pinned: HTTP " + error.ResponseStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + error.Error?.Code;
+            TabOutcome =
+                "not pinned: " +
+                "HTTP " + error.ResponseStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + error.Error?.Code;
             return false;
         }
     }

@@ -15,7 +15,8 @@ public sealed partial class GraphPlannerStore
     /// or 504 may have taken effect (a $batch item's lost response, https://learn.microsoft.com/graph/json-batching):
     /// before sending it again the bucket is read and a task with the same code found there is taken as the one made.
     /// </summary>
-    public async Task<(Dictionary<string, PlannerTaskState> Created, List<(string Key, string Reason)> Failures)> CreateAsync(string planId, IReadOnlyList<PlannerChange> creates, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+    public async Task<(Dictionary<string, PlannerTaskState> Created, List<(string Key, string Reason)> Failures)> CreateAsync(string planId,
+        IReadOnlyList<PlannerChange> creates, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(creates);
         ArgumentNullException.ThrowIfNull(buckets);
@@ -24,7 +25,8 @@ public sealed partial class GraphPlannerStore
         var pending = creates.ToList();
         for (var round = 0; pending.Count > 0; round++)
         {
-            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => CreateRequest(planId, c, buckets), RetryOnTransient: false)).ToList();
+            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
+                () => CreateRequest(planId, c, buckets), RetryOnTransient: false)).ToList();
             var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var uncertain = new List<(PlannerChange Change, BatchOutcome Outcome)>();
             for (var i = 0; i < pending.Count; i++)
@@ -32,7 +34,8 @@ public sealed partial class GraphPlannerStore
                 var outcome = outcomes[operations[i].Id];
                 if (outcome.IsSuccess)
                 {
-                    var task = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body, PlannerTask.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+                    var task = await Microsoft.Kiota.Abstractions.Serialization.KiotaJsonSerializer.DeserializeAsync(outcome.Body,
+                        PlannerTask.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
                     created[pending[i].AssignmentKey] = ToState(task!);
                 }
                 else if (outcome.Status is 409 or 429 or 503 or 504 && round < MaxCreateRounds)
@@ -59,7 +62,8 @@ public sealed partial class GraphPlannerStore
     private static readonly TimeSpan MaxCreateWait = TimeSpan.FromSeconds(30);
 
     /// <summary>The uncertain creates whose task is not in its bucket yet; those found are added to <paramref name="created"/>.</summary>
-    private async Task<List<PlannerChange>> NotYetMadeAsync(List<(PlannerChange Change, BatchOutcome Outcome)> uncertain, IReadOnlyDictionary<string, string> buckets, Dictionary<string, PlannerTaskState> created, CancellationToken cancellationToken)
+    private async Task<List<PlannerChange>> NotYetMadeAsync(List<(PlannerChange Change, BatchOutcome Outcome)> uncertain,
+        IReadOnlyDictionary<string, string> buckets, Dictionary<string, PlannerTaskState> created, CancellationToken cancellationToken)
     {
         var again = new List<PlannerChange>();
         if (uncertain.Count == 0)
@@ -67,7 +71,8 @@ public sealed partial class GraphPlannerStore
             return again;
         }
 
-        var wait = uncertain.Select(u => u.Outcome.Headers.TryGetValue("Retry-After", out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
+        var wait = uncertain.Select(u => u.Outcome.Headers.TryGetValue("Retry-After", out var v) && int.TryParse(v, NumberStyles.None,
+            CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, cancellationToken).ConfigureAwait(false);
@@ -104,7 +109,8 @@ public sealed partial class GraphPlannerStore
     {
         // https://learn.microsoft.com/graph/api/plannerbucket-list-tasks
         var tasks = new List<PlannerTask>();
-        var page = await GraphErrors.Call("list bucket tasks", () => _client.Planner.Buckets[bucketId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var page = await GraphErrors.Call("list bucket tasks",
+            () => _client.Planner.Buckets[bucketId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         while (page is not null)
         {
             tasks.AddRange(page.Value ?? []);
@@ -113,7 +119,9 @@ public sealed partial class GraphPlannerStore
                 break;
             }
 
-            page = await GraphErrors.Call("list bucket tasks", () => _client.Planner.Buckets[bucketId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            page = await GraphErrors.Call("list bucket tasks",
+                () => _client.Planner.Buckets[bucketId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
         }
 
         return tasks;
@@ -136,14 +144,16 @@ public sealed partial class GraphPlannerStore
     }
 
     /// <summary>Updates the task objects of changes (If-Match); a 412 is re-read and re-applied on top of the fresh task.</summary>
-    public async Task<List<(string Key, string Reason)>> UpdateTasksAsync(IReadOnlyList<PlannerChange> changes, IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+    public async Task<List<(string Key, string Reason)>> UpdateTasksAsync(IReadOnlyList<PlannerChange> changes,
+        IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var failures = new List<(string, string)>();
         var pending = changes.Where(c => c.TaskChanged && c.Existing is not null).ToList();
         for (var round = 0; pending.Count > 0; round++)
         {
-            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => TaskPatch(c, buckets))).ToList();
+            var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => TaskPatch(c,
+                buckets))).ToList();
             var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var again = new List<PlannerChange>();
             for (var i = 0; i < pending.Count; i++)
@@ -158,7 +168,9 @@ public sealed partial class GraphPlannerStore
                 if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
                 {
                     // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
-                    var fresh = await GraphErrors.Call("get task", () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    var fresh = await GraphErrors.Call("get task",
+                        () => _client.Planner.Tasks[pending[i].Existing!.Id].GetAsync(cancellationToken: cancellationToken))
+                        .ConfigureAwait(false);
                     var state = ToState(fresh!);
                     var add = pending[i].AddAssigneeIds.Where(id => !state.AssigneeIds.Contains(id)).ToList();
                     again.Add(pending[i] with { Existing = state, AddAssigneeIds = add });
@@ -174,15 +186,18 @@ public sealed partial class GraphPlannerStore
         return failures;
     }
 
-    /// <summary>Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with If-Match.</summary>
-    public async Task<List<(string Key, string Reason)>> UpdateDetailsAsync(IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken)
+    /// <summary>Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with
+    /// If-Match.</summary>
+    public async Task<List<(string Key, string Reason)>> UpdateDetailsAsync(
+        IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         var failures = new List<(string, string)>();
         var pending = items.ToList();
         for (var round = 0; pending.Count > 0; round++)
         {
-            var reads = pending.Select((x, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => _client.Planner.Tasks[x.TaskId].Details.ToGetRequestInformation())).ToList();
+            var reads = pending.Select((x, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
+                () => _client.Planner.Tasks[x.TaskId].Details.ToGetRequestInformation())).ToList();
             var readOutcomes = await _batches.RunAsync(reads, cancellationToken).ConfigureAwait(false);
             var writes = new List<BatchOperation>();
             var writeItems = new List<(string Key, string TaskId, PlannerTaskSpec Spec)>();
@@ -237,10 +252,12 @@ public sealed partial class GraphPlannerStore
     {
         ArgumentNullException.ThrowIfNull(url);
         return url.Replace("%", "%25", StringComparison.Ordinal).Replace(".", "%2E", StringComparison.Ordinal)
-            .Replace(":", "%3A", StringComparison.Ordinal).Replace("@", "%40", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal);
+            .Replace(":", "%3A", StringComparison.Ordinal).Replace("@", "%40", StringComparison.Ordinal).Replace("#", "%23",
+                StringComparison.Ordinal);
     }
 
-    /// <summary>Checklist item ids sync creates are derived from the assignment key and title, so they are recognisable and stable.</summary>
+    /// <summary>Checklist item ids sync creates are derived from the assignment key and title, so they are recognisable and
+    /// stable.</summary>
     public static string ChecklistId(string key, string title) => PlannerDesign.ChecklistItemId(key, title);
 
     private PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Planner;
@@ -17,13 +16,17 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
 
     private readonly BatchRunner _batches = batches;
 
-    private string GroupId => connection.Options.GroupId ?? throw new ConfigurationException($"{M365Options.Section}:{nameof(M365Options.GroupId)}", "is missing (the ward's Microsoft 365 group owns the plan).");
+    private string GroupId => connection.Options.GroupId
+        ?? throw new ConfigurationException($"{M365Options.Section}:{nameof(M365Options.GroupId)}",
+        "is missing (the ward's Microsoft 365 group owns the plan).");
 
     /// <summary>Finds the plan by title in the group (one request), or null.</summary>
     public async Task<PlannerPlan?> FindPlanAsync(string title, CancellationToken cancellationToken)
     {
-        var plans = await GraphErrors.Call("list plans", () => _client.Groups[GroupId].Planner.Plans.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return (plans?.Value ?? []).FirstOrDefault(p => string.Equals(p.Title?.Normalize(NormalizationForm.FormC), title.Normalize(NormalizationForm.FormC), StringComparison.Ordinal));
+        var plans = await GraphErrors.Call("list plans",
+            () => _client.Groups[GroupId].Planner.Plans.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (plans?.Value ?? []).FirstOrDefault(p => string.Equals(p.Title?.Normalize(NormalizationForm.FormC),
+            title.Normalize(NormalizationForm.FormC), StringComparison.Ordinal));
     }
 
     /// <summary>Creates, updates and archives tasks as planned, then writes the details of created and changed tasks.</summary>
@@ -35,7 +38,8 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
         var links = new Dictionary<string, (string TaskId, string? Hash)>(StringComparer.Ordinal);
         var writes = 0;
         var creates = plan.Changes.Where(c => c.Kind == PlannerChangeKind.Create).ToList();
-        var (created, createFailures) = await CreateAsync(snapshot.PlanId, creates, snapshot.BucketIds, cancellationToken).ConfigureAwait(false);
+        var (created, createFailures) = await CreateAsync(snapshot.PlanId, creates, snapshot.BucketIds,
+            cancellationToken).ConfigureAwait(false);
         failures.AddRange(createFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
         writes += created.Count;
         // A created task without its details would never be completed: it is recorded without a hash, so the next run writes them.
@@ -50,8 +54,10 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
         var failedKeys = taskFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         writes += changes.Count(c => c.TaskChanged && !failedKeys.Contains(c.AssignmentKey));
 
-        var details = creates.Where(c => created.ContainsKey(c.AssignmentKey)).Select(c => (c.AssignmentKey, created[c.AssignmentKey].Id, c.Spec!))
-            .Concat(changes.Where(c => c.Kind == PlannerChangeKind.Update && c.DetailsChanged && !failedKeys.Contains(c.AssignmentKey)).Select(c => (c.AssignmentKey, c.Existing!.Id, c.Spec!)))
+        var details = creates.Where(c => created.ContainsKey(c.AssignmentKey)).Select(c => (c.AssignmentKey, created[c.AssignmentKey].Id,
+            c.Spec!))
+            .Concat(changes.Where(c => c.Kind == PlannerChangeKind.Update && c.DetailsChanged
+                && !failedKeys.Contains(c.AssignmentKey)).Select(c => (c.AssignmentKey, c.Existing!.Id, c.Spec!)))
             .ToList();
         var detailFailures = await UpdateDetailsAsync(details, cancellationToken).ConfigureAwait(false);
         failures.AddRange(detailFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
@@ -62,7 +68,8 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
             links[key] = (taskId, detailFailed.Contains(key) ? null : spec.ContentHash);
         }
 
-        foreach (var change in changes.Where(c => c.Kind == PlannerChangeKind.Update && c.Link && !c.DetailsChanged && !failedKeys.Contains(c.AssignmentKey)))
+        foreach (var change in changes.Where(c => c.Kind == PlannerChangeKind.Update && c.Link && !c.DetailsChanged
+            && !failedKeys.Contains(c.AssignmentKey)))
         {
             links[change.AssignmentKey] = (change.Existing!.Id, change.Spec!.ContentHash);
         }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DanVan365.Cli;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 using Microsoft.Extensions.Time.Testing;
@@ -12,7 +11,8 @@ public class CatalogueCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0,
+            TimeSpan.Zero)));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -71,7 +71,8 @@ public class CatalogueCommandTests
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal(2 + 31 + 1, lines.Length);
         Assert.StartsWith("Mã", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("3.5.d", StringComparison.Ordinal) && l.Contains("DN", StringComparison.Ordinal) && l.Contains("2026-12-31", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("3.5.d", StringComparison.Ordinal) && l.Contains("DN",
+            StringComparison.Ordinal) && l.Contains("2026-12-31", StringComparison.Ordinal));
         Assert.Contains("673/QĐ-UBND", lines[^1], StringComparison.Ordinal);
         Assert.Contains("31 entries", lines[^1], StringComparison.Ordinal);
         Assert.Contains("2026-09-14", lines[^1], StringComparison.Ordinal);
@@ -118,7 +119,9 @@ public class CatalogueCommandTests
     public async Task Catalogue_CustomUnitsFile_Used()
     {
         using var dir = new TempDir();
-        var units = dir.Write("units.json", DanVan365.Core.Defaults.DefaultResources.ReadText("HaiAn/units.json").Replace("\"code\": \"VHXH\"", "\"code\": \"VH\"", StringComparison.Ordinal).Replace("\"VHXH\"", "\"VH\"", StringComparison.Ordinal));
+        var units = dir.Write("units.json",
+            DanVan365.Core.Defaults.DefaultResources.ReadText("HaiAn/units.json").Replace("\"code\": \"VHXH\"", "\"code\": \"VH\"",
+            StringComparison.Ordinal).Replace("\"VHXH\"", "\"VH\"", StringComparison.Ordinal));
 
         var (exit, output, _) = await Run("catalogue", TestData.DecisionTextPath, "--units", units, "--format", "json");
 

@@ -1,4 +1,3 @@
-using DanVan365.Cli;
 using DanVan365.Documents.Reporting;
 using DanVan365.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
@@ -12,7 +11,8 @@ public class DemoCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero)));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 1, 0, 0,
+            TimeSpan.Zero)));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,4 +1,3 @@
-using DanVan365.Cli;
 using DanVan365.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -11,7 +10,8 @@ public class EscalateCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0,
+            TimeSpan.Zero)));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -27,7 +27,8 @@ public class EscalateCommandTests
         var dry = await Run("escalate", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-02-23", "--dry-run");
         Assert.Equal(0, dry.Exit);
         Assert.Contains("sẽ gửi\t", dry.Out, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(data.Path, "outbox")) && Directory.GetFiles(Path.Combine(data.Path, "outbox")).Length > 0);
+        Assert.False(Directory.Exists(Path.Combine(data.Path, "outbox")) && Directory.GetFiles(Path.Combine(data.Path,
+            "outbox")).Length > 0);
 
         var first = await Run("escalate", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-02-23");
         var second = await Run("escalate", TestData.DecisionTextPath, "--data", data.Path, "--as-of", "2026-02-23");
@@ -38,7 +39,8 @@ public class EscalateCommandTests
         Assert.Contains("đã gửi\tĐỗ Văn Nam <vhxh.chuyenvien1@haian.example.vn>\t[Dân vận] ", first.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Kính gửi", first.Out, StringComparison.Ordinal);
         var files = Directory.GetFiles(Path.Combine(data.Path, "outbox"), "*.eml");
-        var messages = int.Parse(System.Text.RegularExpressions.Regex.Match(Summary(first.Out), @"messages=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var messages = int.Parse(System.Text.RegularExpressions.Regex.Match(Summary(first.Out), @"messages=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(messages, files.Length);
         var mail = await MimeMessage.LoadAsync(files[0]);
         Assert.StartsWith("[Dân vận] ", mail.Subject, StringComparison.Ordinal);

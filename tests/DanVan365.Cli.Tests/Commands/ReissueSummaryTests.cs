@@ -46,9 +46,11 @@ public class ReissueSummaryTests
     private static ListSyncReport DryRun(TaskCatalogue before, TaskCatalogue after)
     {
         var first = SyncPlanner.Plan(SiteSchema.Tasks, DesiredRows.ForTasks(before), [], Today);
-        var current = first.Changes.Select((c, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Key, "e", c.Fields)).ToList();
+        var current = first.Changes.Select((c, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Key,
+            "e", c.Fields)).ToList();
         var tasks = SyncPlanner.Plan(SiteSchema.Tasks, DesiredRows.ForTasks(after), current, Today);
-        var assignments = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(after, UnitDirectory.LoadDefault()), [], Today);
+        var assignments = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(after, UnitDirectory.LoadDefault()), [],
+            Today);
         return new ListSyncReport(tasks, assignments, null, null, null);
     }
 }

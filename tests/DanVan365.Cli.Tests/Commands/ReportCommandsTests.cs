@@ -1,5 +1,4 @@
 using DanVan365.Documents.Reporting;
-using DanVan365.Cli;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Reporting;
 using Microsoft.Extensions.Time.Testing;
@@ -12,11 +11,13 @@ public class ReportCommandsTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 1, 0, 0, TimeSpan.Zero)));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 1, 0, 0,
+            TimeSpan.Zero)));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static string[] Args(TempDir dir, params string[] args) => [.. args, "--data", dir.File("state"), "--decision", TestData.DecisionTextPath];
+    private static string[] Args(TempDir dir, params string[] args) => [.. args, "--data", dir.File("state"), "--decision",
+        TestData.DecisionTextPath];
 
     [Fact]
     public async Task ReportCommands_TemplatesSubmitIngestCompile_EndToEnd()
@@ -40,7 +41,8 @@ public class ReportCommandsTests
         Assert.Contains("đã nhận\t2026/Đợt 1/Nộp/Bao-cao-Dot-1-VHXH.docx\tVHXH\tghi 1 dòng", submitted.Out, StringComparison.Ordinal);
 
         var vpTemplate = await File.ReadAllBytesAsync(dir.File("mau/Mau-bao-cao-Dot-1-VP.docx"));
-        var bad = dir.WriteBytes("vp.docx", ReportFiller.Fill(vpTemplate, new Dictionary<string, FilledRow> { ["1.1"] = new("Đã làm.", "Gần xong") }));
+        var bad = dir.WriteBytes("vp.docx", ReportFiller.Fill(vpTemplate,
+            new Dictionary<string, FilledRow> { ["1.1"] = new("Đã làm.", "Gần xong") }));
         var rejected = await Run(Args(dir, "submit", bad));
         Assert.Equal(1, rejected.Exit);
         Assert.Contains("từ chối\t2026/Đợt 1/Nộp/Bao-cao-Dot-1-VP.docx", rejected.Out, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DanVan365.Cli;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.LocalM365;
 using Microsoft.Extensions.Time.Testing;
@@ -12,7 +11,8 @@ public class SyncCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0,
+            TimeSpan.Zero)));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -41,10 +41,12 @@ public class SyncCommandTests
         var second = await Run("sync", TestData.DecisionTextPath, "--data", data);
 
         Assert.Equal(0, first.Exit);
-        Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
+        Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 " +
+            @"archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
         Assert.Equal(0, second.Exit);
         // requests=5: the library's folder stamp is read from the state list (a list cannot be updated in Graph v1.0).
-        Assert.Contains("lists: created=0 updated=0 archived=0 unchanged=87 requests=5  planner: created=0 updated=0 archived=0 unchanged=56 requests=3", second.Out, StringComparison.Ordinal);
+        Assert.Contains("lists: created=0 updated=0 archived=0 unchanged=87 requests=5  planner: created=0 updated=0 archived=0 " +
+            "unchanged=56 requests=3", second.Out, StringComparison.Ordinal);
         Assert.Empty(second.Err);
         Assert.True(File.Exists(Path.Combine(data, "graph.db")));
     }

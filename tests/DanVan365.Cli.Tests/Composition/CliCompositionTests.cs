@@ -1,5 +1,4 @@
 using DanVan365.Core.Errors;
-using DanVan365.Core.Wards;
 using DanVan365.M365.Composition;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;

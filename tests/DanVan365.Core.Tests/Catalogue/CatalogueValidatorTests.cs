@@ -6,11 +6,13 @@ namespace DanVan365.Core.Tests.Catalogue;
 
 public class CatalogueValidatorTests
 {
-    private static readonly Decision Decision = new("1/QĐ-UBND", new DateOnly(2026, 1, 2), "UBND", "A", [], "VHXH", [new ReportingRound(1, new DateOnly(2026, 9, 14), "lần 1")]);
+    private static readonly Decision Decision = new("1/QĐ-UBND", new DateOnly(2026, 1, 2), "UBND", "A", [], "VHXH", [new ReportingRound(1,
+        new DateOnly(2026, 9, 14), "lần 1")]);
     private static readonly TimeFrame Year = new("Năm 2026", TimeFrameKind.Year, new DateOnly(2026, 12, 31));
     private static readonly UnitReference Lead = new("Phòng Văn hóa - Xã hội", ["VHXH"]);
 
-    private static CatalogueTask Task(string code, string? parent = null, TimeFrame? time = null, UnitReference? lead = null, string[]? notes = null) =>
+    private static CatalogueTask Task(string code, string? parent = null, TimeFrame? time = null, UnitReference? lead = null,
+        string[]? notes = null) =>
         new(code, "1", parent, "Nhiệm vụ " + code, lead ?? Lead, UnitReference.Empty, time ?? Year, notes ?? []);
 
     private static TaskCatalogue Catalogue(params CatalogueTask[] tasks) => new(Decision, [new Section("1", "MỤC")], tasks, []);
@@ -50,7 +52,8 @@ public class CatalogueValidatorTests
     [Fact]
     public void Validate_WorkWithoutLeadUnit_Reported()
     {
-        Assert.Contains(CatalogueValidator.Validate(Catalogue(Task("1.1", lead: new UnitReference("x", [])))), p => p.Message.Contains("no lead unit", StringComparison.Ordinal));
+        Assert.Contains(CatalogueValidator.Validate(Catalogue(Task("1.1", lead: new UnitReference("x", [])))),
+            p => p.Message.Contains("no lead unit", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class TimeFrameParserTests
 
         Assert.Equal(TimeFrameParseStatus.Ok, result.Status);
         Assert.Equal(kind, result.TimeFrame!.Kind);
-        Assert.Equal(lastDay is null ? null : DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), result.TimeFrame.LastDay);
+        Assert.Equal(lastDay is null ? null : DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture),
+            result.TimeFrame.LastDay);
     }
 
     [Fact]
@@ -90,7 +91,9 @@ public class TimeFrameParserTests
     [Fact]
     public void ParseReportingRounds_PartTwoSentence_LastDayIsDayBefore()
     {
-        var rounds = TimeFrameParser.ParseReportingRounds("báo cáo kết quả lần 1 trước ngày 15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất", "qd.txt", 1);
+        var rounds =
+            TimeFrameParser.ParseReportingRounds("báo cáo kết quả lần 1 trước ngày 15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột " +
+            "xuất", "qd.txt", 1);
 
         Assert.Collection(
             rounds,

@@ -8,10 +8,13 @@ public class EscalationDigestComposerTests
 {
     private static readonly Recipient To = Recipient.Create("kt.a1@haian.example.vn", "Trần Thị B");
 
-    private static EscalationNotification N(EscalationItem item, int offset, DateOnly today, Recipient? to = null, string unitName = "Phòng Kinh tế") =>
+    private static EscalationNotification N(EscalationItem item, int offset, DateOnly today, Recipient? to = null,
+        string unitName = "Phòng Kinh tế") =>
         new(to ?? To, item, EscalationLevel.For(item.Kind, offset), unitName, [RecipientRole.UnitAssignees], today);
 
-    private static EscalationItem Task(string code, string title, DateOnly lastDay, string? planner = "https://tasks.office.com/haian/Task/1", string? list = "https://haian.sharepoint.com/Lists/PhanCong/DispForm.aspx?ID=1&x=2") =>
+    private static EscalationItem Task(string code, string title, DateOnly lastDay,
+        string? planner = "https://tasks.office.com/haian/Task/1",
+        string? list = "https://haian.sharepoint.com/Lists/PhanCong/DispForm.aspx?ID=1&x=2") =>
         EscalationItem.ForAssignment(code, title, "KT", lastDay, plannerTaskUrl: planner, listItemUrl: list);
 
     [Fact]
@@ -43,9 +46,11 @@ public class EscalationDigestComposerTests
     {
         var today = D(3, 24);
         var digest = EscalationDigestComposer.Compose(To,
-            [N(Task("1.1", "Tuyên truyền <script>alert('x')</script> & \"vận động\"", D(3, 31)), -7, today, unitName: "<b>Phòng</b>")], today);
+            [N(Task("1.1", "Tuyên truyền <script>alert('x')</script> & \"vận động\"", D(3, 31)), -7, today, unitName: "<b>Phòng</b>")],
+                today);
         Assert.DoesNotContain("<script>", digest.HtmlBody, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;vận động&quot;", digest.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;vận động&quot;", digest.HtmlBody,
+            StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("<b>Phòng</b>"), digest.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<b>Phòng</b>", WebUtility.HtmlDecode(digest.HtmlBody), StringComparison.Ordinal);
         Assert.Contains("<script>alert('x')</script>", digest.TextBody, StringComparison.Ordinal);
@@ -56,7 +61,8 @@ public class EscalationDigestComposerTests
     {
         var evil = Recipient.Create("kt.a1@haian.example.vn", "B\r\nBcc: attacker@evil.example\r\n\r\n<script>x</script>");
         var today = D(3, 24);
-        var digest = EscalationDigestComposer.Compose(evil, [N(Task("1.1", "Một", D(3, 31)), -7, today, evil)], today, "[Dân vận]\r\nBcc: a@evil.example");
+        var digest = EscalationDigestComposer.Compose(evil, [N(Task("1.1", "Một", D(3, 31)), -7, today, evil)], today,
+            "[Dân vận]\r\nBcc: a@evil.example");
         foreach (var header in new[] { digest.Subject, digest.Recipient.DisplayName })
         {
             Assert.DoesNotContain('\r', header);
@@ -65,7 +71,8 @@ public class EscalationDigestComposerTests
         }
 
         Assert.Equal("[Dân vận] Bcc: a@evil.example 1 sắp đến hạn", digest.Subject);
-        Assert.Contains("Kính gửi " + WebUtility.HtmlEncode("B Bcc: attacker@evil.example <script>x</script>") + ",", digest.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi " + WebUtility.HtmlEncode("B Bcc: attacker@evil.example <script>x</script>") + ",", digest.HtmlBody,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", digest.HtmlBody, StringComparison.Ordinal);
     }
 
@@ -97,11 +104,13 @@ public class EscalationDigestComposerTests
         ], today);
         // WebUtility.HtmlEncode writes Latin-1 letters (ò, á, …) as numeric references; compare the decoded text.
         var html = WebUtility.HtmlDecode(digest.HtmlBody);
-        Assert.Contains("<td>3.5.a</td><td>Ba</td><td>Phòng Kinh tế</td><td>31/03/2026</td><td>quá hạn 3 ngày</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>3.5.a</td><td>Ba</td><td>Phòng Kinh tế</td><td>31/03/2026</td><td>quá hạn 3 ngày</td>", html,
+            StringComparison.Ordinal);
         Assert.Contains("hạn cuối hôm nay", html, StringComparison.Ordinal);
         Assert.Contains("<td>Lần 2</td>", digest.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("còn 7 ngày", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("- [3.5.a] Ba\n  Đơn vị: Phòng Kinh tế; hạn cuối: 31/03/2026 (quá hạn 3 ngày)", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- [3.5.a] Ba\n  Đơn vị: Phòng Kinh tế; hạn cuối: 31/03/2026 (quá hạn 3 ngày)", digest.TextBody,
+            StringComparison.Ordinal);
         Assert.True(html.IndexOf("Sắp đến hạn (1)", StringComparison.Ordinal) < html.IndexOf("Quá hạn (1)", StringComparison.Ordinal));
         Assert.True(html.IndexOf("Quá hạn (1)", StringComparison.Ordinal) < html.IndexOf("Chưa báo cáo (1)", StringComparison.Ordinal));
     }

@@ -11,8 +11,10 @@ internal static class EscalationFixture
     public static readonly UnitDirectory Units = new(
     [
         new Unit("VHXH", "Phòng Văn hóa - Xã hội", [], UnitKind.Office, "vhxh.head@haian.example.vn", ["vhxh.a@haian.example.vn"]),
-        new Unit("KT", "Phòng Kinh tế", [], UnitKind.Office, "kt.head@haian.example.vn", ["kt.a1@haian.example.vn", "KT.A2@haian.example.vn"]),
-        new Unit("CAP", "Công an phường", [], UnitKind.External, "cap.head@haian.example.vn", ["cap.a@haian.example.vn", "cap.head@haian.example.vn"]),
+        new Unit("KT", "Phòng Kinh tế", [], UnitKind.Office, "kt.head@haian.example.vn", ["kt.a1@haian.example.vn",
+            "KT.A2@haian.example.vn"]),
+        new Unit("CAP", "Công an phường", [], UnitKind.External, "cap.head@haian.example.vn", ["cap.a@haian.example.vn",
+            "cap.head@haian.example.vn"]),
         new Unit("NOHEAD", "Đơn vị chưa có thủ trưởng", [], UnitKind.PublicServiceUnit, null, ["nohead.a@haian.example.vn"]),
     ]);
 

@@ -8,10 +8,12 @@ public class EscalationPolicyTests
 {
     private static readonly HashSet<string> NoneSent = [];
 
-    private static EscalationPlan Plan(DateOnly today, IReadOnlySet<string>? sent = null, bool withSigner = true, params EscalationItem[] items) =>
+    private static EscalationPlan Plan(DateOnly today, IReadOnlySet<string>? sent = null, bool withSigner = true,
+        params EscalationItem[] items) =>
         EscalationPolicy.Plan(items, Directory(withSigner), Calendar, Options(withSigner), today, sent ?? NoneSent);
 
-    private static EscalationItem Task(DateOnly? lastDay, string unit = "KT", string code = "1.1", bool completed = false, bool archived = false) =>
+    private static EscalationItem Task(DateOnly? lastDay, string unit = "KT", string code = "1.1", bool completed = false,
+        bool archived = false) =>
         EscalationItem.ForAssignment(code, "Tuyên truyền, phổ biến", unit, lastDay, completed, archived,
             "https://tasks.office.com/x", "https://haian.sharepoint.com/Lists/PhanCong/1");
 
@@ -106,7 +108,8 @@ public class EscalationPolicyTests
     {
         var plan = Plan(D(4, 1), items: [Task(D(3, 31), unit: "XYZ", code: "9.9"), Task(D(3, 31), unit: "NOHEAD", code: "9.8")]);
         Assert.Contains(plan.Problems, p => p.Contains("'XYZ'", StringComparison.Ordinal));
-        Assert.Contains(plan.Problems, p => p.Contains("thủ trưởng", StringComparison.Ordinal) && p.Contains("NOHEAD", StringComparison.Ordinal));
+        Assert.Contains(plan.Problems, p => p.Contains("thủ trưởng", StringComparison.Ordinal) && p.Contains("NOHEAD",
+            StringComparison.Ordinal));
         Assert.Equal(["nohead.a@haian.example.vn"], plan.Notifications.Select(n => n.Recipient.Key));
     }
 
@@ -159,7 +162,8 @@ public class EscalationPolicyTests
     [Fact]
     public void Validate_DuplicateOffsetOrNoRecipients_ConfigurationException()
     {
-        var duplicate = new EscalationOptions { Steps = [new EscalationStep(1, RecipientRole.UnitHead), new EscalationStep(1, RecipientRole.Signer)] };
+        var duplicate =
+            new EscalationOptions { Steps = [new EscalationStep(1, RecipientRole.UnitHead), new EscalationStep(1, RecipientRole.Signer)] };
         Assert.Throws<ConfigurationException>(duplicate.Validate);
         var empty = new EscalationOptions { Steps = [new EscalationStep { OffsetDays = 2 }] };
         Assert.Throws<ConfigurationException>(empty.Validate);

@@ -54,7 +54,8 @@ public class EscalationRunPartsTests
         var links = new EscalationLinks(id => "https://x/item/" + id, task => "https://planner/" + task, (_, _) => null);
 
         var item = Assert.Single(EscalationItems.FromAssignments(
-            [Assignment("3.5.a", "VHXH", "2026-02-14", ("Status", "Đang thực hiện quá hạn"), ("PercentComplete", "50"), ("PlannerTaskId", "T1"))], links));
+            [Assignment("3.5.a", "VHXH", "2026-02-14", ("Status", "Đang thực hiện quá hạn"), ("PercentComplete", "50"), ("PlannerTaskId",
+                "T1"))], links));
 
         Assert.False(item.Completed);
         Assert.False(item.Archived);
@@ -67,8 +68,11 @@ public class EscalationRunPartsTests
     [Fact]
     public void FromReports_UnitWithRowForRound_IsReportedOthersMissing()
     {
-        var rounds = new[] { new ReportRound(1, "trước ngày 15/9/2026", new DateOnly(2026, 9, 14), false), new ReportRound(2, "trước ngày 20/11/2026", new DateOnly(2026, 11, 19), false) };
-        var rows = new[] { new CurrentRow("9", "1|3.5.a|VHXH", null, new Dictionary<string, string?> { ["Round"] = "1", ["UnitCode"] = "VHXH" }) };
+        var rounds =
+            new[] { new ReportRound(1, "trước ngày 15/9/2026", new DateOnly(2026, 9, 14), false), new ReportRound(2,
+            "trước ngày 20/11/2026", new DateOnly(2026, 11, 19), false) };
+        var rows =
+            new[] { new CurrentRow("9", "1|3.5.a|VHXH", null, new Dictionary<string, string?> { ["Round"] = "1", ["UnitCode"] = "VHXH" }) };
 
         var items = EscalationItems.FromReports(rows, rounds, ["VHXH", "KT"]);
 

@@ -44,7 +44,8 @@ public class EscalationYearWalkTests
 
     private static EscalationItem Task(string code, string unit, DateOnly? lastDay, bool completed = false, bool archived = false) =>
         EscalationItem.ForAssignment(code, "Nhiệm vụ " + code, unit, lastDay, completed, archived,
-            $"https://tasks.office.com/haian/Home/Task/{code}", $"https://haian.sharepoint.com/sites/danvan/Lists/PhanCong/DispForm.aspx?ID={code}");
+            $"https://tasks.office.com/haian/Home/Task/{code}",
+                $"https://haian.sharepoint.com/sites/danvan/Lists/PhanCong/DispForm.aspx?ID={code}");
 
     /// <summary>Expected (item key, offset, send day), worked out by hand from the 2026 calendar.</summary>
     private static readonly (string Item, int Offset, DateOnly Day)[] Expected =
@@ -55,7 +56,8 @@ public class EscalationYearWalkTests
         // 1.1, last day Fri 20/02 (inside Tết): −7 on 13/02; −3, −1, +1, +3 collapse on Mon 23/02 → +3; +7 on 27/02.
         ("PC:1.1|KT", -7, D(2, 13)), ("PC:1.1|KT", 3, D(2, 23)), ("PC:1.1|KT", 7, D(2, 27)),
         // 1.2, last day Tue 31/03: −3 (Sat 28/03) and −1 collapse on Mon 30/03 → −1.
-        ("PC:1.2|KT", -7, D(3, 24)), ("PC:1.2|KT", -1, D(3, 30)), ("PC:1.2|KT", 1, D(4, 1)), ("PC:1.2|KT", 3, D(4, 3)), ("PC:1.2|KT", 7, D(4, 7)),
+        ("PC:1.2|KT", -7, D(3, 24)), ("PC:1.2|KT", -1, D(3, 30)), ("PC:1.2|KT", 1, D(4, 1)), ("PC:1.2|KT", 3, D(4, 3)), ("PC:1.2|KT", 7,
+            D(4, 7)),
         // 1.3, last day Fri 01/05 (holiday): −1 (30/04), +1 (Sat 02/05) and +3 (Mon 04/05) collapse on 04/05 → +3.
         ("PC:1.3|CAP", -7, D(4, 24)), ("PC:1.3|CAP", -3, D(4, 28)), ("PC:1.3|CAP", 3, D(5, 4)), ("PC:1.3|CAP", 7, D(5, 8)),
         // 2.1, last day Tue 30/06, completed 02/07: +3 (03/07) and +7 never sent.
@@ -65,11 +67,13 @@ public class EscalationYearWalkTests
         // 5.2, last day Thu 31/12: the overdue rungs fall in 2027, after the walk.
         ("PC:5.2|KT", -7, D(12, 24)), ("PC:5.2|KT", -3, D(12, 28)), ("PC:5.2|KT", -1, D(12, 30)),
         // Round 1, last day Mon 14/09: −1 (Sun 13/09) moves to 14/09.
-        ("BC:1|KT", -7, D(9, 7)), ("BC:1|KT", -3, D(9, 11)), ("BC:1|KT", -1, D(9, 14)), ("BC:1|KT", 1, D(9, 15)), ("BC:1|KT", 3, D(9, 17)), ("BC:1|KT", 7, D(9, 21)),
+        ("BC:1|KT", -7, D(9, 7)), ("BC:1|KT", -3, D(9, 11)), ("BC:1|KT", -1, D(9, 14)), ("BC:1|KT", 1, D(9, 15)), ("BC:1|KT", 3, D(9, 17)),
+            ("BC:1|KT", 7, D(9, 21)),
         ("BC:1|CAP", -7, D(9, 7)),
         ("BC:1|VHXH", -7, D(9, 7)), ("BC:1|VHXH", -3, D(9, 11)), ("BC:1|VHXH", -1, D(9, 14)), ("BC:1|VHXH", 1, D(9, 15)),
         // Round 2, last day Thu 19/11: +3 (Sun 22/11) moves to Mon 23/11.
-        ("BC:2|KT", -7, D(11, 12)), ("BC:2|KT", -3, D(11, 16)), ("BC:2|KT", -1, D(11, 18)), ("BC:2|KT", 1, D(11, 20)), ("BC:2|KT", 3, D(11, 23)), ("BC:2|KT", 7, D(11, 26)),
+        ("BC:2|KT", -7, D(11, 12)), ("BC:2|KT", -3, D(11, 16)), ("BC:2|KT", -1, D(11, 18)), ("BC:2|KT", 1, D(11, 20)), ("BC:2|KT", 3, D(11,
+            23)), ("BC:2|KT", 7, D(11, 26)),
     ];
 
     private static List<Sent> Walk()
@@ -172,6 +176,7 @@ public class EscalationYearWalkTests
         // 14/09: KT assignees get the round-1 report at −1 only.
         var report = Assert.Single(sent, s => s.Day == D(9, 14) && s.Digest.Recipient.Key == "kt.a2@haian.example.vn");
         Assert.Equal("[Dân vận] 1 chưa báo cáo", report.Digest.Subject);
-        Assert.Contains("còn 0 ngày", report.Digest.TextBody.Replace("hạn cuối hôm nay", "còn 0 ngày", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("còn 0 ngày", report.Digest.TextBody.Replace("hạn cuối hôm nay", "còn 0 ngày", StringComparison.Ordinal),
+            StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,8 @@ public class PlannerProvenanceTests
     {
         var after = PlannerDesign.Tasks(CatalogueReissue.Reissued(), Units, Links("qd-901.pdf"));
 
-        Assert.Contains("Theo Quyết định số 901/QĐ-UBND ngày 15/06/2026", after.First(s => s.TaskCode == "1.1").Description, StringComparison.Ordinal);
+        Assert.Contains("Theo Quyết định số 901/QĐ-UBND ngày 15/06/2026", after.First(s => s.TaskCode == "1.1").Description,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,9 +37,11 @@ public class PlannerProvenanceTests
     {
         var before = PlannerDesign.Tasks(CatalogueReissue.Original, Units, Links("qd-673.pdf")).First(s => s.TaskCode == "2.2");
         var after = PlannerDesign.Tasks(CatalogueReissue.Reissued(), Units, Links("qd-901.pdf")).First(s => s.TaskCode == "2.2");
-        var existing = new PlannerTaskState("t1", "W/\"1\"", "b1", before.Title, before.Start, before.Due, new HashSet<int> { before.Category }, new HashSet<string>(), 0, null);
+        var existing = new PlannerTaskState("t1", "W/\"1\"", "b1", before.Title, before.Start, before.Due,
+            new HashSet<int> { before.Category }, new HashSet<string>(), 0, null);
 
-        var plan = PlannerSyncPlanner.Plan([after], [existing], [new PlannerLinkState(after.AssignmentKey, "7", null, "t1", before.ContentHash)],
+        var plan = PlannerSyncPlanner.Plan([after], [existing], [new PlannerLinkState(after.AssignmentKey, "7", null, "t1",
+            before.ContentHash)],
             new Dictionary<string, string>(), new Dictionary<string, string>());
 
         var change = Assert.Single(plan.Changes);
@@ -52,7 +55,8 @@ public class PlannerProvenanceTests
     {
         var spec = PlannerDesign.Tasks(CatalogueReissue.Reissued(), Units, Links("qd-901.pdf")).First(s => s.TaskCode == "2.2");
         var lateStart = spec.Due!.Value.AddDays(10);
-        var existing = new PlannerTaskState("t1", "e", "b", spec.Title, lateStart, spec.Due, new HashSet<int>(), new HashSet<string>(), 0, null);
+        var existing = new PlannerTaskState("t1", "e", "b", spec.Title, lateStart, spec.Due, new HashSet<int>(), new HashSet<string>(), 0,
+            null);
 
         var kept = PlannerSyncPlanner.KeepStart(spec, existing);
 
@@ -71,5 +75,6 @@ public class PlannerProvenanceTests
     }
 
     private static PlannerLinks Links(string decisionFile) =>
-        new(code => $"https://contoso.sharepoint.com/sites/haian/Lists/NhiemVu/{code}", $"https://contoso.sharepoint.com/sites/haian/QuyetDinh/{decisionFile}");
+        new(code => $"https://contoso.sharepoint.com/sites/haian/Lists/NhiemVu/{code}",
+            $"https://contoso.sharepoint.com/sites/haian/QuyetDinh/{decisionFile}");
 }

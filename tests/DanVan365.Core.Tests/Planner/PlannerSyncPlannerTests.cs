@@ -4,17 +4,20 @@ namespace DanVan365.Core.Tests.Planner;
 
 public class PlannerSyncPlannerTests
 {
-    private static readonly Dictionary<string, string> Users = new(StringComparer.OrdinalIgnoreCase) { ["a@x.vn"] = "u-a", ["b@x.vn"] = "u-b" };
+    private static readonly Dictionary<string, string> Users =
+        new(StringComparer.OrdinalIgnoreCase) { ["a@x.vn"] = "u-a", ["b@x.vn"] = "u-b" };
     private static readonly Dictionary<string, string> Buckets = new() { ["Phòng Văn hóa - Xã hội"] = "b-vhxh", ["Văn phòng"] = "b-vp" };
     private static readonly DateTimeOffset Start = new(2026, 2, 11, 17, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Due = new(2026, 2, 14, 16, 59, 59, TimeSpan.Zero);
 
-    private static PlannerTaskSpec Spec(string code = "1.2", string unit = "VHXH", string bucket = "Phòng Văn hóa - Xã hội", string title = "Xây dựng kế hoạch", params string[] emails) =>
+    private static PlannerTaskSpec Spec(string code = "1.2", string unit = "VHXH", string bucket = "Phòng Văn hóa - Xã hội",
+        string title = "Xây dựng kế hoạch", params string[] emails) =>
         new($"{code}|{unit}", code, unit, bucket, PlannerDesign.Title(code, title, false), Start, Due, 1, "1. Mục một", false,
             emails.Length == 0 ? ["a@x.vn"] : emails, "mô tả", ["Phối hợp: Ban Xây dựng Đảng"], []);
 
     private static PlannerTaskState State(PlannerTaskSpec spec, string id = "t1", string bucket = "b-vhxh", params string[] assignees) =>
-        new(id, "\"et\"", bucket, spec.Title, spec.Start, spec.Due, new HashSet<int> { spec.Category }, new HashSet<string>(assignees.Length == 0 ? ["u-a"] : assignees), 0, null);
+        new(id, "\"et\"", bucket, spec.Title, spec.Start, spec.Due, new HashSet<int> { spec.Category },
+            new HashSet<string>(assignees.Length == 0 ? ["u-a"] : assignees), 0, null);
 
     [Fact]
     public void Plan_NoTaskYet_CreatesAndLinks()
@@ -142,7 +145,8 @@ public class PlannerSyncPlannerTests
     public void Plan_UnchangedTaskAndNoUsersLookedUp_ReportsNobodyUnresolved()
     {
         var spec = Spec();
-        var plan = PlannerSyncPlanner.Plan([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)], new Dictionary<string, string>(), Buckets);
+        var plan = PlannerSyncPlanner.Plan([spec], [State(spec)], [new("1.2|VHXH", "7", null, "t1", spec.ContentHash)],
+            new Dictionary<string, string>(), Buckets);
         Assert.Empty(plan.UnresolvedPeople);
     }
 }

@@ -26,7 +26,8 @@ public class CatalogueVersionTests
     public void Compute_NfdText_SameVersionAsNfc()
     {
         var catalogue = ReportCatalogueBuilder.Sample();
-        var nfd = catalogue with { Tasks = catalogue.Tasks.Select(t => t with { Title = t.Title.Normalize(NormalizationForm.FormD) }).ToList() };
+        var nfd =
+            catalogue with { Tasks = catalogue.Tasks.Select(t => t with { Title = t.Title.Normalize(NormalizationForm.FormD) }).ToList() };
         Assert.Equal(CatalogueVersion.Compute(catalogue), CatalogueVersion.Compute(nfd));
     }
 }

@@ -11,10 +11,13 @@ public class ReportCompilerTests
     private static readonly ReportRound Round1 = ReportRound.FromDecision(Catalogue.Decision)[0];
     private static readonly DateOnly Date = new(2026, 9, 5);
 
-    private static CompiledReport Compile(IEnumerable<Submission> submissions, IReadOnlyDictionary<string, StatusCategory>? statuses = null, DateOnly? date = null) =>
-        ReportCompiler.Compile(Catalogue, statuses ?? new Dictionary<string, StatusCategory>(), submissions, ReportCatalogueBuilder.SampleUnits(), Round1, date ?? Date);
+    private static CompiledReport Compile(IEnumerable<Submission> submissions, IReadOnlyDictionary<string, StatusCategory>? statuses = null,
+        DateOnly? date = null) =>
+        ReportCompiler.Compile(Catalogue, statuses ?? new Dictionary<string, StatusCategory>(), submissions,
+            ReportCatalogueBuilder.SampleUnits(), Round1, date ?? Date);
 
-    private static ReportTaskEntry Entry(CompiledReport report, string code) => report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == code);
+    private static ReportTaskEntry Entry(CompiledReport report,
+        string code) => report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == code);
 
     [Fact]
     public void Compile_Sample_SectionsAndTasksInCatalogueOrder()
@@ -63,7 +66,8 @@ public class ReportCompilerTests
         Assert.Equal(6, f.WithDeadline);
         Assert.Equal(4.0 / 6, f.OnTimeRate!.Value, 6);
         Assert.Equal(["VHXH", "KTHTDT"], f.ReportedUnits.Select(u => u.Code));
-        Assert.Equal(["Văn phòng HĐND và UBND phường", "Trung tâm dịch vụ sự nghiệp công", "Ban Xây dựng Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam phường"], f.MissingUnits.Select(u => u.Name));
+        Assert.Equal(["Văn phòng HĐND và UBND phường", "Trung tâm dịch vụ sự nghiệp công", "Ban Xây dựng Đảng",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường"], f.MissingUnits.Select(u => u.Name));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public class ReportPlannerTests
     public void Templates_Sample_OnePerExpectedUnit()
     {
         var catalogue = ReportCatalogueBuilder.Sample();
-        var specs = ReportPlanner.Templates(catalogue, ReportCatalogueBuilder.SampleUnits(), ReportRound.FromDecision(catalogue.Decision)[1]);
+        var specs = ReportPlanner.Templates(catalogue, ReportCatalogueBuilder.SampleUnits(),
+            ReportRound.FromDecision(catalogue.Decision)[1]);
         Assert.Equal(6, specs.Count);
         Assert.All(specs, s => Assert.Equal(2, s.Round.Number));
         Assert.Equal(["2.4"], specs.Single(s => s.UnitCode == "MTTQ").Rows.Select(r => r.Code));

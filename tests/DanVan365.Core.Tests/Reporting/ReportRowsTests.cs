@@ -13,7 +13,8 @@ public class ReportRowsTests
 
     /// <summary>Rows as the list would return them after writing <paramref name="desired"/>.</summary>
     private static List<CurrentRow> Stored(IEnumerable<DesiredRow> desired) =>
-        desired.Select((d, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Key, "\"e\"", new Dictionary<string, string?>(d.Fields) { ["ReportKey"] = d.Key })).ToList();
+        desired.Select((d, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Key, "\"e\"",
+            new Dictionary<string, string?>(d.Fields) { ["ReportKey"] = d.Key })).ToList();
 
     [Fact]
     public void Plan_FirstSubmission_CreatesOneRowPerFilledTask()
@@ -90,7 +91,8 @@ public class ReportRowsTests
         var catalogue = ReportCatalogueBuilder.Sample();
         var vhxh = ReportCatalogueBuilder.SampleSubmission(catalogue, "VHXH");
         var round2 = ReportCatalogueBuilder.SampleSubmission(catalogue, "VP", round: 2);
-        var rows = Stored(ReportRows.Desired(catalogue, vhxh, [], Source, Today).Concat(ReportRows.Desired(catalogue, round2, [], "x", Today)));
+        var rows = Stored(ReportRows.Desired(catalogue, vhxh, [], Source, Today).Concat(ReportRows.Desired(catalogue, round2, [], "x",
+            Today)));
 
         var read = Assert.Single(ReportRows.Submissions(rows, 1, "v1"));
 
@@ -160,7 +162,8 @@ public class ReportRowsTests
     [Fact]
     public void RoundsFile_SerializeThenParse_SameRounds()
     {
-        ReportRound[] rounds = [new(3, "Báo cáo đột xuất", new DateOnly(2026, 7, 31), true), new(4, "Cuối năm", new DateOnly(2026, 12, 20), true)];
+        ReportRound[] rounds = [new(3, "Báo cáo đột xuất", new DateOnly(2026, 7, 31), true), new(4, "Cuối năm", new DateOnly(2026, 12, 20),
+            true)];
 
         var parsed = ReportRounds.Parse(ReportRounds.Serialize(rounds), "x.json");
 
@@ -170,5 +173,6 @@ public class ReportRowsTests
 
     [Fact]
     public void RoundsFile_Broken_InvalidInput() =>
-        Assert.Throws<Errors.InvalidInputException>(() => ReportRounds.Parse(Encoding.UTF8.GetBytes("{\"rounds\":[{\"number\":\"x\"}]}"), "x.json"));
+        Assert.Throws<Errors.InvalidInputException>(() => ReportRounds.Parse(Encoding.UTF8.GetBytes("{\"rounds\":[{\"number\":\"x\"}]}"),
+            "x.json"));
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using DanVan365.Core.Status;
-using DanVan365.Core.Text;
 
 namespace DanVan365.Core.Tests.Reporting;
 

@@ -1,5 +1,5 @@
-using DanVan365.Core.Catalogue;
 using System.Text;
+using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.TestUtilities.Builders;
@@ -28,7 +28,8 @@ public class SubmissionRulesTests
     public void Validate_NfdText_NormalisedToNfc()
     {
         var nfd = "Đã tổ chức hội nghị\r\n  tuyên truyền   ".Normalize(NormalizationForm.FormD);
-        var result = SubmissionRules.Validate(Catalogue, Key, [Row("2.3", nfd, "đang thực hiện trong hạn".Normalize(NormalizationForm.FormD))]);
+        var result = SubmissionRules.Validate(Catalogue, Key, [Row("2.3", nfd,
+            "đang thực hiện trong hạn".Normalize(NormalizationForm.FormD))]);
         Assert.True(result.IsAccepted);
         Assert.Equal("Đã tổ chức hội nghị\ntuyên truyền", result.Submission!.Rows[0].Result);
         Assert.Equal(StatusCategory.InProgressOnTime, result.Submission.Rows[0].Status);
@@ -80,7 +81,8 @@ public class SubmissionRulesTests
     [Fact]
     public void Validate_WrongCatalogueVersionWhenAsked_Rejected()
     {
-        var result = SubmissionRules.Validate(Catalogue, Key, [Row("2.3")], new SubmissionExpectation(CatalogueVersion: "0000000000000000"));
+        var result = SubmissionRules.Validate(Catalogue, Key, [Row("2.3")],
+            new SubmissionExpectation(CatalogueVersion: "0000000000000000"));
         Assert.Equal(RejectionKind.WrongCatalogueVersion, Assert.Single(result.Rejections).Kind);
     }
 

@@ -1,4 +1,3 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 using DanVan365.TestUtilities.Catalogue;
@@ -65,7 +64,9 @@ public class ProvenanceTests
     // The rows as a first sync would have written them.
     private static List<CurrentRow> Applied(IReadOnlyList<DesiredRow> desired)
     {
-        var plan = SyncPlanner.Plan(desired[0].Key.Contains('|', StringComparison.Ordinal) ? SiteSchema.Assignments : SiteSchema.Tasks, desired, [], Today);
-        return [.. plan.Changes.Select((c, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Key, "e1", c.Fields))];
+        var plan = SyncPlanner.Plan(desired[0].Key.Contains('|', StringComparison.Ordinal) ? SiteSchema.Assignments : SiteSchema.Tasks,
+            desired, [], Today);
+        return [.. plan.Changes.Select((c, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Key, "e1",
+            c.Fields))];
     }
 }

@@ -32,7 +32,8 @@ public class SiteSchemaTests
 
         var folders = SiteSchema.Folders(decision);
 
-        Assert.Equal(["2026", "2026/Đợt 1", "2026/Đợt 1/Mẫu", "2026/Đợt 1/Nộp", "2026/Đợt 1/Tổng hợp", "2026/Đợt 2", "2026/Đợt 2/Mẫu", "2026/Đợt 2/Nộp", "2026/Đợt 2/Tổng hợp", "Quyết định"], folders);
+        Assert.Equal(["2026", "2026/Đợt 1", "2026/Đợt 1/Mẫu", "2026/Đợt 1/Nộp", "2026/Đợt 1/Tổng hợp", "2026/Đợt 2", "2026/Đợt 2/Mẫu",
+            "2026/Đợt 2/Nộp", "2026/Đợt 2/Tổng hợp", "Quyết định"], folders);
     }
 
     [Theory]

@@ -10,7 +10,8 @@ public class SyncPlannerTests
     private static DesiredRow Want(string key, string text, string? lastDay = "2026-02-14") =>
         new(key, new Dictionary<string, string?> { ["Title"] = key, ["TaskText"] = text, ["LastDay"] = lastDay });
 
-    private static CurrentRow Have(string id, DesiredRow row, bool archived = false, string? hash = "auto", Dictionary<string, string?>? extra = null)
+    private static CurrentRow Have(string id, DesiredRow row, bool archived = false, string? hash = "auto",
+        Dictionary<string, string?>? extra = null)
     {
         var fields = new Dictionary<string, string?>(row.Fields)
         {

@@ -11,7 +11,8 @@ public class UnitDirectoryTests
     [Fact]
     public void LoadDefault_HaiAn_HasUnitsKindsAndPeople()
     {
-        Assert.Equal(["VP", "VHXH", "KTHTDT", "TTPVHCC", "TTDVSNC", "BQLDA", "BXDD", "DUCQ", "MTTQ", "TDP", "DN"], Directory.Units.Select(u => u.Code));
+        Assert.Equal(["VP", "VHXH", "KTHTDT", "TTPVHCC", "TTDVSNC", "BQLDA", "BXDD", "DUCQ", "MTTQ", "TDP", "DN"],
+            Directory.Units.Select(u => u.Code));
         Assert.Equal(UnitKind.PartyBody, Directory.Get("BXDD").Kind);
         Assert.Equal(UnitKind.FrontOrMassOrganisation, Directory.Get("MTTQ").Kind);
         Assert.Equal(UnitKind.External, Directory.Get("DN").Kind);
@@ -19,7 +20,8 @@ public class UnitDirectoryTests
         Assert.Equal("vhxh.truong@haian.example.vn", Directory.Get("VHXH").Head);
         Assert.NotEmpty(Directory.Get("VHXH").Assignees);
         Assert.Equal("Bùi Quang Ngân", Directory.People.Single(p => p.Role == "signer").DisplayName);
-        Assert.All(Directory.Units.Where(u => u.Kind != UnitKind.External), u => Assert.EndsWith("@haian.example.vn", u.Head, StringComparison.Ordinal));
+        Assert.All(Directory.Units.Where(u => u.Kind != UnitKind.External), u => Assert.EndsWith("@haian.example.vn", u.Head,
+            StringComparison.Ordinal));
     }
 
     [Theory]
@@ -32,8 +34,10 @@ public class UnitDirectoryTests
     [InlineData("Các cơ quan, đơn vị, tổ chức, doanh nghiệp", new[] { "DN" })]
     [InlineData("Các phòng, đơn vị trực thuộc phường", new[] { "VP", "VHXH", "KTHTDT", "TTPVHCC" })]
     [InlineData("Ban Xây dựng Đảng; Ủy ban Mặt trận Tổ quốc Việt Nam phường;", new[] { "BXDD", "MTTQ" })]
-    [InlineData("Phòng Văn hóa - Xã hội tổng hợp, theo dõi chung; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường phối hợp thực hiện", new[] { "VHXH", "MTTQ" })]
-    [InlineData("đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và Đảng ủy cơ quan Đảng phường phối hợp thực hiện", new[] { "MTTQ", "DUCQ" })]
+    [InlineData("Phòng Văn hóa - Xã hội tổng hợp, theo dõi chung; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường phối hợp thực hiện",
+        new[] { "VHXH", "MTTQ" })]
+    [InlineData("đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và Đảng ủy cơ quan Đảng phường phối hợp thực hiện",
+        new[] { "MTTQ", "DUCQ" })]
     public void Resolve_Phrase_Units(string phrase, string[] units)
     {
         var r = Directory.Resolve(phrase);
@@ -55,7 +59,8 @@ public class UnitDirectoryTests
     [Fact]
     public void Resolve_RequestClause_MarkedAsRequest()
     {
-        var r = Directory.Resolve("Phòng Văn hóa - Xã hội tổng hợp, theo dõi chung; đề nghị Ủy ban MTTQ Việt Nam phường phối hợp thực hiện");
+        var r = Directory.Resolve("Phòng Văn hóa - Xã hội tổng hợp, theo dõi chung; đề nghị Ủy ban MTTQ Việt Nam phường phối hợp thực " +
+            "hiện");
 
         Assert.False(r.Clauses[0].IsRequest);
         Assert.True(r.Clauses[1].IsRequest);
@@ -84,7 +89,9 @@ public class UnitDirectoryTests
     [Fact]
     public void FromJson_DuplicateCode_ThrowsWithLine()
     {
-        const string Json = "{\n\"units\": [\n{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"office\"},\n{\"code\":\"A\",\"name\":\"Hai\",\"kind\":\"office\"}\n]}";
+        const string Json =
+            "{\n\"units\": " +
+            "[\n{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"office\"},\n{\"code\":\"A\",\"name\":\"Hai\",\"kind\":\"office\"}\n]}";
 
         var ex = Assert.Throws<InvalidInputException>(() => UnitDirectory.FromJson(Json, "u.json"));
 
@@ -94,9 +101,11 @@ public class UnitDirectoryTests
 
     [Theory]
     [InlineData("{\"units\":[{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"ministry\"}]}", "unknown kind")]
-    [InlineData("{\"units\":[{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"office\"}],\"groups\":[{\"phrase\":\"Các\",\"units\":[\"B\"]}]}", "unknown unit code \"B\"")]
+    [InlineData("{\"units\":[{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"office\"}],\"groups\":[{\"phrase\":\"Các\",\"units\":[\"B\"]}]}",
+        "unknown unit code \"B\"")]
     [InlineData("{\"units\":[]}", "no \"units\"")]
-    [InlineData("{\"units\":[{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"office\"},{\"code\":\"B\",\"name\":\"Một\",\"kind\":\"office\"}]}", "claimed by both")]
+    [InlineData("{\"units\":[{\"code\":\"A\",\"name\":\"Một\",\"kind\":\"office\"},{\"code\":\"B\",\"name\":\"Một\",\"kind\":\"office\"}]}",
+        "claimed by both")]
     [InlineData("{\"units\": [ {\"code\": }", "not a valid unit directory")]
     public void FromJson_BadDirectory_Throws(string json, string reason)
     {

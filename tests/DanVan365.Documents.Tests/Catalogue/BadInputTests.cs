@@ -87,7 +87,8 @@ public class BadInputTests
         var raw = TextDecisionImporter.Read(file, TestData.DecisionTextPath, Units);
         var entries = raw.Entries.ToList();
         entries.Insert(2, entries[1] with { Line = 999 });
-        var ex = Assert.Throws<InvalidInputException>(() => Core.Catalogue.CatalogueAssembler.Assemble(raw with { Entries = entries }, Units));
+        var ex = Assert.Throws<InvalidInputException>(() => Core.Catalogue.CatalogueAssembler.Assemble(raw with { Entries = entries },
+            Units));
         Assert.Contains("duplicate task code 1.2", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(999, ex.Line);
     }

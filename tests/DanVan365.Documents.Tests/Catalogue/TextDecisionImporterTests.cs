@@ -10,7 +10,8 @@ namespace DanVan365.Documents.Tests.Catalogue;
 public class TextDecisionImporterTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly Lazy<TaskCatalogue> Bundled = new(() => new TextDecisionImporter().ImportFile(TestData.DecisionTextPath, Units));
+    private static readonly Lazy<TaskCatalogue> Bundled = new(() => new TextDecisionImporter().ImportFile(TestData.DecisionTextPath,
+        Units));
 
     public static TheoryData<string> Codes()
     {

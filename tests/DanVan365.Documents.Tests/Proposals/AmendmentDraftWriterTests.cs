@@ -1,6 +1,5 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Proposals;
-using DanVan365.Core.Units;
 using DanVan365.Documents.Proposals;
 using DanVan365.TestUtilities.Builders;
 using DocumentFormat.OpenXml.Packaging;

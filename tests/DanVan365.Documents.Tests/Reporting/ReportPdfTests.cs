@@ -1,6 +1,6 @@
 using DanVan365.Documents.Reporting;
-using UglyToad.PdfPig;
 using DanVan365.TestUtilities.Documents;
+using UglyToad.PdfPig;
 
 namespace DanVan365.Documents.Tests.Reporting;
 

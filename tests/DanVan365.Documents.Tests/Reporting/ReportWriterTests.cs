@@ -74,7 +74,8 @@ public class ReportWriterTests
         var table = w.Body.Elements<Table>().First();
         Assert.Equal(BorderValues.Nil, table.GetFirstChild<TableProperties>()!.TableBorders!.TopBorder!.Val!.Value);
         var cells = table.Elements<TableRow>().First().Elements<TableCell>().ToList();
-        var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!,
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.InRange(widths[0] / (double)widths.Sum(), 0.35, 0.45);
 
         void Check(Paragraph p, string text, double min, double max)
@@ -145,7 +146,8 @@ public class ReportWriterTests
             Assert.All(WordInspector.TextRuns(p), r => Assert.InRange(w.Size(r), 13, 14));
         });
         var texts = body.Select(WordInspector.Text).ToList();
-        Assert.All(texts.Where(t => !t.StartsWith("- ", StringComparison.Ordinal) && !t.StartsWith("Kết quả", StringComparison.Ordinal) && t.Length > 0), t => Assert.DoesNotContain("\n", t, StringComparison.Ordinal));
+        Assert.All(texts.Where(t => !t.StartsWith("- ", StringComparison.Ordinal) && !t.StartsWith("Kết quả",
+            StringComparison.Ordinal) && t.Length > 0), t => Assert.DoesNotContain("\n", t, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -168,7 +170,8 @@ public class ReportWriterTests
         var text = w.AllText();
         Assert.Contains("Tổng số nhiệm vụ: 9", text, StringComparison.Ordinal);
         Assert.Contains("Hoàn thành đúng hạn: ", text, StringComparison.Ordinal);
-        Assert.Contains("chưa báo cáo: 2 đơn vị, gồm: Trung tâm dịch vụ sự nghiệp công; Ủy ban Mặt trận Tổ quốc Việt Nam phường.", text, StringComparison.Ordinal);
+        Assert.Contains("chưa báo cáo: 2 đơn vị, gồm: Trung tâm dịch vụ sự nghiệp công; Ủy ban Mặt trận Tổ quốc Việt Nam phường.", text,
+            StringComparison.Ordinal);
         Assert.Matches(@"đạt \d+(,\d)?%", text);
     }
 
@@ -212,7 +215,8 @@ public class ReportWriterTests
     {
         using var w = Open();
         var heading = w.Find("Nơi nhận:");
-        Assert.All(WordInspector.TextRuns(heading), r => { Assert.True(w.Bold(r)); Assert.True(w.Italic(r)); Assert.Equal(12, w.Size(r)); });
+        Assert.All(WordInspector.TextRuns(heading),
+            r => { Assert.True(w.Bold(r)); Assert.True(w.Italic(r)); Assert.Equal(12, w.Size(r)); });
         Assert.Equal(JustificationValues.Left, WordInspector.Justification(heading));
         var cell = heading.Ancestors<TableCell>().Single();
         var recipients = cell.Elements<Paragraph>().Skip(1).ToList();
@@ -227,7 +231,8 @@ public class ReportWriterTests
 
         var signature = cell.Parent!.Elements<TableCell>().Last().Elements<Paragraph>().ToList();
         Assert.Equal(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Quang Ngân"], signature.Select(WordInspector.Text));
-        Assert.All(signature, p => Assert.All(WordInspector.TextRuns(p), r => { Assert.True(w.Bold(r)); Assert.InRange(w.Size(r), 13, 14); }));
+        Assert.All(signature, p => Assert.All(WordInspector.TextRuns(p),
+            r => { Assert.True(w.Bold(r)); Assert.InRange(w.Size(r), 13, 14); }));
     }
 
     [Fact]
@@ -255,7 +260,8 @@ public class ReportWriterTests
         var table = w.Body.Elements<Table>().Last();
         Assert.Equal(ReportSamples.Catalogue.Tasks.Count + 1, table.Elements<TableRow>().Count());
         var row = table.Elements<TableRow>().Single(r => WordInspector.Text(r.Elements<TableCell>().First()) == "3.5.b");
-        Assert.Equal(["3.5.b", ReportSamples.Catalogue.Tasks.Single(t => t.Code == "3.5.b").Title, "Phòng Văn hóa - Xã hội", "27/02/2026", "Hoàn thành quá hạn", "Có"],
+        Assert.Equal(["3.5.b", ReportSamples.Catalogue.Tasks.Single(t => t.Code == "3.5.b").Title, "Phòng Văn hóa - Xã hội", "27/02/2026",
+            "Hoàn thành quá hạn", "Có"],
             row.Elements<TableCell>().Select(WordInspector.Text));
     }
 
@@ -293,7 +299,8 @@ public class ReportWriterTests
     public void Write_Sample_PackageValidatesWithoutErrors()
     {
         using var w = Open();
-        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(w.Document).ToList();
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019)
+            .Validate(w.Document).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
     }
 }

@@ -4,9 +4,8 @@ using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Documents.Reporting;
 using DanVan365.TestUtilities.Builders;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using DanVan365.TestUtilities.Documents;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DanVan365.Documents.Tests.Reporting;
 
@@ -14,12 +13,14 @@ public class SubmissionParserTests
 {
     private static readonly byte[] Template = TemplateWriter.Write(ReportSamples.Spec("VHXH"));
 
-    private static SubmissionParseResult Parse(byte[] file, SubmissionExpectation? expectation = null, SubmissionParserLimits? limits = null) =>
+    private static SubmissionParseResult Parse(byte[] file, SubmissionExpectation? expectation = null,
+        SubmissionParserLimits? limits = null) =>
         SubmissionParser.Parse(file, ReportSamples.Catalogue, expectation ?? new SubmissionExpectation("VHXH", 1), limits);
 
     private static byte[] Filled(bool nfd = false) => TemplateFiller.Fill(Template, new Dictionary<string, CellInput[]>
     {
-        ["2.3"] = [new CellInput(["Đã ban hành Kế hoạch số 12/KH-UBND.", "Tổ chức 3 lớp tập huấn chuyển đổi số."]), "Đang thực hiện trong hạn", "Thiếu thiết bị.", "Đề nghị cấp kinh phí."],
+        ["2.3"] = [new CellInput(["Đã ban hành Kế hoạch số 12/KH-UBND.", "Tổ chức 3 lớp tập huấn chuyển đổi số."]),
+            "Đang thực hiện trong hạn", "Thiếu thiết bị.", "Đề nghị cấp kinh phí."],
         ["2.4"] = [new CellInput(["Khảo sát 5 tổ dân phố", "Lấy ý kiến Nhân dân"], AsListItems: true), "hoàn thành ĐÚNG HẠN", "", ""],
         ["3.5.a"] = ["• Xây dựng kế hoạch\n– Triển khai tới các tổ dân phố", "Hoàn thành quá hạn", "", "Đề nghị hướng dẫn thêm."],
     }, nfd);
@@ -217,13 +218,16 @@ public class SubmissionParserTests
         {
             var answers = spec.Rows.ToDictionary(
                 r => r.Code,
-                r => new CellInput[] { $"{spec.UnitCode} báo cáo nhiệm vụ {r.Code}.\nĐã hoàn thành các bước.", "Hoàn thành đúng hạn", $"Khó khăn của {spec.UnitCode} ở {r.Code}", "" });
-            var parsed = SubmissionParser.Parse(TemplateFiller.Fill(TemplateWriter.Write(spec), answers, nfd: spec.UnitCode == "VP"), catalogue, new SubmissionExpectation(spec.UnitCode, 1, CatalogueVersion.Compute(catalogue)));
+                r => new CellInput[] { $"{spec.UnitCode} báo cáo nhiệm vụ {r.Code}.\nĐã hoàn thành các bước.", "Hoàn thành đúng hạn",
+                    $"Khó khăn của {spec.UnitCode} ở {r.Code}", "" });
+            var parsed = SubmissionParser.Parse(TemplateFiller.Fill(TemplateWriter.Write(spec), answers, nfd: spec.UnitCode == "VP"),
+                catalogue, new SubmissionExpectation(spec.UnitCode, 1, CatalogueVersion.Compute(catalogue)));
             Assert.True(parsed.IsAccepted, parsed.Summary);
             submissions.Add(parsed.Submission!);
         }
 
-        var report = ReportCompiler.Compile(catalogue, new Dictionary<string, StatusCategory>(), submissions, units, ReportSamples.Round1, ReportSamples.Date);
+        var report = ReportCompiler.Compile(catalogue, new Dictionary<string, StatusCategory>(), submissions, units, ReportSamples.Round1,
+            ReportSamples.Date);
         Assert.Equal(["Ủy ban Mặt trận Tổ quốc Việt Nam phường"], report.Figures.MissingUnits.Select(u => u.Name));
         using var w = new WordInspector(ReportWriter.Write(report));
         var text = w.AllText();

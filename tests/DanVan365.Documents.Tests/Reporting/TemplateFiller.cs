@@ -14,7 +14,8 @@ internal sealed record CellInput(IReadOnlyList<string> Paragraphs, bool AsListIt
 /// <summary>Fills a template like a unit would in Word: edits the table cells with Open XML.</summary>
 internal static class TemplateFiller
 {
-    public static byte[] Fill(byte[] template, IReadOnlyDictionary<string, CellInput[]> rows, bool nfd = false, Action<WordprocessingDocument>? also = null)
+    public static byte[] Fill(byte[] template, IReadOnlyDictionary<string, CellInput[]> rows, bool nfd = false,
+        Action<WordprocessingDocument>? also = null)
     {
         using var stream = new MemoryStream();
         stream.Write(template);
@@ -95,7 +96,8 @@ internal static class TemplateFiller
             var pPr = new ParagraphProperties();
             if (input.AsListItems)
             {
-                pPr.Append(new ParagraphStyleId { Val = "ListParagraph" }, new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }));
+                pPr.Append(new ParagraphStyleId { Val = "ListParagraph" }, new NumberingProperties(new NumberingLevelReference { Val = 0 },
+                    new NumberingId { Val = 1 }));
             }
 
             cell.Append(new Paragraph(pPr, new Run(new Text(value) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve })));

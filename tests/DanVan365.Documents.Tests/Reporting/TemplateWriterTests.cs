@@ -11,7 +11,8 @@ public class TemplateWriterTests
     {
         var spec = ReportSamples.Spec("VHXH");
         using var w = new WordInspector(TemplateWriter.Write(spec));
-        var table = w.Body.Descendants<Table>().Single(t => WordInspector.Text(t.Elements<TableRow>().First()).StartsWith(TemplateWriter.CodeHeading, StringComparison.Ordinal));
+        var table = w.Body.Descendants<Table>().Single(t => WordInspector.Text(t.Elements<TableRow>().First())
+            .StartsWith(TemplateWriter.CodeHeading, StringComparison.Ordinal));
         var rows = table.Elements<TableRow>().ToList();
         Assert.Equal(
             ["Mã nhiệm vụ", "Nhiệm vụ", "Vai trò", "Kết quả thực hiện", "Mức độ hoàn thành", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"],
@@ -36,7 +37,8 @@ public class TemplateWriterTests
         Assert.Contains("Phòng Văn hóa - Xã hội (VHXH)", text, StringComparison.Ordinal);
         Assert.Contains("(lần 1)", text, StringComparison.Ordinal);
         Assert.Contains("trước ngày 15/9/2026", text, StringComparison.Ordinal);
-        Assert.Contains("Hoàn thành đúng hạn; Hoàn thành quá hạn; Đang thực hiện trong hạn; Đang thực hiện quá hạn", text, StringComparison.Ordinal);
+        Assert.Contains("Hoàn thành đúng hạn; Hoàn thành quá hạn; Đang thực hiện trong hạn; Đang thực hiện quá hạn", text,
+            StringComparison.Ordinal);
         Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN", text, StringComparison.Ordinal);
         Assert.Equal("Mau-bao-cao-Dot-1-VHXH.docx", TemplateWriter.FileName(ReportSamples.Spec("VHXH")));
     }
@@ -51,7 +53,8 @@ public class TemplateWriterTests
         var xml = reader.ReadToEnd();
         Assert.Contains("<unit>KTHTDT</unit>", xml, StringComparison.Ordinal);
         Assert.Contains($"<catalogueVersion>{spec.CatalogueVersion}</catalogueVersion>", xml, StringComparison.Ordinal);
-        var props = w.Document.CustomFilePropertiesPart!.Properties!.Elements<DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty>()
+        var props =
+            w.Document.CustomFilePropertiesPart!.Properties!.Elements<DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty>()
             .ToDictionary(p => p.Name!.Value!, p => p.InnerText);
         Assert.Equal("KTHTDT", props[TemplateWriter.UnitProperty]);
         Assert.Equal("1", props[TemplateWriter.RoundProperty]);
@@ -68,7 +71,8 @@ public class TemplateWriterTests
         Assert.NotNull(sections[0].GetFirstChild<TitlePage>());
         Assert.Equal(PageOrientationValues.Landscape, sections[^1].GetFirstChild<PageSize>()!.Orient!.Value);
         Assert.All(w.Body.Descendants<Run>(), r => Assert.Equal(("Times New Roman", "Times New Roman"), w.Fonts(r)));
-        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(w.Document).ToList();
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019)
+            .Validate(w.Document).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
     }
 

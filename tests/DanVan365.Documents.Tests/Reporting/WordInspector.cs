@@ -47,7 +47,8 @@ internal sealed class WordInspector : IDisposable
 
         var paragraph = run.Ancestors<Paragraph>().FirstOrDefault();
         var styleId = paragraph?.ParagraphProperties?.ParagraphStyleId?.Val?.Value
-            ?? _styles.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph && s.Default?.Value == true)?.StyleId?.Value;
+            ?? _styles.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph
+                && s.Default?.Value == true)?.StyleId?.Value;
         var seen = new HashSet<string>();
         while (styleId is not null && seen.Add(styleId))
         {

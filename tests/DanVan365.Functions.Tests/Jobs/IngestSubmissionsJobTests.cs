@@ -26,7 +26,8 @@ public class IngestSubmissionsJobTests
             var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
             var round = ReportRound.FromDecision(catalogue.Decision)[0];
             var spec = ReportPlanner.TemplateFor(catalogue, harness.Units, round, "VHXH");
-            var filled = TemplateFiller.Fill(TemplateWriter.Write(spec), new Dictionary<string, FilledRow> { ["3.5.a"] = new("Đã ban hành kế hoạch.", "Hoàn thành đúng hạn") });
+            var filled = TemplateFiller.Fill(TemplateWriter.Write(spec),
+                new Dictionary<string, FilledRow> { ["3.5.a"] = new("Đã ban hành kế hoạch.", "Hoàn thành đúng hạn") });
             await session.Library.UploadAsync("2026/Đợt 1/Nộp", "Bao-cao-Dot-1-VHXH.docx", filled, CancellationToken.None);
         }
 
@@ -42,7 +43,9 @@ public class IngestSubmissionsJobTests
         var stats = harness.Server.GetStats();
         // A run with nothing new asks the drive for its changes, lists no folder, and writes nothing.
         Assert.Contains(stats.ByRoute.Keys, route => route.Contains("delta", StringComparison.Ordinal));
-        Assert.DoesNotContain(stats.ByRoute.Keys, route => route.Contains("children", StringComparison.Ordinal) && !route.Contains("Quyết định", StringComparison.Ordinal) && route.Contains("Nộp", StringComparison.Ordinal));
+        Assert.DoesNotContain(stats.ByRoute.Keys, route => route.Contains("children",
+            StringComparison.Ordinal) && !route.Contains("Quyết định", StringComparison.Ordinal) && route.Contains("Nộp",
+            StringComparison.Ordinal));
         Assert.Equal(0, stats.Writes);
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using DanVan365.Functions.Security;
-using DanVan365.Functions.Tests.Support;
 
 namespace DanVan365.Functions.Tests.Security;
 

@@ -31,7 +31,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         DanVan365.TestUtilities.Tools.TestTools.EnsureNpmInstall(InstallDirectory, Path.Combine("node_modules", ".bin", "azurite"));
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in {InstallDirectory} (see .ci/run).");
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in {InstallDirectory} (see " +
+                $".ci/run).");
         }
 
         _dataDirectory = Directory.CreateTempSubdirectory("danvan365-azurite-").FullName;
@@ -68,13 +69,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
-                throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{queue} (exited={_process.HasExited}): {Output()}");
+                throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{queue} (exited={_process.HasExited}): " +
+                    $"{Output()}");
             }
 
             await Task.Delay(200);
         }
 
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;";
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;";
     }
 
     public async Task DisposeAsync()

@@ -5,7 +5,8 @@ namespace DanVan365.Functions.Tests.Support;
 /// <summary>The least FunctionContext a function class needs: binding data (e.g. DequeueCount), services, cancellation.</summary>
 public sealed class FakeFunctionContext : FunctionContext
 {
-    public FakeFunctionContext(IServiceProvider? services = null, IReadOnlyDictionary<string, object?>? bindingData = null, CancellationToken cancellationToken = default)
+    public FakeFunctionContext(IServiceProvider? services = null, IReadOnlyDictionary<string, object?>? bindingData = null,
+        CancellationToken cancellationToken = default)
     {
         InstanceServices = services ?? new EmptyServices();
         BindingContext = new FakeBindingContext(bindingData ?? new Dictionary<string, object?>());
@@ -34,7 +35,11 @@ public sealed class FakeFunctionContext : FunctionContext
 
     /// <summary>A queue invocation's context for attempt <paramref name="dequeueCount"/>.</summary>
     public static FakeFunctionContext ForQueue(long dequeueCount) =>
-        new(bindingData: new Dictionary<string, object?> { ["DequeueCount"] = dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        new(bindingData: new Dictionary<string, object?>
+        {
+            ["DequeueCount"] =
+            dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        });
 
     private sealed class FakeBindingContext(IReadOnlyDictionary<string, object?> data) : BindingContext
     {

@@ -1,5 +1,4 @@
 using DanVan365.Core.Sync;
-using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
 using DanVan365.Functions.Triggers;
@@ -41,7 +40,8 @@ public sealed class TestApp : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public TestApp(WardHarness harness, IWardJobQueue? queue = null, bool withBadWard = false, IReadOnlyDictionary<string, string?>? extra = null)
+    public TestApp(WardHarness harness, IWardJobQueue? queue = null, bool withBadWard = false,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(harness);
         var options = harness.Options();
@@ -114,7 +114,8 @@ public sealed class TestApp : IDisposable
         using var session = harness.NewSession();
         var catalogue = Documents.Catalogue.DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
-        await session.Library.UploadAsync(SiteSchema.DecisionFolder, fileName, content ?? await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);
+        await session.Library.UploadAsync(SiteSchema.DecisionFolder, fileName,
+            content ?? await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);
     }
 
     public void Dispose() => _services.Dispose();

@@ -93,11 +93,15 @@ public class FanOutTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         await service.GetQueueClient(QueueNames.WardJobs).DeleteIfExistsAsync();
         using var app = new TestApp(harness, new StorageWardJobQueue(service), withBadWard: true);
 
-        await app.Get<ScheduledFunctions>().PullPlannerProgress(new Microsoft.Azure.Functions.Worker.TimerInfo(), new FakeFunctionContext());
+        await app.Get<ScheduledFunctions>().PullPlannerProgress(new Microsoft.Azure.Functions.Worker.TimerInfo(),
+            new FakeFunctionContext());
 
         var raw = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(QueueNames.WardJobs);
-        var texts = (await raw.PeekMessagesAsync(maxMessages: 32)).Value.Select(m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Body.ToString()))).Order(StringComparer.Ordinal);
-        Assert.Equal(["{\"ward\":\"hai-an\",\"job\":\"PullPlannerProgress\"}", "{\"ward\":\"khong-ton-tai\",\"job\":\"PullPlannerProgress\"}"], texts);
+        var texts = (await raw.PeekMessagesAsync(maxMessages: 32))
+            .Value.Select(m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Body.ToString())))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["{\"ward\":\"hai-an\",\"job\":\"PullPlannerProgress\"}",
+            "{\"ward\":\"khong-ton-tai\",\"job\":\"PullPlannerProgress\"}"], texts);
         await raw.DeleteAsync();
     }
 }

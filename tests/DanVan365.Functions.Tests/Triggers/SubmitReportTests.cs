@@ -32,17 +32,21 @@ public class SubmitReportTests
             return Task.CompletedTask;
         }
 
-        public Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force,
+            CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<PullOutcome> PullPlannerProgressAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<PullOutcome> PullPlannerProgressAsync(string wardId,
+            CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId,
+            CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task CompileRoundReportAsync(string wardId, int round, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task CompileRoundReportAsync(string wardId, int round,
+            CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<WardStatus> StatusAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
@@ -51,7 +55,13 @@ public class SubmitReportTests
     {
         var settings = new FunctionsSettings
         {
-            M365 = new() { Local = true, GraphBaseUrl = "http://127.0.0.1:5999/v1.0", SiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an", GroupId = "g" },
+            M365 = new()
+            {
+                Local = true,
+                GraphBaseUrl = "http://127.0.0.1:5999/v1.0",
+                SiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an",
+                GroupId = "g"
+            },
             Wards = [new() { Id = "hai-an", Name = "Phường Hải An", PlanTitle = "Dân vận 2026 – Phường Hải An" }],
         };
         var jobs = new RecordingJobs();
@@ -65,7 +75,8 @@ public class SubmitReportTests
     {
         var (function, jobs) = Create();
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body),
+            new FakeFunctionContext());
 
         Assert.Equal(202, StatusOf(result));
         var (ward, submission) = Assert.Single(jobs.Submitted);
@@ -81,7 +92,8 @@ public class SubmitReportTests
     {
         var (function, jobs) = Create();
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User("vp.truong@haian.example.vn", AppRoles.Reporter), "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await function.SubmitReport(Principals.Request(Principals.User("vp.truong@haian.example.vn", AppRoles.Reporter),
+            "POST", jsonBody: Body), new FakeFunctionContext());
 
         Assert.Equal(403, StatusOf(result));
         Assert.Empty(jobs.Submitted);
@@ -92,7 +104,8 @@ public class SubmitReportTests
     {
         var (function, jobs) = Create();
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Admin), "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Admin), "POST", jsonBody: Body),
+            new FakeFunctionContext());
 
         Assert.Equal(403, StatusOf(result));
         Assert.Empty(jobs.Submitted);
@@ -103,7 +116,8 @@ public class SubmitReportTests
     {
         var (function, jobs) = Create();
 
-        var result = await function.SubmitReport(Principals.Request(Principals.Anonymous, "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await function.SubmitReport(Principals.Request(Principals.Anonymous, "POST", jsonBody: Body),
+            new FakeFunctionContext());
 
         Assert.Equal(401, StatusOf(result));
         Assert.Empty(jobs.Submitted);
@@ -120,7 +134,8 @@ public class SubmitReportTests
     {
         var (function, jobs) = Create();
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: body), new FakeFunctionContext());
+        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: body),
+            new FakeFunctionContext());
 
         Assert.Equal(400, StatusOf(result));
         Assert.Empty(jobs.Submitted);
@@ -132,7 +147,8 @@ public class SubmitReportTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter),
+            "POST", jsonBody: Body), new FakeFunctionContext());
 
         Assert.Equal(409, StatusOf(result));
     }
@@ -145,7 +161,8 @@ public class SubmitReportTests
         using var app = new TestApp(harness);
         await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
 
-        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter),
+            "POST", jsonBody: Body), new FakeFunctionContext());
 
         Assert.Equal(202, StatusOf(result));
         using var session = harness.NewSession();

@@ -114,7 +114,8 @@ public class WardFunctionsTests
         using var app = new TestApp(harness);
         await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, false, CancellationToken.None);
 
-        await app.Get<ScheduledFunctions>().PullPlannerProgress(new Microsoft.Azure.Functions.Worker.TimerInfo(), new FakeFunctionContext());
+        await app.Get<ScheduledFunctions>().PullPlannerProgress(new Microsoft.Azure.Functions.Worker.TimerInfo(),
+            new FakeFunctionContext());
         Assert.Equal(["{\"ward\":\"hai-an\",\"job\":\"PullPlannerProgress\"}"], ((InMemoryWardJobQueue)app.Queue).Messages);
         await RunQueuedAsync(app);
 
@@ -200,7 +201,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        await Assert.ThrowsAsync<UnknownWardException>(() => app.Get<RunWardJobFunction>().Run("{\"ward\":\"ha-long\",\"job\":\"SyncCatalogue\"}", FakeFunctionContext.ForQueue(1)));
+        await Assert.ThrowsAsync<UnknownWardException>(() => app.Get<RunWardJobFunction>()
+            .Run("{\"ward\":\"ha-long\",\"job\":\"SyncCatalogue\"}", FakeFunctionContext.ForQueue(1)));
     }
 
     [Fact]
@@ -210,7 +212,8 @@ public class WardFunctionsTests
         await TestApp.UploadDecisionAsync(harness);
         using var app = new TestApp(harness);
 
-        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"),
+            new FakeFunctionContext());
 
         Assert.Equal(200, StatusOf(result));
         var outcome = Assert.IsType<SyncOutcome>(((ObjectResult)result).Value);
@@ -238,7 +241,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User("vhxh.truong@haian.example.vn", AppRoles.Reporter), "POST"), new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User("vhxh.truong@haian.example.vn",
+            AppRoles.Reporter), "POST"), new FakeFunctionContext());
 
         Assert.Equal(403, StatusOf(result));
     }
@@ -249,7 +253,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness, withBadWard: true);
 
-        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"),
+            new FakeFunctionContext());
 
         Assert.Equal(400, StatusOf(result));
     }
@@ -260,7 +265,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness, withBadWard: true);
 
-        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST", "?ward=" + TestApp.BadWard), new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST",
+            "?ward=" + TestApp.BadWard), new FakeFunctionContext());
 
         Assert.Equal(502, StatusOf(result));
     }
@@ -273,13 +279,15 @@ public class WardFunctionsTests
         using var app = new TestApp(harness);
         await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, false, CancellationToken.None);
 
-        var result = await app.Get<ReporterFunctions>().Status(Principals.Request(Principals.User("vhxh.truong@haian.example.vn", AppRoles.Reporter), query: "?ward=hai-an"), new FakeFunctionContext());
+        var result = await app.Get<ReporterFunctions>().Status(Principals.Request(Principals.User("vhxh.truong@haian.example.vn",
+            AppRoles.Reporter), query: "?ward=hai-an"), new FakeFunctionContext());
 
         Assert.Equal(200, StatusOf(result));
         var status = Assert.IsType<WardStatus>(((ObjectResult)result).Value);
         Assert.Equal(new DateOnly(2026, 3, 2), status.AsOf);
         Assert.NotEmpty(status.Units);
-        Assert.All(status.Units, u => Assert.Equal(Core.Status.StatusCategoryLabels.All.Select(l => l.Label).Order(StringComparer.Ordinal), u.Categories.Keys.Order(StringComparer.Ordinal)));
+        Assert.All(status.Units, u => Assert.Equal(Core.Status.StatusCategoryLabels.All.Select(l => l.Label).Order(StringComparer.Ordinal),
+            u.Categories.Keys.Order(StringComparer.Ordinal)));
         // 3.5.a (before 15/02/2026, not completed) is overdue on 2/3/2026.
         Assert.Contains(status.Units, u => u.Categories["Đang thực hiện quá hạn"] > 0);
         var json = System.Text.Json.JsonSerializer.Serialize(status);
@@ -292,7 +300,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        Assert.Equal(401, StatusOf(await app.Get<ReporterFunctions>().Status(Principals.Request(Principals.Anonymous), new FakeFunctionContext())));
+        Assert.Equal(401, StatusOf(await app.Get<ReporterFunctions>().Status(Principals.Request(Principals.Anonymous),
+            new FakeFunctionContext())));
     }
 
     [Fact]
@@ -301,7 +310,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        Assert.Equal(403, StatusOf(await app.Get<ReporterFunctions>().Status(Principals.Request(Principals.User("x@haian.example.vn")), new FakeFunctionContext())));
+        Assert.Equal(403, StatusOf(await app.Get<ReporterFunctions>().Status(Principals.Request(Principals.User("x@haian.example.vn")),
+            new FakeFunctionContext())));
     }
 
     [Fact]
@@ -310,7 +320,9 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User("vhxh.truong@haian.example.vn", AppRoles.Reporter), "POST"), 1, new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>()
+            .CompileRoundReportNow(Principals.Request(Principals.User("vhxh.truong@haian.example.vn", AppRoles.Reporter), "POST"), 1,
+            new FakeFunctionContext());
 
         Assert.Equal(403, StatusOf(result));
     }
@@ -321,7 +333,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), 1, new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin),
+            "POST"), 1, new FakeFunctionContext());
 
         Assert.Equal(409, StatusOf(result));
     }
@@ -334,7 +347,8 @@ public class WardFunctionsTests
         using var app = new TestApp(harness);
         await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
 
-        var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), 2, new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin),
+            "POST"), 2, new FakeFunctionContext());
 
         Assert.Equal(200, StatusOf(result));
         using var session = harness.NewSession();
@@ -347,7 +361,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness, withBadWard: true);
 
-        var result = await app.Get<AdminFunctions>().DispatchWards(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), "pullplannerprogress", new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().DispatchWards(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"),
+            "pullplannerprogress", new FakeFunctionContext());
 
         Assert.Equal(202, StatusOf(result));
         Assert.Equal(
@@ -363,7 +378,8 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        var result = await app.Get<AdminFunctions>().DispatchWards(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), job, new FakeFunctionContext());
+        var result = await app.Get<AdminFunctions>().DispatchWards(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"), job,
+            new FakeFunctionContext());
 
         Assert.Equal(expected, StatusOf(result));
         Assert.Empty(((InMemoryWardJobQueue)app.Queue).Messages);
@@ -375,6 +391,7 @@ public class WardFunctionsTests
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        Assert.Equal(401, StatusOf(await app.Get<AdminFunctions>().DispatchWards(Principals.Request(Principals.Anonymous, "POST"), "SyncCatalogue", new FakeFunctionContext())));
+        Assert.Equal(401, StatusOf(await app.Get<AdminFunctions>().DispatchWards(Principals.Request(Principals.Anonymous, "POST"),
+            "SyncCatalogue", new FakeFunctionContext())));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Graph.Core.Requests;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using static DanVan365.LocalM365.Tests.Handlers.SitesAndListsTests;
@@ -21,7 +20,8 @@ public sealed class BatchTests
         var ids = new List<string>();
         for (var i = 1; i <= 25; i++)
         {
-            var info = fx.Client.Sites[site].Lists[list].Items.ToPostRequestInformation(new ListItem { Fields = Fields(("Code", "b." + i)) });
+            var info =
+                fx.Client.Sites[site].Lists[list].Items.ToPostRequestInformation(new ListItem { Fields = Fields(("Code", "b." + i)) });
             ids.Add(await batch.AddBatchRequestStepAsync(info));
         }
 
@@ -45,8 +45,18 @@ public sealed class BatchTests
         var site = fx.Tenant.WardSiteId;
         var list = (await fx.Client.Sites[site].Lists.PostAsync(NewList("Lô trùng")))!.Id!;
         var batch = new BatchRequestContentCollection(fx.Client);
-        var first = await batch.AddBatchRequestStepAsync(fx.Client.Sites[site].Lists[list].Items.ToPostRequestInformation(new ListItem { Fields = Fields(("Code", "x")) }));
-        var second = await batch.AddBatchRequestStepAsync(fx.Client.Sites[site].Lists[list].Items.ToPostRequestInformation(new ListItem { Fields = Fields(("Code", "x")) }));
+        var first =
+            await batch.AddBatchRequestStepAsync(fx.Client.Sites[site].Lists[list].Items.ToPostRequestInformation(new ListItem
+            {
+                Fields =
+            Fields(("Code", "x"))
+            }));
+        var second =
+            await batch.AddBatchRequestStepAsync(fx.Client.Sites[site].Lists[list].Items.ToPostRequestInformation(new ListItem
+            {
+                Fields =
+            Fields(("Code", "x"))
+            }));
         var response = await fx.Client.Batch.PostAsync(batch);
         var statuses = await response.GetResponsesStatusCodesAsync();
         Assert.Equal(HttpStatusCode.Created, statuses[first]);
@@ -60,8 +70,11 @@ public sealed class BatchTests
         await using var fx = await LocalGraphFixture.StartAsync();
         var site = fx.Tenant.WardSiteId;
         var content = new BatchRequestContentCollection(fx.Client);
-        var missing = await fx.Client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(fx.Client.Sites[site].Lists["khong-co"].ToGetRequestInformation());
-        var dependent = await fx.Client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(fx.Client.Sites[site].ToGetRequestInformation());
+        var missing =
+            await fx.Client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(
+                fx.Client.Sites[site].Lists["khong-co"].ToGetRequestInformation());
+        var dependent =
+            await fx.Client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(fx.Client.Sites[site].ToGetRequestInformation());
         content.AddBatchRequestStep(new BatchRequestStep("1", missing));
         content.AddBatchRequestStep(new BatchRequestStep("2", dependent, ["1"]));
         var response = await fx.Client.Batch.PostAsync(content);
@@ -76,7 +89,8 @@ public sealed class BatchTests
         await using var fx = await LocalGraphFixture.StartAsync();
 
         // BatchRequestContent refuses a 21st step, so build the envelope by hand and send it through the SDK's adapter.
-        var requests = string.Join(',', Enumerable.Range(1, 21).Select(i => $"{{\"id\":\"{i}\",\"method\":\"GET\",\"url\":\"/sites/root\"}}"));
+        var requests = string.Join(',', Enumerable.Range(1,
+            21).Select(i => $"{{\"id\":\"{i}\",\"method\":\"GET\",\"url\":\"/sites/root\"}}"));
         var info = new RequestInformation { HttpMethod = Method.POST, URI = new Uri(fx.Server.BaseUrl + "/$batch") };
         info.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"requests\":[" + requests + "]}")), "application/json");
         var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
@@ -89,7 +103,9 @@ public sealed class BatchTests
     {
         await using var fx = await LocalGraphFixture.StartAsync();
         var info = new RequestInformation { HttpMethod = Method.POST, URI = new Uri(fx.Server.BaseUrl + "/$batch") };
-        info.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/sites/root\"},{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/sites/root\"}]}")), "application/json");
+        info.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(
+            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/sites/root\"}," +
+            "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/sites/root\"}]}")), "application/json");
         var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
         var error = await Assert.ThrowsAsync<ODataError>(() => fx.Client.RequestAdapter.SendNoContentAsync(info, errors));
         Assert.Equal(400, error.ResponseStatusCode);
@@ -116,7 +132,8 @@ public sealed class BatchTests
         Assert.Equal(2, fx.Stats.Throttled);
 
         // The SDK can rebuild a batch of the retryable items.
-        var retry = batch.NewBatchWithFailedRequests(statuses.Where(p => p.Value == HttpStatusCode.TooManyRequests).ToDictionary(p => p.Key, p => p.Value));
+        var retry = batch.NewBatchWithFailedRequests(statuses.Where(p => p.Value == HttpStatusCode.TooManyRequests).ToDictionary(p => p.Key,
+            p => p.Value));
         Assert.Equal(2, (await (await fx.Client.Batch.PostAsync(retry)).GetResponsesStatusCodesAsync()).Count);
     }
 }

@@ -20,12 +20,14 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
     {
         // The seed's users are the unit directory's placeholder people: every head and assignee resolves.
         var units = DanVan365.Core.Units.UnitDirectory.LoadDefault();
-        var people = units.Units.SelectMany(u => u.Assignees.Append(u.Head)).OfType<string>().Concat(units.People.Select(p => p.Email)).Distinct().ToList();
+        var people = units.Units.SelectMany(u => u.Assignees.Append(u.Head)).OfType<string>().Concat(units.People.Select(p => p.Email))
+            .Distinct().ToList();
         Assert.True(people.Count >= 15);
         foreach (var email in people)
         {
             // By mail or sign-in name: GET /users/{mail} finds only people whose mail is their sign-in name (user-get.md).
-            var found = await _fx.Client.Users.GetAsync(r => r.QueryParameters.Filter = $"mail eq '{email}' or userPrincipalName eq '{email}'");
+            var found = await _fx.Client.Users.GetAsync(r
+                => r.QueryParameters.Filter = $"mail eq '{email}' or userPrincipalName eq '{email}'");
             Assert.False(string.IsNullOrWhiteSpace(Assert.Single(found!.Value!).DisplayName), email);
         }
 
@@ -46,7 +48,8 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
     {
         var byMail = await _fx.Client.Users.GetAsync(rc => rc.QueryParameters.Filter = "mail eq 'vhxh.truong@haian.example.vn'");
         Assert.Single(byMail!.Value!);
-        var byUpn = await _fx.Client.Users.GetAsync(rc => rc.QueryParameters.Filter = "userPrincipalName eq 'vhxh.chuyenvien1@haian.example.vn'");
+        var byUpn = await _fx.Client.Users.GetAsync(rc
+            => rc.QueryParameters.Filter = "userPrincipalName eq 'vhxh.chuyenvien1@haian.example.vn'");
         Assert.Single(byUpn!.Value!);
         var byName = await _fx.Client.Users.GetAsync(rc => rc.QueryParameters.Filter = "displayName eq 'Bùi Quang Ngân'");
         Assert.Equal("ubnd.pct.ngan@haian.example.vn", Assert.Single(byName!.Value!).UserPrincipalName);
@@ -80,8 +83,20 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
         var tab = await _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.PostAsync(new TeamsTab
         {
             DisplayName = "Nhiệm vụ dân vận",
-            Configuration = new TeamsTabConfiguration { EntityId = "plan-1", ContentUrl = "https://tasks.office.com/x", WebsiteUrl = "https://tasks.office.com/y", RemoveUrl = "https://tasks.office.com/z" },
-            AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/com.microsoft.teamspace.tab.planner" },
+            Configuration =
+                new TeamsTabConfiguration
+                {
+                    EntityId = "plan-1",
+                    ContentUrl = "https://tasks.office.com/x",
+                    WebsiteUrl = "https://tasks.office.com/y",
+                    RemoveUrl = "https://tasks.office.com/z"
+                },
+            AdditionalData =
+                new Dictionary<string, object>
+                {
+                    ["teamsApp@odata.bind"] =
+                "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/com.microsoft.teamspace.tab.planner"
+                },
         });
         Assert.NotNull(tab!.Id);
 

@@ -18,7 +18,8 @@ public sealed class DriveTests : IClassFixture<LocalGraphFixture>
         var folder = await Client.Drives[drive].Items["root"].Children.PostAsync(Folder("2026", "fail"));
         Assert.NotNull(folder!.Folder);
 
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Drives[drive].Items["root"].Children.PostAsync(Folder("2026", "fail")));
+        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Drives[drive].Items["root"].Children.PostAsync(Folder("2026",
+            "fail")));
         Assert.Equal(409, error.ResponseStatusCode);
         Assert.Equal("nameAlreadyExists", error.Error!.Code);
 
@@ -46,7 +47,9 @@ public sealed class DriveTests : IClassFixture<LocalGraphFixture>
     {
         var drive = await NewDriveAsync();
         var v1 = await Client.Drives[drive].Items["root:/2026/Quyết định/qd.txt:"].Content.PutAsync(new MemoryStream("bản 1"u8.ToArray()));
-        var v2 = await Client.Drives[drive].Items["root:/2026/Quyết định/qd.txt:"].Content.PutAsync(new MemoryStream("bản 2 dài hơn"u8.ToArray()));
+        var v2 =
+            await Client.Drives[drive].Items["root:/2026/Quyết định/qd.txt:"].Content.PutAsync(
+                new MemoryStream("bản 2 dài hơn"u8.ToArray()));
         Assert.Equal(v1!.Id, v2!.Id);
         Assert.NotEqual(v1.ETag, v2.ETag);
 
@@ -62,7 +65,8 @@ public sealed class DriveTests : IClassFixture<LocalGraphFixture>
     public async Task PutContent_Over4MB_Throws413()
     {
         var drive = await NewDriveAsync();
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Drives[drive].Items["root:/lon.bin:"].Content.PutAsync(new MemoryStream(new byte[(4 * 1024 * 1024) + 1])));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Drives[drive].Items["root:/lon.bin:"].Content.PutAsync(new MemoryStream(new byte[(4 * 1024 * 1024) + 1])));
         Assert.Equal(413, error.ResponseStatusCode);
     }
 
@@ -72,10 +76,16 @@ public sealed class DriveTests : IClassFixture<LocalGraphFixture>
         var drive = await NewDriveAsync();
         var data = new byte[(5 * 1024 * 1024) + 12345];
         new Random(7).NextBytes(data);
-        var session = await Client.Drives[drive].Items["root:/2026/Tổng hợp/bao-cao.docx:"].CreateUploadSession.PostAsync(new CreateUploadSessionPostRequestBody
-        {
-            Item = new DriveItemUploadableProperties { AdditionalData = new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" } },
-        });
+        var session =
+            await Client.Drives[drive].Items["root:/2026/Tổng " +
+            "hợp/bao-cao.docx:"].CreateUploadSession.PostAsync(new CreateUploadSessionPostRequestBody
+            {
+                Item = new DriveItemUploadableProperties
+                {
+                    AdditionalData =
+                new Dictionary<string, object> { ["@microsoft.graph.conflictBehavior"] = "replace" }
+                },
+            });
         Assert.NotNull(session!.UploadUrl);
 
         var task = new LargeFileUploadTask<DriveItem>(session, new MemoryStream(data), 320 * 1024 * 4, Client.RequestAdapter);
@@ -93,7 +103,8 @@ public sealed class DriveTests : IClassFixture<LocalGraphFixture>
     public async Task UploadSession_FragmentNotMultipleOf320KiB_Rejected()
     {
         var drive = await NewDriveAsync();
-        var session = await Client.Drives[drive].Items["root:/le.bin:"].CreateUploadSession.PostAsync(new CreateUploadSessionPostRequestBody());
+        var session =
+            await Client.Drives[drive].Items["root:/le.bin:"].CreateUploadSession.PostAsync(new CreateUploadSessionPostRequestBody());
         var task = new LargeFileUploadTask<DriveItem>(session!, new MemoryStream(new byte[1_000_000]), 300_000, Client.RequestAdapter);
         await Assert.ThrowsAnyAsync<Exception>(() => task.UploadAsync());
     }
@@ -105,7 +116,8 @@ public sealed class DriveTests : IClassFixture<LocalGraphFixture>
         var initial = await Client.Drives[drive].Items["root"].Delta.GetAsDeltaGetResponseAsync();
         Assert.Single(initial!.Value!);
         var file = await Client.Drives[drive].Items["root:/a.txt:"].Content.PutAsync(new MemoryStream("a"u8.ToArray()));
-        var changes = await new Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaRequestBuilder(initial.OdataDeltaLink!, Client.RequestAdapter).GetAsDeltaGetResponseAsync();
+        var changes = await new Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaRequestBuilder(initial.OdataDeltaLink!,
+            Client.RequestAdapter).GetAsDeltaGetResponseAsync();
         Assert.Contains(changes!.Value!, i => i.Id == file!.Id);
     }
 

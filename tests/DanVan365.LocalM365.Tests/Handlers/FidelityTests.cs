@@ -30,7 +30,8 @@ public sealed class FidelityTests
         var first = await fx.Client.Drives[drive].Items["root"].Delta.GetAsDeltaGetResponseAsync();
         using var set = await fx.Control.PostAsJsonAsync("/_emulator/faults", new { expireDeltaTokens = true });
 
-        var error = await Assert.ThrowsAsync<ODataError>(() => new DeltaRequestBuilder(first!.OdataDeltaLink!, fx.Client.RequestAdapter).GetAsDeltaGetResponseAsync());
+        var error = await Assert.ThrowsAsync<ODataError>(() => new DeltaRequestBuilder(first!.OdataDeltaLink!,
+            fx.Client.RequestAdapter).GetAsDeltaGetResponseAsync());
 
         Assert.Equal(410, error.ResponseStatusCode);
         Assert.Equal("resyncChangesApplyDifferences", error.Error!.Code);
@@ -47,7 +48,8 @@ public sealed class FidelityTests
         var list = await fx.Client.Sites[site].Lists.PostAsync(new List
         {
             DisplayName = "Ẩn",
-            Columns = [new ColumnDefinition { Name = "Visible", Text = new TextColumn() }, new ColumnDefinition { Name = "Secret", Text = new TextColumn(), Hidden = true }],
+            Columns = [new ColumnDefinition { Name = "Visible", Text = new TextColumn() },
+                new ColumnDefinition { Name = "Secret", Text = new TextColumn(), Hidden = true }],
         });
 
         var plain = await fx.Client.Sites[site].Lists[list!.Id].Columns.GetAsync();
@@ -74,7 +76,8 @@ public sealed class FidelityTests
         });
 
         var all = await fx.Client.Sites[site].Lists[list.Id].Items.GetAsync(r => r.QueryParameters.Expand = ["fields"]);
-        var named = await fx.Client.Sites[site].Lists[list.Id].Items.GetAsync(r => r.QueryParameters.Expand = ["fields($select=Title,Secret)"]);
+        var named = await fx.Client.Sites[site].Lists[list.Id].Items.GetAsync(r
+            => r.QueryParameters.Expand = ["fields($select=Title,Secret)"]);
 
         Assert.False(all!.Value![0].Fields!.AdditionalData.ContainsKey("Secret"));
         Assert.Equal("x", named!.Value![0].Fields!.AdditionalData["Secret"]);
@@ -87,7 +90,9 @@ public sealed class FidelityTests
 
         var error = await Assert.ThrowsAsync<ODataError>(() => fx.Client.Users["tran.thi.lan@haian.example.vn"].GetAsync());
         var byUpn = await fx.Client.Users["vp.chuyenvien1@haian.example.vn"].GetAsync();
-        var byFilter = await fx.Client.Users.GetAsync(r => r.QueryParameters.Filter = "mail eq 'tran.thi.lan@haian.example.vn' or userPrincipalName eq 'tran.thi.lan@haian.example.vn'");
+        var byFilter = await fx.Client.Users.GetAsync(r
+            => r.QueryParameters.Filter =
+            "mail eq 'tran.thi.lan@haian.example.vn' or userPrincipalName eq 'tran.thi.lan@haian.example.vn'");
 
         Assert.Equal(404, error.ResponseStatusCode);
         Assert.Equal(byUpn!.Id, Assert.Single(byFilter!.Value!).Id);
@@ -106,7 +111,14 @@ public sealed class FidelityTests
 
         var create = await Assert.ThrowsAsync<ODataError>(() => fx.Client.Planner.Tasks.PostAsync(
             new PlannerTask { PlanId = plan!.Id, Title = "sai", StartDateTime = due.AddDays(1), DueDateTime = due }));
-        var task = await fx.Client.Planner.Tasks.PostAsync(new PlannerTask { PlanId = plan!.Id, Title = "đúng", StartDateTime = due, DueDateTime = due });
+        var task =
+            await fx.Client.Planner.Tasks.PostAsync(new PlannerTask
+            {
+                PlanId = plan!.Id,
+                Title = "đúng",
+                StartDateTime = due,
+                DueDateTime = due
+            });
         var etag = (string)task!.AdditionalData["@odata.etag"];
         var patch = await Assert.ThrowsAsync<ODataError>(() => fx.Client.Planner.Tasks[task.Id].PatchAsync(
             new PlannerTask { StartDateTime = due.AddDays(2) }, r => r.Headers.Add("If-Match", etag)));

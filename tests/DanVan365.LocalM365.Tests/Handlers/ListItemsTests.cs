@@ -19,7 +19,8 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
         var list = await NewListAsync();
         var item = await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem
         {
-            Fields = Fields(("Title", "Tuyên truyền"), ("Code", "1.1"), ("Due", "2026-09-14T00:00:00+07:00"), ("Percent", 40), ("Archived", false), ("Notes", "dòng 1\ndòng 2")),
+            Fields = Fields(("Title", "Tuyên truyền"), ("Code", "1.1"), ("Due", "2026-09-14T00:00:00+07:00"), ("Percent", 40), ("Archived",
+                false), ("Notes", "dòng 1\ndòng 2")),
         });
         Assert.NotNull(item!.ETag);
         Assert.Contains(",1", item.ETag);
@@ -42,7 +43,8 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
     public async Task CreateItem_UnknownField_Throws400()
     {
         var list = await NewListAsync();
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Nope", "x")) }));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Nope", "x")) }));
         Assert.Equal(400, error.ResponseStatusCode);
         Assert.Equal("invalidRequest", error.Error!.Code);
     }
@@ -52,7 +54,8 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
     {
         var list = await NewListAsync();
         await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "3.5.a")) });
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "3.5.a")) }));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "3.5.a")) }));
         Assert.Equal(409, error.ResponseStatusCode);
         Assert.Equal("nameAlreadyExists", error.Error!.Code);
     }
@@ -77,8 +80,14 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
     public async Task GetItem_ExpandFieldsWithSelect_ReturnsOnlySelectedFields()
     {
         var list = await NewListAsync();
-        var created = await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Title", "T"), ("Code", "2.1"), ("Notes", "n")) });
-        var item = await Client.Sites[Site].Lists[list].Items[created!.Id].GetAsync(rc => rc.QueryParameters.Expand = ["fields($select=Code,Title)"]);
+        var created =
+            await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem
+            {
+                Fields = Fields(("Title", "T"), ("Code", "2.1"), ("Notes",
+            "n"))
+            });
+        var item = await Client.Sites[Site].Lists[list].Items[created!.Id].GetAsync(rc
+            => rc.QueryParameters.Expand = ["fields($select=Code,Title)"]);
         var fields = item!.Fields!.AdditionalData;
         Assert.Equal("2.1", fields["Code"]);
         Assert.Equal("T", fields["Title"]);
@@ -89,17 +98,22 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
     public async Task PatchFields_StaleIfMatch_Throws412AndCurrentSucceeds()
     {
         var list = await NewListAsync();
-        var created = await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "4.1"), ("Percent", 0)) });
+        var created =
+            await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "4.1"), ("Percent", 0)) });
         var stale = created!.ETag!;
-        var updated = await Client.Sites[Site].Lists[list].Items[created.Id].Fields.PatchAsync(Fields(("Percent", 50)), rc => rc.Headers.Add("If-Match", stale));
+        var updated = await Client.Sites[Site].Lists[list].Items[created.Id].Fields.PatchAsync(Fields(("Percent", 50)),
+            rc => rc.Headers.Add("If-Match", stale));
         Assert.Equal(50d, Convert.ToDouble(updated!.AdditionalData["Percent"], System.Globalization.CultureInfo.InvariantCulture));
 
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list].Items[created.Id].Fields.PatchAsync(Fields(("Percent", 60)), rc => rc.Headers.Add("If-Match", stale)));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Sites[Site].Lists[list].Items[created.Id].Fields.PatchAsync(Fields(("Percent", 60)), rc => rc.Headers.Add("If-Match",
+            stale)));
         Assert.Equal(412, error.ResponseStatusCode);
 
         var current = await Client.Sites[Site].Lists[list].Items[created.Id].GetAsync();
         Assert.NotEqual(stale, current!.ETag);
-        await Client.Sites[Site].Lists[list].Items[created.Id].Fields.PatchAsync(Fields(("Percent", 70)), rc => rc.Headers.Add("If-Match", current.ETag!));
+        await Client.Sites[Site].Lists[list].Items[created.Id].Fields.PatchAsync(Fields(("Percent", 70)), rc => rc.Headers.Add("If-Match",
+            current.ETag!));
     }
 
     [Fact]
@@ -168,7 +182,8 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
     {
         var list = await NewListAsync();
         await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "7.1"), ("Percent", 10)) });
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list].Items.GetAsync(rc => rc.QueryParameters.Filter = "fields/Percent eq 10"));
+        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list].Items.GetAsync(rc
+            => rc.QueryParameters.Filter = "fields/Percent eq 10"));
         Assert.Equal(400, error.ResponseStatusCode);
         Assert.Contains("HonorNonIndexedQueriesWarningMayFailRandomly", error.Error!.Message);
 
@@ -187,7 +202,8 @@ public sealed class ListItemsTests : IClassFixture<LocalGraphFixture>
         var a = await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "d.1")) });
         var b = await Client.Sites[Site].Lists[list].Items.PostAsync(new ListItem { Fields = Fields(("Code", "d.2")) });
 
-        var initial = await Client.Sites[Site].Lists[list].Items.Delta.GetAsDeltaGetResponseAsync(rc => rc.QueryParameters.Expand = ["fields"]);
+        var initial = await Client.Sites[Site].Lists[list].Items.Delta.GetAsDeltaGetResponseAsync(rc
+            => rc.QueryParameters.Expand = ["fields"]);
         Assert.Equal(2, initial!.Value!.Count);
         Assert.NotNull(initial.OdataDeltaLink);
 

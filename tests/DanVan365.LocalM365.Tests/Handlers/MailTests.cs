@@ -18,7 +18,9 @@ public sealed class MailTests
                 {
                     Subject = "Nhắc hạn báo cáo đợt 1",
                     Body = new ItemBody { ContentType = BodyType.Html, Content = "<p>Kính gửi Phòng Văn hóa - Xã hội</p>" },
-                    ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = "vhxh.truong@haian.example.vn", Name = "Phạm Thị Hồng" } }],
+                    ToRecipients =
+                        [new Recipient { EmailAddress = new EmailAddress { Address = "vhxh.truong@haian.example.vn",
+                        Name = "Phạm Thị Hồng" } }],
                     CcRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = "pct.ngan@haian.example.vn" } }],
                 },
                 SaveToSentItems = false,
@@ -45,10 +47,11 @@ public sealed class MailTests
     public async Task SendMail_NoRecipients_Throws400()
     {
         await using var fx = await LocalGraphFixture.StartAsync();
-        var error = await Assert.ThrowsAsync<ODataError>(() => fx.Client.Users["ubnd@haian.example.vn"].SendMail.PostAsync(new SendMailPostRequestBody
-        {
-            Message = new Message { Subject = "x" },
-        }));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => fx.Client.Users["ubnd@haian.example.vn"].SendMail.PostAsync(new SendMailPostRequestBody
+            {
+                Message = new Message { Subject = "x" },
+            }));
         Assert.Equal(400, error.ResponseStatusCode);
         Assert.Equal(0, fx.Stats.MailsSent);
     }
@@ -64,7 +67,8 @@ public sealed class MailTests
             mime.From.Add(new MailboxAddress("Giả mạo", "someone.else@example.com"));
             mime.To.Add(new MailboxAddress("Phạm Thị Hồng", "vhxh.truong@haian.example.vn"));
             mime.Subject = "[Dân vận] 1 quá hạn";
-            mime.Body = new BodyBuilder { TextBody = "Nhắc việc &lt;script&gt;", HtmlBody = "<p>Nhắc việc &lt;script&gt;</p>" }.ToMessageBody();
+            mime.Body =
+                new BodyBuilder { TextBody = "Nhắc việc &lt;script&gt;", HtmlBody = "<p>Nhắc việc &lt;script&gt;</p>" }.ToMessageBody();
             using var buffer = new MemoryStream();
             await mime.WriteToAsync(buffer);
 

@@ -37,7 +37,14 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
         var details = await Client.Planner.Plans[plan.Id].Details.GetAsync();
         var etag = (string)details!.AdditionalData["@odata.etag"];
         await Client.Planner.Plans[plan.Id].Details.PatchAsync(
-            new PlannerPlanDetails { CategoryDescriptions = new PlannerCategoryDescriptions { Category1 = "I. Tuyên truyền", Category2 = "II. Dân chủ" } },
+            new PlannerPlanDetails
+            {
+                CategoryDescriptions = new PlannerCategoryDescriptions
+                {
+                    Category1 = "I. Tuyên truyền",
+                    Category2 = "II. Dân chủ"
+                }
+            },
             rc => rc.Headers.Add("If-Match", etag));
         var after = await Client.Planner.Plans[plan.Id].Details.GetAsync();
         Assert.Equal("I. Tuyên truyền", after!.CategoryDescriptions!.Category1);
@@ -63,7 +70,8 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
                 Title = "Nhiệm vụ " + i,
                 DueDateTime = new DateTimeOffset(2026, 9, 14, 0, 0, 0, TimeSpan.FromHours(7)),
                 Assignments = Assign(user!.Id!),
-                AppliedCategories = new PlannerAppliedCategories { AdditionalData = new Dictionary<string, object> { ["category1"] = true } },
+                AppliedCategories =
+                    new PlannerAppliedCategories { AdditionalData = new Dictionary<string, object> { ["category1"] = true } },
             });
         }
 
@@ -93,7 +101,8 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
         var etag2 = (string)returned.AdditionalData["@odata.etag"];
         Assert.NotEqual(etag, etag2);
 
-        var none = await Client.Planner.Tasks[task.Id].PatchAsync(new PlannerTask { PercentComplete = 100 }, rc => rc.Headers.Add("If-Match", etag2));
+        var none = await Client.Planner.Tasks[task.Id].PatchAsync(new PlannerTask { PercentComplete = 100 },
+            rc => rc.Headers.Add("If-Match", etag2));
         Assert.Null(none);
         var done = await Client.Planner.Tasks[task.Id].GetAsync();
         Assert.NotNull(done!.CompletedDateTime);
@@ -106,11 +115,13 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
         var etag = (string)task.AdditionalData["@odata.etag"];
         await Client.Planner.Tasks[task.Id].PatchAsync(new PlannerTask { Title = "mới" }, rc => rc.Headers.Add("If-Match", etag));
 
-        var stale = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks[task.Id].PatchAsync(new PlannerTask { Title = "cũ" }, rc => rc.Headers.Add("If-Match", etag)));
+        var stale = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks[task.Id].PatchAsync(new PlannerTask { Title = "cũ" },
+            rc => rc.Headers.Add("If-Match", etag)));
         Assert.Equal(412, stale.ResponseStatusCode);
         var missing = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks[task.Id].PatchAsync(new PlannerTask { Title = "x" }));
         Assert.Equal(412, missing.ResponseStatusCode);
-        var delete = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks[task.Id].DeleteAsync(rc => rc.Headers.Add("If-Match", etag)));
+        var delete = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks[task.Id].DeleteAsync(rc => rc.Headers.Add("If-Match",
+            etag)));
         Assert.Equal(412, delete.ResponseStatusCode);
     }
 
@@ -125,8 +136,33 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
         await Client.Planner.Tasks[task.Id].Details.PatchAsync(new PlannerTaskDetails
         {
             Description = "Căn cứ Quyết định 673/QĐ-UBND",
-            Checklist = new PlannerChecklistItems { AdditionalData = new Dictionary<string, object> { ["c1"] = new PlannerChecklistItem { Title = "Nộp báo cáo đợt 1", IsChecked = false } } },
-            References = new PlannerExternalReferences { AdditionalData = new Dictionary<string, object> { ["https%3A//haian%2Esharepoint%2Ecom/qd"] = new PlannerExternalReference { Alias = "QĐ 673", Type = "Other" } } },
+            Checklist =
+                new PlannerChecklistItems
+                {
+                    AdditionalData = new Dictionary<string, object>
+                    {
+                        ["c1"] = new PlannerChecklistItem
+                        {
+                            Title =
+                "Nộp báo cáo đợt 1",
+                            IsChecked = false
+                        }
+                    }
+                },
+            References =
+                new PlannerExternalReferences
+                {
+                    AdditionalData =
+                new Dictionary<string, object>
+                {
+                    ["https%3A//haian%2Esharepoint%2Ecom/qd"] = new PlannerExternalReference
+                    {
+                        Alias =
+                "QĐ 673",
+                        Type = "Other"
+                    }
+                }
+                },
         }, rc => rc.Headers.Add("If-Match", detailsTag));
 
         var after = await Client.Planner.Tasks[task.Id].Details.GetAsync();
@@ -149,7 +185,8 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
             assignments.AdditionalData[Guid.NewGuid().ToString()] = new PlannerAssignment { OrderHint = " !" };
         }
 
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks.PostAsync(new PlannerTask { PlanId = plan.Id, Title = "Quá nhiều", Assignments = assignments }));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Planner.Tasks.PostAsync(new PlannerTask { PlanId = plan.Id, Title = "Quá nhiều", Assignments = assignments }));
         Assert.Equal(403, error.ResponseStatusCode);
         Assert.Equal("MaximumAssigneesInTasks", error.Error!.Code);
     }
@@ -165,7 +202,9 @@ public sealed class PlannerTests : IClassFixture<LocalGraphFixture>
             items.AdditionalData["i" + i] = new PlannerChecklistItem { Title = "Mục " + i };
         }
 
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Planner.Tasks[task.Id].Details.PatchAsync(new PlannerTaskDetails { Checklist = items }, rc => rc.Headers.Add("If-Match", (string)details!.AdditionalData["@odata.etag"])));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Planner.Tasks[task.Id].Details.PatchAsync(new PlannerTaskDetails { Checklist = items },
+            rc => rc.Headers.Add("If-Match", (string)details!.AdditionalData["@odata.etag"])));
         Assert.Equal(403, error.ResponseStatusCode);
         Assert.Equal("MaximumChecklistItemsOnTask", error.Error!.Code);
     }

@@ -64,7 +64,12 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
     public async Task GetLists_WithSelect_ReturnsOnlySelectedAndHiddenFlag()
     {
         var name = "Nhật ký thông báo " + Guid.NewGuid().ToString("N")[..6];
-        await Client.Sites[Site].Lists.PostAsync(new List { DisplayName = name, Description = "ẩn", ListProp = new ListInfo { Template = "genericList", Hidden = true } });
+        await Client.Sites[Site].Lists.PostAsync(new List
+        {
+            DisplayName = name,
+            Description = "ẩn",
+            ListProp = new ListInfo { Template = "genericList", Hidden = true }
+        });
         var lists = await Client.Sites[Site].Lists.GetAsync(rc => rc.QueryParameters.Select = ["id", "displayName", "list"]);
         var hidden = Assert.Single(lists!.Value!, l => l.DisplayName == name);
         Assert.True(hidden.ListProp!.Hidden);
@@ -75,8 +80,14 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
     [Fact]
     public async Task PatchList_NotADocumentedOperation_Throws405AndKeepsDescription()
     {
-        var list = await Client.Sites[Site].Lists.PostAsync(new List { DisplayName = "Mô tả " + Guid.NewGuid().ToString("N")[..6], Description = "cũ" });
-        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Sites[Site].Lists[list!.Id].PatchAsync(new List { Description = "mới" }));
+        var list =
+            await Client.Sites[Site].Lists.PostAsync(new List
+            {
+                DisplayName = "Mô tả " + Guid.NewGuid().ToString("N")[..6],
+                Description = "cũ"
+            });
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => Client.Sites[Site].Lists[list!.Id].PatchAsync(new List { Description = "mới" }));
         Assert.Equal(405, error.ResponseStatusCode);
         var again = await Client.Sites[Site].Lists[list!.Id].GetAsync();
         Assert.Equal("cũ", again!.Description);
@@ -86,7 +97,13 @@ public sealed class SitesAndListsTests : IClassFixture<LocalGraphFixture>
     public async Task PostColumn_NewColumn_AppearsAndAcceptsValues()
     {
         var list = await Client.Sites[Site].Lists.PostAsync(new List { DisplayName = "Cột " + Guid.NewGuid().ToString("N")[..6] });
-        var column = await Client.Sites[Site].Lists[list!.Id].Columns.PostAsync(new ColumnDefinition { Name = "UnitCode", Text = new TextColumn(), Indexed = true });
+        var column =
+            await Client.Sites[Site].Lists[list!.Id].Columns.PostAsync(new ColumnDefinition
+            {
+                Name = "UnitCode",
+                Text = new TextColumn(),
+                Indexed = true
+            });
         Assert.Equal("UnitCode", column!.Name);
         var item = await Client.Sites[Site].Lists[list.Id].Items.PostAsync(new ListItem { Fields = Fields(("UnitCode", "VP")) });
         Assert.Equal("VP", item!.Fields!.AdditionalData["UnitCode"]);

@@ -12,7 +12,14 @@ public sealed class ControlTests
         await using var fx = await LocalGraphFixture.StartAsync();
         var site = fx.Tenant.WardSiteId;
         var list = await fx.Client.Sites[site].Lists.PostAsync(new List { DisplayName = "Đếm" });
-        await fx.Client.Sites[site].Lists[list!.Id].Items.PostAsync(new ListItem { Fields = new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Title"] = "a" } } });
+        await fx.Client.Sites[site].Lists[list!.Id].Items.PostAsync(new ListItem
+        {
+            Fields = new FieldValueSet
+            {
+                AdditionalData =
+            new Dictionary<string, object> { ["Title"] = "a" }
+            }
+        });
         await fx.Client.Sites[site].Lists[list.Id].Items["1"].GetAsync();
 
         var stats = fx.Stats;

@@ -11,7 +11,8 @@ public sealed class FaultTests
         await using var fx = await LocalGraphFixture.StartAsync();
         var site = fx.Tenant.WardSiteId;
         var list = await fx.Client.Sites[site].Lists.PostAsync(new List { DisplayName = "Sau khi chạy" });
-        using var set = await fx.Control.PostAsJsonAsync("/_emulator/faults", new { serverErrorEvery = 1, retryAfterSeconds = 0, afterExecution = true });
+        using var set = await fx.Control.PostAsJsonAsync("/_emulator/faults",
+            new { serverErrorEvery = 1, retryAfterSeconds = 0, afterExecution = true });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var noRetry = fx.CreateClient(retries: false);
 
@@ -54,7 +55,8 @@ public sealed class FaultTests
         var noRetry = fx.CreateClient(retries: false);
 
         await noRetry.Planner.Tasks.PostAsync(new PlannerTask { PlanId = plan!.Id, Title = "một" });
-        var error = await Assert.ThrowsAsync<ODataError>(() => noRetry.Planner.Tasks.PostAsync(new PlannerTask { PlanId = plan.Id, Title = "hai" }));
+        var error = await Assert.ThrowsAsync<ODataError>(()
+            => noRetry.Planner.Tasks.PostAsync(new PlannerTask { PlanId = plan.Id, Title = "hai" }));
         await noRetry.Sites["root"].GetAsync(); // not a Planner write: not counted
 
         Assert.Equal(409, error.ResponseStatusCode);

@@ -70,7 +70,8 @@ public sealed class HostingTests : IClassFixture<LocalGraphFixture>
             }
 
             await using var second = await LocalGraphFixture.StartAsync(new LocalGraphServerOptions { DataDirectory = dir });
-            var items = await second.Client.Sites[second.Tenant.WardSiteId].Lists[listId].Items.GetAsync(rc => rc.QueryParameters.Expand = ["fields"]);
+            var items = await second.Client.Sites[second.Tenant.WardSiteId].Lists[listId].Items.GetAsync(rc
+                => rc.QueryParameters.Expand = ["fields"]);
             Assert.Equal("còn đây", Assert.Single(items!.Value!).Fields!.AdditionalData["Title"]);
             Assert.True(File.Exists(Path.Combine(dir, "graph.db")));
         }

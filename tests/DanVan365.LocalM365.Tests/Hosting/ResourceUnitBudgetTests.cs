@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using DanVan365.LocalM365;
-using DanVan365.TestUtilities.LocalM365;
 
 namespace DanVan365.LocalM365.Tests.Hosting;
 
@@ -26,7 +24,8 @@ public class ResourceUnitBudgetTests
             Assert.Equal(i >= 8, ok.Headers.Contains("RateLimit-Remaining"));
             if (i >= 8)
             {
-                Assert.Equal((10 - i).ToString(System.Globalization.CultureInfo.InvariantCulture), ok.Headers.GetValues("RateLimit-Remaining").Single());
+                Assert.Equal((10 - i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ok.Headers.GetValues("RateLimit-Remaining").Single());
                 Assert.Equal("10", ok.Headers.GetValues("RateLimit-Limit").Single());
             }
         }
@@ -48,8 +47,17 @@ public class ResourceUnitBudgetTests
         var lists = fx.Client.Sites[fx.Tenant.WardSiteId].Lists;
 
         await lists.GetAsync();
-        await lists.PostAsync(new Microsoft.Graph.Models.List { DisplayName = "Thử", ListProp = new Microsoft.Graph.Models.ListInfo { Template = "genericList" } });
-        await fx.Client.Planner.Plans.PostAsync(new Microsoft.Graph.Models.PlannerPlan { Title = "x", Container = new Microsoft.Graph.Models.PlannerPlanContainer { Url = "https://graph.microsoft.com/v1.0/groups/" + fx.Tenant.WardGroupId } });
+        await lists.PostAsync(new Microsoft.Graph.Models.List
+        {
+            DisplayName = "Thử",
+            ListProp = new Microsoft.Graph.Models.ListInfo { Template = "genericList" }
+        });
+        await fx.Client.Planner.Plans.PostAsync(new Microsoft.Graph.Models.PlannerPlan
+        {
+            Title = "x",
+            Container =
+            new Microsoft.Graph.Models.PlannerPlanContainer { Url = "https://graph.microsoft.com/v1.0/groups/" + fx.Tenant.WardGroupId }
+        });
 
         // Planner is not SharePoint: it spends no resource units.
         Assert.Equal(4, fx.Stats.ResourceUnits);

@@ -1,6 +1,3 @@
-using DanVan365.LocalM365;
-using DanVan365.TestUtilities.LocalM365;
-
 namespace DanVan365.LocalM365.Tests.Hosting;
 
 public class WardSeedTests

@@ -10,7 +10,8 @@ public sealed class SeedTests
     [Fact]
     public void DefaultSeed_EveryUnitDirectoryPerson_IsASeedUserByMail()
     {
-        var mails = SeedUsers().Select(u => (string?)u!["mail"] ?? (string)u!["userPrincipalName"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var mails = SeedUsers().Select(u => (string?)u!["mail"]
+            ?? (string)u!["userPrincipalName"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var people = UnitDirectory.LoadDefault().Units.SelectMany(u => u.Assignees.Append(u.Head)).OfType<string>().ToList();
 
         Assert.NotEmpty(people);

@@ -181,10 +181,12 @@ public class GraphResilienceHandlerTests
             request.AddRequestOptions([new RetrySafeOption()]);
         }
 
-        var errors = new Dictionary<string, Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<Microsoft.Kiota.Abstractions.Serialization.IParsable>>
-        {
-            ["XXX"] = ODataError.CreateFromDiscriminatorValue,
-        };
+        var errors =
+            new Dictionary<string,
+                Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<Microsoft.Kiota.Abstractions.Serialization.IParsable>>
+            {
+                ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+            };
         return connection.Client.RequestAdapter.SendNoContentAsync(request, errors);
     }
 }
@@ -211,6 +213,7 @@ internal sealed class RecordingLoggerFactory : ILoggerFactory, ILogger
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter) =>
         _events.Enqueue(eventId);
 }

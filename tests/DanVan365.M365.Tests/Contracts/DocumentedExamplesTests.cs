@@ -19,7 +19,8 @@ public class DocumentedExamplesTests
     [Fact]
     public async Task DriveDelta_DocumentedExample2_ParsesIdsDeletionsAndDeltaLink()
     {
-        var page = await KiotaJsonSerializer.DeserializeAsync(Example("driveitem-delta.example2.response.json"), DeltaGetResponse.CreateFromDiscriminatorValue);
+        var page = await KiotaJsonSerializer.DeserializeAsync(Example("driveitem-delta.example2.response.json"),
+            DeltaGetResponse.CreateFromDiscriminatorValue);
 
         Assert.Equal(["0123456789abc", "123010204abac"], page!.Value!.Select(i => i.Id!));
         Assert.NotNull(page.Value![0].Deleted);
@@ -35,7 +36,8 @@ public class DocumentedExamplesTests
         using var session = ward.NewSession();
         var library = await session.Connection.Client.Sites[ward.Server.Tenant.WardSiteId].Lists.PostAsync(new List
         {
-            DisplayName = "Hợp đồng", ListProp = new ListInfo { Template = "documentLibrary" },
+            DisplayName = "Hợp đồng",
+            ListProp = new ListInfo { Template = "documentLibrary" },
         });
         var drive = (await session.Connection.Client.Sites[ward.Server.Tenant.WardSiteId].Lists[library!.Id].Drive.GetAsync())!.Id!;
         await session.Connection.Client.Drives[drive].Items["root:/file.txt:"].Content.PutAsync(new MemoryStream("a"u8.ToArray()));
@@ -52,7 +54,8 @@ public class DocumentedExamplesTests
     [Fact]
     public async Task UserList_DocumentedExample5_ParsesIdMailAndSignInName()
     {
-        var page = await KiotaJsonSerializer.DeserializeAsync(Example("user-list.example5.response.json"), UserCollectionResponse.CreateFromDiscriminatorValue);
+        var page = await KiotaJsonSerializer.DeserializeAsync(Example("user-list.example5.response.json"),
+            UserCollectionResponse.CreateFromDiscriminatorValue);
 
         var user = Assert.Single(page!.Value!);
         Assert.Equal("e8b753b5-4117-464e-9a08-713e1ff266b3", user.Id);
@@ -81,7 +84,9 @@ public class DocumentedExamplesTests
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
 
-        var ids = await session.Planner.ResolveUsersAsync(new HashSet<string> { "tran.thi.lan@haian.example.vn", "nobody@haian.example.vn" }, CancellationToken.None);
+        var ids =
+            await session.Planner.ResolveUsersAsync(new HashSet<string> { "tran.thi.lan@haian.example.vn", "nobody@haian.example.vn" },
+            CancellationToken.None);
 
         var byUpn = await session.Connection.Client.Users["vp.chuyenvien1@haian.example.vn"].GetAsync();
         Assert.Equal(byUpn!.Id, Assert.Single(ids).Value);

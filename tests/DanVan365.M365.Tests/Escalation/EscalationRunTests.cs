@@ -54,7 +54,8 @@ public class EscalationRunTests
     {
         using var session = ward.NewSession();
         var row = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).Single(r => r.Key == key);
-        var result = await session.Lists.PatchAsync(SiteSchema.Assignments, [new RowPatch(key, row.ItemId, fields)], CancellationToken.None);
+        var result = await session.Lists.PatchAsync(SiteSchema.Assignments, [new RowPatch(key, row.ItemId, fields)],
+            CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("\n", result.Failures));
     }
 
@@ -88,7 +89,8 @@ public class EscalationRunTests
 
         var reports = await Task.WhenAll(EscalateAsync(ward), EscalateAsync(ward));
 
-        var sent = reports.SelectMany(r => r.Digests).Where(d => d.Status == DigestStatus.Sent).SelectMany(d => d.Digest.IdempotencyKeys).ToList();
+        var sent = reports.SelectMany(r => r.Digests).Where(d => d.Status == DigestStatus.Sent).SelectMany(d => d.Digest.IdempotencyKeys)
+            .ToList();
         Assert.Equal(expected.Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Count, reports.Sum(r => r.Skipped));
         Assert.Equal(reports.Sum(r => r.Messages), ward.Server.GetStats().MailsSent);

@@ -155,7 +155,8 @@ public class CatalogueSyncTests
         var row = (await person.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Single(r => r.Key == "1.3");
         var interfere = new BeforeFirstHandler(
             r => r.RequestUri!.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal),
-            () => person.Lists.PatchAsync(SiteSchema.Tasks, [new RowPatch("1.3", row.ItemId, new Dictionary<string, string?> { ["Notes"] = "Đã giao chuyên viên theo dõi" })], CancellationToken.None));
+            () => person.Lists.PatchAsync(SiteSchema.Tasks, [new RowPatch("1.3", row.ItemId,
+                new Dictionary<string, string?> { ["Notes"] = "Đã giao chuyên viên theo dõi" })], CancellationToken.None));
         using var sync = ward.NewSession(interfere);
         var report = await sync.CatalogueSync.RunAsync(Reissue(Catalogue), Units, false, CancellationToken.None);
 
@@ -171,7 +172,8 @@ public class CatalogueSyncTests
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
-        var want = new DesiredRow("9.9 'đặc biệt'", new Dictionary<string, string?> { ["Title"] = "Nhiệm vụ 'đặc biệt'", ["TaskText"] = "Nhiệm vụ 'đặc biệt'" });
+        var want = new DesiredRow("9.9 'đặc biệt'",
+            new Dictionary<string, string?> { ["Title"] = "Nhiệm vụ 'đặc biệt'", ["TaskText"] = "Nhiệm vụ 'đặc biệt'" });
         var today = new DateOnly(2026, 3, 2);
         var create = SyncPlanner.Plan(SiteSchema.Tasks, [want], [], today);
         Assert.True((await session.Lists.ApplyAsync(create, [want], today, CancellationToken.None)).Succeeded);
@@ -205,7 +207,12 @@ public class CatalogueSyncTests
             .Where(t => t.Code != "4.11")
             .Select(t => t.Code switch
             {
-                "1.3" => t with { Title = "Tuyên truyền sâu rộng đến các tầng lớp Nhân dân thực hiện các chủ trương của Đảng, chính sách, pháp luật của Nhà nước." },
+                "1.3" => t with
+                {
+                    Title =
+                    "Tuyên truyền sâu rộng đến các tầng lớp Nhân dân thực hiện các chủ trương của Đảng, chính sách, pháp luật của Nhà " +
+                    "nước."
+                },
                 "2.1" => t with { Title = t.Title + " (điều chỉnh)" },
                 "4.10" => t with { Title = t.Title.Replace("khu kinh tế…", "khu kinh tế.", StringComparison.Ordinal) + " " },
                 _ => t,
@@ -224,7 +231,8 @@ public class CatalogueSyncTests
         {
             var rows = await session.Lists.ReadAsync(list, CancellationToken.None);
             Assert.Equal(rows.Count, rows.Select(r => r.Key).Distinct().Count());
-            lines.AddRange(rows.Select(r => list.Key + " " + r.Key + " " + string.Join(";", r.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value))));
+            lines.AddRange(rows.Select(r => list.Key + " " + r.Key + " " + string.Join(";", r.Fields.OrderBy(f => f.Key,
+                StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value))));
         }
 
         lines.Sort(StringComparer.Ordinal);

@@ -26,12 +26,22 @@ public class GraphSiteProvisionerTests
         {
             DisplayName = SiteSchema.Tasks.DisplayName,
             Description = "DanVan365 (tasks) schema v0",
-            Columns = [ColumnMapping.ToGraph(SiteSchema.Tasks.Column("TaskCode")), ColumnMapping.ToGraph(SiteSchema.Tasks.Column("TaskText"))],
+            Columns = [ColumnMapping.ToGraph(SiteSchema.Tasks.Column("TaskCode")),
+                ColumnMapping.ToGraph(SiteSchema.Tasks.Column("TaskText"))],
             ListProp = new ListInfo { Template = "genericList" },
         });
         await client.Sites[siteId].Lists[old!.Id].Items.PostAsync(new ListItem
         {
-            Fields = new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Title"] = "1.1", ["TaskCode"] = "1.1", ["TaskText"] = "Nội dung cũ" } },
+            Fields =
+                new FieldValueSet
+                {
+                    AdditionalData = new Dictionary<string, object>
+                    {
+                        ["Title"] = "1.1",
+                        ["TaskCode"] = "1.1",
+                        ["TaskText"] = "Nội dung cũ"
+                    }
+                },
         });
         session.Site.Invalidate();
 

@@ -38,16 +38,19 @@ public class ReissueWriteCountTests
         var links = await second.Site.PlannerLinksAsync("qd-901-2026-hai-an.pdf", CancellationToken.None);
         var plannerBefore = ward.Server.GetStats().Writes;
         var planner = await second.PlannerSync.SyncAsync(
-            reissued, Units, PlannerDesign.DefaultPlanTitle(reissued, "Phường Hải An"), links, lists.CurrentAssignmentRows, false, CancellationToken.None);
+            reissued, Units, PlannerDesign.DefaultPlanTitle(reissued, "Phường Hải An"), links, lists.CurrentAssignmentRows, false,
+                CancellationToken.None);
         var plannerWrites = ward.Server.GetStats().Writes - plannerBefore;
 
         Assert.Empty(planner.Failures);
         var written = planner.Plan!.Changes.Where(c => c.Kind != PlannerChangeKind.Unchanged).ToList();
         Assert.All(written, c => Assert.Contains(c.AssignmentKey.Split('|')[0], Touched));
-        Assert.Equal(Touched.Order(StringComparer.Ordinal), written.Select(c => c.AssignmentKey.Split('|')[0]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(Touched.Order(StringComparer.Ordinal),
+            written.Select(c => c.AssignmentKey.Split('|')[0]).Distinct().Order(StringComparer.Ordinal));
         // each written task costs at most its task, its details and the Phân công row that records it
         Assert.InRange(plannerWrites, written.Count, 3 * written.Count);
         // a full rewrite would have touched every one of the catalogue's tasks
-        Assert.True(listWrites + plannerWrites < DesiredRows.ForAssignments(reissued, Units).Count, $"{listWrites} + {plannerWrites} writes");
+        Assert.True(listWrites + plannerWrites < DesiredRows.ForAssignments(reissued, Units).Count,
+            $"{listWrites} + {plannerWrites} writes");
     }
 }

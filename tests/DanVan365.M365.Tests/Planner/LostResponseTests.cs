@@ -57,7 +57,8 @@ public class LostResponseTests
         var assignments = DesiredRows.ForAssignments(Catalogue, Units);
         var snapshot = (await check.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!;
         Assert.Equal(assignments.Count, snapshot.Tasks.Count);
-        Assert.Equal(snapshot.Tasks.Count, snapshot.Tasks.Select(t => (t.BucketId, PlannerDesign.CodeFromTitle(t.Title))).Distinct().Count());
+        Assert.Equal(snapshot.Tasks.Count, snapshot.Tasks.Select(t => (t.BucketId,
+            PlannerDesign.CodeFromTitle(t.Title))).Distinct().Count());
         var rows = await check.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None);
         Assert.Equal(assignments.Count, rows.Count);
         Assert.Equal(31, (await check.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Count);

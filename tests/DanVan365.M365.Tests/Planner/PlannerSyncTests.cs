@@ -29,7 +29,8 @@ public class PlannerSyncTests
         var before = session.Requests;
         var links = await session.Site.PlannerLinksAsync("qd.txt", CancellationToken.None);
 
-        var report = await session.PlannerSync.SyncAsync(Catalogue, Units, PlanTitle, links, lists.CurrentAssignmentRows, false, CancellationToken.None);
+        var report = await session.PlannerSync.SyncAsync(Catalogue, Units, PlanTitle, links, lists.CurrentAssignmentRows, false,
+            CancellationToken.None);
 
         var requests = session.Requests - before;
         var tasks = DesiredRows.ForAssignments(Catalogue, Units).Count;
@@ -46,7 +47,8 @@ public class PlannerSyncTests
         Assert.Equal(WardTime.EndOfDayUtc(new DateOnly(2026, 2, 14)), task.Due);
         Assert.Equal(WardTime.StartOfDayUtc(new DateOnly(2026, 2, 12)), task.Start);
         Assert.NotEmpty(task.AssigneeIds);
-        Assert.Null(snapshot.Tasks.Single(t => t.Title.StartsWith("[1.1] ", StringComparison.Ordinal) && t.BucketId == snapshot.BucketIds["Phòng Văn hóa - Xã hội"]).Due);
+        Assert.Null(snapshot.Tasks.Single(t => t.Title.StartsWith("[1.1] ",
+            StringComparison.Ordinal) && t.BucketId == snapshot.BucketIds["Phòng Văn hóa - Xã hội"]).Due);
     }
 
     [Fact]
@@ -63,7 +65,8 @@ public class PlannerSyncTests
         var lists = await second.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
         var before = second.Requests;
         var links = await second.Site.PlannerLinksAsync("qd-673-2026-hai-an.txt", CancellationToken.None);
-        var report = await second.PlannerSync.SyncAsync(Catalogue, Units, PlanTitle, links, lists.CurrentAssignmentRows, false, CancellationToken.None);
+        var report = await second.PlannerSync.SyncAsync(Catalogue, Units, PlanTitle, links, lists.CurrentAssignmentRows, false,
+            CancellationToken.None);
 
         Assert.Equal(writes, ward.Server.GetStats().Writes);
         Assert.Equal(DesiredRows.ForAssignments(Catalogue, Units).Count, report.Count(PlannerChangeKind.Unchanged));
@@ -102,7 +105,9 @@ public class PlannerSyncTests
         await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
         await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
 
-        var tabs = await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId].Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync();
+        var tabs =
+            await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId]
+                .Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync();
         var tab = Assert.Single(tabs!.Value!);
         Assert.Equal(PlanTitle, tab.DisplayName);
     }
@@ -127,13 +132,15 @@ public class PlannerSyncTests
         // During the next sync a person sets 1.3's percent complete (its eTag moves: the sync's PATCH gets 412),
         // and the local Graph throttles every 5th request.
         using var person = ward.NewSession();
-        var target = (await person.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks.First(t => t.Title.StartsWith("[1.3] ", StringComparison.Ordinal));
+        var target = (await person.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks.First(t => t.Title.StartsWith("[1.3] ",
+            StringComparison.Ordinal));
         var interfere = new BeforeFirstHandler(
             r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal),
             async () =>
             {
                 var fresh = await person.Connection.Client.Planner.Tasks[target.Id].GetAsync();
-                await person.Connection.Client.Planner.Tasks[target.Id].PatchAsync(new PlannerTask { PercentComplete = 50 }, r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+                await person.Connection.Client.Planner.Tasks[target.Id].PatchAsync(new PlannerTask { PercentComplete = 50 },
+                    r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
             });
         ward.Server.SetFaults(new EmulatorFaults(ThrottleEvery: 5, RetryAfterSeconds: 1));
         using (var session = ward.NewSession(interfere, maxAttempts: 10))
@@ -236,11 +243,22 @@ public class PlannerSyncTests
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
         await session.SyncAllAsync(Catalogue, Units);
-        var task = (await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks.First(t => t.Title.StartsWith("[1.3] ", StringComparison.Ordinal));
+        var task = (await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks.First(t => t.Title.StartsWith("[1.3] ",
+            StringComparison.Ordinal));
         var extra = ward.Server.AddUser(new EmulatorUser("tinh.nguyen@haian.example.vn", "Nguyễn Văn Tình"));
         var fresh = await session.Connection.Client.Planner.Tasks[task.Id].GetAsync();
         await session.Connection.Client.Planner.Tasks[task.Id].PatchAsync(
-            new PlannerTask { Assignments = new PlannerAssignments { AdditionalData = new Dictionary<string, object> { [extra] = new PlannerAssignment { OdataType = "#microsoft.graph.plannerAssignment", OrderHint = " !" } } } },
+            new PlannerTask
+            {
+                Assignments = new PlannerAssignments
+                {
+                    AdditionalData = new Dictionary<string, object>
+                    {
+                        [extra] =
+                new PlannerAssignment { OdataType = "#microsoft.graph.plannerAssignment", OrderHint = " !" }
+                    }
+                }
+            },
             r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
 
         await ward.NewSession().SyncAllAsync(CatalogueSyncTests.Reissue(Catalogue), Units);
@@ -256,7 +274,8 @@ public class PlannerSyncTests
         using var session = ward.NewSession();
         var snapshot = (await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!;
         var bucketNames = snapshot.BucketIds.ToDictionary(b => b.Value, b => b.Key);
-        var lines = snapshot.Tasks.Select(t => string.Join(" | ", bucketNames[t.BucketId], t.Title, t.Start, t.Due, string.Join(",", t.Categories.Order()), t.AssigneeIds.Count)).ToList();
+        var lines = snapshot.Tasks.Select(t => string.Join(" | ", bucketNames[t.BucketId], t.Title, t.Start, t.Due, string.Join(",",
+            t.Categories.Order()), t.AssigneeIds.Count)).ToList();
         Assert.Equal(lines.Count, lines.Distinct().Count());
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);

@@ -27,7 +27,9 @@ public class TeamsTabTests
 
         Assert.Equal("website", session.Planner.TabOutcome);
         var plan = await session.Planner.FindPlanAsync(PlanTitle, CancellationToken.None);
-        var tabs = await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId].Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync();
+        var tabs =
+            await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId]
+                .Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync();
         var tab = Assert.Single(tabs!.Value!);
         Assert.Contains(plan!.Id!, tab.Configuration!.WebsiteUrl, StringComparison.Ordinal);
         Assert.NotEmpty(await session.Planner.BucketsAsync(plan.Id!, CancellationToken.None));
@@ -42,11 +44,13 @@ public class TeamsTabTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/tabs", StringComparison.Ordinal)
-                && request.Content is not null && (await request.Content.ReadAsStringAsync(cancellationToken)).Contains("tab.planner", StringComparison.Ordinal))
+                && request.Content is not null && (await request.Content.ReadAsStringAsync(cancellationToken)).Contains("tab.planner",
+                    StringComparison.Ordinal))
             {
                 return new HttpResponseMessage(HttpStatusCode.BadRequest)
                 {
-                    Content = new StringContent("{\"error\":{\"code\":\"BadRequest\",\"message\":\"Configuration is not supported.\"}}", Encoding.UTF8, "application/json"),
+                    Content = new StringContent("{\"error\":{\"code\":\"BadRequest\",\"message\":\"Configuration is not supported.\"}}",
+                        Encoding.UTF8, "application/json"),
                 };
             }
 

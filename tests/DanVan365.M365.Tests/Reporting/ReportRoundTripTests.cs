@@ -20,7 +20,8 @@ public class ReportRoundTripTests
 
     private static readonly Dictionary<string, FilledRow> VhxhRows = new(StringComparer.Ordinal)
     {
-        ["3.5.a"] = new("Đã ban hành kế hoạch tuyên truyền.\nTổ chức 3 hội nghị ở tổ dân phố.", "Hoàn thành đúng hạn", "Kinh phí còn hạn chế.", "Đề nghị bổ sung kinh phí tuyên truyền."),
+        ["3.5.a"] = new("Đã ban hành kế hoạch tuyên truyền.\nTổ chức 3 hội nghị ở tổ dân phố.", "Hoàn thành đúng hạn",
+            "Kinh phí còn hạn chế.", "Đề nghị bổ sung kinh phí tuyên truyền."),
         ["1.1"] = new("Quán triệt nghị quyết cho 45 cán bộ, công chức.", "Đang thực hiện trong hạn"),
     };
 
@@ -39,9 +40,11 @@ public class ReportRoundTripTests
         return await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
     }
 
-    private static byte[] TemplateOf(IReadOnlyList<IssuedTemplate> templates, string unit) => templates.Single(t => t.Spec.UnitCode == unit).Content;
+    private static byte[] TemplateOf(IReadOnlyList<IssuedTemplate> templates,
+        string unit) => templates.Single(t => t.Spec.UnitCode == unit).Content;
 
-    private static SubmissionIngest Ingest(WardHarness.Session session, WardHarness ward) => new(session.Library, session.Lists, Documents, ward.Clock);
+    private static SubmissionIngest Ingest(WardHarness.Session session, WardHarness ward) => new(session.Library, session.Lists, Documents,
+        ward.Clock);
 
     private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness ward)
     {
@@ -60,12 +63,15 @@ public class ReportRoundTripTests
 
         using var session = ward.NewSession();
         var files = await session.Library.ListAsync(ReportLibrary.TemplatesFolder(Catalogue.Decision, 1), CancellationToken.None);
-        Assert.Equal(templates.Select(t => t.FileName).Order(StringComparer.Ordinal), files.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(templates.Select(t => t.FileName).Order(StringComparer.Ordinal),
+            files.Select(f => f.Name).Order(StringComparer.Ordinal));
 
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         var ingest = Ingest(session, ward);
-        var vhxh = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true), CancellationToken.None);
-        var vp = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows), CancellationToken.None);
+        var vhxh = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true),
+            CancellationToken.None);
+        var vp = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows),
+            CancellationToken.None);
         Assert.Equal(IngestOutcome.Accepted, vhxh.Ingested!.Outcome);
         Assert.Equal(IngestOutcome.Accepted, vp.Ingested!.Outcome);
         Assert.Equal("2026/Đợt 1/Nộp/Bao-cao-Dot-1-VHXH.docx", vhxh.Ingested.File.Path);
@@ -89,11 +95,14 @@ public class ReportRoundTripTests
             CancellationToken.None);
         Assert.True(patched.Succeeded);
 
-        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units,
+            Round1, null, CancellationToken.None);
         Assert.Equal("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.File.Path);
-        Assert.Equal(StatusCategory.CompletedLate, compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == dated).Status.Category);
+        Assert.Equal(StatusCategory.CompletedLate,
+            compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == dated).Status.Category);
 
-        var stored = (await session.Library.ListAsync(ReportLibrary.CompiledFolder(Catalogue.Decision, 1), CancellationToken.None)).Single();
+        var stored = (await session.Library.ListAsync(ReportLibrary.CompiledFolder(Catalogue.Decision, 1),
+            CancellationToken.None)).Single();
         var bytes = await session.Library.DownloadAsync(stored, 50_000_000, CancellationToken.None);
         Assert.Equal(compiled.Content, bytes);
         var text = ReportFiller.AllText(bytes);
@@ -121,7 +130,8 @@ public class ReportRoundTripTests
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using (var first = ward.NewSession())
         {
-            var submitted = await Ingest(first, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+            var submitted = await Ingest(first, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+                VhxhRows), CancellationToken.None);
             Assert.Equal(IngestOutcome.Accepted, submitted.Ingested!.Outcome);
         }
 
@@ -143,22 +153,26 @@ public class ReportRoundTripTests
         var templates = await PrepareAsync(ward);
         using var session = ward.NewSession();
         var filled = ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows);
-        var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx", filled, CancellationToken.None);
+        var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx",
+            filled, CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false, CancellationToken.None);
+        var report = await Ingest(session, ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
+            CancellationToken.None);
 
         var file = Assert.Single(report.Files);
         Assert.Equal(IngestOutcome.Rejected, file.Outcome);
         Assert.False(report.AllAccepted);
         Assert.Contains(file.Result!.Rejections, r => r.Kind == RejectionKind.WrongRound);
-        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), CancellationToken.None));
+        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2),
+            CancellationToken.None));
         Assert.Contains("đợt 1, không phải đợt 2", listed.Fields["Rejection"], StringComparison.Ordinal);
         Assert.Equal(uploaded.Version, listed.Version);
         Assert.Equal(filled, await session.Library.DownloadAsync(listed, 10_000_000, CancellationToken.None));
         Assert.Empty(await ReportRowsAsync(ward));
 
         // Rejected once, the unchanged file is not read again.
-        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false, CancellationToken.None);
+        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
+            CancellationToken.None);
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(again.Files).Outcome);
         Assert.NotNull(again.Files[0].StandingRejection);
         Assert.False(again.AllAccepted);
@@ -172,13 +186,15 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var rows = new Dictionary<string, FilledRow>(VhxhRows, StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Xong rồi") };
 
-        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), ReportFiller.Fill(TemplateOf(templates, "VHXH"), rows), CancellationToken.None);
+        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
+            ReportFiller.Fill(TemplateOf(templates, "VHXH"), rows), CancellationToken.None);
 
         var ingested = result.Ingested!;
         Assert.Equal(IngestOutcome.Rejected, ingested.Outcome);
         var reason = Assert.Single(ingested.Result!.Rejections);
         Assert.Equal(RejectionKind.UnknownCompletionWord, reason.Kind);
-        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), CancellationToken.None));
+        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1),
+            CancellationToken.None));
         Assert.Contains("Xong rồi", listed.Fields["Rejection"], StringComparison.Ordinal);
         Assert.Contains("1.1", listed.Fields["Rejection"], StringComparison.Ordinal);
         Assert.Empty(await ReportRowsAsync(ward));
@@ -191,7 +207,8 @@ public class ReportRoundTripTests
         await PrepareAsync(ward);
         using var session = ward.NewSession();
 
-        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), Encoding.UTF8.GetBytes("not a docx"), CancellationToken.None);
+        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
+            Encoding.UTF8.GetBytes("not a docx"), CancellationToken.None);
 
         Assert.Null(result.Ingested);
         Assert.NotEmpty(result.Refused!.Rejections);
@@ -205,12 +222,19 @@ public class ReportRoundTripTests
         var templates = await PrepareAsync(ward);
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+        var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
+            CancellationToken.None);
         Assert.Equal(2, first.Ingested!.RowsWritten);
 
         ward.Clock.Advance(TimeSpan.FromDays(3));
-        var changed = new Dictionary<string, FilledRow>(StringComparer.Ordinal) { ["3.5.a"] = new("Kết quả cập nhật: 5 hội nghị.", "Hoàn thành quá hạn") };
-        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), changed), CancellationToken.None);
+        var changed =
+            new Dictionary<string, FilledRow>(StringComparer.Ordinal)
+            {
+                ["3.5.a"] = new("Kết quả cập nhật: 5 hội nghị.",
+            "Hoàn thành quá hạn")
+            };
+        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+            changed), CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Accepted, second.Ingested!.Outcome);
         Assert.Equal(first.Ingested.File.Id, second.Ingested.File.Id);
@@ -258,8 +282,10 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var rounds = new ReportRounds(session.Library);
 
-        var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31), CancellationToken.None);
-        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm", new DateOnly(2026, 12, 20), CancellationToken.None);
+        var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31),
+            CancellationToken.None);
+        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
+            new DateOnly(2026, 12, 20), CancellationToken.None);
         var listed = await new ReportRounds(ward.NewSession().Library).ListAsync(Catalogue.Decision, CancellationToken.None);
 
         Assert.Equal(3, third.Number);
@@ -272,7 +298,8 @@ public class ReportRoundTripTests
         Assert.Null(await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
 
         // The round's folders exist: templates for it land in "2026/Đợt 3/Mẫu".
-        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, third, null, CancellationToken.None);
+        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, third, null,
+            CancellationToken.None);
         Assert.All(issued, t => Assert.StartsWith("2026/Đợt 3/Mẫu/", t.File.Path, StringComparison.Ordinal));
         var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
         Assert.Contains(yearFiles, f => f.Name == ReportLibrary.RoundsFileName);
@@ -284,7 +311,8 @@ public class ReportRoundTripTests
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
         using var session = ward.NewSession();
-        await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx", ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
+        await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
+            ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
 
         var report = await Ingest(session, ward).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
 

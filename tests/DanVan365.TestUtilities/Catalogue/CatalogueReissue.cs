@@ -14,7 +14,8 @@ public static class CatalogueReissue
     public const string Added = "4.12";
     public static readonly string[] Changed = ["1.1", "2.2", "2.4"];
 
-    private static readonly Lazy<TaskCatalogue> Bundled = new(() => DecisionImporters.Import(TestData.DecisionTextPath, UnitDirectory.LoadDefault()));
+    private static readonly Lazy<TaskCatalogue> Bundled = new(() => DecisionImporters.Import(TestData.DecisionTextPath,
+        UnitDirectory.LoadDefault()));
 
     public static TaskCatalogue Original => Bundled.Value;
 
@@ -44,7 +45,11 @@ public static class CatalogueReissue
 
             if (t.Code == "4.11")
             {
-                tasks.Add(t with { Code = Added, Title = "Tổ chức hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân phường với Nhân dân năm 2026." });
+                tasks.Add(t with
+                {
+                    Code = Added,
+                    Title = "Tổ chức hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân phường với Nhân dân năm 2026."
+                });
             }
         }
 

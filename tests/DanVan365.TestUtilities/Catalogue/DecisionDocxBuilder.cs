@@ -65,7 +65,11 @@ public sealed class DecisionDocxBuilder
         var line = _layout.Ruled ? BorderValues.Single : BorderValues.None;
         _table = new Table(
             new TableProperties(
-                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = _layout.ColumnWidths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new TableWidth
+                {
+                    Type = TableWidthUnitValues.Dxa,
+                    Width = _layout.ColumnWidths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture)
+                },
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableBorders(
                     new TopBorder { Val = line, Size = 4 },
@@ -74,7 +78,8 @@ public sealed class DecisionDocxBuilder
                     new RightBorder { Val = line, Size = 4 },
                     new InsideHorizontalBorder { Val = line, Size = 4 },
                     new InsideVerticalBorder { Val = line, Size = 4 })),
-            new TableGrid(_layout.ColumnWidths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            new TableGrid(_layout.ColumnWidths.Select(w
+                => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         _blocks.Add(_table);
         return HeaderRow();
     }
@@ -100,7 +105,8 @@ public sealed class DecisionDocxBuilder
         return this;
     }
 
-    /// <summary>A task or sub-item row; <paramref name="coordinating"/> is written one paragraph per ";"-clause, as units often type it.</summary>
+    /// <summary>A task or sub-item row; <paramref name="coordinating"/> is written one paragraph per ";"-clause, as units often type
+    /// it.</summary>
     public DecisionDocxBuilder Row(string code, string title, string lead, string coordinating, string time, string? footnote = null)
     {
         var titleCell = new TableCell();
@@ -158,11 +164,16 @@ public sealed class DecisionDocxBuilder
             var part = main.AddNewPart<FootnotesPart>();
             var footnotes = new Footnotes(
                 new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
-                new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+                new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark())))
+                {
+                    Type = FootnoteEndnoteValues.ContinuationSeparator,
+                    Id = 0
+                });
             for (var i = 0; i < _footnotes.Count; i++)
             {
                 footnotes.Append(new Footnote(new Paragraph(
-                    new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReferenceMark()),
+                    new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }),
+                        new FootnoteReferenceMark()),
                     TextRun(" " + _footnotes[i])))
                 { Id = i + 1 });
             }
@@ -180,7 +191,8 @@ public sealed class DecisionDocxBuilder
     /// </summary>
     public static DecisionDocxBuilder Synthetic(int tasks)
     {
-        var samples = HaiAnDecision.Entries.Where(e => e.Time is not null && e.Code.Split('.').Length == 2 && e.Footnotes.Length == 0).ToList();
+        var samples = HaiAnDecision.Entries.Where(e => e.Time is not null && e.Code.Split('.').Length == 2
+            && e.Footnotes.Length == 0).ToList();
         var b = Preamble(new DecisionDocxBuilder()).BeginTable();
         var perSection = (tasks + 4) / 5;
         for (var i = 0; i < tasks; i++)
@@ -202,7 +214,8 @@ public sealed class DecisionDocxBuilder
     /// <summary>The Hải An decision re-issued without one task (its number left out: a gap).</summary>
     public static DecisionDocxBuilder HaiAnWithout(string code) => HaiAn(skip: code);
 
-    public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference, string? skip = null)
+    public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference,
+        string? skip = null)
     {
         var b = Preamble(new DecisionDocxBuilder()
             .WithLayout(layout ?? DecisionTableLayout.Standard)
@@ -240,7 +253,8 @@ public sealed class DecisionDocxBuilder
     private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b) => b
             .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
             .Paragraph("QUYẾT ĐỊNH")
-            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn phường Hải An")
+            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các " +
+                "cấp trên địa bàn phường Hải An")
             .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
             .Paragraph("TM. ỦY BAN NHÂN DÂN")
             .Paragraph("KT. CHỦ TỊCH")
@@ -252,14 +266,20 @@ public sealed class DecisionDocxBuilder
 
     private static DecisionDocxBuilder Closing(DecisionDocxBuilder b) => b
             .Paragraph("II. TỔ CHỨC THỰC HIỆN")
-            .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
-            .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành kèm theo Quyết định này.");
+            .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được " +
+                "phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày " +
+                "15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
+            .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành " +
+                "kèm theo Quyết định này.");
 
     private Run MarkRun(int number) => _markStyle switch
     {
-        FootnoteMarkStyle.Reference => new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = number }),
-        FootnoteMarkStyle.Superscript => new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-        _ => new Run(new RunProperties(new Position { Val = "6" }, new FontSize { Val = "14" }), new Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        FootnoteMarkStyle.Reference => new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }),
+            new FootnoteReference { Id = number }),
+        FootnoteMarkStyle.Superscript => new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }),
+            new Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        _ => new Run(new RunProperties(new Position { Val = "6" }, new FontSize { Val = "14" }),
+            new Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
     };
 
     private Table Table => _table ?? throw new InvalidOperationException("BeginTable first.");

@@ -10,11 +10,14 @@ namespace DanVan365.TestUtilities.Catalogue;
 /// </summary>
 public static class DecisionForms
 {
-    private static readonly Lazy<byte[]> RuledPdfBytes = new(() => LibreOffice.Convert(Docx(FootnoteMarkStyle.Reference, DecisionTableLayout.Standard), "pdf", "qd-673.docx"));
-    private static readonly Lazy<byte[]> UnruledPdfBytes = new(() => LibreOffice.Convert(Docx(FootnoteMarkStyle.Reference, DecisionTableLayout.Unruled), "pdf", "qd-673.docx"));
+    private static readonly Lazy<byte[]> RuledPdfBytes = new(() => LibreOffice.Convert(Docx(FootnoteMarkStyle.Reference,
+        DecisionTableLayout.Standard), "pdf", "qd-673.docx"));
+    private static readonly Lazy<byte[]> UnruledPdfBytes = new(() => LibreOffice.Convert(Docx(FootnoteMarkStyle.Reference,
+        DecisionTableLayout.Unruled), "pdf", "qd-673.docx"));
 
     /// <summary>The Hải An decision as .docx bytes.</summary>
-    public static byte[] Docx(FootnoteMarkStyle marks, DecisionTableLayout? layout = null) => Save(DecisionDocxBuilder.HaiAn(layout, marks));
+    public static byte[] Docx(FootnoteMarkStyle marks, DecisionTableLayout? layout = null) => Save(DecisionDocxBuilder.HaiAn(layout,
+        marks));
 
     /// <summary>The Hải An decision as a PDF exported by LibreOffice: ruled table with the standard widths.</summary>
     public static byte[] RuledPdf => RuledPdfBytes.Value;

@@ -36,7 +36,10 @@ public static class DecisionVariants
         var text = string.Join('\n', result) + "\n" + string.Join('\n', R(1171, o.Count));
 
         // 4.12 added before section 5
-        const string Added = "4.12\n\nTổ chức hội nghị đối thoại giữa Chủ tịch Ủy\n\nban nhân dân phường với Nhân dân năm 2026.\n\nVăn phòng\n\nHĐND&UBND\n\nỦy ban MTTQ\n\nViệt Nam\n\nphường; Các\n\nTDP trên địa\n\nbàn\n\nQuý II/2026\n\n5 \n\nCÁC NHIỆM VỤ VỀ SẮP XẾP";
+        const string Added =
+            "4.12\n\nTổ chức hội nghị đối thoại giữa Chủ tịch Ủy\n\nban nhân dân phường với Nhân dân năm 2026.\n\nVăn " +
+            "phòng\n\nHĐND&UBND\n\nỦy ban MTTQ\n\nViệt Nam\n\nphường; Các\n\nTDP trên địa\n\nbàn\n\nQuý II/2026\n\n5 \n\nCÁC NHIỆM VỤ VỀ " +
+            "SẮP XẾP";
         return text.Replace("5 \n\nCÁC NHIỆM VỤ VỀ SẮP XẾP", Added, StringComparison.Ordinal);
     }
 

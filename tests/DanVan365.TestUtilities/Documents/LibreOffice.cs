@@ -8,12 +8,14 @@ public static class LibreOffice
 {
     public const string Missing =
         "LibreOffice (soffice) is not installed. Run .ci/run, which installs the Debian packages " +
-        "libreoffice-writer-nogui, poppler-utils and fonts-liberation (or: apt-get install -y libreoffice-writer-nogui poppler-utils fonts-liberation).";
+        "libreoffice-writer-nogui, poppler-utils and fonts-liberation (or: apt-get install -y libreoffice-writer-nogui poppler-utils " +
+            "fonts-liberation).";
 
     public static string? Find()
     {
         // A fresh machine gets the Debian packages here (as .ci/run installs them up front).
-        DanVan365.TestUtilities.Tools.TestTools.EnsureDebianPackages("soffice", "libreoffice-writer-nogui", "poppler-utils", "fonts-liberation");
+        DanVan365.TestUtilities.Tools.TestTools.EnsureDebianPackages("soffice", "libreoffice-writer-nogui", "poppler-utils",
+            "fonts-liberation");
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
         {
             var candidate = Path.Combine(dir, "soffice");
@@ -48,7 +50,8 @@ public static class LibreOffice
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[] { "-env:UserInstallation=file://" + Path.Combine(work, "profile"), "--headless", "--norestore", "--convert-to", format, "--outdir", output, Path.Combine(input, name) })
+            foreach (var arg in new[] { "-env:UserInstallation=file://" + Path.Combine(work, "profile"), "--headless", "--norestore",
+                "--convert-to", format, "--outdir", output, Path.Combine(input, name) })
             {
                 psi.ArgumentList.Add(arg);
             }

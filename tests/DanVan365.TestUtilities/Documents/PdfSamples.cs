@@ -8,7 +8,8 @@ namespace DanVan365.TestUtilities.Documents;
 /// <summary>PDFs a ward might be sent instead of a digital decision: a scan (image only) and a password-protected export.</summary>
 public static class PdfSamples
 {
-    /// <summary>Page 1 of <paramref name="pdf"/> rendered to PNG by pdftoppm (poppler) and wrapped alone in a new PDF: no text layer.</summary>
+    /// <summary>Page 1 of <paramref name="pdf"/> rendered to PNG by pdftoppm (poppler) and wrapped alone in a new PDF: no text
+    /// layer.</summary>
     public static byte[] Scanned(byte[] pdf)
     {
         using var dir = new TempDir();
@@ -23,7 +24,8 @@ public static class PdfSamples
         using (var process = Process.Start(psi)!)
         {
             var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)) && process.ExitCode == 0, "pdftoppm failed (install poppler-utils): " + error);
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)) && process.ExitCode == 0,
+                "pdftoppm failed (install poppler-utils): " + error);
         }
 
         var builder = new PdfDocumentBuilder();

@@ -13,7 +13,8 @@ public sealed class StaticTokenProvider : IAccessTokenProvider
 {
     public AllowedHostsValidator AllowedHostsValidator { get; } = new();
 
-    public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+    public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default) =>
         Task.FromResult("local-token");
 }
 

@@ -67,7 +67,8 @@ public sealed class WardHarness : IAsyncDisposable
         DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock }).ConfigureAwait(false);
+        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock })
+            .ConfigureAwait(false);
         try
         {
             return new WardHarness(server, clock, settings);
@@ -145,7 +146,8 @@ public sealed class WardHarness : IAsyncDisposable
         /// Lists then Planner through the production use case (<see cref="WardSync"/>), as `danvan365 sync` does.
         /// <paramref name="units"/> must be the ward's directory (the bundled one, as every M365 test uses).
         /// </summary>
-        public async Task<(ListSyncReport Lists, PlannerSyncReport Planner)> SyncAllAsync(TaskCatalogue catalogue, UnitDirectory units, bool dryRun = false, CancellationToken cancellationToken = default)
+        public async Task<(ListSyncReport Lists, PlannerSyncReport Planner)> SyncAllAsync(TaskCatalogue catalogue, UnitDirectory units,
+            bool dryRun = false, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(catalogue);
             ArgumentNullException.ThrowIfNull(units);

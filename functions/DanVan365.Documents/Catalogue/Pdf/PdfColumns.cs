@@ -1,4 +1,3 @@
-using DanVan365.Core.Errors;
 using UglyToad.PdfPig.Content;
 
 namespace DanVan365.Documents.Catalogue.Pdf;
@@ -37,7 +36,8 @@ internal sealed class PdfColumns
 
         if (lefts.Count != 5)
         {
-            throw new PdfLayoutException($"the table header has {lefts.Count} cells on its first line, expected 5 (TT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện)");
+            throw new PdfLayoutException($"the table header has {lefts.Count} cells on its first line, expected 5 (TT, Nhiệm vụ, Cơ quan " +
+                $"chủ trì, Cơ quan phối hợp, Thời gian thực hiện)");
         }
 
         var rules = VerticalRules(page, first.Baseline);

@@ -129,6 +129,7 @@ internal static class PdfLines
     private static double LineBaseline(List<Letter> letters)
     {
         var size = letters.Max(l => l.PointSize);
-        return letters.Where(l => l.PointSize >= size * 0.85).GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Count()).First().Key;
+        return letters.Where(l => l.PointSize >= size * 0.85).GroupBy(l => Math.Round(l.StartBaseLine.Y,
+            1)).OrderByDescending(g => g.Count()).First().Key;
     }
 }

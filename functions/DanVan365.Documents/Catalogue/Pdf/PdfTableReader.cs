@@ -140,7 +140,8 @@ internal sealed partial class PdfTableReader
     private static bool IsHeader(string text)
     {
         var key = VietnameseText.MatchKey(text);
-        return (key.StartsWith("tt ", StringComparison.Ordinal) || key.StartsWith("stt ", StringComparison.Ordinal)) && key.Contains("nhiệm vụ", StringComparison.Ordinal);
+        return (key.StartsWith("tt ", StringComparison.Ordinal) || key.StartsWith("stt ",
+            StringComparison.Ordinal)) && key.Contains("nhiệm vụ", StringComparison.Ordinal);
     }
 
     // The header row ends before the first line whose TT column starts with a digit (the first section or task).

@@ -47,18 +47,22 @@ internal sealed class TextCellSplitter(string file, UnitDirectory units)
 
         if (best is not null && (row.Fragments.Count > 1 || firstFailure is null))
         {
-            return new RawEntry(row.Code, row.Section, row.Parent, best.Title, best.Lead, best.Coordinating, best.Time, footnotes, row.Line, best.LeadLine, best.CoordinatingLine, best.TimeLine);
+            return new RawEntry(row.Code, row.Section, row.Parent, best.Title, best.Lead, best.Coordinating, best.Time, footnotes, row.Line,
+                best.LeadLine, best.CoordinatingLine, best.TimeLine);
         }
 
         if (hasChildren && firstFailure?.Kind == SplitFailureKind.NoTimeFrame)
         {
-            return new RawEntry(row.Code, row.Section, row.Parent, CellText.Join(all.Select(l => l.Text)), string.Empty, string.Empty, null, footnotes, row.Line, row.Line, row.Line, row.Line);
+            return new RawEntry(row.Code, row.Section, row.Parent, CellText.Join(all.Select(l => l.Text)), string.Empty, string.Empty, null,
+                footnotes, row.Line, row.Line, row.Line, row.Line);
         }
 
         var f = firstFailure!;
         throw f.Kind switch
         {
-            SplitFailureKind.NoTimeFrame => new InvalidInputException(file, row.Line, $"task {row.Code} has no time frame (its last lines \"{Shorten(CellText.Join(all.TakeLast(3).Select(l => l.Text)))}\" are not a time frame)"),
+            SplitFailureKind.NoTimeFrame => new InvalidInputException(file, row.Line,
+                $"task {row.Code} has no time frame (its last lines \"{Shorten(CellText.Join(all.TakeLast(3).Select(l => l.Text)))}\" " +
+                $"are not a time frame)"),
             _ => new InvalidInputException(file, f.Line, $"task {row.Code}: {f.Message}"),
         };
     }
@@ -101,7 +105,8 @@ internal sealed class TextCellSplitter(string file, UnitDirectory units)
             else if (parse.Status == TimeFrameParseStatus.Invalid && invalid is null)
             {
                 var text = CellText.Join(rowLines.Skip(n - k).Select(l => l.Text));
-                invalid = new SplitFailure(SplitFailureKind.BadTimeFrame, rowLines[n - k].Number, $"impossible time frame \"{text}\": {parse.Error}");
+                invalid = new SplitFailure(SplitFailureKind.BadTimeFrame, rowLines[n - k].Number,
+                    $"impossible time frame \"{text}\": {parse.Error}");
             }
         }
 
@@ -144,7 +149,8 @@ internal sealed class TextCellSplitter(string file, UnitDirectory units)
                     return (null, suspect);
                 }
 
-                return (new CellSplit(title, lead, coordinating, time, rest[i].Number, j < m ? rest[j].Number : rest[i].Number, timeLine, i), null);
+                return (new CellSplit(title, lead, coordinating, time, rest[i].Number, j < m ? rest[j].Number : rest[i].Number, timeLine,
+                    i), null);
             }
         }
 
@@ -191,4 +197,5 @@ internal sealed class TextCellSplitter(string file, UnitDirectory units)
 }
 
 /// <summary>A row split into cells; <see cref="TitleLines"/> counts the title's lines (fewer is preferred).</summary>
-internal sealed record CellSplit(string Title, string Lead, string Coordinating, string Time, int LeadLine, int CoordinatingLine, int TimeLine, int TitleLines);
+internal sealed record CellSplit(string Title, string Lead, string Coordinating, string Time, int LeadLine, int CoordinatingLine,
+    int TimeLine, int TitleLines);

@@ -35,7 +35,9 @@ public sealed class TextDecisionImporter : IDecisionImporter
         var headerStart = locator.FindHeader();
         if (headerStart < 0)
         {
-            throw new InvalidInputException(file, 0, "no catalogue table: the header row \"TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\" was not found");
+            throw new InvalidInputException(file, 0,
+                "no catalogue table: the header row \"TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\" was not " +
+                "found");
         }
 
         var bodyStart = locator.BodyStart(headerStart);
@@ -51,13 +53,16 @@ public sealed class TextDecisionImporter : IDecisionImporter
         var rows = new TextRowSegmenter(file, lines, locator, headerWords, footnotes).Segment(bodyStart, tableEnd);
         if (rows.Count == 0)
         {
-            throw new InvalidInputException(file, lines[headerStart].Number, "no catalogue table: the header row is not followed by any section or task");
+            throw new InvalidInputException(file, lines[headerStart].Number,
+                "no catalogue table: the header row is not followed by any section or task");
         }
 
         if (cutOff)
         {
             var lastLine = lines.LastOrDefault(l => l.Text.Trim().Length > 0).Number;
-            throw new InvalidInputException(file, lastLine, $"the file ends inside the catalogue table (last entry read: {rows[^1].Code}); it looks cut off — part \"II. TỔ CHỨC THỰC HIỆN\" never comes");
+            throw new InvalidInputException(file, lastLine,
+                $"the file ends inside the catalogue table (last entry read: {rows[^1].Code}); it looks cut off — part \"II. TỔ CHỨC " +
+                $"THỰC HIỆN\" never comes");
         }
 
         var marks = footnotes.All.Select(f => f.Mark).ToHashSet(StringComparer.Ordinal);

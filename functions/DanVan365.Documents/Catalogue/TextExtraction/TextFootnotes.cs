@@ -45,7 +45,12 @@ internal sealed class TextFootnotes
         {
             for (var k = 0; k < fragment.Count; k++)
             {
-                fragment[k] = fragment[k] with { Text = CellText.StripFootnoteMarks(Core.Text.VietnameseText.Normalize(fragment[k].Text), marks, found) };
+                fragment[k] =
+                    fragment[k] with
+                    {
+                        Text = CellText.StripFootnoteMarks(Core.Text.VietnameseText.Normalize(fragment[k].Text), marks,
+                    found)
+                    };
             }
         }
 

@@ -40,7 +40,8 @@ internal sealed class TextRowDiagnosis(UnitDirectory units)
 
         var (name, distance) = units.ClosestName(last);
         return distance * 2 <= Math.Max(6, last.Length)
-            ? new SplitFailure(SplitFailureKind.Units, rest[titleLines - 1].Number, $"lead unit phrase \"{last}\" is not in the unit directory (closest: \"{name}\")")
+            ? new SplitFailure(SplitFailureKind.Units, rest[titleLines - 1].Number,
+                $"lead unit phrase \"{last}\" is not in the unit directory (closest: \"{name}\")")
             : null;
     }
 
@@ -50,7 +51,8 @@ internal sealed class TextRowDiagnosis(UnitDirectory units)
         var m = rest.Count;
         if (m < 2)
         {
-            return new SplitFailure(SplitFailureKind.Units, rest.Count > 0 ? rest[0].Number : 0, "no lead unit: the row has only a title and a time frame");
+            return new SplitFailure(SplitFailureKind.Units, rest.Count > 0 ? rest[0].Number : 0,
+                "no lead unit: the row has only a title and a time frame");
         }
 
         // a resolving lead followed by a coordinating cell that does not resolve
@@ -62,20 +64,25 @@ internal sealed class TextRowDiagnosis(UnitDirectory units)
                 if (resolves(lead))
                 {
                     var r = units.Resolve(CellText.Join(rest.Skip(j).Select(l => l.Text)));
-                    return new SplitFailure(SplitFailureKind.Units, rest[j].Number, $"coordinating unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
+                    return new SplitFailure(SplitFailureKind.Units, rest[j].Number,
+                        $"coordinating unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
                 }
             }
         }
 
         // otherwise the lead: guess it starts at the last line that begins like a unit name
         var starts = UnitStartWords();
-        var at = Enumerable.Range(1, m - 1).LastOrDefault(k => starts.Contains(Words(rest[k].Text).FirstOrDefault() ?? string.Empty) && char.IsUpper(rest[k].Text[0]));
+        var at = Enumerable.Range(1,
+            m - 1).LastOrDefault(k => starts.Contains(Words(rest[k].Text).FirstOrDefault() ?? string.Empty)
+            && char.IsUpper(rest[k].Text[0]));
         at = at == 0 ? m - 1 : at;
         var phrase = CellText.Join(rest.Skip(at).Select(l => l.Text));
         var res = units.Resolve(phrase);
-        return new SplitFailure(SplitFailureKind.Units, rest[at].Number, $"unit phrase \"{res.Unresolved ?? phrase}\" is not in the unit directory (closest: \"{res.ClosestAlias}\")");
+        return new SplitFailure(SplitFailureKind.Units, rest[at].Number,
+            $"unit phrase \"{res.Unresolved ?? phrase}\" is not in the unit directory (closest: \"{res.ClosestAlias}\")");
     }
 
     private HashSet<string> UnitStartWords() =>
-        _unitStartWords ??= units.KnownNames().Select(n => Words(n.Name).FirstOrDefault()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _unitStartWords ??= units.KnownNames().Select(n => Words(n.Name).FirstOrDefault()).OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
 }

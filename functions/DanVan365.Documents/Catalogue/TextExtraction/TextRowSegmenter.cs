@@ -30,7 +30,8 @@ internal sealed class TextRow
 /// Repeated page headers are removed and mark a page break (a new fragment); footnote blocks go to
 /// <see cref="TextFootnotes"/>.
 /// </summary>
-internal sealed class TextRowSegmenter(string file, IReadOnlyList<NumberedLine> lines, TextTableLocator locator, IReadOnlyList<string> headerWords, TextFootnotes footnotes)
+internal sealed class TextRowSegmenter(string file, IReadOnlyList<NumberedLine> lines, TextTableLocator locator,
+    IReadOnlyList<string> headerWords, TextFootnotes footnotes)
 {
     public List<TextRow> Segment(int start, int end)
     {
@@ -101,7 +102,8 @@ internal sealed class TextRowSegmenter(string file, IReadOnlyList<NumberedLine> 
                 var expected = string.Create(CultureInfo.InvariantCulture, $"{section}.{task + 1}");
                 throw new InvalidInputException(file, line.Number, first is not null
                     ? $"duplicate task code {lone} (first at line {first.Line.ToString(CultureInfo.InvariantCulture)})"
-                    : $"task code {lone} is out of sequence (expected {expected} or section {(section + 1).ToString(CultureInfo.InvariantCulture)})");
+                    : $"task code {lone} is out of sequence (expected {expected} or section " +
+                        $"{(section + 1).ToString(CultureInfo.InvariantCulture)})");
             }
 
             if (current is null)
@@ -111,7 +113,8 @@ internal sealed class TextRowSegmenter(string file, IReadOnlyList<NumberedLine> 
                     continue;
                 }
 
-                throw new InvalidInputException(file, line.Number, $"unexpected text before the first section of the table: \"{Shorten(text)}\" (expected section \"1\")");
+                throw new InvalidInputException(file, line.Number,
+                    $"unexpected text before the first section of the table: \"{Shorten(text)}\" (expected section \"1\")");
             }
 
             current.Fragments[^1].Add(line with { Text = text });
