@@ -142,6 +142,7 @@ internal static class BenchCityCommand
         SenderMailbox = ward.Mailbox,
         MaxAttempts = 8,
         ResourceUnitsPerMinute = ruPerMinute,
+        PaceLocal = true,
         InstanceCount = instances,
         BudgetWindow = window,
     };

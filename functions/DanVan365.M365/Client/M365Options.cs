@@ -59,6 +59,13 @@ public sealed class M365Options
     /// </summary>
     public int ResourceUnitsPerMinute { get; set; } = 1250;
 
+    /// <summary>
+    /// Pace a local Graph (<see cref="Local"/>) like a tenant. Off by default: the local Graph has no budget unless one is
+    /// set on it (<c>POST /_emulator/faults</c>), so local runs and tests are paced only by its answers (429 +
+    /// Retry-After). The city benchmark turns it on.
+    /// </summary>
+    public bool PaceLocal { get; set; }
+
     /// <summary>Function instances sharing the tenant's budget: each takes 1/InstanceCount of it (README "Resilience").</summary>
     public int InstanceCount { get; set; } = 1;
 

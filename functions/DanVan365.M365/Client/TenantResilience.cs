@@ -14,7 +14,11 @@ namespace DanVan365.M365.Client;
 public sealed class TenantResilience
 {
     private static readonly ConcurrentDictionary<string, TenantResilience> Shared = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>A local Graph without <see cref="M365Options.PaceLocal"/>: budgets so large they never wait.</summary>
+    private const double UnpacedScale = 1_000_000;
+
     private readonly ConcurrentDictionary<string, TokenBucket> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly double _paceScale;
 
     public TenantResilience(M365Options options, TimeProvider clock, ILoggerFactory? loggerFactory = null)
     {
@@ -24,8 +28,9 @@ public sealed class TenantResilience
         Clock = clock;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DanVan365.M365.Client.Graph");
         Tenant = KeyOf(options);
-        ResourceUnits = new TokenBucket((double)options.ResourceUnitsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
-        Planner = new TokenBucket((double)options.PlannerRequestsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
+        _paceScale = options.Local && !options.PaceLocal ? UnpacedScale : 1;
+        ResourceUnits = new TokenBucket(_paceScale * options.ResourceUnitsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
+        Planner = new TokenBucket(_paceScale * options.PlannerRequestsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
         Pipeline = GraphRetryPolicy.Build(this);
     }
 
@@ -56,7 +61,7 @@ public sealed class TenantResilience
 
     /// <summary>The pace of one mailbox's messages (Exchange Online: 30 a minute).</summary>
     public TokenBucket Mailbox(string mailbox) =>
-        _mailboxes.GetOrAdd(mailbox, _ => new TokenBucket(Options.MailMessagesPerMinute, Options.BudgetWindow, Clock));
+        _mailboxes.GetOrAdd(mailbox, _ => new TokenBucket(_paceScale * Options.MailMessagesPerMinute, Options.BudgetWindow, Clock));
 
     /// <summary>Takes what the requests cost from every budget they spend; waits until all allow them.</summary>
     public async Task<TimeSpan> PaceAsync(IReadOnlyList<GraphRequestClass> requests, CancellationToken cancellationToken)

@@ -140,8 +140,11 @@ public class CallerAuthorizerTests
         Assert.True(people.Count >= 20, $"{people.Count} people with object ids");
         foreach (var person in people)
         {
-            var user = await session.Connection.Client.Users[person.Email].GetAsync();
-            Assert.Equal(user!.Id, person.ObjectId);
+            // /users/{id | userPrincipalName} only (user-get.md): a person whose mail differs from the sign-in name is
+            // found by $filter on mail, as the adapter does.
+            var found = await session.Connection.Client.Users.GetAsync(r => r.QueryParameters.Filter = $"mail eq '{person.Email}'");
+            var user = Assert.Single(found!.Value!);
+            Assert.Equal(user.Id, person.ObjectId);
         }
     }
 

@@ -16,6 +16,7 @@ public class GraphResilienceHandlerTests
     private static M365Options Options(int maxAttempts = 6) => new()
     {
         Local = true,
+        PaceLocal = true,
         GraphBaseUrl = "http://127.0.0.1:9/v1.0",
         SiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an",
         MaxAttempts = maxAttempts,
