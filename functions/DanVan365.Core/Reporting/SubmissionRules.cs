@@ -134,7 +134,8 @@ public static class SubmissionRules
             : SubmissionParseResult.Accepted(new Submission(key.UnitCode, key.Round, key.CatalogueVersion, accepted), key);
     }
 
-    /// <summary>Characters Word cannot store stripped (<see cref="XmlSafeText"/>), NFC, line endings to '\n', spaces collapsed within lines, blank lines dropped.</summary>
+    /// <summary>Characters Word cannot store stripped (<see cref="XmlSafeText"/>), NFC, line endings to '\n', spaces collapsed
+    /// within lines, blank lines dropped.</summary>
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
