@@ -256,6 +256,12 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             return new SubmitResult(null, probe);
         }
 
+        if (!UnitCodes.IsValid(key.UnitCode))
+        {
+            return new SubmitResult(null, SubmissionParseResult.Rejected([new SubmissionRejection(RejectionKind.WrongUnit,
+                "Mã đơn vị trong mẫu có ký tự không được dùng trong tên tệp SharePoint; hãy dùng mẫu do hệ thống phát hành.")], key));
+        }
+
         if (rounds.All(r => r.Number != key.Round))
         {
             return new SubmitResult(null, SubmissionParseResult.Rejected(
