@@ -69,7 +69,8 @@ public sealed partial class UnitDirectory
 
             if (UnitCodes.Problem(u.Code) is { } codeProblem)
             {
-                throw new InvalidInputException(fileName, LineOf(json, "\"code\"", file.Units.IndexOf(u) + 1), codeProblem + $" (\"{u.Code}\")");
+                throw new InvalidInputException(fileName, LineOf(json, "\"code\"", file.Units.IndexOf(u) + 1),
+                    codeProblem + $" (\"{u.Code}\")");
             }
 
             if (units.Any(x => x.Code == u.Code))
