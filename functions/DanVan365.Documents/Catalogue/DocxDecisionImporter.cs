@@ -32,7 +32,8 @@ public sealed class DocxDecisionImporter : IDecisionImporter
     {
         var path = name;
         var bytes = DecisionInput.ReadAll(stream, name);
-        if (ZipGuard.Check(bytes, ZipLimits.Default) is { } problem)
+        // A broken zip falls through to Open XML, which says "not a Word document"; limits are refused here.
+        if (ZipGuard.Check(bytes, ZipLimits.Default) is { Kind: Core.Reporting.RejectionKind.ZipBomb } problem)
         {
             throw new InvalidInputException(path, 0, problem.Message);
         }
