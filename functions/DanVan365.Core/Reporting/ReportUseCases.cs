@@ -186,12 +186,37 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         }
 
         await IngestRetries.SaveAsync(state, retries, stillFailing, cancellationToken).ConfigureAwait(false);
-        if (next.Length > 0 && next != token)
-        {
-            await state.SetAsync(DeltaStateKey, next, cancellationToken).ConfigureAwait(false);
-        }
+        await SaveTokenAsync(state, token, next, files.Count > 0, cancellationToken).ConfigureAwait(false);
 
         return new IngestReport(results);
+    }
+
+    /// <summary>The state key of the ward day (yyyy-MM-dd) the delta token was last saved.</summary>
+    public const string DeltaSavedStateKey = "library-delta-saved";
+
+    /// <summary>
+    /// Saves the new token whenever the run saw files (failed ones included: they are on the retry list), and at least once
+    /// a ward day otherwise, so a token never ages out in a quiet period while an idle run writes nothing more.
+    /// </summary>
+    private async Task SaveTokenAsync(IStateStore state, string? token, string next, bool sawFiles, CancellationToken cancellationToken)
+    {
+        if (next.Length == 0 || next == token)
+        {
+            return;
+        }
+
+        var today = WardTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var savedOn = await state.GetAsync(DeltaSavedStateKey, cancellationToken).ConfigureAwait(false);
+        if (token is not null && !sawFiles && savedOn == today)
+        {
+            return;
+        }
+
+        await state.SetAsync(DeltaStateKey, next, cancellationToken).ConfigureAwait(false);
+        if (savedOn != today)
+        {
+            await state.SetAsync(DeltaSavedStateKey, today, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<List<LibraryFile>> WithRetriesAsync(IReadOnlyList<LibraryFile> changed, IReadOnlyList<IngestRetry> retries,
