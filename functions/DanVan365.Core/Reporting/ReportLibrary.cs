@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Text;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Reporting;
 
@@ -55,7 +56,7 @@ public static partial class ReportLibrary
     public static string SubmissionFileName(TemplateKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return string.Create(CultureInfo.InvariantCulture, $"Bao-cao-Dot-{key.Round}-{key.UnitCode}.docx");
+        return string.Create(CultureInfo.InvariantCulture, $"Bao-cao-Dot-{key.Round}-{UnitCodes.Require(key.UnitCode)}.docx");
     }
 
     /// <summary>Name of the compiled report, e.g. "Bao-cao-Dot-1.docx".</summary>
@@ -68,7 +69,7 @@ public static partial class ReportLibrary
     public static string? UnitFromFileName(string fileName)
     {
         var match = NamePattern().Match(VietnameseText.Nfc(fileName ?? string.Empty));
-        return match.Success ? match.Groups["unit"].Value : null;
+        return match.Success && UnitCodes.IsValid(match.Groups["unit"].Value) ? match.Groups["unit"].Value : null;
     }
 
     [GeneratedRegex(@"^(?:Mau-)?bao-cao-Dot-\d+-(?<unit>[A-Za-z0-9_.-]+)\.docx$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

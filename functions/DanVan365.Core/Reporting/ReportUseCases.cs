@@ -32,53 +32,6 @@ public sealed class ReportTemplates(ILibraryStore library, IReportDocuments docu
     }
 }
 
-/// <summary>What ingesting one file did.</summary>
-public enum IngestOutcome
-{
-    /// <summary>Read into Báo cáo kết quả rows.</summary>
-    Accepted,
-
-    /// <summary>Refused; the reasons are on the file's Rejection column.</summary>
-    Rejected,
-
-    /// <summary>Already ingested in this version: not read again.</summary>
-    Unchanged,
-
-    /// <summary>Accepted but some rows could not be written; the file is tried again next run.</summary>
-    Failed,
-}
-
-/// <summary>One file's ingestion.</summary>
-/// <param name="File">The library file.</param>
-/// <param name="Round">The round whose "Nộp" folder holds it.</param>
-/// <param name="Outcome">What happened.</param>
-/// <param name="Result">The parse result (null when unchanged).</param>
-/// <param name="Plan">Row writes planned (null unless accepted).</param>
-/// <param name="Failures">Rows that could not be written.</param>
-public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Outcome, SubmissionParseResult? Result, SyncPlan? Plan,
-    IReadOnlyList<RowFailure> Failures)
-{
-    /// <summary>Rows created or updated.</summary>
-    public int RowsWritten => Plan?.Writes.Count() ?? 0;
-
-    /// <summary>Unchanged since it was rejected: the reasons still on the file.</summary>
-    public string? StandingRejection => Outcome == IngestOutcome.Unchanged
-        && File.Fields.GetValueOrDefault(SubmissionIngest.RejectionColumn) is { Length: > 0 } reasons ? reasons : null;
-}
-
-/// <summary>What an ingest run did.</summary>
-public sealed record IngestReport(IReadOnlyList<IngestedFile> Files)
-{
-    public int Count(IngestOutcome outcome) => Files.Count(f => f.Outcome == outcome);
-
-    /// <summary>True when no file is rejected (now or earlier, and not replaced since) and nothing failed.</summary>
-    public bool AllAccepted => Files.All(f => f.Outcome is IngestOutcome.Accepted || (f.Outcome == IngestOutcome.Unchanged
-        && f.StandingRejection is null));
-}
-
-/// <summary>The outcome of submitting a local file: ingested, or refused before upload (not a template, unknown round).</summary>
-public sealed record SubmitResult(IngestedFile? Ingested, SubmissionParseResult? Refused);
-
 /// <summary>
 /// Use case: read filled templates from the rounds' "Nộp" folders into Báo cáo kết quả rows.
 /// <para>A file is read only when its version (with the catalogue's version) differs from its IngestedHash column, so
@@ -135,8 +88,10 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
 
     /// <summary>
     /// Ingests the files of the rounds' "Nộp" folders that were added or changed since the last call, found with the
-    /// library's delta (not a listing of every folder). The new token is saved only when every file was handled, so a
-    /// file whose rows could not be written is seen again next time.
+    /// library's delta (not a listing of every folder), and the files that failed before (<see cref="IngestRetries"/>).
+    /// Each file is isolated: a failure (rows not written, or an error reading it) is counted for that file only; after
+    /// <see cref="IngestRetries.MaxAttempts"/> failures of one version it is refused with the reason on its Rejection
+    /// column. The new delta token is saved whenever the run finishes, so it never ages out between rounds.
     /// </summary>
     public async Task<IngestReport> IngestChangesAsync(TaskCatalogue catalogue, IReadOnlyList<ReportRound> rounds, IStateStore state,
         CancellationToken cancellationToken)
@@ -147,26 +102,111 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         var folders = rounds.ToDictionary(r => ReportLibrary.SubmissionsFolder(catalogue.Decision,
             r.Number).Normalize(System.Text.NormalizationForm.FormC), r => r.Number, StringComparer.Ordinal);
         var token = await state.GetAsync(DeltaStateKey, cancellationToken).ConfigureAwait(false);
-        var (files, next) = await library.ChangesAsync(token, path => folders.ContainsKey(FolderOf(path)),
+        var (changed, next) = await library.ChangesAsync(token, path => folders.ContainsKey(FolderOf(path)),
             cancellationToken).ConfigureAwait(false);
+        var retries = await IngestRetries.LoadAsync(state, cancellationToken).ConfigureAwait(false);
+        var files = await WithRetriesAsync(changed, retries, folders, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
         var results = new List<IngestedFile>();
+        var stillFailing = new List<IngestRetry>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var round = folders[FolderOf(file.Path)];
-            results.Add(string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), Stamp(file, version), StringComparison.Ordinal)
-                ? new IngestedFile(file, round, IngestOutcome.Unchanged, null, null, [])
-                : await IngestFileAsync(catalogue, version, file, round, cancellationToken).ConfigureAwait(false));
+            var stamp = Stamp(file, version);
+            if (string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), stamp, StringComparison.Ordinal))
+            {
+                results.Add(new IngestedFile(file, round, IngestOutcome.Unchanged, null, null, []));
+                continue;
+            }
+
+            var ingested = await IsolatedAsync(catalogue, version, file, round, cancellationToken).ConfigureAwait(false);
+            if (ingested.Outcome == IngestOutcome.Failed)
+            {
+                var attempts = IngestRetries.AttemptsOf(retries, file.Path, stamp) + 1;
+                if (attempts >= IngestRetries.MaxAttempts)
+                {
+                    ingested = await RefuseAfterAttemptsAsync(ingested, attempts, stamp, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    stillFailing.Add(new IngestRetry(file.Path, stamp, attempts));
+                }
+            }
+
+            results.Add(ingested);
         }
 
-        var report = new IngestReport(results);
-        // The token moves only when files were seen: a run with nothing new writes nothing.
-        if (report.Count(IngestOutcome.Failed) == 0 && next.Length > 0 && next != token && (token is null || files.Count > 0))
+        await IngestRetries.SaveAsync(state, retries, stillFailing, cancellationToken).ConfigureAwait(false);
+        await SaveTokenAsync(state, token, next, files.Count > 0, cancellationToken).ConfigureAwait(false);
+
+        return new IngestReport(results);
+    }
+
+    /// <summary>The state key of the ward day (yyyy-MM-dd) the delta token was last saved.</summary>
+    public const string DeltaSavedStateKey = "library-delta-saved";
+
+    /// <summary>
+    /// Saves the new token whenever the run saw files (failed ones included: they are on the retry list), and at least once
+    /// a ward day otherwise, so a token never ages out in a quiet period while an idle run writes nothing more.
+    /// </summary>
+    private async Task SaveTokenAsync(IStateStore state, string? token, string next, bool sawFiles, CancellationToken cancellationToken)
+    {
+        if (next.Length == 0 || next == token)
         {
-            await state.SetAsync(DeltaStateKey, next, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return report;
+        var today = WardTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var savedOn = await state.GetAsync(DeltaSavedStateKey, cancellationToken).ConfigureAwait(false);
+        if (token is not null && !sawFiles && savedOn == today)
+        {
+            return;
+        }
+
+        await state.SetAsync(DeltaStateKey, next, cancellationToken).ConfigureAwait(false);
+        if (savedOn != today)
+        {
+            await state.SetAsync(DeltaSavedStateKey, today, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<List<LibraryFile>> WithRetriesAsync(IReadOnlyList<LibraryFile> changed, IReadOnlyList<IngestRetry> retries,
+        Dictionary<string, int> folders, CancellationToken cancellationToken)
+    {
+        var files = changed.ToList();
+        var wanted = retries.Select(r => r.Path).Where(p => folders.ContainsKey(FolderOf(p)) && files.All(f => f.Path != p)).ToHashSet();
+        foreach (var folder in wanted.Select(FolderOf).Distinct(StringComparer.Ordinal))
+        {
+            var listed = await library.ListAsync(folder, cancellationToken).ConfigureAwait(false);
+            files.AddRange(listed.Where(f => wanted.Contains(f.Path.Normalize(System.Text.NormalizationForm.FormC))));
+        }
+
+        return files;
+    }
+
+    /// <summary>One file, isolated: an error while reading or writing it is this file's failure, never the run's.</summary>
+    private async Task<IngestedFile> IsolatedAsync(TaskCatalogue catalogue, string version, LibraryFile file, int round,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IngestFileAsync(catalogue, version, file, round, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _rows = null;
+            return new IngestedFile(file, round, IngestOutcome.Failed, null, null, [], ex.Message);
+        }
+    }
+
+    private async Task<IngestedFile> RefuseAfterAttemptsAsync(IngestedFile failed, int attempts, string stamp,
+        CancellationToken cancellationToken)
+    {
+        var cause = failed.Error ?? string.Join("; ", failed.Failures.Select(f => f.ToString()));
+        var result = SubmissionParseResult.Rejected(RejectionKind.TooManyAttempts, string.Create(CultureInfo.InvariantCulture,
+            $"Không đọc được tệp sau {attempts} lần thử; hãy tải lên lại. Lỗi cuối: {cause}"));
+        await library.SetFieldsAsync(failed.File, Columns(result.Summary, stamp), cancellationToken).ConfigureAwait(false);
+        return failed with { Outcome = IngestOutcome.Rejected, Result = result };
     }
 
     private static string FolderOf(string path)
@@ -190,6 +230,12 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         if (probe.Key is not { } key)
         {
             return new SubmitResult(null, probe);
+        }
+
+        if (!UnitCodes.IsValid(key.UnitCode))
+        {
+            return new SubmitResult(null, SubmissionParseResult.Rejected([new SubmissionRejection(RejectionKind.WrongUnit,
+                "Mã đơn vị trong mẫu có ký tự không được dùng trong tên tệp SharePoint; hãy dùng mẫu do hệ thống phát hành.")], key));
         }
 
         if (rounds.All(r => r.Number != key.Round))

@@ -57,16 +57,29 @@ public enum RejectionKind
 
     /// <summary>The zip expands far beyond its size (zip bomb) or beyond the limit.</summary>
     ZipBomb,
+
+    /// <summary>More rows than the unit has work items.</summary>
+    TooManyRows,
+
+    /// <summary>Last modified by someone who is neither one of the unit's people nor an administrator.</summary>
+    NotTheUnitsPerson,
+
+    /// <summary>Reading the file failed too many times; it is not tried again until it changes.</summary>
+    TooManyAttempts,
 }
 
-/// <summary>One reason for refusing a file, with where (task code / column) when known.</summary>
-public sealed record SubmissionRejection(RejectionKind Kind, string Message, string? TaskCode = null)
+/// <summary>One reason for refusing a file, with where (task code; field: result, status, difficulties, proposals) when
+/// known.</summary>
+public sealed record SubmissionRejection(RejectionKind Kind, string Message, string? TaskCode = null, string? Field = null)
 {
     public override string ToString() => TaskCode is null ? $"{Kind}: {Message}" : $"{Kind} ({TaskCode}): {Message}";
 }
 
 /// <summary>What the caller expects of a file (e.g. from the library folder it was uploaded to); null = do not check.</summary>
-public sealed record SubmissionExpectation(string? UnitCode = null, int? Round = null, string? CatalogueVersion = null);
+/// <param name="MaxRows">Most rows accepted (a form: the unit's work items); null = no limit.</param>
+/// <param name="UnitTaskCodes">The only task codes accepted (a form: the unit's work items); null = any work item.</param>
+public sealed record SubmissionExpectation(string? UnitCode = null, int? Round = null, string? CatalogueVersion = null,
+    int? MaxRows = null, IReadOnlySet<string>? UnitTaskCodes = null);
 
 /// <summary>The outcome of reading a submitted file: a submission, or the reasons it was refused (never both).</summary>
 public sealed record SubmissionParseResult

@@ -45,6 +45,13 @@ public static class SubmissionRules
                 $"Mẫu lập theo danh mục phiên bản {key.CatalogueVersion}, danh mục hiện hành là {version}."));
         }
 
+        if (expectation?.MaxRows is { } maxRows && rows.Count > maxRows)
+        {
+            reasons.Add(new(RejectionKind.TooManyRows, string.Create(CultureInfo.InvariantCulture,
+                $"Báo cáo có {rows.Count} dòng, nhiều hơn {maxRows} nhiệm vụ của đơn vị {key.UnitCode}.")));
+            return SubmissionParseResult.Rejected(reasons, key);
+        }
+
         var workCodes = catalogue.WorkItems.Select(t => VietnameseText.Nfc(t.Code)).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var accepted = new List<SubmissionRow>();
@@ -68,6 +75,12 @@ public static class SubmissionRules
                 continue;
             }
 
+            if (expectation?.UnitTaskCodes is { } unitCodes && !unitCodes.Contains(code))
+            {
+                reasons.Add(new(RejectionKind.UnknownTaskCode, $"Nhiệm vụ {code} không giao cho đơn vị {key.UnitCode}.", code));
+                continue;
+            }
+
             if (!seen.Add(code))
             {
                 reasons.Add(new(RejectionKind.DuplicateTaskCode, $"Nhiệm vụ {code} xuất hiện nhiều lần.", code));
@@ -75,16 +88,18 @@ public static class SubmissionRules
             }
 
             var tooLong = false;
-            foreach (var (column,
-                text) in new[] { ("Kết quả thực hiện", result), ("Mức độ hoàn thành", statusText), ("Khó khăn, vướng mắc", difficulties),
-                ("Đề xuất, kiến nghị", proposals) })
+            foreach (var (column, field, text) in new[]
+            {
+                ("Kết quả thực hiện", "result", result), ("Mức độ hoàn thành", "status", statusText),
+                ("Khó khăn, vướng mắc", "difficulties", difficulties), ("Đề xuất, kiến nghị", "proposals", proposals),
+            })
             {
                 if (text.Length > MaxCellLength)
                 {
                     tooLong = true;
                     reasons.Add(new(RejectionKind.TextTooLong, string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Cột \"{column}\" dài {text.Length} ký tự, quá giới hạn {MaxCellLength} ký tự."), code));
+                        $"Cột \"{column}\" dài {text.Length} ký tự, quá giới hạn {MaxCellLength} ký tự."), code, field));
                 }
             }
 
@@ -99,7 +114,7 @@ public static class SubmissionRules
                 {
                     reasons.Add(new(RejectionKind.UnknownCompletionWord,
                         $"Mức độ hoàn thành \"{Shorten(statusText)}\" không hợp lệ; ghi một trong: " +
-                            $"{string.Join(", ", StatusCategories.All.Select(s => s.Label()))}.", code));
+                            $"{string.Join(", ", StatusCategories.All.Select(s => s.Label()))}.", code, "status"));
                     continue;
                 }
             }
@@ -119,7 +134,8 @@ public static class SubmissionRules
             : SubmissionParseResult.Accepted(new Submission(key.UnitCode, key.Round, key.CatalogueVersion, accepted), key);
     }
 
-    /// <summary>NFC, line endings to '\n', spaces collapsed within lines, blank lines dropped.</summary>
+    /// <summary>Characters Word cannot store stripped (<see cref="XmlSafeText"/>), NFC, line endings to '\n', spaces collapsed
+    /// within lines, blank lines dropped.</summary>
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -127,7 +143,7 @@ public static class SubmissionRules
             return string.Empty;
         }
 
-        var lines = VietnameseText.Nfc(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = XmlSafeText.Strip(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var kept = new List<string>(lines.Length);
         foreach (var line in lines)
         {

@@ -67,6 +67,12 @@ public sealed partial class UnitDirectory
                     "every unit needs a \"code\" and a \"name\"");
             }
 
+            if (UnitCodes.Problem(u.Code) is { } codeProblem)
+            {
+                throw new InvalidInputException(fileName, LineOf(json, "\"code\"", file.Units.IndexOf(u) + 1),
+                    codeProblem + $" (\"{u.Code}\")");
+            }
+
             if (units.Any(x => x.Code == u.Code))
             {
                 throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Code + "\"", 2), $"unit code \"{u.Code}\" appears twice");

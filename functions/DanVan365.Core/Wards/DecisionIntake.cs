@@ -16,10 +16,16 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 /// Use case: the decision in the library's "Quyết định" folder. Choose the file (the name that sorts last, among the
 /// changed ones unless forced), read it, sync the ward from it (<see cref="WardSync"/>) and stamp the files so an
 /// unchanged decision costs one listing. A decision that cannot be read is rejected whole before any write, with the
-/// reason on the file for people to see.
+/// reason on the file for people to see, once (the stamp).
+/// <para>The decision in use (<see cref="CurrentAsync"/>) is the last one that imported cleanly, recorded in the ward's
+/// state (<see cref="InUseStateKey"/>): a later bad, draft or unsupported file never stops ingestion, escalation or
+/// compilation.</para>
 /// </summary>
-public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync)
+public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync, IStateStore state)
 {
+    /// <summary>State key holding the drive item id of the decision that last imported cleanly.</summary>
+    public const string InUseStateKey = "decision-in-use";
+
     /// <summary>Library column that records the Version (cTag) of the file last synced.</summary>
     public const string StampColumn = LibraryNames.IngestedHash;
 
@@ -62,11 +68,30 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         }
     }
 
-    /// <summary>The newest decision in the library, read; null when there is none.</summary>
+    /// <summary>
+    /// The decision in use, read: the one that last imported cleanly (recorded in the state); before any clean import (or
+    /// when that file is gone or no longer readable) the newest file not refused that reads. Null when there is none.
+    /// </summary>
     public async Task<CurrentDecision?> CurrentAsync(CancellationToken cancellationToken)
     {
-        var file = Latest(await FilesAsync(cancellationToken).ConfigureAwait(false));
-        return file is null ? null : new CurrentDecision(file, await ReadAsync(file, cancellationToken).ConfigureAwait(false));
+        var files = await FilesAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = await state.GetAsync(InUseStateKey, cancellationToken).ConfigureAwait(false);
+        var candidates = files.Where(f => f.Id == recorded)
+            .Concat(files.Where(f => f.Id != recorded && string.IsNullOrEmpty(f.Fields.GetValueOrDefault(RejectionColumn)))
+                .OrderByDescending(f => f.Name, StringComparer.Ordinal));
+        foreach (var file in candidates)
+        {
+            try
+            {
+                return new CurrentDecision(file, await ReadAsync(file, cancellationToken).ConfigureAwait(false));
+            }
+            catch (InvalidInputException)
+            {
+                // Refused by SyncAsync with the reason on the file; the next candidate is the decision in use.
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Syncs the ward from the library's decision: only when a file changed, unless <paramref name="force"/>.</summary>
@@ -99,6 +124,7 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         {
             // Stamp only after a complete run: a failed run is retried from the same file.
             await StampAsync(changed.Contains(file) ? changed : [.. changed, file], null, cancellationToken).ConfigureAwait(false);
+            await state.SetAsync(InUseStateKey, file.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return new DecisionIntakeReport(file, null, changed.Count, report);

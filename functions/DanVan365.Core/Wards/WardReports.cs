@@ -1,5 +1,6 @@
 using System.Globalization;
 using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
 
@@ -17,6 +18,22 @@ public sealed class UnknownRoundException(string wardId, int round)
     : Errors.DanVanException(string.Create(CultureInfo.InvariantCulture, $"Ward '{wardId}' has no round {round}."))
 {
     public int Round { get; } = round;
+}
+
+/// <summary>A round whose last day has passed: structured submissions are no longer taken.</summary>
+public sealed class RoundClosedException(string wardId, int round, DateOnly lastDay)
+    : Errors.DanVanException(string.Create(CultureInfo.InvariantCulture, $"Ward '{wardId}': round {round} closed on {lastDay:yyyy-MM-dd}."))
+{
+    public int Round { get; } = round;
+
+    public DateOnly LastDay { get; } = lastDay;
+}
+
+/// <summary>A structured submission refused by <see cref="SubmissionRules"/>; the reasons per row are in <see cref="Result"/>.</summary>
+public sealed class SubmissionRefusedException(SubmissionParseResult result)
+    : Errors.DanVanException($"Submission refused: {result?.Rejections.Count ?? 0} reason(s).")
+{
+    public SubmissionParseResult Result { get; } = result ?? throw new ArgumentNullException(nameof(result));
 }
 
 /// <summary>
@@ -64,7 +81,7 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
 /// and structured submissions (the same rows as an ingested template).
 /// </summary>
 public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, ReportRounds rounds, SubmissionIngest ingest,
-    IStateStore state)
+    IStateStore state, TimeProvider clock)
 {
     /// <summary>Reads new or changed returns into Báo cáo kết quả; null when the library has no decision yet.</summary>
     public async Task<IngestReport?> IngestChangesAsync(CancellationToken cancellationToken)
@@ -78,12 +95,45 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
         return await ingest.IngestChangesAsync(current.Catalogue, all, state, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a unit's structured report for a round.</summary>
+    /// <summary>
+    /// Writes a unit's structured report for a round after the same <see cref="SubmissionRules"/> as an uploaded template
+    /// (task codes, cell lengths, completion words, catalogue version when given), plus: the unit is one of the ward's,
+    /// the round exists (<see cref="UnknownRoundException"/>) and is open (<see cref="RoundClosedException"/>), and no
+    /// more rows than the unit's work items, each one of them (<see cref="SubmissionRefusedException"/>).
+    /// </summary>
     public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> SubmitAsync(Submission submission, string source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
-        return await ingest.WriteAsync(current.Catalogue, submission, source, cancellationToken).ConfigureAwait(false);
+        var catalogue = current.Catalogue;
+        var round = await rounds.FindAsync(catalogue.Decision, submission.Round, cancellationToken).ConfigureAwait(false)
+            ?? throw new UnknownRoundException(ward.Id, submission.Round);
+        if (WardTime.Today(clock) > round.LastDay)
+        {
+            throw new RoundClosedException(ward.Id, round.Number, round.LastDay);
+        }
+
+        if (ward.Units.Find(submission.UnitCode) is null)
+        {
+            throw new SubmissionRefusedException(SubmissionParseResult.Rejected(RejectionKind.WrongUnit,
+                $"Đơn vị {submission.UnitCode} không có trong danh sách đơn vị của phường."));
+        }
+
+        var version = CatalogueVersion.Compute(catalogue);
+        var unitCodes = catalogue.WorkItems.Where(t => ReportPlanner.RoleOf(t, submission.UnitCode) is not null)
+            .Select(t => Text.VietnameseText.Nfc(t.Code)).ToHashSet(StringComparer.Ordinal);
+        var key = new TemplateKey(submission.UnitCode, submission.Round,
+            submission.CatalogueVersion.Length == 0 ? version : submission.CatalogueVersion);
+        var raw = submission.Rows.Select(r => new RawSubmissionRow(r.Code, r.Result, r.Status?.Label() ?? string.Empty,
+            r.Difficulties, r.Proposals)).ToList();
+        var result = SubmissionRules.Validate(catalogue, key, raw,
+            new SubmissionExpectation(submission.UnitCode, submission.Round, version, unitCodes.Count, unitCodes));
+        if (result.Submission is not { } accepted)
+        {
+            throw new SubmissionRefusedException(result);
+        }
+
+        return await ingest.WriteAsync(catalogue, accepted, source, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Text;
 using DanVan365.Core.Units;
+using DanVan365.Documents.Packaging;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -31,6 +32,12 @@ public sealed class DocxDecisionImporter : IDecisionImporter
     {
         var path = name;
         var bytes = DecisionInput.ReadAll(stream, name);
+        // A broken zip falls through to Open XML, which says "not a Word document"; limits are refused here.
+        if (ZipGuard.Check(bytes, ZipLimits.Default) is { Kind: Core.Reporting.RejectionKind.ZipBomb } problem)
+        {
+            throw new InvalidInputException(path, 0, problem.Message);
+        }
+
         WordprocessingDocument document;
         try
         {

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Text;
+using DanVan365.Documents.Packaging;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -29,8 +29,6 @@ public sealed record SubmissionParserLimits(
 /// <summary>Reads a filled template back into a <see cref="Submission"/>, or says why it cannot (no exceptions for bad files).</summary>
 public static class SubmissionParser
 {
-    private const long RatioFloor = 1024 * 1024;
-
     /// <summary>Parses a filled template from a stream (read at most <see cref="SubmissionParserLimits.MaxFileBytes"/> + 1
     /// bytes).</summary>
     public static SubmissionParseResult Parse(Stream file, TaskCatalogue catalogue, SubmissionExpectation? expectation = null,
@@ -117,64 +115,11 @@ public static class SubmissionParser
         SubmissionParseResult.Rejected(RejectionKind.FileTooLarge, string.Create(CultureInfo.InvariantCulture,
             $"Tệp {(atLeast ? "trên " : string.Empty)}{size / 1024} KB, quá giới hạn {limits.MaxFileBytes / 1024} KB."));
 
-    /// <summary>Checks the zip's directory and then the real expanded sizes, before Open XML sees the file.</summary>
-    private static SubmissionParseResult? CheckZip(byte[] file, SubmissionParserLimits limits)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > limits.MaxEntries)
-            {
-                return Bomb(string.Create(CultureInfo.InvariantCulture,
-                    $"Tệp nén có {zip.Entries.Count} mục, quá giới hạn {limits.MaxEntries}."));
-            }
-
-            long declared = 0;
-            foreach (var entry in zip.Entries)
-            {
-                declared += entry.Length;
-                if (declared > limits.MaxUncompressedBytes)
-                {
-                    return Bomb(string.Create(CultureInfo.InvariantCulture,
-                        $"Nội dung giải nén vượt {limits.MaxUncompressedBytes / (1024 * 1024)} MB."));
-                }
-
-                if (entry.Length > RatioFloor && entry.Length > (long)limits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
-                {
-                    return Bomb(string.Create(CultureInfo.InvariantCulture,
-                        $"Mục \"{entry.FullName}\" nén với tỷ lệ bất thường ({entry.Length / Math.Max(entry.CompressedLength, 1)}:1)."));
-                }
-            }
-
-            // Declared sizes can lie: expand for real, counting, and stop at the limit.
-            long actual = 0;
-            var sink = new byte[81920];
-            foreach (var entry in zip.Entries)
-            {
-                using var stream = entry.Open();
-                long entryBytes = 0;
-                int n;
-                while ((n = stream.Read(sink, 0, sink.Length)) > 0)
-                {
-                    entryBytes += n;
-                    actual += n;
-                    if (actual > limits.MaxUncompressedBytes || entryBytes > entry.Length)
-                    {
-                        return Bomb($"Mục \"{entry.FullName}\" giải nén lớn hơn khai báo hoặc vượt giới hạn.");
-                    }
-                }
-            }
-
-            return null;
-        }
-        catch (InvalidDataException e)
-        {
-            return SubmissionParseResult.Rejected(RejectionKind.CorruptFile,
-                "Tệp không phải tệp .docx hợp lệ (tệp nén hỏng): " + e.Message);
-        }
-    }
-
-    private static SubmissionParseResult Bomb(string message) => SubmissionParseResult.Rejected(RejectionKind.ZipBomb, message);
+    /// <summary>The shared zip guard (<see cref="ZipGuard"/>) with the submission's limits.</summary>
+    private static SubmissionParseResult? CheckZip(byte[] file, SubmissionParserLimits limits) =>
+        ZipGuard.Check(file, new ZipLimits(limits.MaxUncompressedBytes, limits.MaxCompressionRatio, limits.MaxEntries)) is { } problem
+            ? SubmissionParseResult.Rejected(problem.Kind, problem.Message)
+            : null;
 
     private static TemplateKey? ReadKey(WordprocessingDocument doc)
     {

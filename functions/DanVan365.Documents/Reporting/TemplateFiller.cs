@@ -1,4 +1,5 @@
 using System.Text;
+using DanVan365.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -73,7 +74,7 @@ public static class TemplateFiller
             cell.Append(props);
         }
 
-        foreach (var paragraph in text.Split('\n'))
+        foreach (var paragraph in XmlSafeText.Strip(text).Split('\n'))
         {
             var value = nfd ? paragraph.Normalize(NormalizationForm.FormD) : paragraph;
             cell.Append(new Paragraph(new Run(new Text(value) { Space = SpaceProcessingModeValues.Preserve })));

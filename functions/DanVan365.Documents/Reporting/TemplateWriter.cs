@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Text;
+using DanVan365.Core.Units;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.CustomXmlDataProperties;
 using DocumentFormat.OpenXml.Packaging;
@@ -37,7 +38,7 @@ public static class TemplateWriter
     public static string FileName(UnitTemplateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return string.Create(CultureInfo.InvariantCulture, $"Mau-bao-cao-Dot-{spec.Round.Number}-{spec.UnitCode}.docx");
+        return string.Create(CultureInfo.InvariantCulture, $"Mau-bao-cao-Dot-{spec.Round.Number}-{UnitCodes.Require(spec.UnitCode)}.docx");
     }
 
     /// <summary>The .docx bytes (deterministic).</summary>

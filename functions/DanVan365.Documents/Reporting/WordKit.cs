@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DanVan365.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -57,7 +58,7 @@ internal static class WordKit
     public static Run Run(string text, int halfPoints, bool bold = false, bool italic = false)
     {
         var run = new Run(RunProps(halfPoints, bold, italic));
-        var lines = text.Split('\n');
+        var lines = XmlSafeText.Strip(text).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)

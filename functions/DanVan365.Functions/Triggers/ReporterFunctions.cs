@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Text;
+using DanVan365.Core.Wards;
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Jobs;
 using DanVan365.Functions.Security;
@@ -22,10 +24,19 @@ public sealed record SubmissionBody(string? Ward, string? Unit, int Round, strin
 /// <summary>What SubmitReport accepted.</summary>
 public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows);
 
+/// <summary>One problem of a submitted row (docs/api.md "Error body"): task code, field (null: the whole row), message.</summary>
+public sealed record SubmissionRowProblem(string? Code, string? Field, string Message);
+
+/// <summary>A refused submission: the message for the request and the problems per row.</summary>
+public sealed record SubmissionErrorBody(string Error, IReadOnlyList<SubmissionRowProblem> Rows);
+
 /// <summary>HTTP functions for the units (app role DanVan.Reporter): read status, submit a report.</summary>
 public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogger<ReporterFunctions> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Largest SubmitReport body read (bytes); a larger one is answered 413.</summary>
+    public const int MaxSubmissionBodyBytes = 256 * 1024;
 
     /// <summary>GET /api/status[?ward=id]: the four status categories per unit (reporters and administrators).</summary>
     [Function("Status")]
@@ -68,11 +79,21 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
             return HttpSupport.Refuse(request, auth, "SubmitReport", logger);
         }
 
+        if (request.ContentLength > MaxSubmissionBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var bytes = await ReadLimitedAsync(request.Body, context.CancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return TooLarge();
+        }
+
         SubmissionBody? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<SubmissionBody>(request.Body, Json,
-                context.CancellationToken).ConfigureAwait(false);
+            body = JsonSerializer.Deserialize<SubmissionBody>(bytes, Json);
         }
         catch (JsonException)
         {
@@ -100,6 +121,23 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
         {
             await jobs.SubmitReportAsync(ward.Id, submission, context.CancellationToken).ConfigureAwait(false);
         }
+        catch (SubmissionRefusedException ex)
+        {
+            var problems = ex.Result.Rejections.Select(r => new SubmissionRowProblem(r.TaskCode, r.Field, r.Message)).ToList();
+            return new ObjectResult(new SubmissionErrorBody(string.Create(CultureInfo.InvariantCulture,
+                $"Báo cáo có {problems.Count} lỗi, chưa ghi dòng nào."), problems))
+            { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        catch (UnknownRoundException ex)
+        {
+            return HttpSupport.Error(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture,
+                $"Phường chưa có đợt báo cáo {ex.Round}."));
+        }
+        catch (RoundClosedException ex)
+        {
+            return HttpSupport.Error(StatusCodes.Status409Conflict, string.Create(CultureInfo.InvariantCulture,
+                $"Đợt báo cáo {ex.Round} đã kết thúc ngày {ex.LastDay:dd/MM/yyyy}; không nhận thêm báo cáo."));
+        }
         catch (JobFailedException ex)
         {
             Log.NotAvailable(logger, "SubmitReport", ex.Message);
@@ -109,6 +147,29 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
 
         Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, submission.Rows.Count);
         return new AcceptedResult((string?)null, new SubmitResult(ward.Id, submission.UnitCode, submission.Round, submission.Rows.Count));
+    }
+
+    private static ObjectResult TooLarge() => new(new ErrorBody(string.Create(CultureInfo.InvariantCulture,
+        $"Nội dung gửi lên vượt quá {MaxSubmissionBodyBytes / 1024} KB.")))
+    { StatusCode = StatusCodes.Status413PayloadTooLarge };
+
+    /// <summary>The body, or null when it is longer than <see cref="MaxSubmissionBodyBytes"/> (never reads past the limit + 1).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxSubmissionBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Checks the body and builds the submission; returns the reason (Vietnamese) when it is not acceptable.</summary>

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
 using DanVan365.Documents.Catalogue;
@@ -67,5 +68,25 @@ public class DocxDecisionImporterTests
 
         var ex = Assert.Throws<InvalidInputException>(() => new DocxDecisionImporter().ImportFile(path, Units));
         Assert.Contains("no catalogue table", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_DocxWithHighRatioEntry_RefusedByTheZipGuardBeforeOpening()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("qd.docx");
+        new DecisionDocxBuilder().Paragraph("QUYẾT ĐỊNH").Save(path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            using var stream = zip.CreateEntry("word/media/zeros.bin", CompressionLevel.SmallestSize).Open();
+            var block = new byte[1024 * 1024];
+            for (var i = 0; i < 20; i++)
+            {
+                stream.Write(block);
+            }
+        }
+
+        var ex = Assert.Throws<InvalidInputException>(() => new DocxDecisionImporter().ImportFile(path, Units));
+        Assert.Contains("tỷ lệ bất thường", ex.Reason, StringComparison.Ordinal);
     }
 }
