@@ -43,7 +43,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
                 new FieldValueSet
                 {
                     AdditionalData = fields.ToDictionary(f => f.Key,
-                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal)
+                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
                 };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         })).ToList();
