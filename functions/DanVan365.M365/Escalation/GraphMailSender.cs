@@ -4,7 +4,6 @@ using DanVan365.M365.Client;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using MimeKit;
 
 namespace DanVan365.M365.Escalation;
@@ -57,7 +56,7 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
         var request = connection.Client.Users[sender.Trim()].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
         request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(base64), "text/plain");
-        request.AddRequestOptions([OnlyThrottlingRetried(connection.Options.MaxAttempts)]);
+        request.AddRequestOptions([OnlyThrottlingRetried]);
         await GraphErrors.Call("sendMail", async () =>
         {
             await connection.Client.RequestAdapter.SendNoContentAsync(request, ErrorMapping, cancellationToken).ConfigureAwait(false);
@@ -66,9 +65,5 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
     }
 
     /// <summary>The retry option for sendMail: retry 429 only (never 5xx, never a timeout).</summary>
-    public static RetryHandlerOption OnlyThrottlingRetried(int maxAttempts) => new()
-    {
-        MaxRetry = Math.Max(0, maxAttempts - 1),
-        ShouldRetry = (_, _, response) => response.StatusCode == System.Net.HttpStatusCode.TooManyRequests,
-    };
+    public static NoRetryOption OnlyThrottlingRetried => new() { RetryThrottling = true };
 }

@@ -61,7 +61,9 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         for (var round = 0; pending.Count > 0; round++)
         {
             var operations = pending.Select((change, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                () => BuildRequest(siteId, listId, list, change))).ToList();
+                () => BuildRequest(siteId, listId, list, change),
+                // A create repeated after a lost response meets the unique key and is reconciled below (read by key).
+                RetrySafe: true)).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var again = new List<RowChange>();
             for (var i = 0; i < pending.Count; i++)

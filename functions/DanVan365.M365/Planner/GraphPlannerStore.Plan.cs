@@ -4,7 +4,6 @@ using DanVan365.Core.Planner;
 using DanVan365.M365.Client;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace DanVan365.M365.Planner;
 
@@ -83,7 +82,7 @@ public sealed partial class GraphPlannerStore
                         Type = PlannerContainerType.Group,
                         Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}",
                     },
-                }, r => r.Options.Add(new RetryHandlerOption { MaxRetry = 0 }), cancellationToken).ConfigureAwait(false))!;
+                }, r => r.Options.Add(new NoRetryOption()), cancellationToken).ConfigureAwait(false))!;
             }
             catch (ODataError error) when (error.ResponseStatusCode is 409 or 429 or 503 or 504 && round < MaxPlanRounds)
             {
