@@ -22,9 +22,9 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         Batches = new BatchRunner(connection.Client, retryClock, connection.Options.MaxAttempts);
         Lists = new GraphListStore(Site, Batches);
         Provisioner = new GraphSiteProvisioner(Site, Batches);
-        Planner = new GraphPlannerStore(connection, Batches);
-        Library = new GraphLibraryStore(Site, Batches);
         State = new GraphStateStore(Site, Lists, retryClock);
+        Planner = new GraphPlannerStore(connection, Batches, State);
+        Library = new GraphLibraryStore(Site, Batches);
     }
 
     public GraphConnection Connection { get; }

@@ -8,7 +8,7 @@ namespace DanVan365.LocalM365.Handlers;
 /// type.</summary>
 internal static partial class ListHandlers
 {
-    private static JsonNode Coerce(JsonObject column, JsonNode value)
+    private static JsonNode Coerce(JsonObject column, JsonNode value, TimeZoneInfo siteZone)
     {
         var name = column.Str("name");
         string Bad(string kind) => $"Invalid value for field '{name}': {kind} expected.";
@@ -48,7 +48,7 @@ internal static partial class ListHandlers
             if (value is JsonValue s && s.TryGetValue<string>(out var str)
                 && DateTimeOffset.TryParse(str, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt))
             {
-                return GraphJson.Timestamp(dt);
+                return column.Obj("dateTime")?.Str("format") == "dateOnly" ? SiteMidnight(dt, siteZone) : GraphJson.Timestamp(dt);
             }
 
             throw GraphException.BadRequest(Bad("a date and time"));
@@ -65,6 +65,18 @@ internal static partial class ListHandlers
         }
 
         return value.DeepClone();
+    }
+
+    /// <summary>
+    /// A date-only column keeps the site's local date (the site's regional settings: docs repo
+    /// api-reference/beta/resources/sitesettings.md, timeZone) and Graph returns it as a dateTimeOffset
+    /// (api-reference/v1.0/resources/datetimecolumn.md, format dateOnly): the UTC instant of that local midnight, so
+    /// 14/09 on an ICT site comes back as 2026-09-13T17:00:00Z. The instant written is taken to the site's day first.
+    /// </summary>
+    public static string SiteMidnight(DateTimeOffset written, TimeZoneInfo siteZone)
+    {
+        var day = TimeZoneInfo.ConvertTime(written, siteZone).Date;
+        return GraphJson.Timestamp(new DateTimeOffset(day, siteZone.GetUtcOffset(day)));
     }
 
     private static JsonObject NormaliseColumn(JsonObject input)

@@ -71,7 +71,7 @@ internal static partial class ListHandlers
                 continue;
             }
 
-            stored[name] = Coerce(column, value);
+            stored[name] = Coerce(column, value, core.Seed.SiteZone);
         }
 
         // Unique columns: a duplicate value → 409 (https://learn.microsoft.com/en-us/graph/api/resources/columndefinition ,

@@ -21,6 +21,9 @@ public sealed class LocalGraphServerOptions
     /// <summary>Wards to seed: ward 1 is the seed's (Hải An), wards 2..N get generated sites, groups and mailboxes.</summary>
     public int Wards { get; set; } = 1;
 
+    /// <summary>The sites' time zone (IANA or Windows id) replacing the seed's "sharePoint.timeZone" (default Asia/Ho_Chi_Minh).</summary>
+    public string? SiteTimeZone { get; set; }
+
     /// <summary>Browser origins allowed to call the Graph routes (CORS); none by default. Control routes never allow any.</summary>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 

@@ -68,6 +68,12 @@ public sealed class LocalGraphServer : IAsyncDisposable
 
         var seed = SeedDocument.Load(options.SeedFile);
         WardSeed.Apply(seed, options.Wards);
+        if (options.SiteTimeZone is { } zone)
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            ((System.Text.Json.Nodes.JsonObject)(seed.Root["sharePoint"] ??= new System.Text.Json.Nodes.JsonObject()))["timeZone"] = zone;
+        }
+
         string? dbPath = null;
         var outbox = options.OutboxDirectory;
         if (options.DataDirectory is { } data)

@@ -15,6 +15,12 @@ internal sealed class SeedDocument
 
     public string Hostname => Root.Obj("sharePoint")?.Str("hostname") ?? "haian.sharepoint.com";
 
+    /// <summary>
+    /// The sites' time zone (regional settings; "sharePoint.timeZone" in the seed, IANA or Windows id): Indochina Time
+    /// unless the seed or <see cref="LocalGraphServerOptions.SiteTimeZone"/> says otherwise.
+    /// </summary>
+    public TimeZoneInfo SiteZone => TimeZoneInfo.FindSystemTimeZoneById(Root.Obj("sharePoint")?.Str("timeZone") ?? "Asia/Ho_Chi_Minh");
+
     public string WardSitePath => Root.Obj("ward")?.Str("site") ?? "/sites/phuong-hai-an";
 
     public string WardGroup => Root.Obj("ward")?.Str("group") ?? "phuong-hai-an";

@@ -111,8 +111,8 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
         return results;
     }
 
-    /// <summary>Transitional: item creates not marked <see cref="BatchOperation.RetrySafe"/> are still retried on 503/504.</summary>
-    internal const bool CreatesRetriedUnmarked = true;
+    /// <summary>Item creates not marked <see cref="BatchOperation.RetrySafe"/> are not retried on 503/504 (they may have run).</summary>
+    internal const bool CreatesRetriedUnmarked = false;
 
     private static bool ShouldRetry(BatchOperation op, int status)
     {
@@ -128,8 +128,8 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
 
         var info = op.Build();
         var request = GraphRequestClass.Of(info.HttpMethod.ToString(), info.URI.PathAndQuery);
-        // Until the stores mark their creates (issue 12: they look for what a first attempt made), an item create is
-        // retried as before; the HTTP pipeline already refuses to repeat a top-level create or any sendMail.
+        // A create is repeated only when its caller looks for what a first attempt made (RetrySafe: list rows by their
+        // unique key, notification claims); the HTTP pipeline refuses to repeat a top-level create or any sendMail.
         return !request.SendMail && (request.Idempotent || op.RetrySafe || CreatesRetriedUnmarked);
     }
 

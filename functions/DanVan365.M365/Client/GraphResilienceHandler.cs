@@ -12,6 +12,17 @@ namespace DanVan365.M365.Client;
 public sealed class RetrySafeOption : IRequestOption;
 
 /// <summary>
+/// Tells the pipeline not to repeat a request whose caller handles failure itself (e.g. a create that looks for what a
+/// first attempt made: plan creation). With <see cref="RetryThrottling"/> only a 429 is retried, as sendMail is (never
+/// on 5xx or a timeout, so the escalation ledger stays at-most-once). Add it with RequestInformation.AddRequestOptions.
+/// </summary>
+public sealed class NoRetryOption : IRequestOption
+{
+    /// <summary>True: a 429 (the request was refused, concepts/throttling.md) is still retried after its Retry-After.</summary>
+    public bool RetryThrottling { get; init; }
+}
+
+/// <summary>
 /// Replaces the Graph SDK's RetryHandler in the client's handler chain: paces each attempt against the tenant's
 /// budgets (<see cref="TenantResilience.PaceAsync"/>), runs it through the Polly pipeline (the one retry layer), and
 /// learns from each answer (RateLimit-Remaining, Retry-After; inside a $batch too). Every item of a $batch counts.
@@ -28,7 +39,8 @@ public sealed class GraphResilienceHandler(TenantResilience tenant) : Delegating
         }
 
         var requests = await ClassifyAsync(request, cancellationToken).ConfigureAwait(false);
-        var call = new GraphCall(requests, request.GetRequestOption<RetrySafeOption>() is not null);
+        var call = new GraphCall(requests, request.GetRequestOption<RetrySafeOption>() is not null,
+            request.GetRequestOption<NoRetryOption>());
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GraphRetryPolicy.CallKey, call);
         try

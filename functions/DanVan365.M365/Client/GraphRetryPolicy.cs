@@ -6,8 +6,11 @@ using Polly.Retry;
 namespace DanVan365.M365.Client;
 
 /// <summary>The state of one call through the pipeline (kept in the Polly context).</summary>
-internal sealed class GraphCall(IReadOnlyList<GraphRequestClass> requests, bool markedSafe)
+internal sealed class GraphCall(IReadOnlyList<GraphRequestClass> requests, bool markedSafe, NoRetryOption? noRetry = null)
 {
+    /// <summary>The caller's "do not retry" (<see cref="NoRetryOption"/>), or null.</summary>
+    public NoRetryOption? NoRetry { get; } = noRetry;
+
     public IReadOnlyList<GraphRequestClass> Requests { get; } = requests;
 
     /// <summary>Method and route for logs.</summary>
@@ -95,13 +98,13 @@ internal static class GraphRetryPolicy
             case { Exception: OperationCanceledException } when context.CancellationToken.IsCancellationRequested:
                 return false;
             case { Exception: HttpRequestException or TimeoutException }:
-                delay = call.SafeToRepeat ? Backoff(attempt) : null;
+                delay = call.SafeToRepeat && call.NoRetry is null ? Backoff(attempt) : null;
                 break;
             case { Result: { StatusCode: (HttpStatusCode)429 } throttled }:
-                delay = RetryAfter.From(throttled, now) ?? Backoff(attempt);
+                delay = call.NoRetry is { RetryThrottling: false } ? null : RetryAfter.From(throttled, now) ?? Backoff(attempt);
                 break;
             case { Result: { StatusCode: HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } failed }:
-                delay = call.SafeToRepeat ? RetryAfter.From(failed, now) ?? Backoff(attempt) : null;
+                delay = call.SafeToRepeat && call.NoRetry is null ? RetryAfter.From(failed, now) ?? Backoff(attempt) : null;
                 if (delay is null)
                 {
                     GraphClientLog.NotRetried(tenant.Logger, call.Operation, (int)failed.StatusCode, RequestId(failed));

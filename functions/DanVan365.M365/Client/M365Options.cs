@@ -39,6 +39,12 @@ public sealed class M365Options
     /// <summary>The ward's site, e.g. https://contoso.sharepoint.com/sites/phuong-hai-an.</summary>
     public string? SiteUrl { get; set; }
 
+    /// <summary>
+    /// The site's time zone (regional settings), IANA or Windows id: date-only columns hold the site's local date.
+    /// Ward sites are provisioned in Indochina Time (Asia/Ho_Chi_Minh).
+    /// </summary>
+    public string SiteTimeZone { get; set; } = Lists.SiteDates.DefaultTimeZone;
+
     /// <summary>Object id of the ward's Microsoft 365 group (owner of the Planner plan).</summary>
     public string? GroupId { get; set; }
 
@@ -105,6 +111,11 @@ public sealed class M365Options
         if (MaxAttempts is < 1 or > 10)
         {
             throw new ConfigurationException($"{Section}:{nameof(MaxAttempts)}", "must be between 1 and 10.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(SiteTimeZone ?? string.Empty, out _))
+        {
+            throw new ConfigurationException($"{Section}:{nameof(SiteTimeZone)}", "must be a time zone id, e.g. Asia/Ho_Chi_Minh.");
         }
 
         CheckBudget();

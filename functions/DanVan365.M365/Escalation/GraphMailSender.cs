@@ -4,7 +4,6 @@ using DanVan365.M365.Client;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using MimeKit;
 
 namespace DanVan365.M365.Escalation;
@@ -57,7 +56,7 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
         var request = connection.Client.Users[sender.Trim()].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
         request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(base64), "text/plain");
-        request.AddRequestOptions([OnlyThrottlingRetried(connection.Options.MaxAttempts)]);
+        request.AddRequestOptions([NotRetried]);
         await GraphErrors.Call("sendMail", async () =>
         {
             await connection.Client.RequestAdapter.SendNoContentAsync(request, ErrorMapping, cancellationToken).ConfigureAwait(false);
@@ -65,10 +64,10 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The retry option for sendMail: retry 429 only (never 5xx, never a timeout).</summary>
-    public static RetryHandlerOption OnlyThrottlingRetried(int maxAttempts) => new()
-    {
-        MaxRetry = Math.Max(0, maxAttempts - 1),
-        ShouldRetry = (_, _, response) => response.StatusCode == System.Net.HttpStatusCode.TooManyRequests,
-    };
+    /// <summary>
+    /// The retry option for sendMail: never repeated by the pipeline, not even after a 429. A $batch item or a response
+    /// answered 429/503/504 may already have run (issue 12, difference 11), and EscalationRun keeps the claim of a mail
+    /// whose 429 is unconfirmed, so the ledger stays at most once; the mailbox's own limiter (30 a minute) keeps 429s rare.
+    /// </summary>
+    public static NoRetryOption NotRetried => new();
 }

@@ -43,10 +43,10 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
                 new FieldValueSet
                 {
                     AdditionalData = fields.ToDictionary(f => f.Key,
-                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal)
+                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
                 };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
-        })).ToList();
+        }, RetrySafe: true)).ToList(); // a repeated claim meets the unique key: taken, never sent twice
         var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
         var claimed = new List<ClaimedNotification>();
         var taken = new List<EscalationNotification>();

@@ -151,7 +151,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
             new FieldValueSet
             {
                 AdditionalData = fields.ToDictionary(f => f.Key,
-            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(SiteSchema.Library, f.Key), f.Value)!, StringComparer.Ordinal)
+            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(SiteSchema.Library, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
             };
         // https://learn.microsoft.com/graph/api/listitem-update — the file's listItem carries the library's columns.
         await GraphErrors.Call($"update columns of {file.Path}",
@@ -315,14 +315,15 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
 
     private static string Combine(string folder, string name) => string.IsNullOrEmpty(folder) ? name : folder.TrimEnd('/') + "/" + name;
 
-    private static LibraryFile ToFile(DriveItem item, string folder)
+    private LibraryFile ToFile(DriveItem item, string folder)
     {
+        var dates = site.Dates;
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var column in SiteSchema.Library.Columns)
         {
             if (item.ListItem?.Fields?.AdditionalData.TryGetValue(column.Name, out var value) == true)
             {
-                fields[column.Name] = FieldValues.Canonical(column.Type, GraphBodies.AsString(value));
+                fields[column.Name] = ColumnMapping.FromGraphValue(column.Type, GraphBodies.AsString(value), dates);
             }
         }
 

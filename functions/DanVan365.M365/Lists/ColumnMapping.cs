@@ -48,16 +48,27 @@ public static class ColumnMapping
     }
 
     /// <summary>A canonical value (see <see cref="FieldValues"/>) as the JSON value a list item field takes.</summary>
-    public static object? ToGraphValue(ColumnType type, string? value) => value is null
-        ? null
-        : type switch
-        {
-            ColumnType.Boolean => value == "true",
-            ColumnType.Number => double.Parse(value, System.Globalization.CultureInfo.InvariantCulture),
-            // A date-only column stores midnight UTC of the day.
-            ColumnType.DateOnly => value + "T00:00:00Z",
-            _ => value,
-        };
+    public static object? ToGraphValue(ColumnType type, string? value, SiteDates dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        return value is null
+            ? null
+            : type switch
+            {
+                ColumnType.Boolean => value == "true",
+                ColumnType.Number => double.Parse(value, System.Globalization.CultureInfo.InvariantCulture),
+                // A date-only column holds the site's local date: sent as the UTC instant of the site's midnight.
+                ColumnType.DateOnly => dates.ToGraph(value),
+                _ => value,
+            };
+    }
+
+    /// <summary>A field value Graph returned (already a string), canonical for the column's type (dates in the site's zone).</summary>
+    public static string? FromGraphValue(ColumnType type, string? raw, SiteDates dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        return type == ColumnType.DateOnly ? dates.FromGraph(raw) : FieldValues.Canonical(type, raw);
+    }
 
     /// <summary>The type of a field of a list (Title is text).</summary>
     public static ColumnType TypeOf(ListDefinition list, string name) =>

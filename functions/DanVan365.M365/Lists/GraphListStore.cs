@@ -32,7 +32,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         }, cancellationToken)).ConfigureAwait(false);
         while (page is not null)
         {
-            rows.AddRange((page.Value ?? []).Select(item => ToRow(list, item)).OfType<CurrentRow>());
+            rows.AddRange((page.Value ?? []).Select(item => ToRow(list, item, site.Dates)).OfType<CurrentRow>());
             if (page.OdataNextLink is not { } next)
             {
                 break;
@@ -61,7 +61,9 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         for (var round = 0; pending.Count > 0; round++)
         {
             var operations = pending.Select((change, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                () => BuildRequest(siteId, listId, list, change))).ToList();
+                () => BuildRequest(siteId, listId, list, change),
+                // A create repeated after a lost response meets the unique key and is reconciled below (read by key).
+                RetrySafe: true)).ToList();
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var again = new List<RowChange>();
             for (var i = 0; i < pending.Count; i++)
@@ -132,7 +134,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                 new FieldValueSet
                 {
                     AdditionalData = p.Fields.ToDictionary(f => f.Key,
-                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value)!, StringComparer.Ordinal)
+                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
                 };
             return site.Client.Sites[siteId].Lists[listId].Items[p.ItemId].Fields.ToPatchRequestInformation(fields);
         })).ToList();
@@ -163,7 +165,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
             r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
             r.QueryParameters.Filter = $"fields/{list.KeyColumn} eq {OData.Quote(key)}";
         }, cancellationToken)).ConfigureAwait(false);
-        return (page?.Value ?? []).Select(item => ToRow(list, item)).OfType<CurrentRow>().FirstOrDefault();
+        return (page?.Value ?? []).Select(item => ToRow(list, item, site.Dates)).OfType<CurrentRow>().FirstOrDefault();
     }
 
     /// <summary>
@@ -205,7 +207,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var fields = new FieldValueSet { AdditionalData = new Dictionary<string, object>(StringComparer.Ordinal) };
         foreach (var (name, value) in change.Fields)
         {
-            fields.AdditionalData[name] = ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, name), value)!;
+            fields.AdditionalData[name] = ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, name), value, site.Dates)!;
         }
 
         var items = site.Client.Sites[siteId].Lists[listId].Items;
@@ -228,7 +230,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
     private static IEnumerable<string> SelectedFields(ListDefinition list) =>
         list.Columns.Select(c => c.Name).Prepend(SiteSchema.Title);
 
-    private static CurrentRow? ToRow(ListDefinition list, ListItem item)
+    private static CurrentRow? ToRow(ListDefinition list, ListItem item, SiteDates dates)
     {
         var data = item.Fields?.AdditionalData;
         if (data is null || item.Id is null)
@@ -239,8 +241,8 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var name in SelectedFields(list))
         {
-            values[name] = FieldValues.Canonical(ColumnMapping.TypeOf(list, name), data.TryGetValue(name,
-                out var raw) ? GraphBodies.AsString(raw) : null);
+            values[name] = ColumnMapping.FromGraphValue(ColumnMapping.TypeOf(list, name), data.TryGetValue(name,
+                out var raw) ? GraphBodies.AsString(raw) : null, dates);
         }
 
         var key = values.GetValueOrDefault(list.KeyColumn!);

@@ -60,7 +60,8 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         var listsCreated = 0;
         if (missing.Count > 0)
         {
-            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d))).ToList();
+            var operations = missing.Select(d => new BatchOperation(d.Key, () => CreateListRequest(siteId, d),
+                RetrySafe: true)).ToList(); // a repeated create answers 409 and the list is read again
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             foreach (var definition in missing)
             {
@@ -143,7 +144,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         foreach (var level in folders.GroupBy(f => f.Count(c => c == '/')).OrderBy(g => g.Key))
         {
             var operations = level.Select((path, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                () => CreateFolderRequest(driveId, path))).ToList();
+                () => CreateFolderRequest(driveId, path), RetrySafe: true)).ToList(); // a repeated create answers 409: there
             var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var paths = level.ToList();
             for (var i = 0; i < paths.Count; i++)

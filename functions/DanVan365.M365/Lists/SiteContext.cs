@@ -19,6 +19,9 @@ public sealed class SiteContext(GraphConnection connection)
 
     public GraphConnection Connection => connection;
 
+    /// <summary>The site's time zone for date-only columns (M365:SiteTimeZone).</summary>
+    public SiteDates Dates { get; } = SiteDates.For(connection.Options.SiteTimeZone);
+
     /// <summary>The site id, from the configured site URL (GET /sites/{hostname}:/{server-relative-path}).</summary>
     public async Task<string> SiteIdAsync(CancellationToken cancellationToken)
     {

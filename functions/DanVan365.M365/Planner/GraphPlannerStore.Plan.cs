@@ -4,7 +4,6 @@ using DanVan365.Core.Planner;
 using DanVan365.M365.Client;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace DanVan365.M365.Planner;
 
@@ -15,14 +14,49 @@ namespace DanVan365.M365.Planner;
 /// </summary>
 public sealed partial class GraphPlannerStore
 {
+    /// <summary>The state row (list Trạng thái đồng bộ of the ward's site) holding the id of the ward's plan.</summary>
+    public const string PlanIdStateKey = "planner.planId";
+
     private const int MaxPlanRounds = 4;
+
+    private string? _planId;
+
+    private bool _recordRead;
+
+    private bool _forgotten;
+
+    /// <summary>
+    /// The ward's plan: the one whose id the ward's site recorded (a renamed plan is still the plan; one state read per
+    /// run, then cached), else (a plan made before ids were recorded) the group's plan with the title, whose id is then
+    /// recorded; null when there is none.
+    /// </summary>
+    public async Task<PlannerPlan?> FindPlanAsync(string title, CancellationToken cancellationToken)
+    {
+        if (await RecordedPlanIdAsync(cancellationToken).ConfigureAwait(false) is { } id)
+        {
+            return new PlannerPlan { Id = id };
+        }
+
+        var plan = await FindPlanByTitleAsync(title, cancellationToken).ConfigureAwait(false);
+        if (plan?.Id is { } found)
+        {
+            await RecordPlanAsync(found, cancellationToken).ConfigureAwait(false);
+        }
+
+        return plan;
+    }
 
     /// <summary>Creates the plan if missing, sets its labels and creates missing buckets.</summary>
     public async Task EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var plan = await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false)
-            ?? await CreatePlanOnceAsync(spec.Title, cancellationToken).ConfigureAwait(false);
+        var plan = await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            plan = await CreatePlanOnceAsync(spec.Title, cancellationToken).ConfigureAwait(false);
+            await RecordPlanAsync(plan.Id!, cancellationToken).ConfigureAwait(false);
+        }
+
         var planId = plan.Id!;
         await EnsureLabelsAsync(planId, spec, cancellationToken).ConfigureAwait(false);
         await PinTabAsync(planId, spec.Title, cancellationToken).ConfigureAwait(false);
@@ -48,11 +82,11 @@ public sealed partial class GraphPlannerStore
                         Type = PlannerContainerType.Group,
                         Url = $"https://graph.microsoft.com/v1.0/groups/{GroupId}",
                     },
-                }, r => r.Options.Add(new RetryHandlerOption { MaxRetry = 0 }), cancellationToken).ConfigureAwait(false))!;
+                }, r => r.Options.Add(new NoRetryOption()), cancellationToken).ConfigureAwait(false))!;
             }
             catch (ODataError error) when (error.ResponseStatusCode is 409 or 429 or 503 or 504 && round < MaxPlanRounds)
             {
-                if (await FindPlanAsync(title, cancellationToken).ConfigureAwait(false) is { } made)
+                if (await FindPlanByTitleAsync(title, cancellationToken).ConfigureAwait(false) is { } made)
                 {
                     return made;
                 }
@@ -141,6 +175,54 @@ public sealed partial class GraphPlannerStore
                 Fail("create bucket", failed);
             }
         }
+    }
+
+    private async Task<string?> RecordedPlanIdAsync(CancellationToken cancellationToken)
+    {
+        if (!_recordRead)
+        {
+            try
+            {
+                _planId = await _state.GetAsync(PlanIdStateKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Core.Errors.SiteNotProvisionedException)
+            {
+                // No state list yet (Planner alone, before the site): the title is all there is.
+                _planId = null;
+            }
+
+            _recordRead = true;
+        }
+
+        return _planId;
+    }
+
+    private async Task RecordPlanAsync(string planId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _state.SetAsync(PlanIdStateKey, planId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Errors.SiteNotProvisionedException)
+        {
+            // Recorded by the first run after the site is provisioned (FindPlanAsync records a plan found by title).
+        }
+
+        _planId = planId;
+        _recordRead = true;
+    }
+
+    /// <summary>Forgets a recorded plan that is gone (404); true when it was the recorded one.</summary>
+    private bool ForgetRecordedPlan(string planId)
+    {
+        if (_forgotten || !string.Equals(_planId, planId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _planId = null;
+        _forgotten = true;
+        return true;
     }
 
     private static async Task WaitAsync(ODataError error, CancellationToken cancellationToken)

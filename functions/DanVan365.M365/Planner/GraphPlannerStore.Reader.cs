@@ -57,7 +57,17 @@ public sealed partial class GraphPlannerStore
             return null;
         }
 
-        var buckets = await BucketsAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, string> buckets;
+        try
+        {
+            buckets = await BucketsAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Errors.RemoteServiceException gone) when (gone.Status == 404 && ForgetRecordedPlan(plan.Id))
+        {
+            // The recorded plan was deleted: look again by title (or make it anew).
+            return await SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        }
+
         var tasks = await TasksAsync(plan.Id, cancellationToken).ConfigureAwait(false);
         return new PlannerSnapshot(plan.Id, buckets, tasks);
     }

@@ -10,18 +10,20 @@ namespace DanVan365.M365.Planner;
 /// Planner through Graph (https://learn.microsoft.com/graph/api/resources/planner-overview). Plans live in the ward's
 /// Microsoft 365 group; every PATCH carries If-Match (task and details have separate eTags); writes go as $batch.
 /// </summary>
-public sealed partial class GraphPlannerStore(GraphConnection connection, BatchRunner batches) : IPlannerStore
+public sealed partial class GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state) : IPlannerStore
 {
     private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
 
     private readonly BatchRunner _batches = batches;
 
+    private readonly Core.Sync.IStateStore _state = state;
+
     private string GroupId => connection.Options.GroupId
         ?? throw new ConfigurationException($"{M365Options.Section}:{nameof(M365Options.GroupId)}",
         "is missing (the ward's Microsoft 365 group owns the plan).");
 
-    /// <summary>Finds the plan by title in the group (one request), or null.</summary>
-    public async Task<PlannerPlan?> FindPlanAsync(string title, CancellationToken cancellationToken)
+    /// <summary>The group's plan with this title (one request), or null: only for a plan no id was recorded for.</summary>
+    private async Task<PlannerPlan?> FindPlanByTitleAsync(string title, CancellationToken cancellationToken)
     {
         var plans = await GraphErrors.Call("list plans",
             () => _client.Groups[GroupId].Planner.Plans.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);

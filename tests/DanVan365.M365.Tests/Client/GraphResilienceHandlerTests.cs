@@ -81,6 +81,39 @@ public class GraphResilienceHandlerTests
     }
 
     [Fact]
+    public async Task CreatePlan_NoRetryOption429_NotRetried()
+    {
+        var wire = new ScriptedTransport(() => Answer(429, ("Retry-After", "0")));
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => Send(Client(wire), "POST", "planner/plans", option: new NoRetryOption()));
+
+        Assert.Equal(429, error.ResponseStatusCode);
+        Assert.Equal(1, wire.Sent);
+    }
+
+    [Fact]
+    public async Task Get_NoRetryOption503_NotRetriedThoughIdempotent()
+    {
+        var wire = new ScriptedTransport(() => Answer(503, ("Retry-After", "0")));
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => Send(Client(wire), "GET", "sites/root",
+            option: new NoRetryOption { RetryThrottling = true }));
+
+        Assert.Equal(503, error.ResponseStatusCode);
+        Assert.Equal(1, wire.Sent);
+    }
+
+    [Fact]
+    public async Task Post_NoRetryOptionRetryThrottling429_Retried()
+    {
+        var wire = new ScriptedTransport(() => Answer(429, ("Retry-After", "0")));
+
+        await Send(Client(wire), "POST", "planner/plans", option: new NoRetryOption { RetryThrottling = true });
+
+        Assert.Equal(2, wire.Sent);
+    }
+
+    [Fact]
     public async Task SendMail_429_Retried()
     {
         var wire = new ScriptedTransport(() => Answer(429, ("Retry-After", "0")));
@@ -173,13 +206,18 @@ public class GraphResilienceHandlerTests
         return GraphClientBuilder.Create(options, transport: wire, resilience: new TenantResilience(options, _clock, _logs));
     }
 
-    private static Task Send(GraphConnection connection, string method, string path, bool safe = false)
+    private static Task Send(GraphConnection connection, string method, string path, bool safe = false, IRequestOption? option = null)
     {
         var request = new RequestInformation(Enum.Parse<Method>(method), "{+baseurl}/" + path, new Dictionary<string, object>());
         request.SetContentFromParsable(connection.Client.RequestAdapter, "application/json", new Microsoft.Graph.Models.Entity());
         if (safe)
         {
             request.AddRequestOptions([new RetrySafeOption()]);
+        }
+
+        if (option is not null)
+        {
+            request.AddRequestOptions([option]);
         }
 
         var errors =

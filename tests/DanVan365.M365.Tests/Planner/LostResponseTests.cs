@@ -37,6 +37,23 @@ public class LostResponseTests
     }
 
     [Fact]
+    public async Task SyncAll_ThrottledAfterExecutionEveryFourth_NoDuplicatePlanTasksOrRows()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        ward.Server.SetFaults(new EmulatorFaults(ThrottleEvery: 4, RetryAfterSeconds: 0, AfterExecution: true));
+        using (var session = ward.NewSession())
+        {
+            var (lists, planner) = await session.SyncAllAsync(Catalogue, Units);
+            Assert.True(lists.Succeeded, string.Join("\n", lists.Failures));
+            Assert.Empty(planner.Failures);
+        }
+
+        Assert.True(ward.Server.GetStats().Throttled > 0);
+        ward.Server.SetFaults(null);
+        await AssertExactlyOneOfEachAsync(ward);
+    }
+
+    [Fact]
     public async Task SyncAll_PlannerConflictEveryThird_ResolvesAndCreatesEachTaskOnce()
     {
         await using var ward = await WardHarness.StartAsync();

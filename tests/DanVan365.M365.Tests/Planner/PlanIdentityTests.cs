@@ -1,0 +1,60 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue;
+using DanVan365.M365.Planner;
+using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.M365;
+using Microsoft.Graph.Models;
+
+namespace DanVan365.M365.Tests.Planner;
+
+public class PlanIdentityTests
+{
+    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
+    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
+
+    [Fact]
+    public async Task SyncAll_PlanRenamedThroughGraph_SamePlanNoSecondPlan()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        string planId;
+        using (var first = ward.NewSession())
+        {
+            await first.SyncAllAsync(Catalogue, Units);
+            planId = (await first.State.GetAsync(GraphPlannerStore.PlanIdStateKey, CancellationToken.None))!;
+            var plan = await first.Connection.Client.Planner.Plans[planId].GetAsync();
+            Assert.Equal(WardHarness.PlanTitle, plan!.Title);
+            // A person renames the plan in Planner.
+            await first.Connection.Client.Planner.Plans[planId].PatchAsync(new PlannerPlan { Title = "Kế hoạch dân vận (đổi tên)" },
+                r => r.Headers.Add("If-Match", plan.AdditionalData["@odata.etag"].ToString()!));
+        }
+
+        var tasksBefore = ward.Server.GetStats().Writes;
+        using var second = ward.NewSession();
+        var (_, planner) = await second.SyncAllAsync(Catalogue, Units);
+
+        Assert.Empty(planner.Failures);
+        var plans = await second.Connection.Client.Groups[ward.Server.Tenant.WardGroupId].Planner.Plans.GetAsync();
+        var only = Assert.Single(plans!.Value!);
+        Assert.Equal(planId, only.Id);
+        Assert.Equal("Kế hoạch dân vận (đổi tên)", only.Title);
+        Assert.Equal(tasksBefore, ward.Server.GetStats().Writes);
+    }
+
+    [Fact]
+    public async Task FindPlanAsync_PlanMadeBeforeIdsWereRecorded_FoundByTitleAndRecorded()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using (var first = ward.NewSession())
+        {
+            await first.SyncAllAsync(Catalogue, Units);
+            await first.State.SetAsync(GraphPlannerStore.PlanIdStateKey, "", CancellationToken.None);
+        }
+
+        using var second = ward.NewSession();
+        var plan = await second.Planner.FindPlanAsync(WardHarness.PlanTitle, CancellationToken.None);
+
+        Assert.NotNull(plan?.Id);
+        Assert.Equal(plan.Id, await second.State.GetAsync(GraphPlannerStore.PlanIdStateKey, CancellationToken.None));
+    }
+}
