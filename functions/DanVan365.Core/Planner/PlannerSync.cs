@@ -142,7 +142,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
                 missing.Add(row.Key);
             }
 
-            if (taskId is not null && !archived && byId.TryGetValue(taskId, out var task))
+            // A task made in this run is not in the snapshot: it holds what it was created with (the row's percent, or 0).
+            var task = taskId is null ? null : byId.GetValueOrDefault(taskId) ?? (link.TaskId == taskId
+                ? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(), new HashSet<string>(),
+                    AssignmentRow.From(row)?.PercentComplete ?? 0, null)
+                : null);
+            if (task is not null && !archived)
             {
                 foreach (var (name, value) in ProgressFields(row, task, today))
                 {
