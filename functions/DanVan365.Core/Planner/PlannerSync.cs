@@ -144,8 +144,8 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
             // A task made in this run is not in the snapshot: it holds what it was created with (the row's percent, or 0).
             var task = taskId is null ? null : byId.GetValueOrDefault(taskId) ?? (link.TaskId == taskId
-                ? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(), new HashSet<string>(),
-                    AssignmentRow.From(row)?.PercentComplete ?? 0, null)
+                ? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(),
+                    new HashSet<string>(), AssignmentRow.From(row)?.PercentComplete ?? 0, null)
                 : null);
             if (task is not null && !archived)
             {
