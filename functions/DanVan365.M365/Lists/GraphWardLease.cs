@@ -27,7 +27,18 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
-            if (await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false) is { } etag)
+            string? etag;
+            try
+            {
+                etag = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Core.Errors.SiteNotProvisionedException)
+            {
+                // KNOWN GAP: before the state list exists (a first sync provisions it) there is nowhere to keep the lease.
+                return new Held(this, holder, string.Empty);
+            }
+
+            if (etag is not null)
             {
                 return new Held(this, holder, etag);
             }
