@@ -148,6 +148,16 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     {
         public string ETag { get; } = etag;
 
-        public ValueTask DisposeAsync() => new(lease.ReleaseAsync(holder, CancellationToken.None));
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await lease.ReleaseAsync(holder, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Core.Errors.SiteNotProvisionedException)
+            {
+                // Never provisioned: there was no lease row to release.
+            }
+        }
     }
 }
