@@ -32,5 +32,11 @@ internal static class CliRunner
             await context.Error.WriteLineAsync("lỗi Microsoft 365: " + ex.Message).ConfigureAwait(false);
             return CliApp.Failed;
         }
+        catch (Core.Wards.WardBusyException ex)
+        {
+            // Another runner holds the ward's lease; nothing was written.
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return CliApp.Failed;
+        }
     }
 }

@@ -12,6 +12,12 @@ public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult
     public int Count(PlannerChangeKind kind) => Plan?.Count(kind) ?? 0;
 
     public IReadOnlyList<string> UnresolvedPeople => Plan?.UnresolvedPeople ?? [];
+
+    /// <summary>
+    /// Phân công rows whose linked Planner task was not found (deleted by a person, or the plan renamed): their progress
+    /// was left as it was; a sync re-creates the task carrying it.
+    /// </summary>
+    public IReadOnlyList<string> MissingTasks { get; init; } = [];
 }
 
 /// <summary>
@@ -58,11 +64,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
         var applied = await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false);
         var failures = applied.Failures.ToList();
-        var patches = Bookkeeping(rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock));
+        var missing = new List<string>();
+        var patches = Bookkeeping(rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock), missing);
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
         var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
-        return new PlannerSyncReport(plan, applied, progressUpdated, failures);
+        return new PlannerSyncReport(plan, applied, progressUpdated, failures) { MissingTasks = missing };
     }
 
     /// <summary>`danvan365 pull`: copies Planner progress into Phân công (no Planner writes).</summary>
@@ -76,9 +83,10 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         }
 
         var rows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
-        var patches = Bookkeeping(rows, snapshot.Tasks, new Dictionary<string, (string, string?)>(), Time.WardTime.Today(clock));
+        var missing = new List<string>();
+        var patches = Bookkeeping(rows, snapshot.Tasks, new Dictionary<string, (string, string?)>(), Time.WardTime.Today(clock), missing);
         var progress = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
-        return new PlannerSyncReport(null, null, progress.Written, progress.Failures);
+        return new PlannerSyncReport(null, null, progress.Written, progress.Failures) { MissingTasks = missing };
     }
 
     /// <summary>
@@ -108,10 +116,11 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     /// <summary>
     /// One write per Phân công row that needs it: the task id and hash it must record (<paramref name="links"/>) and
     /// the progress copied back from its Planner task. A task made in this run has no progress yet; archived rows are
-    /// left as they are.
+    /// left as they are. A linked task that is not in the plan (deleted, plan renamed) never erases the row's progress:
+    /// the row is left as it is and its key added to <paramref name="missing"/>.
     /// </summary>
     private static List<RowPatch> Bookkeeping(IReadOnlyList<CurrentRow> rows, IReadOnlyList<PlannerTaskState> tasks,
-        IReadOnlyDictionary<string, (string TaskId, string? Hash)> links, DateOnly today)
+        IReadOnlyDictionary<string, (string TaskId, string? Hash)> links, DateOnly today, List<string> missing)
     {
         var byId = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var patches = new List<RowPatch>();
@@ -119,6 +128,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         {
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
             var taskId = row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId);
+            var recordedId = taskId;
             if (links.TryGetValue(row.Key, out var link))
             {
                 taskId = link.TaskId;
@@ -126,10 +136,19 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
                 fields[AssignmentColumns.PlannerHash] = link.Hash;
             }
 
-            if (taskId is not null && row.Fields.GetValueOrDefault(SiteSchema.Archived) != "true")
+            var archived = row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true";
+            if (!archived && !string.IsNullOrEmpty(recordedId) && !byId.ContainsKey(recordedId))
             {
-                var task = byId.GetValueOrDefault(taskId) ?? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null,
-                    null, new HashSet<int>(), new HashSet<string>(), 0, null);
+                missing.Add(row.Key);
+            }
+
+            // A task made in this run is not in the snapshot: it holds what it was created with (the row's percent, or 0).
+            var task = taskId is null ? null : byId.GetValueOrDefault(taskId) ?? (link.TaskId == taskId
+                ? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(),
+                    new HashSet<string>(), AssignmentRow.From(row)?.PercentComplete ?? 0, null)
+                : null);
+            if (task is not null && !archived)
+            {
                 foreach (var (name, value) in ProgressFields(row, task, today))
                 {
                     fields[name] = value;
@@ -141,7 +160,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             if (changed.Count > 0)
             {
                 ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Planner, changed.Keys);
-                patches.Add(new RowPatch(row.Key, row.ItemId, changed));
+                patches.Add(new RowPatch(row.Key, row.ItemId, changed) { ETag = row.ETag });
             }
         }
 
@@ -149,6 +168,11 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     }
 
     private static PlannerLinkState LinkOf(CurrentRow row) =>
-        new(row.Key, row.ItemId, row.ETag, row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId),
-            row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash));
+        new(row.Key, row.ItemId, row.ETag, NonEmpty(row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId)),
+            row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash))
+        {
+            PercentComplete = AssignmentRow.From(row)?.PercentComplete,
+        };
+
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

@@ -14,7 +14,11 @@ public sealed record PlannerTaskState(
     DateTimeOffset? CompletedOn);
 
 /// <summary>What a Phân công row records about its Planner task.</summary>
-public sealed record PlannerLinkState(string AssignmentKey, string RowItemId, string? RowETag, string? TaskId, string? Hash);
+public sealed record PlannerLinkState(string AssignmentKey, string RowItemId, string? RowETag, string? TaskId, string? Hash)
+{
+    /// <summary>The row's percent complete: a task re-created after a person deleted it starts from it.</summary>
+    public int? PercentComplete { get; init; }
+}
 
 public enum PlannerChangeKind
 {
@@ -37,7 +41,11 @@ public sealed record PlannerChange(
     IReadOnlyList<string> AddAssigneeIds,
     bool TaskChanged,
     bool DetailsChanged,
-    bool Link);
+    bool Link)
+{
+    /// <summary>On a create: the percent complete the new task starts from (the row's, when its task went missing).</summary>
+    public int? CarriedPercent { get; init; }
+}
 
 /// <summary>The Planner plan for one run, plus people who could not be resolved to users.</summary>
 public sealed record PlannerSyncPlan(IReadOnlyList<PlannerChange> Changes, IReadOnlyList<string> UnresolvedPeople)
@@ -117,7 +125,11 @@ public static class PlannerSyncPlanner
 
             if (existing is null)
             {
-                changes.Add(new PlannerChange(PlannerChangeKind.Create, spec.AssignmentKey, spec, null, Resolve(spec), true, true, true));
+                // A task a person deleted (or a plan renamed) is made again carrying the row's progress, never from zero.
+                changes.Add(new PlannerChange(PlannerChangeKind.Create, spec.AssignmentKey, spec, null, Resolve(spec), true, true, true)
+                {
+                    CarriedPercent = link?.TaskId is null ? null : link.PercentComplete,
+                });
                 continue;
             }
 

@@ -27,16 +27,22 @@ public static class Completion
         StatusRules.Categorise(lastDay, completedOn, today);
 
     /// <summary>
-    /// The completion date a Planner task gives its row: null while under 100 %; at 100 % completedDateTime in ICT,
-    /// else the date the row already holds, else today.
+    /// The completion date a Planner task gives its row. A date the row already holds is kept: a pull never clears or
+    /// moves it (a task re-opened, re-created after a deletion, or completed again keeps the day the work was done).
+    /// Otherwise: null while under 100 %; at 100 % completedDateTime in ICT, else today.
     /// </summary>
     public static DateOnly? FromPlanner(int percentComplete, DateTimeOffset? completedDateTime, DateOnly? recorded, DateOnly today)
     {
+        if (recorded is not null)
+        {
+            return recorded;
+        }
+
         if (percentComplete < CompletePercent)
         {
             return null;
         }
 
-        return completedDateTime is { } at ? WardTime.ToWardDate(at) : recorded ?? today;
+        return completedDateTime is { } at ? WardTime.ToWardDate(at) : today;
     }
 }

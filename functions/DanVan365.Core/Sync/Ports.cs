@@ -32,9 +32,15 @@ public interface IListStore
     Task<ApplyResult> PatchAsync(ListDefinition list, IReadOnlyList<RowPatch> patches, CancellationToken cancellationToken);
 }
 
-/// <summary>A write of columns sync's bookkeeping owns (e.g. the Planner task id on a Phân công row): no If-Match, people never edit
-/// them.</summary>
-public sealed record RowPatch(string Key, string ItemId, IReadOnlyDictionary<string, string?> Fields);
+/// <summary>
+/// A write of columns sync's bookkeeping or Planner owns (e.g. the Planner task id, percent complete on a Phân công row).
+/// With <see cref="ETag"/> it carries If-Match; a 412 is re-read and re-applied on the fresh row.
+/// </summary>
+public sealed record RowPatch(string Key, string ItemId, IReadOnlyDictionary<string, string?> Fields)
+{
+    /// <summary>The row's eTag as read; null writes unconditionally.</summary>
+    public string? ETag { get; init; }
+}
 
 /// <summary>The outcome of applying a plan: what was written and what failed (per row, with the reason).</summary>
 public sealed record ApplyResult(int Written, IReadOnlyList<RowFailure> Failures)

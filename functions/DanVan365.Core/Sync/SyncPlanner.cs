@@ -7,9 +7,10 @@ namespace DanVan365.Core.Sync;
 /// Sync as a pure function: (desired rows, current rows) → plan. Rules (DESIGN.md "Ownership", "Nothing is lost"):
 /// <list type="bullet">
 /// <item>a desired row without a current row is created;</item>
-/// <item>a current row whose content hash equals the desired hash and that is not archived is unchanged
-///   (no field comparison: a no-change run costs nothing); the hash leaves out provenance columns (the decision
-///   number);</item>
+/// <item>a current row whose sync-owned values equal the desired values and that is not archived is unchanged
+///   (the rows are read anyway, so comparing costs no request); the stored hash alone is not trusted: a person who
+///   hand-edits a column sync owns (e.g. the last day) is corrected on the next sync; the hash leaves out provenance
+///   columns (the decision number);</item>
 /// <item>provenance columns are written only with a content change: a re-issued decision rewrites only the entries
 ///   it changed;</item>
 /// <item>otherwise only the sync-owned fields that differ are written, with the new hash; an archived row that is
@@ -57,13 +58,13 @@ public static class SyncPlanner
             }
 
             var archived = IsArchived(have);
-            if (!archived && Get(have, SiteSchema.ContentHash) == hash)
+            var diff = Diff(content, have);
+            if (!archived && diff.Count == 0 && Get(have, SiteSchema.ContentHash) == hash)
             {
                 changes.Add(new RowChange(ChangeKind.Unchanged, key, have.ItemId, have.ETag, Empty, []));
                 continue;
             }
 
-            var diff = Diff(content, have);
             if (diff.Count > 0)
             {
                 AddProvenance(diff, want, have);

@@ -25,7 +25,8 @@ public sealed class WardSync(
     CatalogueSync lists,
     PlannerSync planner,
     ISiteLinks links,
-    IRequestMeter meter)
+    IRequestMeter meter,
+    IWardLease lease)
 {
     /// <summary>Creates or upgrades the lists, the library folders of the decision's rounds and the plan (idempotent).</summary>
     public async Task<ProvisionResult> ProvisionAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
@@ -42,6 +43,8 @@ public sealed class WardSync(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        // One writer per ward: a second runner waits a bounded time, then is told the ward is busy, having written nothing.
+        await using var held = dryRun ? null : await AcquireAsync("sync", cancellationToken).ConfigureAwait(false);
         var start = meter.Requests;
         var listReport = await lists.RunAsync(catalogue, ward.Units, dryRun, cancellationToken).ConfigureAwait(false);
         var afterLists = meter.Requests;
@@ -53,5 +56,13 @@ public sealed class WardSync(
     }
 
     /// <summary>Planner progress → Phân công, with the status category as of today.</summary>
-    public Task<PlannerSyncReport> PullAsync(CancellationToken cancellationToken) => planner.PullAsync(ward.PlanTitle, cancellationToken);
+    public async Task<PlannerSyncReport> PullAsync(CancellationToken cancellationToken)
+    {
+        await using var held = await AcquireAsync("pull", cancellationToken).ConfigureAwait(false);
+        return await planner.PullAsync(ward.PlanTitle, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IAsyncDisposable> AcquireAsync(string purpose, CancellationToken cancellationToken) =>
+        await lease.TryAcquireAsync(purpose, WardLeaseTimes.Wait, cancellationToken).ConfigureAwait(false)
+            ?? throw new WardBusyException(ward.Name, purpose);
 }

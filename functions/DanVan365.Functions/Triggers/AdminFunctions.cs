@@ -47,6 +47,11 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
                 outcome.Failures == 0 ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway
             };
         }
+        catch (Core.Wards.WardBusyException ex)
+        {
+            // Another runner (CLI, timer, another instance) holds the ward's lease: nothing was written.
+            return HttpSupport.Error(StatusCodes.Status409Conflict, ex.Message);
+        }
         catch (RemoteServiceException ex)
         {
             Log.HttpFailed(logger, ex, "SyncNow", ward.Id);

@@ -56,6 +56,11 @@ public static class DanVan365Services
         services.AddScoped<IPlannerStore>(sp => sp.GetRequiredService<GraphAdapters>().Planner);
         services.AddScoped<ILibraryStore>(sp => sp.GetRequiredService<GraphAdapters>().Library);
         services.AddScoped<IStateStore>(sp => sp.GetRequiredService<GraphAdapters>().State);
+        services.AddScoped<IWardLease>(sp =>
+        {
+            var graph = sp.GetRequiredService<GraphAdapters>();
+            return new Lists.GraphWardLease(graph.Site, graph.Lists, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddScoped<ISiteLinks>(sp => new GraphSiteLinks(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped<INotificationLogStore>(sp =>
         {

@@ -128,30 +128,81 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
 
         var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var listId = await site.ListIdAsync(list, cancellationToken).ConfigureAwait(false);
-        var operations = patches.Select((p, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture), () =>
-        {
-            var fields =
-                new FieldValueSet
-                {
-                    AdditionalData = p.Fields.ToDictionary(f => f.Key,
-                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
-                };
-            return site.Client.Sites[siteId].Lists[listId].Items[p.ItemId].Fields.ToPatchRequestInformation(fields);
-        })).ToList();
-        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
         var failures = new List<RowFailure>();
-        for (var i = 0; i < patches.Count; i++)
+        var written = 0;
+        var pending = patches.ToList();
+        for (var round = 0; pending.Count > 0; round++)
         {
-            var outcome = outcomes[operations[i].Id];
-            if (!outcome.IsSuccess)
+            var operations = pending.Select((p, i) => new BatchOperation(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                () => PatchRequest(siteId, listId, list, p))).ToList();
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var again = new List<RowPatch>();
+            for (var i = 0; i < pending.Count; i++)
             {
+                var outcome = outcomes[operations[i].Id];
+                if (outcome.IsSuccess)
+                {
+                    written++;
+                    continue;
+                }
+
+                // 412: someone changed the row since it was read. Re-read it and re-apply what still differs.
+                if (outcome.Status == 412 && round < MaxRebaseRounds)
+                {
+                    var fresh = await ReadByKeyAsync(siteId, listId, list, pending[i].Key, cancellationToken).ConfigureAwait(false);
+                    if (fresh is not null && Reapply(pending[i], fresh) is { } rebased)
+                    {
+                        again.Add(rebased);
+                    }
+                    else if (fresh is not null)
+                    {
+                        written++;
+                    }
+
+                    continue;
+                }
+
                 var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-                failures.Add(new RowFailure(patches[i].Key,
+                failures.Add(new RowFailure(pending[i].Key,
                     $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
             }
+
+            pending = again;
         }
 
-        return new ApplyResult(patches.Count - failures.Count, failures);
+        return new ApplyResult(written, failures);
+    }
+
+    /// <summary>
+    /// A patch re-applied on a row re-read after a 412: only the fields that still differ, with the fresh eTag; a value the
+    /// person wrote meanwhile into a column that must never be cleared (a completion date) is not cleared. Null when nothing
+    /// is left to write.
+    /// </summary>
+    private static RowPatch? Reapply(RowPatch patch, CurrentRow fresh)
+    {
+        var fields = patch.Fields
+            .Where(f => FieldValues.Text(f.Value) != FieldValues.Text(fresh.Fields.GetValueOrDefault(f.Key)))
+            .Where(f => !(f.Key == AssignmentColumns.CompletedOn && f.Value is null))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        return fields.Count == 0 ? null : new RowPatch(patch.Key, fresh.ItemId, fields) { ETag = fresh.ETag };
+    }
+
+    private RequestInformation PatchRequest(string siteId, string listId, ListDefinition list, RowPatch patch)
+    {
+        var fields = new FieldValueSet
+        {
+            AdditionalData = patch.Fields.ToDictionary(f => f.Key,
+                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal),
+        };
+
+        // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed meanwhile answers 412.
+        var request = site.Client.Sites[siteId].Lists[listId].Items[patch.ItemId].Fields.ToPatchRequestInformation(fields);
+        if (patch.ETag is not null)
+        {
+            request.Headers.TryAdd("If-Match", patch.ETag);
+        }
+
+        return request;
     }
 
     /// <summary>Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header).</summary>

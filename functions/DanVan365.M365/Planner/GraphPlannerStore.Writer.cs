@@ -140,6 +140,12 @@ public sealed partial class GraphPlannerStore
             AppliedCategories = Categories(PlannerDesign.LabelChanges(spec.Category, spec.Archived, null)),
             Assignments = Assignments(change.AddAssigneeIds),
         };
+        if (change.CarriedPercent is { } percent and > 0 and <= 100)
+        {
+            // resources/plannertask.md: percentComplete is a writable property of a task (set on create as on update).
+            task.PercentComplete = percent;
+        }
+
         return _client.Planner.Tasks.ToPostRequestInformation(task);
     }
 

@@ -101,6 +101,8 @@ public class CompletionTests
     {
         Assert.Equal(new DateOnly(2026, 2, 1), Completion.FromPlanner(100, null, new DateOnly(2026, 2, 1), Today));
         Assert.Equal(Today, Completion.FromPlanner(100, null, null, Today));
-        Assert.Null(Completion.FromPlanner(99, null, new DateOnly(2026, 2, 1), Today));
+        // Issue 13: a pull never clears a completion date the row holds (a re-opened or re-created task keeps it).
+        Assert.Equal(new DateOnly(2026, 2, 1), Completion.FromPlanner(99, null, new DateOnly(2026, 2, 1), Today));
+        Assert.Null(Completion.FromPlanner(99, null, null, Today));
     }
 }

@@ -1,0 +1,158 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Planner;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue;
+using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.M365;
+using Microsoft.Graph.Models;
+
+namespace DanVan365.M365.Tests.Planner;
+
+/// <summary>Issue 13, "Planner pull never erases progress": a missing task, a re-opened task, a concurrent row edit.</summary>
+public class PlannerProgressTests
+{
+    private const string Key = "3.5.a|VHXH";
+    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
+    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
+    private static readonly string PlanTitle = PlannerDesign.DefaultPlanTitle(Catalogue, "Phường Hải An");
+
+    [Fact]
+    public async Task PullAsync_LinkedTaskDeletedByAPerson_RowProgressKeptAndReported()
+    {
+        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
+        using var session = ward.NewSession();
+        await session.SyncAllAsync(Catalogue, Units);
+        var taskId = await CompleteAsync(session, ward, Key);
+        await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var before = await RowAsync(session, Key);
+        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
+        await session.Connection.Client.Planner.Tasks[taskId].DeleteAsync(
+            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+
+        var report = await ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+
+        Assert.Empty(report.Failures);
+        Assert.Equal([Key], report.MissingTasks);
+        var after = await RowAsync(session, Key);
+        Assert.Equal("100", after.Fields["PercentComplete"]);
+        Assert.Equal("2026-02-20", after.Fields["CompletedOn"]);
+        Assert.Equal(before.Fields["Status"], after.Fields["Status"]);
+        Assert.Equal(before.ETag, after.ETag);
+    }
+
+    [Fact]
+    public async Task SyncAsync_LinkedTaskDeleted_RecreatedCarryingTheRowsProgress()
+    {
+        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
+        using var session = ward.NewSession();
+        await session.SyncAllAsync(Catalogue, Units);
+        var taskId = await CompleteAsync(session, ward, Key);
+        await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
+        await session.Connection.Client.Planner.Tasks[taskId].DeleteAsync(
+            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+
+        var (_, planner) = await ward.NewSession().SyncAllAsync(Catalogue, Units);
+        await ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+
+        Assert.Equal(1, planner.Count(PlannerChangeKind.Create));
+        var row = await RowAsync(session, Key);
+        var task = (await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks
+            .Single(t => t.Title.StartsWith("[3.5.a] ", StringComparison.Ordinal) && t.Id == row.Fields["PlannerTaskId"]);
+        Assert.NotEqual(taskId, task.Id);
+        Assert.Equal(100, task.PercentComplete);
+        Assert.Equal("100", row.Fields["PercentComplete"]);
+        Assert.Equal("2026-02-20", row.Fields["CompletedOn"]);
+        Assert.Equal("Hoàn thành quá hạn", row.Fields["Status"]);
+    }
+
+    [Fact]
+    public async Task PullAsync_TaskReopenedInPlanner_CompletionDateNeverCleared()
+    {
+        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
+        using var session = ward.NewSession();
+        await session.SyncAllAsync(Catalogue, Units);
+        var taskId = await CompleteAsync(session, ward, Key);
+        await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
+        await session.Connection.Client.Planner.Tasks[taskId].PatchAsync(new PlannerTask { PercentComplete = 50 },
+            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+
+        await ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+
+        var row = await RowAsync(session, Key);
+        Assert.Equal("50", row.Fields["PercentComplete"]);
+        Assert.Equal("2026-02-20", row.Fields["CompletedOn"]);
+    }
+
+    [Fact]
+    public async Task PullAsync_RowEditedWhileWriting_WriteCarriesIfMatchAndIsReapplied()
+    {
+        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
+        using var session = ward.NewSession();
+        await session.SyncAllAsync(Catalogue, Units);
+        await CompleteAsync(session, ward, Key);
+        var row = await RowAsync(session, Key);
+        var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
+        var listId = await session.Site.ListIdAsync(SiteSchema.Assignments, CancellationToken.None);
+        var ifMatch = new List<string?>();
+        // A person writes a note (a column of theirs) just before the pull's batch: the pull's If-Match fails (412) and
+        // the progress is re-applied on the fresh row, keeping the note.
+        var recorder = new RequestRecorder(ifMatch, async () =>
+            await session.Connection.Client.Sites[siteId].Lists[listId].Items[row.ItemId].Fields.PatchAsync(
+                new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Notes"] = "Sửa tay" } }));
+
+        var report = await ward.NewSession(recorder).PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+
+        Assert.Empty(report.Failures);
+        var etagId = row.ETag!.Trim('"').Split(',')[0];
+        Assert.Contains(ifMatch, h => h is not null && h.Contains(etagId, StringComparison.Ordinal));
+        var after = await RowAsync(session, Key);
+        Assert.Equal("100", after.Fields["PercentComplete"]);
+        Assert.Equal("Sửa tay", after.Fields["Notes"]);
+    }
+
+    private static async Task<string> CompleteAsync(WardHarness.Session session, WardHarness ward, string key)
+    {
+        var row = await RowAsync(session, key);
+        var taskId = row.Fields["PlannerTaskId"]!;
+        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
+        ward.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 20, 3, 0, 0, TimeSpan.Zero));
+        await session.Connection.Client.Planner.Tasks[taskId].PatchAsync(new PlannerTask { PercentComplete = 100 },
+            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+        ward.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        return taskId;
+    }
+
+    private static async Task<CurrentRow> RowAsync(WardHarness.Session session, string key) =>
+        (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).Single(r => r.Key == key);
+
+    /// <summary>Records the If-Match headers of the batched sub-requests sent on the wire; runs an action before the first batch.</summary>
+    private sealed class RequestRecorder(List<string?> ifMatch, Func<Task> beforeFirstBatch) : DelegatingHandler
+    {
+        private int _done;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is not null && request.RequestUri!.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal))
+            {
+                if (Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    await beforeFirstBatch();
+                }
+
+                var body = await request.Content.ReadAsStringAsync(cancellationToken);
+                lock (ifMatch)
+                {
+                    foreach (var part in body.Split("\"If-Match\"", StringSplitOptions.None).Skip(1))
+                    {
+                        ifMatch.Add(part[..Math.Min(part.Length, 200)]);
+                    }
+                }
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
