@@ -63,8 +63,15 @@ internal static class ProposalCommands
 
     private static Command List(CliContext context)
     {
-        var state = new Option<string?>("--state") { Description = "Only this state (pending, submitted, approved, rejected, withdrawn)." };
-        var format = new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
+        var state = new Option<string?>("--state")
+        {
+            Description = "Only this state (pending, submitted, approved, rejected, withdrawn).",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: table (default) or json.",
+            DefaultValueFactory = _ => "table",
+        };
         format.AcceptOnlyFromAmong("table", "json");
         var target = new TargetOptions();
         var command = new Command("list", "List the proposals, newest first.") { state, format };
@@ -127,7 +134,10 @@ internal static class ProposalCommands
     {
         var output = new Option<string>("--out") { Description = "The draft annex to write (.docx).", Required = true };
         var (target, decision, _) = Common();
-        var command = new Command("draft", "Write the draft annex of the amending decision from the approved proposals.") { output, decision };
+        var command = new Command("draft", "Write the draft annex of the amending decision from the approved proposals.")
+        {
+            output, decision,
+        };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {

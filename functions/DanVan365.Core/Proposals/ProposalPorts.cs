@@ -8,7 +8,8 @@ public sealed record ProposalListing(IReadOnlyList<StoredProposal> Items, IReadO
 {
     public IReadOnlyList<Proposal> Proposals => [.. Items.Select(i => i.Proposal)];
 
-    public StoredProposal? Find(string id) => Items.FirstOrDefault(i => string.Equals(i.Proposal.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public StoredProposal? Find(string id) =>
+        Items.FirstOrDefault(i => string.Equals(i.Proposal.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The list "Đề xuất điều chỉnh" (<see cref="Sync.SiteSchema.Proposals"/>). Implemented by the Graph adapter.</summary>

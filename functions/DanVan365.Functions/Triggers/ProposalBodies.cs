@@ -4,7 +4,8 @@ using DanVan365.Core.Proposals;
 namespace DanVan365.Functions.Triggers;
 
 /// <summary>POST /api/proposals body (docs/api.md "Proposals").</summary>
-public sealed record ProposalBody(string? Ward, string? Unit, string? TaskCode, string? Kind, string? Text, string? LastDay, string? Reason);
+public sealed record ProposalBody(string? Ward, string? Unit, string? TaskCode, string? Kind, string? Text, string? LastDay,
+    string? Reason);
 
 /// <summary>POST /api/proposals/{id}/review and /decision body: the action and a note.</summary>
 public sealed record ProposalActionBody(string? Ward, string? Action, string? Note);
@@ -31,7 +32,10 @@ public sealed record ProblemBody(string Error, IReadOnlyList<FieldProblem> Rows)
 internal static class ProposalApiKeys
 {
     private static readonly (ProposalKind Kind, string Key)[] Kinds =
-        [(ProposalKind.Extend, "GiaHan"), (ProposalKind.Change, "SuaNoiDung"), (ProposalKind.Add, "BoSung"), (ProposalKind.Remove, "BaiBo")];
+    [
+        (ProposalKind.Extend, "GiaHan"), (ProposalKind.Change, "SuaNoiDung"), (ProposalKind.Add, "BoSung"),
+        (ProposalKind.Remove, "BaiBo"),
+    ];
 
     private static readonly (ProposalState State, string Key)[] States =
     [

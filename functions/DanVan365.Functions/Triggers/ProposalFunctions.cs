@@ -81,21 +81,23 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
     [Function("ReviewProposal")]
     public Task<IActionResult> Review([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "proposals/{id}/review")]
         HttpRequest request, string id, FunctionContext context) =>
-        StepAsync(request, id, context, "ReviewProposal", "forward", (p, c, actor, yes, note, ct) => p.ReviewAsync(c, id, actor, yes, note, ct));
+        StepAsync(request, context, "ReviewProposal", "forward",
+            (p, c, actor, yes, note, ct) => p.ReviewAsync(c, id, actor, yes, note, ct));
 
     /// <summary>POST /api/proposals/{id}/decision: the signer (or a deputy) approves or rejects.</summary>
     [Function("DecideProposal")]
     public Task<IActionResult> Decide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "proposals/{id}/decision")]
         HttpRequest request, string id, FunctionContext context) =>
-        StepAsync(request, id, context, "DecideProposal", "approve", (p, c, actor, yes, note, ct) => p.DecideAsync(c, id, actor, yes, note, ct));
+        StepAsync(request, context, "DecideProposal", "approve",
+            (p, c, actor, yes, note, ct) => p.DecideAsync(c, id, actor, yes, note, ct));
 
-    private delegate Task<ProposalOutcome> StepAction(WardProposals proposals, TaskCatalogue catalogue, string actor, bool yes, string? note,
-        CancellationToken cancellationToken);
+    private delegate Task<ProposalOutcome> StepAction(WardProposals proposals, TaskCatalogue catalogue, string actor, bool yes,
+        string? note, CancellationToken cancellationToken);
 
     private delegate Task<IActionResult> Body(WardProposals proposals, TaskCatalogue catalogue, string actor,
         CancellationToken cancellationToken);
 
-    private async Task<IActionResult> StepAsync(HttpRequest request, string id, FunctionContext context, string function, string yesAction,
+    private async Task<IActionResult> StepAsync(HttpRequest request, FunctionContext context, string function, string yesAction,
         StepAction act)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -105,7 +107,8 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         var error = body.Error;
         if (error is null && action != yesAction && action != "reject")
         {
-            error = HttpSupport.Error(StatusCodes.Status400BadRequest, $"Thiếu hoặc sai thao tác (action): dùng \"{yesAction}\" hoặc \"reject\".");
+            error = HttpSupport.Error(StatusCodes.Status400BadRequest,
+                $"Thiếu hoặc sai thao tác (action): dùng \"{yesAction}\" hoặc \"reject\".");
         }
 
         return await RunAsync(request, function, body.Value?.Ward, error, [AppRoles.Reporter, AppRoles.Admin], async (p, c, actor, ct) =>
@@ -116,8 +119,8 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
     }
 
     /// <summary>Role, ward, the caller's person in the directory, then the library's decision, then <paramref name="body"/>.</summary>
-    private async Task<IActionResult> RunAsync(HttpRequest request, string function, string? wardId, IActionResult? invalid, string[] roles,
-        Body body, CancellationToken cancellationToken, bool allowAdminWithoutPerson = false)
+    private async Task<IActionResult> RunAsync(HttpRequest request, string function, string? wardId, IActionResult? invalid,
+        string[] roles, Body body, CancellationToken cancellationToken, bool allowAdminWithoutPerson = false)
     {
         var caller = request.HttpContext.User;
         var auth = CallerAuthorizer.RequireRole(caller, roles);
@@ -140,8 +143,8 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         var actor = PersonOf(caller, ward);
         if (actor is null && !(allowAdminWithoutPerson && IsAdmin(caller)))
         {
-            return HttpSupport.Refuse(request, new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller"),
-                function, logger);
+            var refusal = new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
+            return HttpSupport.Refuse(request, refusal, function, logger);
         }
 
         try
@@ -150,15 +153,18 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
             var current = await scope.Get<DecisionIntake>().CurrentAsync(cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
-                return HttpSupport.Error(StatusCodes.Status409Conflict, "Phường chưa có quyết định trong thư viện: chưa thể xử lý đề xuất.");
+                return HttpSupport.Error(StatusCodes.Status409Conflict,
+                    "Phường chưa có quyết định trong thư viện: chưa thể xử lý đề xuất.");
             }
 
-            return await body(scope.Get<WardProposals>(), current.Catalogue, actor ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            return await body(scope.Get<WardProposals>(), current.Catalogue, actor ?? string.Empty, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (RemoteServiceException ex)
         {
             ProposalLog.Failed(logger, ex, function, ward.Id);
-            return HttpSupport.Error(StatusCodes.Status409Conflict, "Chưa ghi được đề xuất: danh sách đang bận hoặc chưa sẵn sàng; hãy thử lại sau.");
+            return HttpSupport.Error(StatusCodes.Status409Conflict,
+                "Chưa ghi được đề xuất: danh sách đang bận hoặc chưa sẵn sàng; hãy thử lại sau.");
         }
     }
 
