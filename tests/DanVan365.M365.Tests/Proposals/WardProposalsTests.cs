@@ -29,7 +29,8 @@ public class WardProposalsTests
     {
         var ward = await WardHarness.StartAsync();
         await using var session = ward.NewSession();
-        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, dryRun: false, CancellationToken.None);
+        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, dryRun: false,
+            CancellationToken.None);
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         return ward;
     }
@@ -54,7 +55,8 @@ public class WardProposalsTests
                 CancellationToken.None);
             Assert.Equal("DX-2026-0002", second.Value.Id);
 
-            Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, "Đề nghị chấp thuận", CancellationToken.None)).IsAccepted);
+            var reviewed = await proposals.ReviewAsync(Catalogue, id, Reviewer, true, "Đề nghị chấp thuận", CancellationToken.None);
+            Assert.True(reviewed.IsAccepted, reviewed.Refusal?.ToString());
             var decided = await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None);
             Assert.True(decided.IsAccepted, decided.Refusal?.ToString());
         }
