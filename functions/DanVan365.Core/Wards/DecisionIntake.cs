@@ -10,7 +10,11 @@ namespace DanVan365.Core.Wards;
 public sealed record CurrentDecision(LibraryFile File, TaskCatalogue Catalogue);
 
 /// <summary>What an intake did. <see cref="Sync"/> is null when nothing was synced (see <see cref="SkipReason"/>).</summary>
-public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason, int ChangedFiles, WardSyncReport? Sync);
+public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason, int ChangedFiles, WardSyncReport? Sync)
+{
+    /// <summary>Approved proposals the synced decision carries out, now marked done (issue 17).</summary>
+    public IReadOnlyList<Proposals.Proposal> ClosedProposals { get; init; } = [];
+}
 
 /// <summary>
 /// Use case: the decision in the library's "Quyết định" folder. Choose the file (the name that sorts last, among the
@@ -18,7 +22,8 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 /// unchanged decision costs one listing. A decision that cannot be read is rejected whole before any write, with the
 /// reason on the file for people to see.
 /// </summary>
-public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync)
+public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync,
+    WardProposals proposals)
 {
     /// <summary>Library column that records the Version (cTag) of the file last synced.</summary>
     public const string StampColumn = LibraryNames.IngestedHash;
@@ -95,13 +100,17 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         }
 
         var report = await sync.SyncAsync(catalogue, file.Name, dryRun: false, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Proposals.Proposal> closed = [];
         if (report.Succeeded)
         {
+            // The amendment is applied: the approved proposals it carries out are done (before the stamp, so a failure retries).
+            closed = await proposals.CloseCoveredAsync(catalogue, cancellationToken).ConfigureAwait(false);
+
             // Stamp only after a complete run: a failed run is retried from the same file.
             await StampAsync(changed.Contains(file) ? changed : [.. changed, file], null, cancellationToken).ConfigureAwait(false);
         }
 
-        return new DecisionIntakeReport(file, null, changed.Count, report);
+        return new DecisionIntakeReport(file, null, changed.Count, report) { ClosedProposals = closed };
     }
 
     private async Task<TaskCatalogue> ReadAsync(LibraryFile file, CancellationToken cancellationToken)

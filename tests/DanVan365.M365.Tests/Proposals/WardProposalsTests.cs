@@ -142,4 +142,40 @@ public class WardProposalsTests
 
         Assert.Equal((ProposalRules.UnknownProposal, RefusalKind.NotFound), (outcome.Refusal!.Code, outcome.Refusal.Kind));
     }
+
+    [Fact]
+    public async Task DecisionIntake_SignedAmendmentExtendsTheTask_TheApprovedExtensionIsClosed()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        var original = await File.ReadAllBytesAsync(TestData.DecisionTextPath);
+        await using (var session = ward.NewSession())
+        {
+            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
+            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, original, CancellationToken.None);
+            var first = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None);
+            Assert.True(first.Sync!.Succeeded);
+            Assert.Empty(first.ClosedProposals);
+
+            var proposals = session.Get<WardProposals>();
+            var id = (await proposals.ProposeAsync(Catalogue, Extension(task: "1.2"), VpAssignee, CancellationToken.None)).Value.Id;
+            Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
+            Assert.True((await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
+        }
+
+        // The signed amendment: 1.2 now "Hoàn thành trước 15/5/2026" (last day 14/05, after the approved 30/04).
+        var amended = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(original)
+            .Replace("15/2/2026", "15/5/2026", StringComparison.Ordinal));
+        await using (var session = ward.NewSession())
+        {
+            await session.Library.UploadAsync(SiteSchema.DecisionFolder, "qd-812-2026-hai-an.txt", amended, CancellationToken.None);
+            var intake = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None);
+
+            Assert.True(intake.Sync!.Succeeded, string.Join("\n", intake.Sync.Failures));
+            var closed = Assert.Single(intake.ClosedProposals);
+            Assert.Equal("DX-2026-0001", closed.Id);
+            var stored = (await session.Get<WardProposals>().ReadAsync(CancellationToken.None)).Find(closed.Id)!.Proposal;
+            Assert.True(stored.IsClosed);
+            Assert.Equal(Catalogue.Decision.Number, stored.ClosedByDecision);
+        }
+    }
 }
