@@ -282,8 +282,12 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// </summary>
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
 {
+    public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
+        CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], cancellationToken);
+
+    /// <summary>As above, with the round's adjustment proposals listed in part IV (issue 17).</summary>
     public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
-        CancellationToken cancellationToken)
+        IReadOnlyList<Proposals.ProposalReportLine> proposals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(round);
@@ -297,7 +301,7 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
             units,
             round,
             WardTime.Today(clock),
-            ward);
+            ward) with { AdjustmentProposals = proposals ?? [] };
         var content = documents.WriteReport(report);
         var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
         await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);

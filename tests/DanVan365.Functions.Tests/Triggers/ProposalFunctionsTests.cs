@@ -40,7 +40,8 @@ public class ProposalFunctionsTests
         var created = await Post(f, VpAssignee, AppRoles.Reporter, Extension);
         Assert.Equal(201, StatusOf(created));
         var proposal = Value<ProposalView>(created);
-        Assert.Equal(("ChoXemXet", "Chờ xem xét", "GiaHan", "2026-04-30"), (proposal.State, proposal.StateLabel, proposal.Kind, proposal.LastDay));
+        Assert.Equal(("ChoXemXet", "Chờ xem xét", "GiaHan", "2026-04-30"),
+            (proposal.State, proposal.StateLabel, proposal.Kind, proposal.LastDay));
 
         var queue = await f.List(Principals.Request(Principals.User(Reviewer, AppRoles.Reporter), query: "?state=ChoXemXet"),
             new FakeFunctionContext());
