@@ -160,6 +160,14 @@ public class WardProposalsTests
             var id = (await proposals.ProposeAsync(Catalogue, Extension(task: "1.2"), VpAssignee, CancellationToken.None)).Value.Id;
             Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
             Assert.True((await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
+
+            // The round's report lists it in part IV with the effective last day and who granted it.
+            var compiled = await session.Get<RoundCompilation>().CompileAsync(1, CancellationToken.None);
+            var line = Assert.Single(compiled.Report.AdjustmentProposals);
+            Assert.Equal(id, line.Id);
+            Assert.Contains("gia hạn đến 30/04/2026 theo ý kiến của", line.State, StringComparison.Ordinal);
+            Assert.Contains("Bùi Quang Ngân", line.State, StringComparison.Ordinal);
+            Assert.Contains(line.State, DocumentText(compiled.Content), StringComparison.Ordinal);
         }
 
         // The signed amendment: 1.2 now "Hoàn thành trước 15/5/2026" (last day 14/05, after the approved 30/04).
@@ -177,5 +185,12 @@ public class WardProposalsTests
             Assert.True(stored.IsClosed);
             Assert.Equal(Catalogue.Decision.Number, stored.ClosedByDecision);
         }
+    }
+
+    private static string DocumentText(byte[] docx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return reader.ReadToEnd();
     }
 }
