@@ -294,14 +294,15 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
-        var report = ReportCompiler.Compile(
+        var compiled = ReportCompiler.Compile(
             catalogue,
             ReportRows.Statuses(assignments, WardTime.Today(clock)),
             ReportRows.Submissions(rows, round.Number, version),
             units,
             round,
             WardTime.Today(clock),
-            ward) with { AdjustmentProposals = proposals ?? [] };
+            ward);
+        var report = compiled with { AdjustmentProposals = proposals ?? [] };
         var content = documents.WriteReport(report);
         var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
         await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);

@@ -168,7 +168,7 @@ public static class ReportWriter
         }
     }
 
-        private static Table Closing(CompiledReport report, ReportWriterOptions options)
+    private static Table Closing(CompiledReport report, ReportWriterOptions options)
     {
         const int left = TextWidth / 2;
         const int right = TextWidth - left;
