@@ -74,7 +74,7 @@ public class SyncCommandTests
         var second = await Run("provision", "--graph-url", graph.Server.BaseUrl);
 
         Assert.Equal(0, first.Exit);
-        Assert.Contains("provision: lists created=6", first.Out, StringComparison.Ordinal);
+        Assert.Contains("provision: lists created=7", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.Contains("provision: lists created=0 columns added=0 folders created=0", second.Out, StringComparison.Ordinal);
         Assert.Equal(writes, graph.Stats.Writes);
