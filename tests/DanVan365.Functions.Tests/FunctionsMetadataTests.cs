@@ -18,6 +18,10 @@ public class FunctionsMetadataTests
         ["SubmitReport"] = "httpTrigger",
         ["DispatchWards"] = "httpTrigger",
         ["RunWardJob"] = "queueTrigger",
+        ["ProposeAdjustment"] = "httpTrigger",
+        ["ListProposals"] = "httpTrigger",
+        ["ReviewProposal"] = "httpTrigger",
+        ["DecideProposal"] = "httpTrigger",
     };
 
     /// <summary>functions.metadata as the Worker SDK wrote it next to the Functions app (same configuration as this test build).</summary>
@@ -64,6 +68,10 @@ public class FunctionsMetadataTests
     [InlineData("SubmitReport", "post", "submissions")]
     [InlineData("CompileRoundReportNow", "post", "rounds/{round:int}/compile")]
     [InlineData("DispatchWards", "post", "dispatch/{job}")]
+    [InlineData("ProposeAdjustment", "post", "proposals")]
+    [InlineData("ListProposals", "get", "proposals")]
+    [InlineData("ReviewProposal", "post", "proposals/{id}/review")]
+    [InlineData("DecideProposal", "post", "proposals/{id}/decision")]
     public void Metadata_Http_HasItsMethodAndRoute(string name, string method, string route)
     {
         var trigger = Trigger(ReadMetadata().Single(f => f.GetProperty("name").GetString() == name));

@@ -19,6 +19,7 @@ public static class ProposalRules
     public const string NoDeadline = "no-deadline";
     public const string IllegalTransition = "illegal-transition";
     public const string NotConfigured = "not-configured";
+    public const string UnknownProposal = "unknown-proposal";
 }
 
 /// <summary>Whether a refusal is bad input (CLI exit 2, HTTP 400) or a missing right / wrong moment (CLI exit 1, HTTP 403/409).</summary>
@@ -32,6 +33,9 @@ public enum RefusalKind
 
     /// <summary>Well-formed and allowed, but not possible now (state, dates, catalogue).</summary>
     Conflict,
+
+    /// <summary>No proposal has the id given (CLI exit 2, HTTP 404).</summary>
+    NotFound,
 }
 
 /// <summary>Why an action on a proposal was refused: the rule's stable <see cref="Code"/> and a Vietnamese message naming it.</summary>

@@ -58,6 +58,13 @@ public static class ProposalReport
     private static ProposalReportLine Line(Proposal p, ProposalAuthority authority)
     {
         var state = p.State.ToWord() + (p.IsClosed ? $" (đã thực hiện theo Quyết định số {p.ClosedByDecision})" : string.Empty);
+        if (p is { Kind: ProposalKind.Extend, State: ProposalState.Approved, ProposedLastDay: { } day })
+        {
+            // The effective last day and who granted it, the decision's date staying in the appendix (issue 17).
+            var who = authority.Describe(p.DecidedBy);
+            state += ", gia hạn đến " + VietnameseText.PaddedDate(day) + (who.Length == 0 ? string.Empty : " theo ý kiến của " + who);
+        }
+
         var note = p.DecisionNote ?? p.ReviewNote;
         return new ProposalReportLine(p.Id, authority.Units.Find(p.UnitCode)?.Name ?? p.UnitCode, p.TaskCode, p.Kind.ToWord(), Summary(p),
             p.Reason, state, note);

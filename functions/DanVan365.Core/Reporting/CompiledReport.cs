@@ -97,4 +97,7 @@ public sealed record CompiledReport(
     public string Subject => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} {Ward.Name} " +
             $"(lần {Round.Number})");
+
+    /// <summary>The round's adjustment proposals and their states (issue 17), listed in part IV "Đề xuất, kiến nghị".</summary>
+    public IReadOnlyList<Proposals.ProposalReportLine> AdjustmentProposals { get; init; } = [];
 }

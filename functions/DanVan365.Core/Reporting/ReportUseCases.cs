@@ -328,15 +328,19 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// </summary>
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
 {
+    public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
+        CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], cancellationToken);
+
+    /// <summary>As above, with the round's adjustment proposals listed in part IV (issue 17).</summary>
     public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
-        CancellationToken cancellationToken)
+        IReadOnlyList<Proposals.ProposalReportLine> proposals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(round);
         var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
-        var report = ReportCompiler.Compile(
+        var compiled = ReportCompiler.Compile(
             catalogue,
             ReportRows.Statuses(assignments, WardTime.Today(clock)),
             ReportRows.Submissions(rows, round.Number, version),
@@ -344,6 +348,7 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
             round,
             WardTime.Today(clock),
             ward);
+        var report = compiled with { AdjustmentProposals = proposals ?? [] };
         var content = documents.WriteReport(report);
         var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
         await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);

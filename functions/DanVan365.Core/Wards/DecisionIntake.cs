@@ -10,7 +10,11 @@ namespace DanVan365.Core.Wards;
 public sealed record CurrentDecision(LibraryFile File, TaskCatalogue Catalogue);
 
 /// <summary>What an intake did. <see cref="Sync"/> is null when nothing was synced (see <see cref="SkipReason"/>).</summary>
-public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason, int ChangedFiles, WardSyncReport? Sync);
+public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason, int ChangedFiles, WardSyncReport? Sync)
+{
+    /// <summary>Approved proposals the synced decision carries out, now marked done (issue 17).</summary>
+    public IReadOnlyList<Proposals.Proposal> ClosedProposals { get; init; } = [];
+}
 
 /// <summary>
 /// Use case: the decision in the library's "Quyết định" folder. Choose the file (the name that sorts last, among the
@@ -21,7 +25,8 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 /// state (<see cref="InUseStateKey"/>): a later bad, draft or unsupported file never stops ingestion, escalation or
 /// compilation.</para>
 /// </summary>
-public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync, IStateStore state)
+public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync, IStateStore state,
+    WardProposals proposals)
 {
     /// <summary>State key holding the drive item id of the decision that last imported cleanly.</summary>
     public const string InUseStateKey = "decision-in-use";
@@ -120,14 +125,18 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         }
 
         var report = await sync.SyncAsync(catalogue, file.Name, dryRun: false, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Proposals.Proposal> closed = [];
         if (report.Succeeded)
         {
+            // The amendment is applied: the approved proposals it carries out are done (before the stamp, so a failure retries).
+            closed = await proposals.CloseCoveredAsync(catalogue, cancellationToken).ConfigureAwait(false);
+
             // Stamp only after a complete run: a failed run is retried from the same file.
             await StampAsync(changed.Contains(file) ? changed : [.. changed, file], null, cancellationToken).ConfigureAwait(false);
             await state.SetAsync(InUseStateKey, file.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return new DecisionIntakeReport(file, null, changed.Count, report);
+        return new DecisionIntakeReport(file, null, changed.Count, report) { ClosedProposals = closed };
     }
 
     private async Task<TaskCatalogue> ReadAsync(LibraryFile file, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class SubmissionRefusedException(SubmissionParseResult result)
 /// yesterday (ICT), which the daily timer runs.
 /// </summary>
 public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions, ReportRounds rounds, ReportCompilation compilation,
-    TimeProvider clock)
+    TimeProvider clock, WardProposals proposals)
 {
     /// <summary>Rounds of the library's decision whose last day was yesterday (none without a decision).</summary>
     public async Task<IReadOnlyList<int>> DueRoundsAsync(CancellationToken cancellationToken)
@@ -72,7 +72,12 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
         var chosen = await rounds.FindAsync(current.Catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownRoundException(ward.Id, round);
-        return await compilation.CompileAsync(current.Catalogue, ward.Units, chosen, null, cancellationToken).ConfigureAwait(false);
+        var previous = round > 1
+            ? await rounds.FindAsync(current.Catalogue.Decision, round - 1, cancellationToken).ConfigureAwait(false)
+            : null;
+        var listing = await proposals.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, proposals.Authority(current.Catalogue));
+        return await compilation.CompileAsync(current.Catalogue, ward.Units, chosen, null, lines, cancellationToken).ConfigureAwait(false);
     }
 }
 

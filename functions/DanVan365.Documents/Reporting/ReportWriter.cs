@@ -50,6 +50,7 @@ public static class ReportWriter
             WriteRemarks(body, "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", report.Difficulties,
                 "Các đơn vị không nêu khó khăn, vướng mắc.");
             WriteRemarks(body, "IV. ĐỀ XUẤT, KIẾN NGHỊ", report.Proposals, "Các đơn vị không có đề xuất, kiến nghị.");
+            WriteAdjustments(body, report.AdjustmentProposals);
             body.Append(Body($"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần " +
                 $"{Num(report.Round.Number)}) của {ward.CommitteeName}./."));
             body.Append(Closing(report, options));
@@ -147,6 +148,23 @@ public static class ReportWriter
             {
                 body.Append(Body(line));
             }
+        }
+    }
+
+    /// <summary>The round's adjustment proposals (issue 17): what, why, where it stands, the latest note.</summary>
+    private static void WriteAdjustments(Body body, IReadOnlyList<Core.Proposals.ProposalReportLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Body("Đề xuất điều chỉnh, bổ sung nhiệm vụ trong kỳ:", italic: true));
+        foreach (var l in lines)
+        {
+            var note = l.Note is null ? string.Empty : $"; ý kiến: {l.Note}";
+            body.Append(Body(Run($"- {l.UnitName} ({l.Id}): ", BodySize, italic: true),
+                Run($"{l.Summary}. Lý do: {l.Reason}. Trạng thái: {l.State}{note}.", BodySize)));
         }
     }
 

@@ -1,12 +1,15 @@
 using Azure.Core;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Planner;
+using DanVan365.Core.Proposals;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Wards;
+using DanVan365.Documents.Proposals;
 using DanVan365.Documents.Reporting;
 using DanVan365.M365.Client;
 using DanVan365.M365.Escalation;
+using DanVan365.M365.Lists;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +40,8 @@ public static class DanVan365Services
         services.TryAddSingleton<IWardScopeFactory, WardScopeFactory>();
         services.TryAddSingleton<IReportDocuments>(_ => new WordReportDocuments());
         services.TryAddSingleton<IDecisionReader, DocumentsDecisionReader>();
+        services.TryAddSingleton(_ => ProposalSettings(configuration));
+        services.TryAddSingleton<IAmendmentDraftDocuments, WordAmendmentDraftDocuments>();
 
         // One ward, one run: the target, the Graph adapter objects and the ports they implement.
         services.AddScoped<WardTargetHolder>();
@@ -67,6 +72,11 @@ public static class DanVan365Services
             var graph = sp.GetRequiredService<GraphAdapters>();
             return new GraphNotificationLog(graph.Site, graph.Batches, graph.Lists);
         });
+        services.AddScoped<IProposalStore>(sp =>
+        {
+            var graph = sp.GetRequiredService<GraphAdapters>();
+            return new GraphProposalStore(graph.Site, graph.Batches, graph.Lists);
+        });
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 
         // Pacing is about Graph's real throughput, whatever the use cases' clock says.
@@ -85,6 +95,7 @@ public static class DanVan365Services
         services.AddScoped<RoundCompilation>();
         services.AddScoped<ReportIngestion>();
         services.AddScoped<WardEscalation>();
+        services.AddScoped<WardProposals>();
         return services;
     }
 
@@ -93,7 +104,7 @@ public static class DanVan365Services
     [
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
-        typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun),
+        typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals),
     ];
 
     /// <summary>
@@ -111,6 +122,16 @@ public static class DanVan365Services
         {
             throw new Core.Errors.ConfigurationException(EscalationOptions.SectionName, string.Join(" ", ex.Failures));
         }
+
+        _ = services.GetRequiredService<ProposalOptions>();
+    }
+
+    /// <summary>The <c>Proposals</c> section, validated (a bad one throws <see cref="Core.Errors.ConfigurationException"/>).</summary>
+    private static ProposalOptions ProposalSettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ProposalOptions.SectionName).Get<ProposalOptions>() ?? new ProposalOptions();
+        options.Validate();
+        return options;
     }
 }
 

@@ -1,0 +1,32 @@
+namespace DanVan365.Core.Proposals;
+
+/// <summary>A proposal as stored: the row's item id next to it (updates address the row).</summary>
+public sealed record StoredProposal(Proposal Proposal, string ItemId);
+
+/// <summary>Every row of "Đề xuất điều chỉnh": those read, and the rows that could not be read (per-item problems).</summary>
+public sealed record ProposalListing(IReadOnlyList<StoredProposal> Items, IReadOnlyList<string> Problems)
+{
+    public IReadOnlyList<Proposal> Proposals => [.. Items.Select(i => i.Proposal)];
+
+    public StoredProposal? Find(string id) =>
+        Items.FirstOrDefault(i => string.Equals(i.Proposal.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The list "Đề xuất điều chỉnh" (<see cref="Sync.SiteSchema.Proposals"/>). Implemented by the Graph adapter.</summary>
+public interface IProposalStore
+{
+    /// <summary>All rows (paged reads).</summary>
+    Task<ProposalListing> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the row; false when its id is already taken (the list's unique key: another proposal won the race).</summary>
+    Task<bool> CreateAsync(Proposal proposal, CancellationToken cancellationToken);
+
+    /// <summary>Writes the proposal's columns over its row; a failure throws <see cref="Errors.RemoteServiceException"/>.</summary>
+    Task UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken);
+}
+
+/// <summary>Writes the draft annex (.docx). Implemented by DanVan365.Documents.</summary>
+public interface IAmendmentDraftDocuments
+{
+    byte[] Write(AmendmentDraft draft, DateOnly date);
+}

@@ -1,0 +1,126 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Proposals;
+using DanVan365.Core.Time;
+
+namespace DanVan365.Core.Wards;
+
+/// <summary>
+/// Use case: the ward's adjustment proposals (issue 17, decision part II.3) over the list "Đề xuất điều chỉnh": propose,
+/// list, review, decide, withdraw, the draft annex of the amending decision, and closing the proposals an amendment
+/// carries out. The rules are <see cref="ProposalWorkflow"/>'s (checked against the catalogue given: the CLI's decision
+/// file, or the library's decision); every refusal comes back as a <see cref="ProposalRefusal"/> and nothing is written.
+/// </summary>
+public sealed class WardProposals(WardContext ward, IProposalStore store, IAmendmentDraftDocuments documents,
+    ProposalOptions options, TimeProvider clock)
+{
+    private const int CreateAttempts = 5;
+
+    /// <summary>Who may do what, for <paramref name="catalogue"/>'s decision.</summary>
+    public ProposalAuthority Authority(TaskCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return new ProposalAuthority(ward.Units, catalogue.Decision, options);
+    }
+
+    /// <summary>The rules for <paramref name="catalogue"/>, today being the ward's date.</summary>
+    public ProposalWorkflow Workflow(TaskCatalogue catalogue) => new(catalogue, Authority(catalogue), clock);
+
+    /// <summary>Every proposal (and the rows that could not be read).</summary>
+    public Task<ProposalListing> ReadAsync(CancellationToken cancellationToken) => store.ReadAsync(cancellationToken);
+
+    /// <summary>The proposals, newest first, optionally in one state.</summary>
+    public async Task<IReadOnlyList<Proposal>> ListAsync(ProposalState? state, CancellationToken cancellationToken)
+    {
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return [.. listing.Proposals.Where(p => state is null || p.State == state)
+            .OrderByDescending(p => p.ProposedOn).ThenByDescending(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A unit's person proposes; the new proposal is written with the next free id.</summary>
+    public async Task<ProposalOutcome> ProposeAsync(TaskCatalogue catalogue, ProposalRequest request, string actor,
+        CancellationToken cancellationToken)
+    {
+        var workflow = Workflow(catalogue);
+        for (var attempt = 1; ; attempt++)
+        {
+            var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = workflow.Propose(request, actor, listing.Proposals);
+            if (!outcome.IsAccepted || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
+            {
+                return outcome;
+            }
+
+            if (attempt == CreateAttempts)
+            {
+                throw new Errors.RemoteServiceException("create proposal", 409, "idTaken", null,
+                    $"the id {outcome.Value.Id} stayed taken after {CreateAttempts} attempts");
+            }
+        }
+    }
+
+    /// <summary>The reviewer forwards (<paramref name="forward"/>) or rejects a waiting proposal.</summary>
+    public Task<ProposalOutcome> ReviewAsync(TaskCatalogue catalogue, string id, string actor, bool forward, string? note,
+        CancellationToken cancellationToken) =>
+        ActAsync(id, p => Workflow(catalogue).Review(p, actor, forward, note), cancellationToken);
+
+    /// <summary>The signer or a deputy approves or rejects a forwarded proposal.</summary>
+    public Task<ProposalOutcome> DecideAsync(TaskCatalogue catalogue, string id, string actor, bool approve, string? note,
+        CancellationToken cancellationToken) =>
+        ActAsync(id, p => Workflow(catalogue).Decide(p, actor, approve, note), cancellationToken);
+
+    /// <summary>A person of the proposing unit withdraws a waiting proposal (kept, state Đã rút).</summary>
+    public Task<ProposalOutcome> WithdrawAsync(TaskCatalogue catalogue, string id, string actor, CancellationToken cancellationToken) =>
+        ActAsync(id, p => Workflow(catalogue).Withdraw(p, actor), cancellationToken);
+
+    /// <summary>The draft annex of the amending decision from the approved proposals not yet carried out (.docx), dated today.</summary>
+    public async Task<(AmendmentDraft Draft, byte[] Content)> DraftAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var draft = AmendmentDraftBuilder.Build(catalogue, listing.Proposals, Authority(catalogue));
+        return (draft, documents.Write(draft, WardTime.Today(clock)));
+    }
+
+    /// <summary>Effective last days of the assignments (approved extensions over the decision's dates).</summary>
+    public async Task<IReadOnlyDictionary<string, EffectiveDeadline>> EffectiveDeadlinesAsync(TaskCatalogue catalogue,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return EffectiveDeadlines.ByAssignment(catalogue, listing.Proposals);
+    }
+
+    /// <summary>
+    /// Marks done the approved proposals <paramref name="amended"/> (a synced amending decision) carries out; returns them.
+    /// </summary>
+    public async Task<IReadOnlyList<Proposal>> CloseCoveredAsync(TaskCatalogue amended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(amended);
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var closed = AmendmentCoverage.Close(amended, listing.Proposals, Workflow(amended));
+        foreach (var proposal in closed)
+        {
+            await store.UpdateAsync(listing.Find(proposal.Id)!, proposal, cancellationToken).ConfigureAwait(false);
+        }
+
+        return closed;
+    }
+
+    private async Task<ProposalOutcome> ActAsync(string id, Func<Proposal, ProposalOutcome> act, CancellationToken cancellationToken)
+    {
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (listing.Find(id) is not { } current)
+        {
+            return ProposalOutcome.Refused(new ProposalRefusal(ProposalRules.UnknownProposal, RefusalKind.NotFound,
+                $"Không có đề xuất mã '{(id ?? string.Empty).Trim()}'."));
+        }
+
+        var outcome = act(current.Proposal);
+        if (outcome.IsAccepted)
+        {
+            await store.UpdateAsync(current, outcome.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+}
