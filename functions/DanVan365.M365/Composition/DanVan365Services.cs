@@ -80,6 +80,7 @@ public static class DanVan365Services
         services.AddScoped<RoundCompilation>();
         services.AddScoped<ReportIngestion>();
         services.AddScoped<WardEscalation>();
+        services.AddScoped<WardPortal>();
         return services;
     }
 
