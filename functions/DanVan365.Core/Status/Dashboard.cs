@@ -87,7 +87,7 @@ public sealed record RoundMatrix(int Round, string Title, DateOnly LastDay, IRea
 public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskCount, StatusReport Report,
     IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<RoundMatrix> Rounds)
 {
-    /// <summary>Builds the dashboard; pure. <paramref name="rounds"/> in any order; links may be <see cref="EscalationLinks.None"/>.</summary>
+    /// <summary>Builds the dashboard; pure. Rounds in any order; links may be <see cref="EscalationLinks.None"/>.</summary>
     public static Dashboard Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue,
         UnitDirectory units, IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter, EscalationLinks links)
     {

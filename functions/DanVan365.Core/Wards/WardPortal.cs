@@ -65,8 +65,8 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
     /// Checks a form's rows (<see cref="FormSubmissionRules"/>) and writes them into Báo cáo kết quả through the same path
     /// as an ingested template; nothing is written when a row is refused. Throws <see cref="UnknownRoundException"/>.
     /// </summary>
-    public async Task<FormSubmitResult> SubmitAsync(TaskCatalogue catalogue, string unitCode, int round, IReadOnlyList<RawSubmissionRow> rows,
-        CancellationToken cancellationToken)
+    public async Task<FormSubmitResult> SubmitAsync(TaskCatalogue catalogue, string unitCode, int round,
+        IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var now = WardTime.Now(clock);
