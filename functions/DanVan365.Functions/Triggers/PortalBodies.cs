@@ -60,8 +60,8 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
 public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open);
 
 /// <summary>GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd).</summary>
-public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round, IReadOnlyList<string> StatusLabels, string CatalogueVersion,
-    string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows)
+public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round, IReadOnlyList<string> StatusLabels,
+    string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows)
 {
     public static MyWorkBody From(Ward ward, UnitWork work)
     {
@@ -78,4 +78,5 @@ public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round,
 public sealed record RecordedRow(string Code, string Status);
 
 /// <summary>POST /api/submissions answer (202).</summary>
-public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows, DateTimeOffset RecordedAt, IReadOnlyList<RecordedRow> Recorded);
+public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows, DateTimeOffset RecordedAt,
+    IReadOnlyList<RecordedRow> Recorded);

@@ -144,7 +144,8 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         }
         catch (UnknownRoundException ex)
         {
-            return HttpSupport.Error(StatusCodes.Status404NotFound, $"Không có đợt báo cáo {ex.Round.ToString(CultureInfo.InvariantCulture)}.");
+            return HttpSupport.Error(StatusCodes.Status404NotFound,
+                $"Không có đợt báo cáo {ex.Round.ToString(CultureInfo.InvariantCulture)}.");
         }
         catch (NoDecisionException)
         {

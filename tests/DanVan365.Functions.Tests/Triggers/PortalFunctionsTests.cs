@@ -46,7 +46,8 @@ public class PortalFunctionsTests
         Assert.Equal(expected.Sections.Select(s => (s.Key, s.Total)), body.Sections.Select(s => (s.Key, s.Total)));
         Assert.Equal(expected.Totals.Count(StatusCategory.InProgressOverdue), body.Overdue.Count);
         Assert.True(body.Overdue.Count > 0, "the bundled decision has overdue tasks on 2026-11-30");
-        Assert.Equal(body.Overdue.OrderByDescending(o => o.DaysOverdue).Select(o => o.DaysOverdue), body.Overdue.Select(o => o.DaysOverdue));
+        Assert.Equal(body.Overdue.OrderByDescending(o => o.DaysOverdue).Select(o => o.DaysOverdue),
+            body.Overdue.Select(o => o.DaysOverdue));
         Assert.All(body.Overdue, o => Assert.Equal(asOf.DayNumber - o.LastDay.DayNumber, o.DaysOverdue));
         Assert.All(body.Overdue, o => Assert.NotNull(o.ListItemUrl));
         Assert.NotEmpty(body.Rounds);
