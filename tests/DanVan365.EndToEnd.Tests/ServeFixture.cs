@@ -14,7 +14,7 @@ namespace DanVan365.EndToEnd.Tests;
 public sealed partial class ServeFixture : IAsyncLifetime
 {
     /// <summary>The day serve and status stand on.</summary>
-    public const string AsOf = "2026-11-30";
+    public const string AsOf = "2026-05-20";
 
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _serve;

@@ -69,7 +69,7 @@ public sealed class WebPartsTests(ServeFixture serve)
     [Fact]
     public async Task ReportForm_UnitPersonSubmitsARow_RowIsInBaoCaoKetQua()
     {
-        var page = await OpenAsync($"view=report&round=1&as={VhxhAssignee}");
+        var page = await OpenAsync($"view=report&as={VhxhAssignee}");
         var text = $"Kết quả e2e {Guid.NewGuid():N}";
 
         await page.GetByLabel("Kết quả thực hiện 1.1", new PageGetByLabelOptions { Exact = true }).FillAsync(text);
@@ -77,7 +77,7 @@ public sealed class WebPartsTests(ServeFixture serve)
         await page.GetByText("1.1").First.WaitForAsync();
 
         using var client = await ClientAsAsync(VhxhAssignee);
-        var work = await client.GetFromJsonAsync<JsonElement>("/api/my/work?round=1");
+        var work = await client.GetFromJsonAsync<JsonElement>("/api/my/work");
         var row = work.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "1.1");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert)).First).ToBeVisibleAsync();
         Assert.Equal(text, row.GetProperty("saved").GetProperty("result").GetString());
@@ -88,7 +88,7 @@ public sealed class WebPartsTests(ServeFixture serve)
     [Fact]
     public async Task ReportForm_CellOf5000Characters_RefusedBesideItsField()
     {
-        var page = await OpenAsync($"view=report&round=1&as={VhxhHead}");
+        var page = await OpenAsync($"view=report&as={VhxhHead}");
 
         await page.GetByLabel("Kết quả thực hiện 1.1", new PageGetByLabelOptions { Exact = true }).FillAsync(new string('x', 5000));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Nộp báo cáo" }).ClickAsync();
@@ -118,7 +118,7 @@ public sealed class WebPartsTests(ServeFixture serve)
 
     [Theory]
     [InlineData("view=dashboard&asOf=" + ServeFixture.AsOf, "dashboard-axe")]
-    [InlineData("view=report&round=1&as=" + VhxhHead, "report-axe")]
+    [InlineData("view=report&as=" + VhxhHead, "report-axe")]
     public async Task View_Axe_NoSeriousOrCriticalViolation(string query, string name)
     {
         var page = await OpenAsync(query);
