@@ -43,7 +43,8 @@ public sealed class WebPartsTests(ServeFixture serve)
     private static int[] StatusTotals(string output)
     {
         var line = output.Split('\n').First(l => l.StartsWith("Tổng cộng", StringComparison.Ordinal));
-        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(6).Select(t => int.Parse(t, CultureInfo.InvariantCulture))];
+        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(6)
+            .Select(t => int.Parse(t, CultureInfo.InvariantCulture))];
     }
 
     [Fact]
