@@ -27,6 +27,7 @@ public static class FunctionsSetup
         services.AddHostedService<HolidayYearCheck>();
         services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
         services.AddSingleton<WardDispatcher>();
+        services.AddSingleton<Triggers.IPortalCatalogues, Triggers.LibraryPortalCatalogues>();
         services.AddEntraAuthentication(configuration);
         return services;
     }

@@ -22,5 +22,6 @@ internal static class CommandRegistry
         yield return Commands.DemoCommand.Create(context);
         yield return Commands.EmulatorCommand.Create(context);
         yield return Commands.BenchCityCommand.Create(context);
+        yield return Commands.ServeCommand.Create(context);
     }
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using DanVan365.Core.Reporting;
-using DanVan365.Core.Status;
-using DanVan365.Core.Text;
 using DanVan365.Core.Wards;
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Jobs;
 using DanVan365.Functions.Security;
+using DanVan365.M365.Composition;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -21,22 +20,11 @@ public sealed record SubmissionRowBody(string? Code, string? Result, string? Sta
 public sealed record SubmissionBody(string? Ward, string? Unit, int Round, string? CatalogueVersion,
     IReadOnlyList<SubmissionRowBody>? Rows);
 
-/// <summary>What SubmitReport accepted.</summary>
-public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows);
-
-/// <summary>One problem of a submitted row (docs/api.md "Error body"): task code, field (null: the whole row), message.</summary>
-public sealed record SubmissionRowProblem(string? Code, string? Field, string Message);
-
-/// <summary>A refused submission: the message for the request and the problems per row.</summary>
-public sealed record SubmissionErrorBody(string Error, IReadOnlyList<SubmissionRowProblem> Rows);
-
 /// <summary>HTTP functions for the units (app role DanVan.Reporter): read status, submit a report.</summary>
-public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogger<ReporterFunctions> logger)
+public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWardScopeFactory scopes, IPortalCatalogues catalogues,
+    ILogger<ReporterFunctions> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Largest SubmitReport body read (bytes); a larger one is answered 413.</summary>
-    public const int MaxSubmissionBodyBytes = 256 * 1024;
 
     /// <summary>GET /api/status[?ward=id]: the four status categories per unit (reporters and administrators).</summary>
     [Function("Status")]
@@ -66,7 +54,10 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
         return new OkObjectResult(await jobs.StatusAsync(ward.Id, context.CancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>POST /api/submissions: a reporter submits their own unit's report for a round.</summary>
+    /// <summary>
+    /// POST /api/submissions: a reporter submits their own unit's report for a round through the form. The rows pass the
+    /// same checks as a filled template (<see cref="FormSubmissionRules"/>); problems come back per row (400).
+    /// </summary>
     [Function("SubmitReport")]
     public async Task<IActionResult> SubmitReport([HttpTrigger(AuthorizationLevel.Anonymous, "post",
         Route = "submissions")] HttpRequest request, FunctionContext context)
@@ -79,6 +70,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
             return HttpSupport.Refuse(request, auth, "SubmitReport", logger);
         }
 
+        // A body limit before anything is parsed (issue 13): a unit's report is a few KB.
         if (request.ContentLength > MaxSubmissionBodyBytes)
         {
             return TooLarge();
@@ -106,52 +98,67 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
             return error!;
         }
 
-        if (Validate(body, out var submission) is { } invalid)
+        if (Validate(body, out var rows) is { } invalid)
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, invalid);
+            return invalid;
         }
 
-        var unitAuth = CallerAuthorizer.RequireReporterOf(request.HttpContext.User, submission!.UnitCode, ward.Units);
+        var unitCode = body!.Unit!.Trim();
+        var unitAuth = CallerAuthorizer.RequireReporterOf(request.HttpContext.User, unitCode, ward.Units);
         if (!unitAuth.Allowed)
         {
             return HttpSupport.Refuse(request, unitAuth, "SubmitReport", logger);
         }
 
-        try
+        FormSubmitResult result;
+        await using (var scope = scopes.Open(ward.Target))
         {
-            await jobs.SubmitReportAsync(ward.Id, submission, context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+                result = await scope.Get<WardPortal>().SubmitAsync(catalogue, unitCode, body.Round, rows, context.CancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (UnknownRoundException)
+            {
+                return HttpSupport.Error(StatusCodes.Status404NotFound,
+                    $"Không có đợt báo cáo {body.Round.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            catch (RoundClosedException ex)
+            {
+                return HttpSupport.Error(StatusCodes.Status409Conflict, string.Create(CultureInfo.InvariantCulture,
+                    $"Đợt báo cáo {ex.Round} đã kết thúc ngày {ex.LastDay:dd/MM/yyyy}; không nhận thêm báo cáo."));
+            }
+            catch (NoDecisionException ex)
+            {
+                Log.NotAvailable(logger, "SubmitReport", ex.Message);
+                return HttpSupport.Error(StatusCodes.Status409Conflict,
+                    "Chưa ghi được báo cáo: phường chưa có quyết định, hoặc danh sách đang bận; hãy gửi lại sau.");
+            }
         }
-        catch (SubmissionRefusedException ex)
+
+        if (!result.Accepted)
         {
-            var problems = ex.Result.Rejections.Select(r => new SubmissionRowProblem(r.TaskCode, r.Field, r.Message)).ToList();
-            return new ObjectResult(new SubmissionErrorBody(string.Create(CultureInfo.InvariantCulture,
-                $"Báo cáo có {problems.Count} lỗi, chưa ghi dòng nào."), problems))
-            { StatusCode = StatusCodes.Status400BadRequest };
+            return RowErrors([.. result.Rejections.Select(r => new RowError(r.TaskCode, FormSubmissionRules.FieldOf(r), r.Message))]);
         }
-        catch (UnknownRoundException ex)
+
+        if (result.Failures.Count > 0)
         {
-            return HttpSupport.Error(StatusCodes.Status404NotFound, string.Create(CultureInfo.InvariantCulture,
-                $"Phường chưa có đợt báo cáo {ex.Round}."));
-        }
-        catch (RoundClosedException ex)
-        {
-            return HttpSupport.Error(StatusCodes.Status409Conflict, string.Create(CultureInfo.InvariantCulture,
-                $"Đợt báo cáo {ex.Round} đã kết thúc ngày {ex.LastDay:dd/MM/yyyy}; không nhận thêm báo cáo."));
-        }
-        catch (JobFailedException ex)
-        {
-            Log.NotAvailable(logger, "SubmitReport", ex.Message);
+            Log.NotAvailable(logger, "SubmitReport", $"{result.Failures.Count} row(s) not written");
             return HttpSupport.Error(StatusCodes.Status409Conflict,
                 "Chưa ghi được báo cáo: phường chưa có quyết định, hoặc danh sách đang bận; hãy gửi lại sau.");
         }
 
-        Log.Submitted(logger, ward.Id, submission.UnitCode, submission.Round, submission.Rows.Count);
-        return new AcceptedResult((string?)null, new SubmitResult(ward.Id, submission.UnitCode, submission.Round, submission.Rows.Count));
+        Log.Submitted(logger, ward.Id, unitCode, body.Round, result.Recorded.Count);
+        return new AcceptedResult((string?)null, new SubmitResult(ward.Id, unitCode, body.Round, result.Recorded.Count, result.RecordedAt,
+            [.. result.Recorded.Select(r => new RecordedRow(r.Code, FormSubmissionRules.StatusWord(r)))]));
     }
 
-    private static ObjectResult TooLarge() => new(new ErrorBody(string.Create(CultureInfo.InvariantCulture,
-        $"Nội dung gửi lên vượt quá {MaxSubmissionBodyBytes / 1024} KB.")))
-    { StatusCode = StatusCodes.Status413PayloadTooLarge };
+    /// <summary>Largest submission body accepted (256 KB).</summary>
+    public const int MaxSubmissionBodyBytes = 256 * 1024;
+
+    private static IActionResult TooLarge() => HttpSupport.Error(StatusCodes.Status413PayloadTooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"Nội dung gửi lên vượt quá {MaxSubmissionBodyBytes / 1024} KB."));
 
     /// <summary>The body, or null when it is longer than <see cref="MaxSubmissionBodyBytes"/> (never reads past the limit + 1).</summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
@@ -172,57 +179,51 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, ILogg
         return buffer.ToArray();
     }
 
-    /// <summary>Checks the body and builds the submission; returns the reason (Vietnamese) when it is not acceptable.</summary>
-    internal static string? Validate(SubmissionBody? body, out Submission? submission)
+    /// <summary>Checks the body's shape; returns the 400 answer (per-row problems in <c>rows</c>) when it is not acceptable.</summary>
+    internal static IActionResult? Validate(SubmissionBody? body, out IReadOnlyList<RawSubmissionRow> rows)
     {
-        submission = null;
+        rows = [];
         if (body is null || string.IsNullOrWhiteSpace(body.Unit))
         {
-            return "Thiếu mã đơn vị (unit).";
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu mã đơn vị (unit).");
         }
 
         if (body.Round < 1)
         {
-            return "Thiếu hoặc sai số đợt báo cáo (round).";
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu hoặc sai số đợt báo cáo (round).");
         }
 
         if (body.Rows is not { Count: > 0 })
         {
-            return "Báo cáo không có dòng nào (rows).";
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Báo cáo không có dòng nào (rows).");
         }
 
-        var rows = new List<SubmissionRow>();
+        var problems = new List<RowError>();
+        var raw = new List<RawSubmissionRow>();
         foreach (var row in body.Rows)
         {
             if (string.IsNullOrWhiteSpace(row.Code))
             {
-                return "Có dòng thiếu mã nhiệm vụ (code).";
+                problems.Add(new RowError(null, null, "Có dòng thiếu mã nhiệm vụ (code)."));
+                continue;
             }
 
-            StatusCategory? status = null;
-            if (!string.IsNullOrWhiteSpace(row.Status))
-            {
-                if (!StatusCategoryLabels.TryParse(row.Status, out var parsed))
-                {
-                    return $"Mức độ hoàn thành \"{row.Status}\" của nhiệm vụ {row.Code} không phải một trong: " +
-                        $"{string.Join("; ", StatusCategoryLabels.All.Select(l => l.Label))}.";
-                }
-
-                status = parsed;
-            }
-
-            rows.Add(new SubmissionRow(VietnameseText.Nfc(row.Code.Trim()), Text(row.Result), status, Text(row.Difficulties),
-                Text(row.Proposals)));
+            raw.Add(new RawSubmissionRow(row.Code, row.Result ?? string.Empty, row.Status ?? string.Empty, row.Difficulties ?? string.Empty,
+                row.Proposals ?? string.Empty));
         }
 
-        if (rows.GroupBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        if (problems.Count > 0)
         {
-            return $"Nhiệm vụ {duplicate.Key} xuất hiện hai lần.";
+            return RowErrors(problems);
         }
 
-        submission = new Submission(body.Unit.Trim(), body.Round, body.CatalogueVersion ?? string.Empty, rows);
+        rows = raw;
         return null;
     }
 
-    private static string Text(string? value) => VietnameseText.Nfc((value ?? string.Empty).Trim());
+    private static ObjectResult RowErrors(IReadOnlyList<RowError> rows) =>
+        new(new RowErrorBody(string.Create(CultureInfo.InvariantCulture, $"Báo cáo có {rows.Count} dòng chưa hợp lệ."), rows))
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
 }

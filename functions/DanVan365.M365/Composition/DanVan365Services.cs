@@ -96,6 +96,7 @@ public static class DanVan365Services
         services.AddScoped<ReportIngestion>();
         services.AddScoped<WardEscalation>();
         services.AddScoped<WardProposals>();
+        services.AddScoped<WardPortal>();
         return services;
     }
 

@@ -64,6 +64,7 @@ public sealed class TestApp : IDisposable
         services.AddSingleton<RunWardJobFunction>();
         services.AddSingleton<AdminFunctions>();
         services.AddSingleton<ReporterFunctions>();
+        services.AddSingleton<PortalFunctions>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

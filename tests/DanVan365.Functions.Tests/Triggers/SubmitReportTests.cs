@@ -1,126 +1,105 @@
-using DanVan365.Core.Reporting;
-using DanVan365.Functions.Configuration;
+using System.Text.Json;
+using DanVan365.Core.Sync;
 using DanVan365.Functions.Jobs;
 using DanVan365.Functions.Security;
 using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
 using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
+/// <summary>POST /api/submissions against the local Graph, after the library's decision was synced.</summary>
 public class SubmitReportTests
 {
-    private const string VhxhHead = "vhxh.truong@haian.example.vn";
+    internal const string VhxhHead = "vhxh.truong@haian.example.vn";
 
     private const string Body = """
         {"unit":"VHXH","round":1,"rows":[
-          {"code":"1.1","result":"Đã tổ chức 3 hội nghị.","status":"Hoàn thành đúng hạn","difficulties":"","proposals":""},
-          {"code":"3.5.a","result":"Đang triển khai.","status":"đang thực hiện quá hạn"}
+          {"code":"1.1","result":"Đã tổ chức 3 hội nghị.","status":"Hoàn thành đúng hạn","difficulties":"","proposals":""}
         ]}
         """;
 
-    /// <summary>Records submissions instead of writing them (the submission use case is wired by the integrator).</summary>
-    private sealed class RecordingJobs : IWardJobs
-    {
-        public List<(string Ward, Submission Submission)> Submitted { get; } = [];
-
-        public Task SubmitReportAsync(string wardId, Submission submission, CancellationToken cancellationToken)
-        {
-            Submitted.Add((wardId, submission));
-            return Task.CompletedTask;
-        }
-
-        public Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force,
-            CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<PullOutcome> PullPlannerProgressAsync(string wardId,
-            CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId,
-            CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task CompileRoundReportAsync(string wardId, int round,
-            CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<WardStatus> StatusAsync(string wardId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
-
-    private static (ReporterFunctions Function, RecordingJobs Jobs) Create()
-    {
-        var settings = new FunctionsSettings
-        {
-            M365 = new()
-            {
-                Local = true,
-                GraphBaseUrl = "http://127.0.0.1:5999/v1.0",
-                SiteUrl = "https://haian.sharepoint.com/sites/phuong-hai-an",
-                GroupId = "g"
-            },
-            Wards = [new() { Id = "hai-an", Name = "Phường Hải An", PlanTitle = "Dân vận 2026 – Phường Hải An" }],
-        };
-        var jobs = new RecordingJobs();
-        return (new ReporterFunctions(new WardRegistry(WardRegistry.Build(settings)), jobs, NullLogger<ReporterFunctions>.Instance), jobs);
-    }
-
     private static int StatusOf(IActionResult result) => ((ObjectResult)result).StatusCode ?? 200;
 
-    [Fact]
-    public async Task SubmitReport_ReporterOfTheUnit_202AndTheRowsPassedOn()
+    /// <summary>A harness whose library holds the decision, synced by the Functions' own job.</summary>
+    internal static async Task<(WardHarness Harness, TestApp App)> SyncedAsync()
     {
-        var (function, jobs) = Create();
+        var harness = await WardHarness.StartAsync();
+        await TestApp.UploadDecisionAsync(harness);
+        var app = new TestApp(harness);
+        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+        return (harness, app);
+    }
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: Body),
+    private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness harness)
+    {
+        using var session = harness.NewSession();
+        return [.. (await session.Lists.ReadAsync(SiteSchema.Reports, CancellationToken.None))
+            .Where(r => !string.IsNullOrEmpty(r.Fields.GetValueOrDefault(ReportColumns.Result)))];
+    }
+
+    private static Task<IActionResult> SubmitAsync(TestApp app, string? upn, string body, params string[] roles) =>
+        app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(upn, roles), "POST", jsonBody: body),
             new FakeFunctionContext());
+
+    [Fact]
+    public async Task SubmitReport_ReporterOfTheUnit_202WithWhatWasRecordedAndRowsInBaoCaoKetQua()
+    {
+        var (harness, app) = await SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
+
+        var result = await SubmitAsync(app, VhxhHead, Body, AppRoles.Reporter);
 
         Assert.Equal(202, StatusOf(result));
-        var (ward, submission) = Assert.Single(jobs.Submitted);
-        Assert.Equal("hai-an", ward);
-        Assert.Equal("VHXH", submission.UnitCode);
-        Assert.Equal(1, submission.Round);
-        Assert.Equal(["1.1", "3.5.a"], submission.Rows.Select(r => r.Code));
-        Assert.Equal(Core.Status.StatusCategory.InProgressOverdue, submission.Rows[1].Status);
+        var answer = Assert.IsType<SubmitResult>(((ObjectResult)result).Value);
+        Assert.Equal(("hai-an", "VHXH", 1, 1), (answer.Ward, answer.Unit, answer.Round, answer.Rows));
+        Assert.Equal([new RecordedRow("1.1", "Hoàn thành đúng hạn")], answer.Recorded);
+        Assert.Equal(harness.Clock.GetUtcNow(), answer.RecordedAt);
+        var row = Assert.Single(await ReportRowsAsync(harness));
+        Assert.Equal("1|1.1|VHXH", row.Key);
     }
 
     [Fact]
-    public async Task SubmitReport_ReporterOfAnotherUnit_403AndNothingPassedOn()
+    public async Task SubmitReport_CellOf5000Characters_400NamingTheRowAndFieldAndNothingWritten()
     {
-        var (function, jobs) = Create();
+        var (harness, app) = await SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
+        var body = JsonSerializer.Serialize(new
+        {
+            unit = "VHXH",
+            round = 1,
+            rows = new[] { new { code = "1.1", result = new string('a', 5000), status = "", difficulties = "", proposals = "" } },
+        });
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User("vp.truong@haian.example.vn", AppRoles.Reporter),
-            "POST", jsonBody: Body), new FakeFunctionContext());
+        var result = await SubmitAsync(app, VhxhHead, body, AppRoles.Reporter);
 
-        Assert.Equal(403, StatusOf(result));
-        Assert.Empty(jobs.Submitted);
+        Assert.Equal(400, StatusOf(result));
+        var error = Assert.IsType<RowErrorBody>(((ObjectResult)result).Value);
+        var problem = Assert.Single(error.Rows);
+        Assert.Equal(("1.1", "result"), (problem.Code, problem.Field));
+        Assert.Contains("5000", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(await ReportRowsAsync(harness));
     }
 
-    [Fact]
-    public async Task SubmitReport_AdminOnly_403()
+    [Theory]
+    [InlineData("""{"unit":"VHXH","round":1,"rows":[{"code":"1.1","status":"xong rồi"}]}""", "1.1", "status")]
+    [InlineData("""{"unit":"VHXH","round":1,"rows":[{"code":"9.9.9","result":"x"}]}""", "9.9.9", null)]
+    [InlineData("""{"unit":"VHXH","round":1,"rows":[{"code":"1.1","result":"x"},{"code":"1.1","result":"y"}]}""", "1.1", null)]
+    public async Task SubmitReport_BadRow_400WithThatRow(string body, string code, string? field)
     {
-        var (function, jobs) = Create();
+        var (harness, app) = await SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Admin), "POST", jsonBody: Body),
-            new FakeFunctionContext());
+        var result = await SubmitAsync(app, VhxhHead, body, AppRoles.Reporter);
 
-        Assert.Equal(403, StatusOf(result));
-        Assert.Empty(jobs.Submitted);
-    }
-
-    [Fact]
-    public async Task SubmitReport_Anonymous_401()
-    {
-        var (function, jobs) = Create();
-
-        var result = await function.SubmitReport(Principals.Request(Principals.Anonymous, "POST", jsonBody: Body),
-            new FakeFunctionContext());
-
-        Assert.Equal(401, StatusOf(result));
-        Assert.Empty(jobs.Submitted);
+        Assert.Equal(400, StatusOf(result));
+        var problem = Assert.Single(Assert.IsType<RowErrorBody>(((ObjectResult)result).Value).Rows);
+        Assert.Equal((code, field), (problem.Code, problem.Field));
+        Assert.Empty(await ReportRowsAsync(harness));
     }
 
     [Theory]
@@ -128,45 +107,39 @@ public class SubmitReportTests
     [InlineData("""{"unit":"VHXH","round":0,"rows":[{"code":"1.1"}]}""")]
     [InlineData("""{"unit":"VHXH","round":1,"rows":[]}""")]
     [InlineData("""{"round":1,"rows":[{"code":"1.1"}]}""")]
-    [InlineData("""{"unit":"VHXH","round":1,"rows":[{"code":"1.1","status":"xong rồi"}]}""")]
-    [InlineData("""{"unit":"VHXH","round":1,"rows":[{"code":"1.1"},{"code":"1.1"}]}""")]
+    [InlineData("""{"unit":"VHXH","round":1,"rows":[{"result":"no code"}]}""")]
     public async Task SubmitReport_BadBody_400(string body)
     {
-        var (function, jobs) = Create();
+        await using var harness = await WardHarness.StartAsync();
+        using var app = new TestApp(harness);
 
-        var result = await function.SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter), "POST", jsonBody: body),
+        Assert.Equal(400, StatusOf(await SubmitAsync(app, VhxhHead, body, AppRoles.Reporter)));
+    }
+
+    [Theory]
+    [InlineData("vp.truong@haian.example.vn", AppRoles.Reporter, 403)]
+    [InlineData(VhxhHead, AppRoles.Admin, 403)]
+    [InlineData(null, null, 401)]
+    public async Task SubmitReport_NotAReporterOfTheUnit_RefusedAndNothingWritten(string? upn, string? role, int expected)
+    {
+        var (harness, app) = await SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
+        var caller = upn is null ? Principals.Anonymous : Principals.User(upn, role!);
+
+        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(caller, "POST", jsonBody: Body),
             new FakeFunctionContext());
 
-        Assert.Equal(400, StatusOf(result));
-        Assert.Empty(jobs.Submitted);
+        Assert.Equal(expected, StatusOf(result));
+        Assert.Empty(await ReportRowsAsync(harness));
     }
 
     [Fact]
-    public async Task SubmitReport_RealJobsNoDecisionYet_409()
+    public async Task SubmitReport_NoDecisionYet_409()
     {
         await using var harness = await WardHarness.StartAsync();
         using var app = new TestApp(harness);
 
-        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter),
-            "POST", jsonBody: Body), new FakeFunctionContext());
-
-        Assert.Equal(409, StatusOf(result));
-    }
-
-    [Fact]
-    public async Task SubmitReport_RealJobsAfterSync_RowsWrittenToBaoCaoKetQua()
-    {
-        await using var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        using var app = new TestApp(harness);
-        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
-
-        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter),
-            "POST", jsonBody: Body), new FakeFunctionContext());
-
-        Assert.Equal(202, StatusOf(result));
-        using var session = harness.NewSession();
-        var rows = await session.Lists.ReadAsync(DanVan365.Core.Sync.SiteSchema.Reports, CancellationToken.None);
-        Assert.Contains(rows, r => r.Key.StartsWith("1|", StringComparison.Ordinal) && r.Key.EndsWith("|VHXH", StringComparison.Ordinal));
+        Assert.Equal(409, StatusOf(await SubmitAsync(app, VhxhHead, Body, AppRoles.Reporter)));
     }
 }

@@ -1,0 +1,153 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Escalation;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Status;
+
+/// <summary>The dashboard's filters (codes as the API takes them); null = not filtered.</summary>
+/// <param name="Unit">A unit code of the directory.</param>
+/// <param name="Section">A section code of the decision, e.g. "1".</param>
+/// <param name="Status">A <see cref="StatusCategory"/> name or <see cref="DashboardFilter.Ongoing"/>.</param>
+public sealed record DashboardFilter(string? Unit = null, string? Section = null, string? Status = null)
+{
+    /// <summary>The status filter value for tasks without a last day.</summary>
+    public const string Ongoing = "Ongoing";
+
+    /// <summary>The first problem of the filter against the directory and the decision (Vietnamese), or null.</summary>
+    public string? Problem(UnitDirectory units, IReadOnlyList<Section> sections)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(sections);
+        if (Unit is not null && units.Find(Unit) is null)
+        {
+            return $"Không có đơn vị với mã \"{Unit}\".";
+        }
+
+        if (Section is not null && !sections.Any(s => s.Code == Section))
+        {
+            return $"Không có mục \"{Section}\" trong quyết định.";
+        }
+
+        if (Status is not null && Status != Ongoing && !Enum.TryParse<StatusCategory>(Status, ignoreCase: false, out _))
+        {
+            return $"Trạng thái \"{Status}\" không hợp lệ; dùng một trong: " +
+                string.Join(", ", StatusCategories.All.Select(c => c.ToString()).Append(Ongoing)) + ".";
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the row passes the filter as of <paramref name="today"/>.</summary>
+    public bool Keeps(AssignmentRow row, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (Unit is not null && row.UnitCode != Unit)
+        {
+            return false;
+        }
+
+        if (Section is not null && row.TaskCode.Split('.')[0] != Section)
+        {
+            return false;
+        }
+
+        return Status is null || (row.Category(today)?.ToString() ?? Ongoing) == Status;
+    }
+}
+
+/// <summary>An overdue (Đang thực hiện quá hạn) assignment with how long it is overdue and its links.</summary>
+public sealed record OverdueItem(string Code, string Task, string Unit, string UnitName, string Role, DateOnly LastDay,
+    int DaysOverdue, string? PlannerUrl, string? ListItemUrl);
+
+/// <summary>Whether a unit's report for a round came in by the round's last day.</summary>
+public enum SubmissionState
+{
+    /// <summary>Submitted on or before the round's last day.</summary>
+    OnTime,
+
+    /// <summary>Submitted after the round's last day.</summary>
+    Late,
+
+    /// <summary>Nothing submitted.</summary>
+    Missing,
+}
+
+/// <summary>One cell of the round × unit matrix (the day the list recorded the unit's rows).</summary>
+public sealed record RoundUnitState(string Unit, SubmissionState State, DateOnly? SubmittedOn);
+
+/// <summary>One round of the submission matrix.</summary>
+public sealed record RoundMatrix(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitState> Units);
+
+/// <summary>
+/// The dashboard read model: <see cref="StatusReport"/> over the filtered Phân công rows (so the figures are the ones
+/// `danvan365 status` prints for the same rows and day), the overdue rows, and the submission matrix.
+/// </summary>
+public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskCount, StatusReport Report,
+    IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<RoundMatrix> Rounds)
+{
+    /// <summary>Builds the dashboard; pure. Rounds in any order; links may be <see cref="EscalationLinks.None"/>.</summary>
+    public static Dashboard Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue,
+        UnitDirectory units, IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter, EscalationLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(rounds);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(links);
+        var kept = assignments.Where(r => AssignmentRow.From(r) is { Archived: false } a && filter.Keeps(a, today)).ToList();
+        var report = StatusReport.Build(kept, catalogue.Sections, units, today);
+        var typed = kept.Select(r => AssignmentRow.From(r)!).ToList();
+        var tasks = catalogue.WorkItems.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
+            StringComparer.Ordinal);
+        var overdue = typed
+            .Where(a => a.Category(today) == StatusCategory.InProgressOverdue)
+            .Select(a => OverdueOf(a, tasks.GetValueOrDefault(a.TaskCode), units, today, links))
+            .OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Code, StringComparer.Ordinal).ThenBy(o => o.Unit, StringComparer.Ordinal)
+            .ToList();
+        var taskCount = typed.Select(a => a.TaskCode).Distinct(StringComparer.Ordinal).Count();
+        return new Dashboard(today, filter, taskCount, report, overdue, Matrix(reports, catalogue, units, rounds, today, filter));
+    }
+
+    private static OverdueItem OverdueOf(AssignmentRow row, CatalogueTask? task, UnitDirectory units, DateOnly today, EscalationLinks links)
+    {
+        var role = task is not null && ReportPlanner.RoleOf(task, row.UnitCode) is { } r ? r.Label() : TaskRole.Lead.Label();
+        var lastDay = row.LastDay!.Value;
+        return new OverdueItem(row.TaskCode, row.TaskText ?? task?.Title ?? row.Title ?? row.TaskCode, row.UnitCode,
+            ReportPlanner.UnitName(units, row.UnitCode), role, lastDay, today.DayNumber - lastDay.DayNumber,
+            row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, links.AssignmentItem(row.ItemId));
+    }
+
+    /// <summary>Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones).</summary>
+    private static List<RoundMatrix> Matrix(IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue, UnitDirectory units,
+        IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter)
+    {
+        var expected = ReportPlanner.ExpectedUnits(catalogue).ToHashSet(StringComparer.Ordinal);
+        var order = units.Units.Select(u => u.Code).Where(expected.Contains)
+            .Concat(ReportPlanner.ExpectedUnits(catalogue).Where(c => units.Find(c) is null))
+            .Where(c => filter.Unit is null || c == filter.Unit)
+            .ToList();
+        var typed = reports.Select(ReportRow.From).OfType<ReportRow>().Where(HasContent).ToList();
+        var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
+        var open = ordered.FindIndex(r => r.LastDay >= today);
+        var shown = open < 0 ? ordered : ordered.Take(open + 1);
+        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay, [.. order.Select(unit =>
+        {
+            var days = typed.Where(r => r.Round == round.Number && r.UnitCode == unit && r.SubmittedOn is not null)
+                .Select(r => r.SubmittedOn!.Value).ToList();
+            if (days.Count == 0)
+            {
+                return new RoundUnitState(unit, SubmissionState.Missing, null);
+            }
+
+            var first = days.Min();
+            return new RoundUnitState(unit, first <= round.LastDay ? SubmissionState.OnTime : SubmissionState.Late, first);
+        })]))];
+    }
+
+    private static bool HasContent(ReportRow row) =>
+        !string.IsNullOrEmpty(row.Result) || !string.IsNullOrEmpty(row.Completion) || !string.IsNullOrEmpty(row.Difficulties)
+        || !string.IsNullOrEmpty(row.Proposals);
+}

@@ -1,0 +1,100 @@
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
+using DanVan365.Core.Sync;
+using DanVan365.Core.Time;
+
+namespace DanVan365.Core.Wards;
+
+/// <summary>A filter value the decision or the directory does not know (the API answers 400).</summary>
+public sealed class InvalidQueryException(string message) : Errors.DanVanException(message);
+
+/// <summary>What a form submission did: refused with reasons, or recorded (rows written, the day, what was recorded).</summary>
+public sealed record FormSubmitResult(IReadOnlyList<SubmissionRejection> Rejections, IReadOnlyList<SubmissionRow> Recorded,
+    DateTimeOffset RecordedAt, IReadOnlyList<RowFailure> Failures)
+{
+    public bool Accepted => Rejections.Count == 0;
+}
+
+/// <summary>
+/// Use case: what the web parts read and write (dashboard, a unit's work for a round, the report form), over the
+/// ward's lists and a catalogue (the library's decision for the Functions; the CLI's decision for `serve`). The
+/// figures come from <see cref="StatusReport"/>, so they equal `danvan365 status` for the same rows and day.
+/// </summary>
+public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds rounds, SubmissionIngest ingest, ISiteLinks links,
+    DecisionIntake decisions, TimeProvider clock)
+{
+    /// <summary>The library's current decision; throws <see cref="NoDecisionException"/> when there is none.</summary>
+    public async Task<TaskCatalogue> LibraryCatalogueAsync(CancellationToken cancellationToken) =>
+        (await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id)).Catalogue;
+
+    /// <summary>The dashboard as of <paramref name="asOf"/> (default today, ICT).</summary>
+    public async Task<Dashboard> DashboardAsync(TaskCatalogue catalogue, DateOnly? asOf, DashboardFilter filter,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.Problem(ward.Units, catalogue.Sections) is { } problem)
+        {
+            throw new InvalidQueryException(problem);
+        }
+
+        var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var reports = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+        var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+        var siteLinks = await links.EscalationLinksAsync(cancellationToken).ConfigureAwait(false);
+        return Dashboard.Build(assignments, reports, catalogue, ward.Units, all, asOf ?? WardTime.Today(clock), filter, siteLinks);
+    }
+
+    /// <summary>A unit's rows for a round (default: the round open today); null when no round is open and none is given.</summary>
+    public async Task<UnitWork?> WorkAsync(TaskCatalogue catalogue, string unitCode, int? round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var today = WardTime.Today(clock);
+        var chosen = await RoundAsync(catalogue, round, today, cancellationToken).ConfigureAwait(false);
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var reports = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+        return UnitWork.Build(catalogue, ward.Units, chosen, unitCode, reports, today);
+    }
+
+    /// <summary>
+    /// Checks a form's rows (<see cref="FormSubmissionRules"/>) and writes them into Báo cáo kết quả through the same path
+    /// as an ingested template; nothing is written when a row is refused. Throws <see cref="UnknownRoundException"/>.
+    /// </summary>
+    public async Task<FormSubmitResult> SubmitAsync(TaskCatalogue catalogue, string unitCode, int round,
+        IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var now = WardTime.Now(clock);
+        var chosen = await RoundAsync(catalogue, round, WardTime.Today(clock), cancellationToken).ConfigureAwait(false)
+            ?? throw new UnknownRoundException(ward.Id, round);
+        if (WardTime.Today(clock) > chosen.LastDay)
+        {
+            throw new RoundClosedException(ward.Id, chosen.Number, chosen.LastDay);
+        }
+
+        var checkedRows = FormSubmissionRules.Check(catalogue, ward.Units, chosen, unitCode, rows);
+        if (checkedRows.Submission is not { } submission)
+        {
+            return new FormSubmitResult(checkedRows.Rejections, [], now, []);
+        }
+
+        var (_, failures) = await ingest.WriteAsync(catalogue, submission, "api/submissions", cancellationToken).ConfigureAwait(false);
+        return new FormSubmitResult([], submission.Rows, now, failures);
+    }
+
+    private async Task<ReportRound?> RoundAsync(TaskCatalogue catalogue, int? round, DateOnly today, CancellationToken cancellationToken)
+    {
+        var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+        if (round is not { } number)
+        {
+            return UnitWork.OpenRound(all, today);
+        }
+
+        return all.FirstOrDefault(r => r.Number == number) ?? throw new UnknownRoundException(ward.Id, number);
+    }
+}

@@ -1,0 +1,82 @@
+using DanVan365.Core.Reporting;
+using DanVan365.Core.Status;
+using DanVan365.Functions.Configuration;
+
+namespace DanVan365.Functions.Triggers;
+
+/// <summary>One per-row problem of a request (docs/api.md, "Error body").</summary>
+public sealed record RowError(string? Code, string? Field, string Message);
+
+/// <summary>An error answer with per-row problems.</summary>
+public sealed record RowErrorBody(string Error, IReadOnlyList<RowError> Rows);
+
+/// <summary>A status category key with its Vietnamese label.</summary>
+public sealed record CategoryBody(string Key, string Label);
+
+/// <summary>Counts of one unit, one section, or the totals.</summary>
+public sealed record CountsBody(string Key, string Name, int Total, int Ongoing, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>A code and a name (filter choices, units).</summary>
+public sealed record CodeName(string Code, string Name);
+
+/// <summary>The choices of the dashboard's filters.</summary>
+public sealed record OptionsBody(IReadOnlyList<CodeName> Units, IReadOnlyList<CodeName> Sections);
+
+/// <summary>The filters applied.</summary>
+public sealed record FiltersBody(string? Unit, string? Section, string? Status);
+
+/// <summary>One cell of the submission matrix (<c>submittedAt</c>: the day the list recorded, yyyy-mm-dd).</summary>
+public sealed record RoundUnitBody(string Unit, string State, string? SubmittedAt);
+
+/// <summary>One round of the submission matrix.</summary>
+public sealed record RoundBody(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitBody> Units);
+
+/// <summary>GET /api/dashboard answer (docs/api.md).</summary>
+public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, FiltersBody Filters, IReadOnlyList<CategoryBody> Categories,
+    int TaskCount, CountsBody Totals, IReadOnlyList<CountsBody> Units, IReadOnlyList<CountsBody> Sections, OptionsBody Options,
+    IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<RoundBody> Rounds)
+{
+    public static DashboardBody From(Ward ward, Dashboard dashboard, IReadOnlyList<Core.Catalogue.Section> sections)
+    {
+        ArgumentNullException.ThrowIfNull(ward);
+        ArgumentNullException.ThrowIfNull(dashboard);
+        var report = dashboard.Report;
+        return new DashboardBody(ward.Id, ward.Name, dashboard.AsOf,
+            new FiltersBody(dashboard.Filters.Unit, dashboard.Filters.Section, dashboard.Filters.Status),
+            [.. StatusCategoryLabels.All.Select(c => new CategoryBody(c.Category.ToString(), c.Label))],
+            dashboard.TaskCount, Counts(report.Totals), [.. report.Units.Select(Counts)], [.. report.Sections.Select(Counts)],
+            new OptionsBody([.. ward.Units.Units.Select(u => new CodeName(u.Code, u.Name))], [.. sections.Select(s => new CodeName(s.Code,
+                s.Title))]),
+            dashboard.Overdue,
+            [.. dashboard.Rounds.Select(r => new RoundBody(r.Round, r.Title, r.LastDay, [.. r.Units.Select(u => new RoundUnitBody(u.Unit,
+                u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))]))]);
+    }
+
+    private static CountsBody Counts(StatusCounts counts) => new(counts.Key, counts.Name, counts.Total, counts.Ongoing,
+        StatusCategories.All.ToDictionary(c => c.ToString(), counts.Count, StringComparer.Ordinal));
+}
+
+/// <summary>The round of a unit's work.</summary>
+public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open);
+
+/// <summary>GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd).</summary>
+public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round, IReadOnlyList<string> StatusLabels,
+    string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows)
+{
+    public static MyWorkBody From(Ward ward, UnitWork work)
+    {
+        ArgumentNullException.ThrowIfNull(ward);
+        ArgumentNullException.ThrowIfNull(work);
+        return new MyWorkBody(ward.Id, new CodeName(work.UnitCode, work.UnitName),
+            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open),
+            [.. StatusCategoryLabels.All.Select(c => c.Label)], work.CatalogueVersion,
+            work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows);
+    }
+}
+
+/// <summary>A row recorded by POST /api/submissions.</summary>
+public sealed record RecordedRow(string Code, string Status);
+
+/// <summary>POST /api/submissions answer (202).</summary>
+public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows, DateTimeOffset RecordedAt,
+    IReadOnlyList<RecordedRow> Recorded);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Status;
+using DanVan365.Core.Wards;
+using DanVan365.Functions.Configuration;
+using DanVan365.Functions.Security;
+using DanVan365.M365.Composition;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace DanVan365.Functions.Triggers;
+
+/// <summary>Where the web parts' catalogue comes from: the library's decision (Functions) or the decision `serve` was given.</summary>
+public interface IPortalCatalogues
+{
+    Task<TaskCatalogue> CatalogueAsync(WardScope scope, CancellationToken cancellationToken);
+}
+
+/// <summary>The library's current decision (throws <see cref="NoDecisionException"/> when there is none).</summary>
+public sealed class LibraryPortalCatalogues : IPortalCatalogues
+{
+    public Task<TaskCatalogue> CatalogueAsync(WardScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Get<WardPortal>().LibraryCatalogueAsync(cancellationToken);
+    }
+}
+
+/// <summary>HTTP functions the web parts read (docs/api.md): the dashboard and a unit's work for a round.</summary>
+public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scopes, IPortalCatalogues catalogues,
+    ILogger<PortalFunctions> logger)
+{
+    /// <summary>GET /api/dashboard?asOf=&amp;ward=&amp;unit=&amp;section=&amp;status= (reporters of the ward and administrators).</summary>
+    [Function("Dashboard")]
+    public async Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Reporter, AppRoles.Admin);
+        if (!auth.Allowed)
+        {
+            return HttpSupport.Refuse(request, auth, "Dashboard", logger);
+        }
+
+        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        if (ward is null)
+        {
+            return error!;
+        }
+
+        var wardAuth = CallerAuthorizer.RequireWardMember(request.HttpContext.User, ward.Units);
+        if (!wardAuth.Allowed)
+        {
+            return HttpSupport.Refuse(request, wardAuth, "Dashboard", logger);
+        }
+
+        DateOnly? asOf = null;
+        if (Text(request.Query["asOf"]) is { } asOfText)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tham số asOf phải là ngày dạng yyyy-mm-dd.");
+            }
+
+            asOf = day;
+        }
+
+        var filter = new DashboardFilter(Text(request.Query["unit"]), Text(request.Query["section"]), Text(request.Query["status"]));
+        await using var scope = scopes.Open(ward.Target);
+        try
+        {
+            var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+            var dashboard = await scope.Get<WardPortal>().DashboardAsync(catalogue, asOf, filter, context.CancellationToken)
+                .ConfigureAwait(false);
+            return new OkObjectResult(DashboardBody.From(ward, dashboard, catalogue.Sections));
+        }
+        catch (InvalidQueryException ex)
+        {
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, ex.Message);
+        }
+        catch (NoDecisionException)
+        {
+            return HttpSupport.Error(StatusCodes.Status409Conflict, "Phường chưa có quyết định trong thư viện.");
+        }
+    }
+
+    /// <summary>GET /api/my/work?round=N&amp;ward=&amp;unit=: the caller's unit's rows for a round (reporters).</summary>
+    [Function("MyWork")]
+    public async Task<IActionResult> MyWork([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "my/work")] HttpRequest request,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = request.HttpContext.User;
+        var auth = CallerAuthorizer.RequireRole(caller, AppRoles.Reporter);
+        if (!auth.Allowed)
+        {
+            return HttpSupport.Refuse(request, auth, "MyWork", logger);
+        }
+
+        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        if (ward is null)
+        {
+            return error!;
+        }
+
+        int? round = null;
+        if (Text(request.Query["round"]) is { } roundText)
+        {
+            if (!int.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+            {
+                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tham số round phải là số đợt (1, 2, …).");
+            }
+
+            round = number;
+        }
+
+        var mine = CallerAuthorizer.UnitsOf(caller, ward.Units);
+        var unit = Text(request.Query["unit"]);
+        if (unit is null && mine.Count > 1)
+        {
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tài khoản thuộc nhiều đơn vị; chọn một (unit): " +
+                string.Join(", ", mine) + ".");
+        }
+
+        unit ??= mine.FirstOrDefault() ?? string.Empty;
+        var unitAuth = CallerAuthorizer.RequireReporterOf(caller, unit, ward.Units);
+        if (!unitAuth.Allowed)
+        {
+            return HttpSupport.Refuse(request, unitAuth, "MyWork", logger);
+        }
+
+        await using var scope = scopes.Open(ward.Target);
+        try
+        {
+            var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+            return await scope.Get<WardPortal>().WorkAsync(catalogue, unit, round, context.CancellationToken).ConfigureAwait(false)
+                is { } work
+                ? new OkObjectResult(MyWorkBody.From(ward, work))
+                : HttpSupport.Error(StatusCodes.Status404NotFound, "Không có đợt báo cáo nào đang mở.");
+        }
+        catch (UnknownRoundException ex)
+        {
+            return HttpSupport.Error(StatusCodes.Status404NotFound,
+                $"Không có đợt báo cáo {ex.Round.ToString(CultureInfo.InvariantCulture)}.");
+        }
+        catch (NoDecisionException)
+        {
+            return HttpSupport.Error(StatusCodes.Status409Conflict, "Phường chưa có quyết định trong thư viện.");
+        }
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace DanVan365.EndToEnd.Tests;
+
+/// <summary>The web parts in Chromium against `danvan365 serve` after `danvan365 demo`.</summary>
+[Collection(ServeCollection.Name)]
+public sealed class WebPartsTests(ServeFixture serve)
+{
+    private const string VhxhHead = "vhxh.truong@haian.example.vn";
+    private const string VhxhAssignee = "vhxh.chuyenvien1@haian.example.vn";
+    private const string OtherUnitHead = "vp.truong@haian.example.vn";
+
+    private async Task<IPage> OpenAsync(string query)
+    {
+        var page = await serve.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "vi-VN" });
+        await page.GotoAsync(new Uri(serve.Address, "/?" + query).ToString());
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        return page;
+    }
+
+    private async Task<HttpClient> ClientAsAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = serve.Address };
+        var token = await client.GetFromJsonAsync<JsonElement>("/_serve/token?as=" + Uri.EscapeDataString(email));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(ServeFixture.ResultsDirectory, name + ".png"),
+            FullPage = true,
+        });
+
+    /// <summary>The last six numbers of the "Tổng cộng" row of the first table `status` prints.</summary>
+    private static int[] StatusTotals(string output)
+    {
+        var line = output.Split('\n').First(l => l.StartsWith("Tổng cộng", StringComparison.Ordinal));
+        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(6)
+            .Select(t => int.Parse(t, CultureInfo.InvariantCulture))];
+    }
+
+    [Fact]
+    public async Task Dashboard_AsOfADay_CardsEqualStatusForTheSameDataAndDay()
+    {
+        var (code, output) = await ServeFixture.CliAsync("status", "--data", serve.DataDirectory, "--as-of", ServeFixture.AsOf);
+        Assert.Equal(0, code);
+        var totals = StatusTotals(output);
+
+        var page = await OpenAsync($"view=dashboard&asOf={ServeFixture.AsOf}");
+
+        async Task<int> Card(string id) => int.Parse(await page.Locator($"li[data-card='{id}'] span").First.InnerTextAsync(),
+            CultureInfo.InvariantCulture);
+        Assert.Equal((IEnumerable<int>)totals, new[]
+        {
+            await Card("CompletedOnTime"), await Card("CompletedLate"), await Card("InProgressOnTime"), await Card("InProgressOverdue"),
+            await Card("ongoing"), await Card("assignments"),
+        });
+        await ScreenshotAsync(page, "dashboard");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReportForm_UnitPersonSubmitsARow_RowIsInBaoCaoKetQua()
+    {
+        var page = await OpenAsync($"view=report&as={VhxhAssignee}");
+        var text = $"Kết quả e2e {Guid.NewGuid():N}";
+
+        await page.GetByLabel("Kết quả thực hiện 1.1", new PageGetByLabelOptions { Exact = true }).FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Nộp báo cáo" }).ClickAsync();
+        await page.GetByText("1.1").First.WaitForAsync();
+
+        using var client = await ClientAsAsync(VhxhAssignee);
+        var work = await client.GetFromJsonAsync<JsonElement>("/api/my/work");
+        var row = work.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "1.1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert)).First).ToBeVisibleAsync();
+        Assert.Equal(text, row.GetProperty("saved").GetProperty("result").GetString());
+        await ScreenshotAsync(page, "report");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReportForm_CellOf5000Characters_RefusedBesideItsField()
+    {
+        var page = await OpenAsync($"view=report&as={VhxhHead}");
+
+        await page.GetByLabel("Kết quả thực hiện 1.1", new PageGetByLabelOptions { Exact = true }).FillAsync(new string('x', 5000));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Nộp báo cáo" }).ClickAsync();
+
+        var message = page.GetByText("5000 ký tự").First;
+        await Assertions.Expect(message).ToBeVisibleAsync();
+        var describedBy = await page.GetByLabel("Kết quả thực hiện 1.1", new PageGetByLabelOptions { Exact = true })
+            .GetAttributeAsync("aria-describedby") ?? string.Empty;
+        var messageId = await message.EvaluateAsync<string>("e => (e.closest('[id]') || e).id");
+        Assert.Contains(messageId, describedBy, StringComparison.Ordinal);
+        await ScreenshotAsync(page, "report-refused");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Api_PersonOfAnotherUnit_CannotSeeOrSubmitTheUnitsRows()
+    {
+        using var client = await ClientAsAsync(OtherUnitHead);
+
+        using var read = await client.GetAsync(new Uri("/api/my/work?unit=VHXH", UriKind.Relative));
+        using var body = JsonContent.Create(new { unit = "VHXH", round = 1, rows = new[] { new { code = "1.1", result = "x" } } });
+        using var write = await client.PostAsync(new Uri("/api/submissions", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("view=dashboard&asOf=" + ServeFixture.AsOf, "dashboard-axe")]
+    [InlineData("view=report&as=" + VhxhHead, "report-axe")]
+    public async Task View_Axe_NoSeriousOrCriticalViolation(string query, string name)
+    {
+        var page = await OpenAsync(query);
+
+        var result = await page.RunAxe();
+
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        await ScreenshotAsync(page, name);
+        await page.CloseAsync();
+        Assert.Empty(bad);
+    }
+}
