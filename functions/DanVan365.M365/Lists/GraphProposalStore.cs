@@ -74,7 +74,7 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         }
     }
 
-    private static Dictionary<string, object> GraphFields(IReadOnlyDictionary<string, string?> fields) =>
+    private Dictionary<string, object> GraphFields(IReadOnlyDictionary<string, string?> fields) =>
         fields.Where(f => f.Value is not null).ToDictionary(f => f.Key,
-            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value)!, StringComparer.Ordinal);
+            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal);
 }

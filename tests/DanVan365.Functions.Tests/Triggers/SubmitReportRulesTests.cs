@@ -48,7 +48,7 @@ public class SubmitReportRulesTests
         var result = await SubmitAsync(app, Body(new { code = "1.1", result = "Đã làm." }, new { code = "99.9", result = "Lạ." }));
 
         Assert.Equal(400, StatusOf(result));
-        var error = Assert.IsType<SubmissionErrorBody>(((ObjectResult)result).Value);
+        var error = Assert.IsType<RowErrorBody>(((ObjectResult)result).Value);
         var problem = Assert.Single(error.Rows);
         Assert.Equal("99.9", problem.Code);
         Assert.Null(problem.Field);
@@ -65,7 +65,7 @@ public class SubmitReportRulesTests
         var result = await SubmitAsync(app, Body(new { code = "1.1", result = new string('a', 4001) }));
 
         Assert.Equal(400, StatusOf(result));
-        var problem = Assert.Single(Assert.IsType<SubmissionErrorBody>(((ObjectResult)result).Value).Rows);
+        var problem = Assert.Single(Assert.IsType<RowErrorBody>(((ObjectResult)result).Value).Rows);
         Assert.Equal(("1.1", "result"), (problem.Code, problem.Field));
     }
 
@@ -80,7 +80,7 @@ public class SubmitReportRulesTests
         var result = await SubmitAsync(app, body);
 
         Assert.Equal(400, StatusOf(result));
-        Assert.Contains("phiên bản", Assert.Single(Assert.IsType<SubmissionErrorBody>(((ObjectResult)result).Value).Rows).Message,
+        Assert.Contains("phiên bản", Assert.Single(Assert.IsType<RowErrorBody>(((ObjectResult)result).Value).Rows).Message,
             StringComparison.Ordinal);
     }
 
@@ -95,7 +95,7 @@ public class SubmitReportRulesTests
         var tooMany = await SubmitAsync(app, Body(many));
 
         Assert.Equal(400, StatusOf(tooMany));
-        Assert.Contains("nhiều hơn", Assert.IsType<SubmissionErrorBody>(((ObjectResult)tooMany).Value).Rows[0].Message,
+        Assert.Contains("nhiều hơn", Assert.IsType<RowErrorBody>(((ObjectResult)tooMany).Value).Rows[0].Message,
             StringComparison.Ordinal);
         Assert.Equal(0, await ReportRowsAsync(harness));
     }
