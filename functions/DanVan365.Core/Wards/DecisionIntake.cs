@@ -80,6 +80,12 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
     public async Task<CurrentDecision?> CurrentAsync(CancellationToken cancellationToken)
     {
         var files = await FilesAsync(cancellationToken).ConfigureAwait(false);
+        if (files.Count == 0)
+        {
+            // No decision yet (or no site yet: the state list does not exist before provisioning).
+            return null;
+        }
+
         var recorded = await state.GetAsync(InUseStateKey, cancellationToken).ConfigureAwait(false);
         var candidates = files.Where(f => f.Id == recorded)
             .Concat(files.Where(f => f.Id != recorded && string.IsNullOrEmpty(f.Fields.GetValueOrDefault(RejectionColumn)))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
@@ -66,7 +67,7 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
     /// as an ingested template; nothing is written when a row is refused. Throws <see cref="UnknownRoundException"/>.
     /// </summary>
     public async Task<FormSubmitResult> SubmitAsync(TaskCatalogue catalogue, string unitCode, int round,
-        IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken)
+        IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken, string? catalogueVersion = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var now = WardTime.Now(clock);
@@ -75,6 +76,24 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         if (WardTime.Today(clock) > chosen.LastDay)
         {
             throw new RoundClosedException(ward.Id, chosen.Number, chosen.LastDay);
+        }
+
+        // The same limits as an uploaded template (issue 13): the catalogue version it was made for, and no more rows than
+        // the unit has work items.
+        var version = CatalogueVersion.Compute(catalogue);
+        if (!string.IsNullOrEmpty(catalogueVersion) && !string.Equals(catalogueVersion, version, StringComparison.Ordinal))
+        {
+            return new FormSubmitResult([new SubmissionRejection(RejectionKind.WrongCatalogueVersion, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Báo cáo theo phiên bản danh mục {catalogueVersion}, khác phiên bản hiện hành {version}: hãy tải lại biểu mẫu."))],
+                [], now, []);
+        }
+
+        var workItems = catalogue.WorkItems.Count(t => ReportPlanner.RoleOf(t, unitCode) is not null);
+        if (rows.Count > workItems)
+        {
+            return new FormSubmitResult([new SubmissionRejection(RejectionKind.TooManyRows, string.Create(CultureInfo.InvariantCulture,
+                $"Báo cáo có {rows.Count} dòng, nhiều hơn {workItems} nhiệm vụ của đơn vị."))], [], now, []);
         }
 
         var checkedRows = FormSubmissionRules.Check(catalogue, ward.Units, chosen, unitCode, rows);

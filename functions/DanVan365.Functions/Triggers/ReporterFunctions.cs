@@ -116,7 +116,8 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
             try
             {
                 var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
-                result = await scope.Get<WardPortal>().SubmitAsync(catalogue, unitCode, body.Round, rows, context.CancellationToken)
+                result = await scope.Get<WardPortal>().SubmitAsync(catalogue, unitCode, body.Round, rows, context.CancellationToken,
+                    body.CatalogueVersion)
                     .ConfigureAwait(false);
             }
             catch (UnknownRoundException)
