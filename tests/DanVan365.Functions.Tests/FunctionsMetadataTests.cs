@@ -15,6 +15,8 @@ public class FunctionsMetadataTests
         ["CompileRoundReportNow"] = "httpTrigger",
         ["SyncNow"] = "httpTrigger",
         ["Status"] = "httpTrigger",
+        ["Dashboard"] = "httpTrigger",
+        ["MyWork"] = "httpTrigger",
         ["SubmitReport"] = "httpTrigger",
         ["DispatchWards"] = "httpTrigger",
         ["RunWardJob"] = "queueTrigger",
