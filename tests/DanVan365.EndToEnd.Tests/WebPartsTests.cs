@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -124,11 +125,14 @@ public sealed class WebPartsTests(ServeFixture serve)
     {
         var page = await OpenAsync(query);
 
-        var result = await page.RunAxe();
+        // Fluent UI v9's focus manager (Tabster) puts aria-hidden, focusable 1-pixel sentinels at the edges of focus
+        // groups (data-tabster-dummy): they move focus on, are never read, and are the only thing excluded.
+        var result = await page.RunAxe(new AxeRunContext { Exclude = [new AxeSelector("[data-tabster-dummy]")] });
 
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
         await ScreenshotAsync(page, name);
         await page.CloseAsync();
-        Assert.Empty(bad);
+        Assert.True(bad.Count == 0, string.Join("\n", bad));
     }
 }

@@ -43,7 +43,7 @@ define([], function () {
     "LinkPlanner": "Planner",
     "LinkPlannerFor": "Open task {0} of {1} in Planner",
     "LinkListRow": "List",
-    "LinkListRowFor": "Open the assignment row {0} of {1}",
+    "LinkListRowFor": "Open the assignment row {0} of {1} in the List",
     "StateOnTime": "On time",
     "StateLate": "Late",
     "StateMissing": "Missing",

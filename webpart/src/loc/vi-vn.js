@@ -43,7 +43,7 @@ define([], function () {
     "LinkPlanner": "Planner",
     "LinkPlannerFor": "Mở nhiệm vụ {0} của {1} trong Planner",
     "LinkListRow": "Danh sách",
-    "LinkListRowFor": "Mở dòng phân công {0} của {1}",
+    "LinkListRowFor": "Mở dòng phân công {0} của {1} trong Danh sách",
     "StateOnTime": "Đúng hạn",
     "StateLate": "Muộn",
     "StateMissing": "Chưa nộp",
