@@ -76,12 +76,13 @@ public sealed class WebPartsTests(ServeFixture serve)
 
         await page.GetByLabel("Kết quả thực hiện 1.1", new PageGetByLabelOptions { Exact = true }).FillAsync(text);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Nộp báo cáo" }).ClickAsync();
-        await page.GetByText("1.1").First.WaitForAsync();
+        // The answer (what was recorded, or an error) is shown once the submission has finished: only then read it back
+        // (reading earlier raced the POST under load).
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert)).First).ToBeVisibleAsync();
 
         using var client = await ClientAsAsync(VhxhAssignee);
         var work = await client.GetFromJsonAsync<JsonElement>("/api/my/work");
         var row = work.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "1.1");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert)).First).ToBeVisibleAsync();
         Assert.Equal(text, row.GetProperty("saved").GetProperty("result").GetString());
         await ScreenshotAsync(page, "report");
         await page.CloseAsync();
