@@ -27,6 +27,28 @@ internal static class HttpSupport
         return Error(StatusCodes.Status403Forbidden, "Tài khoản không có quyền thực hiện thao tác này.");
     }
 
+    /// <summary>
+    /// The ward a reader (reporter or administrator) may read: role first, then the ward (query <c>ward</c>), then the
+    /// caller must be named by that ward's directory. Else the refusal or error answer.
+    /// </summary>
+    public static (Ward? Ward, IActionResult? Error) WardReader(HttpRequest request, IWardRegistry wards, string function, ILogger logger)
+    {
+        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Reporter, AppRoles.Admin);
+        if (!auth.Allowed)
+        {
+            return (null, Refuse(request, auth, function, logger));
+        }
+
+        var (ward, error) = PickWard(wards, request.Query["ward"]);
+        if (ward is null)
+        {
+            return (null, error);
+        }
+
+        var wardAuth = CallerAuthorizer.RequireWardMember(request.HttpContext.User, ward.Units);
+        return wardAuth.Allowed ? (ward, null) : (null, Refuse(request, wardAuth, function, logger));
+    }
+
     /// <summary>The ward named by <paramref name="wardId"/>, or the only ward when none is named; else an error answer.</summary>
     public static (Ward? Ward, IActionResult? Error) PickWard(IWardRegistry wards, string? wardId)
     {

@@ -39,22 +39,10 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Reporter, AppRoles.Admin);
-        if (!auth.Allowed)
-        {
-            return HttpSupport.Refuse(request, auth, "Dashboard", logger);
-        }
-
-        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        var (ward, refused) = HttpSupport.WardReader(request, wards, "Dashboard", logger);
         if (ward is null)
         {
-            return error!;
-        }
-
-        var wardAuth = CallerAuthorizer.RequireWardMember(request.HttpContext.User, ward.Units);
-        if (!wardAuth.Allowed)
-        {
-            return HttpSupport.Refuse(request, wardAuth, "Dashboard", logger);
+            return refused!;
         }
 
         DateOnly? asOf = null;

@@ -33,22 +33,10 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Reporter, AppRoles.Admin);
-        if (!auth.Allowed)
-        {
-            return HttpSupport.Refuse(request, auth, "Status", logger);
-        }
-
-        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        var (ward, refused) = HttpSupport.WardReader(request, wards, "Status", logger);
         if (ward is null)
         {
-            return error!;
-        }
-
-        var wardAuth = CallerAuthorizer.RequireWardMember(request.HttpContext.User, ward.Units);
-        if (!wardAuth.Allowed)
-        {
-            return HttpSupport.Refuse(request, wardAuth, "Status", logger);
+            return refused!;
         }
 
         return new OkObjectResult(await jobs.StatusAsync(ward.Id, context.CancellationToken).ConfigureAwait(false));
