@@ -34,42 +34,45 @@ internal static class BenchCityCommand
         var scale = new Option<double>("--time-scale") { Description = "60 makes a minute last a second.", DefaultValueFactory = _ => 60 };
         var instances =
             new Option<int>("--instances") { Description = "Function instances sharing the budget.", DefaultValueFactory = _ => 1 };
+        var planner = new Option<int>("--planner-per-minute")
+        {
+            Description = "Planner requests per minute per tenant (Planner publishes no limit; default the product's 600).",
+            DefaultValueFactory = _ => new M365Options().PlannerRequestsPerMinute,
+        };
         var city = new Command("city",
-            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances };
+            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances, planner };
         city.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var (n, r, s, k) = (parse.GetValue(wards), parse.GetValue(ru), parse.GetValue(scale), parse.GetValue(instances));
-            if (n is < 1 or > 500 || r < 10 || s is <= 0 or > 600 || k is < 1 or > 20)
+            var settings = new CitySettings(parse.GetValue(wards), parse.GetValue(ru), parse.GetValue(scale), parse.GetValue(instances),
+                parse.GetValue(planner));
+            if (settings.Problem() is { } problem)
             {
-                await context.Error.WriteLineAsync("--wards 1..500, --ru-per-minute ≥ 10, --time-scale 0..600, --instances 1..20")
-                    .ConfigureAwait(false);
+                await context.Error.WriteLineAsync(problem).ConfigureAwait(false);
                 return CliApp.BadInput;
             }
 
-            await RunAsync(context, n, r, s, k, ct).ConfigureAwait(false);
+            await RunAsync(context, settings, ct).ConfigureAwait(false);
             return CliApp.Ok;
         }));
-        return new Command("bench", "Benchmarks against the local Graph.") { city };
+        return new Command("bench", "Benchmarks against the local Graph.") { city, BenchDashboardCommand.Create(context) };
     }
 
-    private static async Task RunAsync(CliContext context, int wardCount, int ruPerMinute, double timeScale, int instanceCount,
-        CancellationToken ct)
+    private static async Task RunAsync(CliContext context, CitySettings city, CancellationToken ct)
     {
-        await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { Wards = wardCount },
+        await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { Wards = city.Wards },
             ct).ConfigureAwait(false);
-        server.SetFaults(new EmulatorFaults(ResourceUnitsPerMinute: ruPerMinute, TimeScale: timeScale));
-        var window = TimeSpan.FromMinutes(1) / timeScale;
+        server.SetFaults(new EmulatorFaults(ResourceUnitsPerMinute: city.ResourceUnitsPerMinute, TimeScale: city.TimeScale));
         var units = UnitDirectory.LoadDefault();
         var catalogue = DecisionImporters.Import(WardRun.BundledDecisionPath, units);
         var calendar = HolidayFiles.Load([], $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}");
-        var instances = Enumerable.Range(0, instanceCount)
-            .Select(_ => new TenantResilience(Options(server, server.Wards[0], ruPerMinute, instanceCount, window), TimeProvider.System))
+        var instances = Enumerable.Range(0, city.Instances)
+            .Select(_ => new TenantResilience(city.Options(server, server.Wards[0]), TimeProvider.System))
             .ToList();
 
         // The one registration, as the queue job resolves it; only the mailbox pace runs on the benchmark's scaled minute.
         await using var services = new ServiceCollection()
             .AddDanVan365(CliServices.DefaultConfiguration())
-            .AddScoped(_ => new SendPacer(TimeProvider.System, SendPacer.DefaultMessagesPerMinute, window))
+            .AddScoped(_ => new SendPacer(TimeProvider.System, SendPacer.DefaultMessagesPerMinute, city.Window))
             .BuildServiceProvider();
         var scopes = services.GetRequiredService<IWardScopeFactory>();
         var steps = new (string Phase, Func<WardScope, Task<bool>> Step)[]
@@ -92,9 +95,9 @@ internal static class BenchCityCommand
                     var target = new WardTarget(
                         new WardContext(ward.Number.ToString(CultureInfo.InvariantCulture), ward.Name,
                             PlannerDesign.DefaultPlanTitle(catalogue, ward.Name), units, calendar),
-                        Options(server, ward, ruPerMinute, instanceCount, window))
+                        city.Options(server, ward))
                     {
-                        Resilience = instances[i % instanceCount],
+                        Resilience = instances[i % city.Instances],
                     };
                     await using var scope = scopes.Open(target);
                     if (!await step(scope).ConfigureAwait(false))
@@ -107,15 +110,16 @@ internal static class BenchCityCommand
                     gate.Release();
                 }
             })).ConfigureAwait(false);
-            var seconds = watch.Elapsed.TotalSeconds;
-            var after = server.GetStats();
-            var spent = after.ResourceUnits - before.ResourceUnits;
-            var bound = spent / (ruPerMinute / window.TotalSeconds);
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"city: phase={phase} wards={wardCount} requests={after.Requests - before.Requests} ru={spent} " +
-                $"throttled={after.Throttled - before.Throttled} seconds={seconds:0.0} bound={bound:0.0} " +
-                $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={(double)spent / wardCount:0.0} failed={failed}"))
-                .ConfigureAwait(false);
+            var measured = new PhaseFigures(phase, before, server.GetStats(), watch.Elapsed, failed);
+            await context.Out.WriteLineAsync(measured.Line(city)).ConfigureAwait(false);
+            if (phase == "first")
+            {
+                var minimum = FirstSyncMinimum.Items(catalogue, units);
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"city: minimum-ru-per-ward={FirstSyncMinimum.Total(minimum)} first-ru-per-ward={measured.UnitsPerWard(city):0.0} " +
+                    $"factor={measured.UnitsPerWard(city) / FirstSyncMinimum.Total(minimum):0.00}")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync("city: minimum = " + FirstSyncMinimum.Describe(minimum)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -133,7 +137,24 @@ internal static class BenchCityCommand
         return report.Succeeded;
     }
 
-    private static M365Options Options(LocalGraphServer server, SeededWard ward, int ruPerMinute, int instances, TimeSpan window) => new()
+}
+
+/// <summary>The benchmark's arguments.</summary>
+internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, double TimeScale, int Instances, int PlannerPerMinute)
+{
+    /// <summary>The budget's minute, shortened by the time scale.</summary>
+    public TimeSpan Window => TimeSpan.FromMinutes(1) / TimeScale;
+
+    /// <summary>What is wrong with the arguments (Vietnamese, for the console), or null.</summary>
+    public string? Problem() =>
+        Wards is < 1 or > 500 ? "--wards phải từ 1 đến 500."
+        : ResourceUnitsPerMinute < 10 ? "--ru-per-minute phải từ 10 trở lên."
+        : !double.IsFinite(TimeScale) || TimeScale is <= 0 or > 600 ? "--time-scale phải lớn hơn 0 và không quá 600."
+        : Instances is < 1 or > 20 ? "--instances phải từ 1 đến 20."
+        : PlannerPerMinute < 1 ? "--planner-per-minute phải từ 1 trở lên."
+        : null;
+
+    public M365Options Options(LocalGraphServer server, SeededWard ward) => new()
     {
         Local = true,
         GraphBaseUrl = server.BaseUrl,
@@ -141,9 +162,38 @@ internal static class BenchCityCommand
         GroupId = ward.GroupId,
         SenderMailbox = ward.Mailbox,
         MaxAttempts = 8,
-        ResourceUnitsPerMinute = ruPerMinute,
+        ResourceUnitsPerMinute = ResourceUnitsPerMinute,
+        PlannerRequestsPerMinute = PlannerPerMinute,
         PaceLocal = true,
-        InstanceCount = instances,
-        BudgetWindow = window,
+        InstanceCount = Instances,
+        BudgetWindow = Window,
     };
+}
+
+/// <summary>
+/// One phase's figures from the local Graph's counters. `bound` is the least time the RU budget allows (RU ÷ rate) and
+/// `ratio` = seconds ÷ bound; `planner-bound` is the same for the Planner pace, which can bind before the RU budget.
+/// </summary>
+internal sealed record PhaseFigures(string Phase, EmulatorStats Before, EmulatorStats After, TimeSpan Elapsed, int Failed)
+{
+    public long Units => After.ResourceUnits - Before.ResourceUnits;
+
+    public long PlannerOperations => PlannerOf(After) - PlannerOf(Before);
+
+    public double UnitsPerWard(CitySettings city) => (double)Units / city.Wards;
+
+    public string Line(CitySettings city)
+    {
+        var seconds = Elapsed.TotalSeconds;
+        var bound = Units / (city.ResourceUnitsPerMinute / city.Window.TotalSeconds);
+        var plannerBound = PlannerOperations / (city.PlannerPerMinute / city.Window.TotalSeconds);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"city: phase={Phase} wards={city.Wards} requests={After.Requests - Before.Requests} ru={Units} " +
+            $"throttled={After.Throttled - Before.Throttled} seconds={seconds:0.0} bound={bound:0.0} " +
+            $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={UnitsPerWard(city):0.0} planner={PlannerOperations} " +
+            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed}");
+    }
+
+    private static long PlannerOf(EmulatorStats stats) =>
+        stats.ByRoute.Where(r => r.Key.Contains("/planner/", StringComparison.OrdinalIgnoreCase)).Sum(r => r.Value);
 }

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DanVan365.Cli.Tests.Commands;
+
+public class BenchDashboardCommandTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, TimeProvider.System);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("--tasks", "0")]
+    [InlineData("--tasks", "2001")]
+    [InlineData("--runs", "0")]
+    public async Task BenchDashboard_ValueOutOfRange_ExitsTwo(string option, string value)
+    {
+        var result = await Run("bench", "dashboard", option, value);
+
+        Assert.Equal(CliApp.BadInput, result.Exit);
+        Assert.Contains(option + " phải", result.Err, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public async Task BenchDashboard_SmallGeneratedWard_PrintsBothWardsWithTheirSizes()
+    {
+        var result = await Run("bench", "dashboard", "--tasks", "40", "--runs", "1");
+
+        Assert.True(result.Exit == CliApp.Ok, result.Err);
+        var line = new Regex(@"^dashboard: ward=(\w+) tasks=(\d+) assignment-rows=(\d+) report-rows=(\d+) first-ms=\d+ median-ms=\d+ " +
+            @"min-ms=\d+ bytes=(\d+) gzip=(\d+)\r?$", RegexOptions.Multiline);
+        var wards = line.Matches(result.Out).ToList();
+        Assert.Equal(["bundled", "generated"], wards.Select(m => m.Groups[1].Value));
+        Assert.Equal("40", wards[1].Groups[2].Value);
+        Assert.All(wards, m => Assert.True(Number(m, 4) > 0, "half of the units submitted round 1"));
+        Assert.All(wards, m => Assert.InRange(Number(m, 6), 1, Number(m, 5) - 1));
+        Assert.True(Number(wards[1], 3) > Number(wards[0], 3), "the larger ward has more Phân công rows");
+        Assert.True(Number(wards[1], 5) > Number(wards[0], 5), "the larger ward's dashboard is larger");
+    }
+
+    private static long Number(Match match, int group) => long.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+}
