@@ -17,10 +17,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan365.Cli.Commands;
 
 /// <summary>
-/// `danvan365 bench city --wards N [--ru-per-minute R] [--time-scale S] [--instances K]`: a city on one app against the
-/// local Graph with SharePoint's budget. First sync of every ward, an identical re-sync, an escalation pass; one line
-/// per phase. `bound` is the least time the budget allows (RU ÷ rate), `ratio` = seconds ÷ bound. K instances are K
-/// pipelines, each with 1/K of the budget (the share-per-instance rule of README "Resilience").
+/// `danvan365 bench city --wards N [--ru-per-minute R] [--time-scale S] [--instances K] [--planner-per-minute P]`: a city
+/// on one app against the local Graph with SharePoint's budget. First sync of every ward, an identical re-sync, an
+/// escalation pass; one line per phase. `bound` is the least time the budget allows (RU ÷ rate), `ratio` = seconds ÷
+/// bound, `planner-bound` the same for the Planner pace. After the first sync, the RU minimum a ward's first sync needs
+/// (<see cref="FirstSyncMinimum"/>) against what it spent. K instances are K pipelines, each with 1/K of the budget (the
+/// share-per-instance rule of README "Resilience"). Exit code 1 when a ward's run failed.
 /// </summary>
 internal static class BenchCityCommand
 {
@@ -51,13 +53,13 @@ internal static class BenchCityCommand
                 return CliApp.BadInput;
             }
 
-            await RunAsync(context, settings, ct).ConfigureAwait(false);
-            return CliApp.Ok;
+            return await RunAsync(context, settings, ct).ConfigureAwait(false) ? CliApp.Ok : CliApp.Failed;
         }));
         return new Command("bench", "Benchmarks against the local Graph.") { city, BenchDashboardCommand.Create(context) };
     }
 
-    private static async Task RunAsync(CliContext context, CitySettings city, CancellationToken ct)
+    /// <summary>Runs the three phases and prints their lines; false when a ward's run failed.</summary>
+    private static async Task<bool> RunAsync(CliContext context, CitySettings city, CancellationToken ct)
     {
         await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { Wards = city.Wards },
             ct).ConfigureAwait(false);
@@ -81,6 +83,7 @@ internal static class BenchCityCommand
             ("resync", scope => SyncWardAsync(scope, catalogue, ct)),
             ("escalation", scope => EscalateWardAsync(scope, catalogue, ct)),
         };
+        var succeeded = true;
         foreach (var (phase, step) in steps)
         {
             var before = server.GetStats();
@@ -112,6 +115,7 @@ internal static class BenchCityCommand
             })).ConfigureAwait(false);
             var measured = new PhaseFigures(phase, before, server.GetStats(), watch.Elapsed, failed);
             await context.Out.WriteLineAsync(measured.Line(city)).ConfigureAwait(false);
+            succeeded &= failed == 0;
             if (phase == "first")
             {
                 var minimum = FirstSyncMinimum.Items(catalogue, units);
@@ -121,6 +125,8 @@ internal static class BenchCityCommand
                 await context.Out.WriteLineAsync("city: minimum = " + FirstSyncMinimum.Describe(minimum)).ConfigureAwait(false);
             }
         }
+
+        return succeeded;
     }
 
     /// <summary>One ward's catalogue sync: the ward sync use case, as `danvan365 sync` and the SyncCatalogue job run it.</summary>
