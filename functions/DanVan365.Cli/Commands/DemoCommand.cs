@@ -187,7 +187,8 @@ internal static class DemoCommand
         return rows;
     }
 
-    /// <summary>The object id of the unit's head in the directory (a user of the local tenant: the seed's users are the directory's).</summary>
+    /// <summary>The object id of the unit's head in the directory (a user of the local tenant: the seed's users are the
+    /// directory's).</summary>
     private static string HeadOf(Core.Units.UnitDirectory units, string unitCode) =>
         units.People.FirstOrDefault(p => p.Unit == unitCode && p.Role == "head")?.ObjectId
         ?? throw new Core.Errors.InvalidInputException("units.json", 0,

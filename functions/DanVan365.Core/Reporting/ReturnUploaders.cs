@@ -110,5 +110,6 @@ public static class ReturnUploaders
     private static string? PersonName(UnitDirectory units, string objectId) =>
         units.People.FirstOrDefault(p => SameId(p.ObjectId, objectId))?.DisplayName;
 
-    private static bool SameId(string? a, string b) => a is not null && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    private static bool SameId(string? a, string b) => a is not null && string.Equals(a.Trim(), b.Trim(),
+        StringComparison.OrdinalIgnoreCase);
 }

@@ -88,7 +88,8 @@ public sealed class M365Options
         return copy;
     }
 
-    /// <summary>The local Graph's emulator-only header naming the user a request acts as (DanVan365.LocalM365 Handlers/Actors.cs).</summary>
+    /// <summary>The local Graph's emulator-only header naming the user a request acts as (DanVan365.LocalM365
+    /// Handlers/Actors.cs).</summary>
     public const string LocalActingUserHeader = "X-LocalM365-Acting-User";
 
     /// <summary>Function instances sharing the tenant's budget: each takes 1/InstanceCount of it (README "Resilience").</summary>

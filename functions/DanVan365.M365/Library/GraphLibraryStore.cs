@@ -328,7 +328,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         }
 
         return new LibraryFile(item.Id!, Combine(folder, item.Name ?? string.Empty), item.Name ?? string.Empty,
-            item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id, ModifierOf(item.LastModifiedBy));
+            item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id,
+                ModifierOf(item.LastModifiedBy));
     }
 
     /// <summary>

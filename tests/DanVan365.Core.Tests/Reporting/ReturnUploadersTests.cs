@@ -134,7 +134,8 @@ public class ReturnUploadersTests
     [Fact]
     public void MustCheck_SameContentRefusedForAnotherReason_True()
     {
-        Assert.True(ReturnUploaders.MustCheck(File("v2", stamp: "v2|cat", rejection: "Mẫu của đợt 1, không phải đợt 2."), out var standing));
+        Assert.True(ReturnUploaders.MustCheck(File("v2", stamp: "v2|cat", rejection: "Mẫu của đợt 1, không phải đợt 2."),
+            out var standing));
         Assert.Null(standing);
     }
 

@@ -57,7 +57,8 @@ public class ReturnUploaderTests
     {
         using var session = ward.NewSession();
         return [.. (await session.Lists.ReadAsync(SiteSchema.Reports, CancellationToken.None))
-            .Where(r => r.Key.EndsWith("|" + unit, StringComparison.Ordinal) && !string.IsNullOrEmpty(r.Fields.GetValueOrDefault("Result")))];
+            .Where(r => r.Key.EndsWith("|" + unit,
+                StringComparison.Ordinal) && !string.IsNullOrEmpty(r.Fields.GetValueOrDefault("Result")))];
     }
 
     private static async Task<LibraryFile> ListedAsync(WardHarness ward, TaskCatalogue catalogue, string name)
