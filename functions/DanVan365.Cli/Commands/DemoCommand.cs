@@ -93,8 +93,11 @@ internal static class DemoCommand
             var submitted = 0;
             foreach (var template in issued.Where(t => SampleUnits.Contains(t.Spec.UnitCode, StringComparer.Ordinal)))
             {
+                // Each return is uploaded by the unit's head, as in SharePoint (issue 13: a return counts only if one of
+                // the unit's people last modified it); the local Graph records that person on the file.
                 var filled = TemplateFiller.Fill(template.Content, SampleRows(catalogue, template.Spec, today));
-                var result = await ingest.SubmitAsync(catalogue, rounds, filled, ct).ConfigureAwait(false);
+                await using var person = session.ActingAs(HeadOf(units, template.Spec.UnitCode));
+                var result = await person.Get<SubmissionIngest>().SubmitAsync(catalogue, rounds, filled, ct).ConfigureAwait(false);
                 submitted += result.Ingested?.Outcome is IngestOutcome.Accepted ? 1 : 0;
             }
 
@@ -183,6 +186,13 @@ internal static class DemoCommand
 
         return rows;
     }
+
+    /// <summary>The object id of the unit's head in the directory (a user of the local tenant: the seed's users are the
+    /// directory's).</summary>
+    private static string HeadOf(Core.Units.UnitDirectory units, string unitCode) =>
+        units.People.FirstOrDefault(p => p.Unit == unitCode && p.Role == "head")?.ObjectId
+        ?? throw new Core.Errors.InvalidInputException("units.json", 0,
+            $"đơn vị {unitCode} không có trưởng đơn vị với objectId: bản demo nộp báo cáo thay mặt người đó");
 
     private static Task Step(TextWriter output, int step, string title) =>
         output.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"[{step}/{Steps}] {title}… "));

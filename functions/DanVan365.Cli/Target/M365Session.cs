@@ -50,6 +50,21 @@ internal sealed class M365Session : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Scope.Get<T>();
 
+    /// <summary>
+    /// Another scope of the same ward whose requests act as the local Graph's user <paramref name="userId"/> (its
+    /// emulator-only acting-user header), as a unit's person uploading a return does; local targets only. Dispose it.
+    /// </summary>
+    public WardScope ActingAs(string userId)
+    {
+        if (!Scope.Target.Graph.Local)
+        {
+            throw new InvalidOperationException("Acting as a person is for the local Microsoft 365 only.");
+        }
+
+        var scopes = _services.GetRequiredService<IWardScopeFactory>();
+        return scopes.Open(Scope.Target with { Graph = Scope.Target.Graph.ActingAs(userId) });
+    }
+
     /// <summary>Connects the container's ward scope to the target; <paramref name="services"/> is owned by the session from here.</summary>
     public static async Task<M365Session> OpenAsync(
         TargetSettings target, ServiceProvider services, WardContext ward, TimeProvider clock, CancellationToken cancellationToken)

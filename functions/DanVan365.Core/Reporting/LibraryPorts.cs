@@ -9,8 +9,9 @@ namespace DanVan365.Core.Reporting;
 /// <param name="WebUrl">Link for people.</param>
 /// <param name="Fields">The file's library columns (e.g. Rejection, IngestedHash).</param>
 /// <param name="ListItemId">The id of the file's row in the library (its columns live there).</param>
+/// <param name="LastModifiedBy">Who last modified the file (Graph's lastModifiedBy), or null when Graph named nobody.</param>
 public sealed record LibraryFile(string Id, string Path, string Name, string Version, long Size, string? WebUrl,
-    IReadOnlyDictionary<string, string?> Fields, string? ListItemId = null);
+    IReadOnlyDictionary<string, string?> Fields, string? ListItemId = null, FileModifier? LastModifiedBy = null);
 
 /// <summary>The document library, as the reporting use cases see it. Implemented by the Graph adapter.</summary>
 public interface ILibraryStore

@@ -38,8 +38,12 @@ public sealed class ReportTemplates(ILibraryStore library, IReportDocuments docu
 /// an unchanged file costs nothing. Rejected: the reasons go to the file's Rejection column (content untouched).
 /// Accepted: the unit's rows of the round are replaced (created/updated, emptied rows cleared, nothing deleted),
 /// then Rejection is cleared and IngestedHash set. Several files of one unit in a round are read in name order.</para>
+/// <para>A file found in the library counts only if its last modifier is one of its unit's people or an administrator
+/// (<see cref="ReturnUploaders"/>); otherwise it is refused with the reason on its Rejection column and nothing of it is
+/// written. A file <see cref="SubmitAsync"/> uploads itself is the caller's (the operator holding the app's credentials).</para>
 /// </summary>
-public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock)
+public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock,
+    Wards.WardContext ward)
 {
     /// <summary>Library column holding the reasons of a rejection.</summary>
     public const string RejectionColumn = LibraryNames.Rejection;
@@ -249,12 +253,13 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         var file = await library.UploadAsync(folder, ReportLibrary.SubmissionFileName(key), content,
             cancellationToken).ConfigureAwait(false);
         var ingested = await IngestFileAsync(catalogue, CatalogueVersion.Compute(catalogue), file, key.Round, cancellationToken,
-            content).ConfigureAwait(false);
+            content, uploadedHere: true).ConfigureAwait(false);
         return new SubmitResult(ingested, null);
     }
 
+    /// <param name="uploadedHere">True when <see cref="SubmitAsync"/> uploaded the file in this call: its uploader is the caller.</param>
     private async Task<IngestedFile> IngestFileAsync(TaskCatalogue catalogue, string version, LibraryFile file, int round,
-        CancellationToken cancellationToken, byte[]? content = null)
+        CancellationToken cancellationToken, byte[]? content = null, bool uploadedHere = false)
     {
         var stamp = Stamp(file, version);
         SubmissionParseResult result;
@@ -268,6 +273,11 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             content ??= await library.DownloadAsync(file, documents.MaxSubmissionBytes, cancellationToken).ConfigureAwait(false);
             result = documents.ParseSubmission(content, catalogue, new SubmissionExpectation(ReportLibrary.UnitFromFileName(file.Name),
                 round));
+        }
+
+        if (!uploadedHere && UploaderRefusal(catalogue, file, result) is { } refusal)
+        {
+            result = SubmissionParseResult.Rejected([refusal], result.Key);
         }
 
         if (result.Submission is not { } submission)
@@ -309,6 +319,21 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         var applied = await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
         _rows = null; // read again before the next file: its rows may be the ones just written.
         return (plan, applied.Failures);
+    }
+
+    /// <summary>
+    /// Why the file does not count for who last modified it (<see cref="ReturnUploaders"/>), or null. The unit is the one the
+    /// template names (else the file name); a file of no unit is refused by its content anyway.
+    /// </summary>
+    private SubmissionRejection? UploaderRefusal(TaskCatalogue catalogue, LibraryFile file, SubmissionParseResult parsed)
+    {
+        if (!ReturnUploaders.MustCheck(file, out var standing))
+        {
+            return standing is null ? null : new SubmissionRejection(RejectionKind.NotTheUnitsPerson, standing);
+        }
+
+        var unit = parsed.Key?.UnitCode ?? ReportLibrary.UnitFromFileName(file.Name);
+        return unit is null ? null : ReturnUploaders.Refusal(ward.Units, unit, catalogue.Decision.AggregatingUnit, file.LastModifiedBy);
     }
 
     private static Dictionary<string, string?> Columns(string? rejection, string stamp) => new(StringComparer.Ordinal)

@@ -80,6 +80,13 @@ internal static class BatchHandler
             }
 
             var inner = ToRequest(next);
+
+            // A $batch is one call of one caller: its items act as the envelope's caller (Actors, emulator-only header).
+            if (envelope.Header(Actors.ActingUserHeader) is { } actor)
+            {
+                inner.Headers.TryAdd(Actors.ActingUserHeader, actor);
+            }
+
             var response = await core.ExecuteAsync(inner, inBatch: true, cancellationToken).ConfigureAwait(false);
             statuses[id] = response.Status;
             done.Add(ToItem(id, response));

@@ -119,7 +119,7 @@ internal static partial class DriveHandlers
 
                 if (!last && createFolders)
                 {
-                    child = NewItem(ctx, drive, current, parts[i], content: null);
+                    child = NewItem(ctx, drive, current, parts[i], content: null, Actors.IdentitySet(ctx));
                 }
                 else
                 {
@@ -142,14 +142,17 @@ internal static partial class DriveHandlers
         ctx.Store.Children("driveItem", parentId).FirstOrDefault(c => string.Equals(c.Str("name"), name,
             StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>conflictBehavior fail → 409 nameAlreadyExists, replace → new version, rename → "name 1.ext".</summary>
+    /// <summary>
+    /// conflictBehavior fail → 409 nameAlreadyExists, replace → new version, rename → "name 1.ext". <paramref name="by"/> is the
+    /// identitySet of who writes (<see cref="Actors"/>): createdBy and lastModifiedBy of a new item, lastModifiedBy of a replaced one.
+    /// </summary>
     private static (JsonObject Item, bool Created) CreateOrReplace(OperationContext ctx, JsonObject drive, JsonObject parent, string name,
-        string behaviour, byte[]? content)
+        string behaviour, byte[]? content, JsonObject by)
     {
         var existing = FindChild(ctx, parent.Str("id")!, name);
         if (existing is null)
         {
-            return (NewItem(ctx, drive, parent, name, content), true);
+            return (NewItem(ctx, drive, parent, name, content, by), true);
         }
 
         switch (behaviour.ToLowerInvariant())
@@ -164,7 +167,7 @@ internal static partial class DriveHandlers
                     var candidate = stem + " " + n.ToString(CultureInfo.InvariantCulture) + ext;
                     if (FindChild(ctx, parent.Str("id")!, candidate) is null)
                     {
-                        return (NewItem(ctx, drive, parent, candidate, content), true);
+                        return (NewItem(ctx, drive, parent, candidate, content, by), true);
                     }
                 }
 
@@ -187,6 +190,7 @@ internal static partial class DriveHandlers
                 ctx.Store.PutBlob(existing.Str("id") + "@" + version.ToString(CultureInfo.InvariantCulture), content);
                 existing["size"] = content.LongLength;
                 existing["lastModifiedDateTime"] = ctx.NowText;
+                existing["lastModifiedBy"] = by;
                 existing["eTag"] = "\"{" + existing.Str("id") + "}," + version.ToString(CultureInfo.InvariantCulture) + "\"";
                 existing["cTag"] = "\"c:{" + existing.Str("id") + "}," + version.ToString(CultureInfo.InvariantCulture) + "\"";
                 Save(ctx, drive, existing);
@@ -194,7 +198,8 @@ internal static partial class DriveHandlers
         }
     }
 
-    private static JsonObject NewItem(OperationContext ctx, JsonObject drive, JsonObject parent, string name, byte[]? content)
+    private static JsonObject NewItem(OperationContext ctx, JsonObject drive, JsonObject parent, string name, byte[]? content,
+        JsonObject by)
     {
         if (name.IndexOfAny(['"', '*', ':', '<', '>', '?', '/', '\\', '|']) >= 0)
         {
@@ -215,7 +220,8 @@ internal static partial class DriveHandlers
             ["cTag"] = "\"c:{" + id + "},1\"",
             ["size"] = content?.LongLength ?? 0,
             ["webUrl"] = drive.Str("webUrl") + path,
-            ["createdBy"] = new JsonObject { ["user"] = new JsonObject { ["displayName"] = "DanVan365 (local)" } },
+            ["createdBy"] = by,
+            ["lastModifiedBy"] = by.DeepClone(),
             ["parentReference"] = new JsonObject
             {
                 ["driveId"] = driveId,

@@ -71,7 +71,8 @@ internal static partial class DriveHandlers
         var drive = RequireDrive(ctx, session.Str("drive")!);
         var parent = ctx.Store.Get("driveItem", session.Str("parent")!) ?? throw GraphException.NotFound("itemNotFound",
             "The parent folder no longer exists.");
-        var (item, created) = CreateOrReplace(ctx, drive, parent, session.Str("name")!, session.Str("behaviour")!, combined);
+        var by = session.Obj("by")?.DeepClone().AsObject() ?? Actors.IdentitySet(ctx, actingUserId: null);
+        var (item, created) = CreateOrReplace(ctx, drive, parent, session.Str("name")!, session.Str("behaviour")!, combined, by);
         return new GraphResponse(created ? 201 : 200, Present(ctx, item)) { IsWrite = true };
     }
 

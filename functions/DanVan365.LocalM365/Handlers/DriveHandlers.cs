@@ -63,7 +63,7 @@ internal static partial class DriveHandlers
                 throw GraphException.BadRequest("Only folders can be created here; upload files with PUT …/content.");
             }
 
-            var (item, created) = CreateOrReplace(ctx, d, parent, name, behaviour, content: null);
+            var (item, created) = CreateOrReplace(ctx, d, parent, name, behaviour, content: null, Actors.IdentitySet(ctx));
             return created ? GraphResponse.Created(Present(ctx, item)) : new GraphResponse(200, Present(ctx, item)) { IsWrite = true };
         });
 
@@ -85,7 +85,7 @@ internal static partial class DriveHandlers
                 throw GraphException.BadRequest("The target is a folder.");
             }
 
-            var (item, created) = CreateOrReplace(ctx, d, parent, name, behaviour, content);
+            var (item, created) = CreateOrReplace(ctx, d, parent, name, behaviour, content, Actors.IdentitySet(ctx));
             return created ? GraphResponse.Created(Present(ctx, item)) : new GraphResponse(200, Present(ctx, item)) { IsWrite = true };
         });
 
@@ -156,6 +156,9 @@ internal static partial class DriveHandlers
                 ["name"] = name,
                 ["behaviour"] = behaviour,
                 ["received"] = 0L,
+
+                // The fragments go to uploadUrl without the caller's Authorization: the session records who created it.
+                ["by"] = Actors.IdentitySet(ctx),
                 ["expirationDateTime"] = expires,
             });
             ctx.Store.PutBlob("upload:" + id, []);

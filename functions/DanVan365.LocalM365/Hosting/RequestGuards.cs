@@ -7,7 +7,8 @@ namespace DanVan365.LocalM365;
 /// Deny by default at the door. Control routes (/_emulator/*) change or reveal the whole tenant: they refuse any request
 /// carrying an Origin header (a browser page, possibly another site's: https://fetch.spec.whatwg.org/#origin-header) and
 /// any Host that is not loopback (DNS rebinding). Graph routes answer CORS only for the origins given with
-/// --cors-origin, as a tenant does for the origins an app registration allows; others get no CORS headers and their
+/// --cors-origin, as a tenant does for the origins an app registration allows; the emulator-only acting-user header is
+/// refused on the same terms as the control routes; others get no CORS headers and their
 /// preflight is refused (https://developer.mozilla.org/docs/Web/HTTP/CORS; https://learn.microsoft.com/graph/best-practices-concept).
 /// </summary>
 internal static class RequestGuards
@@ -16,6 +17,17 @@ internal static class RequestGuards
     {
         var path = http.Request.Path.Value ?? string.Empty;
         var origin = http.Request.Headers.Origin.ToString();
+
+        // The emulator-only acting-user header (Handlers/Actors.cs) lets a request act as a person: like the control routes,
+        // never from a browser page nor from another machine.
+        if (http.Request.Headers.ContainsKey(Handlers.Actors.ActingUserHeader)
+            && (origin.Length > 0 || !IsLoopbackHost(http.Request.Host) || http.Connection.RemoteIpAddress is not { } remote
+                || !IPAddress.IsLoopback(remote)))
+        {
+            http.Response.StatusCode = (int)HttpStatusCode.Forbidden;
+            return;
+        }
+
         if (path.StartsWith("/_emulator", StringComparison.OrdinalIgnoreCase))
         {
             if (origin.Length > 0 || !IsLoopbackHost(http.Request.Host))

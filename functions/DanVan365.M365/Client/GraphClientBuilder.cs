@@ -44,7 +44,7 @@ public static class GraphClientBuilder
         http.Timeout = Timeout.InfiniteTimeSpan;
         http.BaseAddress = new Uri(options.GraphBaseUrl.TrimEnd('/') + "/");
         IAuthenticationProvider auth = options.Local
-            ? new LocalTokenProvider()
+            ? new LocalTokenProvider(options.LocalActingUserId)
             : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true,
                 "https://graph.microsoft.com/.default");
         var client = new GraphServiceClient(http, auth, options.GraphBaseUrl.TrimEnd('/'));
@@ -92,14 +92,22 @@ public static class GraphClientBuilder
         };
     }
 
-    /// <summary>The local Graph accepts any bearer token; it still requires the header, as Graph does.</summary>
-    private sealed class LocalTokenProvider : IAuthenticationProvider
+    /// <summary>
+    /// The local Graph accepts any bearer token; it still requires the header, as Graph does. With an acting user
+    /// (<see cref="M365Options.LocalActingUserId"/>) every request carries the emulator-only acting-user header.
+    /// </summary>
+    private sealed class LocalTokenProvider(string? actingUserId) : IAuthenticationProvider
     {
         public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
             CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(request);
             request.Headers.TryAdd("Authorization", "Bearer local-development-token");
+            if (actingUserId is not null)
+            {
+                request.Headers.TryAdd(M365Options.LocalActingUserHeader, actingUserId);
+            }
+
             return Task.CompletedTask;
         }
     }

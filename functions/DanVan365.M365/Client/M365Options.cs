@@ -72,6 +72,26 @@ public sealed class M365Options
     /// </summary>
     public bool PaceLocal { get; set; }
 
+    /// <summary>
+    /// Local Graph only (<see cref="Local"/>): the object id of a user of the local tenant every request of this connection
+    /// acts as, sent in the emulator-only header <see cref="LocalActingUserHeader"/> (README, "Local Graph"); null: the
+    /// application, as in a tenant. Tests, `demo` and `serve` upload a unit's return as the unit's person with it.
+    /// </summary>
+    public string? LocalActingUserId { get; set; }
+
+    /// <summary>A copy of these (local) options whose requests act as the local user <paramref name="userId"/>.</summary>
+    public M365Options ActingAs(string userId)
+    {
+        var copy = (M365Options)MemberwiseClone();
+        copy.LocalActingUserId = userId;
+        copy.Validate();
+        return copy;
+    }
+
+    /// <summary>The local Graph's emulator-only header naming the user a request acts as (DanVan365.LocalM365
+    /// Handlers/Actors.cs).</summary>
+    public const string LocalActingUserHeader = "X-LocalM365-Acting-User";
+
     /// <summary>Function instances sharing the tenant's budget: each takes 1/InstanceCount of it (README "Resilience").</summary>
     public int InstanceCount { get; set; } = 1;
 
@@ -119,6 +139,12 @@ public sealed class M365Options
         }
 
         CheckBudget();
+        if (LocalActingUserId is not null && (!Local || !Guid.TryParse(LocalActingUserId, out _)))
+        {
+            throw new ConfigurationException($"{Section}:{nameof(LocalActingUserId)}",
+                "is for a local Graph only, and must be the object id (GUID) of one of its users.");
+        }
+
         if (Local)
         {
             return;

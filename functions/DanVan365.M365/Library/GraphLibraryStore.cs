@@ -328,6 +328,17 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         }
 
         return new LibraryFile(item.Id!, Combine(folder, item.Name ?? string.Empty), item.Name ?? string.Empty,
-            item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id);
+            item.CTag ?? item.ETag ?? string.Empty, item.Size ?? 0, item.WebUrl, fields, item.ListItem?.Id,
+                ModifierOf(item.LastModifiedBy));
     }
+
+    /// <summary>
+    /// The driveItem's lastModifiedBy identitySet: the person (user) and the application, each an identity of id and
+    /// displayName (docs repo: api-reference/v1.0/resources/baseitem.md, resources/identityset.md, resources/identity.md);
+    /// null when the set names neither.
+    /// </summary>
+    private static FileModifier? ModifierOf(IdentitySet? set) =>
+        set?.User is null && set?.Application is null
+            ? null
+            : new FileModifier(set.User?.Id, set.User?.DisplayName, set.Application?.Id, set.Application?.DisplayName);
 }

@@ -1,5 +1,7 @@
 using DanVan365.Documents.Reporting;
+using DanVan365.LocalM365;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.LocalM365;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -37,6 +39,27 @@ public class DemoCommandTests
         Assert.NotEmpty(mails);
         var message = await MimeMessage.LoadAsync(mails[0]);
         Assert.StartsWith("[Dân vận]", message.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_SampleReturns_LastModifiedByTheUnitsHead()
+    {
+        using var dir = new TempDir();
+        var data = dir.File("data");
+        Assert.Equal(0, (await Run("demo", "--data", data)).Exit);
+
+        await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { DataDirectory = data });
+        var client = LocalGraphFixture.CreateClient(server);
+        var site = server.Tenant.WardSiteId;
+        var library = (await client.Sites[site].Lists.GetAsync())!.Value!.Single(l => l.DisplayName == "Báo cáo dân vận");
+        var drive = (await client.Sites[site].Lists[library.Id].Drive.GetAsync())!.Id;
+        var returns = (await client.Drives[drive].Items["root:/2026/Đợt 1/Nộp:"].Children.GetAsync())!.Value!;
+
+        // Issue 13: a return counts only if one of the unit's people last modified it; the demo uploads as the head.
+        var vhxh = returns.Single(f => f.Name == "Bao-cao-Dot-1-VHXH.docx");
+        Assert.Equal("39bf89d8-f4a4-551c-9ff8-c6f1f6c5973d", vhxh.LastModifiedBy!.User!.Id);
+        Assert.Equal("Phạm Thị Hồng", vhxh.LastModifiedBy.User.DisplayName);
+        Assert.Equal(3, returns.Count(f => f.LastModifiedBy?.User?.Id is not null));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public class IngestSubmissionsJobTests
         var jobs = app.Get<IWardJobs>();
         await jobs.SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
 
-        // A unit returns its filled template into "2026/Đợt 1/Nộp".
-        using (var session = harness.NewSession())
+        // The unit's head returns its filled template into "2026/Đợt 1/Nộp".
+        using (var session = harness.NewSessionAs("VHXH"))
         {
             var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
             var round = ReportRound.FromDecision(catalogue.Decision)[0];

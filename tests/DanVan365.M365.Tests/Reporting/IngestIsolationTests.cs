@@ -47,9 +47,17 @@ public class IngestIsolationTests
         var good = ReportFiller.Fill(templates.Single(t => t.Spec.UnitCode == "VP").Content,
             new Dictionary<string, FilledRow>(StringComparer.Ordinal) { ["1.1"] = new("Văn phòng đã làm.", string.Empty) });
         var folder = ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1);
-        await session.Library.UploadAsync(folder, "Bao-cao-Dot-1-VHXH.docx", bad, CancellationToken.None);
-        await session.Library.UploadAsync(folder, "Bao-cao-Dot-1-VP.docx", good, CancellationToken.None);
-        var ingest = new SubmissionIngest(session.Library, session.Lists, new CrashingOn(bad), ward.Clock);
+        using (var vhxh = ward.NewSessionAs("VHXH"))
+        {
+            await vhxh.Library.UploadAsync(folder, "Bao-cao-Dot-1-VHXH.docx", bad, CancellationToken.None);
+        }
+
+        using (var vp = ward.NewSessionAs("VP"))
+        {
+            await vp.Library.UploadAsync(folder, "Bao-cao-Dot-1-VP.docx", good, CancellationToken.None);
+        }
+
+        var ingest = new SubmissionIngest(session.Library, session.Lists, new CrashingOn(bad), ward.Clock, ward.Ward);
 
         var first = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
         var token = await session.State.GetAsync(SubmissionIngest.DeltaStateKey, CancellationToken.None);

@@ -44,7 +44,7 @@ public class ReportRoundTripTests
         string unit) => templates.Single(t => t.Spec.UnitCode == unit).Content;
 
     private static SubmissionIngest Ingest(WardHarness.Session session, WardHarness ward) => new(session.Library, session.Lists, Documents,
-        ward.Clock);
+        ward.Clock, ward.Ward);
 
     private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness ward)
     {
@@ -151,7 +151,7 @@ public class ReportRoundTripTests
     {
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
-        using var session = ward.NewSession();
+        using var session = ward.NewSessionAs("VHXH");
         var filled = ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows);
         var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx",
             filled, CancellationToken.None);
@@ -310,7 +310,7 @@ public class ReportRoundTripTests
     {
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
-        using var session = ward.NewSession();
+        using var session = ward.NewSessionAs("VHXH");
         await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
 

@@ -91,8 +91,12 @@ public sealed class WardHarness : IAsyncDisposable
         MaxAttempts = maxAttempts,
     };
 
-    /// <summary>A new ward scope, optionally with an extra handler on the wire (to kill or interfere with a run).</summary>
-    public Session NewSession(DelegatingHandler? interceptor = null, int maxAttempts = 8)
+    /// <summary>
+    /// A new ward scope, optionally with an extra handler on the wire (to kill or interfere with a run), and acting as a user
+    /// of the local tenant (<paramref name="actingUserId"/>: the local Graph records that person as the uploader, as
+    /// SharePoint does for a unit's person; null: the application).
+    /// </summary>
+    public Session NewSession(DelegatingHandler? interceptor = null, int maxAttempts = 8, string? actingUserId = null)
     {
         HttpMessageHandler? transport = null;
         if (interceptor is not null)
@@ -102,8 +106,18 @@ public sealed class WardHarness : IAsyncDisposable
         }
 
         var scopes = _services.GetRequiredService<IWardScopeFactory>();
-        return new Session(scopes.Open(new WardTarget(Ward, Options(maxAttempts)) { Transport = transport }));
+        var options = actingUserId is null ? Options(maxAttempts) : Options(maxAttempts).ActingAs(actingUserId);
+        return new Session(scopes.Open(new WardTarget(Ward, options) { Transport = transport }));
     }
+
+    /// <summary>A new ward scope acting as the head of <paramref name="unitCode"/> (their object id in the directory).</summary>
+    public Session NewSessionAs(string unitCode, string role = "head") =>
+        NewSession(actingUserId: PersonOf(unitCode, role));
+
+    /// <summary>The object id of the first person with <paramref name="role"/> ("head", "assignee") in the unit.</summary>
+    public string PersonOf(string unitCode, string role = "head") =>
+        Units.People.First(p => p.Unit == unitCode && p.Role == role).ObjectId
+        ?? throw new InvalidOperationException($"The directory gives no object id to the {role} of {unitCode}.");
 
     public async ValueTask DisposeAsync()
     {

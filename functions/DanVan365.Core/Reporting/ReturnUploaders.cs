@@ -1,0 +1,115 @@
+using DanVan365.Core.Sync;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Core.Reporting;
+
+/// <summary>
+/// Who last modified a library file, as Graph's identitySet gives it: the person (Entra object id and name) and/or the
+/// application. A file written app-only has no person.
+/// </summary>
+/// <param name="UserId">The person's object id, or null.</param>
+/// <param name="UserName">The person's display name as Graph gives it, or null.</param>
+/// <param name="ApplicationId">The application's id, or null.</param>
+/// <param name="ApplicationName">The application's display name, or null.</param>
+public sealed record FileModifier(string? UserId, string? UserName, string? ApplicationId = null, string? ApplicationName = null);
+
+/// <summary>
+/// Issue 13: an uploaded return counts only if the person who last modified it is one of the unit's people (its head or
+/// an assignee, matched by Entra object id in the ward's unit directory, never by name or e-mail) or an administrator
+/// of the ward's reports: the head of the aggregating unit (the decision's "tổng hợp, theo dõi chung" unit, Phòng Văn hóa
+/// - Xã hội in Hải An), who compiles the returns. A file last modified by an application only, or by nobody Graph names,
+/// does not count either. Pure: the caller gives the directory and the file's modifier.
+/// </summary>
+public static class ReturnUploaders
+{
+    private static readonly string[] UnitRoles = ["head", "assignee"];
+
+    /// <summary>The opening of every refusal's message (how a standing refusal is recognised on the file's row).</summary>
+    public const string RefusalOpening = "Báo cáo không được tính: ";
+
+    /// <summary>Null when the return of <paramref name="unitCode"/> counts; otherwise the reason, in Vietnamese.</summary>
+    /// <param name="units">The ward's unit directory.</param>
+    /// <param name="unitCode">The unit whose return the file is.</param>
+    /// <param name="aggregatingUnitCode">The unit that compiles the returns (its head is an administrator), or null.</param>
+    /// <param name="modifiedBy">Who last modified the file (null: Graph named nobody).</param>
+    public static SubmissionRejection? Refusal(UnitDirectory units, string unitCode, string? aggregatingUnitCode, FileModifier? modifiedBy)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(unitCode);
+        var unitName = units.Find(unitCode)?.Name ?? unitCode;
+        if (modifiedBy?.UserId is not { Length: > 0 } userId)
+        {
+            var by = modifiedBy?.ApplicationId is { Length: > 0 } || modifiedBy?.ApplicationName is { Length: > 0 }
+                ? $"một ứng dụng ({modifiedBy.ApplicationName ?? modifiedBy.ApplicationId}), không phải một người"
+                : "không xác định được người";
+            return Refuse($"tệp được sửa lần cuối bởi {by}. Trưởng đơn vị hoặc cán bộ được phân công của {unitName} cần tải tệp lên lại.");
+        }
+
+        if (IsPersonOf(units, unitCode, userId) || IsAdministrator(units, aggregatingUnitCode, userId))
+        {
+            return null;
+        }
+
+        var name = PersonName(units, userId) ?? modifiedBy.UserName ?? userId;
+        return Refuse($"người sửa tệp lần cuối ({name}) không phải trưởng đơn vị hay cán bộ được phân công của {unitName}, cũng không " +
+            $"phải người quản trị báo cáo. Trưởng đơn vị hoặc cán bộ được phân công của {unitName} cần tải tệp lên lại.");
+    }
+
+    /// <summary>True when <paramref name="objectId"/> is the head or an assignee of <paramref name="unitCode"/>.</summary>
+    public static bool IsPersonOf(UnitDirectory units, string unitCode, string objectId)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return units.People.Any(p => string.Equals(p.Unit, unitCode, StringComparison.Ordinal)
+            && UnitRoles.Contains(p.Role, StringComparer.Ordinal) && SameId(p.ObjectId, objectId));
+    }
+
+    /// <summary>True when <paramref name="objectId"/> is the head of the aggregating unit.</summary>
+    public static bool IsAdministrator(UnitDirectory units, string? aggregatingUnitCode, string objectId)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return !string.IsNullOrWhiteSpace(aggregatingUnitCode) && units.People.Any(p => string.Equals(p.Unit, aggregatingUnitCode,
+            StringComparison.Ordinal) && p.Role == "head" && SameId(p.ObjectId, objectId));
+    }
+
+    /// <summary>
+    /// Whether the file's uploader must be checked: yes, unless this very content (the file version in its IngestedHash)
+    /// was judged before: counted (no Rejection: not checked again), or refused for its uploader (that refusal stands:
+    /// <paramref name="standingRefusal"/>). Writing a file's columns may make the application its last modifier in
+    /// SharePoint while its content stays the person's, so a content already counted is not judged again by who wrote the
+    /// columns. A content refused for another reason is checked again: its uploader may never have been judged.
+    /// </summary>
+    /// <param name="file">The file with its columns.</param>
+    /// <param name="standingRefusal">The refusal on the file's row when this content was refused for its uploader.</param>
+    public static bool MustCheck(LibraryFile file, out string? standingRefusal)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        standingRefusal = null;
+        var stamp = file.Fields.GetValueOrDefault(LibraryNames.IngestedHash);
+        if (file.Version.Length == 0 || string.IsNullOrEmpty(stamp) || !stamp.StartsWith(file.Version + "|", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var rejection = file.Fields.GetValueOrDefault(LibraryNames.Rejection);
+        if (string.IsNullOrEmpty(rejection))
+        {
+            return false;
+        }
+
+        if (rejection.StartsWith(RefusalOpening, StringComparison.Ordinal))
+        {
+            standingRefusal = rejection;
+            return false;
+        }
+
+        return true;
+    }
+
+    private static SubmissionRejection Refuse(string reason) => new(RejectionKind.NotTheUnitsPerson, RefusalOpening + reason);
+
+    private static string? PersonName(UnitDirectory units, string objectId) =>
+        units.People.FirstOrDefault(p => SameId(p.ObjectId, objectId))?.DisplayName;
+
+    private static bool SameId(string? a, string b) => a is not null && string.Equals(a.Trim(), b.Trim(),
+        StringComparison.OrdinalIgnoreCase);
+}
