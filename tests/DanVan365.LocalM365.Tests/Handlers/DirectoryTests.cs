@@ -84,8 +84,12 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
         static TeamsTab Tab(string app, string? entityId) => new()
         {
             DisplayName = "Nhiệm vụ dân vận",
-            Configuration = new TeamsTabConfiguration { EntityId = entityId, ContentUrl = "https://tasks.office.com/x",
-                WebsiteUrl = "https://tasks.office.com/x" },
+            Configuration = new TeamsTabConfiguration
+            {
+                EntityId = entityId,
+                ContentUrl = "https://tasks.office.com/x",
+                WebsiteUrl = "https://tasks.office.com/x"
+            },
             AdditionalData = new Dictionary<string, object>
             {
                 ["teamsApp@odata.bind"] = "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/" + app,
