@@ -1,5 +1,3 @@
-using Microsoft.Graph.Models.ODataErrors;
-
 namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
