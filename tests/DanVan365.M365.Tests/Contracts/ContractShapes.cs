@@ -134,5 +134,6 @@ internal static class ContractShapes
     }
 
     private static bool SameKind(JsonValueKind documented, JsonValueKind local) =>
-        documented == local || (documented is JsonValueKind.True or JsonValueKind.False && local is JsonValueKind.True or JsonValueKind.False);
+        documented == local || (documented is JsonValueKind.True or JsonValueKind.False
+            && local is JsonValueKind.True or JsonValueKind.False);
 }

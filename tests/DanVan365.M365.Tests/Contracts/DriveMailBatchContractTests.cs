@@ -159,7 +159,8 @@ public class DriveMailBatchContractTests
 
     private static async Task<string> LibraryDriveAsync(WardHarness ward)
     {
-        var library = await ListContractTests.CreateListAsync(ward, """{"displayName":"Tài liệu thử","list":{"template":"documentLibrary"}}""");
+        var library = await ListContractTests.CreateListAsync(ward,
+            """{"displayName":"Tài liệu thử","list":{"template":"documentLibrary"}}""");
         var (_, drive, _) = await SendAsync(ward, HttpMethod.Get, $"sites/{ward.Server.Tenant.WardSiteId}/lists/{library}/drive");
         return drive.GetProperty("id").GetString()!;
     }
