@@ -27,6 +27,10 @@ public sealed partial class GraphPlannerStore
         {
             return Failed(error);
         }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
+        {
+            return Failed(GraphErrors.From("add Planner tab", error));
+        }
         catch (Exception error) when (error is TimeoutException or HttpRequestException)
         {
             return new TeamsTabPin(TeamsTabPinKind.Failed, error.GetType().Name);

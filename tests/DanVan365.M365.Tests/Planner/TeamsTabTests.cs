@@ -80,6 +80,20 @@ public class TeamsTabTests
         Assert.Contains("HTTP 503", report.TeamsTab.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SyncAsync_TabCreateAnswers503_PlanIsMadeAndFailureReported()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession(new RefuseTabsHandler(HttpStatusCode.ServiceUnavailable), maxAttempts: 1);
+
+        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.Equal(TeamsTabPinKind.Failed, report.TeamsTab!.Kind);
+        Assert.Contains("add Planner tab: HTTP 503", report.TeamsTab.Reason, StringComparison.Ordinal);
+        Assert.NotEmpty((await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks);
+    }
+
     private static async Task<List<Microsoft.Graph.Models.TeamsTab>> TabsAsync(WardHarness ward, WardHarness.Session session) =>
         (await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId]
             .Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync())!.Value!;
