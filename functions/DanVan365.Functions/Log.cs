@@ -28,6 +28,14 @@ internal static partial class Log
         Message = "SyncCatalogue ward={Ward}: {Count} changed decision files; synced the last by name, {DecisionFile}")]
     public static partial void SeveralDecisions(ILogger logger, string ward, int count, string decisionFile);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information,
+        Message = "SyncCatalogue ward={Ward}: plan pinned in Teams: {Outcome}")]
+    public static partial void TeamsTabPinned(ILogger logger, string ward, Core.Planner.TeamsTabPinKind outcome);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning,
+        Message = "SyncCatalogue ward={Ward}: plan not pinned in Teams (the plan is made): {Reason}")]
+    public static partial void TeamsTabNotPinned(ILogger logger, string ward, string? reason);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
         Message = "PullPlannerProgress ward={Ward}: updated={Updated} failures={Failures} requests={Requests}")]
     public static partial void Pulled(ILogger logger, string ward, int updated, int failures, long requests);

@@ -64,6 +64,10 @@ internal static class DemoCommand
             var provisioned = await wardSync.ProvisionAsync(catalogue, ct).ConfigureAwait(false);
             await Done(output, string.Create(CultureInfo.InvariantCulture,
                 $"{provisioned.ListsCreated} danh sách mới, {provisioned.FoldersCreated} thư mục mới")).ConfigureAwait(false);
+            if (provisioned.TeamsTab is { } pinned)
+            {
+                await output.WriteLineAsync("   Teams: " + pinned.Describe()).ConfigureAwait(false);
+            }
 
             // One use case syncs the lists, then Planner from the rows it read; the demo shows the two halves as two steps.
             await Step(output, 2, "Đồng bộ danh mục nhiệm vụ vào Microsoft Lists").ConfigureAwait(false);

@@ -29,6 +29,7 @@ internal static class SyncCommands
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} "
                 + $"folders created={result.FoldersCreated} requests={run.Session.Requests}")).ConfigureAwait(false);
+            await PrintTeamsTabAsync(context, result.TeamsTab).ConfigureAwait(false);
             return CliApp.Ok;
         }));
         return command;
@@ -66,6 +67,7 @@ internal static class SyncCommands
                     .ConfigureAwait(false);
             }
 
+            await PrintTeamsTabAsync(context, report.TeamsTab).ConfigureAwait(false);
             await context.Out.WriteLineAsync(ClosingLine(report.Lists, report.Planner, report.ListRequests,
                 report.PlannerRequests)).ConfigureAwait(false);
             return report.Succeeded ? CliApp.Ok : CliApp.Failed;
@@ -108,6 +110,17 @@ internal static class SyncCommands
                 $"planner: created={planner.Count(PlannerChangeKind.Create)} updated={planner.Count(PlannerChangeKind.Update)} " +
                 $"archived={planner.Count(PlannerChangeKind.Archive)} unchanged={planner.Count(PlannerChangeKind.Unchanged)} " +
                 $"requests={plannerRequests}");
+
+    /// <summary>How the plan was pinned in Teams, for staff (a failure to pin is a warning on stderr; never a failed run).</summary>
+    public static async Task PrintTeamsTabAsync(CliContext context, TeamsTabPin? pinned)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (pinned is not null)
+        {
+            var output = pinned.Kind == TeamsTabPinKind.Failed ? context.Error : context.Out;
+            await output.WriteLineAsync("Teams: " + pinned.Describe()).ConfigureAwait(false);
+        }
+    }
 
     private static async Task PrintPlanAsync(TextWriter output, ListSyncReport lists, PlannerSyncReport planner)
     {

@@ -18,6 +18,9 @@ public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult
     /// was left as it was; a sync re-creates the task carrying it.
     /// </summary>
     public IReadOnlyList<string> MissingTasks { get; init; } = [];
+
+    /// <summary>How the plan was pinned in Teams, when this run made or checked the plan (else null).</summary>
+    public TeamsTabPin? TeamsTab { get; init; }
 }
 
 /// <summary>
@@ -35,13 +38,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var specs = PlannerDesign.Tasks(catalogue, units, links);
         var planSpec = PlannerDesign.Plan(catalogue, units, planTitle);
         var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
-        var ensured = false;
+        TeamsTabPin? pinned = null;
         if (!dryRun && (snapshot is null
             || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)))))
         {
-            await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
+            pinned = await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
             snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
-            ensured = true;
         }
 
         var current = snapshot ?? new PlannerSnapshot(string.Empty, new Dictionary<string, string>(), []);
@@ -56,10 +58,10 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             return new PlannerSyncReport(plan, null, 0, []);
         }
 
-        if (!ensured && plan.Changes.Any(c => c.Kind is PlannerChangeKind.Create or PlannerChangeKind.Update))
+        if (pinned is null && plan.Changes.Any(c => c.Kind is PlannerChangeKind.Create or PlannerChangeKind.Update))
         {
             // Labels follow the section titles; checked only when something changes, so a no-change run stays at 3 reads.
-            await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
+            pinned = await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
         }
 
         var applied = await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false);
@@ -69,7 +71,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
         var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
-        return new PlannerSyncReport(plan, applied, progressUpdated, failures) { MissingTasks = missing };
+        return new PlannerSyncReport(plan, applied, progressUpdated, failures) { MissingTasks = missing, TeamsTab = pinned };
     }
 
     /// <summary>`danvan365 pull`: copies Planner progress into Phân công (no Planner writes).</summary>

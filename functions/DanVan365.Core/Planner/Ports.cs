@@ -14,8 +14,11 @@ public interface IPlannerStore
     /// plan.</summary>
     Task<PlannerSnapshot?> SnapshotAsync(string planTitle, CancellationToken cancellationToken);
 
-    /// <summary>Creates the plan if missing, names its labels and adds missing buckets; idempotent.</summary>
-    Task EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the plan if missing, names its labels, pins it in the ward's team (best effort: the outcome is returned,
+    /// a failure to pin never fails the plan) and adds missing buckets; idempotent.
+    /// </summary>
+    Task<TeamsTabPin> EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken);
 
     /// <summary>User ids by e-mail (mail or user principal name); people who cannot be found are left out.</summary>
     Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlySet<string> emails, CancellationToken cancellationToken);

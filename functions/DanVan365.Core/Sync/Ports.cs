@@ -14,6 +14,9 @@ public interface ISiteProvisioner
 public sealed record ProvisionResult(int ListsCreated, int ColumnsAdded, int FoldersCreated)
 {
     public bool ChangedAnything => ListsCreated + ColumnsAdded + FoldersCreated > 0;
+
+    /// <summary>How the plan was pinned in Teams (set by the ward's provisioning, which also makes the plan).</summary>
+    public Planner.TeamsTabPin? TeamsTab { get; init; }
 }
 
 /// <summary>Reads and writes the rows of a list. Implemented by the Graph adapter.</summary>

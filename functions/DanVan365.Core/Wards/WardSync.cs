@@ -11,6 +11,9 @@ public sealed record WardSyncReport(ListSyncReport Lists, PlannerSyncReport Plan
     public IEnumerable<RowFailure> Failures => Lists.Failures.Concat(Planner.Failures);
 
     public bool Succeeded => Lists.Succeeded && Planner.Failures.Count == 0;
+
+    /// <summary>How the plan was pinned in Teams when this sync made or checked the plan (best effort, never a failure).</summary>
+    public TeamsTabPin? TeamsTab => Planner.TeamsTab;
 }
 
 /// <summary>
@@ -33,9 +36,9 @@ public sealed class WardSync(
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var result = await provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), cancellationToken).ConfigureAwait(false);
-        await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle),
+        var pinned = await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle),
             cancellationToken).ConfigureAwait(false);
-        return result;
+        return result with { TeamsTab = pinned };
     }
 
     /// <summary>Lists then Planner. <paramref name="decisionFileName"/> names the decision in the library (tasks link to it).</summary>

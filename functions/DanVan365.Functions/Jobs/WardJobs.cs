@@ -55,7 +55,21 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
             scope.Requests);
         Log.Synced(logger, ward.Id, outcome.DecisionFile, outcome.Created, outcome.Updated, outcome.Archived, outcome.Unchanged,
             outcome.Failures, outcome.Requests);
+        LogTeamsTab(ward.Id, sync.TeamsTab);
         return outcome;
+    }
+
+    /// <summary>Pinning the plan in Teams is best effort: its outcome is logged, a failure as a warning (never a job failure).</summary>
+    private void LogTeamsTab(string wardId, TeamsTabPin? pinned)
+    {
+        if (pinned is { Kind: TeamsTabPinKind.Failed })
+        {
+            Log.TeamsTabNotPinned(logger, wardId, pinned.Reason);
+        }
+        else if (pinned is not null)
+        {
+            Log.TeamsTabPinned(logger, wardId, pinned.Kind);
+        }
     }
 
     public async Task<PullOutcome> PullPlannerProgressAsync(string wardId, CancellationToken cancellationToken)

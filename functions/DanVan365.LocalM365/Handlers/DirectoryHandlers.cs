@@ -97,6 +97,11 @@ internal static class DirectoryHandlers
             var bind = body.Str("teamsApp@odata.bind") ?? throw GraphException.BadRequest("teamsApp@odata.bind is required.");
             var appId = bind.TrimEnd('/');
             appId = appId[(appId.LastIndexOf('/') + 1)..].Trim('\'', '(', ')');
+            if (UnconfigurableTabApps.Contains(appId) && body.Obj("configuration") is { Count: > 0 })
+            {
+                throw GraphException.BadRequest($"Creating or updating tab configuration for app '{appId}' is not supported.");
+            }
+
             var id = Ids.NewGuid();
             var tab = new JsonObject
             {
@@ -116,6 +121,21 @@ internal static class DirectoryHandlers
             return GraphResponse.Ok(PresentTab(tab, ODataQuery.Expand(ctx.Request.QueryValue("$expand")).ContainsKey("teamsApp")));
         });
     }
+
+    /// <summary>
+    /// Built-in tab apps Graph does not configure (https://learn.microsoft.com/graph/teams-configuring-builtin-tabs:
+    /// document library, Power BI and SharePoint page/list tabs "Configuration is not supported", wiki tabs "do not support
+    /// configuration through Graph"; the Planner tab is no longer among the configurable built-in tabs, so configuring it
+    /// is refused, the stricter reading, issue 12 difference 3). A website tab is the documented alternative.
+    /// </summary>
+    private static readonly HashSet<string> UnconfigurableTabApps = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com.microsoft.teamspace.tab.planner",
+        "com.microsoft.teamspace.tab.files.sharepoint",
+        "com.microsoft.teamspace.tab.powerbi",
+        "com.microsoft.teamspace.tab.wiki",
+        "2a527703-1f6f-4559-a332-d8a7d288cd88",
+    };
 
     public static JsonObject? FindUser(GraphStore store, string reference)
     {

@@ -107,8 +107,7 @@ internal static partial class ListHandlers
 
         if (column.Obj("text") is { } text)
         {
-            text["allowMultipleLines"] = text["allowMultipleLines"] is JsonValue m && m.GetValue<bool>();
-            text["maxLength"] ??= 255;
+            TextDefaults(text);
         }
 
         return column;
@@ -131,7 +130,7 @@ internal static partial class ListHandlers
                 ["required"] = false,
                 ["readOnly"] = readOnly,
             };
-            column[type] = new JsonObject();
+            column[type] = type == "text" ? TextDefaults(new JsonObject()) : new JsonObject();
             return column;
         }
 
@@ -145,6 +144,19 @@ internal static partial class ListHandlers
         yield return Sys("ContentType", "Content Type", "text", readOnly: true);
         yield return Sys("Modified", "Modified", "dateTime", readOnly: true);
         yield return Sys("Created", "Created", "dateTime", readOnly: true);
+    }
+
+    /// <summary>
+    /// The textColumn facet with every property (resources/textcolumn.md), defaults as list-list-columns.md's example shows
+    /// them: one line, no appending, 0 lines for editing, 255 characters.
+    /// </summary>
+    private static JsonObject TextDefaults(JsonObject text)
+    {
+        text["allowMultipleLines"] = text["allowMultipleLines"] is JsonValue m && m.GetValue<bool>();
+        text["appendChangesToExistingText"] = text["appendChangesToExistingText"] is JsonValue a && a.GetValue<bool>();
+        text["linesForEditing"] ??= 0;
+        text["maxLength"] ??= 255;
+        return text;
     }
 
     private static IEnumerable<JsonObject> Columns(JsonObject list) => ((JsonArray)list["_columns"]!).Cast<JsonObject>();

@@ -82,7 +82,8 @@ internal static partial class ListHandlers
     {
         var list = RequireList(ctx);
         var request = ctx.Request;
-        var expand = ODataQuery.Expand(request.QueryValue("$expand"));
+        // The documented request of listitem-list.md writes the option without its "$": GET …/items?expand=fields(select=…).
+        var expand = ODataQuery.Expand(request.QueryValue("$expand") ?? request.QueryValue("expand"));
         var items = ctx.Store.Children("listItem", list.Str("id")!);
         items.Sort((a, b) => long.Parse(a.Str("id")!, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Str("id")!,
             CultureInfo.InvariantCulture)));

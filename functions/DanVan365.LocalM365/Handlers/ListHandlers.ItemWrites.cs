@@ -116,8 +116,9 @@ internal static partial class ListHandlers
             .Select(row => (row.Id, row.Json is null ? null : JsonNode.Parse(row.Json) as JsonValue));
     }
 
+    /// <summary>The local app as an identitySet; listitem-create.md and list-create.md show the user's id and displayName.</summary>
     private static JsonObject Identity() => new()
     {
-        ["user"] = new JsonObject { ["displayName"] = "DanVan365 (local)" },
+        ["user"] = new JsonObject { ["displayName"] = "DanVan365 (local)", ["id"] = Ids.FromName("app:danvan365") },
     };
 }

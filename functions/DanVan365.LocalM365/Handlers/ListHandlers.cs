@@ -185,6 +185,9 @@ internal static partial class ListHandlers
             ["webUrl"] = "https://" + core.Seed.Hostname + path,
             ["createdDateTime"] = now,
             ["lastModifiedDateTime"] = now,
+            // list-create.md: the created list carries createdBy and lastModifiedBy (identitySet).
+            ["createdBy"] = Identity(),
+            ["lastModifiedBy"] = Identity(),
             ["eTag"] = "\"" + id + ",0\"",
             ["list"] = facet,
             ["parentReference"] = new JsonObject { ["siteId"] = siteId },

@@ -190,9 +190,15 @@ internal static partial class PlannerHandlers
             ["title"] = body.Str("title") ?? throw GraphException.BadRequest("title is required."),
             ["owner"] = groupId,
             ["createdDateTime"] = ctx.NowText,
-            ["createdBy"] = Identity(),
+            // planner-post-plans.md and plannerplan-get.md: createdBy names the application and the user; the container is typed.
+            ["createdBy"] = new JsonObject
+            {
+                ["application"] = new JsonObject { ["id"] = Ids.FromName("app:danvan365") },
+                ["user"] = Identity()["user"]!.DeepClone(),
+            },
             ["container"] = new JsonObject
             {
+                ["@odata.type"] = "microsoft.graph.plannerPlanContainer",
                 ["containerId"] = groupId,
                 ["type"] = "group",
                 ["url"] = "https://graph.microsoft.com/v1.0/groups/" + groupId,

@@ -118,7 +118,8 @@ internal static class ODataQuery
         foreach (var option in options.Split(';'))
         {
             var eq = option.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && option[..eq].Trim().Equals("$select", StringComparison.OrdinalIgnoreCase))
+            // "select" without "$" as in the documented requests of listitem-list.md and list-get.md: fields(select=Name,Color).
+            if (eq > 0 && option[..eq].Trim().TrimStart('$').Equals("select", StringComparison.OrdinalIgnoreCase))
             {
                 select = option[(eq + 1)..].Trim();
             }

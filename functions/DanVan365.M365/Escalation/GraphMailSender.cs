@@ -13,7 +13,7 @@ namespace DanVan365.M365.Escalation;
 /// MIME so the message carries both the HTML and the plain-text part (https://learn.microsoft.com/graph/outlook-send-mime-message:
 /// POST /users/{id}/sendMail, Content-Type text/plain, body the base64 of the MIME message). MimeKit writes the headers:
 /// display names and subject are already single-line (<see cref="MailText.HeaderSafe"/>) and are RFC 2047-encoded, so no
-/// name or catalogue text can add a header. Only a 429 is retried (the SDK's RetryHandler, honouring Retry-After): a 5xx or a
+/// name or catalogue text can add a header. Only a 429 is retried (the Polly pipeline, honouring Retry-After): a 5xx or a
 /// timeout may come after the message went out, so it is never sent again and the escalation ledger stays at-most-once
 /// (https://learn.microsoft.com/graph/throttling: 429 means the request was not processed).
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
         var request = connection.Client.Users[sender.Trim()].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
         request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(base64), "text/plain");
-        request.AddRequestOptions([NotRetried]);
+        request.AddRequestOptions([RetriedOnlyWhenThrottled]);
         await GraphErrors.Call("sendMail", async () =>
         {
             await connection.Client.RequestAdapter.SendNoContentAsync(request, ErrorMapping, cancellationToken).ConfigureAwait(false);
@@ -65,9 +65,10 @@ public sealed class GraphMailSender(GraphConnection connection) : IEscalationMai
     }
 
     /// <summary>
-    /// The retry option for sendMail: never repeated by the pipeline, not even after a 429. A $batch item or a response
-    /// answered 429/503/504 may already have run (issue 12, difference 11), and EscalationRun keeps the claim of a mail
-    /// whose 429 is unconfirmed, so the ledger stays at most once; the mailbox's own limiter (30 a minute) keeps 429s rare.
+    /// The retry option for sendMail: the pipeline repeats it only after a 429, once its Retry-After has passed (a 429 means
+    /// the request was not processed, https://learn.microsoft.com/graph/throttling); never after a 5xx or a timeout, which
+    /// may come after the message left (issue 12, difference 11). EscalationRun keeps the claim of a mail whose answer is
+    /// unclear, so the ledger stays at most once.
     /// </summary>
-    public static NoRetryOption NotRetried => new();
+    public static NoRetryOption RetriedOnlyWhenThrottled => new() { RetryThrottling = true };
 }

@@ -46,8 +46,8 @@ public sealed partial class GraphPlannerStore
         return plan;
     }
 
-    /// <summary>Creates the plan if missing, sets its labels and creates missing buckets.</summary>
-    public async Task EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken)
+    /// <summary>Creates the plan if missing, sets its labels, pins it in Teams (best effort) and creates missing buckets.</summary>
+    public async Task<TeamsTabPin> EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var plan = await FindPlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
@@ -59,8 +59,9 @@ public sealed partial class GraphPlannerStore
 
         var planId = plan.Id!;
         await EnsureLabelsAsync(planId, spec, cancellationToken).ConfigureAwait(false);
-        await PinTabAsync(planId, spec.Title, cancellationToken).ConfigureAwait(false);
+        var pinned = await PinTabAsync(planId, spec.Title, cancellationToken).ConfigureAwait(false);
         await EnsureBucketsAsync(planId, spec, cancellationToken).ConfigureAwait(false);
+        return pinned;
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed partial class GraphPlannerStore
         return new PlannerSnapshot(plan.Id, buckets, tasks);
     }
 
-    private static PlannerTaskState ToState(PlannerTask task)
+    internal static PlannerTaskState ToState(PlannerTask task)
     {
         var categories = new HashSet<int>();
         foreach (var (name, value) in task.AppliedCategories?.AdditionalData ?? new Dictionary<string, object>())

@@ -1,4 +1,5 @@
 using DanVan365.Core.Errors;
+using DanVan365.Core.Planner;
 using DanVan365.M365.Client;
 using Microsoft.Graph.Models;
 
@@ -11,10 +12,32 @@ public sealed partial class GraphPlannerStore
     public const string PlannerTabAppId = "com.microsoft.teamspace.tab.planner";
 
     /// <summary>
-    /// Where the ward's group is a team, pins the plan as a Planner tab in its General channel, once
-    /// (https://learn.microsoft.com/graph/teams-configuring-builtin-tabs#planner-tabs). A group that is not a team (404) is fine.
+    /// Where the ward's group is a team, pins the plan in its General channel, once: a Planner tab, else (Teams refuses
+    /// to configure one: https://learn.microsoft.com/graph/teams-configuring-builtin-tabs) a website tab to the plan.
+    /// Best effort: a group that is not a team (404) is fine, and any failure is reported, never thrown, so the plan is
+    /// made all the same (issue 12, difference 3).
     /// </summary>
-    public async Task<bool> PinTabAsync(string planId, string planTitle, CancellationToken cancellationToken)
+    public async Task<TeamsTabPin> PinTabAsync(string planId, string planTitle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryPinTabAsync(planId, planTitle, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteServiceException error)
+        {
+            return Failed(error);
+        }
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
+        {
+            return Failed(GraphErrors.From("add Planner tab", error));
+        }
+        catch (Exception error) when (error is TimeoutException or HttpRequestException)
+        {
+            return new TeamsTabPin(TeamsTabPinKind.Failed, error.GetType().Name);
+        }
+    }
+
+    private async Task<TeamsTabPin> TryPinTabAsync(string planId, string planTitle, CancellationToken cancellationToken)
     {
         Team? team;
         try
@@ -24,8 +47,7 @@ public sealed partial class GraphPlannerStore
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (GraphErrors.Is(error, 404))
         {
-            TabOutcome = "no team";
-            return false;
+            return new TeamsTabPin(TeamsTabPinKind.NoTeam);
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
         {
@@ -42,8 +64,7 @@ public sealed partial class GraphPlannerStore
         if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId || (t.Configuration?.WebsiteUrl?.Contains(planId,
             StringComparison.Ordinal) ?? false)))
         {
-            TabOutcome = "already pinned";
-            return false;
+            return new TeamsTabPin(TeamsTabPinKind.AlreadyPinned);
         }
 
         var tenant = team?.TenantId ?? "common";
@@ -78,8 +99,7 @@ public sealed partial class GraphPlannerStore
         {
             await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            TabOutcome = "planner";
-            return true;
+            return new TeamsTabPin(TeamsTabPinKind.PlannerTab);
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (error.ResponseStatusCode is >= 400 and < 500)
         {
@@ -104,21 +124,18 @@ public sealed partial class GraphPlannerStore
         {
             await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(website,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            TabOutcome = "website";
-            return true;
+            return new TeamsTabPin(TeamsTabPinKind.WebsiteTab);
         }
-        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (error.ResponseStatusCode is >= 400 and < 500)
+        catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
         {
-            TabOutcome =
-                "not pinned: " +
-                "HTTP " + error.ResponseStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + error.Error?.Code;
-            return false;
+            return Failed(GraphErrors.From("add website tab", error));
         }
     }
 
+    private static TeamsTabPin Failed(RemoteServiceException error) => new(TeamsTabPinKind.Failed, string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{error.Operation}: HTTP {error.Status} {error.ErrorCode} (request-id {error.RequestId ?? "-"})"));
+
     /// <summary>The Teams app id of the website tab (teams-configuring-builtin-tabs.md, "Website tabs").</summary>
     public const string WebsiteTabAppId = "com.microsoft.teamspace.tab.web";
-
-    /// <summary>What the last pin did: "planner", "website", "already pinned", "no team" or "not pinned: …" (for reports).</summary>
-    public string? TabOutcome { get; private set; }
 }

@@ -43,7 +43,10 @@ public class SyncCommandTests
         Assert.Equal(0, first.Exit);
         Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 " +
             @"archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
+        // The local Graph refuses to configure a Planner tab (teams-configuring-builtin-tabs.md): the website tab is reported.
+        Assert.Contains("Teams: Teams không cho cấu hình thẻ Planner: đã ghim thẻ trang web", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
+        Assert.DoesNotContain("Teams:", second.Out, StringComparison.Ordinal);
         // The identical re-run's request budget (the ward's lease and the state list reads are counted apart from lists).
         Assert.Contains("lists: created=0 updated=0 archived=0 unchanged=87 requests=3  planner: created=0 updated=0 archived=0 " +
             "unchanged=56 requests=3", second.Out, StringComparison.Ordinal);
@@ -77,6 +80,7 @@ public class SyncCommandTests
         Assert.Contains("provision: lists created=7", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.Contains("provision: lists created=0 columns added=0 folders created=0", second.Out, StringComparison.Ordinal);
+        Assert.Contains("Teams: Kế hoạch đã được ghim trong kênh Chung", second.Out, StringComparison.Ordinal);
         Assert.Equal(writes, graph.Stats.Writes);
     }
 

@@ -72,37 +72,37 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
     }
 
     [Fact]
-    public async Task Team_WardGroup_HasGeneralChannelAndPlannerTab()
+    public async Task Team_WardGroup_HasGeneralChannelRefusesPlannerTabConfigurationTakesWebsiteTab()
     {
         var team = await _fx.Client.Teams[_fx.Tenant.WardGroupId].GetAsync();
         Assert.Equal(_fx.Tenant.WardGroupId, team!.Id);
         var channels = await _fx.Client.Teams[team.Id].Channels.GetAsync();
         var general = Assert.Single(channels!.Value!, c => c.DisplayName == "General");
         Assert.Equal(_fx.Tenant.GeneralChannelId, general.Id);
-
-        var tab = await _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.PostAsync(new TeamsTab
+        static TeamsTab Tab(string app, string? entityId) => new()
         {
             DisplayName = "Nhiệm vụ dân vận",
-            Configuration =
-                new TeamsTabConfiguration
-                {
-                    EntityId = "plan-1",
-                    ContentUrl = "https://tasks.office.com/x",
-                    WebsiteUrl = "https://tasks.office.com/y",
-                    RemoveUrl = "https://tasks.office.com/z"
-                },
-            AdditionalData =
-                new Dictionary<string, object>
-                {
-                    ["teamsApp@odata.bind"] =
-                "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/com.microsoft.teamspace.tab.planner"
-                },
-        });
-        Assert.NotNull(tab!.Id);
+            Configuration = new TeamsTabConfiguration
+            {
+                EntityId = entityId,
+                ContentUrl = "https://tasks.office.com/x",
+                WebsiteUrl = "https://tasks.office.com/x"
+            },
+            AdditionalData = new Dictionary<string, object>
+            {
+                ["teamsApp@odata.bind"] = "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/" + app,
+            },
+        };
+
+        // teams-configuring-builtin-tabs.md: the Planner tab is not configurable through Graph; a website tab is.
+        var refused = await Assert.ThrowsAsync<ODataError>(() =>
+            _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.PostAsync(Tab("com.microsoft.teamspace.tab.planner", "plan-1")));
+        Assert.Equal(400, refused.ResponseStatusCode);
+        var tab = await _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.PostAsync(Tab("com.microsoft.teamspace.tab.web", null));
 
         var tabs = await _fx.Client.Teams[team.Id].Channels[general.Id].Tabs.GetAsync(rc => rc.QueryParameters.Expand = ["teamsApp"]);
-        var found = Assert.Single(tabs!.Value!, t => t.Id == tab.Id);
-        Assert.Equal("com.microsoft.teamspace.tab.planner", found.TeamsApp!.Id);
-        Assert.Equal("plan-1", found.Configuration!.EntityId);
+        var found = Assert.Single(tabs!.Value!, t => t.Id == tab!.Id);
+        Assert.Equal("com.microsoft.teamspace.tab.web", found.TeamsApp!.Id);
+        Assert.Equal("https://tasks.office.com/x", found.Configuration!.WebsiteUrl);
     }
 }

@@ -68,6 +68,39 @@ public class LostResponseTests
         await AssertExactlyOneOfEachAsync(ward);
     }
 
+    [Fact]
+    public async Task Pull_ServerErrorAfterExecutionEveryFourth_ProgressCopiedAndNoDuplicateTasksOrRows()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using (var session = ward.NewSession())
+        {
+            await session.SyncAllAsync(Catalogue, Units);
+            var snapshot = (await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!;
+            foreach (var task in snapshot.Tasks.Take(5))
+            {
+                await session.Connection.Client.Planner.Tasks[task.Id].PatchAsync(new Microsoft.Graph.Models.PlannerTask
+                {
+                    PercentComplete = 50,
+                }, r => r.Headers.Add("If-Match", task.ETag));
+            }
+        }
+
+        ward.Server.SetFaults(new EmulatorFaults(ServerErrorEvery: 4, RetryAfterSeconds: 0, AfterExecution: true));
+        using (var session = ward.NewSession())
+        {
+            // The pull use case itself (the ward lease taken around it by WardSync is tested with the lease).
+            var pulled = await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+            Assert.Empty(pulled.Failures);
+        }
+
+        Assert.True(ward.Server.GetStats().ServerErrors > 0);
+        ward.Server.SetFaults(null);
+        await AssertExactlyOneOfEachAsync(ward);
+        using var check = ward.NewSession();
+        var rows = await check.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None);
+        Assert.Equal(5, rows.Count(r => r.Fields.GetValueOrDefault(AssignmentColumns.PercentComplete) == "50"));
+    }
+
     private static async Task AssertExactlyOneOfEachAsync(WardHarness ward)
     {
         using var check = ward.NewSession();

@@ -97,7 +97,7 @@ public class PlannerSyncTests
     }
 
     [Fact]
-    public async Task EnsurePlanAsync_GroupIsATeam_PinsOnePlannerTabInGeneral()
+    public async Task EnsurePlanAsync_GroupIsATeam_PinsOneTabInGeneral()
     {
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();

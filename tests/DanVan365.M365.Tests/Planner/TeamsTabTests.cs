@@ -3,13 +3,17 @@ using System.Text;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Units;
+using DanVan365.Core.Wards;
 using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 
 namespace DanVan365.M365.Tests.Planner;
 
-/// <summary>Pinning the plan in Teams is best effort (teams-configuring-builtin-tabs.md; issue 12, difference 3).</summary>
+/// <summary>
+/// Pinning the plan in Teams is best effort and reported (teams-configuring-builtin-tabs.md; issue 12, difference 3):
+/// the local Graph refuses to configure a Planner tab, as the page documents for built-in tabs it does not configure.
+/// </summary>
 public class TeamsTabTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
@@ -17,39 +21,95 @@ public class TeamsTabTests
     private static readonly string PlanTitle = PlannerDesign.DefaultPlanTitle(Catalogue, "Phường Hải An");
 
     [Fact]
-    public async Task EnsurePlanAsync_PlannerTabConfigurationRefused_PinsWebsiteTabAndPlanIsMade()
+    public async Task SyncAsync_PlannerTabConfigurationRefused_SucceedsAndReportsWebsiteTab()
     {
         await using var ward = await WardHarness.StartAsync();
-        using var session = ward.NewSession(new RefusePlannerTabHandler());
-        var spec = PlannerDesign.Plan(Catalogue, Units, PlanTitle);
+        using var session = ward.NewSession();
 
-        await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
+        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
 
-        Assert.Equal("website", session.Planner.TabOutcome);
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.Equal(TeamsTabPinKind.WebsiteTab, report.TeamsTab!.Kind);
+        Assert.Contains("thẻ trang web", report.TeamsTab.Describe(), StringComparison.Ordinal);
         var plan = await session.Planner.FindPlanAsync(PlanTitle, CancellationToken.None);
-        var tabs =
-            await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId]
-                .Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync();
-        var tab = Assert.Single(tabs!.Value!);
+        var tab = Assert.Single(await TabsAsync(ward, session));
         Assert.Contains(plan!.Id!, tab.Configuration!.WebsiteUrl, StringComparison.Ordinal);
-        Assert.NotEmpty(await session.Planner.BucketsAsync(plan.Id!, CancellationToken.None));
-
-        await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
-        Assert.Equal("already pinned", session.Planner.TabOutcome);
+        Assert.Equal(report.Planner.Count(PlannerChangeKind.Create), (await session.Planner.SnapshotAsync(PlanTitle,
+            CancellationToken.None))!.Tasks.Count);
     }
 
-    /// <summary>Answers 400 to a POST of a configured Planner tab, as a tenant that does not support it would.</summary>
-    private sealed class RefusePlannerTabHandler : DelegatingHandler
+    [Fact]
+    public async Task ProvisionAsync_AfterSync_ReportsAlreadyPinnedAndAddsNoTab()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession();
+        await session.SyncAllAsync(Catalogue, Units);
+
+        var provisioned = await session.Get<WardSync>().ProvisionAsync(Catalogue, CancellationToken.None);
+
+        Assert.Equal(TeamsTabPinKind.AlreadyPinned, provisioned.TeamsTab!.Kind);
+        Assert.Single(await TabsAsync(ward, session));
+    }
+
+    [Fact]
+    public async Task SyncAsync_EveryTabRefused_PlanIsMadeAndFailureReportedWithReason()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession(new RefuseTabsHandler(HttpStatusCode.Forbidden));
+
+        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.Equal(TeamsTabPinKind.Failed, report.TeamsTab!.Kind);
+        Assert.Contains("HTTP 403", report.TeamsTab.Reason, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403", report.TeamsTab.Describe(), StringComparison.Ordinal);
+        Assert.NotEmpty((await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks);
+        Assert.Empty(await TabsAsync(ward, session));
+    }
+
+    [Fact]
+    public async Task SyncAsync_TabListAnswers503_PlanIsMadeAndFailureReported()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession(new RefuseTabsHandler(HttpStatusCode.ServiceUnavailable, onList: true), maxAttempts: 1);
+
+        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.Equal(TeamsTabPinKind.Failed, report.TeamsTab!.Kind);
+        Assert.Contains("HTTP 503", report.TeamsTab.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_TabCreateAnswers503_PlanIsMadeAndFailureReported()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession(new RefuseTabsHandler(HttpStatusCode.ServiceUnavailable), maxAttempts: 1);
+
+        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.Equal(TeamsTabPinKind.Failed, report.TeamsTab!.Kind);
+        Assert.Contains("add Planner tab: HTTP 503", report.TeamsTab.Reason, StringComparison.Ordinal);
+        Assert.NotEmpty((await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks);
+    }
+
+    private static async Task<List<Microsoft.Graph.Models.TeamsTab>> TabsAsync(WardHarness ward, WardHarness.Session session) =>
+        (await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId]
+            .Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync())!.Value!;
+
+    /// <summary>Answers <paramref name="status"/> to every tab POST (or, with onList, to the tab listing).</summary>
+    private sealed class RefuseTabsHandler(HttpStatusCode status, bool onList = false) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/tabs", StringComparison.Ordinal)
-                && request.Content is not null && (await request.Content.ReadAsStringAsync(cancellationToken)).Contains("tab.planner",
-                    StringComparison.Ordinal))
+            if (request.RequestUri!.AbsolutePath.EndsWith("/tabs", StringComparison.Ordinal)
+                && request.Method == (onList ? HttpMethod.Get : HttpMethod.Post))
             {
-                return new HttpResponseMessage(HttpStatusCode.BadRequest)
+                return new HttpResponseMessage(status)
                 {
-                    Content = new StringContent("{\"error\":{\"code\":\"BadRequest\",\"message\":\"Configuration is not supported.\"}}",
+                    RequestMessage = request,
+                    Content = new StringContent("{\"error\":{\"code\":\"refused\",\"message\":\"Tab refused.\"}}",
                         Encoding.UTF8, "application/json"),
                 };
             }
