@@ -87,7 +87,8 @@ public sealed record TaskRow(
         }
 
         var kindCode = f.GetValueOrDefault(TaskColumns.TimeFrameKind);
-        TimeFrameKind? kind = Enum.GetValues<TimeFrameKind>().Where(k => k.ToCode() == kindCode).Select(k => (TimeFrameKind?)k).FirstOrDefault();
+        TimeFrameKind? kind = Enum.GetValues<TimeFrameKind>().Where(k => k.ToCode() == kindCode)
+            .Select(k => (TimeFrameKind?)k).FirstOrDefault();
         return new TaskRow(
             code,
             f.GetValueOrDefault(SiteSchema.Title),
