@@ -17,7 +17,7 @@ public static class LocalGraphStart
     public static Option<int> PortOption(int defaultPort) =>
         new("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => defaultPort };
 
-    /// <summary>The local Graph keeping its state in <paramref name="dataDirectory"/> (graph.db, outbox/), on <paramref name="clock"/>.</summary>
+    /// <summary>The local Graph keeping its state in <paramref name="dataDirectory"/> (graph.db, outbox/) on a clock.</summary>
     public static LocalGraphServerOptions Options(string dataDirectory, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
