@@ -4,7 +4,8 @@ namespace DanVan365.LocalM365.Tests.Routing;
 
 public class RouterTests
 {
-    private static readonly Func<OperationContext, LocalM365.Routing.GraphResponse> Handler = _ => throw new InvalidOperationException("not called");
+    private static readonly Func<OperationContext, LocalM365.Routing.GraphResponse> Handler =
+        _ => throw new InvalidOperationException("not called");
 
     private static Router Routes()
     {
