@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using DanVan365.Cli.Target;
 using DanVan365.LocalM365;
 
 namespace DanVan365.Cli.Commands;
@@ -11,7 +11,7 @@ internal static class EmulatorCommand
 {
     public static Command Create(CliContext context)
     {
-        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 5365 };
+        var port = LocalGraphStart.PortOption(5365);
         var data =
             new Option<DirectoryInfo>("--data")
             {
@@ -59,17 +59,12 @@ internal static class EmulatorCommand
             LocalGraphServer server;
             try
             {
-                server = await LocalGraphServer.StartAsync(
-                    new LocalGraphServerOptions
-                    {
-                        Port = parse.GetValue(port),
-                        DataDirectory = parse.GetValue(data)!.FullName,
-                        SeedFile = seedFile?.FullName,
-                        Clock = context.Clock,
-                        Wards = parse.GetValue(wards),
-                        CorsOrigins = origins,
-                    },
-                    ct).ConfigureAwait(false);
+                var options = LocalGraphStart.Options(parse.GetValue(data)!.FullName, context.Clock);
+                options.Port = parse.GetValue(port);
+                options.SeedFile = seedFile?.FullName;
+                options.Wards = parse.GetValue(wards);
+                options.CorsOrigins = origins;
+                server = await LocalGraphServer.StartAsync(options, ct).ConfigureAwait(false);
             }
             catch (InvalidDataException ex)
             {
@@ -98,23 +93,7 @@ internal static class EmulatorCommand
                     $"  control:  {server.RootUrl}/_emulator/stats")).ConfigureAwait(false);
                 await context.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
                 await context.Out.FlushAsync(ct).ConfigureAwait(false);
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                void Stop(PosixSignalContext signal)
-                {
-                    signal.Cancel = true;
-                    stop.Cancel();
-                }
-
-                using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-                using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: stop cleanly.
-                }
+                await LocalGraphStart.UntilStoppedAsync(ct).ConfigureAwait(false);
             }
 
             return CliApp.Ok;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using DanVan365.Cli.Serve;
 using DanVan365.Cli.Target;
 
@@ -15,7 +14,7 @@ internal static class ServeCommand
     public static Command Create(CliContext context)
     {
         var target = new TargetOptions();
-        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 5366 };
+        var port = LocalGraphStart.PortOption(5366);
         var command = new Command("serve",
             "Serve the web parts (dashboard, report form) with the API and the local Microsoft 365 on 127.0.0.1.") { port };
         target.AddTo(command);
@@ -42,24 +41,7 @@ internal static class ServeCommand
             await context.Out.WriteLineAsync($"  Báo cáo kết quả:   {host.Address}?view=report&as=EMAIL").ConfigureAwait(false);
             await context.Out.WriteLineAsync("Nhấn Ctrl+C để dừng.").ConfigureAwait(false);
             await context.Out.FlushAsync(ct).ConfigureAwait(false);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            void Stop(PosixSignalContext signal)
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            }
-
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: stop.
-            }
-
+            await LocalGraphStart.UntilStoppedAsync(ct).ConfigureAwait(false);
             return page is null ? CliApp.Failed : CliApp.Ok;
         }));
         return command;

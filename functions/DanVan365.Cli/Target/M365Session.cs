@@ -88,10 +88,9 @@ internal sealed class M365Session : IAsyncDisposable
             }
 
             Directory.CreateDirectory(target.DataDirectory);
-            var outbox = Path.Combine(target.DataDirectory, "outbox");
-            server = await LocalGraphServer.StartAsync(
-                new LocalGraphServerOptions { DataDirectory = target.DataDirectory, OutboxDirectory = outbox, Clock = clock },
-                    cancellationToken).ConfigureAwait(false);
+            var start = LocalGraphStart.Options(target.DataDirectory, clock);
+            var outbox = start.OutboxDirectory;
+            server = await LocalGraphServer.StartAsync(start, cancellationToken).ConfigureAwait(false);
             var tenant = server.Tenant;
             var local = LocalOptions(server.BaseUrl, $"https://{tenant.SharePointHostname}{tenant.WardSitePath}", tenant.WardGroupId);
             return new M365Session(services, scopes.Open(new WardTarget(ward, local)), clock, server, outbox);

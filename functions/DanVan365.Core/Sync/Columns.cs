@@ -1,5 +1,25 @@
 namespace DanVan365.Core.Sync;
 
+/// <summary>Internal column names of Nhiệm vụ dân vận (<see cref="SiteSchema.Tasks"/>); a public contract.</summary>
+public static class TaskColumns
+{
+    public const string Code = "TaskCode";
+    public const string SectionCode = "SectionCode";
+    public const string ParentCode = "ParentCode";
+    public const string TaskText = "TaskText";
+    public const string LeadText = "LeadText";
+    public const string LeadUnits = "LeadUnits";
+    public const string CoordinatingText = "CoordinatingText";
+    public const string CoordinatingUnits = "CoordinatingUnits";
+    public const string TimeFrameText = "TimeFrameText";
+    public const string TimeFrameKind = "TimeFrameKind";
+    public const string LastDay = "LastDay";
+    public const string IsHeading = "IsHeading";
+    public const string LegalBasis = "LegalBasis";
+    public const string DecisionNumber = "DecisionNumber";
+    public const string Notes = "Notes";
+}
+
 /// <summary>
 /// Internal column names of Phân công (<see cref="SiteSchema.Assignments"/>). A public contract: views, flows and the
 /// web part use them, so they never change.

@@ -10,7 +10,7 @@ public static class DesiredRows
     public const int TitleLimit = 255;
 
     /// <summary>The column recording the decision that last changed an entry's content.</summary>
-    public const string DecisionNumber = "DecisionNumber";
+    public const string DecisionNumber = TaskColumns.DecisionNumber;
 
     private static readonly HashSet<string> TaskProvenance = new(StringComparer.Ordinal) { DecisionNumber };
 
@@ -19,24 +19,10 @@ public static class DesiredRows
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var footnotes = catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
-        return [.. catalogue.Tasks.Select(t => new DesiredRow(t.Code, new Dictionary<string, string?>(StringComparer.Ordinal)
+        return [.. catalogue.Tasks.Select(t => new DesiredRow(t.Code, TaskRow.For(t, catalogue.Decision.Number, footnotes).Fields())
         {
-            [SiteSchema.Title] = Shorten($"{t.Code}. {t.Title}", TitleLimit),
-            ["SectionCode"] = t.Section,
-            ["ParentCode"] = FieldValues.Text(t.Parent),
-            ["TaskText"] = FieldValues.Text(t.Title),
-            ["LeadText"] = FieldValues.Text(t.Lead.Text),
-            ["LeadUnits"] = FieldValues.Text(string.Join(", ", t.Lead.Units)),
-            ["CoordinatingText"] = FieldValues.Text(t.Coordinating.Text),
-            ["CoordinatingUnits"] = FieldValues.Text(string.Join(", ", t.Coordinating.Units)),
-            ["TimeFrameText"] = FieldValues.Text(t.TimeFrame?.Text),
-            ["TimeFrameKind"] = t.TimeFrame?.Kind.ToCode(),
-            ["LastDay"] = FieldValues.Date(t.TimeFrame?.LastDay),
-            ["IsHeading"] = FieldValues.Bool(t.IsHeading),
-            ["LegalBasis"] = FieldValues.Text(string.Join("\n",
-                t.Footnotes.Select(m => footnotes.GetValueOrDefault(m) is { } text ? $"({m}) {text}" : $"({m})"))),
-            [DecisionNumber] = catalogue.Decision.Number,
-        }) { Provenance = TaskProvenance })];
+            Provenance = TaskProvenance,
+        })];
     }
 
     /// <summary>Phân công: one row per (work item × lead unit), group phrases already expanded to unit codes.</summary>
@@ -53,13 +39,13 @@ public static class DesiredRows
                 rows.Add(new DesiredRow(AssignmentKey(task.Code, unitCode), new Dictionary<string, string?>(StringComparer.Ordinal)
                 {
                     [SiteSchema.Title] = Shorten($"[{task.Code}] {unit.Name}", TitleLimit),
-                    ["TaskCode"] = task.Code,
-                    ["UnitCode"] = unitCode,
-                    ["UnitName"] = FieldValues.Text(unit.Name),
-                    ["TaskText"] = FieldValues.Text(task.Title),
-                    ["TimeFrameText"] = FieldValues.Text(task.TimeFrame?.Text),
-                    ["TimeFrameKind"] = task.TimeFrame?.Kind.ToCode(),
-                    ["LastDay"] = FieldValues.Date(task.TimeFrame?.LastDay),
+                    [AssignmentColumns.TaskCode] = task.Code,
+                    [AssignmentColumns.UnitCode] = unitCode,
+                    [AssignmentColumns.UnitName] = FieldValues.Text(unit.Name),
+                    [AssignmentColumns.TaskText] = FieldValues.Text(task.Title),
+                    [AssignmentColumns.TimeFrameText] = FieldValues.Text(task.TimeFrame?.Text),
+                    [AssignmentColumns.TimeFrameKind] = task.TimeFrame?.Kind.ToCode(),
+                    [AssignmentColumns.LastDay] = FieldValues.Date(task.TimeFrame?.LastDay),
                 }));
             }
         }

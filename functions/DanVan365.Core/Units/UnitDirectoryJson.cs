@@ -10,7 +10,8 @@ namespace DanVan365.Core.Units;
 /// Loads a unit directory from JSON (format: see functions/DanVan365.Core/Defaults/HaiAn/units.json and the README):
 /// <c>{"units":[{"code","name","aliases","kind","head":{"email","objectId","displayName","title"},"assignees":[…]}],
 /// "groups":[{"phrase","aliases","units","note"}], "phraseRules":{…}, "people":[{"email","displayName","role","title"}]}</c>.
-/// Kinds: office, public-service-unit, party-body, front, external.
+/// Kinds: office, public-service-unit, party-body, front, external. Core parses text only: files are read at the edges
+/// (DanVan365.M365.Composition.UnitDirectoryFiles).
 /// </summary>
 public sealed partial class UnitDirectory
 {
@@ -26,17 +27,6 @@ public sealed partial class UnitDirectory
 
     /// <summary>The Hải An directory that ships with the project.</summary>
     public static UnitDirectory LoadDefault() => FromJson(DefaultResources.ReadText(DefaultResourcePath), "units.json (built-in)");
-
-    /// <summary>Loads a directory file; bad content throws <see cref="InvalidInputException"/> with file:line.</summary>
-    public static UnitDirectory LoadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException(path, 0, "unit directory file not found");
-        }
-
-        return FromJson(File.ReadAllText(path), path);
-    }
 
     /// <summary>Parses and validates a directory (codes unique, groups name known units, no name claimed by two entries).</summary>
     public static UnitDirectory FromJson(string json, string fileName)

@@ -103,6 +103,34 @@ public static class CallerAuthorizer
             : new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
     }
 
+    /// <summary>
+    /// Allowed when the ward's directory (<paramref name="units"/>) names the caller's object id as a person (any role),
+    /// or, with <paramref name="orAdmin"/>, when the caller is an administrator. The role itself is checked before.
+    /// </summary>
+    public static AuthDecision RequireDirectoryPerson(ClaimsPrincipal? caller, UnitDirectory units, bool orAdmin)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (caller?.Identity?.IsAuthenticated != true)
+        {
+            return new AuthDecision(AuthOutcome.Unauthenticated, "no valid Entra ID token");
+        }
+
+        return PersonOf(caller, units) is not null || (orAdmin && HasRole(caller, AppRoles.Admin))
+            ? AuthDecision.Allow
+            : new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
+    }
+
+    /// <summary>The address of the directory person whose object id the token carries (never the token's e-mail or name).</summary>
+    public static string? PersonOf(ClaimsPrincipal caller, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(units);
+        var objectId = ObjectIdOf(caller);
+        return objectId is null
+            ? null
+            : units.People.FirstOrDefault(p => string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))?.Email;
+    }
+
     /// <summary>Codes of the units whose head or one of whose assignees has the caller's object id.</summary>
     public static IReadOnlyList<string> UnitsOf(ClaimsPrincipal caller, UnitDirectory units)
     {

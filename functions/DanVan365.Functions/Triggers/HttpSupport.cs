@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -31,22 +32,42 @@ internal static class HttpSupport
     /// The ward a reader (reporter or administrator) may read: role first, then the ward (query <c>ward</c>), then the
     /// caller must be named by that ward's directory. Else the refusal or error answer.
     /// </summary>
-    public static (Ward? Ward, IActionResult? Error) WardReader(HttpRequest request, IWardRegistry wards, string function, ILogger logger)
+    public static (Ward? Ward, IActionResult? Error) WardReader(HttpRequest request, IWardRegistry wards, string function,
+        ILogger logger) =>
+        AuthorizedWard(request, wards, function, logger, [AppRoles.Reporter, AppRoles.Admin],
+            (caller, ward) => CallerAuthorizer.RequireWardMember(caller, ward.Units));
+
+    /// <summary>
+    /// The ward a call acts in, deny by default: one of <paramref name="roles"/> first, then the request's own problem
+    /// (<paramref name="invalid"/>, answered as it is), then the ward (<paramref name="wardId"/>, else query <c>ward</c>),
+    /// then <paramref name="admit"/> judges the caller against that ward. Else the refusal or error answer.
+    /// </summary>
+    public static (Ward? Ward, IActionResult? Error) AuthorizedWard(HttpRequest request, IWardRegistry wards, string function,
+        ILogger logger, string[] roles, Func<ClaimsPrincipal, Ward, AuthDecision> admit, string? wardId = null,
+        IActionResult? invalid = null)
     {
-        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Reporter, AppRoles.Admin);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(admit);
+        var caller = request.HttpContext.User;
+        var auth = CallerAuthorizer.RequireRole(caller, roles);
         if (!auth.Allowed)
         {
             return (null, Refuse(request, auth, function, logger));
         }
 
-        var (ward, error) = PickWard(wards, request.Query["ward"]);
+        if (invalid is not null)
+        {
+            return (null, invalid);
+        }
+
+        var (ward, error) = PickWard(wards, wardId ?? request.Query["ward"]);
         if (ward is null)
         {
             return (null, error);
         }
 
-        var wardAuth = CallerAuthorizer.RequireWardMember(request.HttpContext.User, ward.Units);
-        return wardAuth.Allowed ? (ward, null) : (null, Refuse(request, wardAuth, function, logger));
+        var admitted = admit(caller, ward);
+        return admitted.Allowed ? (ward, null) : (null, Refuse(request, admitted, function, logger));
     }
 
     /// <summary>The ward named by <paramref name="wardId"/>, or the only ward when none is named; else an error answer.</summary>

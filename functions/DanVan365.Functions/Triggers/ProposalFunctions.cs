@@ -118,35 +118,21 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         }, context.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Role, ward, the caller's person in the directory, then the library's decision, then <paramref name="body"/>.</summary>
+    /// <summary>
+    /// Role, ward, the caller's person in the directory (<see cref="HttpSupport.AuthorizedWard"/>), then the library's decision,
+    /// then <paramref name="body"/>.
+    /// </summary>
     private async Task<IActionResult> RunAsync(HttpRequest request, string function, string? wardId, IActionResult? invalid,
         string[] roles, Body body, CancellationToken cancellationToken, bool allowAdminWithoutPerson = false)
     {
-        var caller = request.HttpContext.User;
-        var auth = CallerAuthorizer.RequireRole(caller, roles);
-        if (!auth.Allowed)
-        {
-            return HttpSupport.Refuse(request, auth, function, logger);
-        }
-
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var (ward, error) = HttpSupport.PickWard(wards, wardId ?? request.Query["ward"]);
+        var (ward, refused) = HttpSupport.AuthorizedWard(request, wards, function, logger, roles,
+            (caller, w) => CallerAuthorizer.RequireDirectoryPerson(caller, w.Units, orAdmin: allowAdminWithoutPerson), wardId, invalid);
         if (ward is null)
         {
-            return error!;
+            return refused!;
         }
 
-        var actor = PersonOf(caller, ward);
-        if (actor is null && !(allowAdminWithoutPerson && IsAdmin(caller)))
-        {
-            var refusal = new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
-            return HttpSupport.Refuse(request, refusal, function, logger);
-        }
-
+        var actor = CallerAuthorizer.PersonOf(request.HttpContext.User, ward.Units);
         try
         {
             await using var scope = scopes.Open(ward.Target);
@@ -186,15 +172,6 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
 
         ProposalLog.Done(logger, outcome.Value.Id, outcome.Value.State.ToCode());
         return new ObjectResult(ProposalApiKeys.View(outcome.Value, authority, actor)) { StatusCode = okStatus };
-    }
-
-    /// <summary>The address of the directory person whose object id the token carries (never the token's e-mail or name).</summary>
-    private static string? PersonOf(ClaimsPrincipal caller, Ward ward)
-    {
-        var objectId = CallerAuthorizer.ObjectIdOf(caller);
-        return objectId is null
-            ? null
-            : ward.Units.People.FirstOrDefault(p => string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))?.Email;
     }
 
     private static bool IsAdmin(ClaimsPrincipal caller) => CallerAuthorizer.RequireRole(caller, AppRoles.Admin).Allowed;

@@ -16,16 +16,11 @@ public class ProposalCommandsTests
     /// <summary>1.2 of QĐ 673: led by every office (VP included), last day 14/02/2026.</summary>
     private const string VpTask = "1.2";
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0,
-            TimeSpan.Zero)));
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<ConsoleRun> Run(params string[] args) =>
+        ConsoleRun.CaptureAsync((stdout, stderr) => CliApp.RunAsync(args, stdout, stderr,
+            new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))));
 
-    private static Task<(int Exit, string Out, string Err)> Local(TempDir data, params string[] args) =>
+    private static Task<ConsoleRun> Local(TempDir data, params string[] args) =>
         Run([.. args, "--data", data.Path, "--as-of", AsOf]);
 
     private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1].TrimEnd('\r');
@@ -38,7 +33,7 @@ public class ProposalCommandsTests
         return data;
     }
 
-    private static Task<(int Exit, string Out, string Err)> Propose(TempDir data, string actor, string unit = "VP",
+    private static Task<ConsoleRun> Propose(TempDir data, string actor, string unit = "VP",
         string task = VpTask, string lastDay = "2026-04-30") =>
         Local(data, "proposal", "add", "--unit", unit, "--task", task, "--kind", "extend", "--last-day", lastDay,
             "--reason", "Chờ kinh phí bổ sung.", "--as", actor);
@@ -108,27 +103,17 @@ public class ProposalCommandsTests
         Assert.Equal("pending", (await ListAsync(data)).Single().GetProperty("state").GetString());
     }
 
-    [Fact]
-    public async Task ProposalAdd_ExtensionBeforeToday_ExitsTwoAndWritesNothing()
+    [Theory]
+    [InlineData(VpTask, "2026-02-27", "extension-before-today: ")]
+    [InlineData("9.9", "2026-04-30", "unknown-task: ")]
+    public async Task ProposalAdd_RefusedProposal_ExitsTwoAndWritesNothing(string task, string lastDay, string rule)
     {
         using var data = await SyncedAsync();
 
-        var result = await Propose(data, VpAssignee, lastDay: "2026-02-27");
+        var result = await Propose(data, VpAssignee, task: task, lastDay: lastDay);
 
         Assert.Equal(2, result.Exit);
-        Assert.StartsWith("extension-before-today: ", result.Err, StringComparison.Ordinal);
-        Assert.Empty(await ListAsync(data));
-    }
-
-    [Fact]
-    public async Task ProposalAdd_UnknownTask_ExitsTwoAndWritesNothing()
-    {
-        using var data = await SyncedAsync();
-
-        var result = await Propose(data, VpAssignee, task: "9.9");
-
-        Assert.Equal(2, result.Exit);
-        Assert.StartsWith("unknown-task: ", result.Err, StringComparison.Ordinal);
+        Assert.StartsWith(rule, result.Err, StringComparison.Ordinal);
         Assert.Empty(await ListAsync(data));
     }
 

@@ -7,14 +7,9 @@ namespace DanVan365.Cli.Tests.Commands;
 
 public class ReportCommandsTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 1, 0, 0,
-            TimeSpan.Zero)));
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<ConsoleRun> Run(params string[] args) =>
+        ConsoleRun.CaptureAsync((stdout, stderr) => CliApp.RunAsync(args, stdout, stderr,
+            new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 1, 0, 0, TimeSpan.Zero))));
 
     private static string[] Args(TempDir dir, params string[] args) => [.. args, "--data", dir.File("state"), "--decision",
         TestData.DecisionTextPath];

@@ -7,14 +7,9 @@ namespace DanVan365.Cli.Tests.Commands;
 
 public class SyncCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0,
-            TimeSpan.Zero)));
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<ConsoleRun> Run(params string[] args) =>
+        ConsoleRun.CaptureAsync((stdout, stderr) => CliApp.RunAsync(args, stdout, stderr,
+            new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero))));
 
     [Fact]
     public async Task Sync_BadDecision_ExitsTwoWithFileLineAndSendsNoRequest()

@@ -129,12 +129,7 @@ public class CliCompositionTests
     private static string SettingsWithHolidayFile(string path) =>
         $$"""{ "Escalation": { "HolidayFiles": [ {{System.Text.Json.JsonSerializer.Serialize(path)}} ] } }""";
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-        var exit = await CliApp.RunAsync(args, stdout, stderr, clock);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<ConsoleRun> Run(params string[] args) =>
+        ConsoleRun.CaptureAsync((stdout, stderr) => CliApp.RunAsync(args, stdout, stderr,
+            new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))));
 }

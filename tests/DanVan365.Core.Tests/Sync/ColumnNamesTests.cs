@@ -7,6 +7,9 @@ public class ColumnNamesTests
 {
     public static TheoryData<string, string[]> Lists => new()
     {
+        { "tasks", ["TaskCode", "SectionCode", "ParentCode", "TaskText", "LeadText", "LeadUnits", "CoordinatingText",
+            "CoordinatingUnits", "TimeFrameText", "TimeFrameKind", "LastDay", "IsHeading", "LegalBasis", "DecisionNumber", "Archived",
+            "ArchivedOn", "ContentHash", "Notes"] },
         { "assignments", ["AssignmentKey", "TaskCode", "UnitCode", "UnitName", "TaskText", "TimeFrameText", "TimeFrameKind", "LastDay",
             "Archived", "ArchivedOn", "ContentHash", "Status", "PercentComplete", "CompletedOn", "Notes", "PlannerTaskId", "PlannerHash"] },
         { "reports", ["ReportKey", "Round", "TaskCode", "UnitCode", "Role", "Result", "Completion", "Difficulties", "Proposals",
@@ -27,9 +30,11 @@ public class ColumnNamesTests
     [Fact]
     public void ColumnConstants_EachNamesASchemaColumn()
     {
+        AssertConstants(typeof(TaskColumns), SiteSchema.Tasks);
         AssertConstants(typeof(AssignmentColumns), SiteSchema.Assignments);
         AssertConstants(typeof(ReportColumns), SiteSchema.Reports);
         AssertConstants(typeof(NotificationColumns), SiteSchema.Notifications, "StatePending", "StateSent");
+        Assert.Equal(TaskColumns.Code, SiteSchema.Tasks.KeyColumn);
         Assert.Equal(AssignmentColumns.Key, SiteSchema.Assignments.KeyColumn);
         Assert.Equal(ReportColumns.Key, SiteSchema.Reports.KeyColumn);
         Assert.Equal(NotificationColumns.Key, SiteSchema.Notifications.KeyColumn);

@@ -113,10 +113,4 @@ public class UnitDirectoryTests
 
         Assert.Contains(reason, ex.Reason, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void LoadFile_Missing_Throws()
-    {
-        Assert.Throws<InvalidInputException>(() => UnitDirectory.LoadFile("/nonexistent/units.json"));
-    }
 }

@@ -131,6 +131,43 @@ public class CallerAuthorizerTests
     }
 
     [Fact]
+    public void PersonOf_ObjectIdOfTheHead_TheirDirectoryAddressNotTheTokens()
+    {
+        var head = Units.People.First(p => p.Unit == "VHXH" && p.Role == "head");
+
+        var person = CallerAuthorizer.PersonOf(Caller(head.ObjectId, "renamed@elsewhere.example.vn", AppRoles.Reporter), Units);
+
+        Assert.Equal(head.Email, person);
+    }
+
+    [Fact]
+    public void RequireDirectoryPerson_StrangerWithTheHeadsEmail_Forbidden403()
+    {
+        var head = Units.People.First(p => p.Unit == "VHXH" && p.Role == "head");
+        var stranger = Caller(Guid.NewGuid().ToString(), head.Email, AppRoles.Reporter);
+
+        Assert.Equal(403, CallerAuthorizer.RequireDirectoryPerson(stranger, Units, orAdmin: true).StatusCode);
+        Assert.Null(CallerAuthorizer.PersonOf(stranger, Units));
+    }
+
+    [Theory]
+    [InlineData(true, 200)]
+    [InlineData(false, 403)]
+    public void RequireDirectoryPerson_AdminNotInTheDirectory_AllowedOnlyWhenAdminsMay(bool orAdmin, int status)
+    {
+        var admin = Caller(Guid.NewGuid().ToString(), null, AppRoles.Admin);
+
+        Assert.Equal(status, CallerAuthorizer.RequireDirectoryPerson(admin, Units, orAdmin).StatusCode);
+    }
+
+    [Fact]
+    public void RequireDirectoryPerson_Anonymous_Unauthenticated401()
+    {
+        Assert.Equal(401, CallerAuthorizer.RequireDirectoryPerson(new ClaimsPrincipal(new ClaimsIdentity()), Units,
+            orAdmin: true).StatusCode);
+    }
+
+    [Fact]
     public async Task BundledDirectory_ObjectIds_AreTheLocalGraphsSeededUserIds()
     {
         await using var harness = await WardHarness.StartAsync();

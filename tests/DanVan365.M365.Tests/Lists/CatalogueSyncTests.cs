@@ -35,10 +35,16 @@ public class CatalogueSyncTests
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal(31, report.Tasks.Count(ChangeKind.Create));
         Assert.Equal(DesiredRows.ForAssignments(Catalogue, Units).Count, report.Assignments.Count(ChangeKind.Create));
-        var rows = await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None);
+        // Read back through the typed row: every entry as sync wrote it.
+        var rows = (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Select(TaskRow.From).OfType<TaskRow>()
+            .ToDictionary(r => r.Code, StringComparer.Ordinal);
         Assert.Equal(31, rows.Count);
-        Assert.Equal("Hoàn thành trước 15/02/2026", rows.Single(r => r.Key == "3.5.a").Fields["TimeFrameText"]);
-        Assert.Equal("2026-02-14", rows.Single(r => r.Key == "3.5.a").Fields["LastDay"]);
+        var footnotes = Catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
+        Assert.All(Catalogue.Tasks, task =>
+            Assert.Equal(TaskRow.For(task, Catalogue.Decision.Number, footnotes).Fields(), rows[task.Code].Fields()));
+        Assert.Equal("Hoàn thành trước 15/02/2026", rows["3.5.a"].TimeFrameText);
+        Assert.Equal(new DateOnly(2026, 2, 14), rows["3.5.a"].LastDay);
+        Assert.True(rows["3.5"].IsHeading);
         Assert.InRange(session.Requests, MinimumFirstSyncRequests(report), 1.25 * MinimumFirstSyncRequests(report));
     }
 

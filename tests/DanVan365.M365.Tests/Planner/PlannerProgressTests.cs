@@ -20,21 +20,16 @@ public class PlannerProgressTests
     [Fact]
     public async Task PullAsync_LinkedTaskDeletedByAPerson_RowProgressKeptAndReported()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
-        using var session = ward.NewSession();
-        await session.SyncAllAsync(Catalogue, Units);
-        var taskId = await CompleteAsync(session, ward, Key);
-        await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
-        var before = await RowAsync(session, Key);
-        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
-        await session.Connection.Client.Planner.Tasks[taskId].DeleteAsync(
-            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+        await using var ward = await CompletedTaskWard.StartAsync(Catalogue, Units, Key);
+        await ward.Session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var before = await ward.RowAsync();
+        await PlannerPeople.DeleteTaskAsync(ward.Session, ward.TaskId);
 
-        var report = await ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var report = await ward.Ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
 
         Assert.Empty(report.Failures);
         Assert.Equal([Key], report.MissingTasks);
-        var after = await RowAsync(session, Key);
+        var after = await ward.RowAsync();
         Assert.Equal("100", after.Fields["PercentComplete"]);
         Assert.Equal("2026-02-20", after.Fields["CompletedOn"]);
         Assert.Equal(before.Fields["Status"], after.Fields["Status"]);
@@ -44,23 +39,18 @@ public class PlannerProgressTests
     [Fact]
     public async Task SyncAsync_LinkedTaskDeleted_RecreatedCarryingTheRowsProgress()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
-        using var session = ward.NewSession();
-        await session.SyncAllAsync(Catalogue, Units);
-        var taskId = await CompleteAsync(session, ward, Key);
-        await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
-        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
-        await session.Connection.Client.Planner.Tasks[taskId].DeleteAsync(
-            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+        await using var ward = await CompletedTaskWard.StartAsync(Catalogue, Units, Key);
+        await ward.Session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        await PlannerPeople.DeleteTaskAsync(ward.Session, ward.TaskId);
 
-        var (_, planner) = await ward.NewSession().SyncAllAsync(Catalogue, Units);
-        await ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var (_, planner) = await ward.Ward.NewSession().SyncAllAsync(Catalogue, Units);
+        await ward.Ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
 
         Assert.Equal(1, planner.Count(PlannerChangeKind.Create));
-        var row = await RowAsync(session, Key);
-        var task = (await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks
+        var row = await ward.RowAsync();
+        var task = (await ward.Session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks
             .Single(t => t.Title.StartsWith("[3.5.a] ", StringComparison.Ordinal) && t.Id == row.Fields["PlannerTaskId"]);
-        Assert.NotEqual(taskId, task.Id);
+        Assert.NotEqual(ward.TaskId, task.Id);
         Assert.Equal(100, task.PercentComplete);
         Assert.Equal("100", row.Fields["PercentComplete"]);
         Assert.Equal("2026-02-20", row.Fields["CompletedOn"]);
@@ -70,18 +60,13 @@ public class PlannerProgressTests
     [Fact]
     public async Task PullAsync_TaskReopenedInPlanner_CompletionDateNeverCleared()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
-        using var session = ward.NewSession();
-        await session.SyncAllAsync(Catalogue, Units);
-        var taskId = await CompleteAsync(session, ward, Key);
-        await session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
-        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
-        await session.Connection.Client.Planner.Tasks[taskId].PatchAsync(new PlannerTask { PercentComplete = 50 },
-            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
+        await using var ward = await CompletedTaskWard.StartAsync(Catalogue, Units, Key);
+        await ward.Session.PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        await PlannerPeople.PatchTaskAsync(ward.Session, ward.TaskId, new PlannerTask { PercentComplete = 50 });
 
-        await ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        await ward.Ward.NewSession().PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
 
-        var row = await RowAsync(session, Key);
+        var row = await ward.RowAsync();
         Assert.Equal("50", row.Fields["PercentComplete"]);
         Assert.Equal("2026-02-20", row.Fields["CompletedOn"]);
     }
@@ -89,11 +74,9 @@ public class PlannerProgressTests
     [Fact]
     public async Task PullAsync_RowEditedWhileWriting_WriteCarriesIfMatchAndIsReapplied()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 2, 16, 1, 0, 0, TimeSpan.Zero));
-        using var session = ward.NewSession();
-        await session.SyncAllAsync(Catalogue, Units);
-        await CompleteAsync(session, ward, Key);
-        var row = await RowAsync(session, Key);
+        await using var ward = await CompletedTaskWard.StartAsync(Catalogue, Units, Key);
+        var session = ward.Session;
+        var row = await ward.RowAsync();
         var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
         var listId = await session.Site.ListIdAsync(SiteSchema.Assignments, CancellationToken.None);
         var ifMatch = new List<string?>();
@@ -103,30 +86,15 @@ public class PlannerProgressTests
             await session.Connection.Client.Sites[siteId].Lists[listId].Items[row.ItemId].Fields.PatchAsync(
                 new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["Notes"] = "Sửa tay" } }));
 
-        var report = await ward.NewSession(recorder).PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
+        var report = await ward.Ward.NewSession(recorder).PlannerSync.PullAsync(PlanTitle, CancellationToken.None);
 
         Assert.Empty(report.Failures);
         var etagId = row.ETag!.Trim('"').Split(',')[0];
         Assert.Contains(ifMatch, h => h is not null && h.Contains(etagId, StringComparison.Ordinal));
-        var after = await RowAsync(session, Key);
+        var after = await ward.RowAsync();
         Assert.Equal("100", after.Fields["PercentComplete"]);
         Assert.Equal("Sửa tay", after.Fields["Notes"]);
     }
-
-    private static async Task<string> CompleteAsync(WardHarness.Session session, WardHarness ward, string key)
-    {
-        var row = await RowAsync(session, key);
-        var taskId = row.Fields["PlannerTaskId"]!;
-        var fresh = await session.Connection.Client.Planner.Tasks[taskId].GetAsync();
-        ward.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 20, 3, 0, 0, TimeSpan.Zero));
-        await session.Connection.Client.Planner.Tasks[taskId].PatchAsync(new PlannerTask { PercentComplete = 100 },
-            r => r.Headers.Add("If-Match", (string)fresh!.AdditionalData["@odata.etag"]));
-        ward.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        return taskId;
-    }
-
-    private static async Task<CurrentRow> RowAsync(WardHarness.Session session, string key) =>
-        (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).Single(r => r.Key == key);
 
     /// <summary>Records the If-Match headers of the batched sub-requests sent on the wire; runs an action before the first batch.</summary>
     private sealed class RequestRecorder(List<string?> ifMatch, Func<Task> beforeFirstBatch) : DelegatingHandler
