@@ -67,14 +67,16 @@ public class IngestLostResponseTests
             var template = templates.Single(t => t.Spec.UnitCode == unit);
             var rows = template.Spec.Rows.Take(2).ToDictionary(r => r.Code, r => new FilledRow($"{unit} đã thực hiện {r.Code}.",
                 "Hoàn thành đúng hạn"), StringComparer.Ordinal);
-            await session.Library.UploadAsync(folder, template.FileName, ReportFiller.Fill(template.Content, rows), CancellationToken.None);
+            // A return counts only when one of the unit's people uploaded it (issue 13): the head uploads it.
+            using var head = ward.NewSessionAs(unit);
+            await head.Library.UploadAsync(folder, template.FileName, ReportFiller.Fill(template.Content, rows), CancellationToken.None);
         }
     }
 
     private static async Task IngestAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
-        await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock)
+        await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock, ward.Ward)
             .IngestChangesAsync(Catalogue, Rounds, session.State, CancellationToken.None);
     }
 
