@@ -65,7 +65,10 @@ public sealed class WardLeaseTimes
     /// <summary>The defaults (10 minutes, 20 seconds).</summary>
     public static WardLeaseTimes Default => new();
 
-    /// <summary>A holder renews each time a third of the duration has passed: two renewals can fail before it expires.</summary>
+    /// <summary>
+    /// A holder renews each time a third of the duration has passed: one renewal may fail (Microsoft 365 busy); after a
+    /// second failure the run stops before its lease can expire under it.
+    /// </summary>
     public TimeSpan RenewEvery => Duration / 3;
 
     /// <summary>
