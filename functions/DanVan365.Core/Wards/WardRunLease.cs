@@ -25,6 +25,9 @@ public sealed class WardRunLease(WardContext ward, IWardLease lease, ISiteProvis
     /// <summary>True while this run holds the lease (a guarded body is running).</summary>
     public bool Held => _hold is not null;
 
+    /// <summary>What the claim of a provisioning run created on a site that had no lists yet (null: nothing to create).</summary>
+    public ProvisionResult? ProvisionedOnClaim { get; private set; }
+
     /// <summary>Runs <paramref name="body"/> holding the ward's lease (unguarded on a site not provisioned yet).</summary>
     public Task<T> RunAsync<T>(string purpose, Func<CancellationToken, Task<T>> body, CancellationToken cancellationToken) =>
         RunAsync(purpose, provision: false, body, cancellationToken);
@@ -107,7 +110,7 @@ public sealed class WardRunLease(WardContext ward, IWardLease lease, ISiteProvis
         catch (SiteNotProvisionedException) when (provision)
         {
             // A first run: the lists (the state list keeps the lease) first, then the claim, so two first runs make one plan.
-            await provisioner.EnsureAsync([], cancellationToken).ConfigureAwait(false);
+            ProvisionedOnClaim = await provisioner.EnsureAsync([], cancellationToken).ConfigureAwait(false);
             return await lease.TryAcquireAsync(purpose, times.Wait, cancellationToken).ConfigureAwait(false)
                 ?? throw new WardBusyException(ward.Name, purpose);
         }

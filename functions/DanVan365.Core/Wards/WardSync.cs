@@ -39,7 +39,11 @@ public sealed class WardSync(
         {
             var result = await provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), token).ConfigureAwait(false);
             await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle), token).ConfigureAwait(false);
-            return result;
+            // A site without lists got them before the claim (the lease lives in one): they count as this run's.
+            return lease.ProvisionedOnClaim is { } first
+                ? new ProvisionResult(first.ListsCreated + result.ListsCreated, first.ColumnsAdded + result.ColumnsAdded,
+                    first.FoldersCreated + result.FoldersCreated)
+                : result;
         }, cancellationToken);
     }
 

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace DanVan365.Functions.Jobs;
 
-/// <summary>The jobs a timer fans out, one queue message per ward.</summary>
+/// <summary>The jobs a timer fans out, one queue message per ward (by name in JSON: queue messages, HTTP answers).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WardJob>))]
 public enum WardJob
 {
     SyncCatalogue,

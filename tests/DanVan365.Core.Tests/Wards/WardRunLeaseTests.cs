@@ -159,6 +159,7 @@ public class WardRunLeaseTests
 
         Assert.True(await run.RunAsync("sync", provision: true, _ => Task.FromResult(run.Held), CancellationToken.None));
         Assert.Equal(1, lease.Provisions);
+        Assert.Equal(7, run.ProvisionedOnClaim?.ListsCreated);
         Assert.Equal(1, lease.Claims);
     }
 

@@ -74,6 +74,9 @@ public class SyncNowTests
         Assert.True(outcome.Sync!.Synced);
         Assert.Equal("qd-673-2026-hai-an.txt", outcome.Sync.DecisionFile);
         Assert.True(outcome.Sync.Created > 0);
+        var json = System.Text.Json.JsonSerializer.Serialize(outcome, new System.Text.Json.JsonSerializerOptions(
+            System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.Contains("\"job\":\"SyncCatalogue\",\"state\":\"done\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
