@@ -139,9 +139,10 @@ public sealed class WardRunLease(WardContext ward, IWardLease lease, ISiteProvis
             {
                 await hold.DisposeAsync().ConfigureAwait(false);
             }
-            catch (RemoteServiceException)
+            catch (Exception ex) when (ex is RemoteServiceException or HttpRequestException or OperationCanceledException)
             {
-                // Not released (Microsoft 365 did not answer): the lease expires after WardLeaseTimes.Duration on its own.
+                // Not released (Microsoft 365 did not answer, or the run is being torn down): the lease expires after
+                // WardLeaseTimes.Duration on its own; the run's own outcome (result or exception) is what the caller sees.
             }
         }
         finally

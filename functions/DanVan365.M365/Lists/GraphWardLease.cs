@@ -22,20 +22,35 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
+    /// <summary>Claim writes refused by a busy Microsoft 365 before the claim gives up with the error.</summary>
+    private const int MaxFailedWrites = 5;
+
     public async Task<IWardLeaseHold?> TryAcquireAsync(string purpose, TimeSpan wait, CancellationToken cancellationToken)
     {
         var holder = $"{purpose}:{Guid.NewGuid():N}";
         // The wait is real time (a runner must not hang whatever clock the use cases run on); the expiry is the clock's.
         var started = TimeProvider.System.GetTimestamp();
+        var failedWrites = 0;
         while (true)
         {
-            if (await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false) is { } etag)
+            var (etag, failed) = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
+            if (etag is not null)
             {
                 return new Held(this, holder, etag);
             }
 
             var left = wait - TimeProvider.System.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero)
+            if (failed is not null)
+            {
+                // The lease was free but Microsoft 365 did not take our write (429/503/504, not applied): try again.
+                if (++failedWrites >= MaxFailedWrites)
+                {
+                    throw GraphErrors.From("claim the ward's lease", failed);
+                }
+
+                left = Poll;
+            }
+            else if (left <= TimeSpan.Zero)
             {
                 return null;
             }
@@ -57,12 +72,28 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     private string ValueFor(string holder) =>
         $"{holder}|{(clock.GetUtcNow() + times.Duration).ToString("O", CultureInfo.InvariantCulture)}";
 
-    /// <summary>One claim attempt: the new eTag when this holder now owns the lease, else null.</summary>
-    private async Task<string?> TryClaimAsync(string holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// One claim attempt: the new eTag when this holder now owns the lease; else no eTag, and the error when the lease was
+    /// free but the write failed without being applied (worth another attempt), or none when another runner holds it.
+    /// </summary>
+    private async Task<(string? ETag, ODataError? Failed)> TryClaimAsync(string holder, CancellationToken cancellationToken)
     {
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var items = site.Client.Sites[siteId].Lists[listId].Items;
         var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+        var (current, expires) = Parse(row?.Fields.GetValueOrDefault("StateValue"));
+        if (row is not null && current == holder)
+        {
+            // Our earlier attempt was applied though its answer was lost.
+            return (row.ETag, null);
+        }
+
+        if (row is not null && expires is { } until && until > clock.GetUtcNow())
+        {
+            return (null, null);
+        }
+
+        var value = ValueFor(holder);
         try
         {
             if (row is null)
@@ -76,24 +107,21 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                         {
                             [SiteSchema.Title] = Key,
                             ["StateKey"] = Key,
-                            ["StateValue"] = ValueFor(holder),
+                            ["StateValue"] = value,
                         },
                     },
                 }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return ETagOf(created);
+                return (ETagOf(created), null);
             }
 
-            if (Parse(row.Fields.GetValueOrDefault("StateValue")).Expires is { } expires && expires > clock.GetUtcNow())
-            {
-                return null;
-            }
-
-            return await WriteAsync(siteId, listId, row.ItemId, row.ETag, ValueFor(holder), cancellationToken).ConfigureAwait(false);
+            return (await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (ODataError error) when (error.ResponseStatusCode is 409 or 412)
+        catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 or 429 or 503 or 504)
         {
-            // Another runner claimed it between our read and our write.
-            return null;
+            // 409/412: another runner wrote first. 429/503/504 may come after the write ran: what the row holds decides.
+            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+            return again?.Fields.GetValueOrDefault("StateValue") == value ? (again.ETag, null)
+                : (null, error.ResponseStatusCode is 409 or 412 ? null : error);
         }
         catch (ODataError error)
         {
@@ -148,10 +176,17 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         {
             return await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError error) when (error.ResponseStatusCode == 412)
+        catch (ODataError error) when (error.ResponseStatusCode is 412 or 429 or 503 or 504)
         {
-            // Taken over between our read and our write (our lease had expired): no longer ours.
-            return null;
+            // A write retried after it ran answers 412, and 429/503/504 may come after it ran: the row decides. Else 412 is
+            // a takeover between our read and our write (our lease had expired): no longer ours.
+            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+            if (again?.Fields.GetValueOrDefault("StateValue") == value)
+            {
+                return again.ETag;
+            }
+
+            return error.ResponseStatusCode == 412 ? null : throw GraphErrors.From("write the ward's lease", error);
         }
         catch (ODataError error)
         {

@@ -146,6 +146,31 @@ public class SyncNowTests
         Assert.Equal(writes, harness.Server.GetStats().Writes);
     }
 
+    [Fact]
+    public async Task SubmitReport_WardBusy_409AndNoRowWritten()
+    {
+        await using var harness = await WardHarness.StartAsync();
+        await TestApp.UploadDecisionAsync(harness);
+        using var app = new TestApp(harness, extra: NoWait);
+        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+        using var other = harness.NewSession();
+        await using var held = await other.Get<IWardLease>().TryAcquireAsync("sync", TimeSpan.Zero, CancellationToken.None);
+        var writes = harness.Server.GetStats().Writes;
+        const string body = """
+            {"unit":"VHXH","round":1,"rows":[
+              {"code":"1.1","result":"Đã tổ chức 3 hội nghị.","status":"Hoàn thành đúng hạn","difficulties":"","proposals":""}
+            ]}
+            """;
+
+        var result = await app.Get<ReporterFunctions>().SubmitReport(Principals.Request(Principals.User(SubmitReportTests.VhxhHead,
+            AppRoles.Reporter), "POST", jsonBody: body), new FakeFunctionContext());
+
+        Assert.Equal(409, StatusOf(result));
+        Assert.Contains("đang được một tiến trình khác cập nhật (submit)", ((ErrorBody)((ObjectResult)result).Value!).Error,
+            StringComparison.Ordinal);
+        Assert.Equal(writes, harness.Server.GetStats().Writes);
+    }
+
     [Theory]
     [InlineData("not-a-job-id")]
     [InlineData("0123456789ABCDEF0123456789ABCDEF")]
