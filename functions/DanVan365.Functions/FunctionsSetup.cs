@@ -24,6 +24,7 @@ public static class FunctionsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddDanVan365(configuration);
         services.AddSingleton<IWardJobs, WardJobs>();
+        services.AddSingleton<WardJobOutcomes>();
         services.AddHostedService<HolidayYearCheck>();
         services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
         services.AddSingleton<WardDispatcher>();

@@ -71,6 +71,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "RunWardJob: unreadable message (attempt {Attempt})")]
     public static partial void BadMessage(ILogger logger, Exception exception, long attempt);
 
+    [LoggerMessage(EventId = 1043, Level = LogLevel.Warning, Message = "{Job} ward={Ward}: outcome not recorded")]
+    public static partial void OutcomeNotRecorded(ILogger logger, Exception exception, WardJob job, string ward);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "SyncNow ward={Ward}: queued job {JobId}")]
+    public static partial void SyncQueued(ILogger logger, string ward, string jobId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{Function} ward={Ward}: ward busy, nothing written")]
+    public static partial void WardBusy(ILogger logger, string function, string ward);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Dispatch {Job}: enqueued {Count} ward message(s)")]
     public static partial void Dispatched(ILogger logger, WardJob job, int count);
 

@@ -14,6 +14,7 @@ public class FunctionsMetadataTests
         ["CompileRoundReport"] = "timerTrigger",
         ["CompileRoundReportNow"] = "httpTrigger",
         ["SyncNow"] = "httpTrigger",
+        ["WardJobOutcome"] = "httpTrigger",
         ["Status"] = "httpTrigger",
         ["Dashboard"] = "httpTrigger",
         ["MyWork"] = "httpTrigger",
@@ -66,6 +67,7 @@ public class FunctionsMetadataTests
 
     [Theory]
     [InlineData("SyncNow", "post", "sync")]
+    [InlineData("WardJobOutcome", "get", "jobs/{id}")]
     [InlineData("Status", "get", "status")]
     [InlineData("SubmitReport", "post", "submissions")]
     [InlineData("CompileRoundReportNow", "post", "rounds/{round:int}/compile")]

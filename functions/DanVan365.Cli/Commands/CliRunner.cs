@@ -38,5 +38,11 @@ internal static class CliRunner
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return CliApp.Failed;
         }
+        catch (Core.Wards.WardLeaseLostException ex)
+        {
+            // The run outlived its lease (renewals failed) and was stopped; a later run finishes the job.
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return CliApp.Failed;
+        }
     }
 }

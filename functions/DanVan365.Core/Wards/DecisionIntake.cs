@@ -26,7 +26,7 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 /// compilation.</para>
 /// </summary>
 public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync, IStateStore state,
-    WardProposals proposals)
+    WardProposals proposals, WardRunLease lease)
 {
     /// <summary>State key holding the drive item id of the decision that last imported cleanly.</summary>
     public const string InUseStateKey = "decision-in-use";
@@ -117,6 +117,13 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
                 files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged", changed.Count, null);
         }
 
+        // Something to write: the ward's lease for the rest (the sync re-enters it); an idle run costs only the listing.
+        return await lease.RunAsync("intake", token => SyncFileAsync(file, changed, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DecisionIntakeReport> SyncFileAsync(LibraryFile file, List<LibraryFile> changed,
+        CancellationToken cancellationToken)
+    {
         TaskCatalogue catalogue;
         try
         {

@@ -8,19 +8,31 @@ namespace DanVan365.Core.Wards;
 /// people and calendar, the site's links, then <see cref="EscalationRun"/>.
 /// </summary>
 public sealed class WardEscalation(WardContext ward, EscalationOptions options, EscalationRun run, ISiteLinks links,
-    DecisionIntake decisions)
+    DecisionIntake decisions, WardRunLease lease)
 {
-    /// <summary>Runs against a catalogue (the CLI's decision file).</summary>
-    public async Task<EscalationRunReport> RunAsync(TaskCatalogue catalogue, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Runs against a catalogue (the CLI's decision file); a real run holds the ward's lease.</summary>
+    public Task<EscalationRunReport> RunAsync(TaskCatalogue catalogue, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        return dryRun
+            ? RunHeldAsync(catalogue, dryRun, cancellationToken)
+            : lease.RunAsync("escalate", token => RunHeldAsync(catalogue, dryRun, token), cancellationToken);
+    }
+
+    /// <summary>Runs against the library's decision; null when there is none yet.</summary>
+    public Task<EscalationRunReport?> RunFromLibraryAsync(bool dryRun, CancellationToken cancellationToken) =>
+        dryRun
+            ? RunFromLibraryHeldAsync(dryRun, cancellationToken)
+            : lease.RunAsync("escalate", token => RunFromLibraryHeldAsync(dryRun, token), cancellationToken);
+
+    private async Task<EscalationRunReport> RunHeldAsync(TaskCatalogue catalogue, bool dryRun, CancellationToken cancellationToken)
+    {
         var setup = EscalationSetup.For(catalogue, ward.Units, options, ward.Calendar.Calendar);
         var siteLinks = await links.EscalationLinksAsync(cancellationToken).ConfigureAwait(false);
         return await run.RunAsync(setup, siteLinks, dryRun, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs against the library's decision; null when there is none yet.</summary>
-    public async Task<EscalationRunReport?> RunFromLibraryAsync(bool dryRun, CancellationToken cancellationToken)
+    private async Task<EscalationRunReport?> RunFromLibraryHeldAsync(bool dryRun, CancellationToken cancellationToken)
     {
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false);
         return current is null ? null : await RunAsync(current.Catalogue, dryRun, cancellationToken).ConfigureAwait(false);

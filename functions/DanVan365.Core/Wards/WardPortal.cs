@@ -23,7 +23,7 @@ public sealed record FormSubmitResult(IReadOnlyList<SubmissionRejection> Rejecti
 /// figures come from <see cref="StatusReport"/>, so they equal `danvan365 status` for the same rows and day.
 /// </summary>
 public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds rounds, SubmissionIngest ingest, ISiteLinks links,
-    DecisionIntake decisions, TimeProvider clock)
+    DecisionIntake decisions, TimeProvider clock, WardRunLease lease)
 {
     /// <summary>The library's current decision; throws <see cref="NoDecisionException"/> when there is none.</summary>
     public async Task<TaskCatalogue> LibraryCatalogueAsync(CancellationToken cancellationToken) =>
@@ -102,7 +102,9 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
             return new FormSubmitResult(checkedRows.Rejections, [], now, []);
         }
 
-        var (_, failures) = await ingest.WriteAsync(catalogue, submission, "api/submissions", cancellationToken).ConfigureAwait(false);
+        // The write holds the ward's lease (a busy ward: WardBusyException, nothing written).
+        var (_, failures) = await lease.RunAsync("submit", token => ingest.WriteAsync(catalogue, submission, "api/submissions", token),
+            cancellationToken).ConfigureAwait(false);
         return new FormSubmitResult([], submission.Rows, now, failures);
     }
 

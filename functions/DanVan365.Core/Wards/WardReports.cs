@@ -41,7 +41,7 @@ public sealed class SubmissionRefusedException(SubmissionParseResult result)
 /// yesterday (ICT), which the daily timer runs.
 /// </summary>
 public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions, ReportRounds rounds, ReportCompilation compilation,
-    TimeProvider clock, WardProposals proposals)
+    TimeProvider clock, WardProposals proposals, WardRunLease lease)
 {
     /// <summary>Rounds of the library's decision whose last day was yesterday (none without a decision).</summary>
     public async Task<IReadOnlyList<int>> DueRoundsAsync(CancellationToken cancellationToken)
@@ -65,10 +65,15 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
         return results;
     }
 
-    /// <summary>Compiles one round of the library's decision into the library.</summary>
-    public async Task<CompileResult> CompileAsync(int round, CancellationToken cancellationToken)
+    /// <summary>Compiles one round of the library's decision into the library (holding the ward's lease).</summary>
+    public Task<CompileResult> CompileAsync(int round, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
+        return lease.RunAsync("compile", token => CompileHeldAsync(round, token), cancellationToken);
+    }
+
+    private async Task<CompileResult> CompileHeldAsync(int round, CancellationToken cancellationToken)
+    {
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
         var chosen = await rounds.FindAsync(current.Catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownRoundException(ward.Id, round);
@@ -86,10 +91,13 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
 /// and structured submissions (the same rows as an ingested template).
 /// </summary>
 public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, ReportRounds rounds, SubmissionIngest ingest,
-    IStateStore state, TimeProvider clock)
+    IStateStore state, TimeProvider clock, WardRunLease lease)
 {
     /// <summary>Reads new or changed returns into Báo cáo kết quả; null when the library has no decision yet.</summary>
-    public async Task<IngestReport?> IngestChangesAsync(CancellationToken cancellationToken)
+    public Task<IngestReport?> IngestChangesAsync(CancellationToken cancellationToken) =>
+        lease.RunAsync("ingest", IngestHeldAsync, cancellationToken);
+
+    private async Task<IngestReport?> IngestHeldAsync(CancellationToken cancellationToken)
     {
         if (await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) is not { } current)
         {
@@ -106,10 +114,16 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
     /// the round exists (<see cref="UnknownRoundException"/>) and is open (<see cref="RoundClosedException"/>), and no
     /// more rows than the unit's work items, each one of them (<see cref="SubmissionRefusedException"/>).
     /// </summary>
-    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> SubmitAsync(Submission submission, string source,
+    public Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> SubmitAsync(Submission submission, string source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        return lease.RunAsync("submit", token => SubmitHeldAsync(submission, source, token), cancellationToken);
+    }
+
+    private async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> SubmitHeldAsync(Submission submission, string source,
+        CancellationToken cancellationToken)
+    {
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
         var catalogue = current.Catalogue;
         var round = await rounds.FindAsync(catalogue.Decision, submission.Round, cancellationToken).ConfigureAwait(false)

@@ -29,25 +29,45 @@ public sealed class WardSync(
     PlannerSync planner,
     ISiteLinks links,
     IRequestMeter meter,
-    IWardLease lease)
+    WardRunLease lease)
 {
-    /// <summary>Creates or upgrades the lists, the library folders of the decision's rounds and the plan (idempotent).</summary>
-    public async Task<ProvisionResult> ProvisionAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates or upgrades the lists, the library folders of the decision's rounds and the plan (idempotent), holding the
+    /// ward's lease (two first runs make one plan).
+    /// </summary>
+    public Task<ProvisionResult> ProvisionAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        var result = await provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), cancellationToken).ConfigureAwait(false);
-        var pinned = await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle),
-            cancellationToken).ConfigureAwait(false);
-        return result with { TeamsTab = pinned };
+        return lease.RunAsync("provision", provision: true, async token =>
+        {
+            var result = await provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), token).ConfigureAwait(false);
+            var pinned = await plannerStore.EnsurePlanAsync(PlannerDesign.Plan(catalogue, ward.Units, ward.PlanTitle), token)
+                .ConfigureAwait(false);
+            // A site without lists got them before the claim (the lease lives in one): they count as this run's.
+            var counted = lease.ProvisionedOnClaim is { } first
+                ? new ProvisionResult(first.ListsCreated + result.ListsCreated, first.ColumnsAdded + result.ColumnsAdded,
+                    first.FoldersCreated + result.FoldersCreated)
+                : result;
+            return counted with { TeamsTab = pinned };
+        }, cancellationToken);
     }
 
     /// <summary>Lists then Planner. <paramref name="decisionFileName"/> names the decision in the library (tasks link to it).</summary>
-    public async Task<WardSyncReport> SyncAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,
+    public Task<WardSyncReport> SyncAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         // One writer per ward: a second runner waits a bounded time, then is told the ward is busy, having written nothing.
-        await using var held = dryRun ? null : await AcquireAsync("sync", cancellationToken).ConfigureAwait(false);
+        // A dry run writes nothing and takes no lease.
+        return dryRun
+            ? SyncUnguardedAsync(catalogue, decisionFileName, dryRun, cancellationToken)
+            : lease.RunAsync("sync", provision: true, token => SyncUnguardedAsync(catalogue, decisionFileName, dryRun, token),
+                cancellationToken);
+    }
+
+    private async Task<WardSyncReport> SyncUnguardedAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,
+        CancellationToken cancellationToken)
+    {
         var start = meter.Requests;
         var listReport = await lists.RunAsync(catalogue, ward.Units, dryRun, cancellationToken).ConfigureAwait(false);
         var afterLists = meter.Requests;
@@ -59,13 +79,6 @@ public sealed class WardSync(
     }
 
     /// <summary>Planner progress → Phân công, with the status category as of today.</summary>
-    public async Task<PlannerSyncReport> PullAsync(CancellationToken cancellationToken)
-    {
-        await using var held = await AcquireAsync("pull", cancellationToken).ConfigureAwait(false);
-        return await planner.PullAsync(ward.PlanTitle, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<IAsyncDisposable> AcquireAsync(string purpose, CancellationToken cancellationToken) =>
-        await lease.TryAcquireAsync(purpose, WardLeaseTimes.Wait, cancellationToken).ConfigureAwait(false)
-            ?? throw new WardBusyException(ward.Name, purpose);
+    public Task<PlannerSyncReport> PullAsync(CancellationToken cancellationToken) =>
+        lease.RunAsync("pull", token => planner.PullAsync(ward.PlanTitle, token), cancellationToken);
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace DanVan365.Functions.Jobs;
 
-/// <summary>The jobs a timer fans out, one queue message per ward.</summary>
+/// <summary>The jobs a timer fans out, one queue message per ward (by name in JSON: queue messages, HTTP answers).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WardJob>))]
 public enum WardJob
 {
     SyncCatalogue,
@@ -13,10 +14,16 @@ public enum WardJob
     CompileRoundReport,
 }
 
-/// <summary>A queue message: JSON <c>{"ward":"hai-an","job":"SyncCatalogue"}</c>.</summary>
+/// <summary>
+/// A queue message: JSON <c>{"ward":"hai-an","job":"SyncCatalogue"}</c>. A job asked for over HTTP (SyncNow) also carries
+/// <c>"id"</c> (32 hex digits: its outcome is recorded under it, <see cref="WardJobOutcomes"/>) and <c>"force"</c> (sync
+/// the decision in use even when unchanged); both are left out when unset.
+/// </summary>
 public sealed record WardJobMessage(
     [property: JsonPropertyName("ward")] string Ward,
-    [property: JsonPropertyName("job")] WardJob Job)
+    [property: JsonPropertyName("job")] WardJob Job,
+    [property: JsonPropertyName("id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
+    [property: JsonPropertyName("force"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Force = false)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -34,6 +41,11 @@ public sealed record WardJobMessage(
             if (message is null || string.IsNullOrWhiteSpace(message.Ward) || !Enum.IsDefined(message.Job))
             {
                 throw new FormatException("The message is not {\"ward\": \"…\", \"job\": \"…\"}.");
+            }
+
+            if (message.Id is not null && !WardJobOutcomes.IsJobId(message.Id))
+            {
+                throw new FormatException("The message's \"id\" is not 32 hexadecimal digits.");
             }
 
             return message;

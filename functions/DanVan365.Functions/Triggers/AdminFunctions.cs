@@ -1,4 +1,5 @@
 using DanVan365.Core.Errors;
+using DanVan365.Core.Wards;
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
@@ -16,10 +17,18 @@ public sealed record DispatchResult(string Job, int Wards);
 /// <summary>What a compile call did.</summary>
 public sealed record CompileResult(string Ward, int Round);
 
-/// <summary>HTTP functions for administrators (app role DanVan.Admin): sync now, compile a round, fan a job out.</summary>
-public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDispatcher dispatcher, ILogger<AdminFunctions> logger)
+/// <summary>
+/// HTTP functions for administrators (app role DanVan.Admin): sync now (queued), a queued job's outcome, compile a round,
+/// fan a job out.
+/// </summary>
+public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDispatcher dispatcher, IWardJobQueue queue,
+    WardJobOutcomes outcomes, ILogger<AdminFunctions> logger)
 {
-    /// <summary>POST /api/sync[?ward=id]: syncs the ward's catalogue now from the decision in the library, changed or not.</summary>
+    /// <summary>
+    /// POST /api/sync[?ward=id]: queues a sync of the ward's catalogue from the decision in the library, changed or not,
+    /// on the ward jobs queue (one writer per ward: the queue job takes the ward's lease, not the HTTP request). Answers
+    /// 202 with the job id and, in Location and <c>statusUrl</c>, where its outcome is read.
+    /// </summary>
     [Function("SyncNow")]
     public async Task<IActionResult> SyncNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sync")] HttpRequest request,
         FunctionContext context)
@@ -38,25 +47,56 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
             return error!;
         }
 
+        var id = WardJobOutcomes.NewId();
+        await queue.EnqueueAsync(new WardJobMessage(ward.Id, WardJob.SyncCatalogue, id, Force: true), context.CancellationToken)
+            .ConfigureAwait(false);
+        Log.SyncQueued(logger, ward.Id, id);
+        var url = WardJobOutcomes.StatusUrl(ward.Id, id);
+        return new AcceptedResult(url, new WardJobAccepted(id, ward.Id, WardJob.SyncCatalogue, WardJobAccepted.Queued, url));
+    }
+
+    /// <summary>
+    /// GET /api/jobs/{id}[?ward=id]: the outcome of a job SyncNow queued: 200 with it once the queue ran the job ("done"
+    /// or "failed"), 202 while it is queued or running (or retried because the ward was busy).
+    /// </summary>
+    [Function("WardJobOutcome")]
+    public async Task<IActionResult> JobOutcome([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{id}")]
+        HttpRequest request, string id, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var auth = CallerAuthorizer.RequireRole(request.HttpContext.User, AppRoles.Admin);
+        if (!auth.Allowed)
+        {
+            return HttpSupport.Refuse(request, auth, "WardJobOutcome", logger);
+        }
+
+        if (!WardJobOutcomes.IsJobId(id))
+        {
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Mã công việc không hợp lệ (32 chữ số thập lục phân).");
+        }
+
+        var (ward, error) = HttpSupport.PickWard(wards, request.Query["ward"]);
+        if (ward is null)
+        {
+            return error!;
+        }
+
         try
         {
-            var outcome = await jobs.SyncCatalogueAsync(ward.Id, force: true, context.CancellationToken).ConfigureAwait(false);
-            return new ObjectResult(outcome)
+            if (await outcomes.ReadAsync(ward, id, context.CancellationToken).ConfigureAwait(false) is { } outcome)
             {
-                StatusCode =
-                outcome.Failures == 0 ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway
-            };
-        }
-        catch (Core.Wards.WardBusyException ex)
-        {
-            // Another runner (CLI, timer, another instance) holds the ward's lease: nothing was written.
-            return HttpSupport.Error(StatusCodes.Status409Conflict, ex.Message);
+                return new OkObjectResult(outcome);
+            }
         }
         catch (RemoteServiceException ex)
         {
-            Log.HttpFailed(logger, ex, "SyncNow", ward.Id);
+            Log.HttpFailed(logger, ex, "WardJobOutcome", ward.Id);
             return HttpSupport.Error(StatusCodes.Status502BadGateway, "Không kết nối được Microsoft 365 của phường: " + ex.Message);
         }
+
+        var url = WardJobOutcomes.StatusUrl(ward.Id, id);
+        return new AcceptedResult(url, new WardJobAccepted(id, ward.Id, null, WardJobAccepted.Queued, url));
     }
 
     /// <summary>POST /api/rounds/{round}/compile[?ward=id]: compiles a round's report now.</summary>
@@ -87,6 +127,12 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
         {
             await jobs.CompileRoundReportAsync(ward.Id, round, context.CancellationToken).ConfigureAwait(false);
             return new OkObjectResult(new CompileResult(ward.Id, round));
+        }
+        catch (WardBusyException ex)
+        {
+            // Another runner (CLI, timer, another instance) holds the ward's lease: nothing was written.
+            Log.WardBusy(logger, "CompileRoundReportNow", ward.Id);
+            return HttpSupport.Error(StatusCodes.Status409Conflict, ex.Message);
         }
         catch (JobFailedException ex)
         {

@@ -118,6 +118,12 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
                 return HttpSupport.Error(StatusCodes.Status409Conflict, string.Create(CultureInfo.InvariantCulture,
                     $"Đợt báo cáo {ex.Round} đã kết thúc ngày {ex.LastDay:dd/MM/yyyy}; không nhận thêm báo cáo."));
             }
+            catch (WardBusyException ex)
+            {
+                // Another runner holds the ward's lease: nothing was written; the form may send again.
+                Log.WardBusy(logger, "SubmitReport", ward.Id);
+                return HttpSupport.Error(StatusCodes.Status409Conflict, ex.Message);
+            }
             catch (NoDecisionException ex)
             {
                 Log.NotAvailable(logger, "SubmitReport", ex.Message);

@@ -1,4 +1,7 @@
 using System.Globalization;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Wards;
+using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +13,8 @@ namespace DanVan365.Functions.Triggers;
 /// Runs one ward's job from the queue. A failure throws, so the host retries the message and, after
 /// host.json's maxDequeueCount (5), moves it to "ward-jobs-poison"; other wards' messages are not held up.
 /// </summary>
-public sealed class RunWardJobFunction(IWardJobs jobs, ILogger<RunWardJobFunction> logger)
+public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes, IWardRegistry wards,
+    ILogger<RunWardJobFunction> logger)
 {
     [Function("RunWardJob")]
     public async Task Run([QueueTrigger(QueueNames.WardJobs, Connection = QueueNames.Connection)] string message, FunctionContext context)
@@ -36,7 +40,33 @@ public sealed class RunWardJobFunction(IWardJobs jobs, ILogger<RunWardJobFunctio
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.JobFailed(logger, ex, job.Job, job.Ward, attempt);
+            if (job.Id is { } id && ex is not WardBusyException && ex is not WardJobFailedException)
+            {
+                // An asked-for job (SyncNow) that threw: the reason is readable at GET /api/jobs/{id}; a busy ward wrote
+                // nothing and is simply retried.
+                await RecordAsync(job, id, null, ex.Message, context.CancellationToken).ConfigureAwait(false);
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>Records an asked-for job's outcome; a failure to record never hides the job's own outcome.</summary>
+    private async Task RecordAsync(WardJobMessage message, string id, SyncOutcome? sync, string? error,
+        CancellationToken cancellationToken)
+    {
+        if (wards.Find(message.Ward) is not { } ward)
+        {
+            return;
+        }
+
+        try
+        {
+            await outcomes.RecordAsync(ward, id, message.Job, sync, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteServiceException ex)
+        {
+            Log.OutcomeNotRecorded(logger, ex, message.Job, message.Ward);
         }
     }
 
@@ -45,7 +75,12 @@ public sealed class RunWardJobFunction(IWardJobs jobs, ILogger<RunWardJobFunctio
         switch (message.Job)
         {
             case WardJob.SyncCatalogue:
-                var sync = await jobs.SyncCatalogueAsync(message.Ward, force: false, cancellationToken).ConfigureAwait(false);
+                var sync = await jobs.SyncCatalogueAsync(message.Ward, message.Force, cancellationToken).ConfigureAwait(false);
+                if (message.Id is { } id)
+                {
+                    await RecordAsync(message, id, sync, null, cancellationToken).ConfigureAwait(false);
+                }
+
                 ThrowIfFailed(message, sync.Failures);
                 break;
             case WardJob.PullPlannerProgress:

@@ -61,11 +61,14 @@ public static class DanVan365Services
         services.AddScoped<IPlannerStore>(sp => sp.GetRequiredService<GraphAdapters>().Planner);
         services.AddScoped<ILibraryStore>(sp => sp.GetRequiredService<GraphAdapters>().Library);
         services.AddScoped<IStateStore>(sp => sp.GetRequiredService<GraphAdapters>().State);
+        services.TryAddSingleton(_ => LeaseTimes(configuration));
         services.AddScoped<IWardLease>(sp =>
         {
             var graph = sp.GetRequiredService<GraphAdapters>();
-            return new Lists.GraphWardLease(graph.Site, graph.Lists, sp.GetRequiredService<TimeProvider>());
+            return new Lists.GraphWardLease(graph.Site, graph.Lists, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<WardLeaseTimes>());
         });
+        services.AddScoped<WardRunLease>();
         services.AddScoped<ISiteLinks>(sp => new GraphSiteLinks(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped<INotificationLogStore>(sp =>
         {
@@ -125,6 +128,15 @@ public static class DanVan365Services
         }
 
         _ = services.GetRequiredService<ProposalOptions>();
+        _ = services.GetRequiredService<WardLeaseTimes>();
+    }
+
+    /// <summary>The <c>WardLease</c> section (defaults when absent), validated.</summary>
+    private static WardLeaseTimes LeaseTimes(IConfiguration configuration)
+    {
+        var times = configuration.GetSection(WardLeaseTimes.SectionName).Get<WardLeaseTimes>() ?? WardLeaseTimes.Default;
+        times.Validate();
+        return times;
     }
 
     /// <summary>The <c>Proposals</c> section, validated (a bad one throws <see cref="Core.Errors.ConfigurationException"/>).</summary>

@@ -11,56 +11,89 @@ namespace DanVan365.M365.Lists;
 /// <see cref="IWardLease"/> as the row "lease" of Trạng thái đồng bộ: StateValue = "holder|expires (UTC, ISO 8601)".
 /// A free ward is claimed by creating the row (the unique key makes a second create fail: only one claimant wins), a
 /// released or expired lease by a PATCH carrying the row's eTag in If-Match (a second claimant gets 412 and loses).
-/// Expiry comes from the <see cref="TimeProvider"/>.
+/// Renewals and the release are PATCHes with the holder's eTag too, so a holder that was overtaken changes nothing.
+/// Expiry comes from the <see cref="TimeProvider"/>; a site without the state list throws
+/// <see cref="Core.Errors.SiteNotProvisionedException"/>.
 /// </summary>
-public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeProvider clock) : IWardLease
+public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeProvider clock, WardLeaseTimes times) : IWardLease
 {
     /// <summary>The state key of the ward's lease.</summary>
     public const string Key = "lease";
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string purpose, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Claim writes refused by a busy Microsoft 365 before the claim gives up with the error.</summary>
+    private const int MaxFailedWrites = 5;
+
+    public async Task<IWardLeaseHold?> TryAcquireAsync(string purpose, TimeSpan wait, CancellationToken cancellationToken)
     {
         var holder = $"{purpose}:{Guid.NewGuid():N}";
         // The wait is real time (a runner must not hang whatever clock the use cases run on); the expiry is the clock's.
         var started = TimeProvider.System.GetTimestamp();
+        var failedWrites = 0;
         while (true)
         {
-            string? etag;
-            try
-            {
-                etag = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Core.Errors.SiteNotProvisionedException)
-            {
-                // KNOWN GAP: before the state list exists (a first sync provisions it) there is nowhere to keep the lease.
-                return new Held(this, holder, string.Empty);
-            }
-
+            var (etag, failed) = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
             if (etag is not null)
             {
                 return new Held(this, holder, etag);
             }
 
-            if (TimeProvider.System.GetElapsedTime(started) >= wait)
+            var left = wait - TimeProvider.System.GetElapsedTime(started);
+            if (failed is not null)
+            {
+                // The lease was free but Microsoft 365 did not take our write (429/503/504, not applied): try again.
+                if (++failedWrites >= MaxFailedWrites)
+                {
+                    throw GraphErrors.From("claim the ward's lease", failed);
+                }
+
+                left = Poll;
+            }
+            else if (left <= TimeSpan.Zero)
             {
                 return null;
             }
 
-            await Task.Delay(Poll, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(left < Poll ? left : Poll, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>One claim attempt: the new eTag when this holder now owns the lease, else null.</summary>
-    private async Task<string?> TryClaimAsync(string holder, CancellationToken cancellationToken)
+    /// <summary>The holder and expiry in a lease row's StateValue; a released lease is "|".</summary>
+    public static (string Holder, DateTimeOffset? Expires) Parse(string? value)
     {
-        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var listId = await site.ListIdAsync(SiteSchema.State, cancellationToken).ConfigureAwait(false);
+        var parts = (value ?? string.Empty).Split('|');
+        return parts.Length == 2 && parts[0].Length > 0
+            && DateTimeOffset.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
+            ? (parts[0], expires)
+            : (string.Empty, null);
+    }
+
+    private string ValueFor(string holder) =>
+        $"{holder}|{(clock.GetUtcNow() + times.Duration).ToString("O", CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// One claim attempt: the new eTag when this holder now owns the lease; else no eTag, and the error when the lease was
+    /// free but the write failed without being applied (worth another attempt), or none when another runner holds it.
+    /// </summary>
+    private async Task<(string? ETag, ODataError? Failed)> TryClaimAsync(string holder, CancellationToken cancellationToken)
+    {
+        var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var items = site.Client.Sites[siteId].Lists[listId].Items;
-        var now = clock.GetUtcNow();
-        var value = $"{holder}|{(now + WardLeaseTimes.Duration).ToString("O", CultureInfo.InvariantCulture)}";
         var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+        var (current, expires) = Parse(row?.Fields.GetValueOrDefault("StateValue"));
+        if (row is not null && current == holder)
+        {
+            // Our earlier attempt was applied though its answer was lost.
+            return (row.ETag, null);
+        }
+
+        if (row is not null && expires is { } until && until > clock.GetUtcNow())
+        {
+            return (null, null);
+        }
+
+        var value = ValueFor(holder);
         try
         {
             if (row is null)
@@ -78,28 +111,37 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                         },
                     },
                 }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return ETagOf(created);
+                return (ETagOf(created), null);
             }
 
-            if (!IsFree(row.Fields.GetValueOrDefault("StateValue"), now))
-            {
-                return null;
-            }
-
-            return await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken).ConfigureAwait(false);
+            return (await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (ODataError error) when (error.ResponseStatusCode is 409 or 412)
+        catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 or 429 or 503 or 504)
         {
-            // Another runner claimed it between our read and our write.
-            return null;
+            // 409/412: another runner wrote first. 429/503/504 may come after the write ran: what the row holds decides.
+            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+            return again?.Fields.GetValueOrDefault("StateValue") == value ? (again.ETag, null)
+                : (null, error.ResponseStatusCode is 409 or 412 ? null : error);
+        }
+        catch (ODataError error)
+        {
+            throw GraphErrors.From("claim the ward's lease", error);
         }
     }
 
+    private async Task<(string SiteId, string ListId)> ListAsync(CancellationToken cancellationToken)
+    {
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(SiteSchema.State, cancellationToken).ConfigureAwait(false);
+        return (siteId, listId);
+    }
+
+    /// <summary>PATCH of the row's StateValue with If-Match; the row's new eTag.</summary>
     private async Task<string?> WriteAsync(string siteId, string listId, string itemId, string? etag, string value,
         CancellationToken cancellationToken)
     {
         // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed meanwhile answers 412.
-        var fields = await site.Client.Sites[siteId].Lists[listId].Items[itemId].Fields.PatchAsync(
+        await site.Client.Sites[siteId].Lists[listId].Items[itemId].Fields.PatchAsync(
             new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["StateValue"] = value } },
             r =>
             {
@@ -110,53 +152,66 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
             }, cancellationToken).ConfigureAwait(false);
         var item = await GraphErrors.Call("read lease", () => site.Client.Sites[siteId].Lists[listId].Items[itemId]
             .GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return fields is null ? null : ETagOf(item);
-    }
-
-    private static bool IsFree(string? value, DateTimeOffset now)
-    {
-        var parts = (value ?? string.Empty).Split('|');
-        return parts.Length != 2 || parts[0].Length == 0
-            || !DateTimeOffset.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
-            || expires <= now;
+        return ETagOf(item);
     }
 
     private static string? ETagOf(ListItem? item) =>
         item is null ? null : item.AdditionalData.TryGetValue("@odata.etag", out var e) ? GraphBodies.AsString(e) : item.ETag;
 
-    private async Task ReleaseAsync(string holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="value"/> over the row while it is still <paramref name="holder"/>'s: the row is read, and
+    /// written with the eTag of that read only if it names the holder (a takeover in between answers 412). The new eTag, or
+    /// null when the lease is another runner's now.
+    /// </summary>
+    private async Task<string?> OverwriteOwnAsync(string holder, string value, CancellationToken cancellationToken)
     {
-        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var listId = await site.ListIdAsync(SiteSchema.State, cancellationToken).ConfigureAwait(false);
+        var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
-        if (row is null || row.Fields.GetValueOrDefault("StateValue")?.StartsWith(holder + "|", StringComparison.Ordinal) != true)
+        if (row is null || Parse(row.Fields.GetValueOrDefault("StateValue")).Holder != holder)
         {
-            return;
+            return null;
         }
 
         try
         {
-            await WriteAsync(siteId, listId, row.ItemId, row.ETag, "|", cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError error) when (error.ResponseStatusCode == 412)
+        catch (ODataError error) when (error.ResponseStatusCode is 412 or 429 or 503 or 504)
         {
-            // Taken over meanwhile (our lease had expired): nothing of ours to release.
+            // A write retried after it ran answers 412, and 429/503/504 may come after it ran: the row decides. Else 412 is
+            // a takeover between our read and our write (our lease had expired): no longer ours.
+            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+            if (again?.Fields.GetValueOrDefault("StateValue") == value)
+            {
+                return again.ETag;
+            }
+
+            return error.ResponseStatusCode == 412 ? null : throw GraphErrors.From("write the ward's lease", error);
+        }
+        catch (ODataError error)
+        {
+            throw GraphErrors.From("write the ward's lease", error);
         }
     }
 
-    private sealed class Held(GraphWardLease lease, string holder, string etag) : IAsyncDisposable
+    private sealed class Held(GraphWardLease lease, string holder, string etag) : IWardLeaseHold
     {
-        public string ETag { get; } = etag;
+        /// <summary>The row's eTag after the claim or the last renewal; null once the lease is lost or released.</summary>
+        public string? ETag { get; private set; } = etag;
+
+        public async Task<bool> RenewAsync(CancellationToken cancellationToken)
+        {
+            ETag = await lease.OverwriteOwnAsync(holder, lease.ValueFor(holder), cancellationToken).ConfigureAwait(false);
+            return ETag is not null;
+        }
 
         public async ValueTask DisposeAsync()
         {
-            try
+            if (ETag is not null)
             {
-                await lease.ReleaseAsync(holder, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Core.Errors.SiteNotProvisionedException)
-            {
-                // Never provisioned: there was no lease row to release.
+                // Released: "|" is free for the next claimant at once (an overtaken holder writes nothing).
+                await lease.OverwriteOwnAsync(holder, "|", CancellationToken.None).ConfigureAwait(false);
+                ETag = null;
             }
         }
     }

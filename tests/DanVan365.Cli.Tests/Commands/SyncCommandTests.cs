@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using DanVan365.Core.Wards;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.LocalM365;
 using Microsoft.Extensions.Time.Testing;
 
@@ -76,7 +78,8 @@ public class SyncCommandTests
         Assert.Equal(0, second.Exit);
         Assert.Contains("provision: lists created=0 columns added=0 folders created=0", second.Out, StringComparison.Ordinal);
         Assert.Contains("Teams: Kế hoạch đã được ghim trong kênh Chung", second.Out, StringComparison.Ordinal);
-        Assert.Equal(writes, graph.Stats.Writes);
+        // The only writes: the ward's lease the run holds (issue 13), claimed and released.
+        Assert.Equal(writes + 2, graph.Stats.Writes);
     }
 
     [Fact]
@@ -92,6 +95,28 @@ public class SyncCommandTests
         Assert.Contains("đến ngày 20/09/2026", output, StringComparison.Ordinal);
         Assert.Contains("Phòng Văn hóa - Xã hội", output, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"^Tổng cộng\s+0\s+0\s+\d+\s+\d+\s+16\s+56$", RegexOptions.Multiline), output);
+    }
+
+    [Fact]
+    public async Task Sync_WardBusy_ExitsOneWithTheMessageAndWritesNothing()
+    {
+        // Another runner (a Function, another CLI) holds the ward's lease in the site.
+        await using var ward = await WardHarness.StartAsync();
+        using var other = ward.NewSession();
+        await other.Provisioner.EnsureAsync([], CancellationToken.None);
+        await using var held = await other.Get<IWardLease>().TryAcquireAsync("sync", TimeSpan.Zero, CancellationToken.None);
+        Assert.NotNull(held);
+        using var dir = new TempDir();
+        var settings = dir.Write("settings.json", "{ \"WardLease\": { \"Wait\": \"00:00:00\" } }");
+        var writes = ward.Server.GetStats().Writes;
+
+        var (exit, output, err) = await Run("sync", TestData.DecisionTextPath, "--graph-url", ward.Server.BaseUrl, "--settings", settings);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("Phường Hải An đang được một tiến trình khác cập nhật (sync); chưa ghi gì, hãy thử lại sau ít phút.", err,
+            StringComparison.Ordinal);
+        Assert.Equal(writes, ward.Server.GetStats().Writes);
     }
 
     [Theory]

@@ -42,11 +42,12 @@ public class IngestSubmissionsJobTests
         Assert.Equal("Đã ban hành kế hoạch.", rows.Single(r => r.Key == "1|3.5.a|VHXH").Fields["Result"]);
         var stats = harness.Server.GetStats();
         // A run with nothing new asks the drive for its changes, lists no folder, and writes nothing but its saved delta
-        // token and the day it was saved (two state rows; issue 13: the token is saved whenever a run finishes).
+        // token and the day it was saved (two state rows; issue 13: the token is saved whenever a run finishes), plus the
+        // ward's lease it holds while writing them (claimed, released: one state row written twice).
         Assert.Contains(stats.ByRoute.Keys, route => route.Contains("delta", StringComparison.Ordinal));
         Assert.DoesNotContain(stats.ByRoute.Keys, route => route.Contains("children",
             StringComparison.Ordinal) && !route.Contains("Quyết định", StringComparison.Ordinal) && route.Contains("Nộp",
             StringComparison.Ordinal));
-        Assert.True(stats.Writes <= 2, "writes on an idle run: " + string.Join(", ", stats.ByRoute.Select(r => $"{r.Key}={r.Value}")));
+        Assert.True(stats.Writes <= 4, "writes on an idle run: " + string.Join(", ", stats.ByRoute.Select(r => $"{r.Key}={r.Value}")));
     }
 }

@@ -126,6 +126,7 @@ public sealed class SecuredFunctionsHost : IAsyncDisposable
             "CompileRoundReportNow" => services.GetRequiredService<AdminFunctions>()
                 .CompileRoundReportNow(http.Request, int.Parse(Route(http, "round"), CultureInfo.InvariantCulture), context),
             "DispatchWards" => services.GetRequiredService<AdminFunctions>().DispatchWards(http.Request, Route(http, "job"), context),
+            "WardJobOutcome" => services.GetRequiredService<AdminFunctions>().JobOutcome(http.Request, Route(http, "id"), context),
 
             // A function this host does not know yet still ran: the anonymous-call test then fails on it.
             _ => Task.FromResult<IActionResult>(new OkObjectResult("ran")),

@@ -206,23 +206,6 @@ public class WardFunctionsTests
     }
 
     [Fact]
-    public async Task SyncNow_Admin_SyncsAndAnswersTheOutcome()
-    {
-        await using var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        using var app = new TestApp(harness);
-
-        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST"),
-            new FakeFunctionContext());
-
-        Assert.Equal(200, StatusOf(result));
-        var outcome = Assert.IsType<SyncOutcome>(((ObjectResult)result).Value);
-        Assert.True(outcome.Synced);
-        Assert.Equal("qd-673-2026-hai-an.txt", outcome.DecisionFile);
-        Assert.True(outcome.Created > 0);
-    }
-
-    [Fact]
     public async Task SyncNow_Anonymous_401WithBearerChallenge()
     {
         await using var harness = await WardHarness.StartAsync();
@@ -257,18 +240,6 @@ public class WardFunctionsTests
             new FakeFunctionContext());
 
         Assert.Equal(400, StatusOf(result));
-    }
-
-    [Fact]
-    public async Task SyncNow_BadSiteWard_502()
-    {
-        await using var harness = await WardHarness.StartAsync();
-        using var app = new TestApp(harness, withBadWard: true);
-
-        var result = await app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST",
-            "?ward=" + TestApp.BadWard), new FakeFunctionContext());
-
-        Assert.Equal(502, StatusOf(result));
     }
 
     [Fact]

@@ -179,6 +179,9 @@ public class PlannerSyncTests
             await Assert.ThrowsAnyAsync<Exception>(() => doomed.SyncAllAsync(Catalogue, Units));
         }
 
+        // A killed run may have died holding the ward's lease: it blocks the next run only until it expires (issue 13).
+        ward.Clock.Advance(Core.Wards.WardLeaseTimes.Default.Duration);
+
         using (var again = ward.NewSession())
         {
             var (_, planner) = await again.SyncAllAsync(Catalogue, Units);
