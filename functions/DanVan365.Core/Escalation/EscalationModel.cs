@@ -78,8 +78,9 @@ public sealed record EscalationItem
 
     public EscalationItemKind Kind { get; }
 
-    /// <summary>Stable key of the item inside idempotency keys: "PC:{code}|{unit}" or "BC:{round}|{unit}" /
-    /// "BC:{round}|{code}|{unit}".</summary>
+    /// <summary>Stable key of the item inside idempotency keys: "PC:{code}|{unit}" ("PC:{code}|{unit}@{yyyy-MM-dd}" once an
+    /// approved extension moved its last day, so the ladder starts again for the new day), "BC:{round}|{unit}" /
+    /// "BC:{round}|{code}|{unit}", or "DX:{proposal id}".</summary>
     public string Key { get; }
 
     /// <summary>Catalogue code ("3.5.a"); null for a per-unit round report.</summary>
@@ -105,13 +106,14 @@ public sealed record EscalationItem
 
     public string? ListItemUrl { get; }
 
-    /// <summary>An open Phân công row.</summary>
+    /// <summary>An open Phân công row; <paramref name="extended"/>: <paramref name="lastDay"/> is an approved extension's.</summary>
     public static EscalationItem ForAssignment(string code, string title, string unitCode, DateOnly? lastDay,
-        bool completed = false, bool archived = false, string? plannerTaskUrl = null, string? listItemUrl = null)
+        bool completed = false, bool archived = false, string? plannerTaskUrl = null, string? listItemUrl = null, bool extended = false)
     {
         var c = Nfc(code, nameof(code));
         var u = Nfc(unitCode, nameof(unitCode));
-        return new(EscalationItemKind.Assignment, $"PC:{c}|{u}", c, null, Nfc(title, nameof(title)), u, lastDay, completed, archived,
+        var key = extended && lastDay is { } day ? $"PC:{c}|{u}@{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : $"PC:{c}|{u}";
+        return new(EscalationItemKind.Assignment, key, c, null, Nfc(title, nameof(title)), u, lastDay, completed, archived,
             plannerTaskUrl, listItemUrl);
     }
 

@@ -29,6 +29,13 @@ public sealed record EffectiveDeadline(string TaskCode, string UnitCode, DateOnl
 /// </summary>
 public static class EffectiveDeadlines
 {
+    /// <summary>
+    /// The one rule: an extension counts only when the decision gives a last day and the extension goes beyond it (a
+    /// re-issued decision that reaches or passes it has carried it out); otherwise the decision's last day governs.
+    /// </summary>
+    public static DateOnly? Effective(DateOnly? decisionLastDay, DateOnly? extendedTo) =>
+        decisionLastDay is { } decided && extendedTo is { } extended && extended > decided ? extended : decisionLastDay;
+
     /// <summary>Every assignment of the catalogue's work items (task × lead unit), in catalogue order.</summary>
     public static IReadOnlyList<EffectiveDeadline> Compute(TaskCatalogue catalogue, IEnumerable<Proposal> proposals)
     {
@@ -46,15 +53,10 @@ public static class EffectiveDeadlines
             var decisionDay = task.TimeFrame?.LastDay;
             foreach (var unit in task.Lead.Units.Distinct(StringComparer.Ordinal))
             {
-                Proposal? applied = null;
-                if (decisionDay is not null)
-                {
-                    applied = extensions.LastOrDefault(p => p.TaskCode == task.Code
-                        && (p.UnitCode == unit || !task.Lead.Units.Contains(p.UnitCode))
-                        && p.ProposedLastDay > decisionDay);
-                }
-
-                result.Add(new EffectiveDeadline(task.Code, unit, decisionDay, applied?.ProposedLastDay ?? decisionDay, applied));
+                var applied = extensions.LastOrDefault(p => p.TaskCode == task.Code
+                    && (p.UnitCode == unit || !task.Lead.Units.Contains(p.UnitCode))
+                    && Effective(decisionDay, p.ProposedLastDay) != decisionDay);
+                result.Add(new EffectiveDeadline(task.Code, unit, decisionDay, Effective(decisionDay, applied?.ProposedLastDay), applied));
             }
         }
 
