@@ -96,6 +96,34 @@ public static class EffectiveDeadlines
     }
 
     /// <summary>
+    /// The compiled report's extensions by task code: the latest effective last day of the task's lead assignments, and
+    /// the phrase — one "gia hạn đến D theo ý kiến của …" when every lead assignment carries the same, else one
+    /// "{unit}: gia hạn đến …" per extended lead unit, joined by "; ". Tasks without an applying extension are absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Reporting.ReportExtension> ReportExtensions(TaskCatalogue catalogue,
+        IEnumerable<Proposal> proposals, ProposalAuthority authority)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        var result = new Dictionary<string, Reporting.ReportExtension>(StringComparer.Ordinal);
+        foreach (var task in Compute(catalogue, proposals).GroupBy(d => d.TaskCode, StringComparer.Ordinal))
+        {
+            var all = task.ToList();
+            var extended = all.Where(d => d.IsExtended).Select(d => (d.UnitCode, Phrase: ExtensionPhrase(d, authority)!)).ToList();
+            if (extended.Count == 0)
+            {
+                continue;
+            }
+
+            var text = extended.Count == all.Count && extended.Select(e => e.Phrase).Distinct(StringComparer.Ordinal).Count() == 1
+                ? extended[0].Phrase
+                : string.Join("; ", extended.Select(e => (authority.Units.Find(e.UnitCode)?.Name ?? e.UnitCode) + ": " + e.Phrase));
+            result[VietnameseText.Nfc(task.Key)] = new Reporting.ReportExtension(all.Max(d => d.EffectiveLastDay)!.Value, text);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// The deadline as the report writes it: "31/03/2026" or, when extended, "31/03/2026 (gia hạn đến 30/06/2026 theo ý
     /// kiến của …)" — the decision's date stays beside the effective one. Empty for an ongoing task.
     /// </summary>

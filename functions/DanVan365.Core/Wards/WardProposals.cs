@@ -10,7 +10,8 @@ namespace DanVan365.Core.Wards;
 /// list, review, decide, withdraw, the draft annex of the amending decision, and closing the proposals an amendment
 /// carries out, and the effective last days approved extensions give Phân công (<see cref="ApplyEffectiveDeadlinesAsync"/>).
 /// Every change of a proposal carries the eTag it was read with: of two people acting at once, the second is refused
-/// (<see cref="ProposalRules.ChangedMeanwhile"/>) and nothing of theirs is written. The rules are <see cref="ProposalWorkflow"/>'s (checked against the catalogue given: the CLI's decision
+/// (<see cref="ProposalRules.ChangedMeanwhile"/>) and nothing of theirs is written. The rules are <see cref="ProposalWorkflow"/>'s (checked
+/// against the catalogue given: the CLI's decision
 /// file, or the library's decision); every refusal comes back as a <see cref="ProposalRefusal"/> and nothing is written.
 /// </summary>
 public sealed class WardProposals(WardContext ward, IProposalStore store, IAmendmentDraftDocuments documents,
@@ -94,6 +95,19 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
         var draft = AmendmentDraftBuilder.Build(catalogue, listing.Proposals, Authority(catalogue));
         return (draft, documents.Write(draft, WardTime.Today(clock)));
+    }
+
+    /// <summary>
+    /// Today's reminders for proposals waiting more than <see cref="ProposalOptions.ReminderWorkingDays"/> working days for
+    /// review or decision (<see cref="ProposalReminders"/>); the ledger (Nhật ký thông báo) filters what was sent.
+    /// </summary>
+    public async Task<ProposalReminderPlan> RemindersAsync(TaskCatalogue catalogue, Escalation.WorkingCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return ProposalReminders.Plan(listing.Proposals, Authority(catalogue), calendar, options, WardTime.Today(clock),
+            new HashSet<string>(StringComparer.Ordinal));
     }
 
     /// <summary>Effective last days of the assignments (approved extensions over the decision's dates).</summary>

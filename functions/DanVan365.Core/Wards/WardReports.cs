@@ -76,8 +76,11 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
             ? await rounds.FindAsync(current.Catalogue.Decision, round - 1, cancellationToken).ConfigureAwait(false)
             : null;
         var listing = await proposals.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, proposals.Authority(current.Catalogue));
-        return await compilation.CompileAsync(current.Catalogue, ward.Units, chosen, null, lines, cancellationToken).ConfigureAwait(false);
+        var authority = proposals.Authority(current.Catalogue);
+        var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, authority);
+        var extensions = Proposals.EffectiveDeadlines.ReportExtensions(current.Catalogue, listing.Proposals, authority);
+        return await compilation.CompileAsync(current.Catalogue, ward.Units, chosen, null, lines, extensions, cancellationToken)
+            .ConfigureAwait(false);
     }
 }
 

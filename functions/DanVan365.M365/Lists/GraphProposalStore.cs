@@ -98,7 +98,8 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         {
             // Our own first attempt may have landed before a retry (lost response): then the row already holds our change.
             var fresh = await lists.ReadByKeyAsync(siteId, listId, List, updated.Id, cancellationToken).ConfigureAwait(false);
-            return fresh is not null && fields.All(f => FieldValues.Text(f.Value) == FieldValues.Text(fresh.Fields.GetValueOrDefault(f.Key)));
+            return fresh is not null
+                && fields.All(f => FieldValues.Text(f.Value) == FieldValues.Text(fresh.Fields.GetValueOrDefault(f.Key)));
         }
 
         var (code, message, requestId) = GraphBodies.Error(outcome.Body);
