@@ -8,7 +8,8 @@ public class ColumnNamesTests
     public static TheoryData<string, string[]> Lists => new()
     {
         { "assignments", ["AssignmentKey", "TaskCode", "UnitCode", "UnitName", "TaskText", "TimeFrameText", "TimeFrameKind", "LastDay",
-            "Archived", "ArchivedOn", "ContentHash", "Status", "PercentComplete", "CompletedOn", "Notes", "PlannerTaskId", "PlannerHash"] },
+            "Archived", "ArchivedOn", "ContentHash", "Status", "PercentComplete", "CompletedOn", "Notes", "PlannerTaskId", "PlannerHash",
+            "ExtendedLastDay"] },
         { "reports", ["ReportKey", "Round", "TaskCode", "UnitCode", "Role", "Result", "Completion", "Difficulties", "Proposals",
             "SourceFile", "SubmittedOn"] },
         { "notifications", ["NotificationKey", "Recipient", "ItemKey", "Level", "State", "SentOn", "ClaimedAt"] },
