@@ -16,6 +16,8 @@ public sealed class WebPartsTests(ServeFixture serve)
     private const string VhxhHead = "vhxh.truong@haian.example.vn";
     private const string VhxhAssignee = "vhxh.chuyenvien1@haian.example.vn";
     private const string OtherUnitHead = "vp.truong@haian.example.vn";
+    private const string VpAssignee = "tran.thi.lan@haian.example.vn";
+    private const string Signer = "ubnd.pct.ngan@haian.example.vn";
 
     private async Task<IPage> OpenAsync(string query)
     {
@@ -117,6 +119,44 @@ public sealed class WebPartsTests(ServeFixture serve)
 
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
+    [Fact]
+    public async Task Proposals_UnitProposesReviewerForwardsDeciderApproves_ApprovedInTheList()
+    {
+        // A unit person proposes an extension of 1.2 (VP leads it) from the form.
+        var page = await OpenAsync($"view=proposals&as={VpAssignee}");
+        await page.GetByLabel("Mã nhiệm vụ", new PageGetByLabelOptions { Exact = true }).FillAsync("1.2");
+        await page.GetByLabel("Thời hạn đề xuất", new PageGetByLabelOptions { Exact = true }).FillAsync("2026-06-30");
+        await page.GetByLabel("Lý do").FillAsync("Chờ kinh phí bổ sung (e2e).");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Gửi đề xuất" }).ClickAsync();
+        var created = page.GetByRole(AriaRole.Status).Filter(new LocatorFilterOptions { HasText = "Đã gửi đề xuất số" });
+        await Assertions.Expect(created).ToBeVisibleAsync();
+        var id = System.Text.RegularExpressions.Regex.Match(await created.InnerTextAsync(), @"DX-\d{4}-\d{4}").Value;
+        Assert.NotEmpty(id);
+        await page.CloseAsync();
+
+        // The head of Phòng Văn hóa - Xã hội forwards it with a note.
+        page = await OpenAsync($"view=proposals&as={VhxhHead}");
+        var card = page.Locator($"li[data-proposal='{id}']");
+        await card.GetByLabel($"Ý kiến cho đề xuất số {id}").FillAsync("Đề nghị chấp thuận (e2e)");
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Trình lãnh đạo" }).ClickAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Heading)).ToContainTextAsync("Đã trình");
+        await page.CloseAsync();
+
+        // The signer approves it.
+        page = await OpenAsync($"view=proposals&as={Signer}");
+        card = page.Locator($"li[data-proposal='{id}']");
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Chấp thuận", Exact = true }).ClickAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Heading)).ToContainTextAsync("Chấp thuận");
+        await ScreenshotAsync(page, "proposals");
+        await page.CloseAsync();
+
+        using var client = await ClientAsAsync(Signer);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/proposals?state=ChapThuan");
+        var item = list.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+        Assert.Equal((VhxhHead, Signer, "2026-06-30"), (item.GetProperty("reviewedBy").GetString(),
+            item.GetProperty("decidedBy").GetString(), item.GetProperty("lastDay").GetString()));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Text;
+using DanVan365.Core.Wards;
 
 namespace DanVan365.Cli.Commands;
 
@@ -199,9 +200,10 @@ internal static class ReportCommands
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
-            var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
+            var (catalogue, session) = (run.Catalogue, run.Session);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
-            var result = await session.Get<ReportCompilation>().CompileAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
+            // The ward's use case: part IV lists the round's proposals; approved extensions stand beside their tasks.
+            var result = await session.Get<RoundCompilation>().CompileAsync(catalogue, chosen.Number, ct).ConfigureAwait(false);
             var figures = result.Report.Figures;
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{result.File.Path}\t{figures.WorkItems} nhiệm vụ\t{figures.ReportedUnits.Count}/{figures.ExpectedUnits.Count} đơn vị " +

@@ -76,6 +76,7 @@ public sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<IPortalCatalogues>(new FixedCatalogues(settings.Catalogue));
         services.AddSingleton<PortalFunctions>();
         services.AddSingleton<ReporterFunctions>();
+        services.AddSingleton<ProposalFunctions>();
         services.AddMvcCore();
         services.AddEntraAuthentication(builder.Configuration);
         services.PostConfigure<JwtBearerOptions>(EntraAuthentication.Scheme, o =>
@@ -93,6 +94,12 @@ public sealed class ServeHost : IAsyncDisposable
         MapApi(app, "POST", "submissions", (s, r, c) => s.GetRequiredService<ReporterFunctions>().SubmitReport(r, c));
         MapApi(app, "GET", "dashboard", (s, r, c) => s.GetRequiredService<PortalFunctions>().Dashboard(r, c));
         MapApi(app, "GET", "my/work", (s, r, c) => s.GetRequiredService<PortalFunctions>().MyWork(r, c));
+        MapApi(app, "POST", "proposals", (s, r, c) => s.GetRequiredService<ProposalFunctions>().Propose(r, c));
+        MapApi(app, "GET", "proposals", (s, r, c) => s.GetRequiredService<ProposalFunctions>().List(r, c));
+        MapApi(app, "POST", "proposals/{id}/review", (s, r, c) => s.GetRequiredService<ProposalFunctions>()
+            .Review(r, r.RouteValues["id"]?.ToString() ?? string.Empty, c));
+        MapApi(app, "POST", "proposals/{id}/decision", (s, r, c) => s.GetRequiredService<ProposalFunctions>()
+            .Decide(r, r.RouteValues["id"]?.ToString() ?? string.Empty, c));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServeHost(app, tokens, new Uri(address.TrimEnd('/') + "/"));

@@ -34,7 +34,8 @@ public static class EscalationDigestComposer
 {
     private static readonly CultureInfo Vi = CultureInfo.InvariantCulture;
 
-    private static readonly EscalationKind[] GroupOrder = [EscalationKind.Upcoming, EscalationKind.Overdue, EscalationKind.ReportMissing];
+    private static readonly EscalationKind[] GroupOrder = [EscalationKind.Upcoming, EscalationKind.Overdue, EscalationKind.ReportMissing,
+        EscalationKind.ProposalReview, EscalationKind.ProposalDecision];
 
     /// <summary>Group heading, lower case as used in subjects: "sắp đến hạn", "quá hạn", "chưa báo cáo".</summary>
     public static string GroupLabel(EscalationKind kind) => kind switch
@@ -42,6 +43,8 @@ public static class EscalationDigestComposer
         EscalationKind.Upcoming => "sắp đến hạn",
         EscalationKind.Overdue => "quá hạn",
         EscalationKind.ReportMissing => "chưa báo cáo",
+        EscalationKind.ProposalReview => "đề xuất chờ xem xét",
+        EscalationKind.ProposalDecision => "đề xuất chờ quyết định",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind."),
     };
 
@@ -94,7 +97,16 @@ public static class EscalationDigestComposer
     }
 
     private static string Code(EscalationItem item) =>
-        item.TaskCode ?? (item.Round is { } r ? string.Create(Vi, $"Lần {r}") : string.Empty);
+        item.ProposalId ?? item.TaskCode ?? (item.Round is { } r ? string.Create(Vi, $"Lần {r}") : string.Empty);
+
+    /// <summary>The "Thời hạn" cell: days left / overdue, or for a proposal "chờ 6 ngày làm việc".</summary>
+    private static string When(EscalationNotification n) => n.Item.WaitingWorkingDays is { } waited
+        ? string.Create(Vi, $"chờ {waited} ngày làm việc")
+        : DaysText(n.DaysPastLastDay);
+
+    /// <summary>The date column's heading: the last day, or for proposals the day the wait began.</summary>
+    private static string DateHeading(EscalationKind kind) =>
+        kind is EscalationKind.ProposalReview or EscalationKind.ProposalDecision ? "Chờ từ ngày" : "Hạn cuối";
 
     private static string Date(DateOnly? day) => day?.ToString("dd/MM/yyyy", Vi) ?? string.Empty;
 
@@ -120,14 +132,15 @@ public static class EscalationDigestComposer
             b.Append("<h3>").Append(E(char.ToUpper(heading[0],
                 Vi) + heading[1..])).Append(" (").Append(group.Count.ToString(Vi)).Append(")</h3>\n");
             b.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\">\n");
-            b.Append("<tr><th>Mã</th><th>Nhiệm vụ</th><th>Đơn vị</th><th>Hạn cuối</th><th>Thời hạn</th><th>Liên kết</th></tr>\n");
+            b.Append("<tr><th>Mã</th><th>Nhiệm vụ</th><th>Đơn vị</th><th>").Append(DateHeading(kind))
+                .Append("</th><th>Thời hạn</th><th>Liên kết</th></tr>\n");
             foreach (var n in group)
             {
                 b.Append("<tr><td>").Append(E(Code(n.Item)))
                     .Append("</td><td>").Append(E(n.Item.Title))
                     .Append("</td><td>").Append(E(n.UnitName))
                     .Append("</td><td>").Append(Date(n.Item.LastDay))
-                    .Append("</td><td>").Append(E(DaysText(n.DaysPastLastDay)))
+                    .Append("</td><td>").Append(E(When(n)))
                     .Append("</td><td>").Append(Links(n.Item))
                     .Append("</td></tr>\n");
             }
@@ -176,8 +189,8 @@ public static class EscalationDigestComposer
                 b.Append("- [").Append(MailText.HeaderSafe(Code(n.Item))).Append("] ").Append(MailText.HeaderSafe(n.Item.Title))
                     .Append('\n');
                 b.Append("  Đơn vị: ").Append(MailText.HeaderSafe(n.UnitName))
-                    .Append("; hạn cuối: ").Append(Date(n.Item.LastDay))
-                    .Append(" (").Append(DaysText(n.DaysPastLastDay)).Append(")\n");
+                    .Append("; ").Append(DateHeading(kind).ToLower(Vi)).Append(": ").Append(Date(n.Item.LastDay))
+                    .Append(" (").Append(When(n)).Append(")\n");
                 if (MailText.SafeLink(n.Item.PlannerTaskUrl) is { } planner)
                 {
                     b.Append("  Planner: ").Append(planner.AbsoluteUri).Append('\n');

@@ -7,7 +7,8 @@ namespace DanVan365.Core.Escalation;
 /// <summary>
 /// Turns list rows into <see cref="EscalationItem"/>s (pure): every Phân công row (archived and completed rows are
 /// kept, marked, and the policy leaves them out) and every (round × expected unit) of the decision's rounds, reported
-/// when Báo cáo kết quả holds at least one row for that round and unit.
+/// when Báo cáo kết quả holds at least one row for that round and unit. An assignment follows its effective last day
+/// (<see cref="AssignmentRow.EffectiveLastDay"/>: an approved extension moves the ladder).
 /// </summary>
 public static class EscalationItems
 {
@@ -30,11 +31,12 @@ public static class EscalationItems
                 code,
                 string.IsNullOrWhiteSpace(title) ? code : title,
                 assignment.UnitCode,
-                assignment.LastDay,
+                assignment.EffectiveLastDay,
                 completed: assignment.IsCompleted,
                 archived: assignment.Archived,
                 plannerTaskUrl: assignment.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null,
-                listItemUrl: links.AssignmentItem(row.ItemId)));
+                listItemUrl: links.AssignmentItem(row.ItemId),
+                extended: assignment.IsExtended));
         }
 
         return items;

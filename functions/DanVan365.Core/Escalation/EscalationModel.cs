@@ -11,17 +11,27 @@ public enum EscalationItemKind
 
     /// <summary>A (round × unit) report that has not come in (Báo cáo kết quả).</summary>
     Report,
+
+    /// <summary>An adjustment proposal waiting too long for review or decision (issue 17; planned by ProposalReminders).</summary>
+    Proposal,
 }
 
 /// <summary>
-/// The three groups of the digest: <see cref="Upcoming"/> (sắp đến hạn), <see cref="Overdue"/> (quá hạn),
-/// <see cref="ReportMissing"/> (chưa báo cáo: a round's report, before or after its last day).
+/// The groups of the digest: <see cref="Upcoming"/> (sắp đến hạn), <see cref="Overdue"/> (quá hạn),
+/// <see cref="ReportMissing"/> (chưa báo cáo: a round's report, before or after its last day), and the adjustment proposals
+/// waiting too long (<see cref="ProposalReview"/>, <see cref="ProposalDecision"/>).
 /// </summary>
 public enum EscalationKind
 {
     Upcoming,
     Overdue,
     ReportMissing,
+
+    /// <summary>A proposal waiting for the reviewer (đề xuất chờ xem xét); the offset is the working days allowed.</summary>
+    ProposalReview,
+
+    /// <summary>A forwarded proposal waiting for the decider (đề xuất chờ quyết định).</summary>
+    ProposalDecision,
 }
 
 /// <summary>
@@ -38,6 +48,8 @@ public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDay
         EscalationKind.Upcoming => "upcoming",
         EscalationKind.Overdue => "overdue",
         EscalationKind.ReportMissing => "report",
+        EscalationKind.ProposalReview => "review",
+        EscalationKind.ProposalDecision => "decision",
         _ => throw new InvalidOperationException($"Unknown kind {Kind}."),
     } + OffsetDays.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
@@ -78,8 +90,9 @@ public sealed record EscalationItem
 
     public EscalationItemKind Kind { get; }
 
-    /// <summary>Stable key of the item inside idempotency keys: "PC:{code}|{unit}" or "BC:{round}|{unit}" /
-    /// "BC:{round}|{code}|{unit}".</summary>
+    /// <summary>Stable key of the item inside idempotency keys: "PC:{code}|{unit}" ("PC:{code}|{unit}@{yyyy-MM-dd}" once an
+    /// approved extension moved its last day, so the ladder starts again for the new day), "BC:{round}|{unit}" /
+    /// "BC:{round}|{code}|{unit}", or "DX:{proposal id}".</summary>
     public string Key { get; }
 
     /// <summary>Catalogue code ("3.5.a"); null for a per-unit round report.</summary>
@@ -105,13 +118,20 @@ public sealed record EscalationItem
 
     public string? ListItemUrl { get; }
 
-    /// <summary>An open Phân công row.</summary>
+    /// <summary>For a proposal: its id ("DX-2026-0001"); null otherwise.</summary>
+    public string? ProposalId { get; private init; }
+
+    /// <summary>For a proposal: the working days it has been waiting; null otherwise.</summary>
+    public int? WaitingWorkingDays { get; private init; }
+
+    /// <summary>An open Phân công row; <paramref name="extended"/>: <paramref name="lastDay"/> is an approved extension's.</summary>
     public static EscalationItem ForAssignment(string code, string title, string unitCode, DateOnly? lastDay,
-        bool completed = false, bool archived = false, string? plannerTaskUrl = null, string? listItemUrl = null)
+        bool completed = false, bool archived = false, string? plannerTaskUrl = null, string? listItemUrl = null, bool extended = false)
     {
         var c = Nfc(code, nameof(code));
         var u = Nfc(unitCode, nameof(unitCode));
-        return new(EscalationItemKind.Assignment, $"PC:{c}|{u}", c, null, Nfc(title, nameof(title)), u, lastDay, completed, archived,
+        var key = extended && lastDay is { } day ? $"PC:{c}|{u}@{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : $"PC:{c}|{u}";
+        return new(EscalationItemKind.Assignment, key, c, null, Nfc(title, nameof(title)), u, lastDay, completed, archived,
             plannerTaskUrl, listItemUrl);
     }
 
@@ -131,6 +151,22 @@ public sealed record EscalationItem
             ? $"Báo cáo kết quả thực hiện công tác dân vận, lần {r}"
             : Nfc(title, nameof(title));
         return new(EscalationItemKind.Report, key, c, round, t, u, roundLastDay, reported, archived, plannerTaskUrl, listItemUrl);
+    }
+
+    /// <summary>
+    /// An adjustment proposal waiting since <paramref name="waitingSince"/> (kept as <see cref="LastDay"/>, the day the
+    /// digest shows) for <paramref name="workingDaysWaiting"/> working days.
+    /// </summary>
+    public static EscalationItem ForProposal(string proposalId, string title, string unitCode, DateOnly waitingSince,
+        int workingDaysWaiting, string? listItemUrl = null)
+    {
+        var id = Nfc(proposalId, nameof(proposalId));
+        return new(EscalationItemKind.Proposal, "DX:" + id, null, null, Nfc(title, nameof(title)), Nfc(unitCode, nameof(unitCode)),
+            waitingSince, false, false, null, listItemUrl)
+        {
+            ProposalId = id,
+            WaitingWorkingDays = workingDaysWaiting,
+        };
     }
 
     private static string Nfc(string value, string name)

@@ -20,6 +20,15 @@ public sealed record EscalationSetup(
     IReadOnlyList<ReportRound> Rounds,
     IReadOnlyList<string> ExpectedUnits)
 {
+    /// <summary>
+    /// Notifications planned elsewhere that ride in the same digests and ledger (adjustment proposals waiting too long,
+    /// <see cref="Proposals.ProposalReminders"/>): sent only on a working day, each at most once by its idempotency key.
+    /// </summary>
+    public IReadOnlyList<EscalationNotification> ExtraNotifications { get; init; } = [];
+
+    /// <summary>Problems found while planning <see cref="ExtraNotifications"/> (Vietnamese).</summary>
+    public IReadOnlyList<string> ExtraProblems { get; init; } = [];
+
     /// <summary>Role of the signer in the unit directory's people.</summary>
     public const string SignerRole = "signer";
 
@@ -156,8 +165,8 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         var stale = logged.Where(e => e.IsStale(now, PendingGrace)).ToList();
 
         // Keys are stored in column form (hashed when longer than the column): compare in that form.
-        var all = EscalationPolicy.Plan(items, setup.Directory, setup.Calendar, setup.Options, today,
-            new HashSet<string>(StringComparer.Ordinal));
+        var all = WithExtras(EscalationPolicy.Plan(items, setup.Directory, setup.Calendar, setup.Options, today,
+            new HashSet<string>(StringComparer.Ordinal)), setup);
         var fresh = all.Notifications.Where(n => !stored.Contains(EscalationKeys.ForColumn(n.IdempotencyKey))).ToList();
         var skipped = all.Notifications.Count - fresh.Count;
         var plan = all with { Notifications = fresh };
@@ -218,5 +227,24 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         }
 
         return new EscalationRunReport(today, plan.IsWorkingDay, false, outcomes, skipped, plan.Problems, stale, failures);
+    }
+
+    private static EscalationPlan WithExtras(EscalationPlan plan, EscalationSetup setup)
+    {
+        if (!plan.IsWorkingDay || (setup.ExtraNotifications.Count == 0 && setup.ExtraProblems.Count == 0))
+        {
+            return plan;
+        }
+
+        var notifications = plan.Notifications.Concat(setup.ExtraNotifications)
+            .OrderBy(n => n.Recipient.Key, StringComparer.Ordinal)
+            .ThenBy(n => n.Item.LastDay)
+            .ThenBy(n => n.Item.Key, StringComparer.Ordinal)
+            .ToList();
+        return plan with
+        {
+            Notifications = notifications,
+            Problems = [.. plan.Problems.Concat(setup.ExtraProblems).Distinct(StringComparer.Ordinal)],
+        };
     }
 }

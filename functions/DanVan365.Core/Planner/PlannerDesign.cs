@@ -63,9 +63,14 @@ public static class PlannerDesign
         return ArchivedCategory - 1;
     }
 
-    /// <summary>Desired tasks for every (work item × lead unit) of the catalogue.</summary>
-    public static IReadOnlyList<PlannerTaskSpec> Tasks(TaskCatalogue catalogue, UnitDirectory units, PlannerLinks links)
+    /// <summary>
+    /// Desired tasks for every (work item × lead unit) of the catalogue. <paramref name="effectiveLastDays"/> (by
+    /// Phân công key) holds the assignments an approved extension moved: their due date is the extended day.
+    /// </summary>
+    public static IReadOnlyList<PlannerTaskSpec> Tasks(TaskCatalogue catalogue, UnitDirectory units, PlannerLinks links,
+        IReadOnlyDictionary<string, DateOnly>? effectiveLastDays = null)
     {
+        effectiveLastDays ??= new Dictionary<string, DateOnly>();
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(links);
@@ -89,6 +94,7 @@ public static class PlannerDesign
                     references.Add(new PlannerLink(decisionUrl, $"Quyết định {catalogue.Decision.Number}", "Word"));
                 }
 
+                DateOnly? dueDay = effectiveLastDays.TryGetValue(key, out var extended) ? extended : task.TimeFrame?.LastDay;
                 var decisionDay = catalogue.Decision.Date;
                 var startDay = task.TimeFrame?.LastDay is { } lastDay && lastDay < decisionDay ? lastDay : decisionDay;
                 specs.Add(new PlannerTaskSpec(
@@ -99,12 +105,12 @@ public static class PlannerDesign
                     Title(task.Code, task.Title, archived: false),
                     // Planner answers 400 when the start is later than the due date (planner-overview.md, "400 Bad request").
                     WardTime.StartOfDayUtc(startDay),
-                    task.TimeFrame?.LastDay is { } last ? WardTime.EndOfDayUtc(last) : null,
+                    dueDay is { } last ? WardTime.EndOfDayUtc(last) : null,
                     CategoryOf(catalogue, task.Section),
                     labels.GetValueOrDefault(CategoryOf(catalogue, task.Section)) ?? string.Empty,
                     Archived: false,
                     unit.Assignees.Take(PlannerLimits.Assignees).ToList(),
-                    Description(catalogue, task, unit, units, footnotes, links.ListItemUrl(task.Code)),
+                    Description(catalogue, task, unit, units, footnotes, links.ListItemUrl(task.Code), dueDay),
                     Checklist(task, units),
                     references.Take(PlannerLimits.References).ToList())
                 {
@@ -234,7 +240,7 @@ public static class PlannerDesign
     }
 
     private static string Description(TaskCatalogue catalogue, CatalogueTask task, Unit unit, UnitDirectory units,
-        Dictionary<string, string> footnotes, string? itemUrl)
+        Dictionary<string, string> footnotes, string? itemUrl, DateOnly? dueDay)
     {
         var text = new StringBuilder();
         text.Append("Nhiệm vụ ").Append(task.Code).Append(": ").AppendLine(task.Title);
@@ -251,6 +257,10 @@ public static class PlannerDesign
         if (task.TimeFrame?.LastDay is { } last)
         {
             text.Append("Hạn cuối (giờ Việt Nam): ").AppendLine(last.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            if (dueDay is { } due && due != last)
+            {
+                text.Append("Được gia hạn đến: ").AppendLine(due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            }
         }
         else
         {

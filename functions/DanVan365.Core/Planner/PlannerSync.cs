@@ -35,7 +35,6 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         IReadOnlyList<CurrentRow>? assignmentRows, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        var specs = PlannerDesign.Tasks(catalogue, units, links);
         var planSpec = PlannerDesign.Plan(catalogue, units, planTitle);
         var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
         TeamsTabPin? pinned = null;
@@ -48,6 +47,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
         var current = snapshot ?? new PlannerSnapshot(string.Empty, new Dictionary<string, string>(), []);
         var rows = assignmentRows ?? await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var specs = PlannerDesign.Tasks(catalogue, units, links, EffectiveLastDays(rows));
         var linkStates = rows.Select(LinkOf).ToList();
         var people = PlannerSyncPlanner.PeopleToResolve(specs, current.Tasks, linkStates);
         var users = people.Count == 0 ? new Dictionary<string, string>() : await planner.ResolveUsersAsync(people,
@@ -72,6 +72,22 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         failures.AddRange(recorded.Failures);
         var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
         return new PlannerSyncReport(plan, applied, progressUpdated, failures) { MissingTasks = missing, TeamsTab = pinned };
+    }
+
+    /// <summary>The effective last day (<see cref="AssignmentRow.EffectiveLastDay"/>) of every extended Phân công row, by key.</summary>
+    public static IReadOnlyDictionary<string, DateOnly> EffectiveLastDays(IEnumerable<CurrentRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (AssignmentRow.From(row) is { IsExtended: true, EffectiveLastDay: { } day } assignment)
+            {
+                result[assignment.Key.ToString()] = day;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>`danvan365 pull`: copies Planner progress into Phân công (no Planner writes).</summary>
@@ -106,7 +122,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             [AssignmentColumns.PercentComplete] = FieldValues.Number(task.PercentComplete),
             [AssignmentColumns.CompletedOn] = FieldValues.Date(completedOn),
         };
-        var lastDay = FieldValues.ParseDate(row.Fields.GetValueOrDefault(AssignmentColumns.LastDay));
+        var lastDay = AssignmentRow.From(row)?.EffectiveLastDay;
         if (Completion.Category(lastDay, completedOn, today) is { } category)
         {
             fields[AssignmentColumns.Status] = category.Label();

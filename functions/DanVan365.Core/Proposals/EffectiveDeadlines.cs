@@ -29,6 +29,13 @@ public sealed record EffectiveDeadline(string TaskCode, string UnitCode, DateOnl
 /// </summary>
 public static class EffectiveDeadlines
 {
+    /// <summary>
+    /// The one rule: an extension counts only when the decision gives a last day and the extension goes beyond it (a
+    /// re-issued decision that reaches or passes it has carried it out); otherwise the decision's last day governs.
+    /// </summary>
+    public static DateOnly? Effective(DateOnly? decisionLastDay, DateOnly? extendedTo) =>
+        decisionLastDay is { } decided && extendedTo is { } extended && extended > decided ? extended : decisionLastDay;
+
     /// <summary>Every assignment of the catalogue's work items (task × lead unit), in catalogue order.</summary>
     public static IReadOnlyList<EffectiveDeadline> Compute(TaskCatalogue catalogue, IEnumerable<Proposal> proposals)
     {
@@ -46,15 +53,10 @@ public static class EffectiveDeadlines
             var decisionDay = task.TimeFrame?.LastDay;
             foreach (var unit in task.Lead.Units.Distinct(StringComparer.Ordinal))
             {
-                Proposal? applied = null;
-                if (decisionDay is not null)
-                {
-                    applied = extensions.LastOrDefault(p => p.TaskCode == task.Code
-                        && (p.UnitCode == unit || !task.Lead.Units.Contains(p.UnitCode))
-                        && p.ProposedLastDay > decisionDay);
-                }
-
-                result.Add(new EffectiveDeadline(task.Code, unit, decisionDay, applied?.ProposedLastDay ?? decisionDay, applied));
+                var applied = extensions.LastOrDefault(p => p.TaskCode == task.Code
+                    && (p.UnitCode == unit || !task.Lead.Units.Contains(p.UnitCode))
+                    && Effective(decisionDay, p.ProposedLastDay) != decisionDay);
+                result.Add(new EffectiveDeadline(task.Code, unit, decisionDay, Effective(decisionDay, applied?.ProposedLastDay), applied));
             }
         }
 
@@ -91,6 +93,34 @@ public static class EffectiveDeadlines
 
         var who = authority.Describe(p.DecidedBy);
         return "gia hạn đến " + VietnameseText.PaddedDate(day) + (who.Length == 0 ? string.Empty : " theo ý kiến của " + who);
+    }
+
+    /// <summary>
+    /// The compiled report's extensions by task code: the latest effective last day of the task's lead assignments, and
+    /// the phrase — one "gia hạn đến D theo ý kiến của …" when every lead assignment carries the same, else one
+    /// "{unit}: gia hạn đến …" per extended lead unit, joined by "; ". Tasks without an applying extension are absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Reporting.ReportExtension> ReportExtensions(TaskCatalogue catalogue,
+        IEnumerable<Proposal> proposals, ProposalAuthority authority)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        var result = new Dictionary<string, Reporting.ReportExtension>(StringComparer.Ordinal);
+        foreach (var task in Compute(catalogue, proposals).GroupBy(d => d.TaskCode, StringComparer.Ordinal))
+        {
+            var all = task.ToList();
+            var extended = all.Where(d => d.IsExtended).Select(d => (d.UnitCode, Phrase: ExtensionPhrase(d, authority)!)).ToList();
+            if (extended.Count == 0)
+            {
+                continue;
+            }
+
+            var text = extended.Count == all.Count && extended.Select(e => e.Phrase).Distinct(StringComparer.Ordinal).Count() == 1
+                ? extended[0].Phrase
+                : string.Join("; ", extended.Select(e => (authority.Units.Find(e.UnitCode)?.Name ?? e.UnitCode) + ": " + e.Phrase));
+            result[VietnameseText.Nfc(task.Key)] = new Reporting.ReportExtension(all.Max(d => d.EffectiveLastDay)!.Value, text);
+        }
+
+        return result;
     }
 
     /// <summary>

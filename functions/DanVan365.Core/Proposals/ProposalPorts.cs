@@ -1,7 +1,10 @@
 namespace DanVan365.Core.Proposals;
 
-/// <summary>A proposal as stored: the row's item id next to it (updates address the row).</summary>
-public sealed record StoredProposal(Proposal Proposal, string ItemId);
+/// <summary>
+/// A proposal as stored: the row's item id (updates address the row) and its eTag as read (updates carry it in If-Match, so
+/// a change made meanwhile by someone else is not overwritten); null writes unconditionally.
+/// </summary>
+public sealed record StoredProposal(Proposal Proposal, string ItemId, string? ETag = null);
 
 /// <summary>Every row of "Đề xuất điều chỉnh": those read, and the rows that could not be read (per-item problems).</summary>
 public sealed record ProposalListing(IReadOnlyList<StoredProposal> Items, IReadOnlyList<string> Problems)
@@ -21,8 +24,11 @@ public interface IProposalStore
     /// <summary>Creates the row; false when its id is already taken (the list's unique key: another proposal won the race).</summary>
     Task<bool> CreateAsync(Proposal proposal, CancellationToken cancellationToken);
 
-    /// <summary>Writes the proposal's columns over its row; a failure throws <see cref="Errors.RemoteServiceException"/>.</summary>
-    Task UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the proposal's columns over its row if it is still as read (<see cref="StoredProposal.ETag"/> in If-Match);
+    /// false when it changed meanwhile (412: nothing written). Any other failure throws <see cref="Errors.RemoteServiceException"/>.
+    /// </summary>
+    Task<bool> UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken);
 }
 
 /// <summary>Writes the draft annex (.docx). Implemented by DanVan365.Documents.</summary>

@@ -20,6 +20,7 @@ public static class ProposalRules
     public const string IllegalTransition = "illegal-transition";
     public const string NotConfigured = "not-configured";
     public const string UnknownProposal = "unknown-proposal";
+    public const string ChangedMeanwhile = "changed-meanwhile";
 }
 
 /// <summary>Whether a refusal is bad input (CLI exit 2, HTTP 400) or a missing right / wrong moment (CLI exit 1, HTTP 403/409).</summary>

@@ -35,6 +35,19 @@ public sealed record ProposalReminder(
 
     public string IdempotencyKey => EscalationKeys.Make(Recipient.Key, ItemKey, LevelKey);
 
+    /// <summary>
+    /// The reminder as a notification of the daily digest (group "đề xuất chờ xem xét" / "đề xuất chờ quyết định"), with the
+    /// same idempotency key, so Nhật ký thông báo records it like any rung of the ladder (at most once).
+    /// </summary>
+    public EscalationNotification ToNotification()
+    {
+        var kind = Step == ProposalWaitStep.Review ? EscalationKind.ProposalReview : EscalationKind.ProposalDecision;
+        var allowed = int.Parse(LevelKey.AsSpan(LevelKey.IndexOf('+', StringComparison.Ordinal) + 1),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var item = EscalationItem.ForProposal(Proposal.Id, Text, Proposal.UnitCode, WaitingSince, WorkingDaysWaiting);
+        return new EscalationNotification(Recipient, item, new EscalationLevel(kind, allowed), UnitName, [Role], Today);
+    }
+
     /// <summary>Vietnamese line for the digest, e.g. "Đề xuất DX-2026-0001 (Gia hạn, nhiệm vụ 1.2) của Văn phòng chờ xem xét 6 ngày làm
     /// việc".</summary>
     public string Text

@@ -40,7 +40,17 @@ public sealed record ReportTaskEntry(
     string TimeFrame,
     DateOnly? LastDay,
     TaskStatusView Status,
-    IReadOnlyList<UnitContribution> Contributions);
+    IReadOnlyList<UnitContribution> Contributions)
+{
+    /// <summary>"gia hạn đến 30/04/2026 theo ý kiến của …" when an approved extension moved the last day; null otherwise.</summary>
+    public string? Extension { get; init; }
+}
+
+/// <summary>
+/// An approved extension as the report shows it: the task's effective last day (the latest of its lead assignments') and
+/// the words "gia hạn đến D theo ý kiến của …" (per unit when only some lead units were extended).
+/// </summary>
+public sealed record ReportExtension(DateOnly LastDay, string Text);
 
 /// <summary>A catalogue section in part I.</summary>
 public sealed record ReportSection(string Code, string Title, IReadOnlyList<ReportTaskEntry> Tasks);
@@ -77,7 +87,11 @@ public sealed record ReportFigures(
 }
 
 /// <summary>One row of Phụ lục I.</summary>
-public sealed record AppendixRow(string Code, string Task, string Lead, string TimeFrame, DateOnly? LastDay, string Status, bool Reported);
+public sealed record AppendixRow(string Code, string Task, string Lead, string TimeFrame, DateOnly? LastDay, string Status, bool Reported)
+{
+    /// <summary>The extension's words beside the decision's last day (<see cref="ReportTaskEntry.Extension"/>); null when none.</summary>
+    public string? Extension { get; init; }
+}
 
 /// <summary>Everything the compiled BÁO CÁO says, ready to write (pure data; deterministic for the same inputs).</summary>
 public sealed record CompiledReport(

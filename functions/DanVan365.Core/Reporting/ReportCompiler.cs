@@ -23,6 +23,8 @@ public static class ReportCompiler
     /// <param name="round">The round.</param>
     /// <param name="date">The report's date (the clock's ward date).</param>
     /// <param name="ward">Who issues it (default: phường Hải An).</param>
+    /// <param name="extensions">Approved extensions by task code: the task is judged against the effective last day and
+    /// the report says "gia hạn đến D theo ý kiến của …" beside the decision's date (body and appendix).</param>
     public static CompiledReport Compile(
         TaskCatalogue catalogue,
         IReadOnlyDictionary<string, StatusCategory> statuses,
@@ -30,8 +32,10 @@ public static class ReportCompiler
         UnitDirectory units,
         ReportRound round,
         DateOnly date,
-        WardIdentity? ward = null)
+        WardIdentity? ward = null,
+        IReadOnlyDictionary<string, ReportExtension>? extensions = null)
     {
+        extensions ??= new Dictionary<string, ReportExtension>();
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(statuses);
         ArgumentNullException.ThrowIfNull(submissions);
@@ -76,7 +80,11 @@ public static class ReportCompiler
         var entries = new List<ReportTaskEntry>();
         foreach (var task in catalogue.Tasks)
         {
-            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, date));
+            var extension = extensions.GetValueOrDefault(VietnameseText.Nfc(task.Code));
+            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, date, extension?.LastDay) with
+            {
+                Extension = task.IsHeading ? null : extension?.Text,
+            });
         }
 
         var sections = new List<ReportSection>();
@@ -128,7 +136,8 @@ public static class ReportCompiler
             e.TimeFrame,
             e.LastDay,
             e.Status.Label,
-            e.Status.Reported)).ToList();
+            e.Status.Reported)
+        { Extension = e.Extension }).ToList();
 
         return new CompiledReport(
             ward,
@@ -150,7 +159,8 @@ public static class ReportCompiler
         Dictionary<string, Dictionary<string, SubmissionRow>> byUnit,
         List<string> submitters,
         Func<string, string> name,
-        DateOnly date)
+        DateOnly date,
+        DateOnly? effectiveLastDay)
     {
         var code = VietnameseText.Nfc(task.Code);
         var title = VietnameseText.Nfc(task.Title);
@@ -201,7 +211,7 @@ public static class ReportCompiler
         StatusCategory? category = null;
         if (!ongoing)
         {
-            var lastDay = frame!.LastDay!.Value;
+            var lastDay = effectiveLastDay ?? frame!.LastDay!.Value;
             if (statuses.TryGetValue(code, out var given))
             {
                 category = given;

@@ -354,11 +354,15 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
 {
     public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
-        CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], cancellationToken);
+        CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], null, cancellationToken);
 
-    /// <summary>As above, with the round's adjustment proposals listed in part IV (issue 17).</summary>
+    /// <summary>
+    /// As above, with the round's adjustment proposals listed in part IV and the approved extensions (by task code) beside
+    /// the tasks they extend (issue 17).
+    /// </summary>
     public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
-        IReadOnlyList<Proposals.ProposalReportLine> proposals, CancellationToken cancellationToken)
+        IReadOnlyList<Proposals.ProposalReportLine> proposals, IReadOnlyDictionary<string, ReportExtension>? extensions,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(round);
@@ -372,7 +376,8 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
             units,
             round,
             WardTime.Today(clock),
-            ward);
+            ward,
+            extensions);
         var report = compiled with { AdjustmentProposals = proposals ?? [] };
         var content = documents.WriteReport(report);
         var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);

@@ -114,7 +114,7 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
     private static OverdueItem OverdueOf(AssignmentRow row, CatalogueTask? task, UnitDirectory units, DateOnly today, EscalationLinks links)
     {
         var role = task is not null && ReportPlanner.RoleOf(task, row.UnitCode) is { } r ? r.Label() : TaskRole.Lead.Label();
-        var lastDay = row.LastDay!.Value;
+        var lastDay = row.EffectiveLastDay!.Value;
         return new OverdueItem(row.TaskCode, row.TaskText ?? task?.Title ?? row.Title ?? row.TaskCode, row.UnitCode,
             ReportPlanner.UnitName(units, row.UnitCode), role, lastDay, today.DayNumber - lastDay.DayNumber,
             row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, links.AssignmentItem(row.ItemId));

@@ -24,11 +24,24 @@ public sealed record AssignmentRow(
 
     public string UnitCode => Key.UnitCode;
 
+    /// <summary>The last day an approved extension set (<see cref="AssignmentColumns.ExtendedLastDay"/>); null when none.</summary>
+    public DateOnly? ExtendedLastDay { get; init; }
+
+    /// <summary>
+    /// The last day status, reminders, escalation and Planner follow: <see cref="ExtendedLastDay"/> when it extends the
+    /// decision's <see cref="LastDay"/>, else the decision's (the one rule: <see cref="Proposals.EffectiveDeadlines.Effective"/>).
+    /// </summary>
+    public DateOnly? EffectiveLastDay => Proposals.EffectiveDeadlines.Effective(LastDay, ExtendedLastDay);
+
+    /// <summary>True when an approved extension moves this row's last day.</summary>
+    public bool IsExtended => EffectiveLastDay != LastDay;
+
     /// <summary>True when the row counts as done (it holds a completion date).</summary>
     public bool IsCompleted => Completion.IsCompleted(CompletedOn);
 
-    /// <summary>The row's status category as of <paramref name="today"/> (ICT); null for ongoing tasks.</summary>
-    public StatusCategory? Category(DateOnly today) => Completion.Category(LastDay, CompletedOn, today);
+    /// <summary>The row's status category as of <paramref name="today"/> (ICT) against its effective last day; null for ongoing
+    /// tasks.</summary>
+    public StatusCategory? Category(DateOnly today) => Completion.Category(EffectiveLastDay, CompletedOn, today);
 
     /// <summary>Reads a row; null when neither its columns nor its key give a task and a unit code.</summary>
     public static AssignmentRow? From(CurrentRow row)
@@ -56,7 +69,10 @@ public sealed record AssignmentRow(
             FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.CompletedOn)),
             f.GetValueOrDefault(AssignmentColumns.Status),
             NonEmpty(f.GetValueOrDefault(AssignmentColumns.PlannerTaskId)),
-            f.GetValueOrDefault(AssignmentColumns.PlannerHash));
+            f.GetValueOrDefault(AssignmentColumns.PlannerHash))
+        {
+            ExtendedLastDay = FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.ExtendedLastDay)),
+        };
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -40,6 +40,12 @@ public static class AssignmentColumns
     public const string Notes = "Notes";
     public const string PlannerTaskId = "PlannerTaskId";
     public const string PlannerHash = "PlannerHash";
+
+    /// <summary>
+    /// The last day an approved extension (issue 17) sets, beside the decision's <see cref="LastDay"/>; empty when not
+    /// extended. Owned by the proposals use case (<see cref="ColumnOwner.Proposals"/>): sync never corrects it back.
+    /// </summary>
+    public const string ExtendedLastDay = "ExtendedLastDay";
 }
 
 /// <summary>Internal column names of Báo cáo kết quả (<see cref="SiteSchema.Reports"/>); a public contract.</summary>

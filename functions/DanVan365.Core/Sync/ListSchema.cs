@@ -30,6 +30,12 @@ public enum ColumnOwner
     /// DanVan365's own bookkeeping (Planner task ids, claims, ingestion stamps): written by sync and pull, never by people.
     /// </summary>
     System,
+
+    /// <summary>
+    /// What an approved adjustment proposal sets on Phân công (the extended last day, issue 17): written only by the
+    /// proposals use case, so sync (which owns the decision's last day) never "corrects" it back.
+    /// </summary>
+    Proposals,
 }
 
 /// <summary>A list column: stable ASCII internal name, Vietnamese display name.</summary>

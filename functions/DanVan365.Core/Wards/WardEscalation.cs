@@ -5,10 +5,11 @@ namespace DanVan365.Core.Wards;
 
 /// <summary>
 /// Use case: today's reminders and escalations for the ward: the ladder (<see cref="EscalationOptions"/>), the ward's
-/// people and calendar, the site's links, then <see cref="EscalationRun"/>.
+/// people and calendar, the site's links, the adjustment proposals waiting too long (<see cref="WardProposals.RemindersAsync"/>,
+/// in the same digests and ledger), then <see cref="EscalationRun"/>.
 /// </summary>
 public sealed class WardEscalation(WardContext ward, EscalationOptions options, EscalationRun run, ISiteLinks links,
-    DecisionIntake decisions, WardRunLease lease)
+    DecisionIntake decisions, WardProposals proposals, WardRunLease lease)
 {
     /// <summary>Runs against a catalogue (the CLI's decision file); a real run holds the ward's lease.</summary>
     public Task<EscalationRunReport> RunAsync(TaskCatalogue catalogue, bool dryRun, CancellationToken cancellationToken)
@@ -28,6 +29,12 @@ public sealed class WardEscalation(WardContext ward, EscalationOptions options, 
     private async Task<EscalationRunReport> RunHeldAsync(TaskCatalogue catalogue, bool dryRun, CancellationToken cancellationToken)
     {
         var setup = EscalationSetup.For(catalogue, ward.Units, options, ward.Calendar.Calendar);
+        var reminders = await proposals.RemindersAsync(catalogue, setup.Calendar, cancellationToken).ConfigureAwait(false);
+        setup = setup with
+        {
+            ExtraNotifications = [.. reminders.Reminders.Select(r => r.ToNotification())],
+            ExtraProblems = reminders.Problems,
+        };
         var siteLinks = await links.EscalationLinksAsync(cancellationToken).ConfigureAwait(false);
         return await run.RunAsync(setup, siteLinks, dryRun, cancellationToken).ConfigureAwait(false);
     }

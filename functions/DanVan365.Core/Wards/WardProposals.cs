@@ -1,5 +1,6 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Proposals;
+using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
 
 namespace DanVan365.Core.Wards;
@@ -7,11 +8,14 @@ namespace DanVan365.Core.Wards;
 /// <summary>
 /// Use case: the ward's adjustment proposals (issue 17, decision part II.3) over the list "Đề xuất điều chỉnh": propose,
 /// list, review, decide, withdraw, the draft annex of the amending decision, and closing the proposals an amendment
-/// carries out. The rules are <see cref="ProposalWorkflow"/>'s (checked against the catalogue given: the CLI's decision
+/// carries out, and the effective last days approved extensions give Phân công (<see cref="ApplyEffectiveDeadlinesAsync"/>).
+/// Every change of a proposal carries the eTag it was read with: of two people acting at once, the second is refused
+/// (<see cref="ProposalRules.ChangedMeanwhile"/>) and nothing of theirs is written. The rules are <see cref="ProposalWorkflow"/>'s (checked
+/// against the catalogue given: the CLI's decision
 /// file, or the library's decision); every refusal comes back as a <see cref="ProposalRefusal"/> and nothing is written.
 /// </summary>
 public sealed class WardProposals(WardContext ward, IProposalStore store, IAmendmentDraftDocuments documents,
-    ProposalOptions options, TimeProvider clock)
+    ProposalOptions options, TimeProvider clock, IListStore lists)
 {
     private const int CreateAttempts = 5;
 
@@ -63,10 +67,22 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         CancellationToken cancellationToken) =>
         ActAsync(id, p => Workflow(catalogue).Review(p, actor, forward, note), cancellationToken);
 
-    /// <summary>The signer or a deputy approves or rejects a forwarded proposal.</summary>
-    public Task<ProposalOutcome> DecideAsync(TaskCatalogue catalogue, string id, string actor, bool approve, string? note,
-        CancellationToken cancellationToken) =>
-        ActAsync(id, p => Workflow(catalogue).Decide(p, actor, approve, note), cancellationToken);
+    /// <summary>
+    /// The signer or a deputy approves or rejects a forwarded proposal; an approved extension then gives its assignments
+    /// their effective last day on Phân công.
+    /// </summary>
+    public async Task<ProposalOutcome> DecideAsync(TaskCatalogue catalogue, string id, string actor, bool approve, string? note,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await ActAsync(id, p => Workflow(catalogue).Decide(p, actor, approve, note), cancellationToken)
+            .ConfigureAwait(false);
+        if (outcome.Proposal is { Kind: ProposalKind.Extend, State: ProposalState.Approved })
+        {
+            await ApplyEffectiveDeadlinesAsync(catalogue, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
 
     /// <summary>A person of the proposing unit withdraws a waiting proposal (kept, state Đã rút).</summary>
     public Task<ProposalOutcome> WithdrawAsync(TaskCatalogue catalogue, string id, string actor, CancellationToken cancellationToken) =>
@@ -79,6 +95,19 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
         var draft = AmendmentDraftBuilder.Build(catalogue, listing.Proposals, Authority(catalogue));
         return (draft, documents.Write(draft, WardTime.Today(clock)));
+    }
+
+    /// <summary>
+    /// Today's reminders for proposals waiting more than <see cref="ProposalOptions.ReminderWorkingDays"/> working days for
+    /// review or decision (<see cref="ProposalReminders"/>); the ledger (Nhật ký thông báo) filters what was sent.
+    /// </summary>
+    public async Task<ProposalReminderPlan> RemindersAsync(TaskCatalogue catalogue, Escalation.WorkingCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return ProposalReminders.Plan(listing.Proposals, Authority(catalogue), calendar, options, WardTime.Today(clock),
+            new HashSet<string>(StringComparer.Ordinal));
     }
 
     /// <summary>Effective last days of the assignments (approved extensions over the decision's dates).</summary>
@@ -100,10 +129,61 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         var closed = AmendmentCoverage.Close(amended, listing.Proposals, Workflow(amended));
         foreach (var proposal in closed)
         {
-            await store.UpdateAsync(listing.Find(proposal.Id)!, proposal, cancellationToken).ConfigureAwait(false);
+            if (!await store.UpdateAsync(listing.Find(proposal.Id)!, proposal, cancellationToken).ConfigureAwait(false))
+            {
+                // Someone acted on it meanwhile: fail the run (the intake stamps the decision only after this), the next retries.
+                throw new Errors.RemoteServiceException($"close proposal {proposal.Id}", 412, "changedMeanwhile", null,
+                    $"proposal {proposal.Id} changed while the amendment was applied");
+            }
+        }
+
+        if (closed.Count > 0)
+        {
+            await ApplyEffectiveDeadlinesAsync(amended, cancellationToken).ConfigureAwait(false);
         }
 
         return closed;
+    }
+
+    /// <summary>
+    /// Writes each Phân công row's extended last day (<see cref="AssignmentColumns.ExtendedLastDay"/>) as
+    /// <see cref="EffectiveDeadlines"/> computes it from the approved extensions (empty when none applies), only where it
+    /// differs; returns the rows written. Idempotent: running it again repairs a row an earlier failure left behind.
+    /// </summary>
+    public async Task<int> ApplyEffectiveDeadlinesAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var deadlines = EffectiveDeadlines.ByAssignment(catalogue, listing.Proposals);
+        var rows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+        var patches = new List<RowPatch>();
+        foreach (var row in rows)
+        {
+            if (AssignmentRow.From(row) is not { Archived: false } assignment)
+            {
+                continue;
+            }
+
+            var want = deadlines.TryGetValue(assignment.Key.ToString(), out var d) && d.IsExtended ? d.EffectiveLastDay : null;
+            if (want != assignment.ExtendedLastDay)
+            {
+                var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    [AssignmentColumns.ExtendedLastDay] = FieldValues.Date(want),
+                };
+                patches.Add(new RowPatch(row.Key, row.ItemId, fields) { ETag = row.ETag });
+            }
+        }
+
+        ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Proposals, [AssignmentColumns.ExtendedLastDay]);
+        var result = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new Errors.RemoteServiceException("write effective last days", 500, "assignmentNotSaved", null,
+                string.Join("; ", result.Failures.Select(f => f.Key + ": " + f.Reason)));
+        }
+
+        return result.Written;
     }
 
     private async Task<ProposalOutcome> ActAsync(string id, Func<Proposal, ProposalOutcome> act, CancellationToken cancellationToken)
@@ -116,9 +196,11 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         }
 
         var outcome = act(current.Proposal);
-        if (outcome.IsAccepted)
+        if (outcome.IsAccepted && !await store.UpdateAsync(current, outcome.Value, cancellationToken).ConfigureAwait(false))
         {
-            await store.UpdateAsync(current, outcome.Value, cancellationToken).ConfigureAwait(false);
+            return ProposalOutcome.Refused(new ProposalRefusal(ProposalRules.ChangedMeanwhile, RefusalKind.Conflict,
+                $"Đề xuất {current.Proposal.Id} vừa được người khác cập nhật trong lúc anh/chị thao tác; " +
+                "hãy tải lại danh sách đề xuất và thử lại."));
         }
 
         return outcome;

@@ -75,14 +75,26 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
     private async Task<CompileResult> CompileHeldAsync(int round, CancellationToken cancellationToken)
     {
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
-        var chosen = await rounds.FindAsync(current.Catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
+        return await CompileAsync(current.Catalogue, round, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Compiles one round of <paramref name="catalogue"/> (the CLI's decision file) into the library, with the round's
+    /// adjustment proposals (part IV) and the approved extensions beside the tasks they extend.
+    /// </summary>
+    public async Task<CompileResult> CompileAsync(Catalogue.TaskCatalogue catalogue, int round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
+        var chosen = await rounds.FindAsync(catalogue.Decision, round, cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownRoundException(ward.Id, round);
-        var previous = round > 1
-            ? await rounds.FindAsync(current.Catalogue.Decision, round - 1, cancellationToken).ConfigureAwait(false)
-            : null;
+        var previous = round > 1 ? await rounds.FindAsync(catalogue.Decision, round - 1, cancellationToken).ConfigureAwait(false) : null;
         var listing = await proposals.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, proposals.Authority(current.Catalogue));
-        return await compilation.CompileAsync(current.Catalogue, ward.Units, chosen, null, lines, cancellationToken).ConfigureAwait(false);
+        var authority = proposals.Authority(catalogue);
+        var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, authority);
+        var extensions = Proposals.EffectiveDeadlines.ReportExtensions(catalogue, listing.Proposals, authority);
+        return await compilation.CompileAsync(catalogue, ward.Units, chosen, null, lines, extensions, cancellationToken)
+            .ConfigureAwait(false);
     }
 }
 

@@ -90,7 +90,7 @@ public static class ReportWriter
                     continue;
                 }
 
-                var frame = task.TimeFrame.Length > 0 ? task.TimeFrame : "-";
+                var frame = (task.TimeFrame.Length > 0 ? task.TimeFrame : "-") + (task.Extension is { } ext ? $" ({ext})" : string.Empty);
                 var leads = task.LeadUnits.Count > 0 ? string.Join("; ", task.LeadUnits) : "-";
                 body.Append(Body($"- Đơn vị chủ trì: {leads}; thời gian thực hiện: {frame}; mức độ hoàn thành: {task.Status.Label}."));
                 if (task.Contributions.Count == 0)
@@ -217,6 +217,7 @@ public static class ReportWriter
         {
             var isHeading = row.Lead.Length == 0 && row.Status.Length == 0 && row.TimeFrame.Length == 0;
             var lastDay = row.LastDay is { } d ? VietnameseText.PaddedDate(d) : (row.TimeFrame.Length > 0 ? row.TimeFrame : string.Empty);
+            lastDay += row.Extension is { } extension ? $" ({extension})" : string.Empty;
             string[] cells = [row.Code, row.Task, row.Lead, lastDay, row.Status, isHeading ? string.Empty : (row.Reported ? "Có" : "Chưa")];
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
             for (var i = 0; i < widths.Length; i++)

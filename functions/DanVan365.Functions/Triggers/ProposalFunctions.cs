@@ -16,12 +16,14 @@ namespace DanVan365.Functions.Triggers;
 
 /// <summary>
 /// HTTP functions of the adjustment proposals (issue 17, docs/api.md "Proposals") through <see cref="WardProposals"/>,
-/// against the library's decision. Deny by default: the caller needs an app role, then the ward's unit directory must
+/// against the ward's decision (<see cref="IPortalCatalogues"/>: the library's in Azure, the one `serve` started with
+/// locally). Deny by default: the caller needs an app role, then the ward's unit directory must
 /// name the token's object id ("oid"); that person's address is the actor the proposal rules judge (a unit's people
 /// propose, the aggregating unit's head reviews, the signer or a deputy decides). Refusals: bad input 400 (with the field),
 /// no right 403, unknown id 404, wrong state or date 409.
 /// </summary>
-public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFactory scopes, ILogger<ProposalFunctions> logger)
+public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFactory scopes, IPortalCatalogues catalogues,
+    ILogger<ProposalFunctions> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -136,15 +138,12 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         try
         {
             await using var scope = scopes.Open(ward.Target);
-            var current = await scope.Get<DecisionIntake>().CurrentAsync(cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return HttpSupport.Error(StatusCodes.Status409Conflict,
-                    "Phường chưa có quyết định trong thư viện: chưa thể xử lý đề xuất.");
-            }
-
-            return await body(scope.Get<WardProposals>(), current.Catalogue, actor ?? string.Empty, cancellationToken)
-                .ConfigureAwait(false);
+            var catalogue = await catalogues.CatalogueAsync(scope, cancellationToken).ConfigureAwait(false);
+            return await body(scope.Get<WardProposals>(), catalogue, actor ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoDecisionException)
+        {
+            return HttpSupport.Error(StatusCodes.Status409Conflict, "Phường chưa có quyết định trong thư viện: chưa thể xử lý đề xuất.");
         }
         catch (RemoteServiceException ex)
         {

@@ -9,8 +9,10 @@ namespace DanVan365.M365.Lists;
 /// <summary>
 /// <see cref="IProposalStore"/> over the list Đề xuất điều chỉnh (<see cref="SiteSchema.Proposals"/>). Every column is
 /// DanVan365's (people act through the API, the CLI and the web part), so a proposal is a plain create (POST) whose
-/// unique ProposalId refuses a second create of the same id, and a change is a patch of its columns
-/// (<see cref="GraphListStore.PatchAsync"/>). Rows are read through <see cref="GraphListStore.ReadAsync"/> (paged).
+/// unique ProposalId refuses a second create of the same id, and a change is a patch of its columns carrying the eTag the
+/// row was read with (If-Match): a 412 means someone else changed it meanwhile and the change is not written (no rebase,
+/// unlike <see cref="GraphListStore.PatchAsync"/>: a review must not overwrite another's). Rows are read through
+/// <see cref="GraphListStore.ReadAsync"/> (paged).
 /// </summary>
 public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, GraphListStore lists) : IProposalStore
 {
@@ -25,7 +27,7 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         {
             if (ProposalRows.TryFromFields(row.Fields, out var proposal, out var problem))
             {
-                items.Add(new StoredProposal(proposal!, row.ItemId));
+                items.Add(new StoredProposal(proposal!, row.ItemId, row.ETag));
             }
             else
             {
@@ -62,16 +64,46 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         throw new RemoteServiceException($"create proposal {proposal.Id}", outcome.Status, code, requestId, message ?? "create failed");
     }
 
-    public async Task UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
-        var patch = new RowPatch(updated.Id, current.ItemId, ProposalRows.ToFields(updated));
-        var result = await lists.PatchAsync(List, [patch], cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
+        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
+        var fields = ProposalRows.ToFields(updated);
+        var operation = new BatchOperation("0", () =>
         {
-            throw new RemoteServiceException($"update proposal {updated.Id}", 500, "proposalNotSaved", null, result.Failures[0].Reason);
+            var body = new FieldValueSet
+            {
+                AdditionalData = fields.ToDictionary(f => f.Key,
+                    f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal),
+            };
+
+            // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed since it was read answers 412.
+            var request = site.Client.Sites[siteId].Lists[listId].Items[current.ItemId].Fields.ToPatchRequestInformation(body);
+            if (current.ETag is not null)
+            {
+                request.Headers.TryAdd("If-Match", current.ETag);
+            }
+
+            return request;
+        });
+        var outcome = (await batches.RunAsync([operation], cancellationToken).ConfigureAwait(false))[operation.Id];
+        if (outcome.IsSuccess)
+        {
+            return true;
         }
+
+        if (outcome.Status == 412)
+        {
+            // Our own first attempt may have landed before a retry (lost response): then the row already holds our change.
+            var fresh = await lists.ReadByKeyAsync(siteId, listId, List, updated.Id, cancellationToken).ConfigureAwait(false);
+            return fresh is not null
+                && fields.All(f => FieldValues.Text(f.Value) == FieldValues.Text(fresh.Fields.GetValueOrDefault(f.Key)));
+        }
+
+        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
+        throw new RemoteServiceException($"update proposal {updated.Id}", outcome.Status, code, requestId, message ?? "update failed");
     }
 
     private Dictionary<string, object> GraphFields(IReadOnlyDictionary<string, string?> fields) =>

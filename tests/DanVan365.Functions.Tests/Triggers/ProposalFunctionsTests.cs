@@ -20,7 +20,7 @@ public class ProposalFunctionsTests
         """{"unit":"VP","taskCode":"1.2","kind":"GiaHan","lastDay":"2026-04-30","reason":"Chờ kinh phí bổ sung."}""";
 
     private static ProposalFunctions Create(TestApp app) =>
-        new(app.Get<IWardRegistry>(), app.Get<IWardScopeFactory>(), NullLogger<ProposalFunctions>.Instance);
+        new(app.Get<IWardRegistry>(), app.Get<IWardScopeFactory>(), app.Get<IPortalCatalogues>(), NullLogger<ProposalFunctions>.Instance);
 
     private static int StatusOf(IActionResult result) => ((ObjectResult)result).StatusCode ?? 200;
 
