@@ -47,7 +47,7 @@ public static class GraphClientBuilder
             ? new LocalTokenProvider(options.LocalActingUserId)
             : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true,
                 "https://graph.microsoft.com/.default");
-        var client = new GraphServiceClient(http, auth, options.GraphBaseUrl.TrimEnd('/'));
+        var client = GraphSdkClients.Create(http, auth, options.GraphBaseUrl.TrimEnd('/'));
         return new GraphConnection(client, meter, options);
     }
 

@@ -80,17 +80,8 @@ internal sealed class DocumentsDecisionReader : IDecisionReader
     public TaskCatalogue Read(ReadOnlyMemory<byte> content, string fileName, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        // The importers read paths today: a temporary file with the same extension stands in for the stream.
-        var folder = Directory.CreateTempSubdirectory("danvan365-decision-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "decision" + Path.GetExtension(fileName).ToLowerInvariant());
-            File.WriteAllBytes(path, content.ToArray());
-            return DecisionImporters.Import(path, units);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        // The importers take a stream and a name for messages (issue 11): no temporary file.
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        return DecisionImporters.Import(stream, fileName, units);
     }
 }

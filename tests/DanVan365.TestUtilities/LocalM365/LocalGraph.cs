@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DanVan365.LocalM365;
+using DanVan365.M365.Client;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
@@ -62,7 +63,7 @@ public sealed class LocalGraphFixture : IAsyncLifetime, IAsyncDisposable
         }
 
         var http = GraphClientFactory.Create(handlers);
-        return new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(new StaticTokenProvider()), server.BaseUrl);
+        return GraphSdkClients.Create(http, new BaseBearerTokenAuthenticationProvider(new StaticTokenProvider()), server.BaseUrl);
     }
 
     /// <summary>A client on this fixture's server.</summary>
