@@ -56,6 +56,19 @@ internal static class DirectoryHandlers
                     "https://teams.microsoft.com/l/team/" + Uri.EscapeDataString(ctx.Store.GetMeta("channel:general:" + group.Str("id"))
                     ?? string.Empty) + "/conversations?groupId=" + group.Str("id"),
                 ["createdDateTime"] = group.Str("createdDateTime"),
+                ["memberSettings"] = Settings("allowCreateUpdateChannels", "allowDeleteChannels", "allowAddRemoveApps",
+                    "allowCreateUpdateRemoveTabs", "allowCreateUpdateRemoveConnectors"),
+                ["guestSettings"] = Settings("allowCreateUpdateChannels", "allowDeleteChannels"),
+                ["messagingSettings"] = Settings("allowUserEditMessages", "allowUserDeleteMessages", "allowOwnerDeleteMessages",
+                    "allowTeamMentions", "allowChannelMentions"),
+                ["funSettings"] = new JsonObject
+                {
+                    ["allowGiphy"] = true,
+                    ["giphyContentRating"] = "strict",
+                    ["allowStickersAndMemes"] = true,
+                    ["allowCustomMemes"] = true,
+                },
+                ["summary"] = Summary(group),
             });
         });
 
@@ -79,7 +92,10 @@ internal static class DirectoryHandlers
             var group = RequireTeam(ctx, ctx[0]);
             var id = ctx.Store.GetMeta("channel:general:" + group.Str("id")) ?? throw GraphException.NotFound("NotFound",
                 "No primary channel.");
-            return GraphResponse.Ok(ctx.Store.Get("channel", id)!.Public());
+            // team-get-primarychannel.md: the answer names its context, teams('{id}')/primaryChannel/$entity.
+            var channel = ctx.Store.Get("channel", id)!.Public();
+            channel["@odata.context"] = ctx.BaseUrl + "/$metadata#teams('" + group.Str("id") + "')/primaryChannel/$entity";
+            return GraphResponse.Ok(channel);
         });
 
         // https://learn.microsoft.com/en-us/graph/api/channel-list-tabs , https://learn.microsoft.com/en-us/graph/api/channel-post-tabs
@@ -224,6 +240,25 @@ internal static class DirectoryHandlers
         }
 
         return group;
+    }
+
+    /// <summary>
+    /// A team's settings (resources/team.md: memberSettings, guestSettings, messagingSettings, funSettings), every flag
+    /// set as the example in team-get.md shows it; the local Graph does not change them.
+    /// </summary>
+    private static JsonObject Settings(params string[] flags) => new([.. flags.Select(f =>
+        new KeyValuePair<string, JsonNode?>(f, true))]);
+
+    /// <summary>
+    /// The team's summary (resources/teamsummary.md: counts of owners, members and guests). Owners are counted once, as
+    /// owners; the seeded tenant has no guests.
+    /// </summary>
+    private static JsonObject Summary(JsonObject group)
+    {
+        var owners = (group["_owners"] as JsonArray ?? []).Select(o => o!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var members = (group["_members"] as JsonArray ?? []).Select(m => m!.GetValue<string>()).Where(m => !owners.Contains(m))
+            .Distinct(StringComparer.Ordinal).Count();
+        return new JsonObject { ["ownersCount"] = owners.Count, ["membersCount"] = members, ["guestsCount"] = 0 };
     }
 
     private static JsonObject RequireChannel(OperationContext ctx)
