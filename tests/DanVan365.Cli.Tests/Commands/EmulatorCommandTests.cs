@@ -5,13 +5,8 @@ namespace DanVan365.Cli.Tests.Commands;
 
 public class EmulatorCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, TimeProvider.System);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<ConsoleRun> Run(params string[] args) =>
+        ConsoleRun.CaptureAsync((stdout, stderr) => CliApp.RunAsync(args, stdout, stderr, TimeProvider.System));
 
     [Theory]
     [InlineData("--wards", "0")]
