@@ -6,6 +6,7 @@ using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
 using DanVan365.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
+using static DanVan365.Functions.Tests.Support.HttpResults;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -13,8 +14,6 @@ namespace DanVan365.Functions.Tests.Triggers;
 public class PortalFunctionsTests
 {
     private const string VhxhHead = SubmitReportTests.VhxhHead;
-
-    private static int StatusOf(IActionResult result) => ((ObjectResult)result).StatusCode ?? 200;
 
     private static Task<IActionResult> DashboardAsync(TestApp app, string? query, string? upn = VhxhHead, params string[] roles) =>
         app.Get<PortalFunctions>().Dashboard(Principals.Request(upn is null ? Principals.Anonymous : Principals.User(upn,

@@ -6,6 +6,7 @@ using DanVan365.M365.Composition;
 using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
+using static DanVan365.Functions.Tests.Support.HttpResults;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -21,8 +22,6 @@ public class ProposalFunctionsTests
 
     private static ProposalFunctions Create(TestApp app) =>
         new(app.Get<IWardRegistry>(), app.Get<IWardScopeFactory>(), app.Get<IPortalCatalogues>(), NullLogger<ProposalFunctions>.Instance);
-
-    private static int StatusOf(IActionResult result) => ((ObjectResult)result).StatusCode ?? 200;
 
     private static T Value<T>(IActionResult result) => (T)((ObjectResult)result).Value!;
 

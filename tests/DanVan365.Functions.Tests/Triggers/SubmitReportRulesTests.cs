@@ -7,6 +7,7 @@ using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
 using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
+using static DanVan365.Functions.Tests.Support.HttpResults;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -14,8 +15,6 @@ namespace DanVan365.Functions.Tests.Triggers;
 public class SubmitReportRulesTests
 {
     private const string VhxhHead = "vhxh.truong@haian.example.vn";
-
-    private static int StatusOf(IActionResult result) => ((ObjectResult)result).StatusCode ?? 200;
 
     private static string Body(params object[] rows) => JsonSerializer.Serialize(new { unit = "VHXH", round = 1, rows },
         new JsonSerializerOptions(JsonSerializerDefaults.Web));

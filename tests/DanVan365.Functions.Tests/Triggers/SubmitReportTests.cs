@@ -6,6 +6,7 @@ using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
 using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
+using static DanVan365.Functions.Tests.Support.HttpResults;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -19,8 +20,6 @@ public class SubmitReportTests
           {"code":"1.1","result":"Đã tổ chức 3 hội nghị.","status":"Hoàn thành đúng hạn","difficulties":"","proposals":""}
         ]}
         """;
-
-    private static int StatusOf(IActionResult result) => ((ObjectResult)result).StatusCode ?? 200;
 
     /// <summary>A harness whose library holds the decision, synced by the Functions' own job.</summary>
     internal static async Task<(WardHarness Harness, TestApp App)> SyncedAsync()

@@ -7,6 +7,7 @@ using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
 using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
+using static DanVan365.Functions.Tests.Support.HttpResults;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -19,13 +20,6 @@ public class SyncNowTests
     private const string Admin = "admin@haian.example.vn";
 
     private static readonly Dictionary<string, string?> NoWait = new() { ["WardLease:Wait"] = "00:00:00" };
-
-    private static int StatusOf(IActionResult result) => result switch
-    {
-        ObjectResult o => o.StatusCode ?? 200,
-        StatusCodeResult s => s.StatusCode,
-        _ => throw new InvalidOperationException(result.GetType().Name),
-    };
 
     private static Task<IActionResult> SyncNowAsync(TestApp app, string? query = null) =>
         app.Get<AdminFunctions>().SyncNow(Principals.Request(Principals.User(Admin, AppRoles.Admin), "POST", query),

@@ -5,6 +5,7 @@ using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
 using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
+using static DanVan365.Functions.Tests.Support.HttpResults;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -12,13 +13,6 @@ namespace DanVan365.Functions.Tests.Triggers;
 public class WardFunctionsTests
 {
     private const string Admin = "admin@haian.example.vn";
-
-    private static int StatusOf(IActionResult result) => result switch
-    {
-        ObjectResult o => o.StatusCode ?? 200,
-        StatusCodeResult s => s.StatusCode,
-        _ => throw new InvalidOperationException(result.GetType().Name),
-    };
 
     private static async Task RunQueuedAsync(TestApp app)
     {
