@@ -6,6 +6,7 @@ using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static DanVan365.TestUtilities.HaiAnPeople;
 
 namespace DanVan365.EndToEnd.Tests;
 
@@ -13,11 +14,8 @@ namespace DanVan365.EndToEnd.Tests;
 [Collection(ServeCollection.Name)]
 public sealed class WebPartsTests(ServeFixture serve)
 {
-    private const string VhxhHead = "vhxh.truong@haian.example.vn";
     private const string VhxhAssignee = "vhxh.chuyenvien1@haian.example.vn";
     private const string OtherUnitHead = "vp.truong@haian.example.vn";
-    private const string VpAssignee = "tran.thi.lan@haian.example.vn";
-    private const string Signer = "ubnd.pct.ngan@haian.example.vn";
 
     private async Task<IPage> OpenAsync(string query)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DanVan365.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
+using static DanVan365.TestUtilities.HaiAnPeople;
 
 namespace DanVan365.Cli.Tests.Commands;
 
@@ -8,10 +9,7 @@ namespace DanVan365.Cli.Tests.Commands;
 public class ProposalCommandsTests
 {
     private const string AsOf = "2026-03-02";
-    private const string VpAssignee = "tran.thi.lan@haian.example.vn";
     private const string VpHead = "vp.truong@haian.example.vn";
-    private const string Reviewer = "vhxh.truong@haian.example.vn";
-    private const string Signer = "ubnd.pct.ngan@haian.example.vn";
 
     /// <summary>1.2 of QĐ 673: led by every office (VP included), last day 14/02/2026.</summary>
     private const string VpTask = "1.2";

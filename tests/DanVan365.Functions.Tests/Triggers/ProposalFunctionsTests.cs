@@ -7,16 +7,13 @@ using DanVan365.TestUtilities.M365;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
 using static DanVan365.Functions.Tests.Support.HttpResults;
+using static DanVan365.TestUtilities.HaiAnPeople;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
 /// <summary>The proposals API against the local Graph, with the library's decision (QĐ 673) and the bundled directory.</summary>
 public class ProposalFunctionsTests
 {
-    private const string VpAssignee = "tran.thi.lan@haian.example.vn";
-    private const string Reviewer = "vhxh.truong@haian.example.vn";
-    private const string Signer = "ubnd.pct.ngan@haian.example.vn";
-
     private const string Extension =
         """{"unit":"VP","taskCode":"1.2","kind":"GiaHan","lastDay":"2026-04-30","reason":"Chờ kinh phí bổ sung."}""";
 

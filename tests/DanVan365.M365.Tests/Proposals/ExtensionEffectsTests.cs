@@ -8,6 +8,7 @@ using DanVan365.Core.Wards;
 using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.HaiAnPeople;
 
 namespace DanVan365.M365.Tests.Proposals;
 
@@ -18,9 +19,6 @@ namespace DanVan365.M365.Tests.Proposals;
 /// </summary>
 public class ExtensionEffectsTests
 {
-    private const string VpAssignee = "tran.thi.lan@haian.example.vn";
-    private const string Reviewer = "vhxh.truong@haian.example.vn";
-    private const string Signer = "ubnd.pct.ngan@haian.example.vn";
     private const string Key = "1.2|VP";
 
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();

@@ -6,16 +6,13 @@ using DanVan365.Core.Wards;
 using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.HaiAnPeople;
 
 namespace DanVan365.M365.Tests.Proposals;
 
 /// <summary>The proposals use case through the one registration, against the local Graph (list Đề xuất điều chỉnh).</summary>
 public class WardProposalsTests
 {
-    private const string VpAssignee = "tran.thi.lan@haian.example.vn";
-    private const string Reviewer = "vhxh.truong@haian.example.vn";
-    private const string Signer = "ubnd.pct.ngan@haian.example.vn";
-
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
     private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
 
