@@ -17,4 +17,7 @@ public sealed record Ward(string Id, string Name, string PlanTitle, M365Options 
 
     /// <summary>What a ward scope is opened on (<see cref="IWardScopeFactory.Open"/>).</summary>
     public WardTarget Target => new(Context, Graph);
+
+    /// <summary>What a scope answering a person (an HTTP call from the web part) is opened on: its requests go first.</summary>
+    public WardTarget CallerTarget => Target with { Interactive = true };
 }

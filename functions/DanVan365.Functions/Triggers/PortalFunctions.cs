@@ -57,7 +57,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         }
 
         var filter = new DashboardFilter(Text(request.Query["unit"]), Text(request.Query["section"]), Text(request.Query["status"]));
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(ward.CallerTarget);
         try
         {
             var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
             return HttpSupport.Refuse(request, unitAuth, "MyWork", logger);
         }
 
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(ward.CallerTarget);
         try
         {
             var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);

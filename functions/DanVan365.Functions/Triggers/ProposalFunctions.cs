@@ -137,7 +137,7 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         var actor = CallerAuthorizer.PersonOf(request.HttpContext.User, ward.Units);
         try
         {
-            await using var scope = scopes.Open(ward.Target);
+            await using var scope = scopes.Open(ward.CallerTarget);
             var catalogue = await catalogues.CatalogueAsync(scope, cancellationToken).ConfigureAwait(false);
             return await body(scope.Get<WardProposals>(), catalogue, actor ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }

@@ -99,7 +99,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
         }
 
         FormSubmitResult result;
-        await using (var scope = scopes.Open(ward.Target))
+        await using (var scope = scopes.Open(ward.CallerTarget))
         {
             try
             {

@@ -26,13 +26,14 @@ public static class GraphClientBuilder
     /// <param name="credential">The app's credential (null: from the options; unused for a local Graph).</param>
     /// <param name="transport">The innermost handler (null: sockets).</param>
     /// <param name="resilience">The tenant's shared budgets and circuit (null: the process-wide one for the tenant).</param>
-    public static GraphConnection Create(
-        M365Options options, TokenCredential? credential = null, HttpMessageHandler? transport = null, TenantResilience? resilience = null)
+    /// <param name="interactive">A person waits for the answers: the client's requests go before queued ward runs.</param>
+    public static GraphConnection Create(M365Options options, TokenCredential? credential = null, HttpMessageHandler? transport = null,
+        TenantResilience? resilience = null, bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var meter = new RequestMeter();
-        var handlers = Handlers(resilience ?? TenantResilience.For(options));
+        var handlers = Handlers(resilience ?? TenantResilience.For(options), interactive);
 
         // Counts what reaches the wire (retries included): the figure behind "requests=N".
         handlers.Add(meter);
@@ -51,16 +52,22 @@ public static class GraphClientBuilder
         return new GraphConnection(client, meter, options);
     }
 
-    /// <summary>The SDK's default handlers with its RetryHandler replaced by <see cref="GraphResilienceHandler"/>.</summary>
-    public static IList<DelegatingHandler> Handlers(TenantResilience resilience)
+    /// <summary>
+    /// The SDK's default handlers with its RetryHandler replaced by <see cref="GraphResilienceHandler"/>, which takes the
+    /// next place in the tenant's line (or the first, <paramref name="interactive"/>).
+    /// </summary>
+    public static IList<DelegatingHandler> Handlers(TenantResilience resilience, bool interactive = false)
     {
+        ArgumentNullException.ThrowIfNull(resilience);
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         for (var i = 0; i < handlers.Count; i++)
         {
             switch (handlers[i])
             {
                 case RetryHandler:
-                    handlers[i] = new GraphResilienceHandler(resilience);
+                    handlers[i] = interactive
+                        ? new GraphResilienceHandler(resilience, TenantResilience.FirstPriority)
+                        : new GraphResilienceHandler(resilience);
                     break;
                 case UserAgentHandler:
                     var version = typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";

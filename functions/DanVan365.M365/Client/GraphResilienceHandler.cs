@@ -23,12 +23,27 @@ public sealed class NoRetryOption : IRequestOption
 }
 
 /// <summary>
+/// Puts a request ahead of every queued ward run in the tenant's budgets (<see cref="TenantResilience.FirstPriority"/>):
+/// the ward lease's claim, renewal and release, which must not wait behind other wards' work (a renewal held back in
+/// line could let the lease expire). Add it with RequestInformation.AddRequestOptions.
+/// </summary>
+public sealed class PaceFirstOption : IRequestOption;
+
+/// <summary>
 /// Replaces the Graph SDK's RetryHandler in the client's handler chain: paces each attempt against the tenant's
 /// budgets (<see cref="TenantResilience.PaceAsync"/>), runs it through the Polly pipeline (the one retry layer), and
 /// learns from each answer (RateLimit-Remaining, Retry-After; inside a $batch too). Every item of a $batch counts.
+/// One handler per Graph client, i.e. per ward run: its place in the budgets' line (<paramref name="priority"/>) is taken
+/// when it is made, so the oldest run is served first.
 /// </summary>
-public sealed class GraphResilienceHandler(TenantResilience tenant) : DelegatingHandler
+public sealed class GraphResilienceHandler(TenantResilience tenant, long priority) : DelegatingHandler
 {
+    /// <summary>A handler with the next place in the tenant's line.</summary>
+    public GraphResilienceHandler(TenantResilience tenant)
+        : this(tenant, (tenant ?? throw new ArgumentNullException(nameof(tenant))).NextPriority())
+    {
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -40,7 +55,10 @@ public sealed class GraphResilienceHandler(TenantResilience tenant) : Delegating
 
         var requests = await ClassifyAsync(request, cancellationToken).ConfigureAwait(false);
         var call = new GraphCall(requests, request.GetRequestOption<RetrySafeOption>() is not null,
-            request.GetRequestOption<NoRetryOption>());
+            request.GetRequestOption<NoRetryOption>())
+        {
+            Priority = request.GetRequestOption<PaceFirstOption>() is null ? priority : TenantResilience.FirstPriority,
+        };
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GraphRetryPolicy.CallKey, call);
         try
@@ -64,7 +82,7 @@ public sealed class GraphResilienceHandler(TenantResilience tenant) : Delegating
 
     private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, GraphCall call, CancellationToken cancellationToken)
     {
-        var waited = await tenant.PaceAsync(call.Requests, cancellationToken).ConfigureAwait(false);
+        var waited = await tenant.PaceAsync(call.Requests, call.Priority, cancellationToken).ConfigureAwait(false);
         if (waited > TimeSpan.Zero)
         {
             GraphClientLog.Paced(tenant.Logger, call.Operation, (long)waited.TotalMilliseconds, call.Requests.Sum(r => r.ResourceUnits));

@@ -23,6 +23,9 @@ internal sealed class GraphCall(IReadOnlyList<GraphRequestClass> requests, bool 
     public long? Started { get; set; }
 
     public TimeSpan NextDelay { get; set; }
+
+    /// <summary>The call's place in the tenant's line for its budgets (lower first).</summary>
+    public long Priority { get; init; }
 }
 
 /// <summary>

@@ -19,6 +19,7 @@ public sealed class TenantResilience
 
     private readonly ConcurrentDictionary<string, TokenBucket> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
     private readonly double _paceScale;
+    private long _priorities;
 
     public TenantResilience(M365Options options, TimeProvider clock, ILoggerFactory? loggerFactory = null)
     {
@@ -63,31 +64,41 @@ public sealed class TenantResilience
     public TokenBucket Mailbox(string mailbox) =>
         _mailboxes.GetOrAdd(mailbox, _ => new TokenBucket(_paceScale * Options.MailMessagesPerMinute, Options.BudgetWindow, Clock));
 
-    /// <summary>Takes what the requests cost from every budget they spend; waits until all allow them.</summary>
-    public async Task<TimeSpan> PaceAsync(IReadOnlyList<GraphRequestClass> requests, CancellationToken cancellationToken)
+    /// <summary>
+    /// The place in line of requests that go before every ward run: those of a person waiting for an answer (the web
+    /// part's calls, <see cref="Composition.WardTarget.Interactive"/>) and the ward lease's (<see cref="PaceFirstOption"/>).
+    /// </summary>
+    public const long FirstPriority = 0;
+
+    /// <summary>
+    /// A new caller's place in line for the budgets: each ward run's Graph client takes one when it is built, so the
+    /// budgets serve the oldest run first (<see cref="TokenBucket.AcquireAsync(double, long, CancellationToken)"/>).
+    /// </summary>
+    public long NextPriority() => Interlocked.Increment(ref _priorities);
+
+    /// <summary>
+    /// Takes what the requests cost from every budget they spend, waiting in line (<paramref name="priority"/>, lower
+    /// first) until each allows them; returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> PaceAsync(IReadOnlyList<GraphRequestClass> requests, long priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var wait = TimeSpan.Zero;
         var units = requests.Sum(r => r.ResourceUnits);
         if (units > 0)
         {
-            wait = Max(wait, ResourceUnits.Reserve(units));
+            wait += await ResourceUnits.AcquireAsync(units, priority, cancellationToken).ConfigureAwait(false);
         }
 
         var planner = requests.Count(r => r.Service == GraphService.Planner);
         if (planner > 0)
         {
-            wait = Max(wait, Planner.Reserve(planner));
+            wait += await Planner.AcquireAsync(planner, priority, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var mail in requests.Where(r => r.SendMail && r.Mailbox is not null).GroupBy(r => r.Mailbox!))
         {
-            wait = Max(wait, Mailbox(mail.Key).Reserve(mail.Count()));
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, Clock, cancellationToken).ConfigureAwait(false);
+            wait += await Mailbox(mail.Key).AcquireAsync(mail.Count(), priority, cancellationToken).ConfigureAwait(false);
         }
 
         return wait;
@@ -121,8 +132,6 @@ public sealed class TenantResilience
             }
         }
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string KeyOf(M365Options options) =>
         options.Local || string.IsNullOrEmpty(options.TenantId) ? options.GraphBaseUrl : options.TenantId;

@@ -1,8 +1,9 @@
 namespace DanVan365.M365.Client;
 
 /// <summary>
-/// A token bucket that lends: <see cref="Reserve"/> always takes the cost (the balance may go below zero) and says how
-/// long the caller must wait before sending, so callers are served in order and the arithmetic is exact.
+/// A token bucket. <see cref="AcquireAsync(double, long, CancellationToken)"/> queues callers by priority and lets each
+/// through once its units are there; <see cref="Reserve"/> lends (always takes the cost, the balance may go below zero,
+/// and says how long the caller must wait before sending).
 /// Of a budget B per window W, 90 % refills steadily and 10 % is the burst: any window of length W then sees at most
 /// 0.1·B + 0.9·B = B, however the server aligns its minute (a fixed minute, as SharePoint counts, or a sliding one).
 /// </summary>
@@ -17,6 +18,12 @@ public sealed class TokenBucket
     private double _tokens;
     private long _stamp;
     private DateTimeOffset _pausedUntil;
+    private readonly SortedSet<Waiter> _waiters = new(Comparer<Waiter>.Create(static (a, b) =>
+        a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Arrival.CompareTo(b.Arrival)));
+    private long _arrivals;
+
+    /// <summary>Units below a whole tick's refill are rounding, not a shortfall.</summary>
+    private const double Slack = 1e-6;
 
     /// <param name="budget">Units per window.</param>
     /// <param name="window">The window (one minute in production).</param>
@@ -69,16 +76,89 @@ public sealed class TokenBucket
         }
     }
 
-    /// <summary>Reserves and waits.</summary>
-    public async Task<TimeSpan> AcquireAsync(double cost, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="cost"/> units once the bucket holds them, serving waiters by <paramref name="priority"/>
+    /// (lower first; equal priorities in arrival order) rather than round-robin: the oldest ward run of a city gets the
+    /// budget first and finishes, then moves on to services this bucket does not pace (Planner after its lists), while the
+    /// next run spends the budget. Without priorities, 16 wards sharing the budget finish their lists together and leave
+    /// it idle while they all do Planner. A cost above <see cref="Capacity"/> is let through once the bucket is full and
+    /// owed back (the balance goes below zero), so any window still sees at most the budget plus that one overshoot.
+    /// Returns how long the caller waited.
+    /// </summary>
+    public async Task<TimeSpan> AcquireAsync(double cost, long priority, CancellationToken cancellationToken)
     {
-        var wait = Reserve(cost);
-        if (wait > TimeSpan.Zero)
+        ArgumentOutOfRangeException.ThrowIfNegative(cost);
+        var started = _clock.GetTimestamp();
+        Waiter me;
+        lock (_gate)
         {
-            await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+            Refill();
+            if (_waiters.Count == 0 && CanGrant(cost))
+            {
+                _tokens -= cost;
+                return TimeSpan.Zero;
+            }
+
+            me = new Waiter(priority, _arrivals++);
+            _waiters.Add(me);
         }
 
-        return wait;
+        try
+        {
+            while (true)
+            {
+                Task wake;
+                lock (_gate)
+                {
+                    Refill();
+                    if (_waiters.Min == me && CanGrant(cost))
+                    {
+                        _tokens -= cost;
+                        _waiters.Remove(me);
+                        WakeHead();
+                        return _clock.GetElapsedTime(started);
+                    }
+
+                    if (_waiters.Min == me)
+                    {
+                        // The head sleeps until the bucket holds its cost (or a pause ends), then looks again: a waiter of
+                        // higher priority that arrived meanwhile has become the head and goes first.
+                        wake = Task.Delay(DueFor(cost), _clock, cancellationToken);
+                    }
+                    else
+                    {
+                        me.Wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        wake = me.Wake.Task.WaitAsync(cancellationToken);
+                    }
+                }
+
+                await wake.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate)
+            {
+                if (_waiters.Remove(me))
+                {
+                    WakeHead();
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Callers waiting for units (in <see cref="AcquireAsync(double, long, CancellationToken)"/>).</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
     }
 
     /// <summary>
@@ -120,6 +200,23 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>Whether <paramref name="cost"/> can be taken now (small rounding slack: the refill is floating point).</summary>
+    private bool CanGrant(double cost) =>
+        _clock.GetUtcNow() >= _pausedUntil && _tokens + Slack >= Math.Min(cost, Capacity);
+
+    /// <summary>How long until <paramref name="cost"/> can be taken, if nobody else takes units meanwhile.</summary>
+    private TimeSpan DueFor(double cost)
+    {
+        var missing = Math.Min(cost, Capacity) - _tokens;
+        var refill = missing > Slack ? TicksFor(missing) : TimeSpan.Zero;
+        var paused = _pausedUntil - _clock.GetUtcNow();
+        var due = paused > refill ? paused : refill;
+        return due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1);
+    }
+
+    /// <summary>Tells the waiter now first in line that it is (it then sleeps until its units are there).</summary>
+    private void WakeHead() => _waiters.Min?.Wake?.TrySetResult();
+
     private TimeSpan TicksFor(double units) => TimeSpan.FromTicks((long)Math.Ceiling(units / _perTick));
 
     private void Refill()
@@ -128,5 +225,15 @@ public sealed class TokenBucket
         var elapsed = _clock.GetElapsedTime(_stamp, now);
         _stamp = now;
         _tokens = Math.Min(Capacity, _tokens + (elapsed.Ticks * _perTick));
+    }
+
+    private sealed class Waiter(long priority, long arrival)
+    {
+        public long Priority { get; } = priority;
+
+        public long Arrival { get; } = arrival;
+
+        /// <summary>Completed when this waiter becomes first in line.</summary>
+        public TaskCompletionSource? Wake { get; set; }
     }
 }

@@ -52,7 +52,8 @@ public static class DanVan365Services
             var credential = target.Graph.Local ? null : sp.GetRequiredService<AppCredential>().For(target.Graph);
             // Retry waits honour Retry-After in real time, whatever clock the use cases run on.
             var resilience = target.Resilience ?? TenantResilience.For(target.Graph, sp.GetService<ILoggerFactory>());
-            return new GraphAdapters(GraphClientBuilder.Create(target.Graph, credential, target.Transport, resilience),
+            return new GraphAdapters(
+                GraphClientBuilder.Create(target.Graph, credential, target.Transport, resilience, target.Interactive),
                 TimeProvider.System);
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());

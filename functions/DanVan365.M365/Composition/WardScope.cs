@@ -17,6 +17,13 @@ public sealed record WardTarget(WardContext Ward, M365Options Graph)
     /// (<see cref="TenantResilience.For"/>). The city benchmark passes one per simulated instance.
     /// </summary>
     public TenantResilience? Resilience { get; init; }
+
+    /// <summary>
+    /// A person is waiting for this scope's answer (the web part's HTTP calls): its Graph requests go before every queued
+    /// ward run in the tenant's budgets (<see cref="TenantResilience.FirstPriority"/>), which otherwise serve the oldest
+    /// run first. Background runs (timers, queue jobs, the CLI's batch work) leave it false.
+    /// </summary>
+    public bool Interactive { get; init; }
 }
 
 /// <summary>Opens a ward's scope: one run's adapters (fresh caches, fresh request meter) and use cases for that ward.</summary>

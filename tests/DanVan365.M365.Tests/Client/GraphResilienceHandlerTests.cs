@@ -32,6 +32,53 @@ public class GraphResilienceHandlerTests
     }
 
     [Fact]
+    public async Task Create_InteractiveClientBehindQueuedRuns_IsSentFirst()
+    {
+        var options = Options();
+        var tenant = new TenantResilience(options, _clock, _logs);
+        var (olderWire, newerWire, callerWire) = (new ScriptedTransport(), new ScriptedTransport(), new ScriptedTransport());
+        var older = GraphClientBuilder.Create(options, transport: olderWire, resilience: tenant).Client;
+        var newer = GraphClientBuilder.Create(options, transport: newerWire, resilience: tenant).Client;
+        var caller = GraphClientBuilder.Create(options, transport: callerWire, resilience: tenant, interactive: true).Client;
+        // The minute's burst is spent: every request now waits in line for the steady refill (18.75 RU a second).
+        tenant.ResourceUnits.Reserve(tenant.ResourceUnits.Capacity);
+
+        var fromNewer = newer.Sites["root"].GetAsync();
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 1);
+        var fromOlder = older.Sites["root"].GetAsync();
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 2);
+        var fromCaller = caller.Sites["root"].GetAsync();
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 3);
+
+        var order = new List<string>();
+        foreach (var (name, call) in new[] { ("caller", fromCaller), ("older", fromOlder), ("newer", fromNewer) })
+        {
+            for (var i = 0; i < 200 && !call.IsCompleted; i++)
+            {
+                _clock.Advance(TimeSpan.FromMilliseconds(20));
+                await Task.Delay(2);
+            }
+
+            await call.WaitAsync(TimeSpan.FromSeconds(10));
+            order.Add(name + (new[] { fromCaller, fromOlder, fromNewer }.Count(t => t.IsCompleted)));
+        }
+
+        // Each answered alone, in this order: the person first, then the run that started first.
+        Assert.Equal(["caller1", "older2", "newer3"], order);
+        Assert.Equal((1, 1, 1), (callerWire.Sent, olderWire.Sent, newerWire.Sent));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(condition());
+    }
+
+    [Fact]
     public async Task GetAsync_429WithRetryAfter_WaitsThatLongThenSucceeds()
     {
         var wire = new ScriptedTransport(() => Answer(429, ("Retry-After", "5")));
