@@ -36,6 +36,8 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
             var (etag, failed) = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
             if (etag is not null)
             {
+                // What the run read before the claim (an idle check, WardSync) is read again under the lease.
+                site.ForgetStateReadAhead();
                 return new Held(this, holder, etag);
             }
 
