@@ -21,6 +21,9 @@ public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult
 
     /// <summary>How the plan was pinned in Teams, when this run made or checked the plan (else null).</summary>
     public TeamsTabPin? TeamsTab { get; init; }
+
+    /// <summary>A dry run's verdict: a run would write (make the plan or buckets, write tasks, or record on Phân công).</summary>
+    public bool WritesPending { get; init; }
 }
 
 /// <summary>
@@ -38,8 +41,9 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var planSpec = PlannerDesign.Plan(catalogue, units, planTitle);
         var snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
         TeamsTabPin? pinned = null;
-        if (!dryRun && (snapshot is null
-            || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)))))
+        var planToMake = snapshot is null
+            || planSpec.Buckets.Any(b => !snapshot.BucketIds.ContainsKey(b.Normalize(System.Text.NormalizationForm.FormC)));
+        if (!dryRun && planToMake)
         {
             pinned = await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
             snapshot = await planner.SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
@@ -55,7 +59,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var plan = PlannerSyncPlanner.Plan(specs, current.Tasks, linkStates, users, current.BucketIds);
         if (dryRun || snapshot is null)
         {
-            return new PlannerSyncReport(plan, null, 0, []);
+            // What a run would write: the plan or buckets, tasks, or Phân công's bookkeeping (task ids, progress copied back).
+            var missingTasks = new List<string>();
+            var pending = planToMake || plan.Changes.Any(c => c.Kind != PlannerChangeKind.Unchanged || c.Link)
+                || Bookkeeping(rows, current.Tasks, new Dictionary<string, (string, string?)>(), Time.WardTime.Today(clock),
+                    missingTasks).Count > 0;
+            return new PlannerSyncReport(plan, null, 0, []) { WritesPending = pending, MissingTasks = missingTasks };
         }
 
         if (pinned is null && plan.Changes.Any(c => c.Kind is PlannerChangeKind.Create or PlannerChangeKind.Update))

@@ -8,6 +8,12 @@ public interface ISiteProvisioner
 
     /// <summary>True when every list exists at the current schema version (no writes).</summary>
     Task<bool> IsProvisionedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when <see cref="EnsureAsync"/> with these folders would write nothing: every list at the current schema version
+    /// and the library's folder set as recorded (reads only).
+    /// </summary>
+    Task<bool> IsCurrentAsync(IReadOnlyList<string> libraryFolders, CancellationToken cancellationToken);
 }
 
 /// <summary>What provisioning did.</summary>

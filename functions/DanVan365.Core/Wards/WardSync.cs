@@ -53,16 +53,71 @@ public sealed class WardSync(
     }
 
     /// <summary>Lists then Planner. <paramref name="decisionFileName"/> names the decision in the library (tasks link to it).</summary>
-    public Task<WardSyncReport> SyncAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,
+    public async Task<WardSyncReport> SyncAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        // One writer per ward: a second runner waits a bounded time, then is told the ward is busy, having written nothing.
         // A dry run writes nothing and takes no lease.
-        return dryRun
-            ? SyncUnguardedAsync(catalogue, decisionFileName, dryRun, cancellationToken)
-            : lease.RunAsync("sync", provision: true, token => SyncUnguardedAsync(catalogue, decisionFileName, dryRun, token),
-                cancellationToken);
+        if (dryRun)
+        {
+            return await SyncUnguardedAsync(catalogue, decisionFileName, dryRun, cancellationToken).ConfigureAwait(false);
+        }
+
+        // An idle run needs no lease: the lists and Planner planners are pure functions of (desired, current), so reading
+        // the ward and planning without the lease is safe (nothing is written), and a plan that writes nothing ends the run
+        // there. The lease (claim and release: PATCHes of the state list) would be most of an idle run's resource units,
+        // and the hourly sync check of a city is mostly idle (issue 15: an identical re-sync ≤ 10 RU a ward). A run with
+        // something to write claims the lease, then reads and plans again under it (another runner may have written
+        // meanwhile): one writer per ward, a second runner waits a bounded time, then is told the ward is busy, having
+        // written nothing. A run nested in one that holds the lease (intake) goes straight to the guarded sync.
+        if (!lease.Held && await IdleAsync(catalogue, decisionFileName, cancellationToken).ConfigureAwait(false) is { } idle)
+        {
+            return idle;
+        }
+
+        return await lease.RunAsync("sync", provision: true,
+            token => SyncUnguardedAsync(catalogue, decisionFileName, dryRun, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads and plans without the lease: the report of a run that writes nothing (the same as the guarded sync would
+    /// return), or null when provisioning, the lists or Planner have something to write.
+    /// </summary>
+    private async Task<WardSyncReport?> IdleAsync(TaskCatalogue catalogue, string? decisionFileName,
+        CancellationToken cancellationToken)
+    {
+        var start = meter.Requests;
+        if (!await provisioner.IsCurrentAsync(SiteSchema.Folders(catalogue.Decision), cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var listPlan = await lists.RunAsync(catalogue, ward.Units, dryRun: true, cancellationToken).ConfigureAwait(false);
+        if (listPlan.Tasks.Writes.Any() || listPlan.Assignments.Writes.Any())
+        {
+            return null;
+        }
+
+        var afterLists = meter.Requests;
+        var taskLinks = await links.PlannerLinksAsync(decisionFileName, cancellationToken).ConfigureAwait(false);
+        var plannerPlan = await planner.SyncAsync(catalogue, ward.Units, ward.PlanTitle, taskLinks, listPlan.AssignmentRowsRead,
+            dryRun: true, cancellationToken).ConfigureAwait(false);
+        if (plannerPlan.WritesPending)
+        {
+            return null;
+        }
+
+        var listReport = listPlan with
+        {
+            TasksApplied = new ApplyResult(0, []),
+            AssignmentsApplied = new ApplyResult(0, []),
+            Provisioned = new ProvisionResult(0, 0, 0),
+        };
+        var plannerReport = plannerPlan with
+        {
+            Applied = new PlannerApplyResult(new Dictionary<string, (string, string?)>(StringComparer.Ordinal), [], 0),
+        };
+        return new WardSyncReport(listReport, plannerReport, afterLists - start, meter.Requests - afterLists);
     }
 
     private async Task<WardSyncReport> SyncUnguardedAsync(TaskCatalogue catalogue, string? decisionFileName, bool dryRun,

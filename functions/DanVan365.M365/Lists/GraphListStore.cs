@@ -220,6 +220,38 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
     }
 
     /// <summary>
+    /// The rows whose key is from <paramref name="from"/> (included) to <paramref name="before"/> (excluded): one query
+    /// (listitem-list documents eq, ne, lt, gt, le, ge and startswith in $filter; the key is one indexed column).
+    /// </summary>
+    public async Task<IReadOnlyList<CurrentRow>> ReadKeyRangeAsync(string siteId, string listId, ListDefinition list, string from,
+        string before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var rows = new List<CurrentRow>();
+        var page = await GraphErrors.Call($"find {list.DisplayName} {from}..{before}",
+            () => site.Client.Sites[siteId].Lists[listId].Items.GetAsync(r =>
+        {
+            r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
+            r.QueryParameters.Filter =
+                $"fields/{list.KeyColumn} ge {OData.Quote(from)} and fields/{list.KeyColumn} lt {OData.Quote(before)}";
+        }, cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            rows.AddRange((page.Value ?? []).Select(item => ToRow(list, item, site.Dates)).OfType<CurrentRow>());
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call($"find {list.DisplayName} {from}..{before}",
+                () => site.Client.Sites[siteId].Lists[listId].Items.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// Drops sync's bookkeeping columns (content hash, archive flag) from a rebased or recreated change when the list
     /// has none (e.g. Báo cáo kết quả, whose rows are planned by <see cref="Core.Reporting.ReportRows"/>).
     /// </summary>

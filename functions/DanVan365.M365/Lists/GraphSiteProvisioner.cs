@@ -41,6 +41,22 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         return true;
     }
 
+    public async Task<bool> IsCurrentAsync(IReadOnlyList<string> libraryFolders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(libraryFolders);
+        if (!await IsProvisionedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // As step 3 of EnsureAsync decides whether to make folders: the stamp in the description, else the state row's.
+        var stamp = SiteSchema.Stamp(libraryFolders);
+        var library = await site.FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
+        return library is not null && (SiteSchema.StampOf(library.Description) == stamp
+            || SiteSchema.StampOf(await DescriptionAsync(SiteSchema.Library, library, cancellationToken,
+                forStamp: true).ConfigureAwait(false)) == stamp);
+    }
+
     public async Task<ProvisionResult> EnsureAsync(IReadOnlyList<string> libraryFolders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(libraryFolders);

@@ -33,10 +33,12 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         var failedWrites = 0;
         while (true)
         {
-            var (etag, failed) = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
-            if (etag is not null)
+            var (claimed, failed) = await TryClaimAsync(holder, cancellationToken).ConfigureAwait(false);
+            if (claimed is { } row)
             {
-                return new Held(this, holder, etag);
+                // What the run read before the claim (an idle check, WardSync) is read again under the lease.
+                site.ForgetStateReadAhead();
+                return new Held(this, holder, row.ItemId, row.ETag);
             }
 
             var left = wait - TimeProvider.System.GetElapsedTime(started);
@@ -73,10 +75,11 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         $"{holder}|{(clock.GetUtcNow() + times.Duration).ToString("O", CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// One claim attempt: the new eTag when this holder now owns the lease; else no eTag, and the error when the lease was
-    /// free but the write failed without being applied (worth another attempt), or none when another runner holds it.
+    /// One claim attempt: the row's id and new eTag when this holder now owns the lease; else none, and the error when the
+    /// lease was free but the write failed without being applied (worth another attempt), or none when another runner holds it.
     /// </summary>
-    private async Task<(string? ETag, ODataError? Failed)> TryClaimAsync(string holder, CancellationToken cancellationToken)
+    private async Task<((string ItemId, string? ETag)? Claimed, ODataError? Failed)> TryClaimAsync(string holder,
+        CancellationToken cancellationToken)
     {
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var items = site.Client.Sites[siteId].Lists[listId].Items;
@@ -85,7 +88,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         if (row is not null && current == holder)
         {
             // Our earlier attempt was applied though its answer was lost.
-            return (row.ETag, null);
+            return ((row.ItemId, row.ETag), null);
         }
 
         if (row is not null && expires is { } until && until > clock.GetUtcNow())
@@ -111,16 +114,18 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                         },
                     },
                 }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (ETagOf(created), null);
+                // An answer without the row's id: the next attempt reads the row and finds it ours.
+                return created?.Id is { } id ? ((id, ETagOf(created)), null) : (null, null);
             }
 
-            return (await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken).ConfigureAwait(false), null);
+            return ((row.ItemId, await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken)
+                .ConfigureAwait(false)), null);
         }
         catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 or 429 or 503 or 504)
         {
             // 409/412: another runner wrote first. 429/503/504 may come after the write ran: what the row holds decides.
             var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
-            return again?.Fields.GetValueOrDefault("StateValue") == value ? (again.ETag, null)
+            return again?.Fields.GetValueOrDefault("StateValue") == value ? ((again.ItemId, again.ETag), null)
                 : (null, error.ResponseStatusCode is 409 or 412 ? null : error);
         }
         catch (ODataError error)
@@ -136,12 +141,21 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         return (siteId, listId);
     }
 
-    /// <summary>PATCH of the row's StateValue with If-Match; the row's new eTag.</summary>
+    /// <summary>PATCH of the row's StateValue with If-Match; the row's new eTag (read: the PATCH answers none).</summary>
     private async Task<string?> WriteAsync(string siteId, string listId, string itemId, string? etag, string value,
         CancellationToken cancellationToken)
     {
+        await PatchAsync(siteId, listId, itemId, etag, value, cancellationToken).ConfigureAwait(false);
+        var item = await GraphErrors.Call("read lease", () => site.Client.Sites[siteId].Lists[listId].Items[itemId]
+            .GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return ETagOf(item);
+    }
+
+    /// <summary>PATCH of the row's StateValue with If-Match.</summary>
+    private Task PatchAsync(string siteId, string listId, string itemId, string? etag, string value,
+        CancellationToken cancellationToken) =>
         // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed meanwhile answers 412.
-        await site.Client.Sites[siteId].Lists[listId].Items[itemId].Fields.PatchAsync(
+        site.Client.Sites[siteId].Lists[listId].Items[itemId].Fields.PatchAsync(
             new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["StateValue"] = value } },
             r =>
             {
@@ -149,11 +163,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                 {
                     r.Headers.Add("If-Match", etag);
                 }
-            }, cancellationToken).ConfigureAwait(false);
-        var item = await GraphErrors.Call("read lease", () => site.Client.Sites[siteId].Lists[listId].Items[itemId]
-            .GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return ETagOf(item);
-    }
+            }, cancellationToken);
 
     private static string? ETagOf(ListItem? item) =>
         item is null ? null : item.AdditionalData.TryGetValue("@odata.etag", out var e) ? GraphBodies.AsString(e) : item.ETag;
@@ -194,24 +204,67 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         }
     }
 
-    private sealed class Held(GraphWardLease lease, string holder, string etag) : IWardLeaseHold
+    /// <summary>
+    /// Writes <paramref name="value"/> with the eTag the holder has (no read first: 2 RU for the PATCH, and a 1-RU read of
+    /// the new eTag when <paramref name="readETag"/>; listitem-update answers the fieldValueSet, which carries no eTag,
+    /// docs repo api-reference/v1.0/api/listitem-update.md, resources/fieldvalueset.md). A row written by anyone since
+    /// answers 412 and is not written; then, and after 429/503/504 (which may come after the write ran), the row decides
+    /// (<see cref="OverwriteOwnAsync"/>). The new eTag ("" when not read), or null when the lease is another runner's now.
+    /// </summary>
+    private async Task<string?> WriteHeldAsync(string holder, string itemId, string? etag, string value, bool readETag,
+        CancellationToken cancellationToken)
     {
-        /// <summary>The row's eTag after the claim or the last renewal; null once the lease is lost or released.</summary>
-        public string? ETag { get; private set; } = etag;
+        if (etag is null)
+        {
+            return await OverwriteOwnAsync(holder, value, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (readETag)
+            {
+                return await WriteAsync(siteId, listId, itemId, etag, value, cancellationToken).ConfigureAwait(false);
+            }
+
+            await PatchAsync(siteId, listId, itemId, etag, value, cancellationToken).ConfigureAwait(false);
+            return string.Empty;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode is 412 or 429 or 503 or 504)
+        {
+            return await OverwriteOwnAsync(holder, value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError error)
+        {
+            throw GraphErrors.From("write the ward's lease", error);
+        }
+    }
+
+    private sealed class Held(GraphWardLease lease, string holder, string itemId, string? etag) : IWardLeaseHold
+    {
+        /// <summary>The row's eTag after the claim or the last renewal.</summary>
+        private string? _etag = etag;
+
+        /// <summary>False once the lease is lost or released.</summary>
+        private bool _held = true;
 
         public async Task<bool> RenewAsync(CancellationToken cancellationToken)
         {
-            ETag = await lease.OverwriteOwnAsync(holder, lease.ValueFor(holder), cancellationToken).ConfigureAwait(false);
-            return ETag is not null;
+            var renewed = await lease.WriteHeldAsync(holder, itemId, _etag, lease.ValueFor(holder), readETag: true,
+                cancellationToken).ConfigureAwait(false);
+            _held = renewed is not null;
+            _etag = renewed;
+            return _held;
         }
 
         public async ValueTask DisposeAsync()
         {
-            if (ETag is not null)
+            if (_held)
             {
-                // Released: "|" is free for the next claimant at once (an overtaken holder writes nothing).
-                await lease.OverwriteOwnAsync(holder, "|", CancellationToken.None).ConfigureAwait(false);
-                ETag = null;
+                // Released: "|" is free for the next claimant at once (an overtaken holder writes nothing). The holder's
+                // eTag makes a read first needless, and nobody needs the released row's eTag.
+                _held = false;
+                await lease.WriteHeldAsync(holder, itemId, _etag, "|", readETag: false, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

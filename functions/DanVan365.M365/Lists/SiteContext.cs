@@ -110,6 +110,18 @@ public sealed class SiteContext(GraphConnection connection)
                     : $"{libraryUrl}/{Uri.EscapeDataString(SiteSchema.DecisionFolder)}/{Uri.EscapeDataString(decisionFileName)}");
     }
 
+    /// <summary>
+    /// Rows of the state list read ahead in this run, by key (see <see cref="GraphStateStore"/>); null when none were read or
+    /// they were forgotten.
+    /// </summary>
+    internal Dictionary<string, CurrentRow>? StateReadAhead { get; set; }
+
+    /// <summary>
+    /// Forgets the state rows read ahead: what was read before the ward's lease was claimed is read again under it (another
+    /// runner may have written meanwhile).
+    /// </summary>
+    public void ForgetStateReadAhead() => StateReadAhead = null;
+
     /// <summary>Forgets the cached lists (after provisioning changed them).</summary>
     public void Invalidate(GraphList? changed = null)
     {

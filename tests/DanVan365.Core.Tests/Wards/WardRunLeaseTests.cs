@@ -238,5 +238,8 @@ public class WardRunLeaseTests
         }
 
         public Task<bool> IsProvisionedAsync(CancellationToken cancellationToken) => Task.FromResult(Provisioned);
+
+        public Task<bool> IsCurrentAsync(IReadOnlyList<string> libraryFolders, CancellationToken cancellationToken) =>
+            Task.FromResult(Provisioned);
     }
 }

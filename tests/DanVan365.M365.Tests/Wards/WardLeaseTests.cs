@@ -58,6 +58,47 @@ public class WardLeaseTests
     }
 
     [Fact]
+    public async Task DisposeAsync_OvertakenHolderReleasesWithoutRenewing_NewHoldersLeaseUntouched()
+    {
+        await using var ward = await WardHarness.StartAsync(settings: NoWait);
+        using var first = ward.NewSession();
+        await first.Provisioner.EnsureAsync([], CancellationToken.None);
+        var overtaken = await first.Get<IWardLease>().TryAcquireAsync("sync", TimeSpan.Zero, CancellationToken.None);
+        ward.Clock.Advance(Times(ward).Duration + TimeSpan.FromSeconds(1));
+        using var second = ward.NewSession();
+        await using var holder = await second.Get<IWardLease>().TryAcquireAsync("pull", TimeSpan.Zero, CancellationToken.None);
+        Assert.NotNull(holder);
+        var held = await second.State.GetAsync(GraphWardLease.Key, CancellationToken.None);
+
+        // The release PATCHes with the eTag of the overtaken claim: 412, nothing written.
+        await overtaken!.DisposeAsync();
+
+        Assert.Equal(held, await ward.NewSession().State.GetAsync(GraphWardLease.Key, CancellationToken.None));
+        Assert.StartsWith("pull:", held, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryAcquireAndDispose_FreeWard_FiveResourceUnitsToClaimTwoToRelease()
+    {
+        await using var ward = await WardHarness.StartAsync(settings: NoWait);
+        using var session = ward.NewSession();
+        await session.Provisioner.EnsureAsync([], CancellationToken.None);
+        await (await session.Get<IWardLease>().TryAcquireAsync("sync", TimeSpan.Zero, CancellationToken.None))!.DisposeAsync();
+        ward.Server.ResetStats();
+
+        var hold = await session.Get<IWardLease>().TryAcquireAsync("sync", TimeSpan.Zero, CancellationToken.None);
+        var claim = ward.Server.GetStats().ResourceUnits;
+        await hold!.DisposeAsync();
+        var release = ward.Server.GetStats().ResourceUnits - claim;
+
+        // Claim: read the row by key (2), PATCH it with If-Match (2), read its new eTag (1: listitem-update answers the
+        // fieldValueSet, without an eTag). Release: one PATCH with the eTag the holder has (2), no read.
+        Assert.Equal(5, claim);
+        Assert.Equal(2, release);
+        Assert.Equal("|", await session.State.GetAsync(GraphWardLease.Key, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SyncAsync_WardHeldByAnotherRunner_BusyAndNothingWritten()
     {
         await using var ward = await WardHarness.StartAsync(settings: NoWait);
