@@ -205,9 +205,12 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         return request;
     }
 
-    /// <summary>Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header).</summary>
+    /// <summary>
+    /// Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header);
+    /// <paramref name="paceFirst"/>: the read goes before queued ward runs (<see cref="PaceFirstOption"/>, the lease's).
+    /// </summary>
     public async Task<CurrentRow?> ReadByKeyAsync(string siteId, string listId, ListDefinition list, string key,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool paceFirst = false)
     {
         ArgumentNullException.ThrowIfNull(list);
         var page = await GraphErrors.Call($"find {list.DisplayName} {key}",
@@ -215,6 +218,10 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         {
             r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
             r.QueryParameters.Filter = $"fields/{list.KeyColumn} eq {OData.Quote(key)}";
+            if (paceFirst)
+            {
+                r.Options.Add(new PaceFirstOption());
+            }
         }, cancellationToken)).ConfigureAwait(false);
         return (page?.Value ?? []).Select(item => ToRow(list, item, site.Dates)).OfType<CurrentRow>().FirstOrDefault();
     }

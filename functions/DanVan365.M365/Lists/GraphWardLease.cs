@@ -12,7 +12,9 @@ namespace DanVan365.M365.Lists;
 /// A free ward is claimed by creating the row (the unique key makes a second create fail: only one claimant wins), a
 /// released or expired lease by a PATCH carrying the row's eTag in If-Match (a second claimant gets 412 and loses).
 /// Renewals and the release are PATCHes with the holder's eTag too, so a holder that was overtaken changes nothing.
-/// Expiry comes from the <see cref="TimeProvider"/>; a site without the state list throws
+/// Every lease request goes before queued ward runs in the tenant's budgets (<see cref="PaceFirstOption"/>): a renewal held
+/// back behind other wards' work could let the lease expire. Expiry comes from the <see cref="TimeProvider"/>; a site without the state
+/// list throws
 /// <see cref="Core.Errors.SiteNotProvisionedException"/>.
 /// </summary>
 public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeProvider clock, WardLeaseTimes times) : IWardLease
@@ -83,7 +85,8 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     {
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var items = site.Client.Sites[siteId].Lists[listId].Items;
-        var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+        var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
+            paceFirst: true).ConfigureAwait(false);
         var (current, expires) = Parse(row?.Fields.GetValueOrDefault("StateValue"));
         if (row is not null && current == holder)
         {
@@ -113,7 +116,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                             ["StateValue"] = value,
                         },
                     },
-                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }, r => r.Options.Add(new PaceFirstOption()), cancellationToken).ConfigureAwait(false);
                 // An answer without the row's id: the next attempt reads the row and finds it ours.
                 return created?.Id is { } id ? ((id, ETagOf(created)), null) : (null, null);
             }
@@ -124,7 +127,8 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 or 429 or 503 or 504)
         {
             // 409/412: another runner wrote first. 429/503/504 may come after the write ran: what the row holds decides.
-            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
+                paceFirst: true).ConfigureAwait(false);
             return again?.Fields.GetValueOrDefault("StateValue") == value ? ((again.ItemId, again.ETag), null)
                 : (null, error.ResponseStatusCode is 409 or 412 ? null : error);
         }
@@ -147,7 +151,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     {
         await PatchAsync(siteId, listId, itemId, etag, value, cancellationToken).ConfigureAwait(false);
         var item = await GraphErrors.Call("read lease", () => site.Client.Sites[siteId].Lists[listId].Items[itemId]
-            .GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            .GetAsync(r => r.Options.Add(new PaceFirstOption()), cancellationToken)).ConfigureAwait(false);
         return ETagOf(item);
     }
 
@@ -159,6 +163,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
             new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["StateValue"] = value } },
             r =>
             {
+                r.Options.Add(new PaceFirstOption());
                 if (etag is not null)
                 {
                     r.Headers.Add("If-Match", etag);
@@ -176,7 +181,8 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     private async Task<string?> OverwriteOwnAsync(string holder, string value, CancellationToken cancellationToken)
     {
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
-        var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+        var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
+            paceFirst: true).ConfigureAwait(false);
         if (row is null || Parse(row.Fields.GetValueOrDefault("StateValue")).Holder != holder)
         {
             return null;
@@ -190,7 +196,8 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         {
             // A write retried after it ran answers 412, and 429/503/504 may come after it ran: the row decides. Else 412 is
             // a takeover between our read and our write (our lease had expired): no longer ours.
-            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken).ConfigureAwait(false);
+            var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
+                paceFirst: true).ConfigureAwait(false);
             if (again?.Fields.GetValueOrDefault("StateValue") == value)
             {
                 return again.ETag;

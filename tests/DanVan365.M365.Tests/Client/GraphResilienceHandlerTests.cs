@@ -68,6 +68,31 @@ public class GraphResilienceHandlerTests
         Assert.Equal((1, 1, 1), (callerWire.Sent, olderWire.Sent, newerWire.Sent));
     }
 
+    [Fact]
+    public async Task SendAsync_PaceFirstOptionFromANewerRun_GoesBeforeTheOlderRunsQueuedRequest()
+    {
+        var options = Options();
+        var tenant = new TenantResilience(options, _clock, _logs);
+        var (olderWire, leaseWire) = (new ScriptedTransport(), new ScriptedTransport());
+        var older = GraphClientBuilder.Create(options, transport: olderWire, resilience: tenant);
+        var newer = GraphClientBuilder.Create(options, transport: leaseWire, resilience: tenant);
+        tenant.ResourceUnits.Reserve(tenant.ResourceUnits.Capacity);
+
+        var queued = Send(older, "PATCH", "sites/s/lists/l/items/1/fields");
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 1);
+        var renewal = Send(newer, "PATCH", "sites/s/lists/l/items/2/fields", option: new PaceFirstOption());
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 2);
+        for (var i = 0; i < 200 && !renewal.IsCompleted; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(2);
+        }
+
+        await renewal.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((1, 0), (leaseWire.Sent, olderWire.Sent));
+        Assert.False(queued.IsCompleted);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)
