@@ -65,9 +65,8 @@ public static class GraphClientBuilder
             switch (handlers[i])
             {
                 case RetryHandler:
-                    handlers[i] = interactive
-                        ? new GraphResilienceHandler(resilience, TenantResilience.FirstPriority)
-                        : new GraphResilienceHandler(resilience);
+                    handlers[i] = new GraphResilienceHandler(resilience,
+                        interactive ? TenantResilience.FirstPriority : resilience.NextPriority());
                     break;
                 case UserAgentHandler:
                     var version = typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";

@@ -38,12 +38,6 @@ public sealed class PaceFirstOption : IRequestOption;
 /// </summary>
 public sealed class GraphResilienceHandler(TenantResilience tenant, long priority) : DelegatingHandler
 {
-    /// <summary>A handler with the next place in the tenant's line.</summary>
-    public GraphResilienceHandler(TenantResilience tenant)
-        : this(tenant, (tenant ?? throw new ArgumentNullException(nameof(tenant))).NextPriority())
-    {
-    }
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -270,7 +270,8 @@ public class GraphResilienceHandlerTests
         GC.KeepAlive(connection);
     }
 
-    private static GraphResilienceHandler Chain(TenantResilience tenant, HttpMessageHandler wire) => new(tenant) { InnerHandler = wire };
+    private static GraphResilienceHandler Chain(TenantResilience tenant, HttpMessageHandler wire) =>
+        new(tenant, tenant.NextPriority()) { InnerHandler = wire };
 
     private GraphConnection Client(ScriptedTransport wire, int maxAttempts = 6)
     {
