@@ -154,16 +154,16 @@ public static class ReportRows
     public static IReadOnlyList<Submission> Submissions(IEnumerable<CurrentRow> rows, int round, string catalogueVersion)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var roundText = FieldValues.Number(round);
         return rows
-            .Where(r => ReportRow.From(r) is { } typed && typed.Round == round && HasContent(r))
-            .Select(r => ReportRow.From(r)!)
-            .GroupBy(r => r.UnitCode, StringComparer.Ordinal)
+            .Where(r => r.Fields.GetValueOrDefault(Round) == roundText && r.Fields.GetValueOrDefault(UnitCode) is not null && HasContent(r))
+            .GroupBy(r => r.Fields[UnitCode]!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Submission(
                 g.Key,
                 round,
                 catalogueVersion,
-                g.Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
+                g.Select(ReportRow.From).OfType<ReportRow>().Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
             .ToList();
     }
 
