@@ -23,7 +23,7 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         Lists = new GraphListStore(Site, Batches);
         Provisioner = new GraphSiteProvisioner(Site, Batches);
         State = new GraphStateStore(Site, Lists, retryClock);
-        Planner = new GraphPlannerStore(connection, Batches, State, retryClock);
+        Planner = new GraphPlannerStore(connection, Batches, State);
         Library = new GraphLibraryStore(Site, Batches);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
@@ -12,7 +13,7 @@ namespace DanVan365.M365.Planner;
 /// it took effect) or Planner's 409 ("read the latest version and resolve", planner-overview.md, "Planner resource
 /// versioning"): the group's plans are read before anything is sent again, so no plan is made twice.
 /// </summary>
-public sealed class GraphPlanLocator(GraphConnection connection, IStateStore state, TimeProvider clock)
+public sealed class GraphPlanLocator(GraphConnection connection, IStateStore state)
 {
     /// <summary>The state row (list Trạng thái đồng bộ of the ward's site) holding the id of the ward's plan.</summary>
     public const string PlanIdStateKey = "planner.planId";
@@ -111,7 +112,7 @@ public sealed class GraphPlanLocator(GraphConnection connection, IStateStore sta
                     return made;
                 }
 
-                await PlannerResponses.WaitAsync(error, clock, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(error, cancellationToken).ConfigureAwait(false);
             }
             catch (ODataError error)
             {
@@ -153,5 +154,15 @@ public sealed class GraphPlanLocator(GraphConnection connection, IStateStore sta
 
         _planId = planId;
         _recordRead = true;
+    }
+
+    private static async Task WaitAsync(ODataError error, CancellationToken cancellationToken)
+    {
+        var retryAfter = error.ResponseHeaders is { } headers && headers.TryGetValue("Retry-After", out var values)
+            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+        if (retryAfter > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(retryAfter, 30)), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -14,13 +14,12 @@ public sealed class GraphPlannerStore : IPlannerStore
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="batches">The $batch runner the writes go through.</param>
     /// <param name="state">The ward's state list, where the plan's id is recorded.</param>
-    /// <param name="retryClock">Clock of the waits a lost response asks for (Retry-After).</param>
-    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state, TimeProvider retryClock)
+    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        Plan = new GraphPlanLocator(connection, state, retryClock);
+        Plan = new GraphPlanLocator(connection, state);
         BucketsAndLabels = new GraphBucketsAndLabels(connection, batches);
-        Tasks = new GraphPlannerTasks(connection, batches, retryClock);
+        Tasks = new GraphPlannerTasks(connection, batches);
         Details = new GraphTaskDetails(connection, batches);
         TeamsTab = new GraphTeamsTab(connection);
         People = new GraphPeopleDirectory(connection, batches);

@@ -12,7 +12,7 @@ namespace DanVan365.M365.Planner;
 /// bucket before it is sent again) and patching them with If-Match (a task someone changed meanwhile is re-read and the
 /// change re-applied on top). People's fields are never sent; assignees are only added.
 /// </summary>
-public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner batches, TimeProvider clock)
+public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner batches)
 {
     private const int MaxCreateRounds = 5;
 
@@ -120,7 +120,7 @@ public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner ba
             CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, cancellationToken).ConfigureAwait(false);
         }
 
         var taken = created.Values.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);

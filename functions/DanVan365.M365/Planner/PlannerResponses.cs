@@ -1,7 +1,5 @@
-using System.Globalization;
 using DanVan365.Core.Errors;
 using DanVan365.M365.Client;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace DanVan365.M365.Planner;
 
@@ -42,17 +40,6 @@ internal static class PlannerResponses
         {
             var (code, message, requestId) = GraphBodies.Error(first.Body);
             throw new RemoteServiceException(operation, first.Status, code, requestId, message ?? "failed");
-        }
-    }
-
-    /// <summary>Waits what an error's Retry-After asks (at most 30 seconds) on <paramref name="clock"/>.</summary>
-    public static async Task WaitAsync(ODataError error, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var retryAfter = error.ResponseHeaders is { } headers && headers.TryGetValue("Retry-After", out var values)
-            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
-        if (retryAfter > 0)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(retryAfter, 30)), clock, cancellationToken).ConfigureAwait(false);
         }
     }
 }
