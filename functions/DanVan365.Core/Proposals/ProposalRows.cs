@@ -9,6 +9,20 @@ namespace DanVan365.Core.Proposals;
 /// </summary>
 public static class ProposalRows
 {
+    /// <summary>Columns a row cannot be read without.</summary>
+    private static readonly string[] RequiredColumns =
+    [
+        ProposalColumns.Id, ProposalColumns.UnitCode, ProposalColumns.Kind, ProposalColumns.Reason, ProposalColumns.ProposedBy,
+        ProposalColumns.ProposedOn, ProposalColumns.State,
+    ];
+
+    /// <summary>Date-only columns (yyyy-MM-dd; a date Graph returns as an instant is read too).</summary>
+    private static readonly string[] DateColumns =
+    [
+        ProposalColumns.ProposedLastDay, ProposalColumns.ProposedOn, ProposalColumns.ReviewedOn, ProposalColumns.DecidedOn,
+        ProposalColumns.WithdrawnOn, ProposalColumns.ClosedOn,
+    ];
+
     /// <summary>The row's fields, Title included ("DX-2026-0001 · Gia hạn 1.2 · VP").</summary>
     public static IReadOnlyDictionary<string, string?> ToFields(Proposal proposal)
     {
@@ -17,26 +31,26 @@ public static class ProposalRows
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [SiteSchema.Title] = FieldValues.Text(Title(p)),
-            ["ProposalId"] = FieldValues.Text(p.Id),
-            ["UnitCode"] = FieldValues.Text(p.UnitCode),
-            ["TaskCode"] = FieldValues.Text(p.TaskCode),
-            ["Kind"] = p.Kind.ToWord(),
-            ["ProposedText"] = FieldValues.Text(p.ProposedText),
-            ["ProposedLastDay"] = FieldValues.Date(p.ProposedLastDay),
-            ["Reason"] = FieldValues.Text(p.Reason),
-            ["ProposedBy"] = FieldValues.Text(p.ProposedBy),
-            ["ProposedOn"] = FieldValues.Date(p.ProposedOn),
-            ["State"] = p.State.ToWord(),
-            ["ReviewNote"] = FieldValues.Text(p.ReviewNote),
-            ["ReviewedBy"] = FieldValues.Text(p.ReviewedBy),
-            ["ReviewedOn"] = FieldValues.Date(p.ReviewedOn),
-            ["DecisionNote"] = FieldValues.Text(p.DecisionNote),
-            ["DecidedBy"] = FieldValues.Text(p.DecidedBy),
-            ["DecidedOn"] = FieldValues.Date(p.DecidedOn),
-            ["WithdrawnBy"] = FieldValues.Text(p.WithdrawnBy),
-            ["WithdrawnOn"] = FieldValues.Date(p.WithdrawnOn),
-            ["ClosedByDecision"] = FieldValues.Text(p.ClosedByDecision),
-            ["ClosedOn"] = FieldValues.Date(p.ClosedOn),
+            [ProposalColumns.Id] = FieldValues.Text(p.Id),
+            [ProposalColumns.UnitCode] = FieldValues.Text(p.UnitCode),
+            [ProposalColumns.TaskCode] = FieldValues.Text(p.TaskCode),
+            [ProposalColumns.Kind] = p.Kind.ToWord(),
+            [ProposalColumns.ProposedText] = FieldValues.Text(p.ProposedText),
+            [ProposalColumns.ProposedLastDay] = FieldValues.Date(p.ProposedLastDay),
+            [ProposalColumns.Reason] = FieldValues.Text(p.Reason),
+            [ProposalColumns.ProposedBy] = FieldValues.Text(p.ProposedBy),
+            [ProposalColumns.ProposedOn] = FieldValues.Date(p.ProposedOn),
+            [ProposalColumns.State] = p.State.ToWord(),
+            [ProposalColumns.ReviewNote] = FieldValues.Text(p.ReviewNote),
+            [ProposalColumns.ReviewedBy] = FieldValues.Text(p.ReviewedBy),
+            [ProposalColumns.ReviewedOn] = FieldValues.Date(p.ReviewedOn),
+            [ProposalColumns.DecisionNote] = FieldValues.Text(p.DecisionNote),
+            [ProposalColumns.DecidedBy] = FieldValues.Text(p.DecidedBy),
+            [ProposalColumns.DecidedOn] = FieldValues.Date(p.DecidedOn),
+            [ProposalColumns.WithdrawnBy] = FieldValues.Text(p.WithdrawnBy),
+            [ProposalColumns.WithdrawnOn] = FieldValues.Date(p.WithdrawnOn),
+            [ProposalColumns.ClosedByDecision] = FieldValues.Text(p.ClosedByDecision),
+            [ProposalColumns.ClosedOn] = FieldValues.Date(p.ClosedOn),
         };
     }
 
@@ -58,9 +72,9 @@ public static class ProposalRows
         proposal = null;
         problem = null;
         string? Get(string name) => FieldValues.Text(fields.GetValueOrDefault(name)?.Trim());
-        var id = Get("ProposalId");
+        var id = Get(ProposalColumns.Id);
         var label = id ?? "(không có mã)";
-        foreach (var required in new[] { "ProposalId", "UnitCode", "Kind", "Reason", "ProposedBy", "ProposedOn", "State" })
+        foreach (var required in RequiredColumns)
         {
             if (Get(required) is null)
             {
@@ -69,20 +83,20 @@ public static class ProposalRows
             }
         }
 
-        if (!ProposalCodes.TryParseKind(Get("Kind"), out var kind))
+        if (!ProposalCodes.TryParseKind(Get(ProposalColumns.Kind), out var kind))
         {
-            problem = $"Đề xuất {label}: loại đề xuất '{Get("Kind")}' không hợp lệ.";
+            problem = $"Đề xuất {label}: loại đề xuất '{Get(ProposalColumns.Kind)}' không hợp lệ.";
             return false;
         }
 
-        if (!ProposalCodes.TryParseState(Get("State"), out var state))
+        if (!ProposalCodes.TryParseState(Get(ProposalColumns.State), out var state))
         {
-            problem = $"Đề xuất {label}: trạng thái '{Get("State")}' không hợp lệ.";
+            problem = $"Đề xuất {label}: trạng thái '{Get(ProposalColumns.State)}' không hợp lệ.";
             return false;
         }
 
         var dates = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
-        foreach (var column in new[] { "ProposedLastDay", "ProposedOn", "ReviewedOn", "DecidedOn", "WithdrawnOn", "ClosedOn" })
+        foreach (var column in DateColumns)
         {
             var raw = Get(column);
             var date = FieldValues.ParseDate(raw);
@@ -95,19 +109,20 @@ public static class ProposalRows
             dates[column] = date;
         }
 
-        proposal = new Proposal(id!, Get("UnitCode")!, Get("TaskCode"), kind, Get("ProposedText"), dates["ProposedLastDay"],
-            Get("Reason")!, Get("ProposedBy")!, dates["ProposedOn"]!.Value, state)
+        proposal = new Proposal(id!, Get(ProposalColumns.UnitCode)!, Get(ProposalColumns.TaskCode), kind, Get(ProposalColumns.ProposedText),
+            dates[ProposalColumns.ProposedLastDay],
+            Get(ProposalColumns.Reason)!, Get(ProposalColumns.ProposedBy)!, dates[ProposalColumns.ProposedOn]!.Value, state)
         {
-            ReviewNote = Get("ReviewNote"),
-            ReviewedBy = Get("ReviewedBy"),
-            ReviewedOn = dates["ReviewedOn"],
-            DecisionNote = Get("DecisionNote"),
-            DecidedBy = Get("DecidedBy"),
-            DecidedOn = dates["DecidedOn"],
-            WithdrawnBy = Get("WithdrawnBy"),
-            WithdrawnOn = dates["WithdrawnOn"],
-            ClosedByDecision = Get("ClosedByDecision"),
-            ClosedOn = dates["ClosedOn"],
+            ReviewNote = Get(ProposalColumns.ReviewNote),
+            ReviewedBy = Get(ProposalColumns.ReviewedBy),
+            ReviewedOn = dates[ProposalColumns.ReviewedOn],
+            DecisionNote = Get(ProposalColumns.DecisionNote),
+            DecidedBy = Get(ProposalColumns.DecidedBy),
+            DecidedOn = dates[ProposalColumns.DecidedOn],
+            WithdrawnBy = Get(ProposalColumns.WithdrawnBy),
+            WithdrawnOn = dates[ProposalColumns.WithdrawnOn],
+            ClosedByDecision = Get(ProposalColumns.ClosedByDecision),
+            ClosedOn = dates[ProposalColumns.ClosedOn],
         };
         return true;
     }

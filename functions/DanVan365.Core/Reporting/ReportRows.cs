@@ -64,20 +64,17 @@ public static class ReportRows
             }
 
             keys.Add(key);
-            var code = have.Fields.GetValueOrDefault(TaskCode) ?? ReportKey.Parse(key).TaskCode;
-            desired.Add(new DesiredRow(key, new Dictionary<string, string?>(have.Fields.Where(f => ContentColumns.Contains(f.Key)),
-                StringComparer.Ordinal)
+            // Cleared: the unit's role stays, what it reported goes (OfUnit read the row, so it is a row of this round and unit).
+            var cleared = ReportRow.From(have)! with
             {
-                [Round] = FieldValues.Number(submission.Round),
-                [TaskCode] = code,
-                [UnitCode] = submission.UnitCode,
-                [Result] = null,
-                [Completion] = null,
-                [Difficulties] = null,
-                [Proposals] = null,
-                [SourceFile] = FieldValues.Text(sourceFile),
-                [SubmittedOn] = FieldValues.Date(today),
-            }));
+                Result = null,
+                Completion = null,
+                Difficulties = null,
+                Proposals = null,
+                SourceFile = sourceFile,
+                SubmittedOn = today,
+            };
+            desired.Add(new DesiredRow(key, cleared.Fields()));
         }
 
         return desired;
@@ -146,9 +143,8 @@ public static class ReportRows
     public static IEnumerable<CurrentRow> OfUnit(IEnumerable<CurrentRow> rows, int round, string unitCode)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var roundText = FieldValues.Number(round);
-        return rows.Where(r => r.Fields.GetValueOrDefault(Round) == roundText && string.Equals(r.Fields.GetValueOrDefault(UnitCode),
-            unitCode, StringComparison.Ordinal));
+        return rows.Where(r => ReportRow.From(r) is { } typed && typed.Round == round
+            && string.Equals(typed.UnitCode, unitCode, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -167,23 +163,22 @@ public static class ReportRows
                 g.Key,
                 round,
                 catalogueVersion,
-                g.Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
+                g.Select(ReportRow.From).OfType<ReportRow>().Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
             .ToList();
     }
 
-    private static SubmissionRow ToSubmissionRow(CurrentRow row)
+    private static SubmissionRow ToSubmissionRow(ReportRow row)
     {
-        var code = row.Fields.GetValueOrDefault(TaskCode) ?? (ReportKey.TryParse(row.Key, out var key) ? key.TaskCode : string.Empty);
-        StatusCategory? status = StatusCategories.TryParse(row.Fields.GetValueOrDefault(Completion), out var c) ? c : null;
+        StatusCategory? status = StatusCategories.TryParse(row.Completion, out var c) ? c : null;
         return new SubmissionRow(
-            VietnameseText.Nfc(code),
-            Text(row, Result),
+            VietnameseText.Nfc(row.TaskCode),
+            Text(row.Result),
             status,
-            Text(row, Difficulties),
-            Text(row, Proposals));
+            Text(row.Difficulties),
+            Text(row.Proposals));
     }
 
-    private static string Text(CurrentRow row, string name) => VietnameseText.Nfc(row.Fields.GetValueOrDefault(name) ?? string.Empty);
+    private static string Text(string? value) => VietnameseText.Nfc(value ?? string.Empty);
 
     private static bool HasContent(CurrentRow row) =>
         new[] { Result, Completion, Difficulties, Proposals }.Any(n => !string.IsNullOrEmpty(row.Fields.GetValueOrDefault(n)));
@@ -192,19 +187,8 @@ public static class ReportRows
 
     private static DesiredRow Row(int round, string code, string unit, TaskRole? role, string result, StatusCategory? status,
         string difficulties, string proposals, string sourceFile, DateOnly today) =>
-        new(Submission.RowKey(round, code, unit), new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [Round] = FieldValues.Number(round),
-            [TaskCode] = code,
-            [UnitCode] = unit,
-            [Role] = role?.Label(),
-            [Result] = FieldValues.Text(result),
-            [Completion] = status?.Label(),
-            [Difficulties] = FieldValues.Text(difficulties),
-            [Proposals] = FieldValues.Text(proposals),
-            [SourceFile] = FieldValues.Text(sourceFile),
-            [SubmittedOn] = FieldValues.Date(today),
-        });
+        new(Submission.RowKey(round, code, unit), new ReportRow(string.Empty, new ReportKey(round, code, unit), role?.Label(), result,
+            status?.Label(), difficulties, proposals, sourceFile, today).Fields());
 
     /// <summary>
     /// Status category per task code from Phân công rows as of <paramref name="today"/> (ICT), by the one rule of

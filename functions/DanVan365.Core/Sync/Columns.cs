@@ -107,3 +107,38 @@ public static class LibraryNames
     public static string RoundFolderName(int round) =>
         "Đợt " + round.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// Internal column names of Đề xuất điều chỉnh (<see cref="SiteSchema.Proposals"/>); a public contract (the web part's
+/// proposals view reads them). Every column is DanVan365's: people act through the API, the CLI and the web part.
+/// </summary>
+public static class ProposalColumns
+{
+    public const string Id = "ProposalId";
+    public const string UnitCode = "UnitCode";
+    public const string TaskCode = "TaskCode";
+    public const string Kind = "Kind";
+    public const string ProposedText = "ProposedText";
+    public const string ProposedLastDay = "ProposedLastDay";
+    public const string Reason = "Reason";
+    public const string ProposedBy = "ProposedBy";
+    public const string ProposedOn = "ProposedOn";
+    public const string State = "State";
+    public const string ReviewNote = "ReviewNote";
+    public const string ReviewedBy = "ReviewedBy";
+    public const string ReviewedOn = "ReviewedOn";
+    public const string DecisionNote = "DecisionNote";
+    public const string DecidedBy = "DecidedBy";
+    public const string DecidedOn = "DecidedOn";
+    public const string WithdrawnBy = "WithdrawnBy";
+    public const string WithdrawnOn = "WithdrawnOn";
+    public const string ClosedByDecision = "ClosedByDecision";
+    public const string ClosedOn = "ClosedOn";
+}
+
+/// <summary>Internal column names of Trạng thái đồng bộ (<see cref="SiteSchema.State"/>); a public contract.</summary>
+public static class StateColumns
+{
+    public const string Key = "StateKey";
+    public const string Value = "StateValue";
+}

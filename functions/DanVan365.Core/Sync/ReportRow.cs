@@ -3,8 +3,10 @@ using System.Globalization;
 namespace DanVan365.Core.Sync;
 
 /// <summary>
-/// A Báo cáo kết quả row (<see cref="SiteSchema.Reports"/>) read into types; round, task and unit come from their
-/// columns, else from the key ("round|code|unitCode").
+/// A Báo cáo kết quả row (<see cref="SiteSchema.Reports"/>) in types, with the column names of <see cref="ReportColumns"/>:
+/// what a submission writes (<see cref="Fields"/>) and what every reader gets back (<see cref="From"/>); round, task and
+/// unit come from their columns, else from the key ("round|code|unitCode"). <see cref="ItemId"/> is empty for a row not
+/// read from the list.
 /// </summary>
 public sealed record ReportRow(string ItemId, ReportKey Key, string? Role, string? Result, string? Completion,
     string? Difficulties, string? Proposals, string? SourceFile, DateOnly? SubmittedOn)
@@ -14,6 +16,21 @@ public sealed record ReportRow(string ItemId, ReportKey Key, string? Role, strin
     public string TaskCode => Key.TaskCode;
 
     public string UnitCode => Key.UnitCode;
+
+    /// <summary>The columns in their canonical form (<see cref="FieldValues"/>); the key column is the row's key.</summary>
+    public IReadOnlyDictionary<string, string?> Fields() => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        [ReportColumns.Round] = FieldValues.Number(Round),
+        [ReportColumns.TaskCode] = TaskCode,
+        [ReportColumns.UnitCode] = UnitCode,
+        [ReportColumns.Role] = Role,
+        [ReportColumns.Result] = FieldValues.Text(Result),
+        [ReportColumns.Completion] = Completion,
+        [ReportColumns.Difficulties] = FieldValues.Text(Difficulties),
+        [ReportColumns.Proposals] = FieldValues.Text(Proposals),
+        [ReportColumns.SourceFile] = FieldValues.Text(SourceFile),
+        [ReportColumns.SubmittedOn] = FieldValues.Date(SubmittedOn),
+    };
 
     /// <summary>Reads a row; null when neither its columns nor its key give a positive round, a task and a unit.</summary>
     public static ReportRow? From(CurrentRow row)

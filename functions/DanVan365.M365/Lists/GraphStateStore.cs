@@ -25,15 +25,14 @@ public sealed class GraphStateStore(SiteContext site, GraphListStore lists, Time
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        return row?.Fields.GetValueOrDefault("StateValue");
+        return row is null ? null : StateRow.From(row).Value;
     }
 
     public async Task SetAsync(string key, string value, CancellationToken cancellationToken)
     {
         // The row is read fresh before a write (its eTag is the one to write with).
         var current = await ReadOneAsync(key, cancellationToken).ConfigureAwait(false);
-        var desired = new DesiredRow(key,
-            new Dictionary<string, string?>(StringComparer.Ordinal) { [SiteSchema.Title] = key, ["StateValue"] = value });
+        var desired = new StateRow(key, value).Desired();
         var today = Core.Time.WardTime.Today(clock);
         var plan = SyncPlanner.Plan(SiteSchema.State, [desired], current is null ? [] : [current], today);
         var result = await lists.ApplyAsync(plan, [desired], today, cancellationToken).ConfigureAwait(false);

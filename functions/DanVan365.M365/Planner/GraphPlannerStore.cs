@@ -1,35 +1,86 @@
-using System.Text;
-using DanVan365.Core.Errors;
 using DanVan365.Core.Planner;
 using DanVan365.M365.Client;
-using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Planner;
 
 /// <summary>
-/// Planner through Graph (https://learn.microsoft.com/graph/api/resources/planner-overview). Plans live in the ward's
-/// Microsoft 365 group; every PATCH carries If-Match (task and details have separate eTags); writes go as $batch.
+/// Planner through Graph (https://learn.microsoft.com/graph/api/resources/planner-overview), the port
+/// <see cref="IPlannerStore"/>: a small coordinator of the parts that do the work, in the order a sync needs them. Plans
+/// live in the ward's Microsoft 365 group; every PATCH carries If-Match (task and details have separate eTags); writes
+/// go as $batch.
 /// </summary>
-public sealed partial class GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state) : IPlannerStore
+public sealed class GraphPlannerStore : IPlannerStore
 {
-    private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
-
-    private readonly BatchRunner _batches = batches;
-
-    private readonly Core.Sync.IStateStore _state = state;
-
-    private string GroupId => connection.Options.GroupId
-        ?? throw new ConfigurationException($"{M365Options.Section}:{nameof(M365Options.GroupId)}",
-        "is missing (the ward's Microsoft 365 group owns the plan).");
-
-    /// <summary>The group's plan with this title (one request), or null: only for a plan no id was recorded for.</summary>
-    private async Task<PlannerPlan?> FindPlanByTitleAsync(string title, CancellationToken cancellationToken)
+    /// <param name="connection">The configured Graph client.</param>
+    /// <param name="batches">The $batch runner the writes go through.</param>
+    /// <param name="state">The ward's state list, where the plan's id is recorded.</param>
+    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state)
     {
-        var plans = await GraphErrors.Call("list plans",
-            () => _client.Groups[GroupId].Planner.Plans.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return (plans?.Value ?? []).FirstOrDefault(p => string.Equals(p.Title?.Normalize(NormalizationForm.FormC),
-            title.Normalize(NormalizationForm.FormC), StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(connection);
+        Plan = new GraphPlanLocator(connection, state);
+        BucketsAndLabels = new GraphBucketsAndLabels(connection, batches);
+        Tasks = new GraphPlannerTasks(connection, batches);
+        Details = new GraphTaskDetails(connection, batches);
+        TeamsTab = new GraphTeamsTab(connection);
+        People = new GraphPeopleDirectory(connection, batches);
     }
+
+    /// <summary>The ward's plan, found by its recorded id.</summary>
+    public GraphPlanLocator Plan { get; }
+
+    /// <summary>The plan's buckets (per lead unit) and labels (per section).</summary>
+    public GraphBucketsAndLabels BucketsAndLabels { get; }
+
+    /// <summary>The plan's tasks.</summary>
+    public GraphPlannerTasks Tasks { get; }
+
+    /// <summary>The tasks' details (description, checklist, references).</summary>
+    public GraphTaskDetails Details { get; }
+
+    /// <summary>The plan's tab in the ward's team.</summary>
+    public GraphTeamsTab TeamsTab { get; }
+
+    /// <summary>The people tasks are assigned to.</summary>
+    public GraphPeopleDirectory People { get; }
+
+    /// <summary>Reads plan, buckets and tasks: three requests.</summary>
+    public async Task<PlannerSnapshot?> SnapshotAsync(string planTitle, CancellationToken cancellationToken)
+    {
+        var plan = await Plan.FindPlanAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        if (plan?.Id is null)
+        {
+            return null;
+        }
+
+        Dictionary<string, string> buckets;
+        try
+        {
+            buckets = await BucketsAndLabels.BucketsAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Errors.RemoteServiceException gone) when (gone.Status == 404 && Plan.ForgetRecordedPlan(plan.Id))
+        {
+            // The recorded plan was deleted: look again by title (or make it anew).
+            return await SnapshotAsync(planTitle, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tasks = await Tasks.TasksAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        return new PlannerSnapshot(plan.Id, buckets, tasks);
+    }
+
+    /// <summary>Creates the plan if missing, sets its labels, pins it in Teams (best effort) and creates missing buckets.</summary>
+    public async Task<TeamsTabPin> EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var planId = await Plan.EnsurePlanAsync(spec.Title, cancellationToken).ConfigureAwait(false);
+        await BucketsAndLabels.EnsureLabelsAsync(planId, spec, cancellationToken).ConfigureAwait(false);
+        var pinned = await TeamsTab.PinTabAsync(planId, spec.Title, cancellationToken).ConfigureAwait(false);
+        await BucketsAndLabels.EnsureBucketsAsync(planId, spec, cancellationToken).ConfigureAwait(false);
+        return pinned;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlySet<string> emails, CancellationToken cancellationToken) =>
+        People.ResolveUsersAsync(emails, cancellationToken);
 
     /// <summary>Creates, updates and archives tasks as planned, then writes the details of created and changed tasks.</summary>
     public async Task<PlannerApplyResult> ApplyAsync(PlannerSnapshot snapshot, PlannerSyncPlan plan, CancellationToken cancellationToken)
@@ -40,7 +91,7 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
         var links = new Dictionary<string, (string TaskId, string? Hash)>(StringComparer.Ordinal);
         var writes = 0;
         var creates = plan.Changes.Where(c => c.Kind == PlannerChangeKind.Create).ToList();
-        var (created, createFailures) = await CreateAsync(snapshot.PlanId, creates, snapshot.BucketIds,
+        var (created, createFailures) = await Tasks.CreateAsync(snapshot.PlanId, creates, snapshot.BucketIds,
             cancellationToken).ConfigureAwait(false);
         failures.AddRange(createFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
         writes += created.Count;
@@ -51,7 +102,7 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
         }
 
         var changes = plan.Changes.Where(c => c.Kind is PlannerChangeKind.Update or PlannerChangeKind.Archive).ToList();
-        var taskFailures = await UpdateTasksAsync(changes, snapshot.BucketIds, cancellationToken).ConfigureAwait(false);
+        var taskFailures = await Tasks.UpdateTasksAsync(changes, snapshot.BucketIds, cancellationToken).ConfigureAwait(false);
         failures.AddRange(taskFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
         var failedKeys = taskFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         writes += changes.Count(c => c.TaskChanged && !failedKeys.Contains(c.AssignmentKey));
@@ -61,7 +112,7 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
             .Concat(changes.Where(c => c.Kind == PlannerChangeKind.Update && c.DetailsChanged
                 && !failedKeys.Contains(c.AssignmentKey)).Select(c => (c.AssignmentKey, c.Existing!.Id, c.Spec!)))
             .ToList();
-        var detailFailures = await UpdateDetailsAsync(details, cancellationToken).ConfigureAwait(false);
+        var detailFailures = await Details.UpdateDetailsAsync(details, cancellationToken).ConfigureAwait(false);
         failures.AddRange(detailFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
         var detailFailed = detailFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         writes += details.Count - detailFailed.Count;
@@ -77,24 +128,5 @@ public sealed partial class GraphPlannerStore(GraphConnection connection, BatchR
         }
 
         return new PlannerApplyResult(links, failures, writes);
-    }
-
-    private static string ETagOf(Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder? holder) =>
-        holder?.AdditionalData.TryGetValue("@odata.etag", out var e) == true ? GraphBodies.AsString(e) ?? "*" : "*";
-
-    private static string Describe(BatchOutcome outcome)
-    {
-        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-        return $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})";
-    }
-
-    private static void Fail(string operation, IEnumerable<BatchOutcome> failed)
-    {
-        var first = failed.FirstOrDefault();
-        if (first is not null)
-        {
-            var (code, message, requestId) = GraphBodies.Error(first.Body);
-            throw new RemoteServiceException(operation, first.Status, code, requestId, message ?? "failed");
-        }
     }
 }

@@ -16,6 +16,10 @@ public class ColumnNamesTests
         { "reports", ["ReportKey", "Round", "TaskCode", "UnitCode", "Role", "Result", "Completion", "Difficulties", "Proposals",
             "SourceFile", "SubmittedOn"] },
         { "notifications", ["NotificationKey", "Recipient", "ItemKey", "Level", "State", "SentOn", "ClaimedAt"] },
+        { "state", ["StateKey", "StateValue", "Archived", "ArchivedOn", "ContentHash"] },
+        { "proposals", ["ProposalId", "UnitCode", "TaskCode", "Kind", "ProposedText", "ProposedLastDay", "Reason", "ProposedBy",
+            "ProposedOn", "State", "ReviewNote", "ReviewedBy", "ReviewedOn", "DecisionNote", "DecidedBy", "DecidedOn", "WithdrawnBy",
+            "WithdrawnOn", "ClosedByDecision", "ClosedOn"] },
         { "library", ["Rejection", "IngestedHash"] },
     };
 
@@ -35,10 +39,14 @@ public class ColumnNamesTests
         AssertConstants(typeof(AssignmentColumns), SiteSchema.Assignments);
         AssertConstants(typeof(ReportColumns), SiteSchema.Reports);
         AssertConstants(typeof(NotificationColumns), SiteSchema.Notifications, "StatePending", "StateSent");
+        AssertConstants(typeof(StateColumns), SiteSchema.State);
+        AssertConstants(typeof(ProposalColumns), SiteSchema.Proposals);
         Assert.Equal(TaskColumns.Code, SiteSchema.Tasks.KeyColumn);
         Assert.Equal(AssignmentColumns.Key, SiteSchema.Assignments.KeyColumn);
         Assert.Equal(ReportColumns.Key, SiteSchema.Reports.KeyColumn);
         Assert.Equal(NotificationColumns.Key, SiteSchema.Notifications.KeyColumn);
+        Assert.Equal(StateColumns.Key, SiteSchema.State.KeyColumn);
+        Assert.Equal(ProposalColumns.Id, SiteSchema.Proposals.KeyColumn);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class DocumentedExamplesTests
     public async Task UserList_LocalAnswerToTheAdaptersFilter_HasTheDocumentedShape()
     {
         await using var ward = await WardHarness.StartAsync();
-        var filter = Uri.EscapeDataString(GraphPlannerStore.UserFilter("tran.thi.lan@haian.example.vn"));
+        var filter = Uri.EscapeDataString(GraphPeopleDirectory.UserFilter("tran.thi.lan@haian.example.vn"));
 
         using var json = await GetAsync(ward, $"users?$filter={filter}&$select=id,mail,userPrincipalName");
 

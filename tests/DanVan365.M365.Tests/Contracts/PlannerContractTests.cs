@@ -69,11 +69,11 @@ public class PlannerContractTests
     {
         var listed = await DeserializeAsync(Example("plannerplan-list-tasks.response.json"),
             PlannerTaskCollectionResponse.CreateFromDiscriminatorValue);
-        var state = GraphPlannerStore.ToState(Assert.Single(listed!.Value!));
+        var state = GraphPlannerTasks.ToState(Assert.Single(listed!.Value!));
         Assert.Equal("01gzSlKkIUSUl6DF_EilrmQAKDhh", state.Id);
         Assert.Equal("gcrYAaAkgU2EQUvpkNNXLGQAGTtu", state.BucketId);
         Assert.Equal(["fbab97d0-4932-4511-b675-204639209557"], state.AssigneeIds);
-        var updated = GraphPlannerStore.ToState((await DeserializeAsync(Example("plannertask-update.response.json"),
+        var updated = GraphPlannerTasks.ToState((await DeserializeAsync(Example("plannertask-update.response.json"),
             PlannerTask.CreateFromDiscriminatorValue))!);
         Assert.Equal([3, 5, 6], updated.Categories.Order());
         Assert.Equal(3, updated.AssigneeIds.Count);

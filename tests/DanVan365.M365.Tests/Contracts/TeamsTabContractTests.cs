@@ -7,7 +7,7 @@ using static DanVan365.M365.Tests.Contracts.ContractShapes;
 namespace DanVan365.M365.Tests.Contracts;
 
 /// <summary>
-/// The Teams calls of pinning the plan as a tab (GraphPlannerStore.TeamsTab: team-get.md, team-get-primarychannel.md,
+/// The Teams calls of pinning the plan as a tab (GraphTeamsTab: team-get.md, team-get-primarychannel.md,
 /// channel-list-tabs.md, channel-post-tabs.md): documented example responses through the adapter's parsing; the local
 /// Graph's answer to the documented example request has the documented shape.
 /// </summary>
@@ -54,7 +54,7 @@ public class TeamsTabContractTests
             TeamsTabCollectionResponse.CreateFromDiscriminatorValue);
         Assert.Equal("2DCA2E6C7A10415CAF6B8AB6661B3154", listed!.Value![0].Configuration!.EntityId);
         Assert.Null(listed.Value[1].Configuration);
-        Assert.Equal(GraphPlannerStore.PlannerTabAppId, listed.Value[1].TeamsApp!.Id);
+        Assert.Equal(GraphTeamsTab.PlannerTabAppId, listed.Value[1].TeamsApp!.Id);
         var made = await DeserializeAsync(Example("channel-post-tabs.response.json"), TeamsTab.CreateFromDiscriminatorValue);
         Assert.Equal(("794f0e4e-4d10-4bb5-9079-3a465a629eff", "My Contoso Tab"), (made!.Id, made.DisplayName));
         Assert.EndsWith("/uninstallTab", made.Configuration!.RemoveUrl, StringComparison.Ordinal);

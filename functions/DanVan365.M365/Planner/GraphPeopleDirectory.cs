@@ -5,7 +5,7 @@ using DanVan365.M365.Client;
 namespace DanVan365.M365.Planner;
 
 /// <summary>Finding the people a task is assigned to in the tenant's user directory.</summary>
-public sealed partial class GraphPlannerStore
+public sealed class GraphPeopleDirectory(GraphConnection connection, BatchRunner batches)
 {
     /// <summary>
     /// User ids by e-mail address: one batch of GET /users?$filter=mail eq '…' or userPrincipalName eq '…', one item per
@@ -19,12 +19,12 @@ public sealed partial class GraphPlannerStore
         ArgumentNullException.ThrowIfNull(emails);
         var list = emails.ToList();
         var operations = list.Select((email, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
-            () => _client.Users.ToGetRequestInformation(r =>
+            () => connection.Client.Users.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Filter = UserFilter(email);
                 r.QueryParameters.Select = ["id", "mail", "userPrincipalName"];
             }))).ToList();
-        var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+        var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < list.Count; i++)
         {

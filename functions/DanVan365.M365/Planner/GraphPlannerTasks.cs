@@ -7,9 +7,61 @@ using Microsoft.Kiota.Abstractions;
 
 namespace DanVan365.M365.Planner;
 
-/// <summary>Writing Planner: creating tasks, patching tasks and their details with If-Match, in batches.</summary>
-public sealed partial class GraphPlannerStore
+/// <summary>
+/// The plan's tasks: reading them (paged), creating them (batched; a create whose response was lost is looked for in its
+/// bucket before it is sent again) and patching them with If-Match (a task someone changed meanwhile is re-read and the
+/// change re-applied on top). People's fields are never sent; assignees are only added.
+/// </summary>
+public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner batches)
 {
+    private const int MaxCreateRounds = 5;
+
+    private static readonly TimeSpan MaxCreateWait = TimeSpan.FromSeconds(30);
+
+    private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
+
+    /// <summary>All tasks of the plan (paged).</summary>
+    public async Task<IReadOnlyList<PlannerTaskState>> TasksAsync(string planId, CancellationToken cancellationToken)
+    {
+        var tasks = new List<PlannerTaskState>();
+        var page = await GraphErrors.Call("list tasks",
+            () => _client.Planner.Plans[planId].Tasks.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (page is not null)
+        {
+            tasks.AddRange((page.Value ?? []).Select(ToState));
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await GraphErrors.Call("list tasks",
+                () => _client.Planner.Plans[planId].Tasks.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>A Graph task as sync sees it: labels applied, assignees, eTag, progress.</summary>
+    internal static PlannerTaskState ToState(PlannerTask task)
+    {
+        var categories = new HashSet<int>();
+        foreach (var (name, value) in task.AppliedCategories?.AdditionalData ?? new Dictionary<string, object>())
+        {
+            if (GraphBodies.AsString(value) == "true" && name.StartsWith("category", StringComparison.Ordinal)
+                && int.TryParse(name.AsSpan(8), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                categories.Add(n);
+            }
+        }
+
+        var assignees = new HashSet<string>((task.Assignments?.AdditionalData ?? new Dictionary<string, object>()).Keys,
+            StringComparer.Ordinal);
+        var etag = task.AdditionalData.TryGetValue("@odata.etag", out var e) ? GraphBodies.AsString(e) ?? string.Empty : string.Empty;
+        return new PlannerTaskState(task.Id!, etag, task.BucketId ?? string.Empty, task.Title ?? string.Empty, task.StartDateTime,
+            task.DueDateTime, categories, assignees, task.PercentComplete ?? 0, task.CompletedDateTime);
+    }
+
     /// <summary>
     /// Creates tasks (batched); returns the new task per assignment key, and failures. A create answered 409, 429, 503
     /// or 504 may have taken effect (a $batch item's lost response, https://learn.microsoft.com/graph/json-batching):
@@ -27,7 +79,7 @@ public sealed partial class GraphPlannerStore
         {
             var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
                 () => CreateRequest(planId, c, buckets), RetryOnTransient: false)).ToList();
-            var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var uncertain = new List<(PlannerChange Change, BatchOutcome Outcome)>();
             for (var i = 0; i < pending.Count; i++)
             {
@@ -44,7 +96,7 @@ public sealed partial class GraphPlannerStore
                 }
                 else
                 {
-                    failures.Add((pending[i].AssignmentKey, Describe(outcome)));
+                    failures.Add((pending[i].AssignmentKey, PlannerResponses.Describe(outcome)));
                 }
             }
 
@@ -53,13 +105,6 @@ public sealed partial class GraphPlannerStore
 
         return (created, failures);
     }
-
-    private const int MaxCreateRounds = 5;
-
-    /// <summary>How often a write answered 409/412 is re-read and resolved before it is reported as failed.</summary>
-    private const int MaxConflictRounds = 6;
-
-    private static readonly TimeSpan MaxCreateWait = TimeSpan.FromSeconds(30);
 
     /// <summary>The uncertain creates whose task is not in its bucket yet; those found are added to <paramref name="created"/>.</summary>
     private async Task<List<PlannerChange>> NotYetMadeAsync(List<(PlannerChange Change, BatchOutcome Outcome)> uncertain,
@@ -160,7 +205,7 @@ public sealed partial class GraphPlannerStore
         {
             var operations = pending.Select((c, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () => TaskPatch(c,
                 buckets))).ToList();
-            var outcomes = await _batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
+            var outcomes = await batches.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             var again = new List<PlannerChange>();
             for (var i = 0; i < pending.Count; i++)
             {
@@ -171,7 +216,7 @@ public sealed partial class GraphPlannerStore
                 }
 
                 // planner-overview.md, "Planner resource versioning": 409 and 412 both mean read the latest and resolve.
-                if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
+                if (outcome.Status is 409 or 412 && round < PlannerResponses.MaxConflictRounds)
                 {
                     // Someone changed the task meanwhile: re-read it; assignments are add-only, people's fields are not sent.
                     var fresh = await GraphErrors.Call("get task",
@@ -183,144 +228,13 @@ public sealed partial class GraphPlannerStore
                     continue;
                 }
 
-                failures.Add((pending[i].AssignmentKey, Describe(outcome)));
+                failures.Add((pending[i].AssignmentKey, PlannerResponses.Describe(outcome)));
             }
 
             pending = again;
         }
 
         return failures;
-    }
-
-    /// <summary>Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with
-    /// If-Match.</summary>
-    public async Task<List<(string Key, string Reason)>> UpdateDetailsAsync(
-        IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var failures = new List<(string, string)>();
-        var pending = items.ToList();
-        for (var round = 0; pending.Count > 0; round++)
-        {
-            var reads = pending.Select((x, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture),
-                () => _client.Planner.Tasks[x.TaskId].Details.ToGetRequestInformation())).ToList();
-            var readOutcomes = await _batches.RunAsync(reads, cancellationToken).ConfigureAwait(false);
-            var writes = new List<BatchOperation>();
-            var writeItems = new List<(string Key, string TaskId, PlannerTaskSpec Spec)>();
-            for (var i = 0; i < pending.Count; i++)
-            {
-                var outcome = readOutcomes[reads[i].Id];
-                if (!outcome.IsSuccess)
-                {
-                    failures.Add((pending[i].Key, Describe(outcome)));
-                    continue;
-                }
-
-                var item = pending[i];
-                var patch = DetailsPatch(item.Key, item.Spec, outcome.Body, out var etag);
-                writes.Add(new BatchOperation(writes.Count.ToString(CultureInfo.InvariantCulture), () =>
-                {
-                    var request = _client.Planner.Tasks[item.TaskId].Details.ToPatchRequestInformation(patch);
-                    request.Headers.TryAdd("If-Match", etag);
-                    return request;
-                }));
-                writeItems.Add(item);
-            }
-
-            var writeOutcomes = await _batches.RunAsync(writes, cancellationToken).ConfigureAwait(false);
-            var again = new List<(string, string, PlannerTaskSpec)>();
-            for (var i = 0; i < writeItems.Count; i++)
-            {
-                var outcome = writeOutcomes[writes[i].Id];
-                if (outcome.IsSuccess)
-                {
-                    continue;
-                }
-
-                if (outcome.Status is 409 or 412 && round < MaxConflictRounds)
-                {
-                    again.Add(writeItems[i]);
-                }
-                else
-                {
-                    failures.Add((writeItems[i].Key, Describe(outcome)));
-                }
-            }
-
-            pending = again;
-        }
-
-        return failures;
-    }
-
-    /// <summary>Planner's reference keys are URLs with '%', '.', ':', '@' and '#' encoded (plannerExternalReferences docs).</summary>
-    public static string ReferenceKey(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return url.Replace("%", "%25", StringComparison.Ordinal).Replace(".", "%2E", StringComparison.Ordinal)
-            .Replace(":", "%3A", StringComparison.Ordinal).Replace("@", "%40", StringComparison.Ordinal).Replace("#", "%23",
-                StringComparison.Ordinal);
-    }
-
-    /// <summary>Checklist item ids sync creates are derived from the assignment key and title, so they are recognisable and
-    /// stable.</summary>
-    public static string ChecklistId(string key, string title) => PlannerDesign.ChecklistItemId(key, title);
-
-    private PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag)
-    {
-        using var doc = System.Text.Json.JsonDocument.Parse(currentBody);
-        var root = doc.RootElement;
-        etag = root.TryGetProperty("@odata.etag", out var e) ? e.GetString() ?? "*" : "*";
-        var wantedIds = spec.Checklist.Select(t => ChecklistId(key, t)).ToHashSet(StringComparer.Ordinal);
-        var checklist = new PlannerChecklistItems { AdditionalData = new Dictionary<string, object>() };
-        var existingIds = new HashSet<string>(StringComparer.Ordinal);
-        if (root.TryGetProperty("checklist", out var items) && items.ValueKind == System.Text.Json.JsonValueKind.Object)
-        {
-            foreach (var item in items.EnumerateObject())
-            {
-                existingIds.Add(item.Name);
-                var title = item.Value.TryGetProperty("title", out var t) ? t.GetString() : null;
-                // Remove only items sync made that the decision no longer has; people's own items and ticks stay.
-                if (PlannerDesign.IsSyncItemToRemove(key, item.Name, title, wantedIds))
-                {
-                    checklist.AdditionalData[item.Name] = null!;
-                }
-            }
-        }
-
-        for (var i = 0; i < spec.Checklist.Count; i++)
-        {
-            var id = ChecklistId(key, spec.Checklist[i]);
-            if (!existingIds.Contains(id))
-            {
-                checklist.AdditionalData[id] = new PlannerChecklistItem
-                {
-                    OdataType = "microsoft.graph.plannerChecklistItem",
-                    Title = spec.Checklist[i],
-                    IsChecked = false,
-                    OrderHint = " !",
-                };
-            }
-        }
-
-        var references = new PlannerExternalReferences { AdditionalData = new Dictionary<string, object>() };
-        foreach (var link in spec.References)
-        {
-            references.AdditionalData[ReferenceKey(link.Url)] = new PlannerExternalReference
-            {
-                OdataType = "microsoft.graph.plannerExternalReference",
-                Alias = link.Alias,
-                AdditionalData = new Dictionary<string, object> { ["type"] = link.Type },
-            };
-        }
-
-        return new PlannerTaskDetails
-        {
-            Description = spec.Description,
-            PreviewType = PlannerPreviewType.Description,
-            Checklist = checklist,
-            References = references,
-        };
     }
 
     private RequestInformation TaskPatch(PlannerChange change, IReadOnlyDictionary<string, string> buckets)

@@ -5,11 +5,18 @@ using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Planner;
 
-/// <summary>Pinning the plan as a tab in the ward's team.</summary>
-public sealed partial class GraphPlannerStore
+/// <summary>Pinning the plan as a tab in the ward's team (the ward's Microsoft 365 group, where it is a team).</summary>
+public sealed class GraphTeamsTab(GraphConnection connection)
 {
     /// <summary>The Teams app id of the built-in Planner tab.</summary>
     public const string PlannerTabAppId = "com.microsoft.teamspace.tab.planner";
+
+    /// <summary>The Teams app id of the website tab (teams-configuring-builtin-tabs.md, "Website tabs").</summary>
+    public const string WebsiteTabAppId = "com.microsoft.teamspace.tab.web";
+
+    private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
+
+    private string GroupId => PlannerResponses.GroupId(connection);
 
     /// <summary>
     /// Where the ward's group is a team, pins the plan in its General channel, once: a Planner tab, else (Teams refuses
@@ -135,7 +142,4 @@ public sealed partial class GraphPlannerStore
     private static TeamsTabPin Failed(RemoteServiceException error) => new(TeamsTabPinKind.Failed, string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"{error.Operation}: HTTP {error.Status} {error.ErrorCode} (request-id {error.RequestId ?? "-"})"));
-
-    /// <summary>The Teams app id of the website tab (teams-configuring-builtin-tabs.md, "Website tabs").</summary>
-    public const string WebsiteTabAppId = "com.microsoft.teamspace.tab.web";
 }

@@ -14,7 +14,7 @@ namespace DanVan365.M365.Tests.Planner;
 /// Pinning the plan in Teams is best effort and reported (teams-configuring-builtin-tabs.md; issue 12, difference 3):
 /// the local Graph refuses to configure a Planner tab, as the page documents for built-in tabs it does not configure.
 /// </summary>
-public class TeamsTabTests
+public class GraphTeamsTabTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
     private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
@@ -31,7 +31,7 @@ public class TeamsTabTests
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal(TeamsTabPinKind.WebsiteTab, report.TeamsTab!.Kind);
         Assert.Contains("thẻ trang web", report.TeamsTab.Describe(), StringComparison.Ordinal);
-        var plan = await session.Planner.FindPlanAsync(PlanTitle, CancellationToken.None);
+        var plan = await session.Planner.Plan.FindPlanAsync(PlanTitle, CancellationToken.None);
         var tab = Assert.Single(await TabsAsync(ward, session));
         Assert.Contains(plan!.Id!, tab.Configuration!.WebsiteUrl, StringComparison.Ordinal);
         Assert.Equal(report.Planner.Count(PlannerChangeKind.Create), (await session.Planner.SnapshotAsync(PlanTitle,
@@ -92,6 +92,34 @@ public class TeamsTabTests
         Assert.Equal(TeamsTabPinKind.Failed, report.TeamsTab!.Kind);
         Assert.Contains("add Planner tab: HTTP 503", report.TeamsTab.Reason, StringComparison.Ordinal);
         Assert.NotEmpty((await session.Planner.SnapshotAsync(PlanTitle, CancellationToken.None))!.Tasks);
+    }
+
+    [Fact]
+    public async Task EnsurePlanAsync_GroupIsATeam_PinsOneTabInGeneral()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession();
+        var spec = PlannerDesign.Plan(Catalogue, Units, PlanTitle);
+
+        await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
+        await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
+
+        var tab = Assert.Single(await TabsAsync(ward, session));
+        Assert.Equal(PlanTitle, tab.DisplayName);
+    }
+
+    [Fact]
+    public async Task PinTabAsync_Twice_WebsiteTabThenAlreadyPinned()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession();
+        var planId = await session.Planner.Plan.EnsurePlanAsync(PlanTitle, CancellationToken.None);
+
+        var first = await session.Planner.TeamsTab.PinTabAsync(planId, PlanTitle, CancellationToken.None);
+        var second = await session.Planner.TeamsTab.PinTabAsync(planId, PlanTitle, CancellationToken.None);
+
+        Assert.Equal((TeamsTabPinKind.WebsiteTab, TeamsTabPinKind.AlreadyPinned), (first.Kind, second.Kind));
+        Assert.Contains(planId, Assert.Single(await TabsAsync(ward, session)).Configuration!.WebsiteUrl, StringComparison.Ordinal);
     }
 
     private static async Task<List<Microsoft.Graph.Models.TeamsTab>> TabsAsync(WardHarness ward, WardHarness.Session session) =>

@@ -8,7 +8,7 @@ using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Tests.Planner;
 
-public class PlanIdentityTests
+public class GraphPlanLocatorTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
     private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
@@ -21,7 +21,7 @@ public class PlanIdentityTests
         using (var first = ward.NewSession())
         {
             await first.SyncAllAsync(Catalogue, Units);
-            planId = (await first.State.GetAsync(GraphPlannerStore.PlanIdStateKey, CancellationToken.None))!;
+            planId = (await first.State.GetAsync(GraphPlanLocator.PlanIdStateKey, CancellationToken.None))!;
             var plan = await first.Connection.Client.Planner.Plans[planId].GetAsync();
             Assert.Equal(WardHarness.PlanTitle, plan!.Title);
             // A person renames the plan in Planner.
@@ -49,13 +49,13 @@ public class PlanIdentityTests
         using (var first = ward.NewSession())
         {
             await first.SyncAllAsync(Catalogue, Units);
-            await first.State.SetAsync(GraphPlannerStore.PlanIdStateKey, "", CancellationToken.None);
+            await first.State.SetAsync(GraphPlanLocator.PlanIdStateKey, "", CancellationToken.None);
         }
 
         using var second = ward.NewSession();
-        var plan = await second.Planner.FindPlanAsync(WardHarness.PlanTitle, CancellationToken.None);
+        var plan = await second.Planner.Plan.FindPlanAsync(WardHarness.PlanTitle, CancellationToken.None);
 
         Assert.NotNull(plan?.Id);
-        Assert.Equal(plan.Id, await second.State.GetAsync(GraphPlannerStore.PlanIdStateKey, CancellationToken.None));
+        Assert.Equal(plan.Id, await second.State.GetAsync(GraphPlanLocator.PlanIdStateKey, CancellationToken.None));
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Tests.Planner;
 
-public class PlannerSyncTests
+public class GraphPlannerStoreTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
     private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
@@ -94,23 +94,6 @@ public class PlannerSyncTests
         Assert.StartsWith("2. ", plan!.CategoryDescriptions!.Category2, StringComparison.Ordinal);
         Assert.Equal("Bãi bỏ", plan.CategoryDescriptions.Category25);
         Assert.Contains(2, task.Categories);
-    }
-
-    [Fact]
-    public async Task EnsurePlanAsync_GroupIsATeam_PinsOneTabInGeneral()
-    {
-        await using var ward = await WardHarness.StartAsync();
-        using var session = ward.NewSession();
-        var spec = PlannerDesign.Plan(Catalogue, Units, PlanTitle);
-
-        await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
-        await session.Planner.EnsurePlanAsync(spec, CancellationToken.None);
-
-        var tabs =
-            await session.Connection.Client.Teams[ward.Server.Tenant.WardGroupId]
-                .Channels[ward.Server.Tenant.GeneralChannelId].Tabs.GetAsync();
-        var tab = Assert.Single(tabs!.Value!);
-        Assert.Equal(PlanTitle, tab.DisplayName);
     }
 
     [Fact]
