@@ -15,12 +15,16 @@ public static class CliApp
     /// <summary>Exit code: bad input or usage.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Runs the CLI in-process (tests call this with their own writers and clock).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+    /// <summary>Runs the CLI in-process (tests call this with their own writers and clock); nobody at a terminal to ask.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+        CancellationToken cancellationToken = default) => RunAsync(args, stdout, stderr, clock, null, cancellationToken);
+
+    /// <summary>Runs the CLI; <paramref name="terminal"/> reads a person's answers (null when input is not a terminal).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, TextReader? terminal,
         CancellationToken cancellationToken = default)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        var context = new CliContext(stdout, stderr, clock);
+        var context = new CliContext(stdout, stderr, clock) { Terminal = terminal };
         var root = new RootCommand("DanVan365: the ward's dân vận tasks in Microsoft 365.");
         foreach (var command in CommandRegistry.Create(context))
         {
@@ -43,5 +47,9 @@ public static class CliApp
     }
 }
 
-/// <summary>What every command gets: where to print and the clock.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock);
+/// <summary>What every command gets: where to print and the clock, and where to read a person's answers.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock)
+{
+    /// <summary>The person's keyboard when input is an interactive terminal; null otherwise (never ask then).</summary>
+    public TextReader? Terminal { get; init; }
+}

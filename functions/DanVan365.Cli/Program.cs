@@ -1,3 +1,5 @@
 using DanVan365.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System).ConfigureAwait(false);
+// Questions (e.g. serve's "build the web part now?") are asked only when a person is at the terminal.
+var terminal = Console.IsInputRedirected ? null : Console.In;
+return await CliApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, terminal).ConfigureAwait(false);

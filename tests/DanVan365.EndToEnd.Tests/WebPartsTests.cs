@@ -17,9 +17,9 @@ public sealed class WebPartsTests(ServeFixture serve)
     private const string VhxhAssignee = "vhxh.chuyenvien1@haian.example.vn";
     private const string OtherUnitHead = "vp.truong@haian.example.vn";
 
-    private async Task<IPage> OpenAsync(string query)
+    private async Task<IPage> OpenAsync(string query, BrowserNewPageOptions? options = null)
     {
-        var page = await serve.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "vi-VN" });
+        var page = await serve.Browser.NewPageAsync(options ?? new BrowserNewPageOptions { Locale = "vi-VN" });
         await page.GotoAsync(new Uri(serve.Address, "/?" + query).ToString());
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
         return page;
@@ -125,7 +125,7 @@ public sealed class WebPartsTests(ServeFixture serve)
         // A unit person proposes an extension of 1.2 (VP leads it) from the form.
         var page = await OpenAsync($"view=proposals&as={VpAssignee}");
         await page.GetByLabel("Mã nhiệm vụ", new PageGetByLabelOptions { Exact = true }).FillAsync("1.2");
-        await page.GetByLabel("Thời hạn đề xuất", new PageGetByLabelOptions { Exact = true }).FillAsync("2026-06-30");
+        await page.GetByLabel("Thời hạn đề xuất", new PageGetByLabelOptions { Exact = true }).FillAsync("30/06/2026");
         await page.GetByLabel("Lý do").FillAsync("Chờ kinh phí bổ sung (e2e).");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Gửi đề xuất" }).ClickAsync();
         var created = page.GetByRole(AriaRole.Status).Filter(new LocatorFilterOptions { HasText = "Đã gửi đề xuất số" });
@@ -160,6 +160,7 @@ public sealed class WebPartsTests(ServeFixture serve)
     [Theory]
     [InlineData("view=dashboard&asOf=" + ServeFixture.AsOf, "dashboard-axe")]
     [InlineData("view=report&as=" + VhxhHead, "report-axe")]
+    [InlineData("view=proposals&as=" + VhxhHead, "proposals-axe")]
     public async Task View_Axe_NoSeriousOrCriticalViolation(string query, string name)
     {
         var page = await OpenAsync(query);

@@ -3,11 +3,13 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
+import { type Theme } from '@fluentui/react-components';
 import * as strings from 'DanVan365Strings';
 import { AadApiTransport } from './api/AadApiTransport';
 import { IApiTransport } from './api/ApiClient';
 import { AppShell } from './ui/AppShell';
+import { sharePointTheme, teamsTheme } from './ui/theme';
 
 /** Properties every DanVan365 web part shares: where the API is and which app registration it is. */
 export interface IDanVan365WebPartProps {
@@ -16,9 +18,35 @@ export interface IDanVan365WebPartProps {
   ward: string;
 }
 
-/** Renders a React root inside Fluent UI v9 with the localized strings; subclasses supply the root. */
+/**
+ * Renders a React root inside Fluent UI v9 with the localized strings; subclasses supply the root. The theme follows the
+ * host: Teams' theme (default, dark, high contrast) inside Teams, the site's theme inside SharePoint, and changes with it.
+ */
 export abstract class DanVan365WebPartBase extends BaseClientSideWebPart<IDanVan365WebPartProps> {
-  private _dark: boolean = false;
+  private _theme: Theme | undefined;
+  private _themeProvider: ThemeProvider | undefined;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const teams = this.context.sdks.microsoftTeams;
+    if (teams !== undefined) {
+      // Inside Teams (tab, personal app, meeting): Teams' own theme, and each change the user makes there.
+      try {
+        const context = await teams.teamsJs.app.getContext();
+        this._theme = teamsTheme(context.app.theme);
+        teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => this._setTheme(teamsTheme(name)));
+      } catch {
+        this._theme = teamsTheme(undefined);
+      }
+
+      return;
+    }
+
+    // Inside SharePoint: the site's theme (or the section's variant), and each change of it.
+    this._themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
+    this._theme = sharePointTheme(this._themeProvider.tryGetTheme(), this._themeProvider.tryGetThemeV2());
+    this._themeProvider.themeChangedEvent.add(this, this._onSiteThemeChanged);
+  }
 
   public render(): void {
     const props = this.properties;
@@ -28,17 +56,24 @@ export abstract class DanVan365WebPartBase extends BaseClientSideWebPart<IDanVan
         new AadApiTransport(this.context.aadHttpClientFactory, props.apiResource.trim(), props.apiBaseUrl.trim()),
         (props.ward ?? '').trim() === '' ? undefined : props.ward.trim())
       : React.createElement('p', { role: 'alert' }, strings.NotConfigured);
-    ReactDom.render(React.createElement(AppShell, { strings, dark: this._dark }, body), this.domElement);
+    const idPrefix = `dv-${this.context.instanceId}-`;
+    ReactDom.render(React.createElement(AppShell, { strings, theme: this._theme, idPrefix }, body), this.domElement);
   }
 
   protected abstract createRoot(transport: IApiTransport, ward: string | undefined): React.ReactElement;
 
-  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
-    this._dark = currentTheme?.isInverted === true;
+  protected onDispose(): void {
+    this._themeProvider?.themeChangedEvent.remove(this, this._onSiteThemeChanged);
+    ReactDom.unmountComponentAtNode(this.domElement);
   }
 
-  protected onDispose(): void {
-    ReactDom.unmountComponentAtNode(this.domElement);
+  private _onSiteThemeChanged = (args: ThemeChangedEventArgs): void => {
+    this._setTheme(sharePointTheme(args.theme, args.themeV2));
+  };
+
+  private _setTheme(theme: Theme): void {
+    this._theme = theme;
+    this.render();
   }
 
   protected get dataVersion(): Version {

@@ -93,6 +93,26 @@ define([], function () {
     "ActionReviewReject": "Reject",
     "ActionApprove": "Approve",
     "ActionDecideReject": "Reject",
-    "TokenFailed": "Could not get the local sign-in token"
+    "TokenFailed": "Could not get the local sign-in token",
+    "CalendarMonths": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "CalendarShortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "CalendarDays": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "CalendarShortDays": ["S", "M", "T", "W", "T", "F", "S"],
+    "CalendarGoToToday": "Go to today",
+    "CalendarPrevMonth": "Previous month",
+    "CalendarNextMonth": "Next month",
+    "CalendarPrevYear": "Previous year",
+    "CalendarNextYear": "Next year",
+    "CalendarPrevYears": "Previous years",
+    "CalendarNextYears": "Next years",
+    "CalendarClose": "Close calendar",
+    "CalendarSelectedDate": "Selected date {0}",
+    "CalendarToday": "Today's date {0}",
+    "CalendarMonthPickerHeader": "{0}, change year",
+    "CalendarYearPickerHeader": "{0}, change month",
+    "CalendarDayMarked": "marked",
+    "CalendarWeekNumber": "Week number {0}",
+    "DatePlaceholder": "dd/mm/yyyy",
+    "DateUnreadable": "Not a date: type day/month/year, e.g. 30/09/2026."
   };
 });

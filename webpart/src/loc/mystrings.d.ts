@@ -93,6 +93,26 @@ declare interface IDanVan365Strings {
   ActionApprove: string;
   ActionDecideReject: string;
   TokenFailed: string;
+  CalendarMonths: readonly string[];
+  CalendarShortMonths: readonly string[];
+  CalendarDays: readonly string[];
+  CalendarShortDays: readonly string[];
+  CalendarGoToToday: string;
+  CalendarPrevMonth: string;
+  CalendarNextMonth: string;
+  CalendarPrevYear: string;
+  CalendarNextYear: string;
+  CalendarPrevYears: string;
+  CalendarNextYears: string;
+  CalendarClose: string;
+  CalendarSelectedDate: string;
+  CalendarToday: string;
+  CalendarMonthPickerHeader: string;
+  CalendarYearPickerHeader: string;
+  CalendarDayMarked: string;
+  CalendarWeekNumber: string;
+  DatePlaceholder: string;
+  DateUnreadable: string;
 }
 
 declare module 'DanVan365Strings' {

@@ -93,6 +93,26 @@ define([], function () {
     "ActionReviewReject": "Không trình",
     "ActionApprove": "Chấp thuận",
     "ActionDecideReject": "Không chấp thuận",
-    "TokenFailed": "Không lấy được phiên đăng nhập thử"
+    "TokenFailed": "Không lấy được phiên đăng nhập thử",
+    "CalendarMonths": ["Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"],
+    "CalendarShortMonths": ["Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12"],
+    "CalendarDays": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
+    "CalendarShortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+    "CalendarGoToToday": "Về ngày hôm nay",
+    "CalendarPrevMonth": "Tháng trước",
+    "CalendarNextMonth": "Tháng sau",
+    "CalendarPrevYear": "Năm trước",
+    "CalendarNextYear": "Năm sau",
+    "CalendarPrevYears": "Các năm trước",
+    "CalendarNextYears": "Các năm sau",
+    "CalendarClose": "Đóng lịch",
+    "CalendarSelectedDate": "Ngày đã chọn: {0}",
+    "CalendarToday": "Hôm nay, {0}",
+    "CalendarMonthPickerHeader": "{0}, chọn để đổi năm",
+    "CalendarYearPickerHeader": "{0}, chọn để đổi tháng",
+    "CalendarDayMarked": "ngày có đánh dấu",
+    "CalendarWeekNumber": "Tuần {0}",
+    "DatePlaceholder": "ngày/tháng/năm",
+    "DateUnreadable": "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/09/2026."
   };
 });

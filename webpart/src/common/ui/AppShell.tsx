@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, IdPrefixProvider, makeStyles, type Theme, tokens, webLightTheme } from '@fluentui/react-components';
 import { StringsProvider } from './StringsContext';
 
 const useStyles = makeStyles({
@@ -13,15 +13,23 @@ const useStyles = makeStyles({
 
 export interface IAppShellProps {
   readonly strings: IDanVan365Strings;
-  readonly dark?: boolean;
+  /** The host's theme (Teams or the SharePoint site, see theme.ts); Fluent's web light theme when absent. */
+  readonly theme?: Theme;
+  /**
+   * Prefix of every id Fluent's `useId` makes inside (one per web part instance), so two web parts on one page, each with
+   * its own bundle and id counter, never make the same id.
+   */
+  readonly idPrefix?: string;
 }
 
-/** Fluent UI v9 theme and the strings, around each web part's root component. */
-export const AppShell: React.FC<IAppShellProps> = ({ strings, dark, children }) => {
+/** Fluent UI v9 theme, the id prefix and the strings, around each web part's root component. */
+export const AppShell: React.FC<IAppShellProps> = ({ strings, theme, idPrefix, children }) => {
   const styles = useStyles();
   return (
-    <FluentProvider theme={dark === true ? webDarkTheme : webLightTheme} className={styles.root} lang="vi">
-      <StringsProvider strings={strings}>{children}</StringsProvider>
-    </FluentProvider>
+    <IdPrefixProvider value={idPrefix ?? 'dv-'}>
+      <FluentProvider theme={theme ?? webLightTheme} className={styles.root} lang="vi">
+        <StringsProvider strings={strings}>{children}</StringsProvider>
+      </FluentProvider>
+    </IdPrefixProvider>
   );
 };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, useId } from '@fluentui/react-components';
 import { IDashboard } from '../../../common/api/ApiTypes';
 import { formatDay } from '../../../common/ui/dates';
 import { useLayoutStyles } from '../../../common/ui/layout';
@@ -25,6 +25,10 @@ export interface IDashboardProps {
 export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, onShown }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
+  const ids = {
+    summary: useId('dv-summary-'), units: useId('dv-units-'), sections: useId('dv-sections-'), overdue: useId('dv-overdue-'),
+    matrix: useId('dv-matrix-')
+  };
   const [filters, setFilters] = React.useState<IDashboardFilterValues>({
     asOf: initialAsOf ?? '', unit: '', section: '', status: ''
   });
@@ -67,27 +71,27 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
       )}
       {dashboard !== undefined && (
         <>
-          <section className={layout.section} aria-labelledby="dv-summary">
-            <h3 id="dv-summary" className={layout.subheading}>{s.SummaryHeading}</h3>
+          <section className={layout.section} aria-labelledby={ids.summary}>
+            <h3 id={ids.summary} className={layout.subheading}>{s.SummaryHeading}</h3>
             <SummaryCards dashboard={dashboard} />
           </section>
-          <section className={layout.section} aria-labelledby="dv-units">
-            <h3 id="dv-units" className={layout.subheading}>{s.UnitsHeading}</h3>
+          <section className={layout.section} aria-labelledby={ids.units}>
+            <h3 id={ids.units} className={layout.subheading}>{s.UnitsHeading}</h3>
             <UnitChart categories={dashboard.categories} units={dashboard.units} ongoingLabel={s.Ongoing} />
             <CountsTable caption={s.UnitsHeading} firstColumn={s.ColumnUnit} categories={dashboard.categories}
               rows={dashboard.units} totals={dashboard.totals} />
           </section>
-          <section className={layout.section} aria-labelledby="dv-sections">
-            <h3 id="dv-sections" className={layout.subheading}>{s.SectionsHeading}</h3>
+          <section className={layout.section} aria-labelledby={ids.sections}>
+            <h3 id={ids.sections} className={layout.subheading}>{s.SectionsHeading}</h3>
             <CountsTable caption={s.SectionsHeading} firstColumn={s.ColumnSection} categories={dashboard.categories}
               rows={dashboard.sections} totals={dashboard.totals} />
           </section>
-          <section className={layout.section} aria-labelledby="dv-overdue">
-            <h3 id="dv-overdue" className={layout.subheading}>{s.OverdueHeading}</h3>
+          <section className={layout.section} aria-labelledby={ids.overdue}>
+            <h3 id={ids.overdue} className={layout.subheading}>{s.OverdueHeading}</h3>
             <OverdueList items={dashboard.overdue} />
           </section>
-          <section className={layout.section} aria-labelledby="dv-matrix">
-            <h3 id="dv-matrix" className={layout.subheading}>{s.MatrixHeading}</h3>
+          <section className={layout.section} aria-labelledby={ids.matrix}>
+            <h3 id={ids.matrix} className={layout.subheading}>{s.MatrixHeading}</h3>
             <SubmissionMatrix rounds={dashboard.rounds} units={dashboard.options.units} />
           </section>
         </>

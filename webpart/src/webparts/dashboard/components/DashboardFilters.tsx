@@ -1,8 +1,17 @@
 import * as React from 'react';
-import { Field, Input, Select } from '@fluentui/react-components';
+import { Field, makeStyles, mergeClasses, Select } from '@fluentui/react-components';
 import { IDashboard } from '../../../common/api/ApiTypes';
+import { DayPicker } from '../../../common/ui/DayPicker';
 import { useLayoutStyles } from '../../../common/ui/layout';
 import { useStrings } from '../../../common/ui/StringsContext';
+
+const useStyles = makeStyles({
+  // Each filter may shrink and wrap to the next line: a long section name never pushes the page past its right edge.
+  field: { flexGrow: 1, flexShrink: 1, flexBasis: '12rem', minWidth: '0', maxWidth: '100%' },
+  wide: { flexBasis: '20rem' },
+  select: { width: '100%', minWidth: '0', maxWidth: '100%' },
+  selectControl: { width: '100%', minWidth: '0', textOverflow: 'ellipsis' }
+});
 
 export interface IDashboardFilterValues {
   readonly asOf: string;
@@ -21,30 +30,30 @@ export interface IDashboardFiltersProps {
 export const DashboardFilters: React.FC<IDashboardFiltersProps> = ({ values, dashboard, onChange }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
+  const styles = useStyles();
+  const select = { className: styles.select, select: { className: styles.selectControl } };
   const set = (patch: Partial<IDashboardFilterValues>): void => onChange({ ...values, ...patch });
   return (
     <div className={layout.row} role="group" aria-label={s.FiltersLabel}>
-      <Field label={s.FilterAsOf}>
-        <Input type="date" value={values.asOf} onChange={(_, data) => set({ asOf: data.value })} />
-      </Field>
-      <Field label={s.FilterUnit}>
-        <Select value={values.unit} onChange={(_, data) => set({ unit: data.value })}>
+      <DayPicker label={s.FilterAsOf} value={values.asOf} onChange={(asOf) => set({ asOf })} />
+      <Field label={s.FilterUnit} className={styles.field}>
+        <Select {...select} value={values.unit} onChange={(_, data) => set({ unit: data.value })}>
           <option value="">{s.FilterAll}</option>
           {(dashboard?.options.units ?? []).map((u) => (
             <option key={u.code} value={u.code}>{u.name}</option>
           ))}
         </Select>
       </Field>
-      <Field label={s.FilterSection}>
-        <Select value={values.section} onChange={(_, data) => set({ section: data.value })}>
+      <Field label={s.FilterSection} className={mergeClasses(styles.field, styles.wide)} data-filter="section">
+        <Select {...select} value={values.section} onChange={(_, data) => set({ section: data.value })}>
           <option value="">{s.FilterAll}</option>
           {(dashboard?.options.sections ?? []).map((x) => (
             <option key={x.code} value={x.code}>{`${x.code}. ${x.name}`}</option>
           ))}
         </Select>
       </Field>
-      <Field label={s.FilterStatus}>
-        <Select value={values.status} onChange={(_, data) => set({ status: data.value })}>
+      <Field label={s.FilterStatus} className={styles.field}>
+        <Select {...select} value={values.status} onChange={(_, data) => set({ status: data.value })}>
           <option value="">{s.FilterAll}</option>
           {(dashboard?.categories ?? []).map((c) => (
             <option key={c.key} value={c.key}>{c.label}</option>

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { ChartProps, HorizontalBarChart } from '@fluentui/react-charts';
+import { ChartProps, HorizontalBarChart, Legend } from '@fluentui/react-charts';
+import { makeStyles } from '@fluentui/react-components';
 import { CategoryKey, ICategory, IStatusCounts } from '../../../common/api/ApiTypes';
 import { useStrings } from '../../../common/ui/StringsContext';
 
@@ -10,6 +11,12 @@ const colors: Record<CategoryKey | 'Ongoing', string> = {
   InProgressOverdue: '#c50f1f',
   Ongoing: '#b4a0ff'
 };
+
+const useStyles = makeStyles({
+  figure: { margin: '0', minWidth: '0' },
+  // The charts' legend capitalises each word ("Hoàn Thành Đúng Hạn"); the status words are written in sentence case.
+  legend: { textTransform: 'none' }
+});
 
 /** One stacked bar per unit from the API's counts (the table under it carries the same numbers for screen readers). */
 export function unitChartData(categories: readonly ICategory[], units: readonly IStatusCounts[], ongoingLabel: string): ChartProps[] {
@@ -26,6 +33,14 @@ export function unitChartData(categories: readonly ICategory[], units: readonly 
   }));
 }
 
+/**
+ * The chart's legend: each category once, as the API words it, then ongoing (the chart would list them once per unit).
+ */
+export function unitChartLegends(categories: readonly ICategory[], ongoingLabel: string): Legend[] {
+  const legends: Legend[] = [...categories.map((c) => ({ title: c.label, color: colors[c.key] })), { title: ongoingLabel, color: colors.Ongoing }];
+  return legends.filter((legend, index) => legends.findIndex((l) => l.title === legend.title) === index);
+}
+
 export interface IUnitChartProps {
   readonly categories: readonly ICategory[];
   readonly units: readonly IStatusCounts[];
@@ -34,14 +49,21 @@ export interface IUnitChartProps {
 
 export const UnitChart: React.FC<IUnitChartProps> = ({ categories, units, ongoingLabel }) => {
   const s = useStrings();
+  const styles = useStyles();
   if (units.length === 0) {
     return null;
   }
 
   return (
-    <figure style={{ margin: 0, minWidth: 0 }} aria-label={s.ChartLabel}>
+    <figure className={styles.figure} aria-label={s.ChartLabel} data-chart="units">
       <HorizontalBarChart data={unitChartData(categories, units, ongoingLabel)} chartDataMode="fraction"
-        legendProps={{ enabledWrapLines: true, overflowText: s.ChartMoreLegends, allowFocusOnLegends: true }} />
+        legendProps={{
+          legends: unitChartLegends(categories, ongoingLabel),
+          styles: { legend: styles.legend },
+          enabledWrapLines: true,
+          overflowText: s.ChartMoreLegends,
+          allowFocusOnLegends: false
+        }} />
     </figure>
   );
 };

@@ -5,6 +5,7 @@ import { dashboardAnswer } from '../../../testing/fixtures';
 import { renderInShell } from '../../../testing/render';
 import { Dashboard } from '../components/Dashboard';
 import { sortOverdue } from '../components/OverdueList';
+import { unitChartLegends } from '../components/UnitChart';
 import { DashboardService } from '../services/DashboardService';
 
 function cardValue(id: string): string {
@@ -88,5 +89,23 @@ describe('Dashboard', () => {
     const transport = FakeTransport.answering({ status: 403, body: { error: 'Tài khoản không có quyền thực hiện thao tác này.' } });
     renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
     expect((await screen.findByRole('alert')).textContent).toBe('Tài khoản không có quyền thực hiện thao tác này.');
+  });
+});
+
+describe('UnitChart', () => {
+  it('unitChartLegends_Categories_EachOnceAsTheApiWordsThem', () => {
+    const categories = dashboardAnswer().categories;
+    const legends = unitChartLegends(categories, 'Thường xuyên');
+    expect(legends.map((l) => l.title)).toEqual([...categories.map((c) => c.label), 'Thường xuyên']);
+  });
+
+  it('Dashboard_UnitChart_LegendListsEachCategoryOnce', async () => {
+    const answer = dashboardAnswer();
+    renderInShell(<Dashboard service={new DashboardService(FakeTransport.answering({ status: 200, body: answer }), 'lỗi')} />);
+    await shown();
+    expect(answer.units.length).toBeGreaterThan(1);
+    const chart = document.querySelector('[data-chart="units"]') as HTMLElement;
+    const legends = Array.from(chart.querySelectorAll('.fui-legend__text')).map((e) => e.textContent);
+    expect(legends).toEqual([...answer.categories.map((c) => c.label), 'Thường xuyên']);
   });
 });

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, useId } from '@fluentui/react-components';
 import { ApiError } from '../../../common/api/ApiClient';
 import { ICodeName, IProposal, IRowError, ProposalKind } from '../../../common/api/ApiTypes';
+import { DayPicker } from '../../../common/ui/DayPicker';
 import { useLayoutStyles } from '../../../common/ui/layout';
 import { format, useStrings } from '../../../common/ui/StringsContext';
 import { errorMessage } from '../../../common/ui/useApiLoad';
@@ -41,6 +42,7 @@ export const ProposalForm: React.FC<IProposalFormProps> = ({ service, ward, unit
   const [error, setError] = React.useState<{ message: string; rows: readonly IRowError[] } | undefined>(undefined);
   const [created, setCreated] = React.useState<IProposal | undefined>(undefined);
   const [sending, setSending] = React.useState(false);
+  const headingId = useId('dv-proposal-new-');
   const set = (patch: Partial<IDraft>): void => setDraft({ ...draft, ...patch });
   const fieldError = (field: string): string | undefined => {
     const messages = (error?.rows ?? []).filter((r) => r.field === field).map((r) => r.message);
@@ -78,8 +80,8 @@ export const ProposalForm: React.FC<IProposalFormProps> = ({ service, ward, unit
   };
 
   return (
-    <form className={layout.section} onSubmit={onSubmit} noValidate aria-labelledby="dv-proposal-new">
-      <h3 id="dv-proposal-new" className={layout.subheading}>{s.ProposalNewHeading}</h3>
+    <form className={layout.section} onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId} className={layout.subheading}>{s.ProposalNewHeading}</h3>
       <div className={layout.row}>
         {units.length > 1 && (
           <Field label={s.ProposalUnit}>
@@ -97,9 +99,8 @@ export const ProposalForm: React.FC<IProposalFormProps> = ({ service, ward, unit
           validationState={state('taskCode')}>
           <Input value={draft.taskCode} onChange={(_, d) => set({ taskCode: d.value })} />
         </Field>
-        <Field label={s.ProposalLastDay} validationMessage={fieldError('lastDay')} validationState={state('lastDay')}>
-          <Input type="date" value={draft.lastDay} onChange={(_, d) => set({ lastDay: d.value })} />
-        </Field>
+        <DayPicker label={s.ProposalLastDay} value={draft.lastDay} onChange={(lastDay) => set({ lastDay })}
+          validationMessage={fieldError('lastDay')} />
       </div>
       <Field label={s.ProposalText} validationMessage={fieldError('text')} validationState={state('text')}>
         <Textarea value={draft.text} resize="vertical" onChange={(_, d) => set({ text: d.value })} />

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Card, Field, makeStyles, MessageBar, MessageBarBody, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Field, makeStyles, MessageBar, MessageBarBody, Textarea, tokens, useId } from '@fluentui/react-components';
 import { IProposal } from '../../../common/api/ApiTypes';
 import { formatDay, formatInstant } from '../../../common/ui/dates';
 import { useLayoutStyles } from '../../../common/ui/layout';
@@ -26,6 +26,7 @@ const ProposalCard: React.FC<{ proposal: IProposal; service: IProposalService; o
   const s = useStrings();
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const headingId = useId('dv-proposal-');
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | undefined>(undefined);
@@ -56,8 +57,8 @@ const ProposalCard: React.FC<{ proposal: IProposal; service: IProposalService; o
   ];
   const heading = format(s.ProposalHeading, p.id, p.kindLabel, p.taskCode ?? s.ProposalNewTask);
   return (
-    <Card>
-      <h4 className={layout.subheading} id={`dv-proposal-${p.id}`}>
+    <Card aria-labelledby={headingId}>
+      <h4 className={layout.subheading} id={headingId}>
         {heading} <Badge appearance="tint">{p.stateLabel}</Badge>
       </h4>
       <dl className={styles.facts}>

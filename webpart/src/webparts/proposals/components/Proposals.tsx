@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, Select, Spinner, useId } from '@fluentui/react-components';
 import { IProposal, IProposalList, ProposalState } from '../../../common/api/ApiTypes';
 import { useLayoutStyles } from '../../../common/ui/layout';
 import { useStrings } from '../../../common/ui/StringsContext';
@@ -20,6 +20,7 @@ const states: readonly ProposalState[] = ['ChoXemXet', 'DaTrinh', 'ChapThuan', '
 export const Proposals: React.FC<IProposalsProps> = ({ service, ward, onShown }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
+  const queueId = useId('dv-proposal-queue-');
   const [filter, setFilter] = React.useState<ProposalState | ''>('');
   const [state, replace] = useApiLoad<IProposalList>(
     () => service.list(filter === '' ? undefined : filter, ward), `${filter}|${ward ?? ''}`);
@@ -55,8 +56,8 @@ export const Proposals: React.FC<IProposalsProps> = ({ service, ward, onShown })
         <ProposalForm service={service} ward={ward} units={state.value.myUnits}
           onCreated={(p) => replace(upsert(state.value, p))} />
       )}
-      <section className={layout.section} aria-labelledby="dv-proposal-queue">
-        <h3 id="dv-proposal-queue" className={layout.subheading}>{s.ProposalQueueHeading}</h3>
+      <section className={layout.section} aria-labelledby={queueId}>
+        <h3 id={queueId} className={layout.subheading}>{s.ProposalQueueHeading}</h3>
         <Field label={s.FilterState}>
           <Select value={filter} onChange={(_, d) => setFilter(d.value as ProposalState | '')}>
             <option value="">{s.FilterAll}</option>

@@ -18,7 +18,10 @@ describe('Proposals', () => {
     const transport = transportFor(unitList, () => ({ status: 201, body: proposal({ id: 12 }) }));
     renderInShell(<Proposals service={new ProposalService(transport, 'lỗi')} />);
     fireEvent.change(await screen.findByLabelText('Mã nhiệm vụ'), { target: { value: ' 2.3 ' } });
-    fireEvent.change(screen.getByLabelText('Thời hạn đề xuất'), { target: { value: '2026-12-31' } });
+    const lastDay = screen.getByLabelText('Thời hạn đề xuất');
+    fireEvent.change(lastDay, { target: { value: '31/12/2026' } });
+    fireEvent.blur(lastDay);
+    expect((lastDay as HTMLInputElement).value).toBe('31/12/2026');
     fireEvent.change(screen.getByLabelText(/^Lý do/), { target: { value: 'Chờ kinh phí' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đề xuất' }));
     expect((await screen.findByRole('status')).textContent).toBe('Đã gửi đề xuất số 12 (Chờ xem xét).');

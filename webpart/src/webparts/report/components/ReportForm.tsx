@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, useId } from '@fluentui/react-components';
 import { ApiError } from '../../../common/api/ApiClient';
 import { IMyWork, IRowError, ISubmissionRow, ISubmitResult } from '../../../common/api/ApiTypes';
 import { formatDay, formatInstant } from '../../../common/ui/dates';
@@ -64,6 +64,7 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
   const [values, setValues] = React.useState<Record<string, ISubmissionRow>>({});
   const [submit, setSubmit] = React.useState<SubmitState>({ kind: 'idle' });
   const alertRef = React.useRef<HTMLDivElement>(null);
+  const titleId = useId('dv-report-title-');
 
   React.useEffect(() => {
     if (state.kind === 'loaded') {
@@ -113,9 +114,9 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
   const sending = submit.kind === 'sending';
 
   return (
-    <form className={layout.page} onSubmit={onSubmit} noValidate aria-labelledby="dv-report-title">
+    <form className={layout.page} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
       <header className={layout.section}>
-        <h2 id="dv-report-title" className={layout.heading}>{s.ReportTitle}</h2>
+        <h2 id={titleId} className={layout.heading}>{s.ReportTitle}</h2>
         <p style={{ margin: 0 }}>
           {format(s.ReportIntro, work.unit.name, work.round.title, formatDay(work.round.lastDay))}
         </p>
