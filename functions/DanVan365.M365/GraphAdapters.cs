@@ -13,18 +13,19 @@ namespace DanVan365.M365;
 public sealed class GraphAdapters : IDisposable, IRequestMeter
 {
     /// <param name="connection">The configured Graph client.</param>
-    /// <param name="retryClock">Clock of the batch retry waits: real time, whatever clock the use cases run on.</param>
-    internal GraphAdapters(GraphConnection connection, TimeProvider retryClock)
+    /// <param name="clock">The composition root's clock: batch-item retry waits and state timestamps.</param>
+    internal GraphAdapters(GraphConnection connection, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(clock);
         Connection = connection;
         Site = new SiteContext(connection);
-        Batches = new BatchRunner(connection.Client, retryClock, connection.Options.MaxAttempts);
+        Batches = new BatchRunner(connection.Client, clock, connection.Options.MaxAttempts);
         Lists = new GraphListStore(Site, Batches);
-        Provisioner = new GraphSiteProvisioner(Site, Batches);
-        State = new GraphStateStore(Site, Lists, retryClock);
+        Provisioner = new GraphSiteProvisioner(Site, Batches, clock);
+        State = new GraphStateStore(Site, Lists, clock);
         Planner = new GraphPlannerStore(connection, Batches, State);
-        Library = new GraphLibraryStore(Site, Batches);
+        Library = new GraphLibraryStore(Site, Batches, Provisioner);
     }
 
     public GraphConnection Connection { get; }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DanVan365.Cli;
 using DanVan365.Cli.Serve;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Time;
 using Microsoft.Playwright;
 
 namespace DanVan365.EndToEnd.Tests;
@@ -50,17 +51,16 @@ public sealed partial class ServeFixture : IAsyncLifetime
         var output = new LockedWriter();
         _serve = CliApp.RunAsync(["serve", "--data", DataDirectory, "--port", "0", "--as-of", AsOf], output, output, TimeProvider.System,
             _stop.Token);
-        for (var i = 0; i < 600 && Address is null; i++)
+        await ExternalProcess.PollUntilAsync(() =>
         {
             if (AddressPattern().Match(output.Text) is { Success: true } match)
             {
                 Address = new Uri(match.Value);
-                break;
             }
 
-            Assert.False(_serve.IsCompleted, "serve stopped: " + output.Text);
-            await Task.Delay(100);
-        }
+            return Address is not null;
+        }, TimeSpan.FromMinutes(1), () => _serve.IsCompleted);
+        Assert.False(Address is null && _serve.IsCompleted, "serve stopped: " + output.Text);
 
         Assert.True(Address is not null, "serve did not print its address: " + output.Text);
         _playwright = await Playwright.CreateAsync();

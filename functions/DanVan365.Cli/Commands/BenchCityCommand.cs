@@ -67,14 +67,13 @@ internal static class BenchCityCommand
         var units = UnitDirectory.LoadDefault();
         var catalogue = DecisionImporters.Import(WardRun.BundledDecisionPath, units);
         var calendar = HolidayFiles.Load([], $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}");
-        var instances = Enumerable.Range(0, city.Instances)
-            .Select(_ => new TenantResilience(city.Options(server, server.Wards[0]), TimeProvider.System))
-            .ToList();
 
         // The one registration, as the queue job resolves it; only the mailbox pace runs on the benchmark's scaled minute.
+        // Each simulated Function instance (WardTarget.Instance) gets its own budgets and circuit from the registration's
+        // TenantResilienceRegistry, on the registration's clock (the system's).
         await using var services = new ServiceCollection()
             .AddDanVan365(CliServices.DefaultConfiguration())
-            .AddScoped(_ => new SendPacer(TimeProvider.System, SendPacer.DefaultMessagesPerMinute, city.Window))
+            .AddScoped(sp => new SendPacer(sp.GetRequiredService<TimeProvider>(), SendPacer.DefaultMessagesPerMinute, city.Window))
             .BuildServiceProvider();
         var scopes = services.GetRequiredService<IWardScopeFactory>();
         var steps = new (string Phase, Func<WardScope, Task<bool>> Step)[]
@@ -100,7 +99,7 @@ internal static class BenchCityCommand
                             PlannerDesign.DefaultPlanTitle(catalogue, ward.Name), units, calendar),
                         city.Options(server, ward))
                     {
-                        Resilience = instances[i % city.Instances],
+                        Instance = i % city.Instances,
                     };
                     await using var scope = scopes.Open(target);
                     if (!await step(scope).ConfigureAwait(false))

@@ -42,13 +42,11 @@ public static class LocalGraphStart
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        try
+        // Until Ctrl+C or SIGTERM: then stop cleanly.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (stop.Token.Register(() => stopped.TrySetResult()).ConfigureAwait(false))
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C or SIGTERM: stop cleanly.
+            await stopped.Task.ConfigureAwait(false);
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class WardLeaseTimes
     /// <summary>A lease not renewed or released within this time is free (a crashed holder blocks nobody for long).</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a second runner waits before answering "ward busy" (real time).</summary>
+    /// <summary>How long a second runner waits before answering "ward busy" (on the clock, as the expiry).</summary>
     public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The defaults (10 minutes, 20 seconds).</summary>

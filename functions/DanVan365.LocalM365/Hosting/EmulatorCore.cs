@@ -24,11 +24,15 @@ internal sealed class EmulatorCore : IDisposable
     private long _plannerWrites;
     private readonly ResourceUnitBudget _budget;
 
+    /// <summary>The clock of the wire (the budget's and the injected latency's), not the tenant's calendar clock.</summary>
+    private readonly TimeProvider _wireClock;
+
     public EmulatorCore(GraphStore store, TimeProvider clock, SeedDocument seed, string? outboxDirectory, TimeProvider? budgetClock = null)
     {
         Store = store;
         Clock = clock;
-        _budget = new ResourceUnitBudget(budgetClock ?? TimeProvider.System);
+        _wireClock = budgetClock ?? TimeProvider.System;
+        _budget = new ResourceUnitBudget(_wireClock);
         Seed = seed;
         OutboxDirectory = outboxDirectory;
         SiteHandlers.Register(_router);
@@ -133,7 +137,7 @@ internal sealed class EmulatorCore : IDisposable
         var faults = Faults;
         if (!inBatch && faults.DelayMs > 0)
         {
-            await Task.Delay(faults.DelayMs, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(faults.DelayMs), _wireClock, cancellationToken).ConfigureAwait(false);
         }
 
         RouteMatch match;

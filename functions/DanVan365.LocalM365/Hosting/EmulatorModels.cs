@@ -27,7 +27,7 @@ public sealed class LocalGraphServerOptions
     /// <summary>Browser origins allowed to call the Graph routes (CORS); none by default. Control routes never allow any.</summary>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 
-    /// <summary>Clock of the resource-unit budget's minute (real time unless a test fakes it).</summary>
+    /// <summary>Clock of the wire: the resource-unit budget's minute and the injected latency (real time unless a test fakes it).</summary>
     public TimeProvider BudgetClock { get; set; } = TimeProvider.System;
 
     /// <summary>Optional logging for the web host; null logs nothing.</summary>

@@ -23,17 +23,18 @@ public static class GraphClientBuilder
     public const string Product = "DanVan365";
 
     /// <param name="options">The tenant's settings.</param>
+    /// <param name="resilience">The tenant's shared budgets, retries and circuit (<see cref="TenantResilienceRegistry.For"/>).</param>
     /// <param name="credential">The app's credential (null: from the options; unused for a local Graph).</param>
     /// <param name="transport">The innermost handler (null: sockets).</param>
-    /// <param name="resilience">The tenant's shared budgets and circuit (null: the process-wide one for the tenant).</param>
     /// <param name="interactive">A person waits for the answers: the client's requests go before queued ward runs.</param>
-    public static GraphConnection Create(M365Options options, TokenCredential? credential = null, HttpMessageHandler? transport = null,
-        TenantResilience? resilience = null, bool interactive = false)
+    public static GraphConnection Create(M365Options options, TenantResilience resilience, TokenCredential? credential = null,
+        HttpMessageHandler? transport = null, bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(resilience);
         options.Validate();
         var meter = new RequestMeter();
-        var handlers = Handlers(resilience ?? TenantResilience.For(options), interactive);
+        var handlers = Handlers(resilience, interactive);
 
         // Counts what reaches the wire (retries included): the figure behind "requests=N".
         handlers.Add(meter);
@@ -49,7 +50,7 @@ public static class GraphClientBuilder
             : new AzureIdentityAuthenticationProvider(credential ?? CreateCredential(options), null, null, true,
                 "https://graph.microsoft.com/.default");
         var client = GraphSdkClients.Create(http, auth, options.GraphBaseUrl.TrimEnd('/'));
-        return new GraphConnection(client, meter, options);
+        return new GraphConnection(client, meter, options, resilience.Clock);
     }
 
     /// <summary>
@@ -119,8 +120,11 @@ public static class GraphClientBuilder
     }
 }
 
-/// <summary>A configured Graph client, its request meter and the options it was built from.</summary>
-public sealed record GraphConnection(GraphServiceClient Client, RequestMeter Meter, M365Options Options);
+/// <summary>
+/// A configured Graph client, its request meter, the options it was built from, and the clock its waits run on (the
+/// tenant's, <see cref="TenantResilience.Clock"/>: the composition root's).
+/// </summary>
+public sealed record GraphConnection(GraphServiceClient Client, RequestMeter Meter, M365Options Options, TimeProvider Clock);
 
 /// <summary>Counts HTTP requests sent to Graph (a $batch counts once).</summary>
 public sealed class RequestMeter : DelegatingHandler

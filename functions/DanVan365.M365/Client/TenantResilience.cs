@@ -8,12 +8,13 @@ namespace DanVan365.M365.Client;
 
 /// <summary>
 /// What every ward of one tenant shares in this process: the SharePoint resource-unit bucket, the Planner pace, the
-/// per-mailbox mail pace and the circuit breaker. One per tenant (<see cref="For"/>), so 114 wards on one app spend
-/// one budget. Several Function instances each take 1/<see cref="M365Options.InstanceCount"/> of the budget.
+/// per-mailbox mail pace and the circuit breaker. One per tenant (<see cref="TenantResilienceRegistry.For"/>, a singleton of
+/// the composition root), so 114 wards on one app spend one budget. Several Function instances each take
+/// 1/<see cref="M365Options.InstanceCount"/> of the budget. Every wait (pacing, Polly's delays, the circuit's break) runs on
+/// the clock given here: the composition root's <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class TenantResilience
 {
-    private static readonly ConcurrentDictionary<string, TenantResilience> Shared = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>A local Graph without <see cref="M365Options.PaceLocal"/>: budgets so large they never wait.</summary>
     private const double UnpacedScale = 1_000_000;
 
@@ -52,13 +53,6 @@ public sealed class TenantResilience
 
     /// <summary>Retry (outer) and circuit breaker (inner): the only retry layer of the Graph client.</summary>
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
-
-    /// <summary>The process-wide instance for the options' tenant (created on first use).</summary>
-    public static TenantResilience For(M365Options options, ILoggerFactory? loggerFactory = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Shared.GetOrAdd(KeyOf(options), _ => new TenantResilience(options, TimeProvider.System, loggerFactory));
-    }
 
     /// <summary>The pace of one mailbox's messages (Exchange Online: 30 a minute).</summary>
     public TokenBucket Mailbox(string mailbox) =>
@@ -133,6 +127,7 @@ public sealed class TenantResilience
         }
     }
 
-    private static string KeyOf(M365Options options) =>
+    /// <summary>What names a tenant: its id, or the local Graph's URL.</summary>
+    internal static string KeyOf(M365Options options) =>
         options.Local || string.IsNullOrEmpty(options.TenantId) ? options.GraphBaseUrl : options.TenantId;
 }

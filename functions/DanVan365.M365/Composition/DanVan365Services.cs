@@ -36,6 +36,10 @@ public static class DanVan365Services
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
+        // Every wait of the adapter (Polly's delays, the tenant budgets, batch-item retries, the lease's wait and poll,
+        // mail pacing) runs on this one clock, so a test drives them all with a fake one.
+        services.TryAddSingleton(sp => new TenantResilienceRegistry(sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<AppCredential>();
         services.TryAddSingleton<IWardScopeFactory, WardScopeFactory>();
         services.TryAddSingleton<IReportDocuments>(_ => new WordReportDocuments());
@@ -50,11 +54,10 @@ public static class DanVan365Services
         {
             var target = sp.GetRequiredService<WardTargetHolder>().Target;
             var credential = target.Graph.Local ? null : sp.GetRequiredService<AppCredential>().For(target.Graph);
-            // Retry waits honour Retry-After in real time, whatever clock the use cases run on.
-            var resilience = target.Resilience ?? TenantResilience.For(target.Graph, sp.GetService<ILoggerFactory>());
+            var resilience = sp.GetRequiredService<TenantResilienceRegistry>().For(target.Graph, target.Instance);
             return new GraphAdapters(
-                GraphClientBuilder.Create(target.Graph, credential, target.Transport, resilience, target.Interactive),
-                TimeProvider.System);
+                GraphClientBuilder.Create(target.Graph, resilience, credential, target.Transport, target.Interactive),
+                sp.GetRequiredService<TimeProvider>());
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
         services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);
@@ -83,8 +86,7 @@ public static class DanVan365Services
         });
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 
-        // Pacing is about Graph's real throughput, whatever the use cases' clock says.
-        services.AddScoped(_ => new SendPacer(TimeProvider.System));
+        services.AddScoped(sp => new SendPacer(sp.GetRequiredService<TimeProvider>()));
 
         // Core's use cases.
         services.AddScoped<CatalogueSync>();

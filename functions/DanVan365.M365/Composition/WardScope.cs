@@ -13,10 +13,11 @@ public sealed record WardTarget(WardContext Ward, M365Options Graph)
     public HttpMessageHandler? Transport { get; init; }
 
     /// <summary>
-    /// The tenant's budgets and retry pipeline; null: the one shared by every ward of this tenant in the process
-    /// (<see cref="TenantResilience.For"/>). The city benchmark passes one per simulated instance.
+    /// The Function instance that runs this ward, whose share of the tenant's budgets and whose circuit its requests use
+    /// (<see cref="TenantResilienceRegistry.For"/>): 0, the process, except in the city benchmark, which simulates several
+    /// instances in one process.
     /// </summary>
-    public TenantResilience? Resilience { get; init; }
+    public int Instance { get; init; }
 
     /// <summary>
     /// A person is waiting for this scope's answer (the web part's HTTP calls): its Graph requests go before every queued

@@ -16,7 +16,7 @@ namespace DanVan365.M365.Library;
 /// in 320 KiB multiples (https://learn.microsoft.com/graph/api/driveitem-createuploadsession). Replacing a file keeps
 /// the earlier one as a version.
 /// </summary>
-public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : ILibraryStore
+public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, GraphSiteProvisioner provisioner) : ILibraryStore
 {
     /// <summary>Graph's limit for a simple upload.</summary>
     public const int SimpleUploadLimit = 4 * 1024 * 1024;
@@ -286,7 +286,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches) : I
         var libraryId = await site.ListIdAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
         var parts = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var paths = parts.Select((_, i) => string.Join('/', parts.Take(i + 1))).ToList();
-        await new GraphSiteProvisioner(site, batches).CreateFoldersAsync(siteId, libraryId, paths, cancellationToken).ConfigureAwait(false);
+        await provisioner.CreateFoldersAsync(siteId, libraryId, paths, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> DriveIdAsync(CancellationToken cancellationToken)

@@ -15,9 +15,9 @@ namespace DanVan365.M365.Lists;
 /// create only), so a later version or stamp is kept where a documented write reaches it: a row of the state list
 /// ("schema:{list key}"), read only when the description is older.
 /// </summary>
-public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, TimeProvider? clock = null) : ISiteProvisioner
+public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, TimeProvider clock) : ISiteProvisioner
 {
-    private readonly GraphStateStore _state = new(site, new GraphListStore(site, batches), clock ?? TimeProvider.System);
+    private readonly GraphStateStore _state = new(site, new GraphListStore(site, batches), clock);
 
     /// <summary>The state row holding a list's current schema description.</summary>
     public static string SchemaKey(ListDefinition definition)

@@ -13,9 +13,8 @@ namespace DanVan365.M365.Lists;
 /// released or expired lease by a PATCH carrying the row's eTag in If-Match (a second claimant gets 412 and loses).
 /// Renewals and the release are PATCHes with the holder's eTag too, so a holder that was overtaken changes nothing.
 /// Every lease request goes before queued ward runs in the tenant's budgets (<see cref="PaceFirstOption"/>): a renewal held
-/// back behind other wards' work could let the lease expire. Expiry comes from the <see cref="TimeProvider"/>; a site without the state
-/// list throws
-/// <see cref="Core.Errors.SiteNotProvisionedException"/>.
+/// back behind other wards' work could let the lease expire. The expiry, the wait for a busy ward and its poll come from the
+/// <see cref="TimeProvider"/>; a site without the state list throws <see cref="Core.Errors.SiteNotProvisionedException"/>.
 /// </summary>
 public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeProvider clock, WardLeaseTimes times) : IWardLease
 {
@@ -30,8 +29,8 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     public async Task<IWardLeaseHold?> TryAcquireAsync(string purpose, TimeSpan wait, CancellationToken cancellationToken)
     {
         var holder = $"{purpose}:{Guid.NewGuid():N}";
-        // The wait is real time (a runner must not hang whatever clock the use cases run on); the expiry is the clock's.
-        var started = TimeProvider.System.GetTimestamp();
+        // The wait, the poll and the expiry all run on the composition root's clock (a fake one in tests).
+        var started = clock.GetTimestamp();
         var failedWrites = 0;
         while (true)
         {
@@ -43,7 +42,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                 return new Held(this, holder, row.ItemId, row.ETag);
             }
 
-            var left = wait - TimeProvider.System.GetElapsedTime(started);
+            var left = wait - clock.GetElapsedTime(started);
             if (failed is not null)
             {
                 // The lease was free but Microsoft 365 did not take our write (429/503/504, not applied): try again.
@@ -59,7 +58,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                 return null;
             }
 
-            await Task.Delay(left < Poll ? left : Poll, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(left < Poll ? left : Poll, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -156,13 +156,13 @@ public sealed class GraphPlanLocator(GraphConnection connection, IStateStore sta
         _recordRead = true;
     }
 
-    private static async Task WaitAsync(ODataError error, CancellationToken cancellationToken)
+    private async Task WaitAsync(ODataError error, CancellationToken cancellationToken)
     {
         var retryAfter = error.ResponseHeaders is { } headers && headers.TryGetValue("Retry-After", out var values)
             && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
         if (retryAfter > 0)
         {
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(retryAfter, 30)), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(retryAfter, 30)), connection.Clock, cancellationToken).ConfigureAwait(false);
         }
     }
 }

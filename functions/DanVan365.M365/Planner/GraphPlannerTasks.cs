@@ -120,7 +120,7 @@ public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner ba
             CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, connection.Clock, cancellationToken).ConfigureAwait(false);
         }
 
         var taken = created.Values.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);

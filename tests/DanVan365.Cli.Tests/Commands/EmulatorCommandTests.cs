@@ -1,5 +1,6 @@
 using System.Net;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Time;
 
 namespace DanVan365.Cli.Tests.Commands;
 
@@ -35,10 +36,8 @@ public class EmulatorCommandTests
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var run = CliApp.RunAsync(["emulator", "--port", "0", "--data", data.Path, "--wards", "3", "--cors-origin",
             "http://localhost:4321"], stdout, stderr, TimeProvider.System, stop.Token);
-        while (!Printed(stdout, printed).Contains("Press Ctrl+C", StringComparison.Ordinal) && !run.IsCompleted)
-        {
-            await Task.Delay(50);
-        }
+        await ExternalProcess.PollUntilAsync(() => Printed(stdout, printed).Contains("Press Ctrl+C", StringComparison.Ordinal),
+            TimeSpan.FromMinutes(2), () => run.IsCompleted);
 
         var lines = Printed(stdout, printed).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.False(run.IsCompleted, Printed(stdout, printed) + stderr);

@@ -3,6 +3,7 @@ using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
+using DanVan365.TestUtilities.Time;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan365.Core.Tests.Wards;
@@ -87,7 +88,7 @@ public class WardRunLeaseTests
         lease.RenewAnswer = () => false;
         var task = run.RunAsync("sync", async token =>
         {
-            await Task.Delay(Timeout.Infinite, token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, token);
             return 0;
         }, CancellationToken.None);
 
@@ -105,7 +106,7 @@ public class WardRunLeaseTests
         lease.RenewAnswer = () => throw new RemoteServiceException("renew", 503, "serviceNotAvailable", null, "busy");
         var task = run.RunAsync("sync", async token =>
         {
-            await Task.Delay(Timeout.Infinite, token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, token);
             return 0;
         }, CancellationToken.None);
 
@@ -170,15 +171,7 @@ public class WardRunLeaseTests
         return (clock, lease, new WardRunLease(Ward, lease, lease, WardLeaseTimes.Default, clock));
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 600 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
-    }
+    private static Task WaitUntil(Func<bool> condition) => Eventually.TrueAsync(condition, "the renewal ran");
 
     /// <summary>An in-memory lease (and provisioner) that records what the run asked of it.</summary>
     private sealed class RecordingLease : IWardLease, ISiteProvisioner, IWardLeaseHold

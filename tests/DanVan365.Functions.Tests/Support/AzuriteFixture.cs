@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Time;
 
 namespace DanVan365.Functions.Tests.Support;
 
@@ -64,16 +65,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = Stopwatch.StartNew();
-        while (!await ListeningAsync(queue))
+        if (!await ExternalProcess.PollUntilAsync(() => ListeningAsync(queue), TimeSpan.FromSeconds(60), () => _process.HasExited))
         {
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{queue} (exited={_process.HasExited}): " +
-                    $"{Output()}");
-            }
-
-            await Task.Delay(200);
+            throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{queue} (exited={_process.HasExited}): " +
+                $"{Output()}");
         }
 
         ConnectionString =

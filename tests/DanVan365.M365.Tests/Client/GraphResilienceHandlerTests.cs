@@ -1,4 +1,5 @@
 using DanVan365.M365.Client;
+using DanVan365.TestUtilities.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph.Models.ODataErrors;
@@ -56,7 +57,7 @@ public class GraphResilienceHandlerTests
             for (var i = 0; i < 200 && !call.IsCompleted; i++)
             {
                 _clock.Advance(TimeSpan.FromMilliseconds(20));
-                await Task.Delay(2);
+                await Eventually.SettledAsync();
             }
 
             await call.WaitAsync(TimeSpan.FromSeconds(10));
@@ -85,7 +86,7 @@ public class GraphResilienceHandlerTests
         for (var i = 0; i < 200 && !renewal.IsCompleted; i++)
         {
             _clock.Advance(TimeSpan.FromMilliseconds(20));
-            await Task.Delay(2);
+            await Eventually.SettledAsync();
         }
 
         await renewal.WaitAsync(TimeSpan.FromSeconds(10));
@@ -93,15 +94,7 @@ public class GraphResilienceHandlerTests
         Assert.False(queued.IsCompleted);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
-    }
+    private static Task WaitUntil(Func<bool> condition) => Eventually.TrueAsync(condition, "requests queued in the budget");
 
     [Fact]
     public async Task GetAsync_429WithRetryAfter_WaitsThatLongThenSucceeds()
@@ -112,7 +105,7 @@ public class GraphResilienceHandlerTests
         var call = client.Sites["root"].GetAsync();
         await wire.WaitForAsync(1);
         _clock.Advance(TimeSpan.FromSeconds(4.9));
-        await Task.Delay(50);
+        await Eventually.SettledAsync();
         Assert.Equal(1, wire.Sent);
         _clock.Advance(TimeSpan.FromSeconds(0.1));
         var site = await call;
@@ -132,7 +125,7 @@ public class GraphResilienceHandlerTests
         var call = client.Sites["root"].GetAsync();
         await wire.WaitForAsync(1);
         _clock.Advance(TimeSpan.FromSeconds(6));
-        await Task.Delay(50);
+        await Eventually.SettledAsync();
         Assert.Equal(1, wire.Sent);
         _clock.Advance(TimeSpan.FromSeconds(1));
         await call;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using DanVan365.TestUtilities.Time;
 
 namespace DanVan365.M365.Tests.Client;
 
@@ -26,14 +27,10 @@ internal sealed class ScriptedTransport(params Func<HttpResponseMessage>[] scrip
         return response;
     }
 
-    /// <summary>Waits (real time, bounded) until <paramref name="count"/> requests were sent.</summary>
+    /// <summary>Waits (without sleeping, bounded) until <paramref name="count"/> requests were sent.</summary>
     public async Task WaitForAsync(int count)
     {
-        for (var i = 0; i < 500 && Sent < count; i++)
-        {
-            await Task.Delay(10);
-        }
-
+        await Eventually.TrueAsync(() => Sent >= count, $"{count} requests sent");
         Assert.True(count == Sent, $"sent {Sent}, expected {count}");
     }
 

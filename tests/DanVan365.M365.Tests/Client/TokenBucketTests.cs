@@ -1,4 +1,5 @@
 using DanVan365.M365.Client;
+using DanVan365.TestUtilities.Time;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan365.M365.Tests.Client;
@@ -191,7 +192,7 @@ public class TokenBucketTests
         var advanced = TimeSpan.Zero;
         for (var i = 0; i < 20_000 && !task.IsCompleted; i++)
         {
-            await Task.Delay(1);
+            await Eventually.SettledAsync();
             if (task.IsCompleted)
             {
                 break;
@@ -205,13 +206,5 @@ public class TokenBucketTests
         return advanced;
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
-    }
+    private static Task WaitUntil(Func<bool> condition) => Eventually.TrueAsync(condition, "callers queued in the bucket");
 }

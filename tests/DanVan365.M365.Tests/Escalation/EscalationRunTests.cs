@@ -7,6 +7,7 @@ using DanVan365.M365.Client;
 using DanVan365.M365.Escalation;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace DanVan365.M365.Tests.Escalation;
@@ -35,7 +36,7 @@ public class EscalationRunTests
         new GraphNotificationLog(session.Site, session.Batches, session.Lists),
         sender ?? new GraphMailSender(session.Connection),
         ward.Clock,
-        new SendPacer(TimeProvider.System));
+        new SendPacer(ward.Clock));
 
     private static async Task<EscalationRunReport> EscalateAsync(WardHarness ward, bool dryRun = false)
     {
@@ -209,7 +210,7 @@ public class EscalationRunTests
         await using var ward = await StartWardAsync();
         var options = ward.Options();
         options.SenderMailbox = "khong.ton.tai@haian.example.vn";
-        var badConnection = GraphClientBuilder.Create(options);
+        var badConnection = GraphClientBuilder.Create(options, ward.Services.GetRequiredService<TenantResilienceRegistry>().For(options));
         using var badClient = badConnection.Client;
         var badSender = new GraphMailSender(badConnection);
 

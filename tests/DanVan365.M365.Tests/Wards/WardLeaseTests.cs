@@ -7,6 +7,7 @@ using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Lists;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using DanVan365.TestUtilities.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan365.M365.Tests.Wards;
@@ -149,13 +150,10 @@ public class WardLeaseTests
             new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
 
         // Each run pauses before its first Planner request until the other run has ended, so the lease holder is still
-        // mid-run when the other claims. Were both let into Planner, each would wait 30 s for the other, then go on.
+        // mid-run when the other claims. Were both let into Planner, each would wait for the other and fail (30 s bound).
         WardHarness.Session Open(int me) => ward.NewSession(new BeforeFirstHandler(
             r => r.RequestUri!.AbsolutePath.Contains("/planner/", StringComparison.Ordinal),
-            async () =>
-            {
-                await Task.WhenAny(finished[1 - me].Task, Task.Delay(TimeSpan.FromSeconds(30)));
-            }));
+            () => finished[1 - me].Task.WaitAsync(TimeSpan.FromSeconds(30))));
 
         using var one = Open(0);
         using var two = Open(1);
@@ -243,20 +241,11 @@ public class WardLeaseTests
         return GraphWardLease.Parse(value).Expires ?? throw new InvalidOperationException($"no lease held: '{value}'");
     }
 
-    /// <summary>The renewal runs on the holder's timer: wait (real time, bounded) until the row shows it.</summary>
+    /// <summary>The renewal runs on the holder's timer: read the row (bounded, no sleep) until it shows it.</summary>
     private static async Task<DateTimeOffset> WaitForExpiryAfterAsync(WardHarness ward, DateTimeOffset expiry)
     {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
-        while (true)
-        {
-            var now = await ExpiryAsync(ward);
-            if (now > expiry || TimeProvider.System.GetUtcNow() > deadline)
-            {
-                Assert.True(now > expiry, $"the lease was not renewed: still expires {now:O}");
-                return now;
-            }
-
-            await Task.Delay(50);
-        }
+        var now = expiry;
+        await Eventually.TrueAsync(async () => (now = await ExpiryAsync(ward)) > expiry, $"the lease renewed after {expiry:O}");
+        return now;
     }
 }

@@ -10,9 +10,9 @@ using DanVan365.M365.Composition;
 using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
 using DanVan365.M365.Planner;
+using DanVan365.TestUtilities.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan365.TestUtilities.M365;
 
@@ -31,7 +31,7 @@ public sealed class WardHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private WardHarness(LocalGraphServer server, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+    private WardHarness(LocalGraphServer server, VirtualClock clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Server = server;
         Clock = clock;
@@ -49,8 +49,10 @@ public sealed class WardHarness : IAsyncDisposable
 
     public LocalGraphServer Server { get; }
 
-    /// <summary>The clock of the use cases and of the local Graph (timestamps such as completedDateTime).</summary>
-    public FakeTimeProvider Clock { get; }
+    /// <summary>
+    /// The clock of the use cases, of the Graph adapter's waits and of the local Graph (timestamps such as completedDateTime).
+    /// </summary>
+    public VirtualClock Clock { get; }
 
     public UnitDirectory Units { get; } = UnitDirectory.LoadDefault();
 
@@ -66,7 +68,8 @@ public sealed class WardHarness : IAsyncDisposable
     public static async Task<WardHarness> StartAsync(
         DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        // Waits (retries, paces, the lease's poll) end at once, the clock moved on by them.
+        var clock = new VirtualClock(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock })
             .ConfigureAwait(false);
         try
