@@ -11,8 +11,9 @@ public static class ReportCompiler
     /// <summary>
     /// Compiles one round.
     /// <para>Status of a task with a deadline: <paramref name="statuses"/> (from Phân công) when given; otherwise the
-    /// lead units' reported words (in-progress wins over completed, overdue over on-time); otherwise from the date.
-    /// An in-progress task past its last day at <paramref name="date"/> counts as overdue.</para>
+    /// lead units' reported words, the least advanced one (<see cref="StatusCategories.LeastAdvanced"/>). A completed status
+    /// stands; any other (or none) is an open task, judged by <see cref="StatusRules.Categorise"/> on <paramref name="date"/>
+    /// against the effective last day (in progress on time up to it, overdue after it).</para>
     /// <para>Submissions of other rounds are ignored; of several submissions by one unit the last one counts; rows whose
     /// code is not a work item of this catalogue are ignored.</para>
     /// </summary>
@@ -211,24 +212,14 @@ public static class ReportCompiler
         StatusCategory? category = null;
         if (!ongoing)
         {
-            var lastDay = effectiveLastDay ?? frame!.LastDay!.Value;
-            if (statuses.TryGetValue(code, out var given))
-            {
-                category = given;
-            }
-            else if (leadReports.Where(r => r.Status is not null).Select(r => r.Status!.Value).ToList() is { Count: > 0 } words)
-            {
-                category = words.MaxBy(Severity);
-            }
-            else
-            {
-                category = StatusCategory.InProgressOnTime;
-            }
-
-            if (category == StatusCategory.InProgressOnTime && date > lastDay)
-            {
-                category = StatusCategory.InProgressOverdue;
-            }
+            // What is known (Phân công, else the lead units' least advanced word) says whether the task is done; an open
+            // task is judged by the status rules on the report's date, against the effective last day.
+            var known = statuses.TryGetValue(code, out var given)
+                ? given
+                : StatusCategories.LeastAdvanced(leadReports.Select(r => r.Status).OfType<StatusCategory>());
+            category = known is { } done && done.IsCompleted()
+                ? done
+                : StatusRules.Categorise(effectiveLastDay ?? frame!.LastDay!.Value, completedOn: null, date);
         }
 
         var leads = task.Lead.Units.Count > 0
@@ -245,13 +236,4 @@ public static class ReportCompiler
             new TaskStatusView(category, ongoing, reported),
             contributions);
     }
-
-    private static int Severity(StatusCategory category) => category switch
-    {
-        StatusCategory.CompletedOnTime => 0,
-        StatusCategory.CompletedLate => 1,
-        StatusCategory.InProgressOnTime => 2,
-        StatusCategory.InProgressOverdue => 3,
-        _ => 0,
-    };
 }

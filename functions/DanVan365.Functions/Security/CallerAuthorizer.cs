@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DanVan365.Core.Reporting;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Functions.Security;
@@ -54,8 +55,6 @@ public static class CallerAuthorizer
 
     private static readonly string[] RoleClaims = ["roles", ClaimTypes.Role];
 
-    private static readonly string[] UnitRoles = ["head", "assignee"];
-
     /// <summary>Allowed when the caller is authenticated and holds one of <paramref name="roles"/>.</summary>
     public static AuthDecision RequireRole(ClaimsPrincipal? caller, params string[] roles)
     {
@@ -70,8 +69,12 @@ public static class CallerAuthorizer
             : new AuthDecision(AuthOutcome.Forbidden, "missing app role " + string.Join(" or ", roles));
     }
 
-    /// <summary>Allowed when the caller is a reporter and belongs to <paramref name="unitCode"/> in <paramref name="units"/>.</summary>
-    public static AuthDecision RequireReporterOf(ClaimsPrincipal? caller, string unitCode, UnitDirectory units)
+    /// <summary>
+    /// Allowed when the caller is a reporter who may submit (and read) the report of <paramref name="unitCode"/> by the one
+    /// rule of <see cref="ReportSubmitters.MaySubmit"/>, the same as a library upload's: one of the unit's people, or the
+    /// head of <paramref name="aggregatingUnitCode"/> (the decision's aggregating unit). The app role is the API's own door.
+    /// </summary>
+    public static AuthDecision RequireReporterOf(ClaimsPrincipal? caller, string unitCode, UnitDirectory units, string? aggregatingUnitCode)
     {
         ArgumentNullException.ThrowIfNull(units);
         var role = RequireRole(caller, AppRoles.Reporter);
@@ -80,9 +83,27 @@ public static class CallerAuthorizer
             return role;
         }
 
-        return UnitsOf(caller!, units).Contains(unitCode, StringComparer.Ordinal)
+        return ReportSubmitters.MaySubmit(units, unitCode, aggregatingUnitCode, ObjectIdOf(caller!))
             ? AuthDecision.Allow
-            : new AuthDecision(AuthOutcome.Forbidden, "the caller does not belong to unit " + unitCode);
+            : new AuthDecision(AuthOutcome.Forbidden, "the caller may not submit for unit " + unitCode);
+    }
+
+    /// <summary>
+    /// The report form's first gate, before the ward's decision is read: a reporter whom the ward's directory names as one
+    /// of a unit's people (any unit; <see cref="RequireReporterOf"/> then decides for the unit asked).
+    /// </summary>
+    public static AuthDecision RequireUnitPerson(ClaimsPrincipal? caller, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var role = RequireRole(caller, AppRoles.Reporter);
+        if (!role.Allowed)
+        {
+            return role;
+        }
+
+        return UnitsOf(caller!, units).Count > 0
+            ? AuthDecision.Allow
+            : new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
     }
 
     /// <summary>
@@ -136,16 +157,7 @@ public static class CallerAuthorizer
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(units);
-        if (ObjectIdOf(caller) is not { } objectId)
-        {
-            return [];
-        }
-
-        return [.. units.People
-            .Where(p => p.Unit is not null && p.ObjectId is not null && UnitRoles.Contains(p.Role, StringComparer.Ordinal)
-                        && string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))
-            .Select(p => p.Unit!)
-            .Distinct(StringComparer.Ordinal)];
+        return ReportSubmitters.UnitsOf(units, ObjectIdOf(caller));
     }
 
     /// <summary>The caller's Entra object id (a GUID, lower case), or null when the token has none or two different ones.</summary>
