@@ -100,11 +100,23 @@ public class AuthorizationTests
     }
 
     [Fact]
-    public void RequireUnitPerson_ReporterNamedByNoUnit_Forbidden403()
+    public void RequirePossibleSubmitter_AssigneeOfAnotherUnit_Forbidden403BeforeTheDecisionIsRead()
     {
-        Assert.True(CallerAuthorizer.RequireUnitPerson(Principals.User(Units.Get("VP").Head!, AppRoles.Reporter), Units).Allowed);
-        Assert.Equal(403, CallerAuthorizer.RequireUnitPerson(Principals.User(null, AppRoles.Reporter), Units).StatusCode);
-        Assert.Equal(403, CallerAuthorizer.RequireUnitPerson(Principals.User(Units.Get("VP").Head!, AppRoles.Admin), Units).StatusCode);
+        var assignee = Units.Units.First(u => u.Code != "VP" && u.Assignees.Count > 0).Assignees[0];
+
+        Assert.Equal(403, CallerAuthorizer.RequirePossibleSubmitter(Principals.User(assignee, AppRoles.Reporter), "VP", Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequirePossibleSubmitter(Principals.User(null, AppRoles.Reporter), "VP", Units).StatusCode);
+    }
+
+    [Fact]
+    public void RequirePossibleSubmitter_UnitsPersonOrAnyUnitsHead_AllowedUntilTheDecisionSays()
+    {
+        var vpAssignee = Units.Get("VP").Assignees[0];
+
+        Assert.True(CallerAuthorizer.RequirePossibleSubmitter(Principals.User(vpAssignee, AppRoles.Reporter), "VP", Units).Allowed);
+        Assert.True(CallerAuthorizer.RequirePossibleSubmitter(Principals.User(Units.Get("KTHTDT").Head!, AppRoles.Reporter), "VP",
+            Units).Allowed);
+        Assert.Equal(403, CallerAuthorizer.RequirePossibleSubmitter(Principals.User(vpAssignee, AppRoles.Admin), "VP", Units).StatusCode);
     }
 
     [Fact]

@@ -89,10 +89,11 @@ public static class CallerAuthorizer
     }
 
     /// <summary>
-    /// The report form's first gate, before the ward's decision is read: a reporter whom the ward's directory names as one
-    /// of a unit's people (any unit; <see cref="RequireReporterOf"/> then decides for the unit asked).
+    /// The report form's first gate, before the ward's decision is read (deny by default): a reporter who is one of the
+    /// unit's people, or the head of some unit (who may be the aggregating unit's head: only the decision says which, so
+    /// <see cref="RequireReporterOf"/> decides once it is read). Anyone else is refused here.
     /// </summary>
-    public static AuthDecision RequireUnitPerson(ClaimsPrincipal? caller, UnitDirectory units)
+    public static AuthDecision RequirePossibleSubmitter(ClaimsPrincipal? caller, string unitCode, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
         var role = RequireRole(caller, AppRoles.Reporter);
@@ -101,9 +102,11 @@ public static class CallerAuthorizer
             return role;
         }
 
-        return UnitsOf(caller!, units).Count > 0
+        var objectId = ObjectIdOf(caller!);
+        return ReportSubmitters.MaySubmit(units, unitCode, aggregatingUnitCode: null, objectId)
+            || units.Units.Any(u => ReportSubmitters.IsAggregatingHead(units, u.Code, objectId))
             ? AuthDecision.Allow
-            : new AuthDecision(AuthOutcome.Forbidden, "the ward's unit directory does not name the caller");
+            : new AuthDecision(AuthOutcome.Forbidden, "the caller may not submit for unit " + unitCode);
     }
 
     /// <summary>

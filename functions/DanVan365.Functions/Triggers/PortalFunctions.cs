@@ -118,7 +118,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         }
 
         unit ??= mine.FirstOrDefault() ?? string.Empty;
-        var personAuth = CallerAuthorizer.RequireUnitPerson(caller, ward.Units);
+        var personAuth = CallerAuthorizer.RequirePossibleSubmitter(caller, unit, ward.Units);
         if (!personAuth.Allowed)
         {
             return HttpSupport.Refuse(request, personAuth, "MyWork", logger);

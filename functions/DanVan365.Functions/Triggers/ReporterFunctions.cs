@@ -94,7 +94,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
         }
 
         var unitCode = body!.Unit!.Trim();
-        var personAuth = CallerAuthorizer.RequireUnitPerson(request.HttpContext.User, ward.Units);
+        var personAuth = CallerAuthorizer.RequirePossibleSubmitter(request.HttpContext.User, unitCode, ward.Units);
         if (!personAuth.Allowed)
         {
             return HttpSupport.Refuse(request, personAuth, "SubmitReport", logger);
