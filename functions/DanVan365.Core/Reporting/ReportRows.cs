@@ -207,7 +207,8 @@ public static class ReportRows
     /// <summary>
     /// Status category per task code from Phân công rows as of <paramref name="today"/> (ICT), by the one rule of
     /// <see cref="Status.Completion"/> (last day and completion date, as the status table and escalation judge it);
-    /// of several lead units the least advanced counts (<see cref="StatusCategories.Severity"/>). Archived rows and ongoing tasks are left out.
+    /// of several lead units the least advanced counts (<see cref="StatusCategories.Severity"/>). Archived rows and ongoing
+    /// tasks are left out.
     /// </summary>
     public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments, DateOnly today)
     {

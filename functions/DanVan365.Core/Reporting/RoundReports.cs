@@ -24,14 +24,14 @@ public static class RoundReports
         !string.IsNullOrWhiteSpace(result) || !string.IsNullOrWhiteSpace(completion) || !string.IsNullOrWhiteSpace(difficulties)
         || !string.IsNullOrWhiteSpace(proposals);
 
-    /// <summary>True when the typed Báo cáo kết quả row has content (<see cref="HasContent(string?, string?, string?, string?)"/>).</summary>
+    /// <summary>True when the typed Báo cáo kết quả row has content (the four cells, as above).</summary>
     public static bool HasContent(ReportRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return HasContent(row.Result, row.Completion, row.Difficulties, row.Proposals);
     }
 
-    /// <summary>True when the Báo cáo kết quả list row has content (<see cref="HasContent(string?, string?, string?, string?)"/>).</summary>
+    /// <summary>True when the Báo cáo kết quả list row has content (the four cells, as above).</summary>
     public static bool HasContent(CurrentRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -40,7 +40,7 @@ public static class RoundReports
             f.GetValueOrDefault(ReportColumns.Difficulties), f.GetValueOrDefault(ReportColumns.Proposals));
     }
 
-    /// <summary>The rows that are reports: typed Báo cáo kết quả rows with content (rows without round, task or unit are skipped).</summary>
+    /// <summary>The rows that are reports: typed Báo cáo kết quả rows with content (rows without round, task or unit skipped).</summary>
     public static IEnumerable<ReportRow> Reports(IEnumerable<CurrentRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -10,7 +10,7 @@ namespace DanVan365.Core.Reporting;
 /// <param name="Proposals">Đề xuất, kiến nghị.</param>
 public sealed record SubmissionRow(string Code, string Result, StatusCategory? Status, string Difficulties, string Proposals)
 {
-    /// <summary>True when the unit wrote anything on this row (the one rule: <see cref="RoundReports.HasContent(string?, string?, string?, string?)"/>).</summary>
+    /// <summary>True when the unit wrote anything on this row (the one rule of <see cref="RoundReports"/>: a cell not blank).</summary>
     public bool HasContent => RoundReports.HasContent(Result, Status?.Label(), Difficulties, Proposals);
 }
 
