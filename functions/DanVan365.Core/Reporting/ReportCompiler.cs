@@ -12,8 +12,9 @@ public static class ReportCompiler
     /// Compiles one round.
     /// <para>Status of a task with a deadline: <paramref name="statuses"/> (from Phân công) when given; otherwise the
     /// lead units' reported words, the least advanced one (<see cref="StatusCategories.LeastAdvanced"/>). A completed status
-    /// stands; any other (or none) is an open task, judged by <see cref="StatusRules.Categorise"/> on <paramref name="date"/>
-    /// against the effective last day (in progress on time up to it, overdue after it).</para>
+    /// stands; any other (or none) is an open task, also judged by <see cref="StatusRules.Categorise"/> on
+    /// <paramref name="date"/> against the task's (effective) last day, and the less advanced of the two counts (so an
+    /// open task past its last day is overdue; nothing known and not past it: in progress on time).</para>
     /// <para>Submissions of other rounds are ignored; of several submissions by one unit the last one counts; rows whose
     /// code is not a work item of this catalogue are ignored.</para>
     /// </summary>
@@ -212,14 +213,17 @@ public static class ReportCompiler
         StatusCategory? category = null;
         if (!ongoing)
         {
-            // What is known (Phân công, else the lead units' least advanced word) says whether the task is done; an open
-            // task is judged by the status rules on the report's date, against the effective last day.
+            // What is known (Phân công, else the lead units' least advanced word) says whether the task is done. An open
+            // task is also judged by the status rules on the report's date against the task's last day, and the less
+            // advanced answer counts: a task is never "on time" past its last day, and Phân công's "overdue" of one lead
+            // unit stays overdue when another's extension moved the task's day.
             var known = statuses.TryGetValue(code, out var given)
                 ? given
                 : StatusCategories.LeastAdvanced(leadReports.Select(r => r.Status).OfType<StatusCategory>());
+            var byDate = StatusRules.Categorise(effectiveLastDay ?? frame!.LastDay!.Value, completedOn: null, date)!.Value;
             category = known is { } done && done.IsCompleted()
                 ? done
-                : StatusRules.Categorise(effectiveLastDay ?? frame!.LastDay!.Value, completedOn: null, date);
+                : StatusCategories.LeastAdvanced(known is { } open ? [open, byDate] : [byDate]);
         }
 
         var leads = task.Lead.Units.Count > 0

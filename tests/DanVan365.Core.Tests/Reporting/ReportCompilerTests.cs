@@ -106,11 +106,15 @@ public class ReportCompilerTests
     }
 
     [Fact]
-    public void Compile_LeadsOverdueWordBeforeLastDay_InProgressOnTimeByStatusRules()
+    public void Compile_OverdueKnownBeforeTheTasksLastDay_StaysOverdue()
     {
         var vhxh = new Submission("VHXH", 1, "v", [new SubmissionRow("2.4", "Đang làm", StatusCategory.InProgressOverdue, "", "")]);
+        var statuses = new Dictionary<string, StatusCategory> { ["2.4"] = StatusCategory.InProgressOverdue };
+        var onLastDay = new DateOnly(2026, 3, 31);
 
-        Assert.Equal(StatusCategory.InProgressOnTime, Entry(Compile([vhxh], date: new DateOnly(2026, 3, 31)), "2.4").Status.Category);
+        Assert.Equal(StatusCategory.InProgressOverdue, Entry(Compile([vhxh], date: onLastDay), "2.4").Status.Category);
+        Assert.Equal(StatusCategory.InProgressOverdue, Entry(Compile([], statuses, onLastDay), "2.4").Status.Category);
+        Assert.Equal(StatusCategory.InProgressOnTime, Entry(Compile([], date: onLastDay), "2.4").Status.Category);
     }
 
     [Fact]
