@@ -174,6 +174,8 @@ public static class ReportCompiler
 
         var contributions = new List<UnitContribution>();
         var added = new HashSet<string>(StringComparer.Ordinal);
+        // Deliberately narrower than "reported" (RoundReports): the body quotes a unit's result and status only; a row with
+        // only difficulties or proposals is still reported and goes to the remarks (parts III and IV).
         void Add(string unit, TaskRole role)
         {
             if (!added.Contains(unit) && byUnit.TryGetValue(unit, out var rows) && rows.TryGetValue(code, out var row)
