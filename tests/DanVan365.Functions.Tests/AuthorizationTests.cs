@@ -8,6 +8,9 @@ public class AuthorizationTests
 {
     private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
 
+    /// <summary>The bundled decision's aggregating unit (Phòng Văn hóa - Xã hội).</summary>
+    private const string Aggregating = "VHXH";
+
     [Fact]
     public void RequireRole_Anonymous_Unauthenticated401()
     {
@@ -64,7 +67,8 @@ public class AuthorizationTests
     {
         var head = Units.Get("VHXH").Head!;
 
-        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(head.ToUpperInvariant(), AppRoles.Reporter), "VHXH", Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(head.ToUpperInvariant(), AppRoles.Reporter), "VHXH", Units,
+            Aggregating).Allowed);
     }
 
     [Fact]
@@ -72,17 +76,47 @@ public class AuthorizationTests
     {
         var unit = Units.Units.First(u => u.Assignees.Count > 0);
 
-        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(unit.Assignees[0], AppRoles.Reporter), unit.Code, Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(unit.Assignees[0], AppRoles.Reporter), unit.Code, Units,
+            Aggregating).Allowed);
     }
 
     [Fact]
     public void RequireReporterOf_AnotherUnit_Forbidden403()
     {
-        var head = Units.Get("VHXH").Head!;
+        var head = Units.Get("KTHTDT").Head!;
 
-        var decision = CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Reporter), "VP", Units);
+        var decision = CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Reporter), "VP", Units, Aggregating);
 
         Assert.Equal(403, decision.StatusCode);
+    }
+
+    [Fact]
+    public void RequireReporterOf_AggregatingUnitsHeadForAnotherUnit_AllowedAsALibraryUploadIs()
+    {
+        var head = Units.Get(Aggregating).Head!;
+
+        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Reporter), "VP", Units, Aggregating).Allowed);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Reporter), "VP", Units, null).StatusCode);
+    }
+
+    [Fact]
+    public void RequirePossibleSubmitter_AssigneeOfAnotherUnit_Forbidden403BeforeTheDecisionIsRead()
+    {
+        var assignee = Units.Units.First(u => u.Code != "VP" && u.Assignees.Count > 0).Assignees[0];
+
+        Assert.Equal(403, CallerAuthorizer.RequirePossibleSubmitter(Principals.User(assignee, AppRoles.Reporter), "VP", Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequirePossibleSubmitter(Principals.User(null, AppRoles.Reporter), "VP", Units).StatusCode);
+    }
+
+    [Fact]
+    public void RequirePossibleSubmitter_UnitsPersonOrAnyUnitsHead_AllowedUntilTheDecisionSays()
+    {
+        var vpAssignee = Units.Get("VP").Assignees[0];
+
+        Assert.True(CallerAuthorizer.RequirePossibleSubmitter(Principals.User(vpAssignee, AppRoles.Reporter), "VP", Units).Allowed);
+        Assert.True(CallerAuthorizer.RequirePossibleSubmitter(Principals.User(Units.Get("KTHTDT").Head!, AppRoles.Reporter), "VP",
+            Units).Allowed);
+        Assert.Equal(403, CallerAuthorizer.RequirePossibleSubmitter(Principals.User(vpAssignee, AppRoles.Admin), "VP", Units).StatusCode);
     }
 
     [Fact]
@@ -90,18 +124,20 @@ public class AuthorizationTests
     {
         var head = Units.Get("VHXH").Head!;
 
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Admin), "VHXH", Units).StatusCode);
+        Assert.Equal(403,
+            CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Admin), "VHXH", Units, Aggregating).StatusCode);
     }
 
     [Fact]
     public void RequireReporterOf_Anonymous_Unauthenticated401()
     {
-        Assert.Equal(401, CallerAuthorizer.RequireReporterOf(Principals.Anonymous, "VHXH", Units).StatusCode);
+        Assert.Equal(401, CallerAuthorizer.RequireReporterOf(Principals.Anonymous, "VHXH", Units, Aggregating).StatusCode);
     }
 
     [Fact]
     public void RequireReporterOf_ReporterWithoutSignInName_Forbidden403()
     {
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(null, AppRoles.Reporter), "VHXH", Units).StatusCode);
+        Assert.Equal(403,
+            CallerAuthorizer.RequireReporterOf(Principals.User(null, AppRoles.Reporter), "VHXH", Units, Aggregating).StatusCode);
     }
 }

@@ -84,7 +84,7 @@ internal static class DemoCommand
 
             var today = WardTime.Today(session.Clock);
             var rounds = await run.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false);
-            var round = rounds.Where(r => r.LastDay < today).OrderBy(r => r.LastDay).LastOrDefault() ?? rounds[0];
+            var round = rounds.Where(r => r.IsClosedOn(today)).OrderBy(r => r.LastDay).LastOrDefault() ?? rounds[0];
 
             await Step(output, 4, $"Phát mẫu báo cáo {round.FolderName} cho các đơn vị").ConfigureAwait(false);
             var issued = await run.Get<ReportTemplates>().IssueAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
@@ -194,7 +194,7 @@ internal static class DemoCommand
     /// <summary>The object id of the unit's head in the directory (a user of the local tenant: the seed's users are the
     /// directory's).</summary>
     private static string HeadOf(Core.Units.UnitDirectory units, string unitCode) =>
-        units.People.FirstOrDefault(p => p.Unit == unitCode && p.Role == "head")?.ObjectId
+        units.People.FirstOrDefault(p => p.Unit == unitCode && Core.Units.PersonRoles.Is(p.Role, Core.Units.PersonRoles.Head))?.ObjectId
         ?? throw new Core.Errors.InvalidInputException("units.json", 0,
             $"đơn vị {unitCode} không có trưởng đơn vị với objectId: bản demo nộp báo cáo thay mặt người đó");
 

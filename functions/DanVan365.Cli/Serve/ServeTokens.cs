@@ -45,7 +45,7 @@ public sealed class ServeTokens : IDisposable
     public static Person? DefaultPerson(UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        return units.People.FirstOrDefault(p => p.Unit == ReviewerUnit && p.Role == "head");
+        return units.People.FirstOrDefault(p => p.Unit == ReviewerUnit && PersonRoles.Is(p.Role, PersonRoles.Head));
     }
 
     /// <summary>The app roles of a person of the directory.</summary>
@@ -53,12 +53,13 @@ public sealed class ServeTokens : IDisposable
     {
         ArgumentNullException.ThrowIfNull(person);
         var roles = new List<string>();
-        if (person.Role == "signer" || (person.Unit == ReviewerUnit && person.Role == "head"))
+        if (PersonRoles.Is(person.Role, PersonRoles.Signer)
+            || (person.Unit == ReviewerUnit && PersonRoles.Is(person.Role, PersonRoles.Head)))
         {
             roles.Add(AppRoles.Admin);
         }
 
-        if (person.Unit is not null && person.Role is "head" or "assignee")
+        if (person.Unit is not null && PersonRoles.IsUnitPerson(person.Role))
         {
             roles.Add(AppRoles.Reporter);
         }

@@ -7,7 +7,7 @@ namespace DanVan365.Core.Escalation;
 /// <summary>
 /// Turns list rows into <see cref="EscalationItem"/>s (pure): every Phân công row (archived and completed rows are
 /// kept, marked, and the policy leaves them out) and every (round × expected unit) of the decision's rounds, reported
-/// when Báo cáo kết quả holds at least one row for that round and unit. An assignment follows its effective last day
+/// by <see cref="RoundReports"/> (a row with content for that round and unit). An assignment follows its effective last day
 /// (<see cref="AssignmentRow.EffectiveLastDay"/>: an approved extension moves the ladder).
 /// </summary>
 public static class EscalationItems
@@ -43,8 +43,9 @@ public static class EscalationItems
     }
 
     /// <summary>
-    /// Report items: one per (round × expected unit) of <paramref name="rounds"/>, reported when a Báo cáo kết quả row
-    /// (<see cref="SiteSchema.Reports"/>) exists for that round and unit.
+    /// Report items: one per (round × expected unit) of <paramref name="rounds"/>, reported by the one rule of
+    /// <see cref="RoundReports"/>: a Báo cáo kết quả row (<see cref="SiteSchema.Reports"/>) of that round and unit with
+    /// content (an emptied or key-only row does not stop the reminders; no submission date is needed).
     /// </summary>
     public static IReadOnlyList<EscalationItem> FromReports(IEnumerable<CurrentRow> reportRows, IReadOnlyList<ReportRound> rounds,
         IReadOnlyList<string> expectedUnits, EscalationLinks? links = null)
@@ -53,14 +54,7 @@ public static class EscalationItems
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(expectedUnits);
         links ??= EscalationLinks.None;
-        var reported = new HashSet<(int, string)>();
-        foreach (var row in reportRows)
-        {
-            if (ReportRow.From(row) is { } report)
-            {
-                reported.Add((report.Round, report.UnitCode));
-            }
-        }
+        var reported = RoundReports.Reporters(reportRows);
 
         var items = new List<EscalationItem>();
         foreach (var round in rounds)

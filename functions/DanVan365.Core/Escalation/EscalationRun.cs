@@ -29,9 +29,6 @@ public sealed record EscalationSetup(
     /// <summary>Problems found while planning <see cref="ExtraNotifications"/> (Vietnamese).</summary>
     public IReadOnlyList<string> ExtraProblems { get; init; } = [];
 
-    /// <summary>Role of the signer in the unit directory's people.</summary>
-    public const string SignerRole = "signer";
-
     /// <summary>
     /// The setup for a decision: aggregating unit and signer name from the decision unless configured; the signer's
     /// address from options or else the directory's person with role "signer"; display names from the directory's people;
@@ -52,7 +49,7 @@ public sealed record EscalationSetup(
         }
 
         var signerAddress = string.IsNullOrWhiteSpace(options.SignerEmail)
-            ? units.People.FirstOrDefault(p => string.Equals(p.Role, SignerRole, StringComparison.OrdinalIgnoreCase))?.Email
+            ? units.People.FirstOrDefault(p => PersonRoles.Is(p.Role, PersonRoles.Signer))?.Email
             : options.SignerEmail;
         var signerName = options.SignerDisplayName ?? (signerAddress is null ? null : names.GetValueOrDefault(signerAddress.Trim()))
             ?? decision.Signer;

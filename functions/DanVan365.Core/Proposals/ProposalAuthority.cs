@@ -30,7 +30,8 @@ public sealed class ProposalAuthority
 
         var signerKey = VietnameseText.MatchKey(decision.Signer);
         SignerEmail = string.IsNullOrWhiteSpace(options.SignerEmail)
-            ? units.People.FirstOrDefault(p => p.Role == "signer" && VietnameseText.MatchKey(p.DisplayName) == signerKey)?.Email
+            ? units.People.FirstOrDefault(p => PersonRoles.Is(p.Role, PersonRoles.Signer)
+                && VietnameseText.MatchKey(p.DisplayName) == signerKey)?.Email
             : options.SignerEmail.Trim();
         SignerName = VietnameseText.Normalize(decision.Signer);
         DeciderEmails = [.. new[] { SignerEmail }.Concat(options.DeputyEmails)

@@ -11,8 +11,10 @@ public static class ReportCompiler
     /// <summary>
     /// Compiles one round.
     /// <para>Status of a task with a deadline: <paramref name="statuses"/> (from Phân công) when given; otherwise the
-    /// lead units' reported words (in-progress wins over completed, overdue over on-time); otherwise from the date.
-    /// An in-progress task past its last day at <paramref name="date"/> counts as overdue.</para>
+    /// lead units' reported words, the least advanced one (<see cref="StatusCategories.LeastAdvanced"/>). A completed status
+    /// stands; any other (or none) is an open task, also judged by <see cref="StatusRules.Categorise"/> on
+    /// <paramref name="date"/> against the task's (effective) last day, and the less advanced of the two counts (so an
+    /// open task past its last day is overdue; nothing known and not past it: in progress on time).</para>
     /// <para>Submissions of other rounds are ignored; of several submissions by one unit the last one counts; rows whose
     /// code is not a work item of this catalogue are ignored.</para>
     /// </summary>
@@ -172,6 +174,8 @@ public static class ReportCompiler
 
         var contributions = new List<UnitContribution>();
         var added = new HashSet<string>(StringComparer.Ordinal);
+        // Deliberately narrower than "reported" (RoundReports): the body quotes a unit's result and status only; a row with
+        // only difficulties or proposals is still reported and goes to the remarks (parts III and IV).
         void Add(string unit, TaskRole role)
         {
             if (!added.Contains(unit) && byUnit.TryGetValue(unit, out var rows) && rows.TryGetValue(code, out var row)
@@ -211,24 +215,17 @@ public static class ReportCompiler
         StatusCategory? category = null;
         if (!ongoing)
         {
-            var lastDay = effectiveLastDay ?? frame!.LastDay!.Value;
-            if (statuses.TryGetValue(code, out var given))
-            {
-                category = given;
-            }
-            else if (leadReports.Where(r => r.Status is not null).Select(r => r.Status!.Value).ToList() is { Count: > 0 } words)
-            {
-                category = words.MaxBy(Severity);
-            }
-            else
-            {
-                category = StatusCategory.InProgressOnTime;
-            }
-
-            if (category == StatusCategory.InProgressOnTime && date > lastDay)
-            {
-                category = StatusCategory.InProgressOverdue;
-            }
+            // What is known (Phân công, else the lead units' least advanced word) says whether the task is done. An open
+            // task is also judged by the status rules on the report's date against the task's last day, and the less
+            // advanced answer counts: a task is never "on time" past its last day, and Phân công's "overdue" of one lead
+            // unit stays overdue when another's extension moved the task's day.
+            var known = statuses.TryGetValue(code, out var given)
+                ? given
+                : StatusCategories.LeastAdvanced(leadReports.Select(r => r.Status).OfType<StatusCategory>());
+            var byDate = StatusRules.Categorise(effectiveLastDay ?? frame!.LastDay!.Value, completedOn: null, date)!.Value;
+            category = known is { } done && done.IsCompleted()
+                ? done
+                : StatusCategories.LeastAdvanced(known is { } open ? [open, byDate] : [byDate]);
         }
 
         var leads = task.Lead.Units.Count > 0
@@ -245,13 +242,4 @@ public static class ReportCompiler
             new TaskStatusView(category, ongoing, reported),
             contributions);
     }
-
-    private static int Severity(StatusCategory category) => category switch
-    {
-        StatusCategory.CompletedOnTime => 0,
-        StatusCategory.CompletedLate => 1,
-        StatusCategory.InProgressOnTime => 2,
-        StatusCategory.InProgressOverdue => 3,
-        _ => 0,
-    };
 }

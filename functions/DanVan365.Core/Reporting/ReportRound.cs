@@ -24,6 +24,16 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
         return decision.ReportingRounds.Select(FromDecision).ToList();
     }
 
+    /// <summary>
+    /// The one "round is open" rule: a round takes reports up to and including its last day (ICT), so it is open on
+    /// <paramref name="today"/> when <paramref name="today"/> ≤ <see cref="LastDay"/> (DESIGN.md: "trước ngày 15/9/2026" →
+    /// last day 14/9/2026, open through 14/9).
+    /// </summary>
+    public bool IsOpenOn(DateOnly today) => today <= LastDay;
+
+    /// <summary>The round is closed on <paramref name="today"/>: after its last day (the negation of <see cref="IsOpenOn"/>).</summary>
+    public bool IsClosedOn(DateOnly today) => !IsOpenOn(today);
+
     /// <summary>Folder-style name, e.g. "Đợt 1".</summary>
     public string FolderName => Sync.LibraryNames.RoundFolderName(Number);
 }

@@ -58,7 +58,7 @@ public static class ReportRows
         foreach (var have in OfUnit(current, submission.Round, submission.UnitCode))
         {
             var key = VietnameseText.Nfc(have.Key);
-            if (keys.Contains(key) || !HasContent(have))
+            if (keys.Contains(key) || !RoundReports.HasContent(have))
             {
                 continue;
             }
@@ -156,7 +156,8 @@ public static class ReportRows
         ArgumentNullException.ThrowIfNull(rows);
         var roundText = FieldValues.Number(round);
         return rows
-            .Where(r => r.Fields.GetValueOrDefault(Round) == roundText && r.Fields.GetValueOrDefault(UnitCode) is not null && HasContent(r))
+            .Where(r => r.Fields.GetValueOrDefault(Round) == roundText && r.Fields.GetValueOrDefault(UnitCode) is not null
+                && RoundReports.HasContent(r))
             .GroupBy(r => r.Fields[UnitCode]!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Submission(
@@ -180,9 +181,6 @@ public static class ReportRows
 
     private static string Text(string? value) => VietnameseText.Nfc(value ?? string.Empty);
 
-    private static bool HasContent(CurrentRow row) =>
-        new[] { Result, Completion, Difficulties, Proposals }.Any(n => !string.IsNullOrEmpty(row.Fields.GetValueOrDefault(n)));
-
     private static bool Same(string? a, string? b) => string.Equals(FieldValues.Text(a), FieldValues.Text(b), StringComparison.Ordinal);
 
     private static DesiredRow Row(int round, string code, string unit, TaskRole? role, string result, StatusCategory? status,
@@ -193,7 +191,8 @@ public static class ReportRows
     /// <summary>
     /// Status category per task code from Phân công rows as of <paramref name="today"/> (ICT), by the one rule of
     /// <see cref="Status.Completion"/> (last day and completion date, as the status table and escalation judge it);
-    /// of several lead units the least advanced counts. Archived rows and ongoing tasks are left out.
+    /// of several lead units the least advanced counts (<see cref="StatusCategories.Severity"/>). Archived rows and ongoing
+    /// tasks are left out.
     /// </summary>
     public static IReadOnlyDictionary<string, StatusCategory> Statuses(IEnumerable<CurrentRow> assignments, DateOnly today)
     {
@@ -207,7 +206,7 @@ public static class ReportRows
             }
 
             var code = assignment.TaskCode;
-            if (!result.TryGetValue(code, out var have) || Severity(category) > Severity(have))
+            if (!result.TryGetValue(code, out var have) || category.Severity() > have.Severity())
             {
                 result[code] = category;
             }
@@ -215,13 +214,4 @@ public static class ReportRows
 
         return result;
     }
-
-    private static int Severity(StatusCategory category) => category switch
-    {
-        StatusCategory.CompletedOnTime => 0,
-        StatusCategory.CompletedLate => 1,
-        StatusCategory.InProgressOnTime => 2,
-        StatusCategory.InProgressOverdue => 3,
-        _ => 0,
-    };
 }

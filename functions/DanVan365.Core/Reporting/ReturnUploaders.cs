@@ -14,16 +14,13 @@ namespace DanVan365.Core.Reporting;
 public sealed record FileModifier(string? UserId, string? UserName, string? ApplicationId = null, string? ApplicationName = null);
 
 /// <summary>
-/// Issue 13: an uploaded return counts only if the person who last modified it is one of the unit's people (its head or
-/// an assignee, matched by Entra object id in the ward's unit directory, never by name or e-mail) or an administrator
-/// of the ward's reports: the head of the aggregating unit (the decision's "tổng hợp, theo dõi chung" unit, Phòng Văn hóa
-/// - Xã hội in Hải An), who compiles the returns. A file last modified by an application only, or by nobody Graph names,
-/// does not count either. Pure: the caller gives the directory and the file's modifier.
+/// Issue 13: an uploaded return counts only if the person who last modified it may submit the unit's report, by the one
+/// rule of <see cref="ReportSubmitters.MaySubmit"/> (the unit's head or an assignee, or the head of the aggregating unit;
+/// the same rule as the report form's). A file last modified by an application only, or by nobody Graph names, does not
+/// count either. Pure: the caller gives the directory and the file's modifier.
 /// </summary>
 public static class ReturnUploaders
 {
-    private static readonly string[] UnitRoles = ["head", "assignee"];
-
     /// <summary>The opening of every refusal's message (how a standing refusal is recognised on the file's row).</summary>
     public const string RefusalOpening = "Báo cáo không được tính: ";
 
@@ -45,7 +42,7 @@ public static class ReturnUploaders
             return Refuse($"tệp được sửa lần cuối bởi {by}. Trưởng đơn vị hoặc cán bộ được phân công của {unitName} cần tải tệp lên lại.");
         }
 
-        if (IsPersonOf(units, unitCode, userId) || IsAdministrator(units, aggregatingUnitCode, userId))
+        if (ReportSubmitters.MaySubmit(units, unitCode, aggregatingUnitCode, userId))
         {
             return null;
         }
@@ -53,22 +50,6 @@ public static class ReturnUploaders
         var name = PersonName(units, userId) ?? modifiedBy.UserName ?? userId;
         return Refuse($"người sửa tệp lần cuối ({name}) không phải trưởng đơn vị hay cán bộ được phân công của {unitName}, cũng không " +
             $"phải người quản trị báo cáo. Trưởng đơn vị hoặc cán bộ được phân công của {unitName} cần tải tệp lên lại.");
-    }
-
-    /// <summary>True when <paramref name="objectId"/> is the head or an assignee of <paramref name="unitCode"/>.</summary>
-    public static bool IsPersonOf(UnitDirectory units, string unitCode, string objectId)
-    {
-        ArgumentNullException.ThrowIfNull(units);
-        return units.People.Any(p => string.Equals(p.Unit, unitCode, StringComparison.Ordinal)
-            && UnitRoles.Contains(p.Role, StringComparer.Ordinal) && SameId(p.ObjectId, objectId));
-    }
-
-    /// <summary>True when <paramref name="objectId"/> is the head of the aggregating unit.</summary>
-    public static bool IsAdministrator(UnitDirectory units, string? aggregatingUnitCode, string objectId)
-    {
-        ArgumentNullException.ThrowIfNull(units);
-        return !string.IsNullOrWhiteSpace(aggregatingUnitCode) && units.People.Any(p => string.Equals(p.Unit, aggregatingUnitCode,
-            StringComparison.Ordinal) && p.Role == "head" && SameId(p.ObjectId, objectId));
     }
 
     /// <summary>
@@ -108,8 +89,5 @@ public static class ReturnUploaders
     private static SubmissionRejection Refuse(string reason) => new(RejectionKind.NotTheUnitsPerson, RefusalOpening + reason);
 
     private static string? PersonName(UnitDirectory units, string objectId) =>
-        units.People.FirstOrDefault(p => SameId(p.ObjectId, objectId))?.DisplayName;
-
-    private static bool SameId(string? a, string b) => a is not null && string.Equals(a.Trim(), b.Trim(),
-        StringComparison.OrdinalIgnoreCase);
+        units.People.FirstOrDefault(p => ReportSubmitters.SameId(p.ObjectId, objectId))?.DisplayName;
 }

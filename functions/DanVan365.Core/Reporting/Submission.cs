@@ -10,8 +10,8 @@ namespace DanVan365.Core.Reporting;
 /// <param name="Proposals">Đề xuất, kiến nghị.</param>
 public sealed record SubmissionRow(string Code, string Result, StatusCategory? Status, string Difficulties, string Proposals)
 {
-    /// <summary>True when the unit wrote anything on this row.</summary>
-    public bool HasContent => Result.Length > 0 || Status is not null || Difficulties.Length > 0 || Proposals.Length > 0;
+    /// <summary>True when the unit wrote anything on this row (the one rule of <see cref="RoundReports"/>: a cell not blank).</summary>
+    public bool HasContent => RoundReports.HasContent(Result, Status?.Label(), Difficulties, Proposals);
 }
 
 /// <summary>One unit's report for one round (a filled template, or a form).</summary>

@@ -30,12 +30,12 @@ public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Roun
         var lastDays = catalogue.WorkItems.GroupBy(t => t.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().TimeFrame?.LastDay, StringComparer.Ordinal);
         var rows = spec.Rows.Select(row => new UnitWorkRow(row.Code, row.Task, row.Role.Label(), lastDays.GetValueOrDefault(row.Code),
-            saved.TryGetValue(row.Code, out var have) && HasContent(have)
+            saved.TryGetValue(row.Code, out var have) && RoundReports.HasContent(have)
                 ? new SavedRow(have.Result ?? string.Empty, have.Completion ?? string.Empty, have.Difficulties ?? string.Empty,
                     have.Proposals ?? string.Empty)
                 : null)).ToList();
-        var days = saved.Values.Where(HasContent).Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
-        return new UnitWork(unitCode, spec.UnitName, round, round.LastDay >= today, spec.CatalogueVersion,
+        var days = saved.Values.Where(RoundReports.HasContent).Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
+        return new UnitWork(unitCode, spec.UnitName, round, round.IsOpenOn(today), spec.CatalogueVersion,
             days.Count == 0 ? null : days.Max(), rows);
     }
 
@@ -43,12 +43,8 @@ public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Roun
     public static ReportRound? OpenRound(IReadOnlyList<ReportRound> rounds, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(rounds);
-        return rounds.Where(r => r.LastDay >= today).OrderBy(r => r.LastDay).ThenBy(r => r.Number).FirstOrDefault();
+        return rounds.Where(r => r.IsOpenOn(today)).OrderBy(r => r.LastDay).ThenBy(r => r.Number).FirstOrDefault();
     }
-
-    private static bool HasContent(ReportRow row) =>
-        !string.IsNullOrEmpty(row.Result) || !string.IsNullOrEmpty(row.Completion) || !string.IsNullOrEmpty(row.Difficulties)
-        || !string.IsNullOrEmpty(row.Proposals);
 }
 
 /// <summary>

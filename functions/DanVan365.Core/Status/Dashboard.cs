@@ -61,17 +61,43 @@ public sealed record DashboardFilter(string? Unit = null, string? Section = null
 public sealed record OverdueItem(string Code, string Task, string Unit, string UnitName, string Role, DateOnly LastDay,
     int DaysOverdue, string? PlannerUrl, string? ListItemUrl);
 
-/// <summary>Whether a unit's report for a round came in by the round's last day.</summary>
+/// <summary>
+/// Whether a unit's report for a round came in by the round's last day. "Reported" is the one rule of
+/// <see cref="RoundReports"/> (a row with content); the submission date only decides on time or late.
+/// </summary>
 public enum SubmissionState
 {
-    /// <summary>Submitted on or before the round's last day.</summary>
+    /// <summary>Reported, first submitted on or before the round's last day (or undated while the round is still open).</summary>
     OnTime,
 
-    /// <summary>Submitted after the round's last day.</summary>
+    /// <summary>Reported, first submitted after the round's last day (or undated once the round is closed).</summary>
     Late,
 
-    /// <summary>Nothing submitted.</summary>
+    /// <summary>Not reported (<see cref="RoundReports"/>): no row of the round with content.</summary>
     Missing,
+}
+
+/// <summary>The rule of <see cref="SubmissionState"/>.</summary>
+public static class SubmissionStates
+{
+    /// <summary>
+    /// The state of a unit for a round: <see cref="SubmissionState.Missing"/> unless it <paramref name="reported"/>
+    /// (<see cref="RoundReports"/>); then on time when its first submission date is on or before the round's last day.
+    /// A report without a date (typed into the list: every write of the app records one) still counts as reported, never
+    /// as missing: while the round is open on <paramref name="today"/> it came in by the last day (on time); once the
+    /// round is closed nothing shows it did (late).
+    /// </summary>
+    public static SubmissionState Of(bool reported, DateOnly? firstSubmittedOn, ReportRound round, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (!reported)
+        {
+            return SubmissionState.Missing;
+        }
+
+        var inTime = firstSubmittedOn is { } first ? first <= round.LastDay : round.IsOpenOn(today);
+        return inTime ? SubmissionState.OnTime : SubmissionState.Late;
+    }
 }
 
 /// <summary>One cell of the round × unit matrix (the day the list recorded the unit's rows).</summary>
@@ -129,25 +155,16 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             .Concat(ReportPlanner.ExpectedUnits(catalogue).Where(c => units.Find(c) is null))
             .Where(c => filter.Unit is null || c == filter.Unit)
             .ToList();
-        var typed = reports.Select(ReportRow.From).OfType<ReportRow>().Where(HasContent).ToList();
+        var typed = RoundReports.Reports(reports).ToList();
         var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
-        var open = ordered.FindIndex(r => r.LastDay >= today);
+        var open = ordered.FindIndex(r => r.IsOpenOn(today));
         var shown = open < 0 ? ordered : ordered.Take(open + 1);
         return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay, [.. order.Select(unit =>
         {
-            var days = typed.Where(r => r.Round == round.Number && r.UnitCode == unit && r.SubmittedOn is not null)
-                .Select(r => r.SubmittedOn!.Value).ToList();
-            if (days.Count == 0)
-            {
-                return new RoundUnitState(unit, SubmissionState.Missing, null);
-            }
-
-            var first = days.Min();
-            return new RoundUnitState(unit, first <= round.LastDay ? SubmissionState.OnTime : SubmissionState.Late, first);
+            var rows = typed.Where(r => r.Round == round.Number && r.UnitCode == unit).ToList();
+            var days = rows.Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
+            var first = days.Count == 0 ? (DateOnly?)null : days.Min();
+            return new RoundUnitState(unit, SubmissionStates.Of(rows.Count > 0, first, round, today), first);
         })]))];
     }
-
-    private static bool HasContent(ReportRow row) =>
-        !string.IsNullOrEmpty(row.Result) || !string.IsNullOrEmpty(row.Completion) || !string.IsNullOrEmpty(row.Difficulties)
-        || !string.IsNullOrEmpty(row.Proposals);
 }

@@ -93,6 +93,36 @@ public static class StatusCategories
     public static bool IsOnTime(this StatusCategory category) =>
         category is StatusCategory.CompletedOnTime or StatusCategory.InProgressOnTime;
 
+    /// <summary>
+    /// How far from done a category is, the one order used wherever several statuses of one task meet (several lead
+    /// units, several reported words): completed on time 0, completed late 1, in progress on time 2, in progress overdue 3.
+    /// The higher one counts, so a task is as done as its least advanced part.
+    /// </summary>
+    public static int Severity(this StatusCategory category) => category switch
+    {
+        StatusCategory.CompletedOnTime => 0,
+        StatusCategory.CompletedLate => 1,
+        StatusCategory.InProgressOnTime => 2,
+        StatusCategory.InProgressOverdue => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown status category."),
+    };
+
+    /// <summary>The least advanced of <paramref name="categories"/> (highest <see cref="Severity"/>); null when empty.</summary>
+    public static StatusCategory? LeastAdvanced(IEnumerable<StatusCategory> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        StatusCategory? result = null;
+        foreach (var category in categories)
+        {
+            if (result is not { } have || category.Severity() > have.Severity())
+            {
+                result = category;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Parses a status word as typed by a person (see <see cref="StatusCategoryLabels.TryParse"/>).</summary>
     public static bool TryParse(string? text, out StatusCategory category) => StatusCategoryLabels.TryParse(text, out category);
 }

@@ -75,13 +75,13 @@ public sealed partial class UnitDirectory
                 u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
-                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, "head", u.Head.Title,
-                    ObjectIdOf(u.Head, json, fileName)));
+                people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, PersonRoles.Head,
+                    u.Head.Title, ObjectIdOf(u.Head, json, fileName)));
             }
 
             foreach (var a in assignees.Where(a => !string.IsNullOrEmpty(a.Email)))
             {
-                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, "assignee", a.Title,
+                people.Add(new Person(a.Email!, VietnameseText.Normalize(a.DisplayName ?? a.Email), u.Code, PersonRoles.Assignee, a.Title,
                     ObjectIdOf(a, json, fileName)));
             }
         }
@@ -112,8 +112,8 @@ public sealed partial class UnitDirectory
                 throw new InvalidInputException(fileName, LineOf(json, "\"people\""), "every person needs an \"email\"");
             }
 
-            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? "member", p.Title,
-                ObjectIdOf(p, json, fileName)));
+            people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? PersonRoles.Member,
+                p.Title, ObjectIdOf(p, json, fileName)));
         }
 
         // An object id belongs to one person (one address), whatever units they serve.

@@ -73,7 +73,7 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         var now = WardTime.Now(clock);
         var chosen = await RoundAsync(catalogue, round, WardTime.Today(clock), cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownRoundException(ward.Id, round);
-        if (WardTime.Today(clock) > chosen.LastDay)
+        if (chosen.IsClosedOn(WardTime.Today(clock)))
         {
             throw new RoundClosedException(ward.Id, chosen.Number, chosen.LastDay);
         }

@@ -140,7 +140,7 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
         var catalogue = current.Catalogue;
         var round = await rounds.FindAsync(catalogue.Decision, submission.Round, cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownRoundException(ward.Id, submission.Round);
-        if (WardTime.Today(clock) > round.LastDay)
+        if (round.IsClosedOn(WardTime.Today(clock)))
         {
             throw new RoundClosedException(ward.Id, round.Number, round.LastDay);
         }

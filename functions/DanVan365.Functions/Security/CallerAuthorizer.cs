@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DanVan365.Core.Reporting;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Functions.Security;
@@ -54,8 +55,6 @@ public static class CallerAuthorizer
 
     private static readonly string[] RoleClaims = ["roles", ClaimTypes.Role];
 
-    private static readonly string[] UnitRoles = ["head", "assignee"];
-
     /// <summary>Allowed when the caller is authenticated and holds one of <paramref name="roles"/>.</summary>
     public static AuthDecision RequireRole(ClaimsPrincipal? caller, params string[] roles)
     {
@@ -70,8 +69,12 @@ public static class CallerAuthorizer
             : new AuthDecision(AuthOutcome.Forbidden, "missing app role " + string.Join(" or ", roles));
     }
 
-    /// <summary>Allowed when the caller is a reporter and belongs to <paramref name="unitCode"/> in <paramref name="units"/>.</summary>
-    public static AuthDecision RequireReporterOf(ClaimsPrincipal? caller, string unitCode, UnitDirectory units)
+    /// <summary>
+    /// Allowed when the caller is a reporter who may submit (and read) the report of <paramref name="unitCode"/> by the one
+    /// rule of <see cref="ReportSubmitters.MaySubmit"/>, the same as a library upload's: one of the unit's people, or the
+    /// head of <paramref name="aggregatingUnitCode"/> (the decision's aggregating unit). The app role is the API's own door.
+    /// </summary>
+    public static AuthDecision RequireReporterOf(ClaimsPrincipal? caller, string unitCode, UnitDirectory units, string? aggregatingUnitCode)
     {
         ArgumentNullException.ThrowIfNull(units);
         var role = RequireRole(caller, AppRoles.Reporter);
@@ -80,9 +83,30 @@ public static class CallerAuthorizer
             return role;
         }
 
-        return UnitsOf(caller!, units).Contains(unitCode, StringComparer.Ordinal)
+        return ReportSubmitters.MaySubmit(units, unitCode, aggregatingUnitCode, ObjectIdOf(caller!))
             ? AuthDecision.Allow
-            : new AuthDecision(AuthOutcome.Forbidden, "the caller does not belong to unit " + unitCode);
+            : new AuthDecision(AuthOutcome.Forbidden, "the caller may not submit for unit " + unitCode);
+    }
+
+    /// <summary>
+    /// The report form's first gate, before the ward's decision is read (deny by default): a reporter who is one of the
+    /// unit's people, or the head of some unit (who may be the aggregating unit's head: only the decision says which, so
+    /// <see cref="RequireReporterOf"/> decides once it is read). Anyone else is refused here.
+    /// </summary>
+    public static AuthDecision RequirePossibleSubmitter(ClaimsPrincipal? caller, string unitCode, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var role = RequireRole(caller, AppRoles.Reporter);
+        if (!role.Allowed)
+        {
+            return role;
+        }
+
+        var objectId = ObjectIdOf(caller!);
+        return ReportSubmitters.MaySubmit(units, unitCode, aggregatingUnitCode: null, objectId)
+            || units.Units.Any(u => ReportSubmitters.IsAggregatingHead(units, u.Code, objectId))
+            ? AuthDecision.Allow
+            : new AuthDecision(AuthOutcome.Forbidden, "the caller may not submit for unit " + unitCode);
     }
 
     /// <summary>
@@ -136,16 +160,7 @@ public static class CallerAuthorizer
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(units);
-        if (ObjectIdOf(caller) is not { } objectId)
-        {
-            return [];
-        }
-
-        return [.. units.People
-            .Where(p => p.Unit is not null && p.ObjectId is not null && UnitRoles.Contains(p.Role, StringComparer.Ordinal)
-                        && string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))
-            .Select(p => p.Unit!)
-            .Distinct(StringComparer.Ordinal)];
+        return ReportSubmitters.UnitsOf(units, ObjectIdOf(caller));
     }
 
     /// <summary>The caller's Entra object id (a GUID, lower case), or null when the token has none or two different ones.</summary>

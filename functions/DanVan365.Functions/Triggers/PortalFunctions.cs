@@ -75,7 +75,10 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         }
     }
 
-    /// <summary>GET /api/my/work?round=N&amp;ward=&amp;unit=: the caller's unit's rows for a round (reporters).</summary>
+    /// <summary>
+    /// GET /api/my/work?round=N&amp;ward=&amp;unit=: a unit's rows for a round (reporters): the caller's unit, or any unit the
+    /// caller may submit for (<see cref="Core.Reporting.ReportSubmitters.MaySubmit"/>: the aggregating unit's head).
+    /// </summary>
     [Function("MyWork")]
     public async Task<IActionResult> MyWork([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "my/work")] HttpRequest request,
         FunctionContext context)
@@ -115,16 +118,22 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         }
 
         unit ??= mine.FirstOrDefault() ?? string.Empty;
-        var unitAuth = CallerAuthorizer.RequireReporterOf(caller, unit, ward.Units);
-        if (!unitAuth.Allowed)
+        var personAuth = CallerAuthorizer.RequirePossibleSubmitter(caller, unit, ward.Units);
+        if (!personAuth.Allowed)
         {
-            return HttpSupport.Refuse(request, unitAuth, "MyWork", logger);
+            return HttpSupport.Refuse(request, personAuth, "MyWork", logger);
         }
 
         await using var scope = scopes.Open(ward.CallerTarget);
         try
         {
             var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+            var unitAuth = CallerAuthorizer.RequireReporterOf(caller, unit, ward.Units, catalogue.Decision.AggregatingUnit);
+            if (!unitAuth.Allowed)
+            {
+                return HttpSupport.Refuse(request, unitAuth, "MyWork", logger);
+            }
+
             return await scope.Get<WardPortal>().WorkAsync(catalogue, unit, round, context.CancellationToken).ConfigureAwait(false)
                 is { } work
                 ? new OkObjectResult(MyWorkBody.From(ward, work))

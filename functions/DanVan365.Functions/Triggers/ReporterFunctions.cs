@@ -43,8 +43,10 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
     }
 
     /// <summary>
-    /// POST /api/submissions: a reporter submits their own unit's report for a round through the form. The rows pass the
-    /// same checks as a filled template (<see cref="FormSubmissionRules"/>); problems come back per row (400).
+    /// POST /api/submissions: a reporter submits a unit's report for a round through the form: their own unit's, or any
+    /// unit's for the head of the decision's aggregating unit (<see cref="ReportSubmitters.MaySubmit"/>, the same rule as
+    /// a library upload). The rows pass the same checks as a filled template (<see cref="FormSubmissionRules"/>); problems
+    /// come back per row (400).
     /// </summary>
     [Function("SubmitReport")]
     public async Task<IActionResult> SubmitReport([HttpTrigger(AuthorizationLevel.Anonymous, "post",
@@ -92,10 +94,10 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
         }
 
         var unitCode = body!.Unit!.Trim();
-        var unitAuth = CallerAuthorizer.RequireReporterOf(request.HttpContext.User, unitCode, ward.Units);
-        if (!unitAuth.Allowed)
+        var personAuth = CallerAuthorizer.RequirePossibleSubmitter(request.HttpContext.User, unitCode, ward.Units);
+        if (!personAuth.Allowed)
         {
-            return HttpSupport.Refuse(request, unitAuth, "SubmitReport", logger);
+            return HttpSupport.Refuse(request, personAuth, "SubmitReport", logger);
         }
 
         FormSubmitResult result;
@@ -104,6 +106,13 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
             try
             {
                 var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+                var unitAuth = CallerAuthorizer.RequireReporterOf(request.HttpContext.User, unitCode, ward.Units,
+                    catalogue.Decision.AggregatingUnit);
+                if (!unitAuth.Allowed)
+                {
+                    return HttpSupport.Refuse(request, unitAuth, "SubmitReport", logger);
+                }
+
                 result = await scope.Get<WardPortal>().SubmitAsync(catalogue, unitCode, body.Round, rows, context.CancellationToken,
                     body.CatalogueVersion)
                     .ConfigureAwait(false);

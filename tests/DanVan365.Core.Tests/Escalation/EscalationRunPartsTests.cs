@@ -72,7 +72,12 @@ public class EscalationRunPartsTests
             new[] { new ReportRound(1, "trước ngày 15/9/2026", new DateOnly(2026, 9, 14), false), new ReportRound(2,
             "trước ngày 20/11/2026", new DateOnly(2026, 11, 19), false) };
         var rows =
-            new[] { new CurrentRow("9", "1|3.5.a|VHXH", null, new Dictionary<string, string?> { ["Round"] = "1", ["UnitCode"] = "VHXH" }) };
+            new[] { new CurrentRow("9", "1|3.5.a|VHXH", null, new Dictionary<string, string?>
+            {
+                ["Round"] = "1",
+                ["UnitCode"] = "VHXH",
+                ["Result"] = "Đã tổ chức hội nghị.",
+            }) };
 
         var items = EscalationItems.FromReports(rows, rounds, ["VHXH", "KT"]);
 

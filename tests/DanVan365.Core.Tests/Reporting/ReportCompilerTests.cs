@@ -97,6 +97,48 @@ public class ReportCompilerTests
     }
 
     [Fact]
+    public void Compile_LeadsInProgressWordPastLastDay_OverdueByStatusRules()
+    {
+        var vhxh = new Submission("VHXH", 1, "v", [new SubmissionRow("2.4", "Đang làm", StatusCategory.InProgressOnTime, "", "")]);
+
+        Assert.Equal(StatusCategory.InProgressOverdue, Entry(Compile([vhxh]), "2.4").Status.Category); // last day 31/03
+        Assert.Equal(StatusRules.Categorise(new DateOnly(2026, 3, 31), null, Date), Entry(Compile([vhxh]), "2.4").Status.Category);
+    }
+
+    [Fact]
+    public void Compile_OverdueKnownBeforeTheTasksLastDay_StaysOverdue()
+    {
+        var vhxh = new Submission("VHXH", 1, "v", [new SubmissionRow("2.4", "Đang làm", StatusCategory.InProgressOverdue, "", "")]);
+        var statuses = new Dictionary<string, StatusCategory> { ["2.4"] = StatusCategory.InProgressOverdue };
+        var onLastDay = new DateOnly(2026, 3, 31);
+
+        Assert.Equal(StatusCategory.InProgressOverdue, Entry(Compile([vhxh], date: onLastDay), "2.4").Status.Category);
+        Assert.Equal(StatusCategory.InProgressOverdue, Entry(Compile([], statuses, onLastDay), "2.4").Status.Category);
+        Assert.Equal(StatusCategory.InProgressOnTime, Entry(Compile([], date: onLastDay), "2.4").Status.Category);
+    }
+
+    [Fact]
+    public void Compile_CompletedStatusPastLastDay_Stands()
+    {
+        var statuses = new Dictionary<string, StatusCategory> { ["2.4"] = StatusCategory.CompletedLate };
+        var vhxh = new Submission("VHXH", 1, "v", [new SubmissionRow("3.5.b", "Xong", StatusCategory.CompletedOnTime, "", "")]);
+
+        Assert.Equal(StatusCategory.CompletedLate, Entry(Compile([], statuses), "2.4").Status.Category);
+        Assert.Equal(StatusCategory.CompletedOnTime, Entry(Compile([vhxh]), "3.5.b").Status.Category);
+    }
+
+    [Fact]
+    public void Compile_EmptyRowsOnly_UnitNotReported()
+    {
+        var empty = new Submission("VP", 1, "v", [new SubmissionRow("1.1", "", null, " ", "")]);
+
+        var figures = Compile([empty]).Figures;
+
+        Assert.DoesNotContain("VP", figures.ReportedUnits.Select(u => u.Code));
+        Assert.Contains("VP", figures.MissingUnits.Select(u => u.Code));
+    }
+
+    [Fact]
     public void Compile_OtherRoundAndLaterResubmission_LastOfRoundCounts()
     {
         var old = new Submission("VHXH", 1, "v", [new SubmissionRow("2.3", "Bản cũ", null, "", "")]);

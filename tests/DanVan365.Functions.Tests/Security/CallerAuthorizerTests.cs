@@ -76,7 +76,7 @@ public class CallerAuthorizerTests
     {
         var caller = Caller(ObjectIdOf("VHXH", "head"), "pham.thi.hong.moi@haian.example.vn", AppRoles.Reporter);
 
-        Assert.True(CallerAuthorizer.RequireReporterOf(caller, "VHXH", Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireReporterOf(caller, "VHXH", Units, "VHXH").Allowed);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class CallerAuthorizerTests
     {
         var caller = Caller(Guid.NewGuid().ToString(), Units.Get("VHXH").Head, AppRoles.Reporter);
 
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(caller, "VHXH", Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(caller, "VHXH", Units, "VHXH").StatusCode);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public class CallerAuthorizerTests
         Assert.All(directory.People, p => Assert.Null(p.ObjectId));
         var head = Caller(Guid.NewGuid().ToString(), "vp@ward.example.vn", AppRoles.Reporter);
         var assignee = Caller(Guid.Empty.ToString(), "a@ward.example.vn", AppRoles.Reporter);
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(head, "VP", directory).StatusCode);
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(assignee, "VP", directory).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(head, "VP", directory, "VP").StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(assignee, "VP", directory, "VP").StatusCode);
     }
 
     [Fact]

@@ -133,8 +133,9 @@ public class EntraAuthenticationMiddlewareTests(SecuredHostFixture fixture) : IC
     [Fact]
     public async Task Invoke_ReporterSubmitsForAnotherUnit_403()
     {
-        var head = VhxhHeadObjectId();
-        var token = fixture.Tokens.Create(head, [AppRoles.Reporter]);
+        var assignee = DanVan365.Core.Units.UnitDirectory.LoadDefault().People
+            .First(p => p.Unit == "KTHTDT" && p.Role == DanVan365.Core.Units.PersonRoles.Assignee).ObjectId!;
+        var token = fixture.Tokens.Create(assignee, [AppRoles.Reporter]);
 
         using var response = await SendAsync(HttpMethod.Post, "/api/submissions", token, Body(SecuredFunctionsHost.HaiAn, "VP"));
 

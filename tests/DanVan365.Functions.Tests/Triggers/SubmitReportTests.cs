@@ -115,6 +115,20 @@ public class SubmitReportTests
         Assert.Equal(400, StatusOf(await SubmitAsync(app, VhxhHead, body, AppRoles.Reporter)));
     }
 
+    [Fact]
+    public async Task SubmitReport_AggregatingUnitsHeadForAnotherUnit_202AsALibraryUploadCounts()
+    {
+        var (harness, app) = await SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
+
+        var result = await SubmitAsync(app, VhxhHead, Body.Replace("\"unit\":\"VHXH\"", "\"unit\":\"VP\"", StringComparison.Ordinal),
+            AppRoles.Reporter);
+
+        Assert.Equal(202, StatusOf(result));
+        Assert.Equal("1|1.1|VP", Assert.Single(await ReportRowsAsync(harness)).Key);
+    }
+
     [Theory]
     [InlineData("vp.truong@haian.example.vn", AppRoles.Reporter, 403)]
     [InlineData(VhxhHead, AppRoles.Admin, 403)]
