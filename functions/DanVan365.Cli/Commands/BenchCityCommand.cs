@@ -22,7 +22,7 @@ namespace DanVan365.Cli.Commands;
 /// escalation pass; one line per phase. `bound` is the least time the budget allows (RU ÷ rate), `ratio` = seconds ÷
 /// bound, `planner-bound` the same for the Planner pace. After the first sync, the RU minimum a ward's first sync needs
 /// (<see cref="FirstSyncMinimum"/>) against what it spent. K instances are K pipelines, each with 1/K of the budget (the
-/// share-per-instance rule of README "Resilience"). Exit code 1 when a ward's run failed.
+/// share-per-instance rule of docs/architecture.md "Resilience"). Exit code 1 when a ward's run failed.
 /// </summary>
 internal static class BenchCityCommand
 {

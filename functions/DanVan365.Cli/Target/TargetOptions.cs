@@ -4,7 +4,7 @@ using System.Globalization;
 namespace DanVan365.Cli.Target;
 
 /// <summary>
-/// The options every command that touches Microsoft 365 takes (DESIGN.md "The CLI's common options"):
+/// The options every command that touches Microsoft 365 takes (docs/architecture.md "The CLI's common options"):
 /// --data DIR (local Graph in-process, default ./.danvan365), --graph-url URL (a local Graph already running),
 /// --tenant FILE (a real tenant), --as-of DATE (the clock in local runs).
 /// </summary>

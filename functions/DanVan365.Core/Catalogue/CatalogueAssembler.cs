@@ -5,7 +5,7 @@ using DanVan365.Core.Units;
 namespace DanVan365.Core.Catalogue;
 
 /// <summary>
-/// Turns what an importer read into a validated <see cref="TaskCatalogue"/>: time frames parsed (DESIGN.md rule),
+/// Turns what an importer read into a validated <see cref="TaskCatalogue"/>: time frames parsed (docs/architecture.md "Time frames"),
 /// lead and coordinating cells resolved through the unit directory, the whole catalogue validated.
 /// Every failure is an <see cref="InvalidInputException"/> naming file and line; nothing is guessed.
 /// </summary>

@@ -17,7 +17,7 @@ public sealed record Decision(
     string AggregatingUnit,
     IReadOnlyList<ReportingRound> ReportingRounds);
 
-/// <summary>A reporting round; <see cref="LastDay"/> follows the DESIGN.md rule ("trước ngày 15/9/2026" → 14/9/2026).</summary>
+/// <summary>A reporting round; <see cref="LastDay"/> follows docs/architecture.md "Time frames" (15/9/2026 → 14/9).</summary>
 public sealed record ReportingRound(int Round, DateOnly LastDay, string Text);
 
 /// <summary>A top-level section of the catalogue ("1", "2", …).</summary>
@@ -29,7 +29,7 @@ public sealed record UnitReference(string Text, IReadOnlyList<string> Units)
     public static UnitReference Empty { get; } = new(string.Empty, []);
 }
 
-/// <summary>Kinds of time frame (DESIGN.md, "Time frames").</summary>
+/// <summary>Kinds of time frame (docs/architecture.md "Time frames").</summary>
 public enum TimeFrameKind
 {
     Ongoing,

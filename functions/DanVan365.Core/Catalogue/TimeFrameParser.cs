@@ -21,7 +21,7 @@ public enum TimeFrameParseStatus
 public sealed record TimeFrameParseResult(TimeFrameParseStatus Status, TimeFrame? TimeFrame, string? Error);
 
 /// <summary>
-/// The time-frame rules of DESIGN.md, exactly:
+/// The rules of docs/architecture.md "Time frames", exactly:
 /// "Thường xuyên" → ongoing (no last day); "Hoàn thành trước [ngày] D" → before, D − 1 day;
 /// "Quý I…IV/Y" → quarter, its last day; "Tháng M/Y" → month, its last day; "Năm Y" / "Cả năm Y" → year, 31/12/Y;
 /// "Năm Y và các năm tiếp theo" → year-onward, 31/12/Y. Case and whitespace are free; trailing punctuation

@@ -118,7 +118,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
 
     /// <summary>
     /// The progress columns a Phân công row should hold given its Planner task, as of today (ICT): percent complete,
-    /// completion date (ICT) and the status category (DESIGN.md "Status"; ongoing tasks keep their per-round status).
+    /// completion date (ICT) and the status category (docs/architecture.md "Status"; ongoing tasks keep their per-round status).
     /// </summary>
     public static IReadOnlyDictionary<string, string?> ProgressFields(CurrentRow row, PlannerTaskState task, DateOnly today)
     {

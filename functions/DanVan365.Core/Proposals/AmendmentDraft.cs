@@ -47,7 +47,7 @@ public sealed record AmendmentDraft(Decision Amends, string Issuer, IReadOnlyLis
 /// <summary>
 /// Builds the draft annex (pure) from the approved proposals not yet carried out: one row per task concerned (all its
 /// approved proposals applied together: Gia hạn changes the time frame to "Hoàn thành trước {last day + 1}", following
-/// the DESIGN.md rule backwards; Sửa nội dung the task text; Bãi bỏ strikes the whole row), one row per new task
+/// docs/architecture.md "Time frames" backwards; Sửa nội dung the task text; Bãi bỏ strikes the whole row), one row per new task
 /// (Bổ sung: led by the proposing unit).
 /// </summary>
 public static class AmendmentDraftBuilder
@@ -89,7 +89,7 @@ public static class AmendmentDraftBuilder
         return new AmendmentDraft(catalogue.Decision, VietnameseText.Normalize(catalogue.Decision.Issuer), rows);
     }
 
-    /// <summary>"Hoàn thành trước 1/7/2026" for a last day of 30/06/2026 (DESIGN.md: "trước D" means last day D − 1).</summary>
+    /// <summary>"Hoàn thành trước 1/7/2026" for a last day of 30/06/2026 (docs/architecture.md "Time frames": "trước D" → D − 1).</summary>
     public static string BeforeText(DateOnly lastDay) => "Hoàn thành trước " + VietnameseText.ShortDate(lastDay.AddDays(1));
 
     private static AmendmentDraftRow TaskRow(CatalogueTask task, List<Proposal> ofTask, ProposalAuthority authority)

@@ -6,7 +6,7 @@ namespace DanVan365.Core.Reporting;
 /// <summary>A reporting round: from the decision (1, 2, …) or added ad hoc.</summary>
 /// <param name="Number">Round number ("lần N", "Đợt N").</param>
 /// <param name="Title">Wording, e.g. "trước ngày 15/9/2026" or an ad hoc title.</param>
-/// <param name="LastDay">Last day to report (DESIGN.md rule: "trước ngày 15/9/2026" → 14/9/2026).</param>
+/// <param name="LastDay">Last day to report (docs/architecture.md "Time frames": "trước ngày 15/9/2026" → 14/9/2026).</param>
 /// <param name="AdHoc">True for a round added outside the decision.</param>
 public sealed record ReportRound(int Number, string Title, DateOnly LastDay, bool AdHoc)
 {
@@ -26,8 +26,8 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
 
     /// <summary>
     /// The one "round is open" rule: a round takes reports up to and including its last day (ICT), so it is open on
-    /// <paramref name="today"/> when <paramref name="today"/> ≤ <see cref="LastDay"/> (DESIGN.md: "trước ngày 15/9/2026" →
-    /// last day 14/9/2026, open through 14/9).
+    /// <paramref name="today"/> when <paramref name="today"/> ≤ <see cref="LastDay"/> (docs/architecture.md "Time frames":
+    /// "trước ngày 15/9/2026" → last day 14/9/2026, open through 14/9).
     /// </summary>
     public bool IsOpenOn(DateOnly today) => today <= LastDay;
 

@@ -154,17 +154,15 @@ public static class ReportRows
     public static IReadOnlyList<Submission> Submissions(IEnumerable<CurrentRow> rows, int round, string catalogueVersion)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var roundText = FieldValues.Number(round);
-        return rows
-            .Where(r => r.Fields.GetValueOrDefault(Round) == roundText && r.Fields.GetValueOrDefault(UnitCode) is not null
-                && RoundReports.HasContent(r))
-            .GroupBy(r => r.Fields[UnitCode]!, StringComparer.Ordinal)
+        return RoundReports.Reports(rows)
+            .Where(r => r.Round == round)
+            .GroupBy(r => r.UnitCode, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Submission(
                 g.Key,
                 round,
                 catalogueVersion,
-                g.Select(ReportRow.From).OfType<ReportRow>().Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
+                g.Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
             .ToList();
     }
 

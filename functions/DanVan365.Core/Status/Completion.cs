@@ -3,7 +3,7 @@ using DanVan365.Core.Time;
 namespace DanVan365.Core.Status;
 
 /// <summary>
-/// What "completed" means, once for every path (DESIGN.md "Status"): escalation, the status table and `pull` all
+/// What "completed" means, once for every path (docs/architecture.md "Status"): escalation, the status table and `pull` all
 /// ask this type.
 /// <list type="bullet">
 /// <item>A Phân công row is completed exactly when it holds a completion date (ICT). Its status is then

@@ -2,7 +2,7 @@ namespace DanVan365.Core.Status;
 
 /// <summary>
 /// Status of an ongoing ("Thường xuyên") task, which has no last day: it is judged per reporting round
-/// (DESIGN.md, "Status": reported / not reported).
+/// (docs/architecture.md "Status": reported / not reported).
 /// </summary>
 public enum RoundReportStatus
 {

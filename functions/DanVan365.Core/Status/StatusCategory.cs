@@ -1,6 +1,6 @@
 namespace DanVan365.Core.Status;
 
-/// <summary>The status categories of the national task-tracking norm (DESIGN.md, "Status"), for tasks with a last day.</summary>
+/// <summary>The status categories of the national task-tracking norm (docs/architecture.md "Status"), for tasks with a last day.</summary>
 public enum StatusCategory
 {
     /// <summary>Hoàn thành đúng hạn: completed on or before the last day.</summary>

@@ -16,7 +16,7 @@ public sealed record StatusReport(DateOnly AsOf, IReadOnlyList<StatusCounts> Uni
     StatusCounts Totals)
 {
     /// <summary>
-    /// Builds the report from Phân công rows as of a day (ICT): the category of each open row follows DESIGN.md
+    /// Builds the report from Phân công rows as of a day (ICT): the category of each open row follows docs/architecture.md
     /// "Status" from its last day and completion date, so it is right even before the next `pull`; archived rows are
     /// left out; rows without a last day count as ongoing.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace DanVan365.Core.Status;
 
-/// <summary>The status rules of DESIGN.md ("Status"). Pure: the caller supplies today (ICT, via <c>WardTime.Today(clock)</c>).</summary>
+/// <summary>The rules of docs/architecture.md "Status". Pure: the caller supplies today (ICT, via <c>WardTime.Today(clock)</c>).</summary>
 public static class StatusRules
 {
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class ColumnOwnershipException : ArgumentException
 }
 
 /// <summary>
-/// The one check of DESIGN.md "Ownership": nobody writes a column it does not own. Sync writes sync columns, `pull`
+/// The one check of docs/architecture.md "Ownership": nobody writes a column it does not own. Sync writes sync columns, `pull`
 /// writes Planner columns, people write people columns; DanVan365's bookkeeping (<see cref="ColumnOwner.System"/>)
 /// is written by sync and pull, never by people. Unknown columns are refused (deny by default).
 /// </summary>

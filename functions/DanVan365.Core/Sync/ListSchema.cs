@@ -12,7 +12,7 @@ public enum ColumnType
 }
 
 /// <summary>
-/// Who owns a column's value (DESIGN.md "Ownership"). A writer writes only the columns it owns; see
+/// Who owns a column's value (docs/architecture.md "Ownership"). A writer writes only the columns it owns; see
 /// <see cref="ColumnOwnership"/>.
 /// </summary>
 public enum ColumnOwner

@@ -3,7 +3,7 @@ using DanVan365.Core.Catalogue;
 namespace DanVan365.Core.Sync;
 
 /// <summary>
-/// The lists and library of DESIGN.md ("The store of record is Microsoft 365"), with their columns.
+/// The lists and library of docs/architecture.md "The store of record is Microsoft 365", with their columns.
 /// Bump <see cref="Version"/> whenever a column or folder is added: provisioning compares it with the
 /// version stamped on each list and upgrades (adds what is missing) when it is older.
 /// </summary>
@@ -15,7 +15,7 @@ public static class SiteSchema
     /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
     public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
 
-    /// <summary>Status words (DESIGN.md "Status") plus the per-round words for ongoing tasks.</summary>
+    /// <summary>Status words (docs/architecture.md "Status") plus the per-round words for ongoing tasks.</summary>
     public static readonly IReadOnlyList<string> StatusChoices = Status.RoundReportStatusLabels.AllStatusWords;
 
     // Shared column names.

@@ -4,7 +4,7 @@ using System.Text;
 namespace DanVan365.Core.Sync;
 
 /// <summary>
-/// Sync as a pure function: (desired rows, current rows) → plan. Rules (DESIGN.md "Ownership", "Nothing is lost"):
+/// Sync as a pure function: (desired rows, current rows) → plan. Rules (docs/architecture.md "Ownership", "Nothing is lost"):
 /// <list type="bullet">
 /// <item>a desired row without a current row is created;</item>
 /// <item>a current row whose sync-owned values equal the desired values and that is not archived is unchanged

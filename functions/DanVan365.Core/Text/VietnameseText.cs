@@ -4,7 +4,7 @@ using System.Text;
 namespace DanVan365.Core.Text;
 
 /// <summary>
-/// Text rules for official wording (DESIGN.md, "Text"): keep the decision's wording exactly, normalise only
+/// Text rules for official wording (docs/architecture.md "Text"): keep the decision's wording exactly, normalise only
 /// whitespace and Unicode form (NFC). <see cref="MatchKey"/> is a looser key used only to compare phrases, never stored.
 /// </summary>
 public static class VietnameseText

@@ -1,6 +1,6 @@
 namespace DanVan365.Core.Units;
 
-/// <summary>Kinds of unit (DESIGN.md, "Units").</summary>
+/// <summary>Kinds of unit (docs/architecture.md "Units").</summary>
 public enum UnitKind
 {
     Office,

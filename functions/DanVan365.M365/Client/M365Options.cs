@@ -92,14 +92,16 @@ public sealed class M365Options
     /// Handlers/Actors.cs).</summary>
     public const string LocalActingUserHeader = "X-LocalM365-Acting-User";
 
-    /// <summary>Function instances sharing the tenant's budget: each takes 1/InstanceCount of it (README "Resilience").</summary>
+    /// <summary>
+    /// Function instances sharing the tenant's budget: each takes 1/InstanceCount of it (docs/architecture.md "Resilience").
+    /// </summary>
     public int InstanceCount { get; set; } = 1;
 
     /// <summary>
     /// Planner requests per minute per tenant. Planner publishes no limit ("Service limits for Planner are not available",
     /// concepts/throttling-limits.md); 1,200 a minute (20 a second) stays below the per-app-per-tenant rates published for
     /// the neighbouring group workloads (Microsoft Teams: 30 requests a second) and lets a city's Planner work finish
-    /// within the time its SharePoint budget needs anyway (README "City benchmark"). A 429 pauses it for its Retry-After.
+    /// within the time its SharePoint budget needs anyway (docs/benchmarks.md "City benchmark"). A 429 pauses it for its Retry-After.
     /// </summary>
     public int PlannerRequestsPerMinute { get; set; } = 1200;
 

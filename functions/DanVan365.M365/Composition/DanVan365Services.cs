@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace DanVan365.M365.Composition;
 
 /// <summary>
-/// The one registration of DanVan365 (DESIGN.md "Composition"): Core's use cases, the Graph adapter and the Word
+/// The one registration of DanVan365 (docs/architecture.md "Composition"): Core's use cases, the Graph adapter and the Word
 /// documents, with the settings bound and validated. The CLI, the Functions, the demo and the tests all resolve the
 /// same objects from it; per-ward objects come from <see cref="IWardScopeFactory.Open"/>.
 /// </summary>
