@@ -1,6 +1,5 @@
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
 using DanVan365.Functions.Jobs;
 using DanVan365.Functions.Tests.Support;
@@ -23,7 +22,7 @@ public class IngestSubmissionsJobTests
         // The unit's head returns its filled template into "2026/Đợt 1/Nộp".
         using (var session = harness.NewSessionAs("VHXH"))
         {
-            var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
+            var catalogue = Bundled.Catalogue;
             var round = ReportRound.FromDecision(catalogue.Decision)[0];
             var spec = ReportPlanner.TemplateFor(catalogue, harness.Units, round, "VHXH");
             var filled = TemplateFiller.Fill(TemplateWriter.Write(spec),

@@ -113,7 +113,7 @@ public sealed class TestApp : IDisposable
     {
         ArgumentNullException.ThrowIfNull(harness);
         using var session = harness.NewSession();
-        var catalogue = Documents.Catalogue.DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
+        var catalogue = Bundled.Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
         await session.Library.UploadAsync(SiteSchema.DecisionFolder, fileName,
             content ?? await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);

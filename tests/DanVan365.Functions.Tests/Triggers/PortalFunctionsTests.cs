@@ -36,7 +36,7 @@ public class PortalFunctionsTests
         var body = Assert.IsType<DashboardBody>(((ObjectResult)result).Value);
         using var session = harness.NewSession();
         var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None);
-        var catalogue = Documents.Catalogue.DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
+        var catalogue = Bundled.Catalogue;
         var expected = StatusReport.Build(rows, catalogue.Sections, harness.Units, asOf);
         Assert.Equal(asOf, body.AsOf);
         Assert.Equal(expected.Totals.Total, body.Totals.Total);

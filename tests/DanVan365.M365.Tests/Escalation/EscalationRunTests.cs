@@ -1,8 +1,5 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Client;
 using DanVan365.M365.Escalation;
 using DanVan365.TestUtilities;
@@ -14,9 +11,7 @@ namespace DanVan365.M365.Tests.Escalation;
 /// <summary>The escalation run end to end: the real Graph adapter against the local Graph.</summary>
 public class EscalationRunTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-    private static readonly EscalationSetup Setup = EscalationSetup.For(Catalogue, Units);
+    private static readonly EscalationSetup Setup = EscalationSetup.For(Bundled.Catalogue, Bundled.Units);
 
     /// <summary>Monday 23/02/2026, 08:00 ICT: the first working day after Tết; 1.2 and 3.5.a (last day 14/02) are 9 days overdue.</summary>
     private static readonly DateTimeOffset Monday = new(2026, 2, 23, 1, 0, 0, TimeSpan.Zero);
@@ -25,7 +20,7 @@ public class EscalationRunTests
     {
         var ward = await WardHarness.StartAsync(Monday, outbox);
         using var session = ward.NewSession();
-        var report = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
+        var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         return ward;
     }

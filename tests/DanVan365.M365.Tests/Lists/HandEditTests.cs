@@ -1,8 +1,5 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Escalation;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
@@ -14,8 +11,6 @@ namespace DanVan365.M365.Tests.Lists;
 public class HandEditTests
 {
     private const string Key = "3.5.a|VHXH";
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
 
     /// <summary>Monday 23/02/2026, 08:00 ICT: 3.5.a (last day 14/02/2026) is overdue.</summary>
     private static readonly DateTimeOffset Monday = new(2026, 2, 23, 1, 0, 0, TimeSpan.Zero);
@@ -25,11 +20,11 @@ public class HandEditTests
     {
         await using var ward = await WardHarness.StartAsync(Monday);
         using var session = ward.NewSession();
-        Assert.True((await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None)).Succeeded);
+        Assert.True((await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None)).Succeeded);
         await HandEditLastDayAsync(session, Key, "2026-12-31T00:00:00Z");
         var writes = ward.Server.GetStats().Writes;
 
-        var report = await ward.NewSession().CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
+        var report = await ward.NewSession().CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal(1, ward.Server.GetStats().Writes - writes);
@@ -42,16 +37,16 @@ public class HandEditTests
     {
         await using var ward = await WardHarness.StartAsync(Monday);
         using var session = ward.NewSession();
-        await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
+        await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
         // A person moves the last day to the end of the year: reminders must not follow it.
         await HandEditLastDayAsync(session, Key, "2026-12-31T00:00:00Z");
-        await ward.NewSession().CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
+        await ward.NewSession().CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
 
         using var run = ward.NewSession();
         var links = await EscalationSiteLinks.ForSiteAsync(run.Site, CancellationToken.None);
         var report = await new EscalationRun(run.Lists, new GraphNotificationLog(run.Site, run.Batches, run.Lists),
             new GraphMailSender(run.Connection), ward.Clock, new SendPacer(TimeProvider.System))
-            .RunAsync(EscalationSetup.For(Catalogue, Units), links, dryRun: true, CancellationToken.None);
+            .RunAsync(EscalationSetup.For(Bundled.Catalogue, Bundled.Units), links, dryRun: true, CancellationToken.None);
 
         var items = report.Digests.SelectMany(d => d.Digest.Notifications).Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("PC:" + Key, items);

@@ -1,7 +1,4 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Client;
 using DanVan365.M365.Lists;
 using DanVan365.TestUtilities;
@@ -11,15 +8,12 @@ namespace DanVan365.M365.Tests.Lists;
 
 public class SiteDatesTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     [Fact]
     public async Task LastDay_FirstSync_ReadsBackSameDateAndGraphAnswersUtcInstantOfIctMidnight()
     {
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
-        var report = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
+        var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
 
         var row = (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Single(r => r.Key == "3.5.a");
@@ -39,12 +33,12 @@ public class SiteDatesTests
         await using var ward = await WardHarness.StartAsync();
         using (var first = ward.NewSession())
         {
-            await first.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
+            await first.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
         }
 
         var writes = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await second.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
+        var report = await second.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
 
         Assert.Equal(0, report.Count(ChangeKind.Update));
         Assert.Equal(writes, ward.Server.GetStats().Writes);

@@ -1,11 +1,8 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
@@ -21,9 +18,6 @@ public class ExtensionEffectsTests
 {
     private const string Key = "1.2|VP";
 
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>1.2 of QĐ 673: "Hoàn thành trước 15/02/2026", last day 14/02/2026, led by VP.</summary>
     private static readonly DateOnly DecisionDay = new(2026, 2, 14);
 
@@ -37,7 +31,7 @@ public class ExtensionEffectsTests
         var original = await File.ReadAllBytesAsync(TestData.DecisionTextPath);
         await using (var session = ward.NewSession())
         {
-            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
+            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None);
             await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, original, CancellationToken.None);
             Assert.True((await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None)).Sync!.Succeeded);
             Assert.Equal(StatusCategory.InProgressOverdue, (await RowAsync(session)).Category(Today(ward)));
@@ -45,9 +39,9 @@ public class ExtensionEffectsTests
 
             var proposals = session.Get<WardProposals>();
             var request = new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Chờ kinh phí bổ sung.");
-            var id = (await proposals.ProposeAsync(Catalogue, request, VpAssignee, CancellationToken.None)).Value.Id;
-            Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
-            Assert.True((await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
+            var id = (await proposals.ProposeAsync(Bundled.Catalogue, request, VpAssignee, CancellationToken.None)).Value.Id;
+            Assert.True((await proposals.ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
+            Assert.True((await proposals.DecideAsync(Bundled.Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
         }
 
         await using (var session = ward.NewSession())
@@ -56,14 +50,14 @@ public class ExtensionEffectsTests
             var row = await RowAsync(session);
             Assert.Equal((DecisionDay, Extended, Extended), (row.LastDay!.Value, row.ExtendedLastDay!.Value, row.EffectiveLastDay!.Value));
             Assert.Equal(StatusCategory.InProgressOnTime, row.Category(Today(ward)));
-            var dashboard = await session.Get<WardPortal>().DashboardAsync(Catalogue, null, new DashboardFilter(), CancellationToken.None);
+            var dashboard = await session.Get<WardPortal>().DashboardAsync(Bundled.Catalogue, null, new DashboardFilter(), CancellationToken.None);
             Assert.DoesNotContain(dashboard.Overdue, o => o.Code == "1.2" && o.Unit == "VP");
 
             // Escalation: no overdue reminder before the effective day.
             Assert.DoesNotContain(await DryRunKeysAsync(session), k => k.Contains("|PC:1.2|VP", StringComparison.Ordinal));
 
             // A sync (lists then Planner) keeps the effective day and moves Planner's due date to it.
-            var sync = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, dryRun: false,
+            var sync = await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, dryRun: false,
                 CancellationToken.None);
             Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
             var synced = await RowAsync(session);
@@ -76,7 +70,7 @@ public class ExtensionEffectsTests
             // and only VP's assignment was extended, so the words name VP, and the task stays overdue through KTHTDT's.
             var compiled = await session.Get<RoundCompilation>().CompileAsync(1, CancellationToken.None);
             var entry = compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == "1.2");
-            Assert.StartsWith(Units.Get("VP").Name + ": gia hạn đến 30/04/2026 theo ý kiến của Phó Chủ tịch", entry.Extension,
+            Assert.StartsWith(Bundled.Units.Get("VP").Name + ": gia hạn đến 30/04/2026 theo ý kiến của Phó Chủ tịch", entry.Extension,
                 StringComparison.Ordinal);
             Assert.Contains("Bùi Quang Ngân", entry.Extension, StringComparison.Ordinal);
             Assert.Equal(StatusCategory.InProgressOverdue, entry.Status.Category);
@@ -115,20 +109,20 @@ public class ExtensionEffectsTests
     {
         await using var ward = await WardHarness.StartAsync();
         await using var session = ward.NewSession();
-        Assert.True((await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None))
+        Assert.True((await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None))
             .Succeeded);
         var proposals = session.Get<WardProposals>();
-        var id = (await proposals.ProposeAsync(Catalogue, new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Lý do."),
+        var id = (await proposals.ProposeAsync(Bundled.Catalogue, new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Lý do."),
             VpAssignee, CancellationToken.None)).Value.Id;
-        await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None);
-        await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None);
+        await proposals.ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None);
+        await proposals.DecideAsync(Bundled.Catalogue, id, Signer, true, null, CancellationToken.None);
 
-        var second = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
+        var second = await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
 
         Assert.True(second.Succeeded);
         Assert.Equal(0, second.Lists.Assignments.Count(ChangeKind.Update));
         Assert.Equal(Extended, (await RowAsync(session)).ExtendedLastDay);
-        Assert.Equal(0, await proposals.ApplyEffectiveDeadlinesAsync(Catalogue, CancellationToken.None));
+        Assert.Equal(0, await proposals.ApplyEffectiveDeadlinesAsync(Bundled.Catalogue, CancellationToken.None));
     }
 
     private static DateOnly Today(WardHarness ward) => WardTime.Today(ward.Clock);
@@ -138,7 +132,7 @@ public class ExtensionEffectsTests
 
     private static async Task<IReadOnlyList<string>> DryRunKeysAsync(WardHarness.Session session)
     {
-        var report = await session.Get<WardEscalation>().RunAsync(Catalogue, dryRun: true, CancellationToken.None);
+        var report = await session.Get<WardEscalation>().RunAsync(Bundled.Catalogue, dryRun: true, CancellationToken.None);
         return [.. report.Digests.SelectMany(d => d.Digest.Notifications).Select(n => n.IdempotencyKey)];
     }
 

@@ -1,8 +1,5 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
 using DanVan365.LocalM365;
 using DanVan365.TestUtilities;
@@ -17,10 +14,8 @@ namespace DanVan365.M365.Tests.Reporting;
 /// </summary>
 public class IngestLostResponseTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly WordReportDocuments Documents = new();
-    private static readonly IReadOnlyList<ReportRound> Rounds = ReportRound.FromDecision(Catalogue.Decision);
+    private static readonly IReadOnlyList<ReportRound> Rounds = ReportRound.FromDecision(Bundled.Catalogue.Decision);
 
     [Fact]
     public async Task IngestChangesAsync_ServerErrorAfterExecutionEveryFourth_NoDuplicateReportRows()
@@ -57,11 +52,11 @@ public class IngestLostResponseTests
     private static async Task SubmitThreeUnitsAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
-        var sync = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
+        var sync = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
         Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
-        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Rounds[0], null,
+        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Bundled.Catalogue, Bundled.Units, Rounds[0], null,
             CancellationToken.None);
-        var folder = ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1);
+        var folder = ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 1);
         foreach (var unit in new[] { "VHXH", "VP", "KTHTDT" })
         {
             var template = templates.Single(t => t.Spec.UnitCode == unit);
@@ -77,7 +72,7 @@ public class IngestLostResponseTests
     {
         using var session = ward.NewSession();
         await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock, ward.Ward)
-            .IngestChangesAsync(Catalogue, Rounds, session.State, CancellationToken.None);
+            .IngestChangesAsync(Bundled.Catalogue, Rounds, session.State, CancellationToken.None);
     }
 
     private static async Task<List<string>> ReportKeysAsync(WardHarness ward)

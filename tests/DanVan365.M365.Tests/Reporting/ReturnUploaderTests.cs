@@ -2,7 +2,6 @@ using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
@@ -30,7 +29,7 @@ public class ReturnUploaderTests
 
     private static async Task<(TaskCatalogue Catalogue, IReadOnlyList<IssuedTemplate> Templates)> PrepareAsync(WardHarness ward)
     {
-        var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, ward.Units);
+        var catalogue = Bundled.Catalogue;
         using var session = ward.NewSession();
         await session.SyncAllAsync(catalogue, ward.Units);
         await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,

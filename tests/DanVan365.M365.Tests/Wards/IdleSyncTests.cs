@@ -1,8 +1,5 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Lists;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
@@ -16,15 +13,12 @@ namespace DanVan365.M365.Tests.Wards;
 /// </summary>
 public class IdleSyncTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>A ward synced once (lists and plan), as the hourly sync check finds it.</summary>
     private static async Task<WardHarness> SyncedWardAsync()
     {
         var ward = await WardHarness.StartAsync(settings: WardLeaseTests.NoWait);
         using var first = ward.NewSession();
-        var (lists, planner) = await first.SyncAllAsync(Catalogue, Units);
+        var (lists, planner) = await first.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
         Assert.True(lists.Succeeded && planner.Failures.Count == 0);
         return ward;
     }
@@ -36,13 +30,13 @@ public class IdleSyncTests
         ward.Server.ResetStats();
 
         using var second = ward.NewSession();
-        var (lists, planner) = await second.SyncAllAsync(Catalogue, Units);
+        var (lists, planner) = await second.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
 
         var stats = ward.Server.GetStats();
         Assert.True(lists.Succeeded);
         Assert.False(lists.DryRun);
-        Assert.Equal(Catalogue.Tasks.Count, lists.Tasks.Count(ChangeKind.Unchanged));
-        Assert.Equal(DesiredRows.ForAssignments(Catalogue, Units).Count, planner.Count(Core.Planner.PlannerChangeKind.Unchanged));
+        Assert.Equal(Bundled.Catalogue.Tasks.Count, lists.Tasks.Count(ChangeKind.Unchanged));
+        Assert.Equal(DesiredRows.ForAssignments(Bundled.Catalogue, Bundled.Units).Count, planner.Count(Core.Planner.PlannerChangeKind.Unchanged));
         Assert.Equal(0, stats.Writes);
         // The site (1), its lists (2), the state rows of the plan id and the folder stamp in one query (2), the rows of
         // Nhiệm vụ dân vận and Phân công (2 + 2); Planner spends no resource units. No lease: no claim, no release.
@@ -61,7 +55,7 @@ public class IdleSyncTests
         var writes = ward.Server.GetStats().Writes;
 
         using var runner = ward.NewSession();
-        var (lists, planner) = await runner.SyncAllAsync(Catalogue, Units);
+        var (lists, planner) = await runner.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
 
         Assert.True(lists.Succeeded);
         Assert.Empty(planner.Failures);
@@ -110,7 +104,7 @@ public class IdleSyncTests
             CancellationToken.None);
 
         using var runner = ward.NewSession();
-        var (lists, _) = await runner.SyncAllAsync(Catalogue, Units);
+        var (lists, _) = await runner.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
 
         Assert.Equal(1, lists.Tasks.Count(ChangeKind.Update));
         var fixedRow = (await runner.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Single(r => r.Key == "3.5.a");
@@ -127,7 +121,7 @@ public class IdleSyncTests
         var writes = ward.Server.GetStats().Writes;
 
         using var runner = ward.NewSession();
-        var busy = await Assert.ThrowsAsync<WardBusyException>(() => runner.SyncAllAsync(Catalogue, Units));
+        var busy = await Assert.ThrowsAsync<WardBusyException>(() => runner.SyncAllAsync(Bundled.Catalogue, Bundled.Units));
 
         Assert.Equal("sync", busy.Purpose);
         Assert.Equal(writes, ward.Server.GetStats().Writes);
