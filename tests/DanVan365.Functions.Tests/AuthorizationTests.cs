@@ -1,6 +1,6 @@
 using DanVan365.Functions.Security;
 using DanVan365.Functions.Tests.Support;
-using DanVan365.TestUtilities;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests;
 
@@ -60,25 +60,25 @@ public class AuthorizationTests
     [Fact]
     public void RequireReporterOf_HeadOfTheUnit_Allowed()
     {
-        var head = Bundled.Units.Get("VHXH").Head!;
+        var head = Units.Get("VHXH").Head!;
 
-        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(head.ToUpperInvariant(), AppRoles.Reporter), "VHXH", Bundled.Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(head.ToUpperInvariant(), AppRoles.Reporter), "VHXH", Units).Allowed);
     }
 
     [Fact]
     public void RequireReporterOf_AssigneeOfTheUnit_Allowed()
     {
-        var unit = Bundled.Units.Units.First(u => u.Assignees.Count > 0);
+        var unit = Units.Units.First(u => u.Assignees.Count > 0);
 
-        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(unit.Assignees[0], AppRoles.Reporter), unit.Code, Bundled.Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireReporterOf(Principals.User(unit.Assignees[0], AppRoles.Reporter), unit.Code, Units).Allowed);
     }
 
     [Fact]
     public void RequireReporterOf_AnotherUnit_Forbidden403()
     {
-        var head = Bundled.Units.Get("VHXH").Head!;
+        var head = Units.Get("VHXH").Head!;
 
-        var decision = CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Reporter), "VP", Bundled.Units);
+        var decision = CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Reporter), "VP", Units);
 
         Assert.Equal(403, decision.StatusCode);
     }
@@ -86,20 +86,20 @@ public class AuthorizationTests
     [Fact]
     public void RequireReporterOf_AdminWithoutReporterRole_Forbidden403()
     {
-        var head = Bundled.Units.Get("VHXH").Head!;
+        var head = Units.Get("VHXH").Head!;
 
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Admin), "VHXH", Bundled.Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(head, AppRoles.Admin), "VHXH", Units).StatusCode);
     }
 
     [Fact]
     public void RequireReporterOf_Anonymous_Unauthenticated401()
     {
-        Assert.Equal(401, CallerAuthorizer.RequireReporterOf(Principals.Anonymous, "VHXH", Bundled.Units).StatusCode);
+        Assert.Equal(401, CallerAuthorizer.RequireReporterOf(Principals.Anonymous, "VHXH", Units).StatusCode);
     }
 
     [Fact]
     public void RequireReporterOf_ReporterWithoutSignInName_Forbidden403()
     {
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(null, AppRoles.Reporter), "VHXH", Bundled.Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(Principals.User(null, AppRoles.Reporter), "VHXH", Units).StatusCode);
     }
 }

@@ -40,7 +40,8 @@ public class ProvenanceTests
     {
         var current = Applied(DesiredRows.ForAssignments(CatalogueReissue.Original, Bundled.Units));
 
-        var plan = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(CatalogueReissue.Reissued(), Bundled.Units), current, Today);
+        var plan = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(CatalogueReissue.Reissued(), Bundled.Units), current,
+            Today);
 
         // 2.2's time frame changed (one lead unit); 4.10 removed and 4.12 added (their lead units); titles 1.1 changed.
         Assert.DoesNotContain(plan.Writes, w => w.Key.Split('|')[0] is not ("1.1" or "2.2" or "2.4" or "4.10" or "4.12"));

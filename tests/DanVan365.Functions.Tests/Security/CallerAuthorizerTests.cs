@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using DanVan365.Core.Units;
 using DanVan365.Functions.Security;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests.Security;
 
@@ -11,7 +11,7 @@ public class CallerAuthorizerTests
 {
     private const string MappedObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
-    private static string ObjectIdOf(string unit, string role) => Bundled.Units.People.First(p => p.Unit == unit && p.Role == role).ObjectId!;
+    private static string ObjectIdOf(string unit, string role) => Units.People.First(p => p.Unit == unit && p.Role == role).ObjectId!;
 
     private static ClaimsPrincipal Caller(string? objectId, string? email, params string[] roles)
     {
@@ -34,7 +34,7 @@ public class CallerAuthorizerTests
     [Fact]
     public void UnitsOf_ObjectIdOfTheHead_TheirUnit()
     {
-        Assert.Equal(["VHXH"], CallerAuthorizer.UnitsOf(Caller(ObjectIdOf("VHXH", "head"), null), Bundled.Units));
+        Assert.Equal(["VHXH"], CallerAuthorizer.UnitsOf(Caller(ObjectIdOf("VHXH", "head"), null), Units));
     }
 
     [Fact]
@@ -43,21 +43,21 @@ public class CallerAuthorizerTests
         var caller = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(MappedObjectIdClaim, ObjectIdOf("VP", "assignee").ToUpperInvariant())], "Bearer"));
 
-        Assert.Equal(["VP"], CallerAuthorizer.UnitsOf(caller, Bundled.Units));
+        Assert.Equal(["VP"], CallerAuthorizer.UnitsOf(caller, Units));
     }
 
     [Fact]
     public void UnitsOf_HeadsEmailWithAnotherObjectId_None()
     {
-        var head = Bundled.Units.Get("VHXH").Head!;
+        var head = Units.Get("VHXH").Head!;
 
-        Assert.Empty(CallerAuthorizer.UnitsOf(Caller(Guid.NewGuid().ToString(), head), Bundled.Units));
+        Assert.Empty(CallerAuthorizer.UnitsOf(Caller(Guid.NewGuid().ToString(), head), Units));
     }
 
     [Fact]
     public void UnitsOf_HeadsEmailWithoutObjectId_None()
     {
-        Assert.Empty(CallerAuthorizer.UnitsOf(Caller(null, Bundled.Units.Get("VHXH").Head!), Bundled.Units));
+        Assert.Empty(CallerAuthorizer.UnitsOf(Caller(null, Units.Get("VHXH").Head!), Units));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class CallerAuthorizerTests
             [new Claim("oid", ObjectIdOf("VHXH", "head")), new Claim(MappedObjectIdClaim, Guid.NewGuid().ToString())],
             "Bearer"));
 
-        Assert.Empty(CallerAuthorizer.UnitsOf(caller, Bundled.Units));
+        Assert.Empty(CallerAuthorizer.UnitsOf(caller, Units));
     }
 
     [Fact]
@@ -75,15 +75,15 @@ public class CallerAuthorizerTests
     {
         var caller = Caller(ObjectIdOf("VHXH", "head"), "pham.thi.hong.moi@haian.example.vn", AppRoles.Reporter);
 
-        Assert.True(CallerAuthorizer.RequireReporterOf(caller, "VHXH", Bundled.Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireReporterOf(caller, "VHXH", Units).Allowed);
     }
 
     [Fact]
     public void RequireReporterOf_UnknownObjectId_Forbidden403()
     {
-        var caller = Caller(Guid.NewGuid().ToString(), Bundled.Units.Get("VHXH").Head, AppRoles.Reporter);
+        var caller = Caller(Guid.NewGuid().ToString(), Units.Get("VHXH").Head, AppRoles.Reporter);
 
-        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(caller, "VHXH", Bundled.Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireReporterOf(caller, "VHXH", Units).StatusCode);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class CallerAuthorizerTests
     [Fact]
     public void RequireWardMember_ReporterNamedByTheDirectory_Allowed()
     {
-        Assert.True(CallerAuthorizer.RequireWardMember(Caller(ObjectIdOf("VP", "head"), null, AppRoles.Reporter), Bundled.Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireWardMember(Caller(ObjectIdOf("VP", "head"), null, AppRoles.Reporter), Units).Allowed);
     }
 
     [Fact]
@@ -114,27 +114,27 @@ public class CallerAuthorizerTests
     {
         var stranger = Caller(Guid.NewGuid().ToString(), "vp.truong@haian.example.vn", AppRoles.Reporter);
 
-        Assert.Equal(403, CallerAuthorizer.RequireWardMember(stranger, Bundled.Units).StatusCode);
+        Assert.Equal(403, CallerAuthorizer.RequireWardMember(stranger, Units).StatusCode);
     }
 
     [Fact]
     public void RequireWardMember_AdminNotInTheDirectory_Allowed()
     {
-        Assert.True(CallerAuthorizer.RequireWardMember(Caller(Guid.NewGuid().ToString(), null, AppRoles.Admin), Bundled.Units).Allowed);
+        Assert.True(CallerAuthorizer.RequireWardMember(Caller(Guid.NewGuid().ToString(), null, AppRoles.Admin), Units).Allowed);
     }
 
     [Fact]
     public void RequireWardMember_Anonymous_Unauthenticated401()
     {
-        Assert.Equal(401, CallerAuthorizer.RequireWardMember(new ClaimsPrincipal(new ClaimsIdentity()), Bundled.Units).StatusCode);
+        Assert.Equal(401, CallerAuthorizer.RequireWardMember(new ClaimsPrincipal(new ClaimsIdentity()), Units).StatusCode);
     }
 
     [Fact]
     public void PersonOf_ObjectIdOfTheHead_TheirDirectoryAddressNotTheTokens()
     {
-        var head = Bundled.Units.People.First(p => p.Unit == "VHXH" && p.Role == "head");
+        var head = Units.People.First(p => p.Unit == "VHXH" && p.Role == "head");
 
-        var person = CallerAuthorizer.PersonOf(Caller(head.ObjectId, "renamed@elsewhere.example.vn", AppRoles.Reporter), Bundled.Units);
+        var person = CallerAuthorizer.PersonOf(Caller(head.ObjectId, "renamed@elsewhere.example.vn", AppRoles.Reporter), Units);
 
         Assert.Equal(head.Email, person);
     }
@@ -142,11 +142,11 @@ public class CallerAuthorizerTests
     [Fact]
     public void RequireDirectoryPerson_StrangerWithTheHeadsEmail_Forbidden403()
     {
-        var head = Bundled.Units.People.First(p => p.Unit == "VHXH" && p.Role == "head");
+        var head = Units.People.First(p => p.Unit == "VHXH" && p.Role == "head");
         var stranger = Caller(Guid.NewGuid().ToString(), head.Email, AppRoles.Reporter);
 
-        Assert.Equal(403, CallerAuthorizer.RequireDirectoryPerson(stranger, Bundled.Units, orAdmin: true).StatusCode);
-        Assert.Null(CallerAuthorizer.PersonOf(stranger, Bundled.Units));
+        Assert.Equal(403, CallerAuthorizer.RequireDirectoryPerson(stranger, Units, orAdmin: true).StatusCode);
+        Assert.Null(CallerAuthorizer.PersonOf(stranger, Units));
     }
 
     [Theory]
@@ -156,13 +156,13 @@ public class CallerAuthorizerTests
     {
         var admin = Caller(Guid.NewGuid().ToString(), null, AppRoles.Admin);
 
-        Assert.Equal(status, CallerAuthorizer.RequireDirectoryPerson(admin, Bundled.Units, orAdmin).StatusCode);
+        Assert.Equal(status, CallerAuthorizer.RequireDirectoryPerson(admin, Units, orAdmin).StatusCode);
     }
 
     [Fact]
     public void RequireDirectoryPerson_Anonymous_Unauthenticated401()
     {
-        Assert.Equal(401, CallerAuthorizer.RequireDirectoryPerson(new ClaimsPrincipal(new ClaimsIdentity()), Bundled.Units,
+        Assert.Equal(401, CallerAuthorizer.RequireDirectoryPerson(new ClaimsPrincipal(new ClaimsIdentity()), Units,
             orAdmin: true).StatusCode);
     }
 
@@ -171,7 +171,7 @@ public class CallerAuthorizerTests
     {
         await using var harness = await WardHarness.StartAsync();
         using var session = harness.NewSession();
-        var people = Bundled.Units.People.Where(p => p.ObjectId is not null).ToList();
+        var people = Units.People.Where(p => p.ObjectId is not null).ToList();
 
         Assert.True(people.Count >= 20, $"{people.Count} people with object ids");
         foreach (var person in people)
@@ -187,7 +187,7 @@ public class CallerAuthorizerTests
     [Fact]
     public void BundledDirectory_EveryUnitPerson_HasADistinctObjectId()
     {
-        var unitPeople = Bundled.Units.People.Where(p => p.Role is "head" or "assignee").ToList();
+        var unitPeople = Units.People.Where(p => p.Role is "head" or "assignee").ToList();
 
         Assert.All(unitPeople, p => Assert.NotNull(p.ObjectId));
         Assert.Equal(

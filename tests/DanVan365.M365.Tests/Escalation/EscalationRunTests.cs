@@ -5,24 +5,21 @@ using DanVan365.M365.Escalation;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using MimeKit;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Escalation;
 
 /// <summary>The escalation run end to end: the real Graph adapter against the local Graph.</summary>
 public class EscalationRunTests
 {
-    private static readonly EscalationSetup Setup = EscalationSetup.For(Bundled.Catalogue, Bundled.Units);
+    private static readonly EscalationSetup Setup = EscalationSetup.For(Catalogue, Units);
 
     /// <summary>Monday 23/02/2026, 08:00 ICT: the first working day after Tết; 1.2 and 3.5.a (last day 14/02) are 9 days overdue.</summary>
     private static readonly DateTimeOffset Monday = new(2026, 2, 23, 1, 0, 0, TimeSpan.Zero);
 
     private static async Task<WardHarness> StartWardAsync(string? outbox = null)
     {
-        var ward = await WardHarness.StartAsync(Monday, outbox);
-        using var session = ward.NewSession();
-        var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
-        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
-        return ward;
+        return await SyncedWard.StartAsync(WardState.ListsSynced, Monday, outbox);
     }
 
     private static EscalationRun Run(WardHarness ward, WardHarness.Session session, IEscalationMailSender? sender = null) => new(

@@ -1,8 +1,8 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
 using DanVan365.LocalM365;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -25,18 +25,18 @@ public class CatalogueSyncTests
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
 
-        var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
+        var report = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal(31, report.Tasks.Count(ChangeKind.Create));
-        Assert.Equal(DesiredRows.ForAssignments(Bundled.Catalogue, Bundled.Units).Count, report.Assignments.Count(ChangeKind.Create));
+        Assert.Equal(DesiredRows.ForAssignments(Catalogue, Units).Count, report.Assignments.Count(ChangeKind.Create));
         // Read back through the typed row: every entry as sync wrote it.
         var rows = (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Select(TaskRow.From).OfType<TaskRow>()
             .ToDictionary(r => r.Code, StringComparer.Ordinal);
         Assert.Equal(31, rows.Count);
-        var footnotes = Bundled.Catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
-        Assert.All(Bundled.Catalogue.Tasks, task =>
-            Assert.Equal(TaskRow.For(task, Bundled.Catalogue.Decision.Number, footnotes).Fields(), rows[task.Code].Fields()));
+        var footnotes = Catalogue.Footnotes.ToDictionary(f => f.Mark, f => f.Text, StringComparer.Ordinal);
+        Assert.All(Catalogue.Tasks, task =>
+            Assert.Equal(TaskRow.For(task, Catalogue.Decision.Number, footnotes).Fields(), rows[task.Code].Fields()));
         Assert.Equal("Hoàn thành trước 15/02/2026", rows["3.5.a"].TimeFrameText);
         Assert.Equal(new DateOnly(2026, 2, 14), rows["3.5.a"].LastDay);
         Assert.True(rows["3.5"].IsHeading);
@@ -46,15 +46,11 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_IdenticalSecondSync_NoWritesAtMostFiveRequests()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
-        }
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         var writesBefore = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await second.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
+        var report = await second.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
 
         Assert.Equal(0, report.Count(ChangeKind.Create) + report.Count(ChangeKind.Update) + report.Count(ChangeKind.Archive));
         Assert.Equal(writesBefore, ward.Server.GetStats().Writes);
@@ -66,16 +62,12 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_ReissuedDecision_WritesOnlyChangedEntries()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
-        }
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
 
-        var reissued = Reissue(Bundled.Catalogue);
+        var reissued = Reissue(Catalogue);
         var writesBefore = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await second.CatalogueSync.RunAsync(reissued, Bundled.Units, false, CancellationToken.None);
+        var report = await second.CatalogueSync.RunAsync(reissued, Units, false, CancellationToken.None);
 
         Assert.Equal(1, report.Tasks.Count(ChangeKind.Create));
         Assert.Equal(1, report.Tasks.Count(ChangeKind.Archive));
@@ -92,17 +84,14 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_ThrottlingAndServerErrors_SameFinalStateAsWithout()
     {
-        await using var clean = await WardHarness.StartAsync();
-        using (var session = clean.NewSession())
-        {
-            await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
-        }
+        // The state a first sync without faults leaves.
+        await using var clean = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         await using var faulty = await WardHarness.StartAsync();
         faulty.Server.SetFaults(new EmulatorFaults(ThrottleEvery: 5, RetryAfterSeconds: 1, ServerErrorEvery: 7));
         using (var session = faulty.NewSession(maxAttempts: 10))
         {
-            var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
+            var report = await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
             Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         }
 
@@ -119,21 +108,18 @@ public class CatalogueSyncTests
     [InlineData(14)]
     public async Task RunAsync_KilledAtAPointThenRunAgain_NoDuplicatesSameState(int requestsBeforeKill)
     {
-        await using var reference = await WardHarness.StartAsync();
-        using (var session = reference.NewSession())
-        {
-            await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
-        }
+        // The state a first sync without faults leaves.
+        await using var reference = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         await using var ward = await WardHarness.StartAsync();
         using (var doomed = ward.NewSession(new KillAfterHandler(requestsBeforeKill)))
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => doomed.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None));
+            await Assert.ThrowsAnyAsync<Exception>(() => doomed.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None));
         }
 
         using (var again = ward.NewSession())
         {
-            var report = await again.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
+            var report = await again.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
             Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         }
 
@@ -143,11 +129,7 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_PersonEditsRowDuringSync_MergedNotOverwritten()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
-        }
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         // While the next sync is between reading and writing, a person writes a note on 1.3 (its eTag moves).
         using var person = ward.NewSession();
@@ -159,7 +141,7 @@ public class CatalogueSyncTests
             () => person.Lists.PatchAsync(SiteSchema.Tasks, [new RowPatch("1.3", row.ItemId,
                 new Dictionary<string, string?> { ["Notes"] = "Đã giao chuyên viên theo dõi" })], CancellationToken.None));
         using var sync = ward.NewSession(interfere);
-        var report = await sync.CatalogueSync.RunAsync(Reissue(Bundled.Catalogue), Bundled.Units, false, CancellationToken.None);
+        var report = await sync.CatalogueSync.RunAsync(Reissue(Catalogue), Units, false, CancellationToken.None);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         var after = (await person.Lists.ReadByKeyAsync(siteId, listId, SiteSchema.Tasks, "1.3", CancellationToken.None))!;
@@ -172,7 +154,7 @@ public class CatalogueSyncTests
     {
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
-        await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None);
+        await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
         var want = new DesiredRow("9.9 'đặc biệt'",
             new Dictionary<string, string?> { ["Title"] = "Nhiệm vụ 'đặc biệt'", ["TaskText"] = "Nhiệm vụ 'đặc biệt'" });
         var today = new DateOnly(2026, 3, 2);
@@ -194,7 +176,7 @@ public class CatalogueSyncTests
         using var session = ward.NewSession();
         var writes = ward.Server.GetStats().Writes;
 
-        var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: true, CancellationToken.None);
+        var report = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: true, CancellationToken.None);
 
         Assert.True(report.DryRun);
         Assert.Equal(31, report.Tasks.Count(ChangeKind.Create));

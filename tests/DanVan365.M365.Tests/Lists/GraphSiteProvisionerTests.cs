@@ -1,9 +1,9 @@
 using DanVan365.Core.Sync;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
 using GraphList = Microsoft.Graph.Models.List;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -40,7 +40,7 @@ public class GraphSiteProvisionerTests
         });
         session.Site.Invalidate();
 
-        var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None);
+        var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
 
         Assert.Equal(SiteSchema.Tasks.Columns.Count - 2, result.ColumnsAdded);
         var columns = await client.Sites[siteId].Lists[old.Id].Columns.GetAsync();
@@ -54,7 +54,7 @@ public class GraphSiteProvisionerTests
         Assert.Equal(SiteSchema.Version, SiteSchema.VersionOf(saved));
 
         // Provisioned now: a second run changes nothing.
-        var again = await ward.NewSession().Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None);
+        var again = await ward.NewSession().Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
         Assert.False(again.ChangedAnything);
     }
 }

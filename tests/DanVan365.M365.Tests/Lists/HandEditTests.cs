@@ -1,9 +1,9 @@
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Escalation;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -18,13 +18,12 @@ public class HandEditTests
     [Fact]
     public async Task RunAsync_PersonEditedLastDay_RowCorrectedOnlyThatRowWritten()
     {
-        await using var ward = await WardHarness.StartAsync(Monday);
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced, Monday);
         using var session = ward.NewSession();
-        Assert.True((await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None)).Succeeded);
         await HandEditLastDayAsync(session, Key, "2026-12-31T00:00:00Z");
         var writes = ward.Server.GetStats().Writes;
 
-        var report = await ward.NewSession().CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
+        var report = await ward.NewSession().CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal(1, ward.Server.GetStats().Writes - writes);
@@ -35,18 +34,17 @@ public class HandEditTests
     [Fact]
     public async Task RunAsync_EscalationAfterHandEditAndSync_UsesTheDecisionsLastDay()
     {
-        await using var ward = await WardHarness.StartAsync(Monday);
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced, Monday);
         using var session = ward.NewSession();
-        await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
         // A person moves the last day to the end of the year: reminders must not follow it.
         await HandEditLastDayAsync(session, Key, "2026-12-31T00:00:00Z");
-        await ward.NewSession().CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
+        await ward.NewSession().CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
 
         using var run = ward.NewSession();
         var links = await EscalationSiteLinks.ForSiteAsync(run.Site, CancellationToken.None);
         var report = await new EscalationRun(run.Lists, new GraphNotificationLog(run.Site, run.Batches, run.Lists),
             new GraphMailSender(run.Connection), ward.Clock, new SendPacer(TimeProvider.System))
-            .RunAsync(EscalationSetup.For(Bundled.Catalogue, Bundled.Units), links, dryRun: true, CancellationToken.None);
+            .RunAsync(EscalationSetup.For(Catalogue, Units), links, dryRun: true, CancellationToken.None);
 
         var items = report.Digests.SelectMany(d => d.Digest.Notifications).Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("PC:" + Key, items);

@@ -1,8 +1,8 @@
 using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -17,16 +17,13 @@ public class ReissueWriteCountTests
     [Fact]
     public async Task SyncAll_ReissuedDecision_WritesOnlyAddedRemovedAndChangedEntries()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.SyncAllAsync(CatalogueReissue.Original, Bundled.Units);
-        }
+        // The original decision synced (lists and Planner).
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced);
 
         var reissued = CatalogueReissue.Reissued();
         using var second = ward.NewSession();
         var writesBefore = ward.Server.GetStats().Writes;
-        var lists = await second.CatalogueSync.RunAsync(reissued, Bundled.Units, false, CancellationToken.None);
+        var lists = await second.CatalogueSync.RunAsync(reissued, Units, false, CancellationToken.None);
         var listWrites = ward.Server.GetStats().Writes - writesBefore;
 
         Assert.True(lists.Succeeded, string.Join("\n", lists.Failures));
@@ -37,7 +34,7 @@ public class ReissueWriteCountTests
         var links = await second.Site.PlannerLinksAsync("qd-901-2026-hai-an.pdf", CancellationToken.None);
         var plannerBefore = ward.Server.GetStats().Writes;
         var planner = await second.PlannerSync.SyncAsync(
-            reissued, Bundled.Units, PlannerDesign.DefaultPlanTitle(reissued, "Phường Hải An"), links, lists.CurrentAssignmentRows, false,
+            reissued, Units, PlannerDesign.DefaultPlanTitle(reissued, "Phường Hải An"), links, lists.CurrentAssignmentRows, false,
                 CancellationToken.None);
         var plannerWrites = ward.Server.GetStats().Writes - plannerBefore;
 
@@ -49,7 +46,7 @@ public class ReissueWriteCountTests
         // each written task costs at most its task, its details and the Phân công row that records it
         Assert.InRange(plannerWrites, written.Count, 3 * written.Count);
         // a full rewrite would have touched every one of the catalogue's tasks
-        Assert.True(listWrites + plannerWrites < DesiredRows.ForAssignments(reissued, Bundled.Units).Count,
+        Assert.True(listWrites + plannerWrites < DesiredRows.ForAssignments(reissued, Units).Count,
             $"{listWrites} + {plannerWrites} writes");
     }
 }

@@ -1,8 +1,8 @@
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -13,7 +13,7 @@ public class SiteDatesTests
     {
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
-        var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
+        var report = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
 
         var row = (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Single(r => r.Key == "3.5.a");
@@ -30,15 +30,10 @@ public class SiteDatesTests
     [Fact]
     public async Task LastDay_IdenticalReRun_WritesNothing()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
-        }
-
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
         var writes = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await second.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None);
+        var report = await second.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
 
         Assert.Equal(0, report.Count(ChangeKind.Update));
         Assert.Equal(writes, ward.Server.GetStats().Writes);

@@ -6,6 +6,7 @@ using DanVan365.Core.Wards;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Proposals;
 
@@ -27,21 +28,19 @@ public class ExtensionEffectsTests
     public async Task ApprovedExtension_StatusEscalationPlannerAndReportFollowTheEffectiveDay_UntilTheAmendmentCarriesItOut()
     {
         // Monday 02/03/2026 08:00 ICT: 1.2 is 16 days past the decision's last day.
-        await using var ward = await WardHarness.StartAsync();
+        // The decision uploaded and in use (synced by the intake).
+        await using var ward = await SyncedWard.StartAsync(WardState.DecisionInUse);
         var original = await File.ReadAllBytesAsync(TestData.DecisionTextPath);
         await using (var session = ward.NewSession())
         {
-            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None);
-            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, original, CancellationToken.None);
-            Assert.True((await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None)).Sync!.Succeeded);
             Assert.Equal(StatusCategory.InProgressOverdue, (await RowAsync(session)).Category(Today(ward)));
             Assert.Contains(await DryRunKeysAsync(session), k => k.Contains("|PC:1.2|VP|overdue", StringComparison.Ordinal));
 
             var proposals = session.Get<WardProposals>();
             var request = new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Chờ kinh phí bổ sung.");
-            var id = (await proposals.ProposeAsync(Bundled.Catalogue, request, VpAssignee, CancellationToken.None)).Value.Id;
-            Assert.True((await proposals.ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
-            Assert.True((await proposals.DecideAsync(Bundled.Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
+            var id = (await proposals.ProposeAsync(Catalogue, request, VpAssignee, CancellationToken.None)).Value.Id;
+            Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
+            Assert.True((await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
         }
 
         await using (var session = ward.NewSession())
@@ -50,14 +49,14 @@ public class ExtensionEffectsTests
             var row = await RowAsync(session);
             Assert.Equal((DecisionDay, Extended, Extended), (row.LastDay!.Value, row.ExtendedLastDay!.Value, row.EffectiveLastDay!.Value));
             Assert.Equal(StatusCategory.InProgressOnTime, row.Category(Today(ward)));
-            var dashboard = await session.Get<WardPortal>().DashboardAsync(Bundled.Catalogue, null, new DashboardFilter(), CancellationToken.None);
+            var dashboard = await session.Get<WardPortal>().DashboardAsync(Catalogue, null, new DashboardFilter(), CancellationToken.None);
             Assert.DoesNotContain(dashboard.Overdue, o => o.Code == "1.2" && o.Unit == "VP");
 
             // Escalation: no overdue reminder before the effective day.
             Assert.DoesNotContain(await DryRunKeysAsync(session), k => k.Contains("|PC:1.2|VP", StringComparison.Ordinal));
 
             // A sync (lists then Planner) keeps the effective day and moves Planner's due date to it.
-            var sync = await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, dryRun: false,
+            var sync = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, dryRun: false,
                 CancellationToken.None);
             Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
             var synced = await RowAsync(session);
@@ -70,7 +69,7 @@ public class ExtensionEffectsTests
             // and only VP's assignment was extended, so the words name VP, and the task stays overdue through KTHTDT's.
             var compiled = await session.Get<RoundCompilation>().CompileAsync(1, CancellationToken.None);
             var entry = compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == "1.2");
-            Assert.StartsWith(Bundled.Units.Get("VP").Name + ": gia hạn đến 30/04/2026 theo ý kiến của Phó Chủ tịch", entry.Extension,
+            Assert.StartsWith(Units.Get("VP").Name + ": gia hạn đến 30/04/2026 theo ý kiến của Phó Chủ tịch", entry.Extension,
                 StringComparison.Ordinal);
             Assert.Contains("Bùi Quang Ngân", entry.Extension, StringComparison.Ordinal);
             Assert.Equal(StatusCategory.InProgressOverdue, entry.Status.Category);
@@ -107,22 +106,20 @@ public class ExtensionEffectsTests
     [Fact]
     public async Task Sync_AfterApproval_NeverCorrectsTheExtendedDayBack()
     {
-        await using var ward = await WardHarness.StartAsync();
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced);
         await using var session = ward.NewSession();
-        Assert.True((await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None))
-            .Succeeded);
         var proposals = session.Get<WardProposals>();
-        var id = (await proposals.ProposeAsync(Bundled.Catalogue, new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Lý do."),
+        var id = (await proposals.ProposeAsync(Catalogue, new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Lý do."),
             VpAssignee, CancellationToken.None)).Value.Id;
-        await proposals.ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None);
-        await proposals.DecideAsync(Bundled.Catalogue, id, Signer, true, null, CancellationToken.None);
+        await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None);
+        await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None);
 
-        var second = await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
+        var second = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
 
         Assert.True(second.Succeeded);
         Assert.Equal(0, second.Lists.Assignments.Count(ChangeKind.Update));
         Assert.Equal(Extended, (await RowAsync(session)).ExtendedLastDay);
-        Assert.Equal(0, await proposals.ApplyEffectiveDeadlinesAsync(Bundled.Catalogue, CancellationToken.None));
+        Assert.Equal(0, await proposals.ApplyEffectiveDeadlinesAsync(Catalogue, CancellationToken.None));
     }
 
     private static DateOnly Today(WardHarness ward) => WardTime.Today(ward.Clock);
@@ -132,7 +129,7 @@ public class ExtensionEffectsTests
 
     private static async Task<IReadOnlyList<string>> DryRunKeysAsync(WardHarness.Session session)
     {
-        var report = await session.Get<WardEscalation>().RunAsync(Bundled.Catalogue, dryRun: true, CancellationToken.None);
+        var report = await session.Get<WardEscalation>().RunAsync(Catalogue, dryRun: true, CancellationToken.None);
         return [.. report.Digests.SelectMany(d => d.Digest.Notifications).Select(n => n.IdempotencyKey)];
     }
 

@@ -1,9 +1,9 @@
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Wards;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Proposals;
 
@@ -17,11 +17,9 @@ public class ProposalConcurrencyAndRemindersTests
 
     private static async Task<(WardHarness Ward, string Id)> StartWithPendingAsync()
     {
-        var ward = await WardHarness.StartAsync();
+        var ward = await SyncedWard.StartAsync(WardState.Synced);
         await using var session = ward.NewSession();
-        var sync = await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
-        Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
-        var outcome = await session.Get<WardProposals>().ProposeAsync(Bundled.Catalogue, Extension, VpAssignee, CancellationToken.None);
+        var outcome = await session.Get<WardProposals>().ProposeAsync(Catalogue, Extension, VpAssignee, CancellationToken.None);
         return (ward, outcome.Value.Id);
     }
 
@@ -38,9 +36,9 @@ public class ProposalConcurrencyAndRemindersTests
         ProposalOutcome? rivalOutcome = null;
         await using var rivalSession = ward.NewSession();
         await using var session = RacedSession(ward, async () => rivalOutcome = await rivalSession.Get<WardProposals>()
-            .ReviewAsync(Bundled.Catalogue, id, Reviewer, forward: true, "Đề nghị chấp thuận", CancellationToken.None));
+            .ReviewAsync(Catalogue, id, Reviewer, forward: true, "Đề nghị chấp thuận", CancellationToken.None));
 
-        var outcome = await session.Get<WardProposals>().ReviewAsync(Bundled.Catalogue, id, Reviewer, forward: false, "Không đủ căn cứ",
+        var outcome = await session.Get<WardProposals>().ReviewAsync(Catalogue, id, Reviewer, forward: false, "Không đủ căn cứ",
             CancellationToken.None);
 
         Assert.True(rivalOutcome!.IsAccepted);
@@ -56,17 +54,17 @@ public class ProposalConcurrencyAndRemindersTests
         var (ward, id) = await StartWithPendingAsync();
         await using var _ = ward;
         await using var rivalSession = ward.NewSession();
-        Assert.True((await rivalSession.Get<WardProposals>().ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None))
+        Assert.True((await rivalSession.Get<WardProposals>().ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None))
             .IsAccepted);
         await using var session = RacedSession(ward, async () =>
         {
             // The decider's colleague rejects it first, from another screen.
-            var first = await rivalSession.Get<WardProposals>().DecideAsync(Bundled.Catalogue, id, Signer, approve: false, "Chưa cần thiết",
+            var first = await rivalSession.Get<WardProposals>().DecideAsync(Catalogue, id, Signer, approve: false, "Chưa cần thiết",
                 CancellationToken.None);
             Assert.True(first.IsAccepted);
         });
 
-        var outcome = await session.Get<WardProposals>().DecideAsync(Bundled.Catalogue, id, Signer, approve: true, null, CancellationToken.None);
+        var outcome = await session.Get<WardProposals>().DecideAsync(Catalogue, id, Signer, approve: true, null, CancellationToken.None);
 
         Assert.Equal(ProposalRules.ChangedMeanwhile, outcome.Refusal!.Code);
         var stored = (await rivalSession.Get<WardProposals>().ReadAsync(CancellationToken.None)).Find(id)!.Proposal;
@@ -97,7 +95,7 @@ public class ProposalConcurrencyAndRemindersTests
         // Forwarded on 11/03: the decider is reminded on the 6th working day after (19/03), once.
         await using (var session = ward.NewSession())
         {
-            Assert.True((await session.Get<WardProposals>().ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None))
+            Assert.True((await session.Get<WardProposals>().ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None))
                 .IsAccepted);
         }
 
@@ -111,7 +109,7 @@ public class ProposalConcurrencyAndRemindersTests
     private static async Task<IReadOnlyList<EscalationNotification>> ProposalMailsAsync(WardHarness ward)
     {
         await using var session = ward.NewSession();
-        var report = await session.Get<WardEscalation>().RunAsync(Bundled.Catalogue, dryRun: false, CancellationToken.None);
+        var report = await session.Get<WardEscalation>().RunAsync(Catalogue, dryRun: false, CancellationToken.None);
         Assert.True(report.Succeeded, string.Join("\n", report.Failures.Select(f => f.Reason)));
         var sent = report.Digests.Where(d => d.Status == DigestStatus.Sent).SelectMany(d => d.Digest.Notifications).ToList();
         var reminders = sent.Where(n => n.Item.Kind == EscalationItemKind.Proposal).ToList();

@@ -5,6 +5,7 @@ using DanVan365.Core.Wards;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Proposals;
 
@@ -12,20 +13,12 @@ namespace DanVan365.M365.Tests.Proposals;
 public class WardProposalsTests
 {
     /// <summary>A task VP leads that has a last day (1.2 of QĐ 673: before 15/02/2026).</summary>
-    private static readonly CatalogueTask VpTask = Bundled.Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null
+    private static readonly CatalogueTask VpTask = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null
         && t.Lead.Units.Contains("VP"));
 
     private static readonly DateOnly NewLastDay = new(2026, 4, 30);
 
-    private static async Task<WardHarness> StartWardAsync()
-    {
-        var ward = await WardHarness.StartAsync();
-        await using var session = ward.NewSession();
-        var report = await session.Get<WardSync>().SyncAsync(Bundled.Catalogue, WardHarness.DecisionFileName, dryRun: false,
-            CancellationToken.None);
-        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
-        return ward;
-    }
+    private static Task<WardHarness> StartWardAsync() => SyncedWard.StartAsync(WardState.Synced);
 
     private static ProposalRequest Extension(string lastDay = "2026-04-30", string? task = null) =>
         new("VP", task ?? VpTask.Code, "extend", null, lastDay, "Chờ kinh phí bổ sung.");
@@ -38,18 +31,18 @@ public class WardProposalsTests
         await using (var session = ward.NewSession())
         {
             var proposals = session.Get<WardProposals>();
-            var outcome = await proposals.ProposeAsync(Bundled.Catalogue, Extension(), VpAssignee, CancellationToken.None);
+            var outcome = await proposals.ProposeAsync(Catalogue, Extension(), VpAssignee, CancellationToken.None);
             Assert.True(outcome.IsAccepted, outcome.Refusal?.ToString());
             id = outcome.Value.Id;
             Assert.Equal("DX-2026-0001", id);
-            var second = await proposals.ProposeAsync(Bundled.Catalogue, new ProposalRequest("VP", null, "add",
+            var second = await proposals.ProposeAsync(Catalogue, new ProposalRequest("VP", null, "add",
                 "Tuyên truyền vận động người dân tham gia chỉnh trang đô thị.", null, "Nhiệm vụ mới phát sinh."), VpAssignee,
                 CancellationToken.None);
             Assert.Equal("DX-2026-0002", second.Value.Id);
 
-            var reviewed = await proposals.ReviewAsync(Bundled.Catalogue, id, Reviewer, true, "Đề nghị chấp thuận", CancellationToken.None);
+            var reviewed = await proposals.ReviewAsync(Catalogue, id, Reviewer, true, "Đề nghị chấp thuận", CancellationToken.None);
             Assert.True(reviewed.IsAccepted, reviewed.Refusal?.ToString());
-            var decided = await proposals.DecideAsync(Bundled.Catalogue, id, Signer, true, null, CancellationToken.None);
+            var decided = await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None);
             Assert.True(decided.IsAccepted, decided.Refusal?.ToString());
         }
 
@@ -66,20 +59,20 @@ public class WardProposalsTests
             Assert.Equal([id], (await proposals.ListAsync(ProposalState.Approved, CancellationToken.None)).Select(p => p.Id));
             Assert.Equal(["DX-2026-0002"], (await proposals.ListAsync(ProposalState.Pending, CancellationToken.None)).Select(p => p.Id));
 
-            var deadlines = await proposals.EffectiveDeadlinesAsync(Bundled.Catalogue, CancellationToken.None);
+            var deadlines = await proposals.EffectiveDeadlinesAsync(Catalogue, CancellationToken.None);
             Assert.Equal(NewLastDay, deadlines[VpTask.Code + "|VP"].EffectiveLastDay);
             Assert.Equal(VpTask.TimeFrame!.LastDay, deadlines[VpTask.Code + "|VP"].DecisionLastDay);
 
-            var (draft, content) = await proposals.DraftAsync(Bundled.Catalogue, CancellationToken.None);
+            var (draft, content) = await proposals.DraftAsync(Catalogue, CancellationToken.None);
             var row = Assert.Single(draft.Rows);
             Assert.Equal([id], row.ProposalIds);
             Assert.Equal((byte)'P', content[0]);
             Assert.Equal((byte)'K', content[1]);
 
-            var amended = Bundled.Catalogue with
+            var amended = Catalogue with
             {
-                Decision = Bundled.Catalogue.Decision with { Number = "812/QĐ-UBND" },
-                Tasks = [.. Bundled.Catalogue.Tasks.Select(t => t.Code == VpTask.Code
+                Decision = Catalogue.Decision with { Number = "812/QĐ-UBND" },
+                Tasks = [.. Catalogue.Tasks.Select(t => t.Code == VpTask.Code
                     ? t with { TimeFrame = new TimeFrame("Hoàn thành trước 01/5/2026", TimeFrameKind.Before, NewLastDay) }
                     : t)],
             };
@@ -103,9 +96,9 @@ public class WardProposalsTests
         await using var ward = await StartWardAsync();
         await using var session = ward.NewSession();
         var proposals = session.Get<WardProposals>();
-        var id = (await proposals.ProposeAsync(Bundled.Catalogue, Extension(), VpAssignee, CancellationToken.None)).Value.Id;
+        var id = (await proposals.ProposeAsync(Catalogue, Extension(), VpAssignee, CancellationToken.None)).Value.Id;
 
-        var outcome = await proposals.ReviewAsync(Bundled.Catalogue, id, VpAssignee, true, null, CancellationToken.None);
+        var outcome = await proposals.ReviewAsync(Catalogue, id, VpAssignee, true, null, CancellationToken.None);
 
         Assert.Equal((ProposalRules.WrongRole, RefusalKind.Forbidden), (outcome.Refusal!.Code, outcome.Refusal.Kind));
         Assert.Equal(ProposalState.Pending, (await proposals.ReadAsync(CancellationToken.None)).Find(id)!.Proposal.State);
@@ -118,7 +111,7 @@ public class WardProposalsTests
         await using var session = ward.NewSession();
         var proposals = session.Get<WardProposals>();
 
-        var outcome = await proposals.ProposeAsync(Bundled.Catalogue, Extension(task: "9.9"), VpAssignee, CancellationToken.None);
+        var outcome = await proposals.ProposeAsync(Catalogue, Extension(task: "9.9"), VpAssignee, CancellationToken.None);
 
         Assert.Equal(ProposalRules.UnknownTask, outcome.Refusal!.Code);
         Assert.Empty((await proposals.ReadAsync(CancellationToken.None)).Items);
@@ -130,7 +123,7 @@ public class WardProposalsTests
         await using var ward = await StartWardAsync();
         await using var session = ward.NewSession();
 
-        var outcome = await session.Get<WardProposals>().DecideAsync(Bundled.Catalogue, "DX-2026-0099", Signer, true, null, CancellationToken.None);
+        var outcome = await session.Get<WardProposals>().DecideAsync(Catalogue, "DX-2026-0099", Signer, true, null, CancellationToken.None);
 
         Assert.Equal((ProposalRules.UnknownProposal, RefusalKind.NotFound), (outcome.Refusal!.Code, outcome.Refusal.Kind));
     }
@@ -138,20 +131,15 @@ public class WardProposalsTests
     [Fact]
     public async Task DecisionIntake_SignedAmendmentExtendsTheTask_TheApprovedExtensionIsClosed()
     {
-        await using var ward = await WardHarness.StartAsync();
+        // The decision uploaded and in use (synced by the intake, no proposal yet).
+        await using var ward = await SyncedWard.StartAsync(WardState.DecisionInUse);
         var original = await File.ReadAllBytesAsync(TestData.DecisionTextPath);
         await using (var session = ward.NewSession())
         {
-            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None);
-            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, original, CancellationToken.None);
-            var first = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None);
-            Assert.True(first.Sync!.Succeeded);
-            Assert.Empty(first.ClosedProposals);
-
             var proposals = session.Get<WardProposals>();
-            var id = (await proposals.ProposeAsync(Bundled.Catalogue, Extension(task: "1.2"), VpAssignee, CancellationToken.None)).Value.Id;
-            Assert.True((await proposals.ReviewAsync(Bundled.Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
-            Assert.True((await proposals.DecideAsync(Bundled.Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
+            var id = (await proposals.ProposeAsync(Catalogue, Extension(task: "1.2"), VpAssignee, CancellationToken.None)).Value.Id;
+            Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);
+            Assert.True((await proposals.DecideAsync(Catalogue, id, Signer, true, null, CancellationToken.None)).IsAccepted);
 
             // The round's report lists it in part IV with the effective last day and who granted it.
             var compiled = await session.Get<RoundCompilation>().CompileAsync(1, CancellationToken.None);
@@ -175,7 +163,7 @@ public class WardProposalsTests
             Assert.Equal("DX-2026-0001", closed.Id);
             var stored = (await session.Get<WardProposals>().ReadAsync(CancellationToken.None)).Find(closed.Id)!.Proposal;
             Assert.True(stored.IsClosed);
-            Assert.Equal(Bundled.Catalogue.Decision.Number, stored.ClosedByDecision);
+            Assert.Equal(Catalogue.Decision.Number, stored.ClosedByDecision);
         }
     }
 

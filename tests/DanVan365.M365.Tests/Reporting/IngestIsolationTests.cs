@@ -1,9 +1,9 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Documents.Reporting;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
@@ -31,18 +31,17 @@ public class IngestIsolationTests
     [Fact]
     public async Task IngestChangesAsync_OneFileCrashes_OthersAcceptedTokenSavedAndRefusedAfterThreeAttempts()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var round = ReportRound.FromDecision(Bundled.Catalogue.Decision)[0];
-        var rounds = ReportRound.FromDecision(Bundled.Catalogue.Decision);
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced);
+        var round = ReportRound.FromDecision(Catalogue.Decision)[0];
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        await session.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
-        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Bundled.Catalogue, Bundled.Units, round, null,
+        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, round, null,
             CancellationToken.None);
         var bad = ReportFiller.Fill(templates.Single(t => t.Spec.UnitCode == "VHXH").Content,
             new Dictionary<string, FilledRow>(StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Hoàn thành đúng hạn") });
         var good = ReportFiller.Fill(templates.Single(t => t.Spec.UnitCode == "VP").Content,
             new Dictionary<string, FilledRow>(StringComparer.Ordinal) { ["1.1"] = new("Văn phòng đã làm.", string.Empty) });
-        var folder = ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 1);
+        var folder = ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1);
         using (var vhxh = ward.NewSessionAs("VHXH"))
         {
             await vhxh.Library.UploadAsync(folder, "Bao-cao-Dot-1-VHXH.docx", bad, CancellationToken.None);
@@ -55,11 +54,11 @@ public class IngestIsolationTests
 
         var ingest = new SubmissionIngest(session.Library, session.Lists, new CrashingOn(bad), ward.Clock, ward.Ward);
 
-        var first = await ingest.IngestChangesAsync(Bundled.Catalogue, rounds, session.State, CancellationToken.None);
+        var first = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
         var token = await session.State.GetAsync(SubmissionIngest.DeltaStateKey, CancellationToken.None);
-        var second = await ingest.IngestChangesAsync(Bundled.Catalogue, rounds, session.State, CancellationToken.None);
-        var third = await ingest.IngestChangesAsync(Bundled.Catalogue, rounds, session.State, CancellationToken.None);
-        var fourth = await ingest.IngestChangesAsync(Bundled.Catalogue, rounds, session.State, CancellationToken.None);
+        var second = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
+        var third = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
+        var fourth = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Accepted, first.Files.Single(f => f.File.Name.EndsWith("VP.docx", StringComparison.Ordinal)).Outcome);
         var failed = first.Files.Single(f => f.File.Name.EndsWith("VHXH.docx", StringComparison.Ordinal));

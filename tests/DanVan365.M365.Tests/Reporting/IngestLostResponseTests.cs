@@ -2,9 +2,9 @@ using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
 using DanVan365.Documents.Reporting;
 using DanVan365.LocalM365;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
@@ -15,7 +15,7 @@ namespace DanVan365.M365.Tests.Reporting;
 public class IngestLostResponseTests
 {
     private static readonly WordReportDocuments Documents = new();
-    private static readonly IReadOnlyList<ReportRound> Rounds = ReportRound.FromDecision(Bundled.Catalogue.Decision);
+    private static readonly IReadOnlyList<ReportRound> Rounds = ReportRound.FromDecision(Catalogue.Decision);
 
     [Fact]
     public async Task IngestChangesAsync_ServerErrorAfterExecutionEveryFourth_NoDuplicateReportRows()
@@ -52,11 +52,11 @@ public class IngestLostResponseTests
     private static async Task SubmitThreeUnitsAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
-        var sync = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
+        var sync = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
         Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
-        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Bundled.Catalogue, Bundled.Units, Rounds[0], null,
+        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Rounds[0], null,
             CancellationToken.None);
-        var folder = ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 1);
+        var folder = ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1);
         foreach (var unit in new[] { "VHXH", "VP", "KTHTDT" })
         {
             var template = templates.Single(t => t.Spec.UnitCode == unit);
@@ -72,7 +72,7 @@ public class IngestLostResponseTests
     {
         using var session = ward.NewSession();
         await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock, ward.Ward)
-            .IngestChangesAsync(Bundled.Catalogue, Rounds, session.State, CancellationToken.None);
+            .IngestChangesAsync(Catalogue, Rounds, session.State, CancellationToken.None);
     }
 
     private static async Task<List<string>> ReportKeysAsync(WardHarness ward)

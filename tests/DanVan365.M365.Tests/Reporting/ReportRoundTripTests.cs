@@ -3,9 +3,9 @@ using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
 using DanVan365.Documents.Reporting;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
@@ -25,14 +25,14 @@ public class ReportRoundTripTests
         ["1.1"] = new("Văn phòng tham mưu văn bản chỉ đạo số 12.", string.Empty, "Thiếu nhân lực.", "Tăng cường biên chế."),
     };
 
-    private static ReportRound Round1 => ReportRound.FromDecision(Bundled.Catalogue.Decision)[0];
+    private static ReportRound Round1 => ReportRound.FromDecision(Catalogue.Decision)[0];
 
     private static async Task<IReadOnlyList<IssuedTemplate>> PrepareAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
-        var sync = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, dryRun: false, CancellationToken.None);
+        var sync = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
         Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
-        return await new ReportTemplates(session.Library, Documents).IssueAsync(Bundled.Catalogue, Bundled.Units, Round1, null, CancellationToken.None);
+        return await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
     }
 
     private static byte[] TemplateOf(IReadOnlyList<IssuedTemplate> templates,
@@ -54,18 +54,18 @@ public class ReportRoundTripTests
     {
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
-        Assert.Equal(ReportPlanner.ExpectedUnits(Bundled.Catalogue).Count, templates.Count);
+        Assert.Equal(ReportPlanner.ExpectedUnits(Catalogue).Count, templates.Count);
 
         using var session = ward.NewSession();
-        var files = await session.Library.ListAsync(ReportLibrary.TemplatesFolder(Bundled.Catalogue.Decision, 1), CancellationToken.None);
+        var files = await session.Library.ListAsync(ReportLibrary.TemplatesFolder(Catalogue.Decision, 1), CancellationToken.None);
         Assert.Equal(templates.Select(t => t.FileName).Order(StringComparer.Ordinal),
             files.Select(f => f.Name).Order(StringComparer.Ordinal));
 
-        var rounds = ReportRound.FromDecision(Bundled.Catalogue.Decision);
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
         var ingest = Ingest(session, ward);
-        var vhxh = await ingest.SubmitAsync(Bundled.Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true),
+        var vhxh = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true),
             CancellationToken.None);
-        var vp = await ingest.SubmitAsync(Bundled.Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows),
+        var vp = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows),
             CancellationToken.None);
         Assert.Equal(IngestOutcome.Accepted, vhxh.Ingested!.Outcome);
         Assert.Equal(IngestOutcome.Accepted, vp.Ingested!.Outcome);
@@ -80,7 +80,7 @@ public class ReportRoundTripTests
         Assert.Equal("2026-03-02", row.Fields["SubmittedOn"]);
 
         // Completion recorded in Phân công after the last day: the compiled report judges it by the one rule (dates).
-        var datedTask = Bundled.Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a");
+        var datedTask = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null && t.Code != "3.5.a");
         var dated = datedTask.Code;
         var completedOn = FieldValues.Date(datedTask.TimeFrame!.LastDay!.Value.AddDays(1));
         var leads = (await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None))
@@ -90,18 +90,18 @@ public class ReportRoundTripTests
             CancellationToken.None);
         Assert.True(patched.Succeeded);
 
-        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Bundled.Catalogue, Bundled.Units,
+        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units,
             Round1, null, CancellationToken.None);
         Assert.Equal("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.File.Path);
         Assert.Equal(StatusCategory.CompletedLate,
             compiled.Report.Sections.SelectMany(s => s.Tasks).Single(t => t.Code == dated).Status.Category);
 
-        var stored = (await session.Library.ListAsync(ReportLibrary.CompiledFolder(Bundled.Catalogue.Decision, 1),
+        var stored = (await session.Library.ListAsync(ReportLibrary.CompiledFolder(Catalogue.Decision, 1),
             CancellationToken.None)).Single();
         var bytes = await session.Library.DownloadAsync(stored, 50_000_000, CancellationToken.None);
         Assert.Equal(compiled.Content, bytes);
         var text = ReportFiller.AllText(bytes);
-        foreach (var task in Bundled.Catalogue.Tasks)
+        foreach (var task in Catalogue.Tasks)
         {
             Assert.Contains(task.Code, text, StringComparison.Ordinal);
         }
@@ -122,17 +122,17 @@ public class ReportRoundTripTests
     {
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
-        var rounds = ReportRound.FromDecision(Bundled.Catalogue.Decision);
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using (var first = ward.NewSession())
         {
-            var submitted = await Ingest(first, ward).SubmitAsync(Bundled.Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+            var submitted = await Ingest(first, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
                 VhxhRows), CancellationToken.None);
             Assert.Equal(IngestOutcome.Accepted, submitted.Ingested!.Outcome);
         }
 
         var writes = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await Ingest(second, ward).IngestAsync(Bundled.Catalogue, rounds, force: false, CancellationToken.None);
+        var report = await Ingest(second, ward).IngestAsync(Catalogue, rounds, force: false, CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(report.Files).Outcome);
         Assert.True(report.AllAccepted);
@@ -148,17 +148,17 @@ public class ReportRoundTripTests
         var templates = await PrepareAsync(ward);
         using var session = ward.NewSessionAs("VHXH");
         var filled = ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows);
-        var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 2), "bao cao VHXH.docx",
+        var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx",
             filled, CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Bundled.Catalogue, ReportRound.FromDecision(Bundled.Catalogue.Decision), force: false,
+        var report = await Ingest(session, ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
             CancellationToken.None);
 
         var file = Assert.Single(report.Files);
         Assert.Equal(IngestOutcome.Rejected, file.Outcome);
         Assert.False(report.AllAccepted);
         Assert.Contains(file.Result!.Rejections, r => r.Kind == RejectionKind.WrongRound);
-        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 2),
+        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2),
             CancellationToken.None));
         Assert.Contains("đợt 1, không phải đợt 2", listed.Fields["Rejection"], StringComparison.Ordinal);
         Assert.Equal(uploaded.Version, listed.Version);
@@ -166,7 +166,7 @@ public class ReportRoundTripTests
         Assert.Empty(await ReportRowsAsync(ward));
 
         // Rejected once, the unchanged file is not read again.
-        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Bundled.Catalogue, ReportRound.FromDecision(Bundled.Catalogue.Decision), force: false,
+        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
             CancellationToken.None);
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(again.Files).Outcome);
         Assert.NotNull(again.Files[0].StandingRejection);
@@ -181,14 +181,14 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var rows = new Dictionary<string, FilledRow>(VhxhRows, StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Xong rồi") };
 
-        var result = await Ingest(session, ward).SubmitAsync(Bundled.Catalogue, ReportRound.FromDecision(Bundled.Catalogue.Decision),
+        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), rows), CancellationToken.None);
 
         var ingested = result.Ingested!;
         Assert.Equal(IngestOutcome.Rejected, ingested.Outcome);
         var reason = Assert.Single(ingested.Result!.Rejections);
         Assert.Equal(RejectionKind.UnknownCompletionWord, reason.Kind);
-        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 1),
+        var listed = Assert.Single(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1),
             CancellationToken.None));
         Assert.Contains("Xong rồi", listed.Fields["Rejection"], StringComparison.Ordinal);
         Assert.Contains("1.1", listed.Fields["Rejection"], StringComparison.Ordinal);
@@ -202,12 +202,12 @@ public class ReportRoundTripTests
         await PrepareAsync(ward);
         using var session = ward.NewSession();
 
-        var result = await Ingest(session, ward).SubmitAsync(Bundled.Catalogue, ReportRound.FromDecision(Bundled.Catalogue.Decision),
+        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
             Encoding.UTF8.GetBytes("not a docx"), CancellationToken.None);
 
         Assert.Null(result.Ingested);
         Assert.NotEmpty(result.Refused!.Rejections);
-        Assert.Empty(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 1), CancellationToken.None));
+        Assert.Empty(await session.Library.ListAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), CancellationToken.None));
     }
 
     [Fact]
@@ -215,9 +215,9 @@ public class ReportRoundTripTests
     {
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
-        var rounds = ReportRound.FromDecision(Bundled.Catalogue.Decision);
+        var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        var first = await Ingest(session, ward).SubmitAsync(Bundled.Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
+        var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
             CancellationToken.None);
         Assert.Equal(2, first.Ingested!.RowsWritten);
 
@@ -228,7 +228,7 @@ public class ReportRoundTripTests
                 ["3.5.a"] = new("Kết quả cập nhật: 5 hội nghị.",
             "Hoàn thành quá hạn")
             };
-        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Bundled.Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
             changed), CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Accepted, second.Ingested!.Outcome);
@@ -260,13 +260,13 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var compilation = new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock);
 
-        var first = await compilation.CompileAsync(Bundled.Catalogue, Bundled.Units, Round1, null, CancellationToken.None);
-        var second = await compilation.CompileAsync(Bundled.Catalogue, Bundled.Units, Round1, null, CancellationToken.None);
+        var first = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+        var second = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
 
         Assert.Equal(first.Content, second.Content);
         Assert.Equal(first.File.Id, second.File.Id);
         Assert.NotEqual(first.File.Version, second.File.Version);
-        Assert.Equal(ReportPlanner.ExpectedUnits(Bundled.Catalogue).Count, first.Report.Figures.MissingUnits.Count);
+        Assert.Equal(ReportPlanner.ExpectedUnits(Catalogue).Count, first.Report.Figures.MissingUnits.Count);
     }
 
     [Fact]
@@ -277,11 +277,11 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var rounds = new ReportRounds(session.Library);
 
-        var third = await rounds.AddAsync(Bundled.Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31),
+        var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31),
             CancellationToken.None);
-        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Bundled.Catalogue.Decision, "Đợt bổ sung cuối năm",
+        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
             new DateOnly(2026, 12, 20), CancellationToken.None);
-        var listed = await new ReportRounds(ward.NewSession().Library).ListAsync(Bundled.Catalogue.Decision, CancellationToken.None);
+        var listed = await new ReportRounds(ward.NewSession().Library).ListAsync(Catalogue.Decision, CancellationToken.None);
 
         Assert.Equal(3, third.Number);
         Assert.Equal(4, fourth.Number);
@@ -289,11 +289,11 @@ public class ReportRoundTripTests
         Assert.Equal([false, false, true, true], listed.Select(r => r.AdHoc));
         Assert.Equal("Báo cáo đột xuất về dân vận khéo", listed[2].Title);
         Assert.Equal(new DateOnly(2026, 7, 31), listed[2].LastDay);
-        Assert.Equal(fourth, await rounds.FindAsync(Bundled.Catalogue.Decision, 4, CancellationToken.None));
-        Assert.Null(await rounds.FindAsync(Bundled.Catalogue.Decision, 5, CancellationToken.None));
+        Assert.Equal(fourth, await rounds.FindAsync(Catalogue.Decision, 4, CancellationToken.None));
+        Assert.Null(await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
 
         // The round's folders exist: templates for it land in "2026/Đợt 3/Mẫu".
-        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Bundled.Catalogue, Bundled.Units, third, null,
+        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, third, null,
             CancellationToken.None);
         Assert.All(issued, t => Assert.StartsWith("2026/Đợt 3/Mẫu/", t.File.Path, StringComparison.Ordinal));
         var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
@@ -306,10 +306,10 @@ public class ReportRoundTripTests
         await using var ward = await WardHarness.StartAsync();
         var templates = await PrepareAsync(ward);
         using var session = ward.NewSessionAs("VHXH");
-        await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Bundled.Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
+        await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Bundled.Catalogue, [Round1], force: false, CancellationToken.None);
+        var report = await Ingest(session, ward).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
 
         Assert.Contains(Assert.Single(report.Files).Result!.Rejections, r => r.Kind == RejectionKind.WrongUnit);
         Assert.Empty(await ReportRowsAsync(ward));
@@ -323,7 +323,7 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var big = new byte[(5 * 1024 * 1024) + 123];
         new Random(7).NextBytes(big);
-        var folder = ReportLibrary.CompiledFolder(Bundled.Catalogue.Decision, 1);
+        var folder = ReportLibrary.CompiledFolder(Catalogue.Decision, 1);
 
         var first = await session.Library.UploadAsync(folder, ReportLibrary.CompiledFileName(1), big, CancellationToken.None);
         big[0] ^= 0xFF;

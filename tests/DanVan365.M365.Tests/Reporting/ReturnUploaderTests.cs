@@ -6,6 +6,7 @@ using DanVan365.Documents.Reporting;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
@@ -29,7 +30,7 @@ public class ReturnUploaderTests
 
     private static async Task<(TaskCatalogue Catalogue, IReadOnlyList<IssuedTemplate> Templates)> PrepareAsync(WardHarness ward)
     {
-        var catalogue = Bundled.Catalogue;
+        var catalogue = Catalogue;
         using var session = ward.NewSession();
         await session.SyncAllAsync(catalogue, ward.Units);
         await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,

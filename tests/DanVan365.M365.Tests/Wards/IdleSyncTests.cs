@@ -1,9 +1,9 @@
 using DanVan365.Core.Sync;
 using DanVan365.Core.Wards;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Wards;
 
@@ -14,14 +14,7 @@ namespace DanVan365.M365.Tests.Wards;
 public class IdleSyncTests
 {
     /// <summary>A ward synced once (lists and plan), as the hourly sync check finds it.</summary>
-    private static async Task<WardHarness> SyncedWardAsync()
-    {
-        var ward = await WardHarness.StartAsync(settings: WardLeaseTests.NoWait);
-        using var first = ward.NewSession();
-        var (lists, planner) = await first.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
-        Assert.True(lists.Succeeded && planner.Failures.Count == 0);
-        return ward;
-    }
+    private static Task<WardHarness> SyncedWardAsync() => SyncedWard.StartAsync(WardState.Synced, settings: WardLeaseTests.NoWait);
 
     [Fact]
     public async Task SyncAsync_IdenticalResync_AtMostTenResourceUnitsAndNoWrites()
@@ -30,13 +23,13 @@ public class IdleSyncTests
         ward.Server.ResetStats();
 
         using var second = ward.NewSession();
-        var (lists, planner) = await second.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
+        var (lists, planner) = await second.SyncAllAsync(Catalogue, Units);
 
         var stats = ward.Server.GetStats();
         Assert.True(lists.Succeeded);
         Assert.False(lists.DryRun);
-        Assert.Equal(Bundled.Catalogue.Tasks.Count, lists.Tasks.Count(ChangeKind.Unchanged));
-        Assert.Equal(DesiredRows.ForAssignments(Bundled.Catalogue, Bundled.Units).Count, planner.Count(Core.Planner.PlannerChangeKind.Unchanged));
+        Assert.Equal(Catalogue.Tasks.Count, lists.Tasks.Count(ChangeKind.Unchanged));
+        Assert.Equal(DesiredRows.ForAssignments(Catalogue, Units).Count, planner.Count(Core.Planner.PlannerChangeKind.Unchanged));
         Assert.Equal(0, stats.Writes);
         // The site (1), its lists (2), the state rows of the plan id and the folder stamp in one query (2), the rows of
         // Nhiệm vụ dân vận and Phân công (2 + 2); Planner spends no resource units. No lease: no claim, no release.
@@ -55,7 +48,7 @@ public class IdleSyncTests
         var writes = ward.Server.GetStats().Writes;
 
         using var runner = ward.NewSession();
-        var (lists, planner) = await runner.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
+        var (lists, planner) = await runner.SyncAllAsync(Catalogue, Units);
 
         Assert.True(lists.Succeeded);
         Assert.Empty(planner.Failures);
@@ -104,7 +97,7 @@ public class IdleSyncTests
             CancellationToken.None);
 
         using var runner = ward.NewSession();
-        var (lists, _) = await runner.SyncAllAsync(Bundled.Catalogue, Bundled.Units);
+        var (lists, _) = await runner.SyncAllAsync(Catalogue, Units);
 
         Assert.Equal(1, lists.Tasks.Count(ChangeKind.Update));
         var fixedRow = (await runner.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Single(r => r.Key == "3.5.a");
@@ -121,7 +114,7 @@ public class IdleSyncTests
         var writes = ward.Server.GetStats().Writes;
 
         using var runner = ward.NewSession();
-        var busy = await Assert.ThrowsAsync<WardBusyException>(() => runner.SyncAllAsync(Bundled.Catalogue, Bundled.Units));
+        var busy = await Assert.ThrowsAsync<WardBusyException>(() => runner.SyncAllAsync(Catalogue, Units));
 
         Assert.Equal("sync", busy.Purpose);
         Assert.Equal(writes, ward.Server.GetStats().Writes);

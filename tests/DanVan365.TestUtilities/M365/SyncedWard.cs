@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DanVan365.Core.Sync;
+using DanVan365.Core.Wards;
 using DanVan365.LocalM365;
 
 namespace DanVan365.TestUtilities.M365;
@@ -12,6 +13,12 @@ public enum WardState
 
     /// <summary>Lists then Planner (<see cref="WardHarness.Session.SyncAllAsync"/>), as a first `danvan365 sync`.</summary>
     Synced,
+
+    /// <summary>
+    /// The decision file uploaded into "Quyết định" (<see cref="WardHarness.DecisionFileName"/>) and synced by <see
+    /// cref="DecisionIntake"/>, as the Functions' hourly check finds a ward after its clerk uploaded the decision.
+    /// </summary>
+    DecisionInUse,
 }
 
 /// <summary>
@@ -38,30 +45,60 @@ public static class SyncedWard
 
     /// <summary>
     /// A new harness on a copy of a ward that <paramref name="prepare"/> brought, once per test run, from the seed to the
+    /// state named <paramref name="state"/>, with what the preparation returned (e.g. the templates it issued).
+    /// </summary>
+    public static async Task<(WardHarness Ward, T Prepared)> StartAsync<T>(string state, Func<WardHarness, Task<T>> prepare,
+        DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        var prepared = await PreparedAsync(state, async ward => (object?)await prepare(ward).ConfigureAwait(false), now)
+            .ConfigureAwait(false);
+        var harness = await WardHarness.StartAsync(prepared.ClockAfter, outbox, settings, prepared.Snapshot).ConfigureAwait(false);
+        return (harness, (T)prepared.Value!);
+    }
+
+    /// <summary>
+    /// A new harness on a copy of a ward that <paramref name="prepare"/> brought, once per test run, from the seed to the
     /// state named <paramref name="state"/> (one name, one preparation: e.g. "decision uploaded and synced by the job").
     /// </summary>
     public static async Task<WardHarness> StartAsync(string state, Func<WardHarness, Task> prepare, DateTimeOffset? now = null,
         string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        var key = (state, now ?? WardHarness.DefaultStart);
-        var prepared = await States.GetOrAdd(key, k => new Lazy<Task<Prepared>>(() => PrepareAsync(prepare, k.Now))).Value
-            .ConfigureAwait(false);
+        var prepared = await PreparedAsync(state, async ward =>
+        {
+            await prepare(ward).ConfigureAwait(false);
+            return null;
+        }, now).ConfigureAwait(false);
         return await WardHarness.StartAsync(prepared.ClockAfter, outbox, settings, prepared.Snapshot).ConfigureAwait(false);
     }
 
-    private static async Task<Prepared> PrepareAsync(Func<WardHarness, Task> prepare, DateTimeOffset now)
+    private static Task<Prepared> PreparedAsync(string state, Func<WardHarness, Task<object?>> prepare, DateTimeOffset? now) =>
+        States.GetOrAdd((state, now ?? WardHarness.DefaultStart), k => new Lazy<Task<Prepared>>(() => PrepareAsync(prepare, k.Now)))
+            .Value;
+
+    private static async Task<Prepared> PrepareAsync(Func<WardHarness, Task<object?>> prepare, DateTimeOffset now)
     {
         Interlocked.Increment(ref _preparations);
         await using var ward = await WardHarness.StartAsync(now).ConfigureAwait(false);
-        await prepare(ward).ConfigureAwait(false);
-        return new Prepared(ward.Server.Snapshot(), ward.Clock.GetUtcNow());
+        var value = await prepare(ward).ConfigureAwait(false);
+        return new Prepared(ward.Server.Snapshot(), ward.Clock.GetUtcNow(), value);
     }
 
     private static async Task SyncAsync(WardHarness ward, WardState state)
     {
         await using var session = ward.NewSession();
-        if (state == WardState.ListsSynced)
+        if (state == WardState.DecisionInUse)
+        {
+            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None)
+                .ConfigureAwait(false);
+            var decision = await File.ReadAllBytesAsync(TestData.DecisionTextPath).ConfigureAwait(false);
+            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, decision, CancellationToken.None)
+                .ConfigureAwait(false);
+            var intake = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None).ConfigureAwait(false);
+            Check(intake.Sync?.Failures ?? [new RowFailure(WardHarness.DecisionFileName, intake.SkipReason ?? "not synced")]);
+        }
+        else if (state == WardState.ListsSynced)
         {
             var report = await session.CatalogueSync.RunAsync(Bundled.Catalogue, Bundled.Units, false, CancellationToken.None)
                 .ConfigureAwait(false);
@@ -83,5 +120,5 @@ public static class SyncedWard
         }
     }
 
-    private sealed record Prepared(LocalGraphSnapshot Snapshot, DateTimeOffset ClockAfter);
+    private sealed record Prepared(LocalGraphSnapshot Snapshot, DateTimeOffset ClockAfter, object? Value);
 }
