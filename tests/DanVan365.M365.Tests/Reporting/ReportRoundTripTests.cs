@@ -27,6 +27,10 @@ public class ReportRoundTripTests
 
     private static ReportRound Round1 => ReportRound.FromDecision(Catalogue.Decision)[0];
 
+    /// <summary>A copy of the ward after its lists were synced and round 1's templates issued (prepared once per test run).</summary>
+    private static Task<(WardHarness Ward, IReadOnlyList<IssuedTemplate> Templates)> StartPreparedAsync() =>
+        SyncedWard.StartAsync("lists synced, round 1 templates issued", PrepareAsync);
+
     private static async Task<IReadOnlyList<IssuedTemplate>> PrepareAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
@@ -52,8 +56,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task RoundTrip_TwoUnitsSubmitThenCompile_ReportHasEveryCodeAndResult()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         Assert.Equal(ReportPlanner.ExpectedUnits(Catalogue).Count, templates.Count);
 
         using var session = ward.NewSession();
@@ -120,8 +124,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task IngestAsync_NothingChanged_WritesNothing()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using (var first = ward.NewSession())
         {
@@ -144,8 +148,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task IngestAsync_FileOfAnotherRound_RejectionOnFileAndNoRows()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         using var session = ward.NewSessionAs("VHXH");
         var filled = ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows);
         var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx",
@@ -176,8 +180,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task SubmitAsync_UnknownStatusWord_RejectedWithReasonAndNoRows()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         using var session = ward.NewSession();
         var rows = new Dictionary<string, FilledRow>(VhxhRows, StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Xong rồi") };
 
@@ -198,8 +202,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task SubmitAsync_NotATemplate_RefusedBeforeUpload()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
 
         var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
@@ -213,8 +217,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task SubmitAsync_Resubmission_ReplacesContentAndKeepsVersion()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
         var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
@@ -255,8 +259,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task CompileAsync_Twice_SameBytesNewVersion()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
         var compilation = new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock);
 
@@ -272,8 +276,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task AddAsync_AdHocRounds_NumberedAfterDecisionAndListed()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
         var rounds = new ReportRounds(session.Library);
 
@@ -303,8 +307,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task IngestAsync_FileNamedForAnotherUnit_RejectedWrongUnit()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         using var session = ward.NewSessionAs("VHXH");
         await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
@@ -318,8 +322,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task UploadAsync_LargerThanSimpleLimit_UploadSessionAndVersionKept()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
         var big = new byte[(5 * 1024 * 1024) + 123];
         new Random(7).NextBytes(big);
