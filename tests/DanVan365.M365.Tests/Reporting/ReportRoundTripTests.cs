@@ -11,7 +11,6 @@ namespace DanVan365.M365.Tests.Reporting;
 
 public class ReportRoundTripTests
 {
-    private static readonly WordReportDocuments Documents = new();
 
     private static readonly Dictionary<string, FilledRow> VhxhRows = new(StringComparer.Ordinal)
     {
@@ -36,14 +35,13 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var sync = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
         Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
-        return await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+        return await session.Get<ReportTemplates>().IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
     }
 
     private static byte[] TemplateOf(IReadOnlyList<IssuedTemplate> templates,
         string unit) => templates.Single(t => t.Spec.UnitCode == unit).Content;
 
-    private static SubmissionIngest Ingest(WardHarness.Session session, WardHarness ward) => new(session.Library, session.Lists, Documents,
-        ward.Clock, ward.Ward);
+    private static SubmissionIngest Ingest(WardHarness.Session session) => session.Get<SubmissionIngest>();
 
     private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness ward)
     {
@@ -66,7 +64,7 @@ public class ReportRoundTripTests
             files.Select(f => f.Name).Order(StringComparer.Ordinal));
 
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
-        var ingest = Ingest(session, ward);
+        var ingest = Ingest(session);
         var vhxh = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true),
             CancellationToken.None);
         var vp = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows),
@@ -94,7 +92,7 @@ public class ReportRoundTripTests
             CancellationToken.None);
         Assert.True(patched.Succeeded);
 
-        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units,
+        var compiled = await session.Get<ReportCompilation>().CompileAsync(Catalogue, Units,
             Round1, null, CancellationToken.None);
         Assert.Equal("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.File.Path);
         Assert.Equal(StatusCategory.CompletedLate,
@@ -129,14 +127,14 @@ public class ReportRoundTripTests
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using (var first = ward.NewSession())
         {
-            var submitted = await Ingest(first, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+            var submitted = await Ingest(first).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
                 VhxhRows), CancellationToken.None);
             Assert.Equal(IngestOutcome.Accepted, submitted.Ingested!.Outcome);
         }
 
         var writes = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await Ingest(second, ward).IngestAsync(Catalogue, rounds, force: false, CancellationToken.None);
+        var report = await Ingest(second).IngestAsync(Catalogue, rounds, force: false, CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(report.Files).Outcome);
         Assert.True(report.AllAccepted);
@@ -155,7 +153,7 @@ public class ReportRoundTripTests
         var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx",
             filled, CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
+        var report = await Ingest(session).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
             CancellationToken.None);
 
         var file = Assert.Single(report.Files);
@@ -170,7 +168,7 @@ public class ReportRoundTripTests
         Assert.Empty(await ReportRowsAsync(ward));
 
         // Rejected once, the unchanged file is not read again.
-        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
+        var again = await Ingest(ward.NewSession()).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
             CancellationToken.None);
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(again.Files).Outcome);
         Assert.NotNull(again.Files[0].StandingRejection);
@@ -185,7 +183,7 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var rows = new Dictionary<string, FilledRow>(VhxhRows, StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Xong rồi") };
 
-        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
+        var result = await Ingest(session).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), rows), CancellationToken.None);
 
         var ingested = result.Ingested!;
@@ -206,7 +204,7 @@ public class ReportRoundTripTests
         await using var __ = ward;
         using var session = ward.NewSession();
 
-        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
+        var result = await Ingest(session).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
             Encoding.UTF8.GetBytes("not a docx"), CancellationToken.None);
 
         Assert.Null(result.Ingested);
@@ -221,7 +219,7 @@ public class ReportRoundTripTests
         await using var _ = ward;
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
+        var first = await Ingest(session).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
             CancellationToken.None);
         Assert.Equal(2, first.Ingested!.RowsWritten);
 
@@ -232,7 +230,7 @@ public class ReportRoundTripTests
                 ["3.5.a"] = new("Kết quả cập nhật: 5 hội nghị.",
             "Hoàn thành quá hạn")
             };
-        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+        var second = await Ingest(ward.NewSession()).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
             changed), CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Accepted, second.Ingested!.Outcome);
@@ -262,7 +260,7 @@ public class ReportRoundTripTests
         var (ward, _) = await StartPreparedAsync();
         await using var __ = ward;
         using var session = ward.NewSession();
-        var compilation = new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock);
+        var compilation = session.Get<ReportCompilation>();
 
         var first = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
         var second = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
@@ -279,13 +277,13 @@ public class ReportRoundTripTests
         var (ward, _) = await StartPreparedAsync();
         await using var __ = ward;
         using var session = ward.NewSession();
-        var rounds = new ReportRounds(session.Library);
+        var rounds = session.Get<ReportRounds>();
 
         var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31),
             CancellationToken.None);
-        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
+        var fourth = await ward.NewSession().Get<ReportRounds>().AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
             new DateOnly(2026, 12, 20), CancellationToken.None);
-        var listed = await new ReportRounds(ward.NewSession().Library).ListAsync(Catalogue.Decision, CancellationToken.None);
+        var listed = await ward.NewSession().Get<ReportRounds>().ListAsync(Catalogue.Decision, CancellationToken.None);
 
         Assert.Equal(3, third.Number);
         Assert.Equal(4, fourth.Number);
@@ -297,7 +295,7 @@ public class ReportRoundTripTests
         Assert.Null(await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
 
         // The round's folders exist: templates for it land in "2026/Đợt 3/Mẫu".
-        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, third, null,
+        var issued = await session.Get<ReportTemplates>().IssueAsync(Catalogue, Units, third, null,
             CancellationToken.None);
         Assert.All(issued, t => Assert.StartsWith("2026/Đợt 3/Mẫu/", t.File.Path, StringComparison.Ordinal));
         var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
@@ -313,7 +311,7 @@ public class ReportRoundTripTests
         await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
+        var report = await Ingest(session).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
 
         Assert.Contains(Assert.Single(report.Files).Result!.Rejections, r => r.Kind == RejectionKind.WrongUnit);
         Assert.Empty(await ReportRowsAsync(ward));
