@@ -1,13 +1,11 @@
-using DanVan365.Core.Units;
 using DanVan365.Functions.Security;
 using DanVan365.Functions.Tests.Support;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests;
 
 public class AuthorizationTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-
     /// <summary>The bundled decision's aggregating unit (Phòng Văn hóa - Xã hội).</summary>
     private const string Aggregating = "VHXH";
 

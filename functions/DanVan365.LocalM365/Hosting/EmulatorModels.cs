@@ -9,6 +9,10 @@ public sealed class LocalGraphServerOptions
     /// <summary>Folder for state (graph.db) and outbox/; null keeps state in memory.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>State to start from (see <see cref="LocalGraphServer.Snapshot"/>) instead of the seed; the snapshot is left
+    /// unchanged. With <see cref="DataDirectory"/>, it replaces what graph.db held.</summary>
+    public LocalGraphSnapshot? Snapshot { get; set; }
+
     /// <summary>Seed file replacing the embedded Hải An seed (see Seed/seed.json for the format).</summary>
     public string? SeedFile { get; set; }
 

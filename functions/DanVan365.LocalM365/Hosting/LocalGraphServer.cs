@@ -83,7 +83,7 @@ public sealed class LocalGraphServer : IAsyncDisposable
             outbox ??= Path.Combine(data, "outbox");
         }
 
-        var core = new EmulatorCore(new GraphStore(dbPath), options.Clock, seed, outbox, options.BudgetClock);
+        var core = new EmulatorCore(new GraphStore(dbPath, options.Snapshot), options.Clock, seed, outbox, options.BudgetClock);
         try
         {
             var builder =
@@ -132,6 +132,16 @@ public sealed class LocalGraphServer : IAsyncDisposable
 
     /// <summary>Counters since start or the last reset (the same as GET /_emulator/stats).</summary>
     public EmulatorStats GetStats() => _core.Stats();
+
+    /// <summary>A copy of the whole state, taken between requests; start servers from it with <see
+    /// cref="LocalGraphServerOptions.Snapshot"/> (dispose it when no server will start from it any more).</summary>
+    public LocalGraphSnapshot Snapshot()
+    {
+        lock (_core.Store.Gate)
+        {
+            return _core.Store.Snapshot();
+        }
+    }
 
     /// <summary>Sets the counters to zero.</summary>
     public void ResetStats() => _core.ResetStats();

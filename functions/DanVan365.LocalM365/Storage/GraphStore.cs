@@ -38,7 +38,9 @@ internal sealed class GraphStore : IDisposable
     private readonly SqliteCommand _rollback;
     private long _order;
 
-    public GraphStore(string? databasePath)
+    /// <param name="databasePath">The SQLite file (null: in memory).</param>
+    /// <param name="from">State to start from (copied over whatever the file held), or null.</param>
+    public GraphStore(string? databasePath, LocalGraphSnapshot? from = null)
     {
         var builder = new SqliteConnectionStringBuilder
         {
@@ -48,6 +50,7 @@ internal sealed class GraphStore : IDisposable
         };
         _connection = new SqliteConnection(builder.ToString());
         _connection.Open();
+        from?.CopyTo(_connection);
         Execute(databasePath is null
             ? "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
@@ -247,6 +250,9 @@ internal sealed class GraphStore : IDisposable
         PutMeta("counter:" + name, next.ToString(CultureInfo.InvariantCulture));
         return next;
     }
+
+    /// <summary>A copy of the whole state (the caller holds <see cref="Gate"/>, so no request is half written).</summary>
+    public LocalGraphSnapshot Snapshot() => new(_connection);
 
     public void Clear()
     {

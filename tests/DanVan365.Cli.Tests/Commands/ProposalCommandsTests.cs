@@ -23,13 +23,12 @@ public class ProposalCommandsTests
 
     private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1].TrimEnd('\r');
 
-    private static async Task<TempDir> SyncedAsync()
+    /// <summary>A data folder where `sync` of the bundled decision ran (once per test run; each test gets a copy).</summary>
+    private static Task<TempDir> SyncedAsync() => PreparedData.CopyAsync("synced as of " + AsOf, async data =>
     {
-        var data = new TempDir();
         var sync = await Local(data, "sync", TestData.DecisionTextPath);
         Assert.True(sync.Exit == 0, sync.Err);
-        return data;
-    }
+    });
 
     private static Task<ConsoleRun> Propose(TempDir data, string actor, string unit = "VP",
         string task = VpTask, string lastDay = "2026-04-30") =>

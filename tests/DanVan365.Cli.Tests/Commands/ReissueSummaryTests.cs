@@ -1,7 +1,7 @@
 using DanVan365.Cli.Commands;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
+using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 
 namespace DanVan365.Cli.Tests.Commands;
@@ -49,7 +49,7 @@ public class ReissueSummaryTests
         var current = first.Changes.Select((c, i) => new CurrentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Key,
             "e", c.Fields)).ToList();
         var tasks = SyncPlanner.Plan(SiteSchema.Tasks, DesiredRows.ForTasks(after), current, Today);
-        var assignments = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(after, UnitDirectory.LoadDefault()), [],
+        var assignments = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(after, Bundled.Units), [],
             Today);
         return new ListSyncReport(tasks, assignments, null, null, null);
     }

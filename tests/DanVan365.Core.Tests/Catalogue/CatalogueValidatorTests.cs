@@ -1,6 +1,6 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
-using DanVan365.Core.Units;
+using DanVan365.TestUtilities;
 
 namespace DanVan365.Core.Tests.Catalogue;
 
@@ -67,7 +67,7 @@ public class CatalogueValidatorTests
             [],
             10);
 
-        var ex = Assert.Throws<InvalidInputException>(() => CatalogueAssembler.Assemble(raw, UnitDirectory.LoadDefault()));
+        var ex = Assert.Throws<InvalidInputException>(() => CatalogueAssembler.Assemble(raw, Bundled.Units));
 
         Assert.Equal(7, ex.Line);
         Assert.Contains("Phòng Văn hoá Xã hoi", ex.Reason, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
+using DanVan365.TestUtilities;
 
 namespace DanVan365.Core.Tests.Status;
 
@@ -20,7 +20,7 @@ public class StatusReportTests
     [Fact]
     public void Build_MixedRows_CountsPerUnitSectionAndTotal()
     {
-        var units = UnitDirectory.LoadDefault();
+        var units = Bundled.Units;
         Section[] sections = [new("1", "Mục một"), new("3", "Mục ba")];
         var rows = new[]
         {

@@ -1,5 +1,5 @@
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
+using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 
 namespace DanVan365.Core.Tests.Sync;
@@ -8,7 +8,6 @@ namespace DanVan365.Core.Tests.Sync;
 public class ProvenanceTests
 {
     private static readonly DateOnly Today = new(2026, 6, 20);
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
 
     [Fact]
     public void Plan_ReissueAddsOneRemovesOneChangesThree_WritesOnlyThoseTaskRows()
@@ -39,9 +38,10 @@ public class ProvenanceTests
     [Fact]
     public void Plan_ReissueAssignments_WritesOnlyChangedAddedRemovedRows()
     {
-        var current = Applied(DesiredRows.ForAssignments(CatalogueReissue.Original, Units));
+        var current = Applied(DesiredRows.ForAssignments(CatalogueReissue.Original, Bundled.Units));
 
-        var plan = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(CatalogueReissue.Reissued(), Units), current, Today);
+        var plan = SyncPlanner.Plan(SiteSchema.Assignments, DesiredRows.ForAssignments(CatalogueReissue.Reissued(), Bundled.Units), current,
+            Today);
 
         // 2.2's time frame changed (one lead unit); 4.10 removed and 4.12 added (their lead units); titles 1.1 changed.
         Assert.DoesNotContain(plan.Writes, w => w.Key.Split('|')[0] is not ("1.1" or "2.2" or "2.4" or "4.10" or "4.12"));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using DanVan365.Core.Errors;
-using DanVan365.Core.Units;
 using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
@@ -10,10 +9,8 @@ namespace DanVan365.Documents.Tests.Catalogue;
 
 public class BadInputTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-
     private static InvalidInputException Import(string path) =>
-        Assert.Throws<InvalidInputException>(() => DecisionImporters.Import(path, Units));
+        Assert.Throws<InvalidInputException>(() => DecisionImporters.Import(path, Bundled.Units));
 
     [Fact]
     public void Import_MissingFile_FileNotFound()
@@ -84,11 +81,11 @@ public class BadInputTests
     {
         // The assembler's own check (used by every importer): a repeated code in what an importer read.
         using var file = File.OpenRead(TestData.DecisionTextPath);
-        var raw = TextDecisionImporter.Read(file, TestData.DecisionTextPath, Units);
+        var raw = TextDecisionImporter.Read(file, TestData.DecisionTextPath, Bundled.Units);
         var entries = raw.Entries.ToList();
         entries.Insert(2, entries[1] with { Line = 999 });
         var ex = Assert.Throws<InvalidInputException>(() => Core.Catalogue.CatalogueAssembler.Assemble(raw with { Entries = entries },
-            Units));
+            Bundled.Units));
         Assert.Contains("duplicate task code 1.2", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(999, ex.Line);
     }

@@ -1,6 +1,6 @@
 using DanVan365.Core.Errors;
-using DanVan365.Core.Units;
 using DanVan365.Documents.Catalogue;
+using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.Documents;
 
@@ -9,8 +9,6 @@ namespace DanVan365.Documents.Tests.Catalogue;
 /// <summary>PDFs that are not a readable digital decision are refused at once, saying what to do.</summary>
 public class PdfDecisionImporterTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-
     [Fact]
     public void Import_ScannedPdf_SaysNoTextLayerAskForDigitalOrOcr()
     {
@@ -54,7 +52,7 @@ public class PdfDecisionImporterTests
     {
         using var stream = new CountingStream(DecisionInput.MaxBytes + 1);
 
-        var ex = Assert.Throws<InvalidInputException>(() => DecisionImporters.Import(stream, "qd-lon.pdf", Units));
+        var ex = Assert.Throws<InvalidInputException>(() => DecisionImporters.Import(stream, "qd-lon.pdf", Bundled.Units));
 
         Assert.Contains("MB", ex.Reason, StringComparison.Ordinal);
         Assert.Contains("quá lớn", ex.Reason, StringComparison.Ordinal);
@@ -64,7 +62,7 @@ public class PdfDecisionImporterTests
     private static InvalidInputException Refused(byte[] pdf)
     {
         using var stream = new MemoryStream(pdf);
-        var ex = Assert.Throws<InvalidInputException>(() => DecisionImporters.Import(stream, "qd-673.pdf", Units));
+        var ex = Assert.Throws<InvalidInputException>(() => DecisionImporters.Import(stream, "qd-673.pdf", Bundled.Units));
         Assert.Equal("qd-673.pdf", ex.File);
         return ex;
     }

@@ -1,11 +1,10 @@
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
 using DanVan365.Functions.Jobs;
 using DanVan365.Functions.Tests.Support;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests.Jobs;
 
@@ -23,7 +22,7 @@ public class IngestSubmissionsJobTests
         // The unit's head returns its filled template into "2026/Đợt 1/Nộp".
         using (var session = harness.NewSessionAs("VHXH"))
         {
-            var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
+            var catalogue = Catalogue;
             var round = ReportRound.FromDecision(catalogue.Decision)[0];
             var spec = ReportPlanner.TemplateFor(catalogue, harness.Units, round, "VHXH");
             var filled = TemplateFiller.Fill(TemplateWriter.Write(spec),

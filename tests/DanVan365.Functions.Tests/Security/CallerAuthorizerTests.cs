@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DanVan365.Core.Units;
 using DanVan365.Functions.Security;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests.Security;
 
@@ -9,8 +10,6 @@ namespace DanVan365.Functions.Tests.Security;
 public class CallerAuthorizerTests
 {
     private const string MappedObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
-
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
 
     private static string ObjectIdOf(string unit, string role) => Units.People.First(p => p.Unit == unit && p.Role == role).ObjectId!;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using DanVan365.Functions.Security;
+using DanVan365.TestUtilities;
 
 namespace DanVan365.Functions.Tests.Security;
 
@@ -197,7 +198,7 @@ public class EntraAuthenticationMiddlewareTests(SecuredHostFixture fixture) : IC
     }
 
     private static string VhxhHeadObjectId() =>
-        DanVan365.Core.Units.UnitDirectory.LoadDefault().People.Single(p => p.Unit == "VHXH" && p.Role == "head").ObjectId!;
+        Bundled.Units.People.Single(p => p.Unit == "VHXH" && p.Role == "head").ObjectId!;
 
     private static string Body(string ward, string unit) =>
         $$"""{"ward":"{{ward}}","unit":"{{unit}}","round":1,"catalogueVersion":"1","rows":[{"code":"1.1","result":"Đã làm"}]}""";

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using DanVan365.Core.Units;
+using DanVan365.TestUtilities;
 using Microsoft.AspNetCore.Http;
 
 namespace DanVan365.Functions.Tests.Support;
@@ -8,8 +8,6 @@ namespace DanVan365.Functions.Tests.Support;
 public static class Principals
 {
     public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
-
-    private static readonly UnitDirectory Bundled = UnitDirectory.LoadDefault();
 
     /// <summary>
     /// An authenticated caller with app roles (the token's "roles" claim) and a sign-in name; when the bundled Hải An
@@ -21,7 +19,7 @@ public static class Principals
         if (upn is not null)
         {
             claims.Add(new Claim("preferred_username", upn));
-            if (Bundled.FindPerson(upn)?.ObjectId is { } objectId)
+            if (Bundled.Units.FindPerson(upn)?.ObjectId is { } objectId)
             {
                 claims.Add(new Claim("oid", objectId));
             }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests.Support;
 
@@ -113,7 +114,7 @@ public sealed class TestApp : IDisposable
     {
         ArgumentNullException.ThrowIfNull(harness);
         using var session = harness.NewSession();
-        var catalogue = Documents.Catalogue.DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
+        var catalogue = Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
         await session.Library.UploadAsync(SiteSchema.DecisionFolder, fileName,
             content ?? await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);

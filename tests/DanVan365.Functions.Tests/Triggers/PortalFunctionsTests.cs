@@ -4,9 +4,9 @@ using DanVan365.Core.Time;
 using DanVan365.Functions.Security;
 using DanVan365.Functions.Tests.Support;
 using DanVan365.Functions.Triggers;
-using DanVan365.TestUtilities;
 using Microsoft.AspNetCore.Mvc;
 using static DanVan365.Functions.Tests.Support.HttpResults;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.Functions.Tests.Triggers;
 
@@ -36,7 +36,7 @@ public class PortalFunctionsTests
         var body = Assert.IsType<DashboardBody>(((ObjectResult)result).Value);
         using var session = harness.NewSession();
         var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None);
-        var catalogue = Documents.Catalogue.DecisionImporters.Import(TestData.DecisionTextPath, harness.Units);
+        var catalogue = Catalogue;
         var expected = StatusReport.Build(rows, catalogue.Sections, harness.Units, asOf);
         Assert.Equal(asOf, body.AsOf);
         Assert.Equal(expected.Totals.Total, body.Totals.Total);

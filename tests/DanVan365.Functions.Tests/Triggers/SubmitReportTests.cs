@@ -22,13 +22,20 @@ public class SubmitReportTests
         """;
 
     /// <summary>A harness whose library holds the decision, synced by the Functions' own job.</summary>
+    /// <summary>
+    /// A ward whose clerk uploaded the bundled decision and whose hourly job synced it (lists and Planner): prepared once per
+    /// test run and copied for each test (<see cref="SyncedWard"/>).
+    /// </summary>
     internal static async Task<(WardHarness Harness, TestApp App)> SyncedAsync()
     {
-        var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        var app = new TestApp(harness);
-        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
-        return (harness, app);
+        var harness = await SyncedWard.StartAsync("decision uploaded, synced by the ward job", async ward =>
+        {
+            await TestApp.UploadDecisionAsync(ward);
+            using var app = new TestApp(ward);
+            var outcome = await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+            Assert.True(outcome.Synced, outcome.SkipReason);
+        });
+        return (harness, new TestApp(harness));
     }
 
     private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness harness)

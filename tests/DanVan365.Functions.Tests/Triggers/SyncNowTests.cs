@@ -76,10 +76,9 @@ public class SyncNowTests
     [Fact]
     public async Task SyncNow_DecisionUnchanged_TheQueuedJobSyncsAnyway()
     {
-        await using var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        using var app = new TestApp(harness);
-        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+        var (harness, app) = await SubmitReportTests.SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
 
         var body = (WardJobAccepted)((AcceptedResult)await SyncNowAsync(app)).Value!;
         await RunQueuedAsync(app);

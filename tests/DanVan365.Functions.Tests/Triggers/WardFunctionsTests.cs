@@ -103,10 +103,9 @@ public class WardFunctionsTests
     [Fact]
     public async Task PullPlannerProgress_AfterSync_RunsThroughTheQueue()
     {
-        await using var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        using var app = new TestApp(harness);
-        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, false, CancellationToken.None);
+        var (harness, app) = await SubmitReportTests.SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
 
         await app.Get<ScheduledFunctions>().PullPlannerProgress(new Microsoft.Azure.Functions.Worker.TimerInfo(),
             new FakeFunctionContext());
@@ -121,10 +120,9 @@ public class WardFunctionsTests
     public async Task RunWardJob_IngestAndEscalateAfterSync_RunAndSendReminders()
     {
         // 02/03/2026 (Monday): 3.5.b's last day was 28/02 → overdue mail to VHXH's people.
-        await using var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        using var app = new TestApp(harness);
-        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+        var (harness, app) = await SubmitReportTests.SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
 
         await app.Get<RunWardJobFunction>().Run("{\"ward\":\"hai-an\",\"job\":\"IngestSubmissions\"}", FakeFunctionContext.ForQueue(1));
         await app.Get<RunWardJobFunction>().Run("{\"ward\":\"hai-an\",\"job\":\"EscalateDeadlines\"}", FakeFunctionContext.ForQueue(1));
@@ -307,10 +305,9 @@ public class WardFunctionsTests
     [Fact]
     public async Task CompileRoundReportNow_AdminAfterSync_200AndReportInLibrary()
     {
-        await using var harness = await WardHarness.StartAsync();
-        await TestApp.UploadDecisionAsync(harness);
-        using var app = new TestApp(harness);
-        await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
+        var (harness, app) = await SubmitReportTests.SyncedAsync();
+        await using var _ = harness;
+        using var __ = app;
 
         var result = await app.Get<AdminFunctions>().CompileRoundReportNow(Principals.Request(Principals.User(Admin, AppRoles.Admin),
             "POST"), 2, new FakeFunctionContext());

@@ -1,3 +1,5 @@
+using DanVan365.TestUtilities;
+
 namespace DanVan365.LocalM365.Tests.Handlers;
 
 public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
@@ -19,7 +21,7 @@ public sealed class DirectoryTests : IClassFixture<LocalGraphFixture>
     public async Task Seed_EveryPersonOfTheUnitDirectory_IsAUser()
     {
         // The seed's users are the unit directory's placeholder people: every head and assignee resolves.
-        var units = DanVan365.Core.Units.UnitDirectory.LoadDefault();
+        var units = Bundled.Units;
         var people = units.Units.SelectMany(u => u.Assignees.Append(u.Head)).OfType<string>().Concat(units.People.Select(p => p.Email))
             .Distinct().ToList();
         Assert.True(people.Count >= 15);

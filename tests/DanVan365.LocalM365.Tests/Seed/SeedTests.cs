@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DanVan365.Core.Units;
+using DanVan365.TestUtilities;
 
 namespace DanVan365.LocalM365.Tests.Seed;
 
@@ -12,7 +12,7 @@ public sealed class SeedTests
     {
         var mails = SeedUsers().Select(u => (string?)u!["mail"]
             ?? (string)u!["userPrincipalName"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var people = UnitDirectory.LoadDefault().Units.SelectMany(u => u.Assignees.Append(u.Head)).OfType<string>().ToList();
+        var people = Bundled.Units.Units.SelectMany(u => u.Assignees.Append(u.Head)).OfType<string>().ToList();
 
         Assert.NotEmpty(people);
         Assert.All(people, p => Assert.Contains(p, mails));

@@ -1,22 +1,18 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Client;
 using DanVan365.M365.Escalation;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Escalation;
 
 /// <summary>The escalation run end to end: the real Graph adapter against the local Graph.</summary>
 public class EscalationRunTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly EscalationSetup Setup = EscalationSetup.For(Catalogue, Units);
 
     /// <summary>Monday 23/02/2026, 08:00 ICT: the first working day after Tết; 1.2 and 3.5.a (last day 14/02) are 9 days overdue.</summary>
@@ -24,11 +20,7 @@ public class EscalationRunTests
 
     private static async Task<WardHarness> StartWardAsync(string? outbox = null)
     {
-        var ward = await WardHarness.StartAsync(Monday, outbox);
-        using var session = ward.NewSession();
-        var report = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
-        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
-        return ward;
+        return await SyncedWard.StartAsync(WardState.ListsSynced, Monday, outbox);
     }
 
     private static EscalationRun Run(WardHarness ward, WardHarness.Session session, IEscalationMailSender? sender = null) => new(

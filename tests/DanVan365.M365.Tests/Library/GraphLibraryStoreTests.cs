@@ -1,8 +1,6 @@
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Library;
 
@@ -15,7 +13,7 @@ public class GraphLibraryStoreTests
     {
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
-        var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, UnitDirectory.LoadDefault());
+        var catalogue = Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
         await session.Library.UploadAsync("2026/Đợt 1/Nộp", "a.docx", new byte[] { 1, 2, 3 }, CancellationToken.None);
         await session.Library.UploadAsync("2026/Đợt 1/Mẫu", "m.docx", new byte[] { 4 }, CancellationToken.None);
@@ -37,7 +35,7 @@ public class GraphLibraryStoreTests
     {
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
-        var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, UnitDirectory.LoadDefault());
+        var catalogue = Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
 
         Assert.Null(await session.State.GetAsync("library-delta", CancellationToken.None));

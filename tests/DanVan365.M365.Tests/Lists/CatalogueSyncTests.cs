@@ -1,18 +1,13 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.LocalM365;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
 public class CatalogueSyncTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>
     /// The fewest requests a first provision + sync can make with batches of 20: find the site (1), list the lists (1),
     /// create the five lists with their columns (1 batch), find the library's drive (1), create its folders (1 batch),
@@ -51,11 +46,7 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_IdenticalSecondSync_NoWritesAtMostFiveRequests()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
-        }
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         var writesBefore = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
@@ -71,11 +62,7 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_ReissuedDecision_WritesOnlyChangedEntries()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
-        }
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         var reissued = Reissue(Catalogue);
         var writesBefore = ward.Server.GetStats().Writes;
@@ -97,11 +84,8 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_ThrottlingAndServerErrors_SameFinalStateAsWithout()
     {
-        await using var clean = await WardHarness.StartAsync();
-        using (var session = clean.NewSession())
-        {
-            await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
-        }
+        // The state a first sync without faults leaves.
+        await using var clean = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         await using var faulty = await WardHarness.StartAsync();
         faulty.Server.SetFaults(new EmulatorFaults(ThrottleEvery: 5, RetryAfterSeconds: 1, ServerErrorEvery: 7));
@@ -124,11 +108,8 @@ public class CatalogueSyncTests
     [InlineData(14)]
     public async Task RunAsync_KilledAtAPointThenRunAgain_NoDuplicatesSameState(int requestsBeforeKill)
     {
-        await using var reference = await WardHarness.StartAsync();
-        using (var session = reference.NewSession())
-        {
-            await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
-        }
+        // The state a first sync without faults leaves.
+        await using var reference = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         await using var ward = await WardHarness.StartAsync();
         using (var doomed = ward.NewSession(new KillAfterHandler(requestsBeforeKill)))
@@ -148,11 +129,7 @@ public class CatalogueSyncTests
     [Fact]
     public async Task RunAsync_PersonEditsRowDuringSync_MergedNotOverwritten()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
-        }
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
 
         // While the next sync is between reading and writing, a person writes a note on 1.3 (its eTag moves).
         using var person = ward.NewSession();

@@ -1,19 +1,14 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
 using GraphList = Microsoft.Graph.Models.List;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
 public class GraphSiteProvisionerTests
 {
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, UnitDirectory.LoadDefault());
-
     [Fact]
     public async Task EnsureAsync_ListOfAnOlderSchema_AddsMissingColumnsAndKeepsRows()
     {

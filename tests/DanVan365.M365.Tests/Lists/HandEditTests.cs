@@ -1,12 +1,9 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Escalation;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -14,8 +11,6 @@ namespace DanVan365.M365.Tests.Lists;
 public class HandEditTests
 {
     private const string Key = "3.5.a|VHXH";
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
 
     /// <summary>Monday 23/02/2026, 08:00 ICT: 3.5.a (last day 14/02/2026) is overdue.</summary>
     private static readonly DateTimeOffset Monday = new(2026, 2, 23, 1, 0, 0, TimeSpan.Zero);
@@ -23,9 +18,8 @@ public class HandEditTests
     [Fact]
     public async Task RunAsync_PersonEditedLastDay_RowCorrectedOnlyThatRowWritten()
     {
-        await using var ward = await WardHarness.StartAsync(Monday);
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced, Monday);
         using var session = ward.NewSession();
-        Assert.True((await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None)).Succeeded);
         await HandEditLastDayAsync(session, Key, "2026-12-31T00:00:00Z");
         var writes = ward.Server.GetStats().Writes;
 
@@ -40,9 +34,8 @@ public class HandEditTests
     [Fact]
     public async Task RunAsync_EscalationAfterHandEditAndSync_UsesTheDecisionsLastDay()
     {
-        await using var ward = await WardHarness.StartAsync(Monday);
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced, Monday);
         using var session = ward.NewSession();
-        await session.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
         // A person moves the last day to the end of the year: reminders must not follow it.
         await HandEditLastDayAsync(session, Key, "2026-12-31T00:00:00Z");
         await ward.NewSession().CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);

@@ -1,8 +1,8 @@
 using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
 using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
@@ -12,17 +12,13 @@ namespace DanVan365.M365.Tests.Lists;
 /// </summary>
 public class ReissueWriteCountTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
     private static readonly string[] Touched = [.. CatalogueReissue.Changed, CatalogueReissue.Added, CatalogueReissue.Removed];
 
     [Fact]
     public async Task SyncAll_ReissuedDecision_WritesOnlyAddedRemovedAndChangedEntries()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.SyncAllAsync(CatalogueReissue.Original, Units);
-        }
+        // The original decision synced (lists and Planner).
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced);
 
         var reissued = CatalogueReissue.Reissued();
         using var second = ward.NewSession();

@@ -1,19 +1,13 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Client;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Lists;
 
 public class SiteDatesTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     [Fact]
     public async Task LastDay_FirstSync_ReadsBackSameDateAndGraphAnswersUtcInstantOfIctMidnight()
     {
@@ -36,12 +30,7 @@ public class SiteDatesTests
     [Fact]
     public async Task LastDay_IdenticalReRun_WritesNothing()
     {
-        await using var ward = await WardHarness.StartAsync();
-        using (var first = ward.NewSession())
-        {
-            await first.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
-        }
-
+        await using var ward = await SyncedWard.StartAsync(WardState.ListsSynced);
         var writes = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
         var report = await second.CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);

@@ -1,14 +1,12 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Proposals;
 
@@ -21,9 +19,6 @@ public class ExtensionEffectsTests
 {
     private const string Key = "1.2|VP";
 
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>1.2 of QĐ 673: "Hoàn thành trước 15/02/2026", last day 14/02/2026, led by VP.</summary>
     private static readonly DateOnly DecisionDay = new(2026, 2, 14);
 
@@ -33,13 +28,11 @@ public class ExtensionEffectsTests
     public async Task ApprovedExtension_StatusEscalationPlannerAndReportFollowTheEffectiveDay_UntilTheAmendmentCarriesItOut()
     {
         // Monday 02/03/2026 08:00 ICT: 1.2 is 16 days past the decision's last day.
-        await using var ward = await WardHarness.StartAsync();
+        // The decision uploaded and in use (synced by the intake).
+        await using var ward = await SyncedWard.StartAsync(WardState.DecisionInUse);
         var original = await File.ReadAllBytesAsync(TestData.DecisionTextPath);
         await using (var session = ward.NewSession())
         {
-            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
-            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, original, CancellationToken.None);
-            Assert.True((await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None)).Sync!.Succeeded);
             Assert.Equal(StatusCategory.InProgressOverdue, (await RowAsync(session)).Category(Today(ward)));
             Assert.Contains(await DryRunKeysAsync(session), k => k.Contains("|PC:1.2|VP|overdue", StringComparison.Ordinal));
 
@@ -113,10 +106,8 @@ public class ExtensionEffectsTests
     [Fact]
     public async Task Sync_AfterApproval_NeverCorrectsTheExtendedDayBack()
     {
-        await using var ward = await WardHarness.StartAsync();
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced);
         await using var session = ward.NewSession();
-        Assert.True((await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None))
-            .Succeeded);
         var proposals = session.Get<WardProposals>();
         var id = (await proposals.ProposeAsync(Catalogue, new ProposalRequest("VP", "1.2", "extend", null, "2026-04-30", "Lý do."),
             VpAssignee, CancellationToken.None)).Value.Id;

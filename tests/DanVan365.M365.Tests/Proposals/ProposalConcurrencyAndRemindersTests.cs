@@ -1,12 +1,9 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Proposals;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Proposals;
 
@@ -16,17 +13,12 @@ namespace DanVan365.M365.Tests.Proposals;
 /// </summary>
 public class ProposalConcurrencyAndRemindersTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     private static readonly ProposalRequest Extension = new("VP", "1.2", "extend", null, "2026-04-30", "Chờ kinh phí bổ sung.");
 
     private static async Task<(WardHarness Ward, string Id)> StartWithPendingAsync()
     {
-        var ward = await WardHarness.StartAsync();
+        var ward = await SyncedWard.StartAsync(WardState.Synced);
         await using var session = ward.NewSession();
-        var sync = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, false, CancellationToken.None);
-        Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
         var outcome = await session.Get<WardProposals>().ProposeAsync(Catalogue, Extension, VpAssignee, CancellationToken.None);
         return (ward, outcome.Value.Id);
     }

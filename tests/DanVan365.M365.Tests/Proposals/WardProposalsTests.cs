@@ -1,36 +1,24 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using static DanVan365.TestUtilities.HaiAnPeople;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Proposals;
 
 /// <summary>The proposals use case through the one registration, against the local Graph (list Đề xuất điều chỉnh).</summary>
 public class WardProposalsTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>A task VP leads that has a last day (1.2 of QĐ 673: before 15/02/2026).</summary>
     private static readonly CatalogueTask VpTask = Catalogue.WorkItems.First(t => t.TimeFrame?.LastDay is not null
         && t.Lead.Units.Contains("VP"));
 
     private static readonly DateOnly NewLastDay = new(2026, 4, 30);
 
-    private static async Task<WardHarness> StartWardAsync()
-    {
-        var ward = await WardHarness.StartAsync();
-        await using var session = ward.NewSession();
-        var report = await session.Get<WardSync>().SyncAsync(Catalogue, WardHarness.DecisionFileName, dryRun: false,
-            CancellationToken.None);
-        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
-        return ward;
-    }
+    private static Task<WardHarness> StartWardAsync() => SyncedWard.StartAsync(WardState.Synced);
 
     private static ProposalRequest Extension(string lastDay = "2026-04-30", string? task = null) =>
         new("VP", task ?? VpTask.Code, "extend", null, lastDay, "Chờ kinh phí bổ sung.");
@@ -143,16 +131,11 @@ public class WardProposalsTests
     [Fact]
     public async Task DecisionIntake_SignedAmendmentExtendsTheTask_TheApprovedExtensionIsClosed()
     {
-        await using var ward = await WardHarness.StartAsync();
+        // The decision uploaded and in use (synced by the intake, no proposal yet).
+        await using var ward = await SyncedWard.StartAsync(WardState.DecisionInUse);
         var original = await File.ReadAllBytesAsync(TestData.DecisionTextPath);
         await using (var session = ward.NewSession())
         {
-            await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
-            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, original, CancellationToken.None);
-            var first = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None);
-            Assert.True(first.Sync!.Succeeded);
-            Assert.Empty(first.ClosedProposals);
-
             var proposals = session.Get<WardProposals>();
             var id = (await proposals.ProposeAsync(Catalogue, Extension(task: "1.2"), VpAssignee, CancellationToken.None)).Value.Id;
             Assert.True((await proposals.ReviewAsync(Catalogue, id, Reviewer, true, null, CancellationToken.None)).IsAccepted);

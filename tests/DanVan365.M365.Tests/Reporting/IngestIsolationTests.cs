@@ -1,19 +1,15 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
 /// <summary>Ingestion against the local Graph: one file that cannot be read never blocks the others or the delta token.</summary>
 public class IngestIsolationTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly WordReportDocuments Documents = new();
 
     /// <summary>The real Word reader, except that it crashes on one file's bytes (a parser bug on one return).</summary>
@@ -35,11 +31,10 @@ public class IngestIsolationTests
     [Fact]
     public async Task IngestChangesAsync_OneFileCrashes_OthersAcceptedTokenSavedAndRefusedAfterThreeAttempts()
     {
-        await using var ward = await WardHarness.StartAsync();
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced);
         var round = ReportRound.FromDecision(Catalogue.Decision)[0];
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        await session.SyncAllAsync(Catalogue, Units);
         var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, round, null,
             CancellationToken.None);
         var bad = ReportFiller.Fill(templates.Single(t => t.Spec.UnitCode == "VHXH").Content,

@@ -1,13 +1,10 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
 using DanVan365.LocalM365;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
@@ -17,8 +14,6 @@ namespace DanVan365.M365.Tests.Reporting;
 /// </summary>
 public class IngestLostResponseTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly WordReportDocuments Documents = new();
     private static readonly IReadOnlyList<ReportRound> Rounds = ReportRound.FromDecision(Catalogue.Decision);
 

@@ -1,22 +1,16 @@
 using System.Text;
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Status;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
 public class ReportRoundTripTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-    private static readonly WordReportDocuments Documents = new();
 
     private static readonly Dictionary<string, FilledRow> VhxhRows = new(StringComparer.Ordinal)
     {
@@ -32,19 +26,22 @@ public class ReportRoundTripTests
 
     private static ReportRound Round1 => ReportRound.FromDecision(Catalogue.Decision)[0];
 
+    /// <summary>A copy of the ward after its lists were synced and round 1's templates issued (prepared once per test run).</summary>
+    private static Task<(WardHarness Ward, IReadOnlyList<IssuedTemplate> Templates)> StartPreparedAsync() =>
+        SyncedWard.StartAsync("lists synced, round 1 templates issued", PrepareAsync);
+
     private static async Task<IReadOnlyList<IssuedTemplate>> PrepareAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
         var sync = await session.CatalogueSync.RunAsync(Catalogue, Units, dryRun: false, CancellationToken.None);
         Assert.True(sync.Succeeded, string.Join("\n", sync.Failures));
-        return await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
+        return await session.Get<ReportTemplates>().IssueAsync(Catalogue, Units, Round1, null, CancellationToken.None);
     }
 
     private static byte[] TemplateOf(IReadOnlyList<IssuedTemplate> templates,
         string unit) => templates.Single(t => t.Spec.UnitCode == unit).Content;
 
-    private static SubmissionIngest Ingest(WardHarness.Session session, WardHarness ward) => new(session.Library, session.Lists, Documents,
-        ward.Clock, ward.Ward);
+    private static SubmissionIngest Ingest(WardHarness.Session session) => session.Get<SubmissionIngest>();
 
     private static async Task<IReadOnlyList<CurrentRow>> ReportRowsAsync(WardHarness ward)
     {
@@ -57,8 +54,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task RoundTrip_TwoUnitsSubmitThenCompile_ReportHasEveryCodeAndResult()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         Assert.Equal(ReportPlanner.ExpectedUnits(Catalogue).Count, templates.Count);
 
         using var session = ward.NewSession();
@@ -67,7 +64,7 @@ public class ReportRoundTripTests
             files.Select(f => f.Name).Order(StringComparer.Ordinal));
 
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
-        var ingest = Ingest(session, ward);
+        var ingest = Ingest(session);
         var vhxh = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows, nfd: true),
             CancellationToken.None);
         var vp = await ingest.SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VP"), VpRows),
@@ -95,7 +92,7 @@ public class ReportRoundTripTests
             CancellationToken.None);
         Assert.True(patched.Succeeded);
 
-        var compiled = await new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock).CompileAsync(Catalogue, Units,
+        var compiled = await session.Get<ReportCompilation>().CompileAsync(Catalogue, Units,
             Round1, null, CancellationToken.None);
         Assert.Equal("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.File.Path);
         Assert.Equal(StatusCategory.CompletedLate,
@@ -125,19 +122,19 @@ public class ReportRoundTripTests
     [Fact]
     public async Task IngestAsync_NothingChanged_WritesNothing()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using (var first = ward.NewSession())
         {
-            var submitted = await Ingest(first, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+            var submitted = await Ingest(first).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
                 VhxhRows), CancellationToken.None);
             Assert.Equal(IngestOutcome.Accepted, submitted.Ingested!.Outcome);
         }
 
         var writes = ward.Server.GetStats().Writes;
         using var second = ward.NewSession();
-        var report = await Ingest(second, ward).IngestAsync(Catalogue, rounds, force: false, CancellationToken.None);
+        var report = await Ingest(second).IngestAsync(Catalogue, rounds, force: false, CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(report.Files).Outcome);
         Assert.True(report.AllAccepted);
@@ -149,14 +146,14 @@ public class ReportRoundTripTests
     [Fact]
     public async Task IngestAsync_FileOfAnotherRound_RejectionOnFileAndNoRows()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         using var session = ward.NewSessionAs("VHXH");
         var filled = ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows);
         var uploaded = await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 2), "bao cao VHXH.docx",
             filled, CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
+        var report = await Ingest(session).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
             CancellationToken.None);
 
         var file = Assert.Single(report.Files);
@@ -171,7 +168,7 @@ public class ReportRoundTripTests
         Assert.Empty(await ReportRowsAsync(ward));
 
         // Rejected once, the unchanged file is not read again.
-        var again = await Ingest(ward.NewSession(), ward).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
+        var again = await Ingest(ward.NewSession()).IngestAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision), force: false,
             CancellationToken.None);
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(again.Files).Outcome);
         Assert.NotNull(again.Files[0].StandingRejection);
@@ -181,12 +178,12 @@ public class ReportRoundTripTests
     [Fact]
     public async Task SubmitAsync_UnknownStatusWord_RejectedWithReasonAndNoRows()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         using var session = ward.NewSession();
         var rows = new Dictionary<string, FilledRow>(VhxhRows, StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Xong rồi") };
 
-        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
+        var result = await Ingest(session).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), rows), CancellationToken.None);
 
         var ingested = result.Ingested!;
@@ -203,11 +200,11 @@ public class ReportRoundTripTests
     [Fact]
     public async Task SubmitAsync_NotATemplate_RefusedBeforeUpload()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
 
-        var result = await Ingest(session, ward).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
+        var result = await Ingest(session).SubmitAsync(Catalogue, ReportRound.FromDecision(Catalogue.Decision),
             Encoding.UTF8.GetBytes("not a docx"), CancellationToken.None);
 
         Assert.Null(result.Ingested);
@@ -218,11 +215,11 @@ public class ReportRoundTripTests
     [Fact]
     public async Task SubmitAsync_Resubmission_ReplacesContentAndKeepsVersion()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        var first = await Ingest(session, ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
+        var first = await Ingest(session).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows),
             CancellationToken.None);
         Assert.Equal(2, first.Ingested!.RowsWritten);
 
@@ -233,7 +230,7 @@ public class ReportRoundTripTests
                 ["3.5.a"] = new("Kết quả cập nhật: 5 hội nghị.",
             "Hoàn thành quá hạn")
             };
-        var second = await Ingest(ward.NewSession(), ward).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
+        var second = await Ingest(ward.NewSession()).SubmitAsync(Catalogue, rounds, ReportFiller.Fill(TemplateOf(templates, "VHXH"),
             changed), CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Accepted, second.Ingested!.Outcome);
@@ -260,10 +257,10 @@ public class ReportRoundTripTests
     [Fact]
     public async Task CompileAsync_Twice_SameBytesNewVersion()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
-        var compilation = new ReportCompilation(session.Lists, session.Library, Documents, ward.Clock);
+        var compilation = session.Get<ReportCompilation>();
 
         var first = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
         var second = await compilation.CompileAsync(Catalogue, Units, Round1, null, CancellationToken.None);
@@ -277,16 +274,16 @@ public class ReportRoundTripTests
     [Fact]
     public async Task AddAsync_AdHocRounds_NumberedAfterDecisionAndListed()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
-        var rounds = new ReportRounds(session.Library);
+        var rounds = session.Get<ReportRounds>();
 
         var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31),
             CancellationToken.None);
-        var fourth = await new ReportRounds(ward.NewSession().Library).AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
+        var fourth = await ward.NewSession().Get<ReportRounds>().AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
             new DateOnly(2026, 12, 20), CancellationToken.None);
-        var listed = await new ReportRounds(ward.NewSession().Library).ListAsync(Catalogue.Decision, CancellationToken.None);
+        var listed = await ward.NewSession().Get<ReportRounds>().ListAsync(Catalogue.Decision, CancellationToken.None);
 
         Assert.Equal(3, third.Number);
         Assert.Equal(4, fourth.Number);
@@ -298,7 +295,7 @@ public class ReportRoundTripTests
         Assert.Null(await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
 
         // The round's folders exist: templates for it land in "2026/Đợt 3/Mẫu".
-        var issued = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, third, null,
+        var issued = await session.Get<ReportTemplates>().IssueAsync(Catalogue, Units, third, null,
             CancellationToken.None);
         Assert.All(issued, t => Assert.StartsWith("2026/Đợt 3/Mẫu/", t.File.Path, StringComparison.Ordinal));
         var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
@@ -308,13 +305,13 @@ public class ReportRoundTripTests
     [Fact]
     public async Task IngestAsync_FileNamedForAnotherUnit_RejectedWrongUnit()
     {
-        await using var ward = await WardHarness.StartAsync();
-        var templates = await PrepareAsync(ward);
+        var (ward, templates) = await StartPreparedAsync();
+        await using var _ = ward;
         using var session = ward.NewSessionAs("VHXH");
         await session.Library.UploadAsync(ReportLibrary.SubmissionsFolder(Catalogue.Decision, 1), "Bao-cao-Dot-1-VP.docx",
             ReportFiller.Fill(TemplateOf(templates, "VHXH"), VhxhRows), CancellationToken.None);
 
-        var report = await Ingest(session, ward).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
+        var report = await Ingest(session).IngestAsync(Catalogue, [Round1], force: false, CancellationToken.None);
 
         Assert.Contains(Assert.Single(report.Files).Result!.Rejections, r => r.Kind == RejectionKind.WrongUnit);
         Assert.Empty(await ReportRowsAsync(ward));
@@ -323,8 +320,8 @@ public class ReportRoundTripTests
     [Fact]
     public async Task UploadAsync_LargerThanSimpleLimit_UploadSessionAndVersionKept()
     {
-        await using var ward = await WardHarness.StartAsync();
-        await PrepareAsync(ward);
+        var (ward, _) = await StartPreparedAsync();
+        await using var __ = ward;
         using var session = ward.NewSession();
         var big = new byte[(5 * 1024 * 1024) + 123];
         new Random(7).NextBytes(big);

@@ -2,11 +2,11 @@ using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.Documents.Reporting;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Reporting;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Reporting;
 
@@ -28,9 +28,17 @@ public class ReturnUploaderTests
         ["1.1"] = new("Văn phòng tham mưu văn bản chỉ đạo số 12.", string.Empty),
     };
 
+    /// <summary>
+    /// A copy of the ward on 10/09/2026 (08:00 ICT) after a sync, the decision's upload and round 1's templates (prepared once per
+    /// test run).
+    /// </summary>
+    private static Task<(WardHarness Ward, (TaskCatalogue Catalogue, IReadOnlyList<IssuedTemplate> Templates) Prepared)>
+        StartPreparedAsync() => SyncedWard.StartAsync("synced, decision uploaded, round 1 templates issued", PrepareAsync,
+            new DateTimeOffset(2026, 9, 10, 1, 0, 0, TimeSpan.Zero));
+
     private static async Task<(TaskCatalogue Catalogue, IReadOnlyList<IssuedTemplate> Templates)> PrepareAsync(WardHarness ward)
     {
-        var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, ward.Units);
+        var catalogue = Catalogue;
         using var session = ward.NewSession();
         await session.SyncAllAsync(catalogue, ward.Units);
         await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,
@@ -71,8 +79,8 @@ public class ReturnUploaderTests
     [Fact]
     public async Task IngestChangesAsync_UploadedByAnotherUnitsPerson_RefusedWithReasonOnRowThenAcceptedFromTheHead()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 9, 10, 1, 0, 0, TimeSpan.Zero));
-        var (catalogue, templates) = await PrepareAsync(ward);
+        var (ward, (catalogue, templates)) = await StartPreparedAsync();
+        await using var _ = ward;
         var content = Filled(templates, "VHXH", VhxhRows);
         using (var stranger = ward.NewSessionAs("VP", "assignee"))
         {
@@ -105,8 +113,8 @@ public class ReturnUploaderTests
     [Fact]
     public async Task IngestChangesAsync_UploadedByAnAssigneeOfTheUnit_Accepted()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 9, 10, 1, 0, 0, TimeSpan.Zero));
-        var (catalogue, templates) = await PrepareAsync(ward);
+        var (ward, (catalogue, templates)) = await StartPreparedAsync();
+        await using var _ = ward;
         using (var assignee = ward.NewSessionAs("VHXH", "assignee"))
         {
             await UploadAsync(assignee, catalogue, FileName, Filled(templates, "VHXH", VhxhRows));
@@ -122,8 +130,8 @@ public class ReturnUploaderTests
     [Fact]
     public async Task IngestChangesAsync_OtherUnitsReturnUploadedByTheAggregatingUnitsHead_AcceptedAsAdministrator()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 9, 10, 1, 0, 0, TimeSpan.Zero));
-        var (catalogue, templates) = await PrepareAsync(ward);
+        var (ward, (catalogue, templates)) = await StartPreparedAsync();
+        await using var _ = ward;
         Assert.Equal("VHXH", catalogue.Decision.AggregatingUnit);
         using (var administrator = ward.NewSessionAs("VHXH"))
         {
@@ -139,8 +147,8 @@ public class ReturnUploaderTests
     [Fact]
     public async Task IngestChangesAsync_UploadedByTheApplicationOnly_RefusedAndNoRows()
     {
-        await using var ward = await WardHarness.StartAsync(new DateTimeOffset(2026, 9, 10, 1, 0, 0, TimeSpan.Zero));
-        var (catalogue, templates) = await PrepareAsync(ward);
+        var (ward, (catalogue, templates)) = await StartPreparedAsync();
+        await using var _ = ward;
         using (var app = ward.NewSession())
         {
             await UploadAsync(app, catalogue, FileName, Filled(templates, "VHXH", VhxhRows));

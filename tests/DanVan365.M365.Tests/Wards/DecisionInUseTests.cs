@@ -1,9 +1,9 @@
 using System.Text;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Wards;
 
@@ -16,7 +16,7 @@ public class DecisionInUseTests
     private static async Task UploadAsync(WardHarness ward, string name, byte[] content)
     {
         using var session = ward.NewSession();
-        var catalogue = DecisionImporters.Import(TestData.DecisionTextPath, ward.Units);
+        var catalogue = Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
         await session.Library.UploadAsync(SiteSchema.DecisionFolder, name, content, CancellationToken.None);
     }

@@ -1,12 +1,9 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Wards;
 
@@ -16,18 +13,8 @@ namespace DanVan365.M365.Tests.Wards;
 /// </summary>
 public class IdleSyncTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>A ward synced once (lists and plan), as the hourly sync check finds it.</summary>
-    private static async Task<WardHarness> SyncedWardAsync()
-    {
-        var ward = await WardHarness.StartAsync(settings: WardLeaseTests.NoWait);
-        using var first = ward.NewSession();
-        var (lists, planner) = await first.SyncAllAsync(Catalogue, Units);
-        Assert.True(lists.Succeeded && planner.Failures.Count == 0);
-        return ward;
-    }
+    private static Task<WardHarness> SyncedWardAsync() => SyncedWard.StartAsync(WardState.Synced, settings: WardLeaseTests.NoWait);
 
     [Fact]
     public async Task SyncAsync_IdenticalResync_AtMostTenResourceUnitsAndNoWrites()

@@ -1,6 +1,4 @@
 using DanVan365.Core.Catalogue;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 
 namespace DanVan365.TestUtilities.Catalogue;
 
@@ -14,10 +12,7 @@ public static class CatalogueReissue
     public const string Added = "4.12";
     public static readonly string[] Changed = ["1.1", "2.2", "2.4"];
 
-    private static readonly Lazy<TaskCatalogue> Bundled = new(() => DecisionImporters.Import(TestData.DecisionTextPath,
-        UnitDirectory.LoadDefault()));
-
-    public static TaskCatalogue Original => Bundled.Value;
+    public static TaskCatalogue Original => Bundled.Catalogue;
 
     public static TaskCatalogue Reissued()
     {

@@ -44,6 +44,9 @@ public sealed class WardHarness : IAsyncDisposable
         Ward = new WardContext("hai-an", "Phường Hải An", PlanTitle, Units, HolidayCalendarFile.Default());
     }
 
+    /// <summary>The fake clock's start unless a test gives one: Monday 2/3/2026, 08:00 ICT.</summary>
+    public static DateTimeOffset DefaultStart { get; } = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
     /// <summary>The plan title of the harness's ward.</summary>
     public static string PlanTitle => "Dân vận 2026 – Phường Hải An";
 
@@ -54,7 +57,7 @@ public sealed class WardHarness : IAsyncDisposable
     /// </summary>
     public VirtualClock Clock { get; }
 
-    public UnitDirectory Units { get; } = UnitDirectory.LoadDefault();
+    public UnitDirectory Units => Bundled.Units;
 
     /// <summary>The ward the sessions work on (Hải An: bundled units and holidays).</summary>
     public WardContext Ward { get; }
@@ -65,13 +68,14 @@ public sealed class WardHarness : IAsyncDisposable
     /// <param name="now">The fake clock's start.</param>
     /// <param name="outbox">Where the local Graph writes sent mail.</param>
     /// <param name="settings">Configuration given to the registration (e.g. "Escalation:Steps:0:OffsetDays").</param>
-    public static async Task<WardHarness> StartAsync(
-        DateTimeOffset? now = null, string? outbox = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="state">The local Graph's state to start from (a copy of it; see <see cref="SyncedWard"/>), or the seed.</param>
+    public static async Task<WardHarness> StartAsync(DateTimeOffset? now = null, string? outbox = null,
+        IReadOnlyDictionary<string, string?>? settings = null, LocalGraphSnapshot? state = null)
     {
         // Waits (retries, paces, the lease's poll) end at once, the clock moved on by them.
-        var clock = new VirtualClock(now ?? new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock })
-            .ConfigureAwait(false);
+        var clock = new VirtualClock(now ?? DefaultStart);
+        var options = new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock, Snapshot = state };
+        var server = await LocalGraphServer.StartAsync(options).ConfigureAwait(false);
         try
         {
             return new WardHarness(server, clock, settings);
