@@ -124,20 +124,10 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(task);
-        var recorded = FieldValues.ParseDate(row.Fields.GetValueOrDefault(AssignmentColumns.CompletedOn));
-        var completedOn = Completion.FromPlanner(task.PercentComplete, task.CompletedOn, recorded, today);
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [AssignmentColumns.PercentComplete] = FieldValues.Number(task.PercentComplete),
-            [AssignmentColumns.CompletedOn] = FieldValues.Date(completedOn),
-        };
-        var lastDay = AssignmentRow.From(row)?.EffectiveLastDay;
-        if (Completion.Category(lastDay, completedOn, today) is { } category)
-        {
-            fields[AssignmentColumns.Status] = category.Label();
-        }
-
-        return fields;
+        var assignment = AssignmentRow.From(row);
+        var completedOn = Completion.FromPlanner(task.PercentComplete, task.CompletedOn, assignment?.CompletedOn, today);
+        return AssignmentRow.ProgressFields(task.PercentComplete, completedOn,
+            Completion.Category(assignment?.EffectiveLastDay, completedOn, today));
     }
 
     /// <summary>
@@ -153,17 +143,17 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var patches = new List<RowPatch>();
         foreach (var row in rows)
         {
+            var assignment = AssignmentRow.From(row);
+            var recordedId = assignment?.PlannerTaskId;
+            var taskId = recordedId;
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var taskId = row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId);
-            var recordedId = taskId;
             if (links.TryGetValue(row.Key, out var link))
             {
                 taskId = link.TaskId;
-                fields[AssignmentColumns.PlannerTaskId] = link.TaskId;
-                fields[AssignmentColumns.PlannerHash] = link.Hash;
+                fields = AssignmentRow.PlannerLinkFields(link.TaskId, link.Hash);
             }
 
-            var archived = row.Fields.GetValueOrDefault(SiteSchema.Archived) == "true";
+            var archived = assignment?.Archived ?? false;
             if (!archived && !string.IsNullOrEmpty(recordedId) && !byId.ContainsKey(recordedId))
             {
                 missing.Add(row.Key);
@@ -172,7 +162,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             // A task made in this run is not in the snapshot: it holds what it was created with (the row's percent, or 0).
             var task = taskId is null ? null : byId.GetValueOrDefault(taskId) ?? (link.TaskId == taskId
                 ? new PlannerTaskState(taskId, string.Empty, string.Empty, string.Empty, null, null, new HashSet<int>(),
-                    new HashSet<string>(), AssignmentRow.From(row)?.PercentComplete ?? 0, null)
+                    new HashSet<string>(), assignment?.PercentComplete ?? 0, null)
                 : null);
             if (task is not null && !archived)
             {
@@ -194,12 +184,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         return patches;
     }
 
-    private static PlannerLinkState LinkOf(CurrentRow row) =>
-        new(row.Key, row.ItemId, row.ETag, NonEmpty(row.Fields.GetValueOrDefault(AssignmentColumns.PlannerTaskId)),
-            row.Fields.GetValueOrDefault(AssignmentColumns.PlannerHash))
+    private static PlannerLinkState LinkOf(CurrentRow row)
+    {
+        var assignment = AssignmentRow.From(row);
+        return new(row.Key, row.ItemId, row.ETag, assignment?.PlannerTaskId, assignment?.PlannerHash)
         {
-            PercentComplete = AssignmentRow.From(row)?.PercentComplete,
+            PercentComplete = assignment?.PercentComplete,
         };
-
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    }
 }

@@ -1,11 +1,16 @@
 using System.Globalization;
+using DanVan365.Core.Catalogue;
 using DanVan365.Core.Status;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Sync;
 
 /// <summary>
-/// A Phân công row (<see cref="SiteSchema.Assignments"/>) read into types. Task and unit codes come from their columns,
-/// else from the key; completion follows <see cref="Completion"/>.
+/// A Phân công row (<see cref="SiteSchema.Assignments"/>) in types: what every reader gets back (<see cref="From"/>) and,
+/// one method per owner of its columns (docs/architecture.md "Ownership"), what each writer writes: sync
+/// (<see cref="SyncFields"/>), Planner's bookkeeping (<see cref="PlannerLinkFields"/>, <see cref="ProgressFields"/>) and
+/// proposals (<see cref="ExtensionFields"/>). Task and unit codes come from their columns, else from the key; completion
+/// follows <see cref="Completion"/>.
 /// </summary>
 public sealed record AssignmentRow(
     string ItemId,
@@ -74,6 +79,53 @@ public sealed record AssignmentRow(
             ExtendedLastDay = FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.ExtendedLastDay)),
         };
     }
+
+    /// <summary>The sync-owned columns of the row of <paramref name="task"/> led by <paramref name="unit"/>.</summary>
+    public static Dictionary<string, string?> SyncFields(CatalogueTask task, Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(unit);
+        return new(StringComparer.Ordinal)
+        {
+            [SiteSchema.Title] = DesiredRows.Shorten($"[{task.Code}] {unit.Name}", DesiredRows.TitleLimit),
+            [AssignmentColumns.TaskCode] = task.Code,
+            [AssignmentColumns.UnitCode] = unit.Code,
+            [AssignmentColumns.UnitName] = FieldValues.Text(unit.Name),
+            [AssignmentColumns.TaskText] = FieldValues.Text(task.Title),
+            [AssignmentColumns.TimeFrameText] = FieldValues.Text(task.TimeFrame?.Text),
+            [AssignmentColumns.TimeFrameKind] = task.TimeFrame?.Kind.ToCode(),
+            [AssignmentColumns.LastDay] = FieldValues.Date(task.TimeFrame?.LastDay),
+        };
+    }
+
+    /// <summary>The Planner task the row is linked to, and the hash of what sync last wrote to it.</summary>
+    public static Dictionary<string, string?> PlannerLinkFields(string taskId, string? hash) => new(StringComparer.Ordinal)
+    {
+        [AssignmentColumns.PlannerTaskId] = taskId,
+        [AssignmentColumns.PlannerHash] = hash,
+    };
+
+    /// <summary>The progress copied from Planner; the status column only when there is a category (not for ongoing tasks).</summary>
+    public static Dictionary<string, string?> ProgressFields(int percentComplete, DateOnly? completedOn, StatusCategory? category)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [AssignmentColumns.PercentComplete] = FieldValues.Number(percentComplete),
+            [AssignmentColumns.CompletedOn] = FieldValues.Date(completedOn),
+        };
+        if (category is { } known)
+        {
+            fields[AssignmentColumns.Status] = known.Label();
+        }
+
+        return fields;
+    }
+
+    /// <summary>The last day an approved extension sets (null clears it).</summary>
+    public static Dictionary<string, string?> ExtensionFields(DateOnly? extendedLastDay) => new(StringComparer.Ordinal)
+    {
+        [AssignmentColumns.ExtendedLastDay] = FieldValues.Date(extendedLastDay),
+    };
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -35,18 +35,7 @@ public static class DesiredRows
         {
             foreach (var unitCode in task.Lead.Units.Distinct(StringComparer.Ordinal))
             {
-                var unit = units.Get(unitCode);
-                rows.Add(new DesiredRow(AssignmentKey(task.Code, unitCode), new Dictionary<string, string?>(StringComparer.Ordinal)
-                {
-                    [SiteSchema.Title] = Shorten($"[{task.Code}] {unit.Name}", TitleLimit),
-                    [AssignmentColumns.TaskCode] = task.Code,
-                    [AssignmentColumns.UnitCode] = unitCode,
-                    [AssignmentColumns.UnitName] = FieldValues.Text(unit.Name),
-                    [AssignmentColumns.TaskText] = FieldValues.Text(task.Title),
-                    [AssignmentColumns.TimeFrameText] = FieldValues.Text(task.TimeFrame?.Text),
-                    [AssignmentColumns.TimeFrameKind] = task.TimeFrame?.Kind.ToCode(),
-                    [AssignmentColumns.LastDay] = FieldValues.Date(task.TimeFrame?.LastDay),
-                }));
+                rows.Add(new DesiredRow(AssignmentKey(task.Code, unitCode), AssignmentRow.SyncFields(task, units.Get(unitCode))));
             }
         }
 

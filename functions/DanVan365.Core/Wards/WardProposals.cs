@@ -167,11 +167,7 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
             var want = deadlines.TryGetValue(assignment.Key.ToString(), out var d) && d.IsExtended ? d.EffectiveLastDay : null;
             if (want != assignment.ExtendedLastDay)
             {
-                var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
-                {
-                    [AssignmentColumns.ExtendedLastDay] = FieldValues.Date(want),
-                };
-                patches.Add(new RowPatch(row.Key, row.ItemId, fields) { ETag = row.ETag });
+                patches.Add(new RowPatch(row.Key, row.ItemId, AssignmentRow.ExtensionFields(want)) { ETag = row.ETag });
             }
         }
 
