@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text;
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Escalation;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Escalation;
 
@@ -18,8 +15,6 @@ namespace DanVan365.M365.Tests.Escalation;
 /// </summary>
 public class SendMailRetryTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly EscalationSetup Setup = EscalationSetup.For(Catalogue, Units);
 
     /// <summary>Monday 23/02/2026, 08:00 ICT: reminders are due.</summary>

@@ -1,18 +1,13 @@
 using System.Text;
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Planner;
 
 /// <summary>The plan's buckets (one per lead unit) and labels (one per section): made once, then only read.</summary>
 public class GraphBucketsAndLabelsTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly PlannerPlanSpec Spec = PlannerDesign.Plan(Catalogue, Units, WardHarness.PlanTitle);
 
     [Fact]

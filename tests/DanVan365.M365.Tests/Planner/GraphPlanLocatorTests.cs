@@ -1,18 +1,12 @@
-using DanVan365.Core.Catalogue;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Planner;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Planner;
 
 public class GraphPlanLocatorTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     [Fact]
     public async Task SyncAll_PlanRenamedThroughGraph_SamePlanNoSecondPlan()
     {

@@ -1,21 +1,16 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.LocalM365;
 using DanVan365.M365.Tests.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Planner;
 
 public class GraphPlannerStoreTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly string PlanTitle = PlannerDesign.DefaultPlanTitle(Catalogue, "Phường Hải An");
 
     private static int Batches(int n) => (n + 19) / 20;

@@ -1,20 +1,14 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Planner;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Planner;
 
 /// <summary>The plan's tasks: read as sync sees them, patched with If-Match and re-applied over a newer version.</summary>
 public class GraphPlannerTasksTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     [Fact]
     public void ToState_GraphTask_LabelsOnAssigneesAndETagRead()
     {

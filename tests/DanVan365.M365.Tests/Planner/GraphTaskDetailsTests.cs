@@ -1,20 +1,14 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
-using DanVan365.Core.Units;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Planner;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using Microsoft.Graph.Models;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Planner;
 
 /// <summary>A task's details: what the decision says is written; people's own checklist items and ticks stay.</summary>
 public class GraphTaskDetailsTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     [Fact]
     public void ReferenceKey_Url_EncodesWhatPlannerKeysCannotHold() =>
         Assert.Equal("https%3A//x%2Evn/a%25b%40c%23d", GraphTaskDetails.ReferenceKey("https://x.vn/a%b@c#d"));

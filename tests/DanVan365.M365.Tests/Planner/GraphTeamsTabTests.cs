@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text;
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Planner;
 
@@ -16,8 +13,6 @@ namespace DanVan365.M365.Tests.Planner;
 /// </summary>
 public class GraphTeamsTabTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
     private static readonly string PlanTitle = PlannerDesign.DefaultPlanTitle(Catalogue, "Phường Hải An");
 
     [Fact]

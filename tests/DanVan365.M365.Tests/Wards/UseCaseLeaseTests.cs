@@ -1,20 +1,15 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Lists;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Wards;
 
 /// <summary>Every use case that writes to a ward holds the ward's lease for its run (issue 13), against the local Graph.</summary>
 public class UseCaseLeaseTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>The site provisioned and the Hải An decision in "Quyết định", as a ward clerk leaves it.</summary>
     private static async Task<WardHarness> WardWithDecisionAsync()
     {

@@ -1,23 +1,17 @@
-using DanVan365.Core.Catalogue;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Sync;
-using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
-using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Lists;
-using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.M365;
 using DanVan365.TestUtilities.Time;
 using Microsoft.Extensions.DependencyInjection;
+using static DanVan365.TestUtilities.Bundled;
 
 namespace DanVan365.M365.Tests.Wards;
 
 /// <summary>Issue 13, "One writer per ward at a time": the lease in the ward's site, against the local Graph.</summary>
 public class WardLeaseTests
 {
-    private static readonly UnitDirectory Units = UnitDirectory.LoadDefault();
-    private static readonly TaskCatalogue Catalogue = DecisionImporters.Import(TestData.DecisionTextPath, Units);
-
     /// <summary>A second runner gives up at once (the default wait is 20 s of real time).</summary>
     public static readonly IReadOnlyDictionary<string, string?> NoWait = new Dictionary<string, string?>
     {
