@@ -4,15 +4,17 @@ namespace DanVan365.Cli.Serve;
 
 /// <summary>
 /// What `serve` does when the local host page is not built: with --build-webpart it runs webpart/build.sh; at a terminal it
-/// asks first (y/N); otherwise it names the one command to run. Never starts a server that can only answer "not built".
+/// asks first (c/K, có/không; "y" is accepted too); otherwise it names the one command to run. Never starts a server that can
+/// only answer "not built".
 /// </summary>
 internal static class LocalHostBuild
 {
     public const string Question =
-        "Trang web part chưa được dựng. Dựng ngay bằng lệnh " + ServePage.BuildCommand + " (lần đầu mất khoảng 3–5 phút)? [y/N] ";
+        "Trang chạy thử các phần web chưa được dựng. Dựng ngay bằng lệnh " + ServePage.BuildCommand +
+        " (lần đầu mất khoảng 3–5 phút)? [c/K] ";
 
-    public const string RunThis = "Trang web part chưa được dựng. Chạy lệnh " + ServePage.BuildCommand +
-        " một lần (hoặc danvan365 serve --build-webpart để serve tự dựng), rồi chạy lại danvan365 serve.";
+    public const string RunThis = "Trang chạy thử các phần web chưa được dựng. Hãy chạy lệnh " + ServePage.BuildCommand +
+        " một lần (hoặc danvan365 serve --build-webpart để lệnh serve tự dựng), rồi chạy lại danvan365 serve.";
 
     public const string NoWebPart = "Không tìm thấy thư mục webpart (có build.sh) cạnh chương trình hay ở các thư mục phía trên: " +
         "chạy serve trong kho mã DanVan365 hoặc chỉ thư mục đó bằng --webpart.";
@@ -43,7 +45,7 @@ internal static class LocalHostBuild
             return null;
         }
 
-        await context.Out.WriteLineAsync($"Đang dựng trang web part: {ServePage.BuildCommand} …").ConfigureAwait(false);
+        await context.Out.WriteLineAsync($"Đang dựng trang chạy thử các phần web: {ServePage.BuildCommand} …").ConfigureAwait(false);
         var exit = await RunAsync(context, script, cancellationToken).ConfigureAwait(false);
         if (exit != 0)
         {

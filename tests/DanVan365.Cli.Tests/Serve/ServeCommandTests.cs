@@ -58,13 +58,13 @@ public class ServeCommandTests
         var result = await Run(answer, "serve", "--port", "0", "--data", dir.File("data"), "--webpart", webPart);
 
         Assert.Equal(CliApp.Failed, result.Exit);
-        Assert.Contains("[y/N]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("[c/K]", result.Out, StringComparison.Ordinal);
         Assert.Contains("bash webpart/build.sh", result.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(webPart, "local-host", "index.html")));
     }
 
     [Theory]
-    [InlineData("y")]
+    [InlineData("c")]
     [InlineData(null)]
     public async Task Serve_PageMissingYesOrBuildWebPartFlag_BuildsThePageThenServesIt(string? answer)
     {
@@ -90,7 +90,7 @@ public class ServeCommandTests
         Assert.Equal(CliApp.Ok, exit);
         Assert.Contains("fake build done", stdout.Text, StringComparison.Ordinal);
         Assert.Contains("trang thử", page, StringComparison.Ordinal);
-        Assert.Equal(answer is not null, stdout.Text.Contains("[y/N]", StringComparison.Ordinal));
+        Assert.Equal(answer is not null, stdout.Text.Contains("[c/K]", StringComparison.Ordinal));
     }
 
     [Fact]

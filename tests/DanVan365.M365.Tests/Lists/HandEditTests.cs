@@ -42,8 +42,7 @@ public class HandEditTests
 
         using var run = ward.NewSession();
         var links = await EscalationSiteLinks.ForSiteAsync(run.Site, CancellationToken.None);
-        var report = await new EscalationRun(run.Lists, new GraphNotificationLog(run.Site, run.Batches, run.Lists),
-            new GraphMailSender(run.Connection), ward.Clock, new SendPacer(ward.Clock))
+        var report = await run.Get<EscalationRun>()
             .RunAsync(EscalationSetup.For(Catalogue, Units), links, dryRun: true, CancellationToken.None);
 
         var items = report.Digests.SelectMany(d => d.Digest.Notifications).Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal);

@@ -35,7 +35,7 @@ public class IngestIsolationTests
         var round = ReportRound.FromDecision(Catalogue.Decision)[0];
         var rounds = ReportRound.FromDecision(Catalogue.Decision);
         using var session = ward.NewSession();
-        var templates = await new ReportTemplates(session.Library, Documents).IssueAsync(Catalogue, Units, round, null,
+        var templates = await session.Get<ReportTemplates>().IssueAsync(Catalogue, Units, round, null,
             CancellationToken.None);
         var bad = ReportFiller.Fill(templates.Single(t => t.Spec.UnitCode == "VHXH").Content,
             new Dictionary<string, FilledRow>(StringComparer.Ordinal) { ["1.1"] = new("Đã làm.", "Hoàn thành đúng hạn") });
