@@ -31,7 +31,11 @@ public sealed class LocalGraphServerOptions
     /// <summary>Browser origins allowed to call the Graph routes (CORS); none by default. Control routes never allow any.</summary>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 
-    /// <summary>Clock of the wire: the resource-unit budget's minute and the injected latency (real time unless a test fakes it).</summary>
+    /// <summary>
+    /// Clock of the wire: the resource-unit budget's minute (SharePoint's per-app window, see ResourceUnitBudget and
+    /// https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online)
+    /// and the injected latency; real time unless a test fakes it.
+    /// </summary>
     public TimeProvider BudgetClock { get; set; } = TimeProvider.System;
 
     /// <summary>Optional logging for the web host; null logs nothing.</summary>

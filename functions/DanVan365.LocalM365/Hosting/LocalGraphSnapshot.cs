@@ -7,7 +7,8 @@ namespace DanVan365.LocalM365;
 /// by <see cref="LocalGraphServer.Snapshot"/>. A server started with <see cref="LocalGraphServerOptions.Snapshot"/> gets its
 /// own copy and leaves the snapshot unchanged, so one synced ward can seed many independent servers (the test suites
 /// sync the bundled ward once and give each test a copy). Counters, faults and the resource-unit budget are not state:
-/// a server started from a snapshot begins with them at zero.
+/// a server started from a snapshot begins with them at zero. This is the emulator's own test harness, not a behaviour
+/// of Microsoft Graph it imitates (Graph has no such operation), so it cites no documentation page.
 /// </summary>
 public sealed class LocalGraphSnapshot : IDisposable
 {
