@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
@@ -15,6 +14,9 @@ namespace DanVan365.M365.Planner;
 /// </summary>
 public sealed class GraphPlanLocator(GraphConnection connection, IStateStore state)
 {
+    /// <summary>The longest Retry-After a plan write waits before it looks again.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
     /// <summary>The state row (list Trạng thái đồng bộ of the ward's site) holding the id of the ward's plan.</summary>
     public const string PlanIdStateKey = "planner.planId";
 
@@ -158,11 +160,13 @@ public sealed class GraphPlanLocator(GraphConnection connection, IStateStore sta
 
     private async Task WaitAsync(ODataError error, CancellationToken cancellationToken)
     {
-        var retryAfter = error.ResponseHeaders is { } headers && headers.TryGetValue("Retry-After", out var values)
-            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
-        if (retryAfter > 0)
+        var headers = error.ResponseHeaders;
+        var wait = RetryAfter.From(
+            name => headers is not null && headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null,
+            connection.Clock.GetUtcNow());
+        if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(retryAfter, 30)), connection.Clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait.Value > MaxWait ? MaxWait : wait.Value, connection.Clock, cancellationToken).ConfigureAwait(false);
         }
     }
 }

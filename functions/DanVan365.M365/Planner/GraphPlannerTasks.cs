@@ -116,8 +116,8 @@ public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner ba
             return again;
         }
 
-        var wait = uncertain.Select(u => u.Outcome.Headers.TryGetValue("Retry-After", out var v) && int.TryParse(v, NumberStyles.None,
-            CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero).Max();
+        var now = connection.Clock.GetUtcNow();
+        var wait = uncertain.Select(u => RetryAfter.From(name => u.Outcome.Headers.GetValueOrDefault(name), now) ?? TimeSpan.Zero).Max();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait > MaxCreateWait ? MaxCreateWait : wait, connection.Clock, cancellationToken).ConfigureAwait(false);
