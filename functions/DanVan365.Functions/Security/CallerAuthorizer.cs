@@ -152,7 +152,7 @@ public static class CallerAuthorizer
         var objectId = ObjectIdOf(caller);
         return objectId is null
             ? null
-            : units.People.FirstOrDefault(p => string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))?.Email;
+            : units.People.FirstOrDefault(p => ReportSubmitters.SameId(p.ObjectId, objectId))?.Email;
     }
 
     /// <summary>Codes of the units whose head or one of whose assignees has the caller's object id.</summary>
