@@ -34,6 +34,12 @@ function dayOf(year: number, month: number, day: number): Date | undefined {
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
 }
 
+/** "2026-09-30" (the API's day) → that local calendar day; undefined for "" or anything else. */
+export function fromIsoDay(isoDay: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return match === null ? undefined : dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
 /**
  * What a person types: "30/09/2026", "30-9-2026", "30.09.2026" (day first) or "2026-09-30"; null (Fluent DatePicker's
  * `parseDateFromString` contract) when it is not a day.
@@ -42,17 +48,8 @@ function dayOf(year: number, month: number, day: number): Date | undefined {
 export function parseDate(text: string): Date | null {
   const value = text.trim();
   const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const day = dayFirst !== null
-    ? dayOf(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]))
-    : iso !== null ? dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+  const day = dayFirst !== null ? dayOf(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])) : fromIsoDay(value);
   return day ?? null;
-}
-
-/** "2026-09-30" (the API's day) → that local calendar day; undefined for "" or anything else. */
-export function fromIsoDay(isoDay: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  return match === null ? undefined : dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** A local calendar day → "2026-09-30" (what the API takes). */
