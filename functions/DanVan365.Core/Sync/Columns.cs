@@ -142,3 +142,21 @@ public static class StateColumns
     public const string Key = "StateKey";
     public const string Value = "StateValue";
 }
+
+/// <summary>Internal column names of Nhật ký can thiệp (<see cref="SiteSchema.Interventions"/>); a public contract.</summary>
+public static class InterventionColumns
+{
+    public const string Key = "InterventionKey";
+    public const string ListName = "ListName";
+    public const string RowKey = "RowKey";
+    public const string Column = "ColumnName";
+    public const string Found = "FoundValue";
+    public const string Restored = "RestoredValue";
+    public const string Action = "Action";
+    public const string Reason = "Reason";
+    public const string ChangedBy = "ChangedBy";
+    public const string ChangedById = "ChangedById";
+    public const string ChangedAt = "ChangedAt";
+    public const string RecordedOn = "RecordedOn";
+    public const string ReportedOn = "ReportedOn";
+}

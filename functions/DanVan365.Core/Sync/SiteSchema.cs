@@ -10,7 +10,7 @@ namespace DanVan365.Core.Sync;
 public static class SiteSchema
 {
     /// <summary>Schema version stamped into each list's description.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
     public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
@@ -23,6 +23,11 @@ public static class SiteSchema
     public const string ContentHash = "ContentHash";
     public const string Archived = "Archived";
     public const string ArchivedOn = "ArchivedOn";
+
+    /// <summary>
+    /// Column of a row's proof of authorship (<see cref="Integrity.RecordSeal"/>) over the values DanVan365 owns in it.
+    /// </summary>
+    public const string Seal = "Seal";
 
     /// <summary>Nhiệm vụ dân vận: one row per catalogue entry, keyed by task code.</summary>
     public static readonly ListDefinition Tasks = new(
@@ -156,6 +161,32 @@ public static class SiteSchema
             new(ProposalColumns.ClosedOn, "Ngày thực hiện", ColumnType.DateOnly, ColumnOwner.System),
         ]);
 
+    /// <summary>
+    /// Nhật ký can thiệp: one row per edit made around DanVan365 and what it did about it (docs/architecture.md "Records
+    /// people can trust"), keyed by <see cref="Integrity.Intervention.Key"/>. Every column is DanVan365's.
+    /// </summary>
+    public static readonly ListDefinition Interventions = new(
+        "interventions",
+        "Nhật ký can thiệp",
+        InterventionColumns.Key,
+        [
+            new(InterventionColumns.Key, "Khóa ghi nhận", ColumnType.Text, ColumnOwner.System, Indexed: true, Unique: true),
+            new(InterventionColumns.ListName, "Danh sách", ColumnType.Text, ColumnOwner.System),
+            new(InterventionColumns.RowKey, "Dòng", ColumnType.Text, ColumnOwner.System),
+            new(InterventionColumns.Column, "Cột", ColumnType.Text, ColumnOwner.System),
+            new(InterventionColumns.Found, "Giá trị bị sửa", ColumnType.MultiLineText, ColumnOwner.System),
+            new(InterventionColumns.Restored, "Giá trị khôi phục", ColumnType.MultiLineText, ColumnOwner.System),
+            new(InterventionColumns.Action, "Xử lý", ColumnType.Choice, ColumnOwner.System,
+                Choices: Integrity.InterventionWords.All),
+            new(InterventionColumns.Reason, "Lý do", ColumnType.MultiLineText, ColumnOwner.System),
+            new(InterventionColumns.ChangedBy, "Người sửa", ColumnType.Text, ColumnOwner.System),
+            new(InterventionColumns.ChangedById, "Mã người sửa", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(InterventionColumns.ChangedAt, "Thời gian sửa", ColumnType.Text, ColumnOwner.System),
+            new(InterventionColumns.RecordedOn, "Ngày ghi nhận", ColumnType.DateOnly, ColumnOwner.System),
+            new(InterventionColumns.ReportedOn, "Ngày báo cáo lãnh đạo", ColumnType.DateOnly, ColumnOwner.System),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
+        ]);
+
     /// <summary>Báo cáo dân vận: the document library (templates, submissions, compiled reports, decisions).</summary>
     public static readonly ListDefinition Library = new(
         "library",
@@ -168,7 +199,7 @@ public static class SiteSchema
         IsLibrary: true);
 
     /// <summary>Every list of the site, in provisioning order.</summary>
-    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Proposals, Library];
+    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Proposals, Interventions, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
     public const string DecisionFolder = LibraryNames.DecisionFolder;

@@ -17,7 +17,14 @@ public sealed record DesiredRow(string Key, IReadOnlyDictionary<string, string?>
 }
 
 /// <summary>A row as it is in the list: item id, eTag and its values (canonical strings), people-owned columns included.</summary>
-public sealed record CurrentRow(string ItemId, string Key, string? ETag, IReadOnlyDictionary<string, string?> Fields);
+public sealed record CurrentRow(string ItemId, string Key, string? ETag, IReadOnlyDictionary<string, string?> Fields)
+{
+    /// <summary>Who changed the row last (Graph's lastModifiedBy: a person, or the application), when Graph says.</summary>
+    public Reporting.FileModifier? ModifiedBy { get; init; }
+
+    /// <summary>When the row was changed last (Graph's lastModifiedDateTime), when Graph says.</summary>
+    public DateTimeOffset? Modified { get; init; }
+}
 
 /// <summary>What to do with one row.</summary>
 public enum ChangeKind

@@ -249,7 +249,7 @@ internal static partial class DriveHandlers
 
         var list = ctx.Store.Get("list", drive.Str("_list")!)!;
         var listItem = ListHandlers.CreateItem(ctx.Core, list, new JsonObject { ["FileLeafRef"] = name }, ctx.NowText,
-            content is null ? "Folder" : "Document");
+            Actors.IdentitySet(ctx), content is null ? "Folder" : "Document");
         item["_listItem"] = listItem.Str("id");
         Save(ctx, drive, item);
         return item;

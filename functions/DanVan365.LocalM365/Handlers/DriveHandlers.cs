@@ -200,7 +200,7 @@ internal static partial class DriveHandlers
         {
             var (list, listItem) = ListItemOf(ctx, drive(ctx, ctx[0]), ctx[1]);
             ETags.CheckIfMatch(ctx, ListHandlers.ItemETag(listItem));
-            ListHandlers.UpdateFields(ctx.Core, list, listItem, ctx.Request.JsonBody(), ctx.NowText);
+            ListHandlers.UpdateFields(ctx.Core, list, listItem, ctx.Request.JsonBody(), ctx.NowText, Actors.IdentitySet(ctx));
             return GraphResponse.Ok(ListHandlers.PresentFields(list, listItem, ctx.Request.QueryValue("$select")));
         });
     }

@@ -15,7 +15,12 @@ internal static partial class ListHandlers
         ctx.Store.Get("listItem", list.Str("id") + "/" + itemId)
         ?? throw GraphException.NotFound("itemNotFound", "The resource could not be found.");
 
-    public static JsonObject CreateItem(EmulatorCore core, JsonObject list, JsonObject fields, string now, string? contentType = null)
+    /// <summary>
+    /// Creates an item; <paramref name="by"/> is the writer's identitySet (<see cref="Actors.IdentitySet(OperationContext)"/>),
+    /// recorded as createdBy and lastModifiedBy (docs repo: api-reference/v1.0/resources/baseitem.md, resources/listitem.md).
+    /// </summary>
+    public static JsonObject CreateItem(EmulatorCore core, JsonObject list, JsonObject fields, string now, JsonObject by,
+        string? contentType = null)
     {
         var listId = list.Str("id")!;
         var id = core.Store.NextCounter("items:" + listId).ToString(CultureInfo.InvariantCulture);
@@ -25,8 +30,8 @@ internal static partial class ListHandlers
             ["createdDateTime"] = now,
             ["lastModifiedDateTime"] = now,
             ["webUrl"] = list.Str("webUrl") + "/DispForm.aspx?ID=" + id,
-            ["createdBy"] = Identity(),
-            ["lastModifiedBy"] = Identity(),
+            ["createdBy"] = by.DeepClone(),
+            ["lastModifiedBy"] = by.DeepClone(),
             ["parentReference"] = new JsonObject { ["id"] = listId, ["siteId"] = list.Str("_site") },
             ["contentType"] = new JsonObject { ["id"] = "0x01", ["name"] = contentType ?? "Item" },
             ["_uid"] = Ids.NewGuid(),
@@ -38,11 +43,17 @@ internal static partial class ListHandlers
         return item;
     }
 
-    public static void UpdateFields(EmulatorCore core, JsonObject list, JsonObject item, JsonObject fields, string now)
+    /// <summary>
+    /// Updates an item's fields; the writer <paramref name="by"/> becomes its lastModifiedBy, as Graph records whoever
+    /// last changed an item, a person or the application (baseitem.md: "Identity of the user, device, and application
+    /// that last modified the item").
+    /// </summary>
+    public static void UpdateFields(EmulatorCore core, JsonObject list, JsonObject item, JsonObject fields, string now, JsonObject by)
     {
         ApplyFields(core, list, item, fields);
         item["_version"] = item["_version"]!.GetValue<int>() + 1;
         item["lastModifiedDateTime"] = now;
+        item["lastModifiedBy"] = by.DeepClone();
         var listId = list.Str("id")!;
         core.Store.Put("listItem", listId + "/" + item.Str("id"), listId, item, logChange: true);
     }

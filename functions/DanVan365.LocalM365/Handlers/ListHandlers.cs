@@ -79,7 +79,7 @@ internal static partial class ListHandlers
             }
 
             var body = ctx.Request.JsonBody();
-            var item = CreateItem(ctx.Core, list, body.Obj("fields") ?? [], ctx.NowText);
+            var item = CreateItem(ctx.Core, list, body.Obj("fields") ?? [], ctx.NowText, Actors.IdentitySet(ctx));
             return GraphResponse.Created(PresentItem(ctx, list, item, includeFields: true, fieldSelect: null));
         });
 
@@ -107,7 +107,7 @@ internal static partial class ListHandlers
             var list = RequireList(ctx);
             var item = RequireItem(ctx, list, ctx[2]);
             ETags.CheckIfMatch(ctx, ItemETag(item));
-            UpdateFields(ctx.Core, list, item, ctx.Request.JsonBody(), ctx.NowText);
+            UpdateFields(ctx.Core, list, item, ctx.Request.JsonBody(), ctx.NowText, Actors.IdentitySet(ctx));
             return GraphResponse.Ok(PresentFields(list, item, null));
         });
 
@@ -118,7 +118,7 @@ internal static partial class ListHandlers
             ETags.CheckIfMatch(ctx, ItemETag(item));
             if (ctx.Request.JsonBody().Obj("fields") is { } fields)
             {
-                UpdateFields(ctx.Core, list, item, fields, ctx.NowText);
+                UpdateFields(ctx.Core, list, item, fields, ctx.NowText, Actors.IdentitySet(ctx));
             }
 
             return GraphResponse.Ok(PresentItem(ctx, list, item, includeFields: true, fieldSelect: null));

@@ -1,5 +1,6 @@
 using Azure.Core;
 using DanVan365.Core.Escalation;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Planner;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Reporting;
@@ -9,6 +10,7 @@ using DanVan365.Documents.Proposals;
 using DanVan365.Documents.Reporting;
 using DanVan365.M365.Client;
 using DanVan365.M365.Escalation;
+using DanVan365.M365.Integrity;
 using DanVan365.M365.Lists;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,7 @@ public static class DanVan365Services
         services.TryAddSingleton<IReportDocuments>(_ => new WordReportDocuments());
         services.TryAddSingleton<IDecisionReader, DocumentsDecisionReader>();
         services.TryAddSingleton(_ => ProposalSettings(configuration));
+        services.TryAddSingleton(_ => IntegritySettings(configuration));
         services.TryAddSingleton<IAmendmentDraftDocuments, WordAmendmentDraftDocuments>();
 
         // One ward, one run: the target, the Graph adapter objects and the ports they implement.
@@ -73,6 +76,13 @@ public static class DanVan365Services
                 sp.GetRequiredService<WardLeaseTimes>());
         });
         services.AddScoped<WardRunLease>();
+        services.AddScoped(sp => SealKeys.For(sp.GetRequiredService<IntegrityOptions>(),
+            sp.GetRequiredService<WardTargetHolder>().Target.Graph));
+        services.AddScoped<IInterventionLog>(sp =>
+        {
+            var graph = sp.GetRequiredService<GraphAdapters>();
+            return new GraphInterventionLog(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
+        });
         services.AddScoped<ISiteLinks>(sp => new GraphSiteLinks(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped<INotificationLogStore>(sp =>
         {
@@ -131,6 +141,7 @@ public static class DanVan365Services
         }
 
         _ = services.GetRequiredService<ProposalOptions>();
+        _ = services.GetRequiredService<IntegrityOptions>();
         _ = services.GetRequiredService<WardLeaseTimes>();
     }
 
@@ -140,6 +151,14 @@ public static class DanVan365Services
         var times = configuration.GetSection(WardLeaseTimes.SectionName).Get<WardLeaseTimes>() ?? WardLeaseTimes.Default;
         times.Validate();
         return times;
+    }
+
+    /// <summary>The <c>Integrity</c> section, validated (a missing key is checked per target: <see cref="SealKeys.For"/>).</summary>
+    private static IntegrityOptions IntegritySettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(IntegrityOptions.SectionName).Get<IntegrityOptions>() ?? new IntegrityOptions();
+        options.Validate();
+        return options;
     }
 
     /// <summary>The <c>Proposals</c> section, validated (a bad one throws <see cref="Core.Errors.ConfigurationException"/>).</summary>

@@ -337,7 +337,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
     /// displayName (docs repo: api-reference/v1.0/resources/baseitem.md, resources/identityset.md, resources/identity.md);
     /// null when the set names neither.
     /// </summary>
-    private static FileModifier? ModifierOf(IdentitySet? set) =>
+    internal static FileModifier? ModifierOf(IdentitySet? set) =>
         set?.User is null && set?.Application is null
             ? null
             : new FileModifier(set.User?.Id, set.User?.DisplayName, set.Application?.Id, set.Application?.DisplayName);

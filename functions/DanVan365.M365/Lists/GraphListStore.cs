@@ -338,6 +338,10 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var key = values.GetValueOrDefault(list.KeyColumn!);
         // A row without a key was typed in by hand: it is not sync's to manage.
         return key is null ? null : new CurrentRow(item.Id, key, item.AdditionalData.TryGetValue("@odata.etag",
-            out var etag) ? GraphBodies.AsString(etag) : item.ETag, values);
+            out var etag) ? GraphBodies.AsString(etag) : item.ETag, values)
+        {
+            ModifiedBy = Library.GraphLibraryStore.ModifierOf(item.LastModifiedBy),
+            Modified = item.LastModifiedDateTime,
+        };
     }
 }

@@ -119,10 +119,12 @@ public class DriveMailBatchContractTests
         var site = ward.Server.Tenant.WardSiteId;
         // The documented envelope (requests with id, method, url, headers and body) carrying the adapter's item writes.
         var update = Example("listitem-update.request.json");
+        var person = ward.PersonOf("VHXH"); // the documented example is a person's (delegated) request
         var request = $$$"""
             {"requests":[
               {"id":"1","method":"GET","url":"/sites/{{{site}}}/lists/{{{list}}}/items?expand=fields(select=Name,Color,Quantity)"},
-              {"id":"2","method":"POST","url":"/sites/{{{site}}}/lists/{{{list}}}/items","headers":{"Content-Type":"application/json"},
+              {"id":"2","method":"POST","url":"/sites/{{{site}}}/lists/{{{list}}}/items",
+               "headers":{"Content-Type":"application/json","X-LocalM365-Acting-User":"{{{person}}}"},
                "body":{"fields":{"Name":"Gizmo","Color":"Green","Quantity":92} } },
               {"id":"3","method":"PATCH","url":"/sites/{{{site}}}/lists/{{{list}}}/items/{{{item}}}/fields",
                "headers":{"Content-Type":"application/json"},"body":{{{update}}}},

@@ -121,8 +121,9 @@ public class ListContractTests
             {"displayName":"Widgets","columns":[{"name":"Color","text":{}},{"name":"Weight","number":{}}],"list":{"template":"genericList"}}
             """);
 
+        // The documented example is a person's request (delegated): createdBy names the user, as it does for a member here.
         var (status, body, _) = await SendAsync(ward, HttpMethod.Post, $"sites/{ward.Server.Tenant.WardSiteId}/lists/{id}/items",
-            Example("listitem-create.request.json"));
+            Example("listitem-create.request.json"), ("X-LocalM365-Acting-User", ward.PersonOf("VHXH")));
 
         Assert.Equal(201, status);
         AssertSameShape(ExampleJson("listitem-create.response.json"), body);
