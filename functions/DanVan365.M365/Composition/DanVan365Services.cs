@@ -57,7 +57,7 @@ public static class DanVan365Services
             var resilience = sp.GetRequiredService<TenantResilienceRegistry>().For(target.Graph, target.Instance);
             return new GraphAdapters(
                 GraphClientBuilder.Create(target.Graph, resilience, credential, target.Transport, target.Interactive),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>());
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
         services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);
