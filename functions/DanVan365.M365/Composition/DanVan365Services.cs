@@ -86,6 +86,7 @@ public static class DanVan365Services
         });
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 
+        services.AddScoped<Core.Lockdown.ISiteInspector>(sp => new GraphSiteInspector(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped(sp => new SendPacer(sp.GetRequiredService<TimeProvider>()));
 
         // Core's use cases.
@@ -103,6 +104,7 @@ public static class DanVan365Services
         services.AddScoped<WardEscalation>();
         services.AddScoped<WardProposals>();
         services.AddScoped<WardPortal>();
+        services.AddScoped<Core.Lockdown.WardProtections>();
         return services;
     }
 
@@ -112,6 +114,7 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals),
+        typeof(Core.Lockdown.WardProtections),
     ];
 
     /// <summary>
