@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan365.Cli.Target;
 using DanVan365.Core.Lockdown;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
@@ -22,15 +23,18 @@ internal static class LockdownPlanCommand
         };
         var siteUrl = new Option<string>("--site-url")
         {
-            Description = "The ward's site, https://<tenant>.sharepoint.com/sites/<name>.", Required = true,
+            Description = "The ward's site, https://<tenant>.sharepoint.com/sites/<name>.",
+            Required = true,
         };
         var groupId = new Option<string>("--group-id")
         {
-            Description = "Object id of the ward's Microsoft 365 group (members: read).", Required = true,
+            Description = "Object id of the ward's Microsoft 365 group (members: read).",
+            Required = true,
         };
         var owners = new Option<string>("--owners-group")
         {
-            Description = "The site's owners SharePoint group (full control).", Required = true,
+            Description = "The site's owners SharePoint group (full control).",
+            Required = true,
         };
         var units = new Option<string?>("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
         var library = new Option<string>("--library-url")
@@ -45,7 +49,8 @@ internal static class LockdownPlanCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "shell (default) or tsv (for the script).", DefaultValueFactory = _ => "shell",
+            Description = "shell (default) or tsv (for the script).",
+            DefaultValueFactory = _ => "shell",
         };
         format.AcceptOnlyFromAmong("shell", "tsv");
         var command = new Command("lockdown-plan",
@@ -56,11 +61,11 @@ internal static class LockdownPlanCommand
         };
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            var target = Target(parse.GetValue(siteUrl)!, parse.GetValue(groupId)!, parse.GetValue(owners)!,
+            var target = ReadTarget(parse.GetValue(siteUrl)!, parse.GetValue(groupId)!, parse.GetValue(owners)!,
                 parse.GetValue(library)!, parse.GetValue(publishers) ?? []);
             var unitsPath = parse.GetValue(units);
             var directory = unitsPath is null ? UnitDirectory.LoadDefault() : M365.Composition.UnitDirectoryFiles.Load(unitsPath);
-            var catalogue = DecisionImporters.Import(parse.GetValue(file) ?? Target.WardRun.BundledDecisionPath, directory);
+            var catalogue = DecisionImporters.Import(parse.GetValue(file) ?? WardRun.BundledDecisionPath, directory);
             var tsv = parse.GetValue(format) == "tsv";
             foreach (var step in LockdownPlan.Build(target, catalogue.Decision, directory))
             {
@@ -73,29 +78,29 @@ internal static class LockdownPlanCommand
     }
 
     /// <summary>The options checked before anything is printed (exit 2 with the option's name).</summary>
-    private static LockdownTarget Target(string siteUrl, string groupId, string owners, string library, string[] publishers)
+    private static LockdownTarget ReadTarget(string siteUrl, string groupId, string owners, string library, string[] publishers)
     {
         if (!Uri.TryCreate(siteUrl, UriKind.Absolute, out var site) || site.Scheme != Uri.UriSchemeHttps
             || !site.Host.EndsWith(".sharepoint.com", StringComparison.OrdinalIgnoreCase)
             || !(site.AbsolutePath.StartsWith("/sites/", StringComparison.Ordinal)
                 || site.AbsolutePath.StartsWith("/teams/", StringComparison.Ordinal)))
         {
-            throw new Target.UsageException($"--site-url: '{siteUrl}' is not https://<tenant>.sharepoint.com/sites/<name>.");
+            throw new UsageException($"--site-url: '{siteUrl}' is not https://<tenant>.sharepoint.com/sites/<name>.");
         }
 
         if (!Guid.TryParse(groupId, out var group) || group == Guid.Empty)
         {
-            throw new Target.UsageException($"--group-id: '{groupId}' is not an Entra object id (GUID).");
+            throw new UsageException($"--group-id: '{groupId}' is not an Entra object id (GUID).");
         }
 
         if (string.IsNullOrWhiteSpace(owners) || string.IsNullOrWhiteSpace(library))
         {
-            throw new Target.UsageException("--owners-group and --library-url must not be empty.");
+            throw new UsageException("--owners-group and --library-url must not be empty.");
         }
 
         foreach (var person in publishers.Where(p => !p.Contains('@', StringComparison.Ordinal)))
         {
-            throw new Target.UsageException($"--publisher: '{person}' is not an e-mail address.");
+            throw new UsageException($"--publisher: '{person}' is not an e-mail address.");
         }
 
         return new LockdownTarget(siteUrl, group.ToString("D"), owners.Trim(), library.Trim(), [.. publishers.Select(p => p.Trim())]);

@@ -54,7 +54,10 @@ public class LockdownPlanCommandTests
     {
         var args = new Dictionary<string, string>
         {
-            ["--site-url"] = Site, ["--group-id"] = Group, ["--owners-group"] = "Owners", ["--publisher"] = "a@b.vn",
+            ["--site-url"] = Site,
+            ["--group-id"] = Group,
+            ["--owners-group"] = "Owners",
+            ["--publisher"] = "a@b.vn",
         };
         args[option] = value;
 
