@@ -15,7 +15,8 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="clock">The composition root's clock: batch-item retry waits and state timestamps.</param>
     /// <param name="loggerFactory">The host's loggers (warnings such as a Planner assignee resolved by mail), or null.</param>
-    internal GraphAdapters(GraphConnection connection, TimeProvider clock, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+    internal GraphAdapters(GraphConnection connection, TimeProvider clock,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(clock);

@@ -9,7 +9,7 @@ public class PlannerAssigneesTests
     [Fact]
     public void Of_BundledWard_EveryAssigneeCarriesTheDirectorysObjectIdAndItsTasksUnit()
     {
-        var specs = PlannerDesign.Tasks(Bundled.Catalogue, Bundled.Units, new PlannerLinks(_ => null, null), new Dictionary<string, DateOnly>());
+        var specs = PlannerDesign.Tasks(Bundled.Catalogue, Bundled.Units, new PlannerLinks(_ => null, null));
         var emails = specs.SelectMany(s => s.AssigneeEmails).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var people = PlannerAssignees.Of(emails, specs, Bundled.Units);
