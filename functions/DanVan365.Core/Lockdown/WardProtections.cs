@@ -24,6 +24,18 @@ public enum ProtectionState
 /// </summary>
 public sealed record ProtectionCheck(string Key, ProtectionState State, string Protection, string Detail);
 
+/// <summary>
+/// Where the seal key of the values DanVan365 owns comes from for a ward's target (docs/architecture.md "Records people
+/// can trust"): configured (with a previous key during a rotation), derived (the local Microsoft 365 only) or missing.
+/// </summary>
+public enum SealKeySource
+{
+    Missing,
+    Configured,
+    Rotating,
+    LocalDerived,
+}
+
 /// <summary>A list of the site as Graph shows it to the app.</summary>
 public sealed record SiteListState(string DisplayName, bool Hidden, string? WebUrl);
 
@@ -38,12 +50,12 @@ public interface ISiteInspector
 /// Use case: which protections are in place for a ward as far as Graph and the configuration tell, and which stay
 /// unverified (docs/architecture.md "Lockdown"). `danvan365 doctor` prints it; the Functions log it at start. Reads only.
 /// </summary>
-public sealed class WardProtections(ISiteInspector site, WardContext ward)
+public sealed class WardProtections(ISiteInspector site, WardContext ward, SealKeySource sealKey)
 {
     /// <summary>The lines, in a stable order: the directory, the site's lists, then what only an administrator can check.</summary>
     public async Task<IReadOnlyList<ProtectionCheck>> CheckAsync(CancellationToken cancellationToken)
     {
-        var checks = new List<ProtectionCheck>(Directory(ward.Units));
+        var checks = new List<ProtectionCheck>(Directory(ward.Units)) { SealKey(sealKey) };
         try
         {
             checks.AddRange(Lists(await site.ListsAsync(cancellationToken).ConfigureAwait(false)));
@@ -75,6 +87,22 @@ public sealed class WardProtections(ISiteInspector site, WardContext ward)
         yield return new ProtectionCheck("directory.object-ids", ProtectionState.Missing, protection,
             $"{without.Count} người chưa có objectId (đơn vị: {unitsWithout}): Planner tìm họ theo e-mail/UPN, " +
             "API và thư viện không nhận ra họ; bổ sung \"objectId\" trong tệp danh bạ");
+    }
+
+    /// <summary>The seal key: without it no value the app owns can be proved (and a tenant run does not start).</summary>
+    public static ProtectionCheck SealKey(SealKeySource source)
+    {
+        const string protection = "Khóa chứng thực dữ liệu do DanVan365 quản lý (Integrity:SealKey)";
+        return source switch
+        {
+            SealKeySource.Configured => new("integrity.seal-key", ProtectionState.InPlace, protection, "đã cấu hình"),
+            SealKeySource.Rotating => new("integrity.seal-key", ProtectionState.InPlace, protection,
+                "đã cấu hình, đang đổi khóa (khóa cũ vẫn được chấp nhận); gỡ Integrity:PreviousSealKey sau một lần đồng bộ"),
+            SealKeySource.LocalDerived => new("integrity.seal-key", ProtectionState.InPlace, protection,
+                "môi trường Microsoft 365 cục bộ: khóa sinh từ địa chỉ trang, không dùng cho tổ chức thật"),
+            _ => new("integrity.seal-key", ProtectionState.Missing, protection,
+                "chưa cấu hình: tạo bí mật seal-key trong Key Vault (infra/README.md), không có khóa thì không chạy được"),
+        };
     }
 
     /// <summary>Each list of the schema exists (the app can read it) and is hidden where the schema hides it.</summary>

@@ -114,7 +114,9 @@ public static class DanVan365Services
         services.AddScoped<WardEscalation>();
         services.AddScoped<WardProposals>();
         services.AddScoped<WardPortal>();
-        services.AddScoped<Core.Lockdown.WardProtections>();
+        services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
+            sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
+                sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
         return services;
     }
 

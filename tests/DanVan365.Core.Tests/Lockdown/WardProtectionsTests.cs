@@ -65,4 +65,22 @@ public class WardProtectionsTests
         Assert.Contains("infra/lockdown-permissions.sh", text, StringComparison.Ordinal);
         Assert.EndsWith("Tổng: 1 đã có, 0 thiếu, 4 chưa kiểm chứng được." + Environment.NewLine, text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(SealKeySource.Configured, ProtectionState.InPlace)]
+    [InlineData(SealKeySource.Rotating, ProtectionState.InPlace)]
+    [InlineData(SealKeySource.LocalDerived, ProtectionState.InPlace)]
+    [InlineData(SealKeySource.Missing, ProtectionState.Missing)]
+    public void SealKey_Source_StateAndAVietnameseDetail(SealKeySource source, ProtectionState expected)
+    {
+        var check = WardProtections.SealKey(source);
+
+        Assert.Equal("integrity.seal-key", check.Key);
+        Assert.Equal(expected, check.State);
+        Assert.False(string.IsNullOrWhiteSpace(check.Detail));
+        if (source == SealKeySource.Missing)
+        {
+            Assert.Contains("Key Vault", check.Detail, StringComparison.Ordinal);
+        }
+    }
 }
