@@ -53,7 +53,8 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         {
             var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var outcome = workflow.Propose(request, actor, listing.Proposals);
-            if (!outcome.IsAccepted || outcome.IsRepeated || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
+            if (!outcome.IsAccepted || outcome.IsRepeated
+                || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
             {
                 return outcome;
             }
