@@ -1,3 +1,4 @@
+using DanVan365.Core.Escalation;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Units;
 using static DanVan365.Core.Tests.Proposals.ProposalFixture;
@@ -100,6 +101,26 @@ public class ProposalDutiesTests
         var f = WithObjectIds(new ProposalOptions { DeputyEmails = [HeadAlias] });
         AssertRefused(f.Workflow.Decide(Submitted(VhxhAssignee, VhxhHead), HeadAlias, approve: false, null), ProposalRules.ReviewerDecides);
         Assert.True(f.Authority.MayDecide(Submitted(VhxhAssignee, VhxhHead), Signer));
+    }
+
+    [Fact]
+    public void RemindersPlan_ReviewerIsAlsoADeputy_OnlyTheSignerRemindedToDecide()
+    {
+        var f = new ProposalFixture(new ProposalOptions { DeputyEmails = [VhxhHead] });
+        var plan = ProposalReminders.Plan([Submitted(VhxhAssignee, VhxhHead)], f.Authority, WorkingCalendar.WeekdaysOnly,
+            f.Options, D(3, 10), new HashSet<string>());
+        Assert.Equal([Signer], plan.Reminders.Select(r => r.Recipient.Address));
+        Assert.Empty(plan.Problems);
+    }
+
+    [Fact]
+    public void RemindersPlan_OnlyDeciderReviewedItAndNoDeputy_NoReminderAndAProblem()
+    {
+        var f = new ProposalFixture(new ProposalOptions { SignerEmail = VhxhHead });
+        var plan = ProposalReminders.Plan([Submitted(VhxhAssignee, VhxhHead)], f.Authority, WorkingCalendar.WeekdaysOnly,
+            f.Options, D(3, 10), new HashSet<string>());
+        Assert.Empty(plan.Reminders);
+        Assert.Contains("DX-2026-0001", Assert.Single(plan.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
