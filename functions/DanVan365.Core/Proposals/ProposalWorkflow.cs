@@ -8,8 +8,10 @@ namespace DanVan365.Core.Proposals;
 /// <summary>
 /// The proposal state machine (pure): Chờ xem xét → (review) Đã trình | Không chấp thuận → (decision) Chấp thuận |
 /// Không chấp thuận; Chờ xem xét or Đã trình → Đã rút (withdrawn by the unit); Chấp thuận → closed by an amending
-/// decision. Every action checks input, then the actor's right (<see cref="ProposalAuthority"/>), then the state and
-/// dates, and returns either the new proposal or a <see cref="ProposalRefusal"/> naming the rule. Today is the ward's
+/// decision. Every action checks input, then the actor's right (<see cref="ProposalAuthority"/>, separation of duties
+/// included: nobody reviews or decides their own proposal, the reviewer does not decide it), then the state and dates, and
+/// returns either the new proposal or a <see cref="ProposalRefusal"/> naming the rule. A propose carrying a client request
+/// id already recorded gives back the recorded proposal (<see cref="ProposalOutcome.IsRepeated"/>). Today is the ward's
 /// date from the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ProposalWorkflow
