@@ -53,7 +53,7 @@ public static class ProposalRequestIds
         return id.Length is > 0 and <= MaxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
             ? null
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Mã yêu cầu phải gồm từ 1 đến {MaxLength} chữ cái, chữ số hoặc các dấu - _ . : (ví dụ một mã UUID).");
+                $"Mã yêu cầu phải gồm từ 1 đến {MaxLength} chữ cái không dấu, chữ số hoặc các dấu gạch ngang, gạch dưới, chấm, hai chấm.");
     }
 
     /// <summary>
