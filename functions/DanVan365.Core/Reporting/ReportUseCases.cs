@@ -74,7 +74,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             }
         }
 
-        return new IngestReport(results);
+        return new IngestReport(results) { Interventions = [.. _interventions] };
     }
 
     /// <summary>The state key of the library's delta token used by <see cref="IngestChangesAsync"/>.</summary>
@@ -133,7 +133,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         await IngestRetries.SaveAsync(state, retries, stillFailing, cancellationToken).ConfigureAwait(false);
         await SaveTokenAsync(state, token, next, files.Count > 0, cancellationToken).ConfigureAwait(false);
 
-        return new IngestReport(results);
+        return new IngestReport(results) { Interventions = [.. _interventions] };
     }
 
     /// <summary>The state key of the ward day (yyyy-MM-dd) the delta token was last saved.</summary>
