@@ -128,7 +128,7 @@ public sealed partial class UnitDirectory
             }
 
             var objectId = ObjectIdOf(p, json, fileName);
-            if (objectId is null && (PersonRoles.Is(p.Role, PersonRoles.Publisher) || PersonRoles.Is(p.Role, PersonRoles.Signer)))
+            if (objectId is null && PersonRoles.Is(p.Role, PersonRoles.Publisher))
             {
                 throw new InvalidInputException(fileName, LineOf(json, "\"" + p.Email + "\""),
                     $"person \"{p.Email}\" ({p.Role?.Trim()}) publishes decisions and needs an \"objectId\"");

@@ -1,5 +1,4 @@
 using DanVan365.Core.Reporting;
-using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 using static DanVan365.Core.Tests.Reporting.SubmitterDirectory;
 
