@@ -29,7 +29,7 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         Provisioner = new GraphSiteProvisioner(Site, Batches, clock, seal);
         Interventions = new GraphInterventionLog(Site, Batches, Lists, seal);
         State = new GraphStateStore(Site, Lists, clock, seal, Interventions);
-        Planner = new GraphPlannerStore(connection, Batches, State);
+        Planner = new GraphPlannerStore(connection, Batches, State, Interventions);
         Library = new GraphLibraryStore(Site, Batches, Provisioner);
     }
 

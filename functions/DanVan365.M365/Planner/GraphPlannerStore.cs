@@ -14,10 +14,11 @@ public sealed class GraphPlannerStore : IPlannerStore
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="batches">The $batch runner the writes go through.</param>
     /// <param name="state">The ward's state list, where the plan's id is recorded.</param>
-    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state)
+    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state,
+        Core.Integrity.IInterventionLog? interventions = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        Plan = new GraphPlanLocator(connection, state);
+        Plan = new GraphPlanLocator(connection, state, interventions);
         BucketsAndLabels = new GraphBucketsAndLabels(connection, batches);
         Tasks = new GraphPlannerTasks(connection, batches);
         Details = new GraphTaskDetails(connection, batches);
