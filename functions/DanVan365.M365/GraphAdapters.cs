@@ -1,5 +1,7 @@
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Wards;
 using DanVan365.M365.Client;
+using DanVan365.M365.Integrity;
 using DanVan365.M365.Library;
 using DanVan365.M365.Lists;
 using DanVan365.M365.Planner;
@@ -14,19 +16,23 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
 {
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="clock">The composition root's clock: batch-item retry waits and state timestamps.</param>
+    /// <param name="seal">The target's seal (docs/architecture.md "Records people can trust"): state values are sealed.</param>
     /// <param name="loggerFactory">The host's loggers (warnings such as a Planner assignee resolved by mail), or null.</param>
-    internal GraphAdapters(GraphConnection connection, TimeProvider clock,
+    internal GraphAdapters(GraphConnection connection, TimeProvider clock, RecordSeal seal,
         Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(seal);
         Connection = connection;
         Site = new SiteContext(connection);
         Batches = new BatchRunner(connection.Client, clock, connection.Options.MaxAttempts);
         Lists = new GraphListStore(Site, Batches);
-        Provisioner = new GraphSiteProvisioner(Site, Batches, clock);
-        State = new GraphStateStore(Site, Lists, clock);
-        Planner = new GraphPlannerStore(connection, Batches, State, loggerFactory?.CreateLogger("DanVan365.M365.Planner"));
+        Provisioner = new GraphSiteProvisioner(Site, Batches, clock, seal);
+        Interventions = new GraphInterventionLog(Site, Batches, Lists, seal);
+        State = new GraphStateStore(Site, Lists, clock, seal, Interventions);
+        Planner = new GraphPlannerStore(connection, Batches, State, Interventions,
+            loggerFactory?.CreateLogger("DanVan365.M365.Planner"));
         Library = new GraphLibraryStore(Site, Batches, Provisioner);
     }
 
@@ -43,6 +49,9 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
     public GraphPlannerStore Planner { get; }
 
     public GraphLibraryStore Library { get; }
+
+    /// <summary>Nhật ký can thiệp (edits made around DanVan365).</summary>
+    public GraphInterventionLog Interventions { get; }
 
     /// <summary>Values kept between runs (list Trạng thái đồng bộ).</summary>
     public GraphStateStore State { get; }

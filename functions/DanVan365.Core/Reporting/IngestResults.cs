@@ -41,6 +41,9 @@ public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Out
 /// <summary>What an ingest run did.</summary>
 public sealed record IngestReport(IReadOnlyList<IngestedFile> Files)
 {
+    /// <summary>Processed-file values DanVan365 did not write, found and recorded in Nhật ký can thiệp (issue 22).</summary>
+    public IReadOnlyList<Integrity.Intervention> Interventions { get; init; } = [];
+
     public int Count(IngestOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 
     /// <summary>True when no file is rejected (now or earlier, and not replaced since) and nothing failed.</summary>

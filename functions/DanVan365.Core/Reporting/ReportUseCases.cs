@@ -1,36 +1,11 @@
 using System.Globalization;
 using DanVan365.Core.Catalogue;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Time;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Reporting;
-
-/// <summary>A template written and uploaded.</summary>
-public sealed record IssuedTemplate(UnitTemplateSpec Spec, string FileName, byte[] Content, LibraryFile File);
-
-/// <summary>Use case: one template per expected unit for a round, uploaded to "…/Đợt N/Mẫu/".</summary>
-public sealed class ReportTemplates(ILibraryStore library, IReportDocuments documents)
-{
-    public async Task<IReadOnlyList<IssuedTemplate>> IssueAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round,
-        WardIdentity? ward, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        ArgumentNullException.ThrowIfNull(round);
-        ward ??= WardIdentity.HaiAn;
-        var folder = ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number);
-        await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-        var issued = new List<IssuedTemplate>();
-        foreach (var spec in ReportPlanner.Templates(catalogue, units, round))
-        {
-            var (name, content) = documents.WriteTemplate(spec, ward);
-            var file = await library.UploadAsync(folder, name, content, cancellationToken).ConfigureAwait(false);
-            issued.Add(new IssuedTemplate(spec, name, content, file));
-        }
-
-        return issued;
-    }
-}
 
 /// <summary>
 /// Use case: read filled templates from the rounds' "Nộp" folders into Báo cáo kết quả rows.
@@ -41,9 +16,12 @@ public sealed class ReportTemplates(ILibraryStore library, IReportDocuments docu
 /// <para>A file found in the library counts only if its last modifier is one of its unit's people or an administrator
 /// (<see cref="ReturnUploaders"/>); otherwise it is refused with the reason on its Rejection column and nothing of it is
 /// written. A file <see cref="SubmitAsync"/> uploads itself is the caller's (the operator holding the app's credentials).</para>
+/// <para>The uploader judged is the author of the file's content (<see cref="ProcessedStamp"/>), never the app's own later
+/// column writes: the sealed processed-file value remembers it, and one a person typed or copied (it does not verify) is
+/// not used: the file is judged afresh by Graph's lastModifiedBy and the forgery recorded (Nhật ký can thiệp).</para>
 /// </summary>
 public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock,
-    Wards.WardContext ward)
+    Wards.WardContext ward, RecordSeal seal, IInterventionLog interventions)
 {
     /// <summary>Library column holding the reasons of a rejection.</summary>
     public const string RejectionColumn = LibraryNames.Rejection;
@@ -53,11 +31,23 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
 
     private IReadOnlyList<CurrentRow>? _rows;
 
-    /// <summary>The value of IngestedHash for a file version read against a catalogue version.</summary>
+    /// <summary>The identity of a file version read against a catalogue version (what a retry counts attempts of).</summary>
     public static string Stamp(LibraryFile file, string catalogueVersion)
     {
         ArgumentNullException.ThrowIfNull(file);
         return file.Version + "|" + catalogueVersion;
+    }
+
+    /// <summary>
+    /// True when this very content was judged against this catalogue by DanVan365 (its sealed processed-file value says so):
+    /// nothing to read. A value DanVan365 did not write never makes a file unchanged.
+    /// </summary>
+    public bool IsUnchanged(LibraryFile file, string catalogueVersion)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ProcessedStamp.Read(seal, file, out _) is { } stamp && file.Version.Length > 0
+            && string.Equals(stamp.Version, file.Version, StringComparison.Ordinal)
+            && string.Equals(stamp.Context, catalogueVersion, StringComparison.Ordinal);
     }
 
     /// <summary>Ingests every new or changed file in the given rounds' "Nộp" folders (all files with <paramref name="force"/>).</summary>
@@ -74,7 +64,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
                 cancellationToken).ConfigureAwait(false);
             foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                if (!force && string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), Stamp(file, version), StringComparison.Ordinal))
+                if (!force && IsUnchanged(file, version))
                 {
                     results.Add(new IngestedFile(file, round.Number, IngestOutcome.Unchanged, null, null, []));
                     continue;
@@ -84,7 +74,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             }
         }
 
-        return new IngestReport(results);
+        return new IngestReport(results) { Interventions = [.. _interventions] };
     }
 
     /// <summary>The state key of the library's delta token used by <see cref="IngestChangesAsync"/>.</summary>
@@ -117,7 +107,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         {
             var round = folders[FolderOf(file.Path)];
             var stamp = Stamp(file, version);
-            if (string.Equals(file.Fields.GetValueOrDefault(IngestedColumn), stamp, StringComparison.Ordinal))
+            if (IsUnchanged(file, version))
             {
                 results.Add(new IngestedFile(file, round, IngestOutcome.Unchanged, null, null, []));
                 continue;
@@ -129,7 +119,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
                 var attempts = IngestRetries.AttemptsOf(retries, file.Path, stamp) + 1;
                 if (attempts >= IngestRetries.MaxAttempts)
                 {
-                    ingested = await RefuseAfterAttemptsAsync(ingested, attempts, stamp, cancellationToken).ConfigureAwait(false);
+                    ingested = await RefuseAfterAttemptsAsync(ingested, attempts, version, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -143,7 +133,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         await IngestRetries.SaveAsync(state, retries, stillFailing, cancellationToken).ConfigureAwait(false);
         await SaveTokenAsync(state, token, next, files.Count > 0, cancellationToken).ConfigureAwait(false);
 
-        return new IngestReport(results);
+        return new IngestReport(results) { Interventions = [.. _interventions] };
     }
 
     /// <summary>The state key of the ward day (yyyy-MM-dd) the delta token was last saved.</summary>
@@ -203,13 +193,13 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         }
     }
 
-    private async Task<IngestedFile> RefuseAfterAttemptsAsync(IngestedFile failed, int attempts, string stamp,
+    private async Task<IngestedFile> RefuseAfterAttemptsAsync(IngestedFile failed, int attempts, string version,
         CancellationToken cancellationToken)
     {
         var cause = failed.Error ?? string.Join("; ", failed.Failures.Select(f => f.ToString()));
         var result = SubmissionParseResult.Rejected(RejectionKind.TooManyAttempts, string.Create(CultureInfo.InvariantCulture,
             $"Không đọc được tệp sau {attempts} lần thử; hãy tải lên lại. Lỗi cuối: {cause}"));
-        await library.SetFieldsAsync(failed.File, Columns(result.Summary, stamp), cancellationToken).ConfigureAwait(false);
+        await library.SetFieldsAsync(failed.File, Columns(result.Summary, failed.File, version), cancellationToken).ConfigureAwait(false);
         return failed with { Outcome = IngestOutcome.Rejected, Result = result };
     }
 
@@ -261,7 +251,14 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     private async Task<IngestedFile> IngestFileAsync(TaskCatalogue catalogue, string version, LibraryFile file, int round,
         CancellationToken cancellationToken, byte[]? content = null, bool uploadedHere = false)
     {
-        var stamp = Stamp(file, version);
+        var judged = ProcessedStamp.Read(seal, file, out var forged);
+        if (forged)
+        {
+            await RecordAsync(ProcessedStamp.Forgery(file, "báo cáo"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var author = ProcessedStamp.ContentAuthor(judged, file, out var byOperator);
+        byOperator |= uploadedHere;
         SubmissionParseResult result;
         if (file.Size > documents.MaxSubmissionBytes)
         {
@@ -275,14 +272,15 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
                 round));
         }
 
-        if (!uploadedHere && UploaderRefusal(catalogue, file, result) is { } refusal)
+        if (!byOperator && UploaderRefusal(catalogue, file, result, author) is { } refusal)
         {
             result = SubmissionParseResult.Rejected([refusal], result.Key);
         }
 
+        var columns = Columns(result.Summary, file, version, author, byOperator);
         if (result.Submission is not { } submission)
         {
-            await library.SetFieldsAsync(file, Columns(result.Summary, stamp), cancellationToken).ConfigureAwait(false);
+            await library.SetFieldsAsync(file, columns, cancellationToken).ConfigureAwait(false);
             return new IngestedFile(file, round, IngestOutcome.Rejected, result, null, []);
         }
 
@@ -292,7 +290,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             return new IngestedFile(file, round, IngestOutcome.Failed, result, plan, failures);
         }
 
-        await library.SetFieldsAsync(file, Columns(null, stamp), cancellationToken).ConfigureAwait(false);
+        columns[RejectionColumn] = null;
+        await library.SetFieldsAsync(file, columns, cancellationToken).ConfigureAwait(false);
         return new IngestedFile(file, round, IngestOutcome.Accepted, result, plan, []);
     }
 
@@ -322,68 +321,40 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     }
 
     /// <summary>
-    /// Why the file does not count for who last modified it (<see cref="ReturnUploaders"/>), or null. The unit is the one the
+    /// Why the file does not count for the author of its content (<see cref="ReturnUploaders"/>), or null. The unit is the one the
     /// template names (else the file name); a file of no unit is refused by its content anyway.
     /// </summary>
-    private SubmissionRejection? UploaderRefusal(TaskCatalogue catalogue, LibraryFile file, SubmissionParseResult parsed)
+    private SubmissionRejection? UploaderRefusal(TaskCatalogue catalogue, LibraryFile file, SubmissionParseResult parsed,
+        FileModifier? author)
     {
-        if (!ReturnUploaders.MustCheck(file, out var standing))
+        var unit = parsed.Key?.UnitCode ?? ReportLibrary.UnitFromFileName(file.Name);
+        return unit is null ? null : ReturnUploaders.Refusal(ward.Units, unit, catalogue.Decision.AggregatingUnit, author);
+    }
+
+    /// <summary>The file's columns after a judgement: the reasons (or none) and the sealed processed-file value.</summary>
+    private Dictionary<string, string?> Columns(string? rejection, LibraryFile file, string version, FileModifier? author = null,
+        bool byOperator = false)
+    {
+        if (author is null && !byOperator)
         {
-            return standing is null ? null : new SubmissionRejection(RejectionKind.NotTheUnitsPerson, standing);
+            author = ProcessedStamp.ContentAuthor(ProcessedStamp.Read(seal, file, out _), file, out byOperator);
         }
 
-        var unit = parsed.Key?.UnitCode ?? ReportLibrary.UnitFromFileName(file.Name);
-        return unit is null ? null : ReturnUploaders.Refusal(ward.Units, unit, catalogue.Decision.AggregatingUnit, file.LastModifiedBy);
+        return new(StringComparer.Ordinal)
+        {
+            [RejectionColumn] = rejection,
+            [IngestedColumn] = ProcessedStamp.Write(seal, file, version, author, byOperator),
+        };
     }
 
-    private static Dictionary<string, string?> Columns(string? rejection, string stamp) => new(StringComparer.Ordinal)
+    private async Task RecordAsync(Intervention intervention, CancellationToken cancellationToken)
     {
-        [RejectionColumn] = rejection,
-        [IngestedColumn] = stamp,
-    };
-}
-
-/// <summary>The compiled report of a round: the model, the .docx and the library file.</summary>
-public sealed record CompileResult(CompiledReport Report, byte[] Content, LibraryFile File);
-
-/// <summary>
-/// Use case: compile a round's BÁO CÁO from the catalogue, Phân công (status categories) and Báo cáo kết quả
-/// (the units' results), dated by the clock, and upload it to "…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx" (compiling
-/// again makes a new version of the same file).
-/// </summary>
-public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
-{
-    public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
-        CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], null, cancellationToken);
-
-    /// <summary>
-    /// As above, with the round's adjustment proposals listed in part IV and the approved extensions (by task code) beside
-    /// the tasks they extend (issue 17).
-    /// </summary>
-    public async Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
-        IReadOnlyList<Proposals.ProposalReportLine> proposals, IReadOnlyDictionary<string, ReportExtension>? extensions,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        ArgumentNullException.ThrowIfNull(round);
-        var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
-        var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
-        var version = CatalogueVersion.Compute(catalogue);
-        var compiled = ReportCompiler.Compile(
-            catalogue,
-            ReportRows.Statuses(assignments, WardTime.Today(clock)),
-            ReportRows.Submissions(rows, round.Number, version),
-            units,
-            round,
-            WardTime.Today(clock),
-            ward,
-            extensions);
-        var report = compiled with { AdjustmentProposals = proposals ?? [] };
-        var content = documents.WriteReport(report);
-        var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
-        await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-        var file = await library.UploadAsync(folder, ReportLibrary.CompiledFileName(round.Number), content,
-            cancellationToken).ConfigureAwait(false);
-        return new CompileResult(report, content, file);
+        _interventions.Add(intervention);
+        await interventions.RecordAsync([intervention], WardTime.Today(clock), cancellationToken).ConfigureAwait(false);
     }
+
+    private readonly List<Intervention> _interventions = [];
+
+    /// <summary>The interventions this ingest recorded (forged processed-file values), for the run's result.</summary>
+    public IReadOnlyList<Intervention> Interventions => _interventions;
 }

@@ -1,4 +1,3 @@
-using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Reporting;
@@ -17,7 +16,8 @@ public sealed record FileModifier(string? UserId, string? UserName, string? Appl
 /// Issue 13: an uploaded return counts only if the person who last modified it may submit the unit's report, by the one
 /// rule of <see cref="ReportSubmitters.MaySubmit"/> (the unit's head or an assignee, or the head of the aggregating unit;
 /// the same rule as the report form's). A file last modified by an application only, or by nobody Graph names, does not
-/// count either. Pure: the caller gives the directory and the file's modifier.
+/// count either. Pure: the caller gives the directory and the author of the file's content (Integrity.ProcessedStamp: the
+/// one judged for this content, never the app's own later column writes), judged on every read of the file.
 /// </summary>
 public static class ReturnUploaders
 {
@@ -50,40 +50,6 @@ public static class ReturnUploaders
         var name = PersonName(units, userId) ?? modifiedBy.UserName ?? userId;
         return Refuse($"người sửa tệp lần cuối ({name}) không phải trưởng đơn vị hay cán bộ được phân công của {unitName}, cũng không " +
             $"phải người quản trị báo cáo. Trưởng đơn vị hoặc cán bộ được phân công của {unitName} cần tải tệp lên lại.");
-    }
-
-    /// <summary>
-    /// Whether the file's uploader must be checked: yes, unless this very content (the file version in its IngestedHash)
-    /// was judged before: counted (no Rejection: not checked again), or refused for its uploader (that refusal stands:
-    /// <paramref name="standingRefusal"/>). Writing a file's columns may make the application its last modifier in
-    /// SharePoint while its content stays the person's, so a content already counted is not judged again by who wrote the
-    /// columns. A content refused for another reason is checked again: its uploader may never have been judged.
-    /// </summary>
-    /// <param name="file">The file with its columns.</param>
-    /// <param name="standingRefusal">The refusal on the file's row when this content was refused for its uploader.</param>
-    public static bool MustCheck(LibraryFile file, out string? standingRefusal)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        standingRefusal = null;
-        var stamp = file.Fields.GetValueOrDefault(LibraryNames.IngestedHash);
-        if (file.Version.Length == 0 || string.IsNullOrEmpty(stamp) || !stamp.StartsWith(file.Version + "|", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var rejection = file.Fields.GetValueOrDefault(LibraryNames.Rejection);
-        if (string.IsNullOrEmpty(rejection))
-        {
-            return false;
-        }
-
-        if (rejection.StartsWith(RefusalOpening, StringComparison.Ordinal))
-        {
-            standingRefusal = rejection;
-            return false;
-        }
-
-        return true;
     }
 
     private static SubmissionRejection Refuse(string reason) => new(RejectionKind.NotTheUnitsPerson, RefusalOpening + reason);

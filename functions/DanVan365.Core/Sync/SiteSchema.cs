@@ -128,6 +128,7 @@ public static class SiteSchema
             new(Archived, "Đã bãi bỏ", ColumnType.Boolean, Hidden: true),
             new(ArchivedOn, "Ngày bãi bỏ", ColumnType.DateOnly, Hidden: true),
             new(ContentHash, "Mã kiểm tra nội dung", ColumnType.Text, Hidden: true),
+            new(Seal, "Chứng thực", ColumnType.Text, Hidden: true),
         ],
         Hidden: true);
 

@@ -15,6 +15,12 @@ public static class PersonRoles
     /// <summary>The committee's officer who signs the decision (a person outside the units).</summary>
     public const string Signer = "signer";
 
+    /// <summary>
+    /// A person outside the units who may publish the ward's decisions to the library (e.g. a clerk of the committee); the
+    /// people of a unit with "publishesDecisions" and the signer publish too (<see cref="DecisionPublishers"/>).
+    /// </summary>
+    public const string Publisher = "publisher";
+
     /// <summary>Any other person the directory lists (the role a listed person gets when the file gives none).</summary>
     public const string Member = "member";
 

@@ -71,8 +71,23 @@ public sealed partial class UnitDirectory
             var kind = ParseKind(u.Kind) ?? throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Kind + "\""),
                 $"unit {u.Code}: unknown kind \"{u.Kind}\" (office, public-service-unit, party-body, front, external)");
             var assignees = u.Assignees ?? [];
+            if (u.PublishesDecisions && kind != UnitKind.Office)
+            {
+                throw new InvalidInputException(fileName, LineOf(json, "\"publishesDecisions\"", PublisherOccurrence(file, u)),
+                    $"unit {u.Code}: only an office of the committee publishes its decisions (\"publishesDecisions\")");
+            }
+
+            if (u.PublishesDecisions && new[] { u.Head }.Concat(assignees).All(p => string.IsNullOrWhiteSpace(p?.ObjectId)))
+            {
+                throw new InvalidInputException(fileName, LineOf(json, "\"publishesDecisions\"", PublisherOccurrence(file, u)),
+                    $"unit {u.Code} publishes decisions but none of its people has an \"objectId\" (publishers are known by it)");
+            }
+
             units.Add(new Unit(u.Code, VietnameseText.Normalize(u.Name), (u.Aliases ?? []).Select(VietnameseText.Normalize).ToList(), kind,
-                u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList()));
+                u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList())
+            {
+                PublishesDecisions = u.PublishesDecisions,
+            });
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
                 people.Add(new Person(headEmail, VietnameseText.Normalize(u.Head.DisplayName ?? headEmail), u.Code, PersonRoles.Head,
@@ -112,8 +127,15 @@ public sealed partial class UnitDirectory
                 throw new InvalidInputException(fileName, LineOf(json, "\"people\""), "every person needs an \"email\"");
             }
 
+            var objectId = ObjectIdOf(p, json, fileName);
+            if (objectId is null && PersonRoles.Is(p.Role, PersonRoles.Publisher))
+            {
+                throw new InvalidInputException(fileName, LineOf(json, "\"" + p.Email + "\""),
+                    $"person \"{p.Email}\" ({p.Role?.Trim()}) publishes decisions and needs an \"objectId\"");
+            }
+
             people.Add(new Person(p.Email, VietnameseText.Normalize(p.DisplayName ?? p.Email), p.Unit, p.Role ?? PersonRoles.Member,
-                p.Title, ObjectIdOf(p, json, fileName)));
+                p.Title, objectId));
         }
 
         // An object id belongs to one person (one address), whatever units they serve.
@@ -161,6 +183,10 @@ public sealed partial class UnitDirectory
             : throw new InvalidInputException(fileName, LineOf(json, "\"" + person.ObjectId + "\""),
                 $"objectId \"{person.ObjectId}\" is not an Entra object id (GUID)");
     }
+
+    /// <summary>Which "publishesDecisions" of the file is <paramref name="unit"/>'s (for its line).</summary>
+    private static int PublisherOccurrence(DirectoryFile file, UnitEntry unit) =>
+        file.Units!.TakeWhile(u => !ReferenceEquals(u, unit)).Count(u => u.PublishesDecisions) + 1;
 
     private static UnitKind? ParseKind(string? kind) => kind?.Trim().ToUpperInvariant() switch
     {
@@ -222,6 +248,9 @@ public sealed partial class UnitDirectory
         public List<string>? Aliases { get; set; }
 
         public string? Kind { get; set; }
+
+        /// <summary>True for the office that issues the ward's decisions: its people publish to "Quyết định".</summary>
+        public bool PublishesDecisions { get; set; }
 
         public PersonEntry? Head { get; set; }
 

@@ -23,4 +23,11 @@ public sealed record Unit(
     IReadOnlyList<string> Aliases,
     UnitKind Kind,
     string? Head,
-    IReadOnlyList<string> Assignees);
+    IReadOnlyList<string> Assignees)
+{
+    /// <summary>
+    /// True for the office that issues the ward's decisions (directory "publishesDecisions": in Hải An the Văn phòng HĐND
+    /// và UBND): its head and assignees may put a decision in the library's "Quyết định" (<see cref="DecisionPublishers"/>).
+    /// </summary>
+    public bool PublishesDecisions { get; init; }
+}

@@ -1,8 +1,11 @@
 using System.Globalization;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
+using DanVan365.Core.Time;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Wards;
 
@@ -14,6 +17,12 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 {
     /// <summary>Approved proposals the synced decision carries out, now marked done (issue 17).</summary>
     public IReadOnlyList<Proposals.Proposal> ClosedProposals { get; init; } = [];
+
+    /// <summary>
+    /// Files refused because their content's author may not publish decisions (<see cref="DecisionPublishers"/>), and
+    /// processed-file values DanVan365 did not write: each recorded in Nhật ký can thiệp (issue 22).
+    /// </summary>
+    public IReadOnlyList<Intervention> Interventions { get; init; } = [];
 }
 
 /// <summary>
@@ -24,14 +33,18 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 /// <para>The decision in use (<see cref="CurrentAsync"/>) is the last one that imported cleanly, recorded in the ward's
 /// state (<see cref="InUseStateKey"/>): a later bad, draft or unsupported file never stops ingestion, escalation or
 /// compilation.</para>
+/// <para>Only a publisher's decision is read (issue 22, <see cref="DecisionPublishers"/>): the author of a file's content
+/// (<see cref="ProcessedStamp.ContentAuthor"/>) must be one of the office that issues the ward's decisions or the signer.
+/// A file anyone else put there is refused with the reason on it, once (the sealed stamp), recorded in Nhật ký can thiệp,
+/// and never becomes the decision in use; the last accepted decision stays in use.</para>
 /// </summary>
 public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync, IStateStore state,
-    WardProposals proposals, WardRunLease lease)
+    WardProposals proposals, WardRunLease lease, RecordSeal seal, IInterventionLog interventions, TimeProvider clock)
 {
     /// <summary>State key holding the drive item id of the decision that last imported cleanly.</summary>
     public const string InUseStateKey = "decision-in-use";
 
-    /// <summary>Library column that records the Version (cTag) of the file last synced.</summary>
+    /// <summary>Library column that records, sealed, the Version (cTag) of the file last judged and its author (<see cref="ProcessedStamp"/>).</summary>
     public const string StampColumn = LibraryNames.IngestedHash;
 
     /// <summary>Library column that tells people why a file was refused.</summary>
@@ -49,11 +62,22 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         return Extensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>True when the file's content changed since it was last synced (its Version differs from the stamp).</summary>
-    public static bool Changed(LibraryFile file)
+    /// <summary>
+    /// True when the file's content was not judged yet: no stamp DanVan365 sealed names its current Version (a value a
+    /// person typed does not count: that file is judged afresh).
+    /// </summary>
+    public bool Changed(LibraryFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return !string.Equals(file.Fields.GetValueOrDefault(StampColumn), file.Version, StringComparison.Ordinal);
+        return ProcessedStamp.Read(seal, file, out _) is not { } stamp
+            || !string.Equals(stamp.Version, file.Version, StringComparison.Ordinal);
+    }
+
+    /// <summary>Why the file's content may not be imported (its author is no publisher), or null.</summary>
+    public string? PublisherRefusal(LibraryFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return DecisionPublishers.Refusal(ward.Units, ProcessedStamp.ContentAuthor(ProcessedStamp.Read(seal, file, out _), file, out _));
     }
 
     /// <summary>The file whose name sorts last (decisions are named by number and year, so an amendment wins), or null.</summary>
@@ -87,9 +111,11 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         }
 
         var recorded = await state.GetAsync(InUseStateKey, cancellationToken).ConfigureAwait(false);
+        // Only a publisher's content is ever in use: a file a member replaced or added is skipped, whatever its columns say.
         var candidates = files.Where(f => f.Id == recorded)
             .Concat(files.Where(f => f.Id != recorded && string.IsNullOrEmpty(f.Fields.GetValueOrDefault(RejectionColumn)))
-                .OrderByDescending(f => f.Name, StringComparer.Ordinal));
+                .OrderByDescending(f => f.Name, StringComparer.Ordinal))
+            .Where(f => PublisherRefusal(f) is null);
         foreach (var file in candidates)
         {
             try
@@ -110,15 +136,57 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
     {
         var files = await FilesAsync(cancellationToken).ConfigureAwait(false);
         var changed = files.Where(Changed).ToList();
-        var file = force ? Latest(files) : Latest(changed);
-        if (file is null)
+        var refused = changed.Where(f => PublisherRefusal(f) is not null).ToList();
+        var publishers = files.Where(f => PublisherRefusal(f) is null).ToList();
+        var file = force ? Latest(publishers) : Latest(changed.Except(refused));
+        if (file is null && refused.Count == 0)
         {
             return new DecisionIntakeReport(null,
                 files.Count == 0 ? $"no decision in '{SiteSchema.DecisionFolder}'" : "decision unchanged", changed.Count, null);
         }
 
         // Something to write: the ward's lease for the rest (the sync re-enters it); an idle run costs only the listing.
-        return await lease.RunAsync("intake", token => SyncFileAsync(file, changed, token), cancellationToken).ConfigureAwait(false);
+        return await lease.RunAsync("intake", async token =>
+        {
+            var recorded = await RefuseAsync(refused, token).ConfigureAwait(false);
+            var report = file is null
+                ? new DecisionIntakeReport(null, "refused: not uploaded by a publisher", changed.Count, null)
+                : await SyncFileAsync(file, changed.Except(refused).ToList(), token).ConfigureAwait(false);
+            return report with { Interventions = [.. recorded, .. report.Interventions] };
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses files whose content's author may not publish: the reason on the file, the stamp (judged once), and the
+    /// intervention recorded; a processed-file value DanVan365 did not write is recorded too. Nothing else changes.
+    /// </summary>
+    private async Task<IReadOnlyList<Intervention>> RefuseAsync(IReadOnlyList<LibraryFile> refused, CancellationToken cancellationToken)
+    {
+        var recorded = new List<Intervention>();
+        foreach (var file in refused)
+        {
+            var reason = PublisherRefusal(file)!;
+            if (ProcessedStamp.Read(seal, file, out var forged) is null && forged)
+            {
+                recorded.Add(ProcessedStamp.Forgery(file, "quyết định"));
+            }
+
+            var column = SiteSchema.Library.Columns.First(c => c.Name == RejectionColumn).DisplayName;
+            recorded.Add(new Intervention(SiteSchema.Library.DisplayName, file.Path, column, file.Name, null,
+                InterventionAction.Refused, reason, file.LastModifiedBy, null));
+            await StampAsync([file], reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (recorded.Count > 0)
+        {
+            var failures = await interventions.RecordAsync(recorded, WardTime.Today(clock), cancellationToken).ConfigureAwait(false);
+            if (failures.Count > 0)
+            {
+                throw new RemoteServiceException("record interventions", 500, "interventionNotRecorded", null, failures[0].Reason);
+            }
+        }
+
+        return recorded;
     }
 
     private async Task<DecisionIntakeReport> SyncFileAsync(LibraryFile file, List<LibraryFile> changed,
@@ -162,9 +230,12 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
     {
         foreach (var file in files)
         {
+            // The author judged is sealed with the content version: the app's column write below makes the application the
+            // file's lastModifiedBy (baseitem.md), and must not change the verdict on the next read.
+            var author = ProcessedStamp.ContentAuthor(ProcessedStamp.Read(seal, file, out _), file, out var byOperator);
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
-                [StampColumn] = file.Version,
+                [StampColumn] = ProcessedStamp.Write(seal, file, ProcessedStamp.DecisionContext, author, byOperator),
                 [RejectionColumn] = rejection,
             };
             await library.SetFieldsAsync(file, fields, cancellationToken).ConfigureAwait(false);

@@ -251,6 +251,9 @@ internal static partial class DriveHandlers
         var listItem = ListHandlers.CreateItem(ctx.Core, list, new JsonObject { ["FileLeafRef"] = name }, ctx.NowText,
             Actors.IdentitySet(ctx), content is null ? "Folder" : "Document");
         item["_listItem"] = listItem.Str("id");
+        // The row knows its file: a write of the row's columns is a write of the file (ListHandlers.UpdateFields).
+        listItem["_driveItem"] = id;
+        ctx.Store.Put("listItem", list.Str("id") + "/" + listItem.Str("id"), list.Str("id")!, listItem);
         Save(ctx, drive, item);
         return item;
     }

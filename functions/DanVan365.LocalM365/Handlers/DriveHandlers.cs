@@ -202,6 +202,8 @@ internal static partial class DriveHandlers
             var (list, listItem) = ListItemOf(ctx, drive(ctx, ctx[0]), ctx[1]);
             return GraphResponse.Ok(ListHandlers.PresentFields(list, listItem, ctx.Request.QueryValue("$select")));
         });
+        // https://learn.microsoft.com/en-us/graph/api/listitem-update : the writer becomes the file's lastModifiedBy too
+        // (docs repo: api-reference/v1.0/resources/baseitem.md; ListHandlers.UpdateFields), as by the list's route.
         router.Add("PATCH", prefix + "/items/{}/listItem/fields", ctx =>
         {
             var (list, listItem) = ListItemOf(ctx, drive(ctx, ctx[0]), ctx[1]);

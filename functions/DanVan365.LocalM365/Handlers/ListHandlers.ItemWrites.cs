@@ -47,6 +47,12 @@ internal static partial class ListHandlers
     /// Updates an item's fields; the writer <paramref name="by"/> becomes its lastModifiedBy, as Graph records whoever
     /// last changed an item, a person or the application (baseitem.md: "Identity of the user, device, and application
     /// that last modified the item").
+    /// <para>A library's item is the file's row: the file (driveItem) is the same item, so a write of its columns makes the
+    /// writer the driveItem's lastModifiedBy too, and moves its lastModifiedDateTime, by either route
+    /// (…/lists/{list}/items/{id}/fields or …/drive/items/{id}/listItem/fields), while its cTag stays: "ETag for the
+    /// content of the item. This eTag isn't changed if only the metadata is changed" (docs repo:
+    /// api-reference/v1.0/resources/baseitem.md, resources/driveitem.md). The doc is silent on the driveItem's eTag and
+    /// on delta for a column write: left unchanged here.</para>
     /// </summary>
     public static void UpdateFields(EmulatorCore core, JsonObject list, JsonObject item, JsonObject fields, string now, JsonObject by)
     {
@@ -56,6 +62,12 @@ internal static partial class ListHandlers
         item["lastModifiedBy"] = by.DeepClone();
         var listId = list.Str("id")!;
         core.Store.Put("listItem", listId + "/" + item.Str("id"), listId, item, logChange: true);
+        if (item.Str("_driveItem") is { } driveItemId && core.Store.Get("driveItem", driveItemId) is { } file)
+        {
+            file["lastModifiedBy"] = by.DeepClone();
+            file["lastModifiedDateTime"] = now;
+            core.Store.Put("driveItem", driveItemId, file.Obj("parentReference")?.Str("id") ?? string.Empty, file);
+        }
     }
 
     private static void ApplyFields(EmulatorCore core, JsonObject list, JsonObject item, JsonObject input)

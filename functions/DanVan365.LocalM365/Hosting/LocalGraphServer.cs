@@ -184,9 +184,14 @@ public sealed class LocalGraphServer : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    private static async Task WriteAsync(HttpContext http, GraphResponse response, string requestId, string clientRequestId)
+    private static async Task WriteAsync(HttpContext http, GraphResponse response, string requestId, string clientRequestId,
+        DateTimeOffset now)
     {
         http.Response.StatusCode = response.Status;
+        // The server's clock in every answer (RFC 9110 §6.6.1 "Date": an origin server with a clock sends it; the Graph
+        // docs are silent on it, so it is always sent): the local Graph's own clock, not the host's, so a test can set the
+        // server's time apart from the runner's.
+        http.Response.Headers["Date"] = now.ToUniversalTime().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers["request-id"] = requestId;
         http.Response.Headers["client-request-id"] = clientRequestId;
         foreach (var (k, v) in response.Headers)
@@ -332,7 +337,7 @@ public sealed class LocalGraphServer : IAsyncDisposable
                 "Access token is empty."), request);
             unauthorized.Headers["WWW-Authenticate"] =
                 "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\"";
-            await WriteAsync(http, unauthorized, requestId, clientRequestId).ConfigureAwait(false);
+            await WriteAsync(http, unauthorized, requestId, clientRequestId, _core.Clock.GetUtcNow()).ConfigureAwait(false);
             return;
         }
 
@@ -348,7 +353,7 @@ public sealed class LocalGraphServer : IAsyncDisposable
                 ex.GetType().Name + ": " + ex.Message), request);
         }
 
-        await WriteAsync(http, response, requestId, clientRequestId).ConfigureAwait(false);
+        await WriteAsync(http, response, requestId, clientRequestId, _core.Clock.GetUtcNow()).ConfigureAwait(false);
     }
 
     private sealed class EmbeddedLifetime : Microsoft.Extensions.Hosting.IHostLifetime

@@ -60,7 +60,7 @@ public static class DanVan365Services
             var resilience = sp.GetRequiredService<TenantResilienceRegistry>().For(target.Graph, target.Instance);
             return new GraphAdapters(
                 GraphClientBuilder.Create(target.Graph, resilience, credential, target.Transport, target.Interactive),
-                sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecordSeal>(), sp.GetService<ILoggerFactory>());
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
         services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);
@@ -73,16 +73,12 @@ public static class DanVan365Services
         {
             var graph = sp.GetRequiredService<GraphAdapters>();
             return new Lists.GraphWardLease(graph.Site, graph.Lists, sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<WardLeaseTimes>());
+                sp.GetRequiredService<WardLeaseTimes>(), sp.GetRequiredService<RecordSeal>(), graph.Interventions);
         });
         services.AddScoped<WardRunLease>();
         services.AddScoped(sp => SealKeys.For(sp.GetRequiredService<IntegrityOptions>(),
             sp.GetRequiredService<WardTargetHolder>().Target.Graph));
-        services.AddScoped<IInterventionLog>(sp =>
-        {
-            var graph = sp.GetRequiredService<GraphAdapters>();
-            return new GraphInterventionLog(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
-        });
+        services.AddScoped<IInterventionLog>(sp => sp.GetRequiredService<GraphAdapters>().Interventions);
         services.AddScoped<ISiteLinks>(sp => new GraphSiteLinks(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped<INotificationLogStore>(sp =>
         {

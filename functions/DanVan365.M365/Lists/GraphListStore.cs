@@ -209,8 +209,10 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
     /// Reads one row by its key (an indexed, unique column, so the filter is allowed without the Prefer header);
     /// <paramref name="paceFirst"/>: the read goes before queued ward runs (<see cref="PaceFirstOption"/>, the lease's).
     /// </summary>
+    /// <param name="inspect">When given, receives the answer's headers (e.g. the server's Date).</param>
     public async Task<CurrentRow?> ReadByKeyAsync(string siteId, string listId, ListDefinition list, string key,
-        CancellationToken cancellationToken, bool paceFirst = false)
+        CancellationToken cancellationToken, bool paceFirst = false,
+        Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options.HeadersInspectionHandlerOption? inspect = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var page = await GraphErrors.Call($"find {list.DisplayName} {key}",
@@ -221,6 +223,11 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
             if (paceFirst)
             {
                 r.Options.Add(new PaceFirstOption());
+            }
+
+            if (inspect is not null)
+            {
+                r.Options.Add(inspect);
             }
         }, cancellationToken)).ConfigureAwait(false);
         return (page?.Value ?? []).Select(item => ToRow(list, item, site.Dates)).OfType<CurrentRow>().FirstOrDefault();

@@ -15,9 +15,11 @@ namespace DanVan365.M365.Lists;
 /// create only), so a later version or stamp is kept where a documented write reaches it: a row of the state list
 /// ("schema:{list key}"), read only when the description is older.
 /// </summary>
-public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, TimeProvider clock) : ISiteProvisioner
+public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, TimeProvider clock, Core.Integrity.RecordSeal seal)
+    : ISiteProvisioner
 {
-    private readonly GraphStateStore _state = new(site, new GraphListStore(site, batches), clock);
+    // Its stamps are sealed like every state value; a stamp that does not verify is absent (the lists are checked again).
+    private readonly GraphStateStore _state = new(site, new GraphListStore(site, batches), clock, seal, interventions: null);
 
     /// <summary>The state row holding a list's current schema description.</summary>
     public static string SchemaKey(ListDefinition definition)

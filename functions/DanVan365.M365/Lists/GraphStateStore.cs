@@ -1,4 +1,6 @@
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
+using DanVan365.M365.Client;
 
 namespace DanVan365.M365.Lists;
 
@@ -9,9 +11,17 @@ namespace DanVan365.M365.Lists;
 /// whatever it returns, so an identical re-sync pays one state read, not two). They are kept for the run (its
 /// <see cref="SiteContext"/>), updated by this store's own writes, and forgotten when the ward's lease is claimed.
 /// Other keys (the lease, delta tokens, job outcomes) are read one by one, fresh.
+/// <para>Every value is sealed (<see cref="RecordSeal"/> over the key and the value, column Seal): a value a person typed or
+/// changed in SharePoint (the plan id pointed at another plan, an edited delta token) does not verify and is not used: it
+/// reads as absent (the plan is then found as if none were recorded, the library enumerated afresh) and is recorded in
+/// Nhật ký can thiệp once (docs/architecture.md "Records people can trust"). A value sealed with the previous key verifies.
+/// The lease row is the lease's own (<see cref="GraphWardLease"/>).</para>
 /// </summary>
-public sealed class GraphStateStore(SiteContext site, GraphListStore lists, TimeProvider clock) : IStateStore
+public sealed class GraphStateStore(SiteContext site, GraphListStore lists, TimeProvider clock, RecordSeal seal,
+    IInterventionLog? interventions) : IStateStore
 {
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
     /// <summary>First key of the range read together ("planner.planId" sorts first).</summary>
     public const string ReadTogetherFrom = "planner.planId";
 
@@ -25,14 +35,71 @@ public sealed class GraphStateStore(SiteContext site, GraphListStore lists, Time
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : StateRow.From(row).Value;
+        if (row is null)
+        {
+            return null;
+        }
+
+        var value = StateRow.From(row).Value;
+        if (seal.Verify(SiteSchema.State.Key, key, Sealed(value), row.Fields.GetValueOrDefault(SiteSchema.Seal)) != SealCheck.Broken)
+        {
+            return value;
+        }
+
+        await ReportAsync(key, value, row, cancellationToken).ConfigureAwait(false);
+        return null;
     }
+
+    /// <summary>
+    /// The values a state row's seal covers: the value in the form Graph's SDK reads it back (an ISO 8601 text comes back as a
+    /// date-time, <see cref="GraphBodies.AsString(object?)"/>), so a value sealed on write verifies on read.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Sealed(string? value) => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        [StateColumns.Value] = AsRead(value),
+    };
+
+    private static string? AsRead(string? value) =>
+        value is { Length: >= 10 } && char.IsAsciiDigit(value[0]) && value[4] == '-'
+            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? GraphBodies.AsString(at)
+            : value;
+
+    /// <summary>Records a value DanVan365 did not write, once per run and key (best effort: reading goes on).</summary>
+    private async Task ReportAsync(string key, string? value, CurrentRow row, CancellationToken cancellationToken)
+    {
+        if (interventions is null || !_reported.Add(key))
+        {
+            return;
+        }
+
+        var column = SiteSchema.State.Columns.First(c => c.Name == StateColumns.Value).DisplayName;
+        var intervention = new Intervention(SiteSchema.State.DisplayName, key, column, value, null, InterventionAction.Ignored,
+            "Giá trị trạng thái không do DanVan365 ghi; không sử dụng (coi như chưa có).", ModifierOf(row), row.Modified);
+        try
+        {
+            await interventions.RecordAsync([intervention], Core.Time.WardTime.Today(clock), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Errors.DanVanException)
+        {
+            // Not recorded now (e.g. the log list is not there yet): the value is still not used, and seen again next run.
+            _reported.Remove(key);
+        }
+    }
+
+    private static Core.Reporting.FileModifier? ModifierOf(CurrentRow row) => row.ModifiedBy;
 
     public async Task SetAsync(string key, string value, CancellationToken cancellationToken)
     {
         // The row is read fresh before a write (its eTag is the one to write with).
         var current = await ReadOneAsync(key, cancellationToken).ConfigureAwait(false);
-        var desired = new StateRow(key, value).Desired();
+        var plain = new StateRow(key, value).Desired();
+        var fields = new Dictionary<string, string?>(plain.Fields, StringComparer.Ordinal)
+        {
+            [SiteSchema.Seal] = seal.Seal(SiteSchema.State.Key, key, Sealed(value)),
+        };
+        var desired = plain with { Fields = fields };
         var today = Core.Time.WardTime.Today(clock);
         var plan = SyncPlanner.Plan(SiteSchema.State, [desired], current is null ? [] : [current], today);
         var result = await lists.ApplyAsync(plan, [desired], today, cancellationToken).ConfigureAwait(false);

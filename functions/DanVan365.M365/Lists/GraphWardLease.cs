@@ -1,9 +1,11 @@
 using System.Globalization;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
 using DanVan365.Core.Wards;
 using DanVan365.M365.Client;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace DanVan365.M365.Lists;
 
@@ -15,8 +17,15 @@ namespace DanVan365.M365.Lists;
 /// Every lease request goes before queued ward runs in the tenant's budgets (<see cref="PaceFirstOption"/>): a renewal held
 /// back behind other wards' work could let the lease expire. The expiry, the wait for a busy ward and its poll come from the
 /// <see cref="TimeProvider"/>; a site without the state list throws <see cref="Core.Errors.SiteNotProvisionedException"/>.
+/// <para>Issue 22 (docs/architecture.md "Ward lease"): whether another runner's lease has expired is judged on one clock,
+/// the server's: the row's lastModifiedDateTime (set by SharePoint on the holder's last claim or renewal) plus the lease's
+/// duration, against the Date header of the answer that read it; the runners' own clocks are never compared. The value is
+/// sealed like every state value: a lease a person wrote (no valid seal) is ignored, treated as free and recorded. A first
+/// claim (the row's create) that loses answers 409, 400 or 500 depending on SharePoint's mood for a unique value: each is
+/// "busy" (the row decides), never an error.</para>
 /// </summary>
-public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeProvider clock, WardLeaseTimes times) : IWardLease
+public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeProvider clock, WardLeaseTimes times, RecordSeal seal,
+    IInterventionLog? interventions = null) : IWardLease
 {
     /// <summary>The state key of the ward's lease.</summary>
     public const string Key = "lease";
@@ -75,6 +84,62 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     private string ValueFor(string holder) =>
         $"{holder}|{(clock.GetUtcNow() + times.Duration).ToString("O", CultureInfo.InvariantCulture)}";
 
+    /// <summary>The row's columns for a lease value: the value and its seal.</summary>
+    private Dictionary<string, object> Fields(string value) => new(StringComparer.Ordinal)
+    {
+        [StateColumns.Value] = value,
+        [SiteSchema.Seal] = seal.Seal(SiteSchema.State.Key, Key, GraphStateStore.Sealed(value)),
+    };
+
+    /// <summary>True when DanVan365 wrote the row's lease value (its seal verifies).</summary>
+    private bool Authentic(CurrentRow row) => seal.Verify(SiteSchema.State.Key, Key,
+        GraphStateStore.Sealed(row.Fields.GetValueOrDefault(StateColumns.Value)), row.Fields.GetValueOrDefault(SiteSchema.Seal))
+        != SealCheck.Broken;
+
+    /// <summary>
+    /// True while the lease in <paramref name="row"/> is held, judged on the server's clock: its last write
+    /// (lastModifiedDateTime) plus the duration is after the server's now (<paramref name="serverNow"/>, the answer's Date).
+    /// Without either server time (not seen from Graph), the value's own expiry against this runner's clock.
+    /// </summary>
+    private bool IsHeld(CurrentRow row, DateTimeOffset? serverNow)
+    {
+        var (holder, expires) = Parse(row.Fields.GetValueOrDefault(StateColumns.Value));
+        if (holder.Length == 0)
+        {
+            return false;
+        }
+
+        return row.Modified is { } written && serverNow is { } now
+            ? written + times.Duration > now
+            : expires is { } until && until > clock.GetUtcNow();
+    }
+
+    /// <summary>The Date header of an answer (RFC 9110 §6.6.1), or null.</summary>
+    private static DateTimeOffset? ServerNow(HeadersInspectionHandlerOption inspect) =>
+        inspect.ResponseHeaders.TryGetValue("Date", out var values) && DateTimeOffset.TryParse(values.FirstOrDefault(),
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
+    /// <summary>Records a lease row a person wrote (best effort: the claim goes on).</summary>
+    private async Task ReportForgedAsync(CurrentRow row, CancellationToken cancellationToken)
+    {
+        if (interventions is null)
+        {
+            return;
+        }
+
+        var value = row.Fields.GetValueOrDefault(StateColumns.Value);
+        try
+        {
+            await interventions.RecordAsync([new Intervention(SiteSchema.State.DisplayName, Key, "Giá trị", value, null,
+                InterventionAction.Ignored, "Quyền ghi của phường không do DanVan365 ghi; không sử dụng (coi như trống).",
+                row.ModifiedBy, row.Modified)], Core.Time.WardTime.Today(clock), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Errors.DanVanException)
+        {
+            // Not recorded (e.g. the log list is missing): the forged lease is still ignored.
+        }
+    }
+
     /// <summary>
     /// One claim attempt: the row's id and new eTag when this holder now owns the lease; else none, and the error when the
     /// lease was free but the write failed without being applied (worth another attempt), or none when another runner holds it.
@@ -84,16 +149,22 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
     {
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var items = site.Client.Sites[siteId].Lists[listId].Items;
+        var inspect = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
         var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
-            paceFirst: true).ConfigureAwait(false);
-        var (current, expires) = Parse(row?.Fields.GetValueOrDefault("StateValue"));
-        if (row is not null && current == holder)
+            paceFirst: true, inspect: inspect).ConfigureAwait(false);
+        var authentic = row is not null && Authentic(row);
+        if (row is not null && authentic && Parse(row.Fields.GetValueOrDefault(StateColumns.Value)).Holder == holder)
         {
             // Our earlier attempt was applied though its answer was lost.
             return ((row.ItemId, row.ETag), null);
         }
 
-        if (row is not null && expires is { } until && until > clock.GetUtcNow())
+        if (row is not null && !authentic && Parse(row.Fields.GetValueOrDefault(StateColumns.Value)).Holder.Length > 0)
+        {
+            // Written by a person (e.g. an expiry in 9999): not a lease; claimed over it with the row's eTag, and recorded.
+            await ReportForgedAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+        else if (row is not null && IsHeld(row, ServerNow(inspect)))
         {
             return (null, null);
         }
@@ -108,11 +179,10 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
                 {
                     Fields = new FieldValueSet
                     {
-                        AdditionalData = new Dictionary<string, object>
+                        AdditionalData = new Dictionary<string, object>(Fields(value), StringComparer.Ordinal)
                         {
                             [SiteSchema.Title] = Key,
-                            ["StateKey"] = Key,
-                            ["StateValue"] = value,
+                            [StateColumns.Key] = Key,
                         },
                     },
                 }, r => r.Options.Add(new PaceFirstOption()), cancellationToken).ConfigureAwait(false);
@@ -123,13 +193,15 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
             return ((row.ItemId, await WriteAsync(siteId, listId, row.ItemId, row.ETag, value, cancellationToken)
                 .ConfigureAwait(false)), null);
         }
-        catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 or 429 or 503 or 504)
+        catch (ODataError error) when (error.ResponseStatusCode is 409 or 412 or 429 or 503 or 504
+            || (row is null && error.ResponseStatusCode is 400 or 500))
         {
-            // 409/412: another runner wrote first. 429/503/504 may come after the write ran: what the row holds decides.
+            // 409/412: another runner wrote first; a create that loses on the unique key may also answer 400 or 500
+            // (SharePoint's answers vary): busy, never an error. 429/503/504 may come after the write ran: the row decides.
             var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
                 paceFirst: true).ConfigureAwait(false);
-            return again?.Fields.GetValueOrDefault("StateValue") == value ? ((again.ItemId, again.ETag), null)
-                : (null, error.ResponseStatusCode is 409 or 412 ? null : error);
+            return again?.Fields.GetValueOrDefault(StateColumns.Value) == value ? ((again.ItemId, again.ETag), null)
+                : (null, error.ResponseStatusCode is 409 or 412 or 400 or 500 ? null : error);
         }
         catch (ODataError error)
         {
@@ -159,7 +231,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         CancellationToken cancellationToken) =>
         // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed meanwhile answers 412.
         site.Client.Sites[siteId].Lists[listId].Items[itemId].Fields.PatchAsync(
-            new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["StateValue"] = value } },
+            new FieldValueSet { AdditionalData = Fields(value) },
             r =>
             {
                 r.Options.Add(new PaceFirstOption());
@@ -182,7 +254,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         var row = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
             paceFirst: true).ConfigureAwait(false);
-        if (row is null || Parse(row.Fields.GetValueOrDefault("StateValue")).Holder != holder)
+        if (row is null || Parse(row.Fields.GetValueOrDefault(StateColumns.Value)).Holder != holder)
         {
             return null;
         }
@@ -197,7 +269,7 @@ public sealed class GraphWardLease(SiteContext site, GraphListStore lists, TimeP
             // a takeover between our read and our write (our lease had expired): no longer ours.
             var again = await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, Key, cancellationToken,
                 paceFirst: true).ConfigureAwait(false);
-            if (again?.Fields.GetValueOrDefault("StateValue") == value)
+            if (again?.Fields.GetValueOrDefault(StateColumns.Value) == value)
             {
                 return again.ETag;
             }

@@ -11,8 +11,14 @@ namespace DanVan365.M365.Planner;
 /// plan made before ids were recorded; made when missing. Creating a plan may meet a lost response (a 429/503/504 after
 /// it took effect) or Planner's 409 ("read the latest version and resolve", planner-overview.md, "Planner resource
 /// versioning"): the group's plans are read before anything is sent again, so no plan is made twice.
+/// <para>Issue 22: a recorded id is used only when that plan belongs to the ward's group: its <c>container</c> (a
+/// plannerPlanContainer: <c>containerId</c>, <c>type</c> "group", <c>url</c>) names the group, or, for a plan Graph
+/// gives no container for, its deprecated <c>owner</c> does (docs repo: api-reference/v1.0/resources/plannerplan.md,
+/// resources/plannerplancontainer.md). Any other plan gets nothing written: the id is recorded in Nhật ký can thiệp as not
+/// used, and the ward's plan is found (by title, in the group) or made as if no id were recorded; its id then replaces the
+/// foreign one. One GET of the plan per run.</para>
 /// </summary>
-public sealed class GraphPlanLocator(GraphConnection connection, IStateStore state)
+public sealed class GraphPlanLocator(GraphConnection connection, IStateStore state, Core.Integrity.IInterventionLog? interventions = null)
 {
     /// <summary>The longest Retry-After a plan write waits before it looks again.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -39,7 +45,12 @@ public sealed class GraphPlanLocator(GraphConnection connection, IStateStore sta
     {
         if (await RecordedPlanIdAsync(cancellationToken).ConfigureAwait(false) is { } id)
         {
-            return new PlannerPlan { Id = id };
+            if (await IsTheGroupsAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                return new PlannerPlan { Id = id };
+            }
+
+            _planId = null;
         }
 
         var plan = await FindPlanByTitleAsync(title, cancellationToken).ConfigureAwait(false);
@@ -76,6 +87,60 @@ public sealed class GraphPlanLocator(GraphConnection connection, IStateStore sta
         _forgotten = true;
         return true;
     }
+
+    /// <summary>
+    /// True when plan <paramref name="id"/> belongs to the ward's group (its container, else its owner); a plan that is gone
+    /// (404) is true here: the 404 of the first write forgets it (<see cref="ForgetRecordedPlan"/>). Otherwise false, and
+    /// the foreign id is recorded as not used.
+    /// </summary>
+    private async Task<bool> IsTheGroupsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_verified == id)
+        {
+            return true;
+        }
+
+        PlannerPlan? plan;
+        try
+        {
+            // https://learn.microsoft.com/graph/api/plannerplan-get
+            plan = await _client.Planner.Plans[id].GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError error) when (GraphErrors.Is(error, 404))
+        {
+            return true;
+        }
+        catch (ODataError error) when (GraphErrors.Is(error, 403))
+        {
+            // Not a plan the app may read: not the ward's group's.
+            plan = null;
+        }
+        catch (ODataError error)
+        {
+            throw GraphErrors.From("get plan", error);
+        }
+
+        var owner = plan?.Container?.ContainerId
+            ?? (plan?.AdditionalData is { } extra && extra.TryGetValue("owner", out var o) ? GraphBodies.AsString(o) : null);
+        if (plan is not null && string.Equals(owner, GroupId, StringComparison.OrdinalIgnoreCase)
+            && plan.Container?.Type is null or PlannerContainerType.Group)
+        {
+            _verified = id;
+            return true;
+        }
+
+        if (interventions is not null)
+        {
+            await interventions.RecordAsync([new Core.Integrity.Intervention(SiteSchema.State.DisplayName, PlanIdStateKey,
+                "Giá trị", id, null, Core.Integrity.InterventionAction.Ignored,
+                "Kế hoạch Planner được ghi nhận không thuộc nhóm của phường; không ghi gì vào kế hoạch đó, dùng kế hoạch của phường.",
+                null, null)], Core.Time.WardTime.Today(connection.Clock), cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private string? _verified;
 
     /// <summary>The group's plan with this title (one request), or null: only for a plan no id was recorded for.</summary>
     private async Task<PlannerPlan?> FindPlanByTitleAsync(string title, CancellationToken cancellationToken)

@@ -14,12 +14,13 @@ public sealed class GraphPlannerStore : IPlannerStore
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="batches">The $batch runner the writes go through.</param>
     /// <param name="state">The ward's state list, where the plan's id is recorded.</param>
+    /// <param name="interventions">Where a recorded plan id of another group's plan is reported.</param>
     /// <param name="logger">Where a person resolved by mail instead of object id is reported.</param>
     public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state,
-        Microsoft.Extensions.Logging.ILogger? logger = null)
+        Core.Integrity.IInterventionLog? interventions = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        Plan = new GraphPlanLocator(connection, state);
+        Plan = new GraphPlanLocator(connection, state, interventions);
         BucketsAndLabels = new GraphBucketsAndLabels(connection, batches);
         Tasks = new GraphPlannerTasks(connection, batches);
         Details = new GraphTaskDetails(connection, batches);

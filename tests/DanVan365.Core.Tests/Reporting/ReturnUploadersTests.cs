@@ -1,5 +1,4 @@
 using DanVan365.Core.Reporting;
-using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 using static DanVan365.Core.Tests.Reporting.SubmitterDirectory;
 
@@ -89,42 +88,4 @@ public class ReturnUploadersTests
 
         Assert.NotNull(ReturnUploaders.Refusal(units, "VP", "VHXH", User(VpHead)));
     }
-
-    [Fact]
-    public void MustCheck_NewContentOrNeverIngested_True()
-    {
-        Assert.True(ReturnUploaders.MustCheck(File("v2", stamp: null, rejection: null), out _));
-        Assert.True(ReturnUploaders.MustCheck(File("v2", stamp: "v1|cat", rejection: null), out _));
-    }
-
-    [Fact]
-    public void MustCheck_SameContentCountedBefore_False()
-    {
-        Assert.False(ReturnUploaders.MustCheck(File("v2", stamp: "v2|old-catalogue", rejection: null), out var standing));
-        Assert.Null(standing);
-    }
-
-    [Fact]
-    public void MustCheck_SameContentRefusedForItsUploader_FalseWithStandingRefusal()
-    {
-        var reason = ReturnUploaders.RefusalOpening + "người khác.";
-
-        Assert.False(ReturnUploaders.MustCheck(File("v2", stamp: "v2|cat", rejection: reason), out var standing));
-        Assert.Equal(reason, standing);
-    }
-
-    [Fact]
-    public void MustCheck_SameContentRefusedForAnotherReason_True()
-    {
-        Assert.True(ReturnUploaders.MustCheck(File("v2", stamp: "v2|cat", rejection: "Mẫu của đợt 1, không phải đợt 2."),
-            out var standing));
-        Assert.Null(standing);
-    }
-
-    private static LibraryFile File(string version, string? stamp, string? rejection) => new("id", "2026/Đợt 1/Nộp/x.docx", "x.docx",
-        version, 10, null, new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [LibraryNames.IngestedHash] = stamp,
-            [LibraryNames.Rejection] = rejection,
-        });
 }

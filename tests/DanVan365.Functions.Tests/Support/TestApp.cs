@@ -116,7 +116,8 @@ public sealed class TestApp : IDisposable
         using var session = harness.NewSession();
         var catalogue = Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
-        await session.Library.UploadAsync(SiteSchema.DecisionFolder, fileName,
+        using var publisher = harness.NewPublisherSession();
+        await publisher.Library.UploadAsync(SiteSchema.DecisionFolder, fileName,
             content ?? await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);
     }
 

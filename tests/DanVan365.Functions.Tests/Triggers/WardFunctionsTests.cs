@@ -42,7 +42,9 @@ public class WardFunctionsTests
         Assert.Equal(31, (await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None)).Count);
         Assert.NotNull(await session.Planner.SnapshotAsync(TestApp.PlanTitle, CancellationToken.None));
         var decision = Assert.Single(await session.Library.ListAsync(SiteSchema.DecisionFolder, CancellationToken.None));
-        Assert.Equal(decision.Version, decision.Fields[DanVan365.Core.Wards.DecisionIntake.StampColumn]);
+        // The sealed processed-file value starts with the content version judged (issue 22, ProcessedStamp).
+        Assert.StartsWith(decision.Version + "|", decision.Fields[DanVan365.Core.Wards.DecisionIntake.StampColumn],
+            StringComparison.Ordinal);
 
         var again = await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
         Assert.False(again.Synced);

@@ -56,6 +56,42 @@ public sealed class DriveIdentityTests : IClassFixture<LocalGraphFixture>
     }
 
     [Fact]
+    public async Task PatchListItemFields_AppAfterAPersonsUpload_FileLastModifiedByTheAppCTagUnchanged()
+    {
+        var (drive, listId) = await NewDriveWithListAsync();
+        var (user, _) = await TwoUsersAsync();
+        var uploaded = await Client.Drives[drive].Items["root:/Nộp/bao-cao.docx:"].Content.PutAsync(new MemoryStream("1"u8.ToArray()),
+            r => r.Headers.Add(Actors.ActingUserHeader, user.Id!));
+
+        // baseitem.md: lastModifiedBy is whoever last modified the item; a column write by the app (the drive route).
+        // (The SDK has no builder for …/items/{id}/listItem/fields: the documented URL, sent as is.)
+        using (var patch = new HttpRequestMessage(HttpMethod.Patch, $"/v1.0/drives/{drive}/items/{uploaded!.Id}/listItem/fields"))
+        {
+            patch.Headers.Add("Authorization", "Bearer local-token");
+            patch.Content = new StringContent("""{"Title":"đã xử lý"}""", System.Text.Encoding.UTF8, "application/json");
+            using var response = await _fx.Control.SendAsync(patch);
+            response.EnsureSuccessStatusCode();
+        }
+
+        var got = await Client.Drives[drive].Items[uploaded.Id].GetAsync(r => r.QueryParameters.Expand = ["listItem"]);
+        Assert.Null(got!.LastModifiedBy!.User);
+        Assert.Equal(Actors.ApplicationId, got.LastModifiedBy.Application!.Id);
+        Assert.Equal(Actors.ApplicationId, got.ListItem!.LastModifiedBy!.Application!.Id);
+        Assert.Equal(uploaded.CTag, got.CTag);
+        Assert.Equal(user.Id, got.CreatedBy!.User!.Id);
+
+        // The list's route writes the same item: a person's column write makes the person the file's last modifier.
+        await Client.Sites[_fx.Tenant.WardSiteId].Lists[listId].Items[got.ListItem.Id].Fields.PatchAsync(new FieldValueSet
+        {
+            AdditionalData = new Dictionary<string, object> { ["Title"] = "sửa tay" },
+        }, r => r.Headers.Add(Actors.ActingUserHeader, user.Id!));
+
+        var after = await Client.Drives[drive].Items[uploaded.Id].GetAsync();
+        Assert.Equal(user.Id, after!.LastModifiedBy!.User!.Id);
+        Assert.Equal(uploaded.CTag, after.CTag);
+    }
+
+    [Fact]
     public async Task UploadSession_ActingUserWhenCreated_RecordedOnTheUploadedFile()
     {
         var drive = await NewDriveAsync();
@@ -114,7 +150,9 @@ public sealed class DriveIdentityTests : IClassFixture<LocalGraphFixture>
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private async Task<string> NewDriveAsync()
+    private async Task<string> NewDriveAsync() => (await NewDriveWithListAsync()).Drive;
+
+    private async Task<(string Drive, string List)> NewDriveWithListAsync()
     {
         var site = _fx.Tenant.WardSiteId;
         var library = await Client.Sites[site].Lists.PostAsync(new List
@@ -122,6 +160,6 @@ public sealed class DriveIdentityTests : IClassFixture<LocalGraphFixture>
             DisplayName = "Thư viện " + Guid.NewGuid().ToString("N")[..8],
             ListProp = new ListInfo { Template = "documentLibrary" },
         });
-        return (await Client.Sites[site].Lists[library!.Id].Drive.GetAsync())!.Id!;
+        return ((await Client.Sites[site].Lists[library!.Id].Drive.GetAsync())!.Id!, library.Id!);
     }
 }

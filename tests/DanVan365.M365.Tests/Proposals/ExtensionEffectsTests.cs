@@ -93,7 +93,11 @@ public class ExtensionEffectsTests
             .Replace("15/2/2026", "15/5/2026", StringComparison.Ordinal));
         await using (var session = ward.NewSession())
         {
-            await session.Library.UploadAsync(SiteSchema.DecisionFolder, "qd-812-2026-hai-an.txt", amended, CancellationToken.None);
+            using (var publisher = ward.NewPublisherSession())
+            {
+                await publisher.Library.UploadAsync(SiteSchema.DecisionFolder, "qd-812-2026-hai-an.txt", amended, CancellationToken.None);
+            }
+
             var intake = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None);
             Assert.True(intake.Sync!.Succeeded, string.Join("\n", intake.Sync.Failures));
             Assert.Single(intake.ClosedProposals);

@@ -1,3 +1,4 @@
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Reporting;
 using DanVan365.Documents.Reporting;
@@ -52,7 +53,8 @@ public class IngestIsolationTests
             await vp.Library.UploadAsync(folder, "Bao-cao-Dot-1-VP.docx", good, CancellationToken.None);
         }
 
-        var ingest = new SubmissionIngest(session.Library, session.Lists, new CrashingOn(bad), ward.Clock, ward.Ward);
+        var ingest = new SubmissionIngest(session.Library, session.Lists, new CrashingOn(bad), ward.Clock, ward.Ward,
+            session.Get<RecordSeal>(), session.Get<IInterventionLog>());
 
         var first = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
         var token = await session.State.GetAsync(SubmissionIngest.DeltaStateKey, CancellationToken.None);

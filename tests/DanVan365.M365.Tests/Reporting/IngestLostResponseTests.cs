@@ -1,3 +1,4 @@
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Reporting;
 using DanVan365.Core.Sync;
 using DanVan365.Documents.Reporting;
@@ -71,7 +72,8 @@ public class IngestLostResponseTests
     private static async Task IngestAsync(WardHarness ward)
     {
         using var session = ward.NewSession();
-        await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock, ward.Ward)
+        await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock, ward.Ward,
+            session.Get<RecordSeal>(), session.Get<IInterventionLog>())
             .IngestChangesAsync(Catalogue, Rounds, session.State, CancellationToken.None);
     }
 

@@ -41,7 +41,8 @@ public class ReturnUploaderTests
         var catalogue = Catalogue;
         using var session = ward.NewSession();
         await session.SyncAllAsync(catalogue, ward.Units);
-        await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,
+        using var publisher = ward.NewPublisherSession();
+        await publisher.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,
             await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);
         var round = ReportRound.FromDecision(catalogue.Decision)[0];
         var templates = await session.Get<ReportTemplates>().IssueAsync(catalogue, ward.Units, round, null, CancellationToken.None);

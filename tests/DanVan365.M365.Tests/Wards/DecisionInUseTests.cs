@@ -18,7 +18,8 @@ public class DecisionInUseTests
         using var session = ward.NewSession();
         var catalogue = Catalogue;
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(catalogue.Decision), CancellationToken.None);
-        await session.Library.UploadAsync(SiteSchema.DecisionFolder, name, content, CancellationToken.None);
+        using var publisher = ward.NewPublisherSession();
+        await publisher.Library.UploadAsync(SiteSchema.DecisionFolder, name, content, CancellationToken.None);
     }
 
     [Fact]

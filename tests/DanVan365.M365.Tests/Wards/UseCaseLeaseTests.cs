@@ -16,7 +16,8 @@ public class UseCaseLeaseTests
         var ward = await WardHarness.StartAsync(settings: WardLeaseTests.NoWait);
         using var session = ward.NewSession();
         await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
-        await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,
+        using var publisher = ward.NewPublisherSession();
+        await publisher.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName,
             await File.ReadAllBytesAsync(TestData.DecisionTextPath), CancellationToken.None);
         return ward;
     }

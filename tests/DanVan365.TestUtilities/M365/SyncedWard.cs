@@ -93,8 +93,12 @@ public static class SyncedWard
             await session.Provisioner.EnsureAsync(SiteSchema.Folders(Bundled.Catalogue.Decision), CancellationToken.None)
                 .ConfigureAwait(false);
             var decision = await File.ReadAllBytesAsync(TestData.DecisionTextPath).ConfigureAwait(false);
-            await session.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, decision, CancellationToken.None)
-                .ConfigureAwait(false);
+            using (var publisher = ward.NewPublisherSession())
+            {
+                await publisher.Library.UploadAsync(SiteSchema.DecisionFolder, WardHarness.DecisionFileName, decision,
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+
             var intake = await session.Get<DecisionIntake>().SyncAsync(force: false, CancellationToken.None).ConfigureAwait(false);
             Check(intake.Sync?.Failures ?? [new RowFailure(WardHarness.DecisionFileName, intake.SkipReason ?? "not synced")]);
         }

@@ -121,6 +121,13 @@ public sealed class WardHarness : IAsyncDisposable
     public Session NewSessionAs(string unitCode, string role = "head") =>
         NewSession(actingUserId: PersonOf(unitCode, role));
 
+    /// <summary>
+    /// A new ward scope acting as a publisher of the ward's decisions (the head of the office that issues them, VP in the
+    /// bundled directory): a decision in "Quyết định" is imported only when a publisher uploaded it (issue 22).
+    /// </summary>
+    public Session NewPublisherSession() =>
+        NewSession(actingUserId: PersonOf(Units.Units.First(u => u.PublishesDecisions).Code));
+
     /// <summary>The object id of the first person with <paramref name="role"/> ("head", "assignee") in the unit.</summary>
     public string PersonOf(string unitCode, string role = "head") =>
         Units.People.First(p => p.Unit == unitCode && p.Role == role).ObjectId
