@@ -79,6 +79,7 @@ public static class SiteSchema
             new(AssignmentColumns.PlannerTaskId, "Mã công việc Planner", ColumnType.Text, ColumnOwner.System, Indexed: true),
             new(AssignmentColumns.PlannerHash, "Mã kiểm tra Planner", ColumnType.Text, ColumnOwner.System, Hidden: true),
             new(AssignmentColumns.ExtendedLastDay, "Hạn sau gia hạn", ColumnType.DateOnly, ColumnOwner.Proposals),
+            new(Seal, "Chứng thực hạn gia hạn", ColumnType.Text, ColumnOwner.Proposals, Hidden: true),
         ]);
 
     /// <summary>Báo cáo kết quả: one row per (round × task × unit), keyed "round|code|unitCode".</summary>
