@@ -160,6 +160,7 @@ public static class SiteSchema
             new(ProposalColumns.WithdrawnOn, "Ngày rút đề xuất", ColumnType.DateOnly, ColumnOwner.System),
             new(ProposalColumns.ClosedByDecision, "Đã thực hiện theo Quyết định", ColumnType.Text, ColumnOwner.System),
             new(ProposalColumns.ClosedOn, "Ngày thực hiện", ColumnType.DateOnly, ColumnOwner.System),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ]);
 
     /// <summary>

@@ -50,6 +50,15 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         {
             var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var outcome = workflow.Propose(request, actor, listing.Proposals);
+            if (outcome.IsAccepted && listing.Ignored.Any(i => i.RowKey == outcome.Value.Id))
+            {
+                // A row the rules ignore (its seal fails) still holds the id in the list's unique key: take the next free one.
+                outcome = ProposalOutcome.Accepted(outcome.Value with
+                {
+                    Id = ProposalIds.Next(outcome.Value.ProposedOn.Year, listing.TakenIds),
+                });
+            }
+
             if (!outcome.IsAccepted || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
             {
                 return outcome;
