@@ -115,6 +115,7 @@ public static class SiteSchema
                 Choices: [NotificationColumns.StatePending, NotificationColumns.StateSent]),
             new(NotificationColumns.SentOn, "Ngày gửi", ColumnType.DateOnly),
             new(NotificationColumns.ClaimedAt, "Thời điểm nhận gửi", ColumnType.Text, ColumnOwner.System),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ],
         Hidden: true);
 

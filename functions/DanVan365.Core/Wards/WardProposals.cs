@@ -116,8 +116,9 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return ProposalReminders.Plan(listing.Proposals, Authority(catalogue), calendar, options, WardTime.Today(clock),
+        var plan = ProposalReminders.Plan(listing.Proposals, Authority(catalogue), calendar, options, WardTime.Today(clock),
             new HashSet<string>(StringComparer.Ordinal));
+        return plan with { Ignored = listing.Ignored };
     }
 
     /// <summary>Effective last days of the assignments (approved extensions over the decision's dates).</summary>

@@ -87,7 +87,7 @@ public static class DanVan365Services
         services.AddScoped<INotificationLogStore>(sp =>
         {
             var graph = sp.GetRequiredService<GraphAdapters>();
-            return new GraphNotificationLog(graph.Site, graph.Batches, graph.Lists);
+            return new GraphNotificationLog(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
         });
         services.AddScoped<IProposalStore>(sp =>
         {
