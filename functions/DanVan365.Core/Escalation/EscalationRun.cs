@@ -170,8 +170,9 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         var failures = new List<RowFailure>();
         if (!dryRun)
         {
-            failures.AddRange(await interventions.RecordAsync([.. setup.Interventions, .. read.Select(e => e.Forged).OfType<Integrity.Intervention>()],
-                today, cancellationToken).ConfigureAwait(false));
+            var found = read.Select(e => e.Forged).OfType<Integrity.Intervention>();
+            failures.AddRange(await interventions.RecordAsync([.. setup.Interventions, .. found], today, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         var unreported = await interventions.UnreportedAsync(cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,9 @@ public static class IsoText
     /// <summary>Longest text System.Text.Json could read as a date-time ("yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm" and a bit).</summary>
     private const int Longest = 40;
 
-    /// <summary><paramref name="value"/> as a read gives it back: the UTC instant when it is an ISO 8601 date-time, else unchanged.</summary>
+    /// <summary>
+    /// <paramref name="value"/> as a read gives it back: the UTC instant when it is an ISO 8601 date-time, else unchanged.
+    /// </summary>
     public static string? AsRead(string? value)
     {
         if (value is null || value.Length is < 10 or > Longest || !char.IsAsciiDigit(value[0]))

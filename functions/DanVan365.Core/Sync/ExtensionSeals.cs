@@ -21,7 +21,9 @@ public static class ExtensionSeals
 
     private static ListDefinition List => SiteSchema.Assignments;
 
-    /// <summary>The fields a write of <paramref name="extendedLastDay"/> on row <paramref name="rowKey"/> carries: the date and its seal.</summary>
+    /// <summary>
+    /// The fields a write of <paramref name="extendedLastDay"/> on row <paramref name="rowKey"/> carries: the date and its seal.
+    /// </summary>
     public static Dictionary<string, string?> Fields(RecordSeal seal, string rowKey, DateOnly? extendedLastDay)
     {
         ArgumentNullException.ThrowIfNull(seal);

@@ -31,7 +31,8 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         {
             if (ProposalSeals.Check(row, seal) == SealCheck.Broken)
             {
-                ignored.Add(new IgnoredProposal(row.Key, row.Fields.GetValueOrDefault(ProposalColumns.State), row.ModifiedBy, row.Modified));
+                var state = row.Fields.GetValueOrDefault(ProposalColumns.State);
+                ignored.Add(new IgnoredProposal(row.Key, state, row.ModifiedBy, row.Modified));
             }
             else if (ProposalRows.TryFromFields(row.Fields, out var proposal, out var problem))
             {

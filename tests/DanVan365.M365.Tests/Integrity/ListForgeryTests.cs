@@ -48,7 +48,8 @@ public class ListForgeryTests
 
         var escalation = await EscalateAsync(ward);
 
-        var told = Assert.Single(escalation.Digests, d => d.Digest.Notifications.Any(n => n.Level.Kind == EscalationKind.Intervention));
+        var told = Assert.Single(escalation.Digests,
+            d => d.Digest.Notifications.Any(n => n.Level.Kind == EscalationKind.Intervention));
         Assert.Equal(DigestStatus.Sent, told.Status);
         Assert.Contains("sửa cột “Nội dung nhiệm vụ” của dòng 3.5.a (Nhiệm vụ dân vận) từ ", told.Digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("thành Sửa tay; DanVan365 đã khôi phục.", told.Digest.TextBody, StringComparison.Ordinal);
@@ -73,7 +74,8 @@ public class ListForgeryTests
         var report = await ward.NewSession().CatalogueSync.RunAsync(Catalogue, Units, false, CancellationToken.None);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
-        var row = (await ward.NewSession().Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None)).Single(r => r.Key == Assignment);
+        var row = (await ward.NewSession().Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None))
+            .Single(r => r.Key == Assignment);
         Assert.Null(row.Fields[AssignmentColumns.ExtendedLastDay]);
         Assert.Equal("Đang thực hiện", row.Fields[AssignmentColumns.Notes]);
         var recorded = Assert.Single(await ward.NewSession().Get<IInterventionLog>().UnreportedAsync(CancellationToken.None));
