@@ -4,6 +4,7 @@
 //                          │            containers azure-webjobs-hosts, -secrets      Storage Blob Data Owner
 //                          │            queues ward-jobs, ward-jobs-poison            Storage Queue Data Contributor
 //                          ├─► Application Insights (local auth off)                 Monitoring Metrics Publisher
+//                          ├─► Key Vault: secret seal-key (Integrity__SealKey)      Key Vault Secrets User
 //                          └─► Microsoft Graph (granted by grant-graph-permissions.sh, not by this template)
 //   HTTP functions ◄── Entra ID tokens for the API app registration (register-api.sh; apiClientId, required)
 //   ward-jobs-poison ──► queue write logs ──► log alert ──► e-mail (alertEmails)
@@ -94,6 +95,7 @@ var names = {
   poisonAlert: 'alert-${prefix}-${suffix}-ward-jobs-poison'
   plan: 'plan-${prefix}-${suffix}'
   functionApp: 'func-${prefix}-${suffix}'
+  vault: take('kv${compactPrefix}${suffix}', 24)
 }
 
 var deploymentContainerName = 'app-package'
@@ -133,6 +135,17 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module vault 'modules/keyvault.bicep' = {
+  name: 'vault'
+  params: {
+    name: names.vault
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+    identityName: names.identity
+  }
+}
+
 module alerts 'modules/alerts.bicep' = {
   name: 'alerts'
   params: {
@@ -165,11 +178,15 @@ module functionApp 'modules/functionapp.bicep' = {
     m365TenantId: m365TenantId
     wards: wards
     apiClientId: apiClientId
+    sealKeyReference: vault.outputs.sealKeyReference
   }
 }
 
 @description('Name of the Function App (for az functionapp deployment / func azure functionapp publish).')
 output functionAppName string = functionApp.outputs.name
+
+@description('Name of the Key Vault that holds the seal key (create secret "seal-key" once: infra/README.md).')
+output vaultName string = vault.outputs.name
 
 @description('The app\'s URL.')
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'

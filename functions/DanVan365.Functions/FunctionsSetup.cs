@@ -26,6 +26,7 @@ public static class FunctionsSetup
         services.AddSingleton<IWardJobs, WardJobs>();
         services.AddSingleton<WardJobOutcomes>();
         services.AddHostedService<HolidayYearCheck>();
+        services.AddHostedService<ProtectionsAtStart>();
         services.AddSingleton<IWardJobQueue>(_ => new StorageWardJobQueue(StorageWardJobQueue.CreateService(configuration)));
         services.AddSingleton<WardDispatcher>();
         services.AddSingleton<Triggers.IPortalCatalogues, Triggers.LibraryPortalCatalogues>();

@@ -100,4 +100,12 @@ internal static partial class Log
         Message = "Ward {Ward}: no holiday file for {Year} (Wards:N:HolidayFiles or Escalation:HolidayFiles); "
             + "weekends only until one is given")]
     public static partial void HolidayFileMissing(ILogger logger, string ward, int year);
+
+    [LoggerMessage(EventId = 1080, Message = "Protections ward={Ward}: {Protection} {State}")]
+    public static partial void Protection(ILogger logger, LogLevel level, string ward, string protection,
+        Core.Lockdown.ProtectionState state);
+
+    [LoggerMessage(EventId = 1081, Level = LogLevel.Warning,
+        Message = "Protections ward={Ward}: not checked ({Error}); run `danvan365 doctor --tenant …`")]
+    public static partial void ProtectionsUnchecked(ILogger logger, string ward, string error);
 }

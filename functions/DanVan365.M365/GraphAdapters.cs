@@ -14,7 +14,9 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
 {
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="clock">The composition root's clock: batch-item retry waits and state timestamps.</param>
-    internal GraphAdapters(GraphConnection connection, TimeProvider clock)
+    /// <param name="loggerFactory">The host's loggers (warnings such as a Planner assignee resolved by mail), or null.</param>
+    internal GraphAdapters(GraphConnection connection, TimeProvider clock,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(clock);
@@ -24,7 +26,7 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         Lists = new GraphListStore(Site, Batches);
         Provisioner = new GraphSiteProvisioner(Site, Batches, clock);
         State = new GraphStateStore(Site, Lists, clock);
-        Planner = new GraphPlannerStore(connection, Batches, State);
+        Planner = new GraphPlannerStore(connection, Batches, State, loggerFactory?.CreateLogger("DanVan365.M365.Planner"));
         Library = new GraphLibraryStore(Site, Batches, Provisioner);
     }
 

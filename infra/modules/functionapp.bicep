@@ -52,6 +52,9 @@ param wards ward[]
 @description('Client id of the Entra app registration that protects the HTTP functions (register-api.sh).')
 param apiClientId string
 
+@description('Key Vault reference of the seal key (modules/keyvault.bicep), resolved by the platform with the app\'s identity.')
+param sealKeyReference string
+
 // Every setting below is read by DanVan365.Functions or by the Functions host; nothing else is written.
 // tests/DanVan365.Functions.Tests/Infrastructure/BicepSettingsTests.cs compiles this template, runs these settings
 // through the app's start-up validation and fails on a setting that nothing reads.
@@ -95,6 +98,11 @@ var settings = {
   AzureAd__Instance: environment().authentication.loginEndpoint
   AzureAd__TenantId: m365TenantId
   AzureAd__ClientId: apiClientId
+
+  // Section "Integrity" (DanVan365.Core.Integrity.IntegrityOptions): the seal key, read from Key Vault by the platform
+  // (https://learn.microsoft.com/azure/app-service/app-service-key-vault-references). During a rotation the admin adds
+  // Integrity__PreviousSealKey the same way (infra/README.md).
+  Integrity__SealKey: sealKeyReference
 }
 
 // CORS: the web part calls the API from the wards' SharePoint pages (also inside Teams); no other origin.
@@ -127,6 +135,8 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    // Key Vault references resolve with the app's user-assigned identity.
+    keyVaultReferenceIdentity: identityId
     httpsOnly: true
     clientAffinityEnabled: false
     // Public: the web part calls the API from people's browsers, wherever they are (see README, Network).

@@ -158,6 +158,41 @@ public sealed class WebPartsTests(ServeFixture serve)
     }
 
     [Theory]
+    [InlineData("view=dashboard&asOf=" + ServeFixture.AsOf)]
+    [InlineData("view=report&as=" + VhxhHead)]
+    [InlineData("view=proposals&as=" + VhxhHead)]
+    public async Task View_UnderServesContentSecurityPolicy_ShownWithoutAViolation(string query)
+    {
+        var page = await serve.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "vi-VN" });
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (refused)
+                {
+                    refused.Add(message.Text);
+                }
+            }
+        };
+
+        var response = await page.GotoAsync(new Uri(serve.Address, "/?" + query).ToString());
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var shown = await page.Locator("#root").InnerTextAsync();
+        var alerts = await page.Locator("[role='alert']").AllInnerTextsAsync();
+        var headers = await response!.AllHeadersAsync();
+        await page.CloseAsync();
+
+        Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.NotEqual("Đang tải…", shown.Trim());
+        Assert.DoesNotContain(alerts, a => a.Contains("phiên đăng nhập", StringComparison.Ordinal));
+        lock (refused)
+        {
+            Assert.True(refused.Count == 0, string.Join("\n", refused));
+        }
+    }
+
+    [Theory]
     [InlineData("view=dashboard&asOf=" + ServeFixture.AsOf, "dashboard-axe")]
     [InlineData("view=report&as=" + VhxhHead, "report-axe")]
     [InlineData("view=proposals&as=" + VhxhHead, "proposals-axe")]

@@ -77,6 +77,22 @@ public class ConfigurationTests
         Assert.Contains("'M365:TenantId'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "'Integrity:SealKey'")]
+    [InlineData("AAAA", "'Integrity:SealKey'")]
+    public void Start_TenantWithoutUsableSealKey_FailsNamingIntegritySealKey(string? key, string named)
+    {
+        var settings = Valid();
+        settings["M365:Local"] = "false";
+        settings["M365:GraphBaseUrl"] = "https://graph.microsoft.com/v1.0";
+        settings["M365:TenantId"] = "3f2b5a1c-0000-4000-8000-0000000000aa";
+        settings["Integrity:SealKey"] = key;
+
+        var error = Assert.Throws<OptionsValidationException>(() => Start(settings));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_WardWithoutSiteOrGroup_FallsBackToM365Section()
     {

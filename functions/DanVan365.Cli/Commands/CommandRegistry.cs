@@ -23,5 +23,7 @@ internal static class CommandRegistry
         yield return Commands.EmulatorCommand.Create(context);
         yield return Commands.BenchCityCommand.Create(context);
         yield return Commands.ServeCommand.Create(context);
+        yield return Commands.LockdownPlanCommand.Create(context);
+        yield return Commands.DoctorCommand.Create(context);
     }
 }

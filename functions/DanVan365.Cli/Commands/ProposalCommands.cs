@@ -11,8 +11,9 @@ namespace DanVan365.Cli.Commands;
 /// <summary>
 /// `proposal add|list|review|decide|withdraw|draft`: the ward's adjustment proposals (issue 17) through the
 /// <see cref="WardProposals"/> use case, local or tenant like the other commands. `--as` names the acting person of the
-/// unit directory. A refusal prints its rule ("wrong-role: …") on stderr and exits 2 for bad input or an unknown id,
-/// 1 for a missing right or a state that does not allow it; nothing is written then.
+/// unit directory. A refusal prints its rule ("wrong-role: …", "own-proposal: …") on stderr and exits 2 for bad input or an
+/// unknown id, 1 for a missing right (separation of duties included) or a state that does not allow it; nothing is written
+/// then. `add --request-id` makes a repeated add print the proposal already recorded instead of filing a second.
 /// </summary>
 internal static class ProposalCommands
 {
@@ -42,10 +43,14 @@ internal static class ProposalCommands
         var reason = new Option<string>("--reason") { Description = "Why (required).", Required = true };
         var text = new Option<string?>("--text") { Description = "Proposed wording (change, add)." };
         var lastDay = new Option<string?>("--last-day") { Description = "Proposed last day, yyyy-mm-dd (extend)." };
+        var requestId = new Option<string?>("--request-id")
+        {
+            Description = "A client request id: running the same add again with it prints the proposal already recorded.",
+        };
         var (target, decision, actor) = Common();
         var command = new Command("add", "Propose an adjustment for a unit; prints the new id as the last line.")
         {
-            unit, task, kind, reason, text, lastDay, decision, actor,
+            unit, task, kind, reason, text, lastDay, requestId, decision, actor,
         };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
@@ -53,10 +58,11 @@ internal static class ProposalCommands
             var who = Actor(parse, actor);
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var request = new ProposalRequest(parse.GetValue(unit), parse.GetValue(task), parse.GetValue(kind), parse.GetValue(text),
-                parse.GetValue(lastDay), parse.GetValue(reason));
+                parse.GetValue(lastDay), parse.GetValue(reason), parse.GetValue(requestId));
             var outcome = await run.Get<WardProposals>().ProposeAsync(run.Catalogue, request, who, ct).ConfigureAwait(false);
-            return await FinishAsync(context, outcome, p => $"đã ghi đề xuất {ProposalRows.Title(p)} ({p.State.ToWord()})",
-                p => p.Id).ConfigureAwait(false);
+            return await FinishAsync(context, outcome, p => outcome.IsRepeated
+                ? $"đề xuất {ProposalRows.Title(p)} đã được ghi trước đó với mã yêu cầu này ({p.State.ToWord()})"
+                : $"đã ghi đề xuất {ProposalRows.Title(p)} ({p.State.ToWord()})", p => p.Id).ConfigureAwait(false);
         }));
         return command;
     }

@@ -30,9 +30,11 @@ public sealed record ServeSettings(WardContext Ward, M365Options Graph, TaskCata
     IConfiguration Configuration, int Port, string? PageFolder);
 
 /// <summary>
-/// `danvan365 serve`: Kestrel on 127.0.0.1 serving the local host page, tokens of <see cref="ServeTokens"/>, and /api/* run by
-/// the HTTP function classes themselves (the same code as the Functions), after the production token validation
-/// (<see cref="EntraAuthentication"/>, configured with the serve key as the tenant's signing key).
+/// `danvan365 serve`: Kestrel on 127.0.0.1 serving the local host page, tokens of <see cref="ServeTokens"/> (to same-origin
+/// callers only), and /api/* run by the HTTP function classes themselves (the same code as the Functions), after the
+/// production token validation
+/// (<see cref="EntraAuthentication"/>, configured with the serve key as the tenant's signing key). Every request passes
+/// <see cref="ServeGuards"/> first (its own Host only; a content security policy on every answer).
 /// </summary>
 public sealed class ServeHost : IAsyncDisposable
 {
@@ -88,6 +90,7 @@ public sealed class ServeHost : IAsyncDisposable
             o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(metadata);
         });
         var app = builder.Build();
+        app.Use((http, next) => ServeGuards.InvokeAsync(http, () => next(http)));
         MapPage(app, settings.PageFolder);
         app.MapGet("/_serve/token", (HttpContext http) => Token(http, tokens, settings.Ward));
         MapApi(app, "GET", "status", (s, r, c) => s.GetRequiredService<ReporterFunctions>().Status(r, c));
@@ -134,6 +137,15 @@ public sealed class ServeHost : IAsyncDisposable
 
     private static async Task Token(HttpContext http, ServeTokens tokens, WardContext ward)
     {
+        // A page of another site must not obtain a token (nor learn the directory's addresses through the 404 below).
+        if (ServeGuards.IsCrossOriginCaller(http.Request))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsJsonAsync(new ErrorBody(ServeGuards.CrossOrigin), Json, http.RequestAborted)
+                .ConfigureAwait(false);
+            return;
+        }
+
         var email = http.Request.Query["as"].ToString().Trim();
         var person = email.Length == 0 ? ServeTokens.DefaultPerson(ward.Units) : ward.Units.FindPerson(email);
         if (person is null)

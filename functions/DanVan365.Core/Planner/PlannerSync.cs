@@ -54,8 +54,8 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var specs = PlannerDesign.Tasks(catalogue, units, links, EffectiveLastDays(rows));
         var linkStates = rows.Select(LinkOf).ToList();
         var people = PlannerSyncPlanner.PeopleToResolve(specs, current.Tasks, linkStates);
-        var users = people.Count == 0 ? new Dictionary<string, string>() : await planner.ResolveUsersAsync(people,
-            cancellationToken).ConfigureAwait(false);
+        var users = people.Count == 0 ? new Dictionary<string, string>() : await planner.ResolveUsersAsync(
+            PlannerAssignees.Of(people, specs, units), cancellationToken).ConfigureAwait(false);
         var plan = PlannerSyncPlanner.Plan(specs, current.Tasks, linkStates, users, current.BucketIds);
         if (dryRun || snapshot is null)
         {

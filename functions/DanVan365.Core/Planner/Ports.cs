@@ -20,8 +20,11 @@ public interface IPlannerStore
     /// </summary>
     Task<TeamsTabPin> EnsurePlanAsync(PlannerPlanSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>User ids by e-mail (mail or user principal name); people who cannot be found are left out.</summary>
-    Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlySet<string> emails, CancellationToken cancellationToken);
+    /// <summary>
+    /// User ids by e-mail: a person's Entra object id from the unit directory when given (no look-up), else found by mail or
+    /// user principal name (a fallback the adapter logs as a warning); people who cannot be found are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlyList<PlannerAssignee> people, CancellationToken cancellationToken);
 
     /// <summary>Carries out a plan: creates, task updates, details, archives (batched, If-Match on every PATCH).</summary>
     Task<PlannerApplyResult> ApplyAsync(PlannerSnapshot snapshot, PlannerSyncPlan plan, CancellationToken cancellationToken);

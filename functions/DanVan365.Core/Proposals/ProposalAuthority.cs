@@ -1,4 +1,5 @@
 using DanVan365.Core.Catalogue;
+using DanVan365.Core.Reporting;
 using DanVan365.Core.Text;
 using DanVan365.Core.Units;
 
@@ -13,6 +14,9 @@ namespace DanVan365.Core.Proposals;
 /// <item>Deciders: the decision's signer (the directory person with role "signer" named as the decision's signer, or
 /// <see cref="ProposalOptions.SignerEmail"/>) and the configured deputies.</item>
 /// </list>
+/// Separation of duties (<see cref="MayReview"/>, <see cref="MayDecide"/>): nobody reviews or decides a proposal they made,
+/// and whoever reviewed a proposal does not decide it (another decider, a configured deputy, does). People are the same
+/// when their addresses match or the directory gives both the same Entra object id (<see cref="IsSamePerson"/>).
 /// </summary>
 public sealed class ProposalAuthority
 {
@@ -75,6 +79,27 @@ public sealed class ProposalAuthority
 
     public bool IsDecider(string? actor) => DeciderEmails.Any(d => Same(d, actor?.Trim()));
 
+    /// <summary>True when <paramref name="actor"/> is the reviewer and did not make <paramref name="proposal"/>.</summary>
+    public bool MayReview(Proposal proposal, string? actor)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return IsReviewer(actor) && !IsSamePerson(proposal.ProposedBy, actor);
+    }
+
+    /// <summary>True when <paramref name="actor"/> is a decider who neither made nor reviewed <paramref name="proposal"/>.</summary>
+    public bool MayDecide(Proposal proposal, string? actor) => IsDecider(actor) && IsIndependentOf(proposal, actor);
+
+    /// <summary>The deciders who neither made nor reviewed <paramref name="proposal"/> (those who may decide it).</summary>
+    public IReadOnlyList<string> IndependentDeciders(Proposal proposal) => [.. DeciderEmails.Where(d => IsIndependentOf(proposal, d))];
+
+    /// <summary>
+    /// True when the addresses <paramref name="a"/> and <paramref name="b"/> are one person: the same address, or directory
+    /// people with the same Entra object id (<see cref="ReportSubmitters.SameId"/>). An empty address is nobody.
+    /// </summary>
+    public bool IsSamePerson(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b)
+        && (Same(a, b.Trim()) || ReportSubmitters.SameId(ObjectIdOf(a), ObjectIdOf(b)));
+
     /// <summary>
     /// How a person is named in a report: "Phó Chủ tịch Ủy ban nhân dân phường Bùi Quang Ngân" (title and name from the
     /// directory); the decision's signer name for the signer; the address itself when the directory does not know it.
@@ -95,6 +120,15 @@ public sealed class ProposalAuthority
 
         return Same(SignerEmail, email.Trim()) && SignerName.Length > 0 ? SignerName : email.Trim();
     }
+
+    private bool IsIndependentOf(Proposal proposal, string? actor)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return !IsSamePerson(proposal.ProposedBy, actor) && !IsSamePerson(proposal.ReviewedBy, actor);
+    }
+
+    private string? ObjectIdOf(string address) =>
+        Units.People.FirstOrDefault(p => Same(p.Email, address.Trim()) && !string.IsNullOrWhiteSpace(p.ObjectId))?.ObjectId;
 
     private static bool Same(string? a, string? b) =>
         !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b) && string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);

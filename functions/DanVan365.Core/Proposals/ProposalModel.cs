@@ -162,6 +162,9 @@ public sealed record Proposal(
 
     public DateOnly? ClosedOn { get; init; }
 
+    /// <summary>The client request id it was filed with (unique in the list); null when the client gave none.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>An approved proposal an amending decision has carried out.</summary>
     [MemberNotNullWhen(true, nameof(ClosedByDecision))]
     public bool IsClosed => ClosedByDecision is not null;

@@ -21,6 +21,18 @@ public static class ProposalRules
     public const string NotConfigured = "not-configured";
     public const string UnknownProposal = "unknown-proposal";
     public const string ChangedMeanwhile = "changed-meanwhile";
+
+    /// <summary>Separation of duties: the proposer neither reviews nor decides their own proposal.</summary>
+    public const string OwnProposal = "own-proposal";
+
+    /// <summary>Separation of duties: whoever reviewed (forwarded) a proposal does not decide it.</summary>
+    public const string ReviewerDecides = "reviewer-decides";
+
+    /// <summary>A client request id given with a different proposal, or by another person.</summary>
+    public const string RequestIdReused = "request-id-reused";
+
+    /// <summary>A client request id that is empty, too long or not of letters, digits and - _ . :</summary>
+    public const string InvalidRequestId = "invalid-request-id";
 }
 
 /// <summary>Whether a refusal is bad input (CLI exit 2, HTTP 400) or a missing right / wrong moment (CLI exit 1, HTTP 403/409).</summary>
@@ -48,10 +60,11 @@ public sealed record ProposalRefusal(string Code, RefusalKind Kind, string Messa
 /// <summary>The result of an action: the proposal as it now is, or the refusal.</summary>
 public sealed record ProposalOutcome
 {
-    private ProposalOutcome(Proposal? proposal, ProposalRefusal? refusal)
+    private ProposalOutcome(Proposal? proposal, ProposalRefusal? refusal, bool repeated = false)
     {
         Proposal = proposal;
         Refusal = refusal;
+        IsRepeated = repeated;
     }
 
     public Proposal? Proposal { get; }
@@ -60,7 +73,17 @@ public sealed record ProposalOutcome
 
     public bool IsAccepted => Refusal is null;
 
+    /// <summary>
+    /// True when the proposal was already recorded for the same client request id (a retry after a lost answer): it is the
+    /// recorded one, as it now stands, and nothing is to be written.
+    /// </summary>
+    public bool IsRepeated { get; }
+
     public static ProposalOutcome Accepted(Proposal proposal) => new(proposal ?? throw new ArgumentNullException(nameof(proposal)), null);
+
+    /// <summary>The proposal a first attempt with the same client request id recorded (<see cref="IsRepeated"/>).</summary>
+    public static ProposalOutcome Repeated(Proposal proposal) =>
+        new(proposal ?? throw new ArgumentNullException(nameof(proposal)), null, repeated: true);
 
     public static ProposalOutcome Refused(ProposalRefusal refusal) => new(null,
         refusal ?? throw new ArgumentNullException(nameof(refusal)));

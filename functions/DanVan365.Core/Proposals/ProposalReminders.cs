@@ -115,7 +115,7 @@ public static class ProposalReminders
             var level = (step == ProposalWaitStep.Review ? "review+" : "decision+")
                 + options.ReminderWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var unitName = authority.Units.Find(p.UnitCode)?.Name ?? p.UnitCode;
-            foreach (var (address, role) in Targets(step, authority, problems))
+            foreach (var (address, role) in Targets(step, p, authority, problems))
             {
                 if (!Recipient.TryCreate(address, authority.Describe(address), out var recipient))
                 {
@@ -134,8 +134,8 @@ public static class ProposalReminders
         return new ProposalReminderPlan(today, true, reminders, [.. problems]);
     }
 
-    private static IEnumerable<(string Address, RecipientRole Role)> Targets(ProposalWaitStep step, ProposalAuthority authority,
-        SortedSet<string> problems)
+    private static IEnumerable<(string Address, RecipientRole Role)> Targets(ProposalWaitStep step, Proposal proposal,
+        ProposalAuthority authority, SortedSet<string> problems)
     {
         if (step == ProposalWaitStep.Review)
         {
@@ -154,6 +154,14 @@ public static class ProposalReminders
                 $"đề xuất.");
         }
 
-        return authority.DeciderEmails.Select(a => (a, RecipientRole.Signer));
+        // Separation of duties: only the deciders who may decide it (neither its proposer nor its reviewer) are reminded.
+        var deciders = authority.IndependentDeciders(proposal);
+        if (authority.DeciderEmails.Count > 0 && deciders.Count == 0)
+        {
+            problems.Add($"Đề xuất {proposal.Id}: người quyết định đã đề xuất hoặc đã trình đề xuất này và chưa có người được ủy quyền " +
+                "quyết định thay.");
+        }
+
+        return deciders.Select(a => (a, RecipientRole.Signer));
     }
 }

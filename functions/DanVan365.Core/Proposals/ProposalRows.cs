@@ -51,6 +51,7 @@ public static class ProposalRows
             [ProposalColumns.WithdrawnOn] = FieldValues.Date(p.WithdrawnOn),
             [ProposalColumns.ClosedByDecision] = FieldValues.Text(p.ClosedByDecision),
             [ProposalColumns.ClosedOn] = FieldValues.Date(p.ClosedOn),
+            [ProposalColumns.RequestId] = FieldValues.Text(p.RequestId),
         };
     }
 
@@ -123,6 +124,7 @@ public static class ProposalRows
             WithdrawnOn = dates[ProposalColumns.WithdrawnOn],
             ClosedByDecision = Get(ProposalColumns.ClosedByDecision),
             ClosedOn = dates[ProposalColumns.ClosedOn],
+            RequestId = Get(ProposalColumns.RequestId),
         };
         return true;
     }

@@ -8,8 +8,10 @@ namespace DanVan365.Core.Proposals;
 /// <summary>
 /// The proposal state machine (pure): Chờ xem xét → (review) Đã trình | Không chấp thuận → (decision) Chấp thuận |
 /// Không chấp thuận; Chờ xem xét or Đã trình → Đã rút (withdrawn by the unit); Chấp thuận → closed by an amending
-/// decision. Every action checks input, then the actor's right (<see cref="ProposalAuthority"/>), then the state and
-/// dates, and returns either the new proposal or a <see cref="ProposalRefusal"/> naming the rule. Today is the ward's
+/// decision. Every action checks input, then the actor's right (<see cref="ProposalAuthority"/>, separation of duties
+/// included: nobody reviews or decides their own proposal, the reviewer does not decide it), then the state and dates, and
+/// returns either the new proposal or a <see cref="ProposalRefusal"/> naming the rule. A propose carrying a client request
+/// id already recorded gives back the recorded proposal (<see cref="ProposalOutcome.IsRepeated"/>). Today is the ward's
 /// date from the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ProposalWorkflow
@@ -37,6 +39,22 @@ public sealed class ProposalWorkflow
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(existing);
+        var requestId = request.RequestId?.Trim();
+        if (requestId is not null && ProposalRequestIds.Refusal(requestId) is { } badId)
+        {
+            return Refuse(ProposalRules.InvalidRequestId, RefusalKind.BadInput, badId);
+        }
+
+        if (requestId is not null
+            && existing.FirstOrDefault(p => string.Equals(p.RequestId, requestId, StringComparison.Ordinal)) is { } first)
+        {
+            return Authority.IsSamePerson(first.ProposedBy, actor) && ProposalRequestIds.SameAsked(first, request)
+                ? ProposalOutcome.Repeated(first)
+                : Refuse(ProposalRules.RequestIdReused, RefusalKind.Conflict,
+                    $"Mã yêu cầu '{Clip(requestId)}' đã được dùng cho đề xuất {first.Id} với nội dung khác hoặc của người khác: " +
+                        "mỗi lần gửi một đề xuất mới phải có một mã yêu cầu mới.");
+        }
+
         if (!ProposalCodes.TryParseKind(request.Kind, out var kind))
         {
             return Refuse(ProposalRules.InvalidKind, RefusalKind.BadInput,
@@ -112,8 +130,11 @@ public sealed class ProposalWorkflow
         }
 
         var id = ProposalIds.Next(Today.Year, existing.Select(p => p.Id));
-        return ProposalOutcome.Accepted(new Proposal(
-            id, unit.Code, taskCode, kind, text, lastDay, reason, actor.Trim(), Today, ProposalState.Pending));
+        var proposal = new Proposal(id, unit.Code, taskCode, kind, text, lastDay, reason, actor.Trim(), Today, ProposalState.Pending)
+        {
+            RequestId = requestId,
+        };
+        return ProposalOutcome.Accepted(proposal);
     }
 
     /// <summary>The aggregating unit's head forwards the proposal to the decider, or rejects it.</summary>
@@ -129,6 +150,12 @@ public sealed class ProposalWorkflow
         {
             return Refuse(ProposalRules.WrongRole, RefusalKind.Forbidden,
                 $"Chỉ thủ trưởng {Authority.AggregatingUnitName} (đơn vị tổng hợp) mới được xem xét và trình đề xuất.");
+        }
+
+        if (!Authority.MayReview(proposal, actor))
+        {
+            return Refuse(ProposalRules.OwnProposal, RefusalKind.Forbidden,
+                $"Theo quy tắc tách bạch nhiệm vụ, người đề xuất không được tự xem xét, trình đề xuất {proposal.Id} của chính mình.");
         }
 
         if (proposal.State != ProposalState.Pending)
@@ -158,6 +185,11 @@ public sealed class ProposalWorkflow
         {
             return Refuse(ProposalRules.WrongRole, RefusalKind.Forbidden,
                 $"Chỉ người ký Quyết định số {_catalogue.Decision.Number} hoặc người được ủy quyền mới được quyết định đề xuất.");
+        }
+
+        if (!Authority.MayDecide(proposal, actor))
+        {
+            return NotIndependent(proposal, actor);
         }
 
         if (proposal.State != ProposalState.Submitted)
@@ -265,6 +297,21 @@ public sealed class ProposalWorkflow
         ? Refuse(ProposalRules.TextTooLong, RefusalKind.BadInput,
             string.Create(CultureInfo.InvariantCulture, $"{what} dài {text.Length} ký tự, vượt quá {ProposalOptions.MaxTextLength} ký tự."))
         : null;
+
+    /// <summary>The refusal of a decider who made or reviewed the proposal, naming who may decide it instead.</summary>
+    private ProposalOutcome NotIndependent(Proposal proposal, string actor)
+    {
+        var own = Authority.IsSamePerson(proposal.ProposedBy, actor);
+        var rule = own
+            ? $"Theo quy tắc tách bạch nhiệm vụ, người đề xuất không được tự quyết định đề xuất {proposal.Id} của chính mình"
+            : $"Theo quy tắc tách bạch nhiệm vụ, người đã xem xét, trình đề xuất {proposal.Id} không được đồng thời quyết định đề xuất đó";
+        var others = Authority.IndependentDeciders(proposal);
+        var instead = others.Count > 0
+            ? $"; đề xuất do {string.Join(" hoặc ", others.Select(Authority.Describe))} quyết định."
+            : "; hiện chưa có người được ủy quyền quyết định thay: đề nghị quản trị hệ thống bổ sung người được ủy quyền " +
+                "trong cấu hình đề xuất.";
+        return Refuse(own ? ProposalRules.OwnProposal : ProposalRules.ReviewerDecides, RefusalKind.Forbidden, rule + instead);
+    }
 
     private static ProposalOutcome Illegal(Proposal proposal, string action) => Refuse(ProposalRules.IllegalTransition,
         RefusalKind.Conflict,

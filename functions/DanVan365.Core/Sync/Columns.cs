@@ -134,6 +134,7 @@ public static class ProposalColumns
     public const string WithdrawnOn = "WithdrawnOn";
     public const string ClosedByDecision = "ClosedByDecision";
     public const string ClosedOn = "ClosedOn";
+    public const string RequestId = "ClientRequestId";
 }
 
 /// <summary>Internal column names of Trạng thái đồng bộ (<see cref="SiteSchema.State"/>); a public contract.</summary>

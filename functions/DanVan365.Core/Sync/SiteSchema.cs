@@ -161,6 +161,7 @@ public static class SiteSchema
             new(ProposalColumns.WithdrawnOn, "Ngày rút đề xuất", ColumnType.DateOnly, ColumnOwner.System),
             new(ProposalColumns.ClosedByDecision, "Đã thực hiện theo Quyết định", ColumnType.Text, ColumnOwner.System),
             new(ProposalColumns.ClosedOn, "Ngày thực hiện", ColumnType.DateOnly, ColumnOwner.System),
+            new(ProposalColumns.RequestId, "Mã yêu cầu", ColumnType.Text, ColumnOwner.System, Indexed: true, Unique: true),
             new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ]);
 

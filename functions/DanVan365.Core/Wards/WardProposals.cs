@@ -41,7 +41,11 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
             .OrderByDescending(p => p.ProposedOn).ThenByDescending(p => p.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>A unit's person proposes; the new proposal is written with the next free id.</summary>
+    /// <summary>
+    /// A unit's person proposes; the new proposal is written with the next free id. With a client request id it is written
+    /// once: a retry (or a second request racing the first) gets back the proposal recorded with that id
+    /// (<see cref="ProposalOutcome.IsRepeated"/>), the list's unique request id column refusing a second row.
+    /// </summary>
     public async Task<ProposalOutcome> ProposeAsync(TaskCatalogue catalogue, ProposalRequest request, string actor,
         CancellationToken cancellationToken)
     {
@@ -59,7 +63,8 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
                 });
             }
 
-            if (!outcome.IsAccepted || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
+            if (!outcome.IsAccepted || outcome.IsRepeated
+                || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
             {
                 return outcome;
             }

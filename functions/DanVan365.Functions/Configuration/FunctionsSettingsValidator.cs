@@ -16,11 +16,26 @@ public sealed class FunctionsSettingsValidator : IValidateOptions<FunctionsSetti
         {
             WardRegistry.Build(options);
             ValidateEntra(options.AzureAd);
+            ValidateIntegrity(options);
             return ValidateOptionsResult.Success;
         }
         catch (ConfigurationException ex)
         {
             return ValidateOptionsResult.Fail(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A tenant needs the seal key (docs/architecture.md "Records people can trust"): without it no owned value could
+    /// be proved, so the host does not start. Its format is checked by <see cref="Core.Integrity.IntegrityOptions.Validate"/>.
+    /// </summary>
+    private static void ValidateIntegrity(FunctionsSettings options)
+    {
+        options.Integrity.Validate();
+        if (!options.M365.Local && options.Integrity.Key() is null)
+        {
+            throw new ConfigurationException($"{Core.Integrity.IntegrityOptions.SectionName}:SealKey",
+                "is missing (base64, at least 32 bytes; in Azure a Key Vault reference, see infra/README.md).");
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class FunctionsSettings
     /// <summary>Tenant-wide Graph settings (identity, endpoint) and the defaults of a single ward.</summary>
     public DanVan365.M365.Client.M365Options M365 { get; set; } = new();
 
+    /// <summary>The seal key of the values DanVan365 owns (section "Integrity"; a Key Vault reference in Azure).</summary>
+    public DanVan365.Core.Integrity.IntegrityOptions Integrity { get; set; } = new();
+
     public List<WardSettings> Wards { get; set; } = [];
 
     /// <summary>The escalation ladder and the holiday files of wards that give none (bound and validated by AddDanVan365).</summary>

@@ -3,9 +3,9 @@ using DanVan365.Core.Proposals;
 
 namespace DanVan365.Functions.Triggers;
 
-/// <summary>POST /api/proposals body (docs/api.md "Proposals").</summary>
+/// <summary>POST /api/proposals body (docs/api.md "Proposals"); the client request id may come here or in its header.</summary>
 public sealed record ProposalBody(string? Ward, string? Unit, string? TaskCode, string? Kind, string? Text, string? LastDay,
-    string? Reason);
+    string? Reason, string? RequestId = null);
 
 /// <summary>POST /api/proposals/{id}/review and /decision body: the action and a note.</summary>
 public sealed record ProposalActionBody(string? Ward, string? Action, string? Note);
@@ -76,6 +76,7 @@ internal static class ProposalApiKeys
         ProposalRules.ReasonRequired => "reason",
         ProposalRules.UnknownTask or ProposalRules.TaskNotOfUnit => "taskCode",
         ProposalRules.TextTooLong => "text",
+        ProposalRules.InvalidRequestId => "requestId",
         _ => null,
     };
 
@@ -83,8 +84,8 @@ internal static class ProposalApiKeys
         p.Id, p.UnitCode, authority.Units.Find(p.UnitCode)?.Name ?? p.UnitCode, p.TaskCode, Key(p.Kind), p.Kind.ToWord(), p.ProposedText,
         Day(p.ProposedLastDay), p.Reason, p.ProposedBy, Day(p.ProposedOn)!, Key(p.State), p.State.ToWord(), p.ReviewNote, p.ReviewedBy,
         Day(p.ReviewedOn), p.DecisionNote, p.DecidedBy, Day(p.DecidedOn), p.ClosedByDecision,
-        p.State == ProposalState.Pending && authority.IsReviewer(actor),
-        p.State == ProposalState.Submitted && authority.IsDecider(actor));
+        p.State == ProposalState.Pending && authority.MayReview(p, actor),
+        p.State == ProposalState.Submitted && authority.MayDecide(p, actor));
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

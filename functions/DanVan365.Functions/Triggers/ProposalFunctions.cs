@@ -19,15 +19,22 @@ namespace DanVan365.Functions.Triggers;
 /// against the ward's decision (<see cref="IPortalCatalogues"/>: the library's in Azure, the one `serve` started with
 /// locally). Deny by default: the caller needs an app role, then the ward's unit directory must
 /// name the token's object id ("oid"); that person's address is the actor the proposal rules judge (a unit's people
-/// propose, the aggregating unit's head reviews, the signer or a deputy decides). Refusals: bad input 400 (with the field),
-/// no right 403, unknown id 404, wrong state or date 409.
+/// propose, the aggregating unit's head reviews, the signer or a deputy decides; nobody reviews or decides their own
+/// proposal, nor decides one they reviewed). Refusals: bad input 400 (with the field), no right 403 (separation of duties
+/// included), unknown id 404, wrong state or date or a reused request id 409.
 /// </summary>
 public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFactory scopes, IPortalCatalogues catalogues,
     ILogger<ProposalFunctions> logger)
 {
+    /// <summary>The header carrying the client's request id of a new proposal (as Microsoft Graph's own clients send it).</summary>
+    public const string RequestIdHeader = "client-request-id";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>POST /api/proposals: a unit's person proposes (reporters).</summary>
+    /// <summary>
+    /// POST /api/proposals: a unit's person proposes (reporters). With a client request id (header
+    /// <see cref="RequestIdHeader"/> or the body's requestId) a retry answers 201 with the proposal the first request recorded.
+    /// </summary>
     [Function("ProposeAdjustment")]
     public async Task<IActionResult> Propose([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "proposals")] HttpRequest request,
         FunctionContext context)
@@ -35,10 +42,16 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var body = await ReadAsync<ProposalBody>(request, context.CancellationToken).ConfigureAwait(false);
-        return await RunAsync(request, "ProposeAdjustment", body.Value?.Ward, body.Error, [AppRoles.Reporter], async (p, c, actor, ct) =>
+        var header = request.Headers[RequestIdHeader].ToString() is { Length: > 0 } h ? h.Trim() : null;
+        var fromBody = string.IsNullOrWhiteSpace(body.Value?.RequestId) ? null : body.Value.RequestId.Trim();
+        var error = body.Error ?? (header is not null && fromBody is not null && header != fromBody
+            ? HttpSupport.Error(StatusCodes.Status400BadRequest, "Mã yêu cầu trong tiêu đề và trong nội dung gửi lên khác nhau.")
+            : null);
+        return await RunAsync(request, "ProposeAdjustment", body.Value?.Ward, error, [AppRoles.Reporter], async (p, c, actor, ct) =>
         {
             var b = body.Value ?? new ProposalBody(null, null, null, null, null, null, null);
-            var proposal = new ProposalRequest(b.Unit, b.TaskCode, ProposalApiKeys.KindCode(b.Kind), b.Text, b.LastDay, b.Reason);
+            var proposal = new ProposalRequest(b.Unit, b.TaskCode, ProposalApiKeys.KindCode(b.Kind), b.Text, b.LastDay, b.Reason,
+                header ?? fromBody);
             var outcome = await p.ProposeAsync(c, proposal, actor, ct).ConfigureAwait(false);
             return Answer(outcome, p.Authority(c), actor, StatusCodes.Status201Created);
         }, context.CancellationToken).ConfigureAwait(false);

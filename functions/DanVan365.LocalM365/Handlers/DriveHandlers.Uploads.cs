@@ -21,8 +21,8 @@ internal static partial class DriveHandlers
     private static GraphResponse UploadFragment(OperationContext ctx)
     {
         var id = ctx[0];
-        var session = ctx.Store.Get("uploadSession", id) ?? throw GraphException.NotFound("itemNotFound",
-            "The upload session was not found or has expired.");
+        var session = RequireSession(ctx);
+        RequireUploadToken(ctx, session);
         var range = ctx.Request.Header("Content-Range") ?? throw GraphException.BadRequest("Content-Range is required.");
         var (start, end, total) = ParseRange(range);
         var body = ctx.Request.Body;
@@ -75,6 +75,10 @@ internal static partial class DriveHandlers
         var (item, created) = CreateOrReplace(ctx, drive, parent, session.Str("name")!, session.Str("behaviour")!, combined, by);
         return new GraphResponse(created ? 201 : 200, Present(ctx, item)) { IsWrite = true };
     }
+
+    private static JsonObject RequireSession(OperationContext ctx) =>
+        ctx.Store.Get("uploadSession", ctx[0]) ?? throw GraphException.NotFound("itemNotFound",
+            "The upload session was not found or has expired.");
 
     private static (long Start, long End, long Total) ParseRange(string header)
     {

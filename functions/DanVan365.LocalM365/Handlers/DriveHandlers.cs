@@ -15,14 +15,19 @@ internal static partial class DriveHandlers
             reference).Str("_drive")!));
         router.Add("GET", "drives/{}", ctx => GraphResponse.Ok(PresentDrive(ctx, RequireDrive(ctx, ctx[0]))));
         router.Add("PUT", "_upload/{}", UploadFragment);
+
+        // Cancel: DELETE on the uploadUrl (driveitem-createuploadsession.md, "Cancel the upload session").
         router.Add("DELETE", "_upload/{}", ctx =>
         {
+            RequireUploadToken(ctx, RequireSession(ctx));
             ctx.Store.Delete("uploadSession", ctx[0]);
             ctx.Store.DeleteBlob("upload:" + ctx[0]);
             return GraphResponse.NoContent();
         });
+        // The pre-authenticated download URL (driveitem-get-content.md): its own token, no bearer.
         router.Add("GET", "_content/{}/{}", ctx =>
         {
+            RequireDownloadToken(ctx, ctx[0], ctx[1]);
             var item = ctx.Store.Get("driveItem", ctx[0]) ?? throw GraphException.NotFound("itemNotFound",
                 "The resource could not be found.");
             var bytes = ctx.Store.GetBlob(ctx[0] + "@" + ctx[1]) ?? throw GraphException.NotFound("itemNotFound",
@@ -99,8 +104,7 @@ internal static partial class DriveHandlers
             }
 
             var response = new GraphResponse(302);
-            response.Headers["Location"] = ctx.Core.RootUrl + "/_content/" + item.Str("id") + "/" + item["_ver"]!.GetValue<int>()
-                .ToString(CultureInfo.InvariantCulture);
+            response.Headers["Location"] = DownloadUrl(ctx, item);
             return response;
         });
 
@@ -147,6 +151,7 @@ internal static partial class DriveHandlers
             }
 
             var id = Ids.PlannerId();
+            var token = Ids.Secret();
             var expires = GraphJson.Timestamp(ctx.Now.AddDays(1));
             ctx.Store.Put("uploadSession", id, string.Empty, new JsonObject
             {
@@ -156,6 +161,7 @@ internal static partial class DriveHandlers
                 ["name"] = name,
                 ["behaviour"] = behaviour,
                 ["received"] = 0L,
+                ["token"] = token,
 
                 // The fragments go to uploadUrl without the caller's Authorization: the session records who created it.
                 ["by"] = Actors.IdentitySet(ctx),
@@ -165,7 +171,7 @@ internal static partial class DriveHandlers
             return new GraphResponse(200, new JsonObject
             {
                 ["@odata.context"] = ctx.BaseUrl + "/$metadata#microsoft.graph.uploadSession",
-                ["uploadUrl"] = ctx.Core.RootUrl + "/_upload/" + id,
+                ["uploadUrl"] = UploadUrl(ctx, id, token),
                 ["expirationDateTime"] = expires,
                 ["nextExpectedRanges"] = new JsonArray("0-"),
             })

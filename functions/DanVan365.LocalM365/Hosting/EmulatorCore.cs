@@ -65,6 +65,12 @@ internal sealed class EmulatorCore : IDisposable
     /// <summary>http://127.0.0.1:PORT (no trailing slash).</summary>
     public string RootUrl { get; set; } = "http://127.0.0.1";
 
+    /// <summary>
+    /// The key that signs this emulator's pre-authenticated download URLs (Handlers/DriveHandlers.Urls.cs): made at start,
+    /// never stored, so a URL is good for this process only, as Graph's are good for a few minutes only.
+    /// </summary>
+    internal byte[] UrlKey { get; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
     /// <summary>RootUrl + "/v1.0".</summary>
     public string BaseUrl => RootUrl + "/v1.0";
 

@@ -29,6 +29,9 @@ internal static class Ids
 
     public static string PlannerId() => Random(UrlSafe, 28);
 
+    /// <summary>An unguessable token (256 random bits, URL-safe), for a URL that carries its own authorization.</summary>
+    public static string Secret() => Random(UrlSafe, 43);
+
     private static string Random(string alphabet, int length)
     {
         var chars = new char[length];

@@ -212,6 +212,9 @@ public sealed class LocalGraphServer : IAsyncDisposable
     private void MapEndpoints()
     {
         _app.Map("/v1.0/{**path}", http => HandleGraphAsync(http, requireAuth: true, stripPrefix: "/v1.0"));
+        // Every Graph route needs the bearer, …/content and createUploadSession included. The two URLs Graph documents as
+        // carrying their own authorization (an upload session's uploadUrl, a download URL) take no bearer and refuse a
+        // request without their own token instead: Handlers/DriveHandlers.Urls.cs.
         _app.MapMethods("/_upload/{id}", ["PUT", "DELETE"], http => HandleGraphAsync(http, requireAuth: false, stripPrefix: string.Empty));
         _app.MapGet("/_content/{id}/{version}", http => HandleGraphAsync(http, requireAuth: false, stripPrefix: string.Empty));
 

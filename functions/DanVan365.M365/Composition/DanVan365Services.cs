@@ -60,7 +60,7 @@ public static class DanVan365Services
             var resilience = sp.GetRequiredService<TenantResilienceRegistry>().For(target.Graph, target.Instance);
             return new GraphAdapters(
                 GraphClientBuilder.Create(target.Graph, resilience, credential, target.Transport, target.Interactive),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>());
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
         services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);
@@ -96,6 +96,7 @@ public static class DanVan365Services
         });
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 
+        services.AddScoped<Core.Lockdown.ISiteInspector>(sp => new GraphSiteInspector(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped(sp => new SendPacer(sp.GetRequiredService<TimeProvider>()));
 
         // Core's use cases.
@@ -113,6 +114,9 @@ public static class DanVan365Services
         services.AddScoped<WardEscalation>();
         services.AddScoped<WardProposals>();
         services.AddScoped<WardPortal>();
+        services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
+            sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
+                sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
         return services;
     }
 
@@ -122,6 +126,7 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals),
+        typeof(Core.Lockdown.WardProtections),
     ];
 
     /// <summary>

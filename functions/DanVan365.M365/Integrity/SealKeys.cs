@@ -32,4 +32,24 @@ public static class SealKeys
         var local = SHA256.HashData(Encoding.UTF8.GetBytes("DanVan365 local seal\n" + (target.SiteUrl ?? target.GraphBaseUrl)));
         return new RecordSeal(local);
     }
+
+    /// <summary>Where the target's key comes from (the protections report); never throws.</summary>
+    public static Core.Lockdown.SealKeySource SourceFor(IntegrityOptions options, M365Options target)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(target);
+        try
+        {
+            if (options.Key() is not null)
+            {
+                return options.PreviousKey() is null ? Core.Lockdown.SealKeySource.Configured : Core.Lockdown.SealKeySource.Rotating;
+            }
+        }
+        catch (ConfigurationException)
+        {
+            return Core.Lockdown.SealKeySource.Missing;
+        }
+
+        return target.Local ? Core.Lockdown.SealKeySource.LocalDerived : Core.Lockdown.SealKeySource.Missing;
+    }
 }

@@ -10,7 +10,8 @@ namespace DanVan365.M365.Lists;
 /// <summary>
 /// <see cref="IProposalStore"/> over the list Đề xuất điều chỉnh (<see cref="SiteSchema.Proposals"/>). Every column is
 /// DanVan365's (people act through the API, the CLI and the web part), so a proposal is a plain create (POST) whose
-/// unique ProposalId refuses a second create of the same id, and a change is a patch of its columns carrying the eTag the
+/// unique ProposalId (and unique ClientRequestId, when the client gave one) refuses a second create of the same proposal,
+/// and a change is a patch of its columns carrying the eTag the
 /// row was read with (If-Match): a 412 means someone else changed it meanwhile and the change is not written (no rebase,
 /// unlike <see cref="GraphListStore.PatchAsync"/>: a review must not overwrite another's). Rows are read through
 /// <see cref="GraphListStore.ReadAsync"/> (paged).

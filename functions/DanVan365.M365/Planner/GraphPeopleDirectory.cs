@@ -1,12 +1,56 @@
 using System.Globalization;
 using DanVan365.Core.Errors;
+using DanVan365.Core.Planner;
 using DanVan365.M365.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DanVan365.M365.Planner;
 
-/// <summary>Finding the people a task is assigned to in the tenant's user directory.</summary>
-public sealed class GraphPeopleDirectory(GraphConnection connection, BatchRunner batches)
+/// <summary>
+/// The user ids of the people a task is assigned to: the Entra object id the unit directory gives (a Planner assignment is
+/// keyed by the user's id: plannerassignments.md), else a look-up in the tenant's user directory by mail or sign-in name.
+/// </summary>
+public sealed class GraphPeopleDirectory(GraphConnection connection, BatchRunner batches, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    /// <summary>
+    /// User ids by e-mail: a person with an object id is taken as is, without a request (an address can be re-assigned to
+    /// someone else; an object id cannot). People without one are looked up by mail or sign-in name
+    /// (<see cref="ResolveUsersAsync"/>) and each such fallback is logged as a warning naming only the unit's code.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(
+        IReadOnlyList<PlannerAssignee> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in people.Where(p => p.ObjectId is not null))
+        {
+            ids[person.Email] = person.ObjectId!;
+        }
+
+        var fallback = people.Where(p => p.ObjectId is null).ToList();
+        if (fallback.Count == 0)
+        {
+            return ids;
+        }
+
+        foreach (var unit in fallback.GroupBy(p => p.UnitCode, StringComparer.Ordinal))
+        {
+            PlannerPeopleLog.ResolvedByMail(_logger, unit.Key.Length == 0 ? "-" : unit.Key, unit.Count());
+        }
+
+        var found = await ResolveUsersAsync(fallback.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var (email, id) in found)
+        {
+            ids[email] = id;
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// User ids by e-mail address: one batch of GET /users?$filter=mail eq '…' or userPrincipalName eq '…', one item per
     /// person. /users/{id | userPrincipalName} does not find a person whose mail differs from the sign-in name (docs repo:
@@ -53,4 +97,12 @@ public sealed class GraphPeopleDirectory(GraphConnection connection, BatchRunner
         var literal = "'" + email.Trim().Replace("'", "''", StringComparison.Ordinal) + "'";
         return $"mail eq {literal} or userPrincipalName eq {literal}";
     }
+}
+
+/// <summary>The Planner people's log events (stable ids 1520-1529); no address or name ever reaches the log.</summary>
+public static partial class PlannerPeopleLog
+{
+    [LoggerMessage(EventId = 1520, Level = LogLevel.Warning,
+        Message = "Planner assignees of unit {Unit}: {Count} person(s) without objectId in the unit directory, resolved by mail/UPN")]
+    public static partial void ResolvedByMail(ILogger logger, string unit, int count);
 }

@@ -14,7 +14,9 @@ public sealed class GraphPlannerStore : IPlannerStore
     /// <param name="connection">The configured Graph client.</param>
     /// <param name="batches">The $batch runner the writes go through.</param>
     /// <param name="state">The ward's state list, where the plan's id is recorded.</param>
-    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state)
+    /// <param name="logger">Where a person resolved by mail instead of object id is reported.</param>
+    public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state,
+        Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Plan = new GraphPlanLocator(connection, state);
@@ -22,7 +24,7 @@ public sealed class GraphPlannerStore : IPlannerStore
         Tasks = new GraphPlannerTasks(connection, batches);
         Details = new GraphTaskDetails(connection, batches);
         TeamsTab = new GraphTeamsTab(connection);
-        People = new GraphPeopleDirectory(connection, batches);
+        People = new GraphPeopleDirectory(connection, batches, logger);
     }
 
     /// <summary>The ward's plan, found by its recorded id.</summary>
@@ -79,8 +81,8 @@ public sealed class GraphPlannerStore : IPlannerStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlySet<string> emails, CancellationToken cancellationToken) =>
-        People.ResolveUsersAsync(emails, cancellationToken);
+    public Task<IReadOnlyDictionary<string, string>> ResolveUsersAsync(IReadOnlyList<PlannerAssignee> people,
+        CancellationToken cancellationToken) => People.ResolveAsync(people, cancellationToken);
 
     /// <summary>Creates, updates and archives tasks as planned, then writes the details of created and changed tasks.</summary>
     public async Task<PlannerApplyResult> ApplyAsync(PlannerSnapshot snapshot, PlannerSyncPlan plan, CancellationToken cancellationToken)

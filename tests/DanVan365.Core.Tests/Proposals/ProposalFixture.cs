@@ -23,10 +23,10 @@ internal sealed class ProposalFixture
     public const string Deputy = "ubnd.ct@haian.example.vn";
     public const string Stranger = "nguoi.ngoai@example.com";
 
-    public ProposalFixture(ProposalOptions? options = null, DateOnly? today = null)
+    public ProposalFixture(ProposalOptions? options = null, DateOnly? today = null, UnitDirectory? units = null)
     {
         Catalogue = ReportCatalogueBuilder.Sample();
-        Units = Directory();
+        Units = units ?? Directory();
         Options = options ?? new ProposalOptions { DeputyEmails = [Deputy] };
         Clock = new FakeTimeProvider(new DateTimeOffset((today ?? D(3, 2)).ToDateTime(new TimeOnly(9, 0)), WardTime.Offset));
         Authority = new ProposalAuthority(Units, Catalogue.Decision, Options);

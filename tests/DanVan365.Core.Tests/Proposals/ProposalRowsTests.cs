@@ -17,6 +17,7 @@ public class ProposalRowsTests
         DecidedOn = D(3, 4),
         ClosedByDecision = "812/QĐ-UBND",
         ClosedOn = D(4, 1),
+        RequestId = "3f2b8c1e-0d4a-4e7b-9a51-6c2d8e9f0a17",
     };
 
     [Fact]
@@ -85,5 +86,13 @@ public class ProposalRowsTests
         Assert.Contains(list, SiteSchema.All);
         Assert.Equal(ProposalCodes.KindWords, list.Column("Kind").Choices);
         Assert.Equal(ProposalCodes.StateWords, list.Column("State").Choices);
+    }
+
+    [Fact]
+    public void ProposalsList_RequestIdColumn_UniqueIndexedAndWritten()
+    {
+        var column = SiteSchema.Proposals.Column(ProposalColumns.RequestId);
+        Assert.True(column.Unique && column.Indexed);
+        Assert.Equal(Full.RequestId, ProposalRows.ToFields(Full)[ProposalColumns.RequestId]);
     }
 }

@@ -19,7 +19,7 @@ public class ColumnNamesTests
         { "state", ["StateKey", "StateValue", "Archived", "ArchivedOn", "ContentHash"] },
         { "proposals", ["ProposalId", "UnitCode", "TaskCode", "Kind", "ProposedText", "ProposedLastDay", "Reason", "ProposedBy",
             "ProposedOn", "State", "ReviewNote", "ReviewedBy", "ReviewedOn", "DecisionNote", "DecidedBy", "DecidedOn", "WithdrawnBy",
-            "WithdrawnOn", "ClosedByDecision", "ClosedOn", "Seal"] },
+            "WithdrawnOn", "ClosedByDecision", "ClosedOn", "ClientRequestId", "Seal"] },
         { "library", ["Rejection", "IngestedHash"] },
     };
 

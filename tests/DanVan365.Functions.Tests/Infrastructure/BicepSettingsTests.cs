@@ -94,6 +94,28 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
     }
 
     [Fact]
+    public void Snapshot_HaiAnParameters_SealKeyIsAKeyVaultReferenceTheIdentityMayRead()
+    {
+        var raw = haiAn.Snapshot.RawAppSettings();
+
+        var reference = raw["Integrity__SealKey"];
+        Assert.Matches(@"^@Microsoft\.KeyVault\(VaultName=kv[a-z0-9]+;SecretName=seal-key\)$", reference);
+        var vault = Assert.Single(haiAn.Snapshot.Resources("Microsoft.KeyVault/vaults"));
+        var properties = vault.GetProperty("properties");
+        Assert.True(properties.GetProperty("enableRbacAuthorization").GetBoolean());
+        Assert.True(properties.GetProperty("enablePurgeProtection").GetBoolean());
+        Assert.Contains(vault.GetProperty("name").GetString()!, reference, StringComparison.Ordinal);
+        var site = Assert.Single(haiAn.Snapshot.Resources("Microsoft.Web/sites"));
+        Assert.Contains("userAssignedIdentities", site.GetProperty("properties").GetProperty("keyVaultReferenceIdentity").GetString()!,
+            StringComparison.Ordinal);
+        // Key Vault Secrets User (4633458b-…) on the vault, for the app's identity, and no secret in the template.
+        Assert.Contains(haiAn.Snapshot.Resources("Microsoft.Authorization/roleAssignments"), r =>
+            r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.EndsWith("4633458b-17de-408a-b874-0445c86b69e6",
+                StringComparison.Ordinal));
+        Assert.Empty(haiAn.Snapshot.Resources("Microsoft.KeyVault/vaults/secrets"));
+    }
+
+    [Fact]
     public void Start_HaiAnParameters_ValidatesTokensOfTheApiRegistration()
     {
         using var app = StartedApp.Start(haiAn.Snapshot.AppSettings());

@@ -39,11 +39,32 @@ public sealed partial class BicepSnapshot
         foreach (var setting in config.GetProperty("properties").EnumerateObject())
         {
             var value = setting.Value.GetString() ?? throw new InvalidOperationException($"app setting {setting.Name} is not a string");
-            settings[setting.Name] = ResolveDeploymentTimeValue(setting.Name, value);
+            settings[setting.Name] = value.StartsWith(KeyVaultReferencePrefix, StringComparison.Ordinal)
+                ? KeyVaultSecretValue
+                : ResolveDeploymentTimeValue(setting.Name, value);
         }
 
         return settings;
     }
+
+    /// <summary>The app settings as the template writes them, Key Vault references unresolved.</summary>
+    public IReadOnlyDictionary<string, string> RawAppSettings()
+    {
+        var config = Assert.Single(
+            Resources("Microsoft.Web/sites/config"),
+            r => r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
+        return config.GetProperty("properties").EnumerateObject().ToDictionary(s => s.Name, s => s.Value.GetString() ?? string.Empty,
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>How a Key Vault reference in an app setting begins (resolved by the platform before the app starts).</summary>
+    public const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
+
+    /// <summary>
+    /// What the platform puts in place of a Key Vault reference: the secret's value. Here a test key of the seal's shape
+    /// (base64, 32 bytes), as the administrator creates it (infra/README.md); never a real key.
+    /// </summary>
+    public static readonly string KeyVaultSecretValue = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
 
     /// <summary>Runs <c>bicep snapshot</c> over a parameters file's text (its <c>using</c> pointing at main.bicep).</summary>
     public static BicepRun Run(string parametersText, IReadOnlyDictionary<string, string?> environment)

@@ -84,9 +84,8 @@ public class DocumentedExamplesTests
         await using var ward = await WardHarness.StartAsync();
         using var session = ward.NewSession();
 
-        var ids =
-            await session.Planner.ResolveUsersAsync(new HashSet<string> { "tran.thi.lan@haian.example.vn", "nobody@haian.example.vn" },
-            CancellationToken.None);
+        var ids = await session.Planner.People.ResolveUsersAsync(
+            new HashSet<string> { "tran.thi.lan@haian.example.vn", "nobody@haian.example.vn" }, CancellationToken.None);
 
         var byUpn = await session.Connection.Client.Users["vp.chuyenvien1@haian.example.vn"].GetAsync();
         Assert.Equal(byUpn!.Id, Assert.Single(ids).Value);

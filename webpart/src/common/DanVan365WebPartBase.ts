@@ -1,20 +1,25 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
 import { type Theme } from '@fluentui/react-components';
 import * as strings from 'DanVan365Strings';
 import { AadApiTransport } from './api/AadApiTransport';
 import { IApiTransport } from './api/ApiClient';
+import { readApiConfig } from './config/apiConfig';
+import { apiConfigMessage } from './config/apiConfigMessage';
+import { apiSettings } from './config/apiSettings';
+import { propertyPaneConfiguration } from './propertyPane';
 import { AppShell } from './ui/AppShell';
 import { sharePointTheme, teamsTheme } from './ui/theme';
 
-/** Properties every DanVan365 web part shares: where the API is and which app registration it is. */
+/**
+ * Properties every DanVan365 web part shares: the ward only. Where the API is and which app registration it is are the
+ * package's configuration (`config/apiSettings.ts`), so a page editor cannot point the web part at another host.
+ */
 export interface IDanVan365WebPartProps {
-  apiBaseUrl: string;
-  apiResource: string;
   ward: string;
 }
 
@@ -50,12 +55,12 @@ export abstract class DanVan365WebPartBase extends BaseClientSideWebPart<IDanVan
 
   public render(): void {
     const props = this.properties;
-    const configured = (props.apiBaseUrl ?? '').trim() !== '' && (props.apiResource ?? '').trim() !== '';
-    const body = configured
+    const config = readApiConfig(apiSettings);
+    const body = config.ok
       ? this.createRoot(
-        new AadApiTransport(this.context.aadHttpClientFactory, props.apiResource.trim(), props.apiBaseUrl.trim()),
+        new AadApiTransport(this.context.aadHttpClientFactory, config.config),
         (props.ward ?? '').trim() === '' ? undefined : props.ward.trim())
-      : React.createElement('p', { role: 'alert' }, strings.NotConfigured);
+      : React.createElement('p', { role: 'alert' }, apiConfigMessage(strings, config));
     const idPrefix = `dv-${this.context.instanceId}-`;
     ReactDom.render(React.createElement(AppShell, { strings, theme: this._theme, idPrefix }, body), this.domElement);
   }
@@ -81,22 +86,6 @@ export abstract class DanVan365WebPartBase extends BaseClientSideWebPart<IDanVan
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [
-        {
-          header: { description: strings.PropertyPaneDescription },
-          groups: [
-            {
-              groupName: strings.ApiGroupName,
-              groupFields: [
-                PropertyPaneTextField('apiBaseUrl', { label: strings.ApiBaseUrlLabel }),
-                PropertyPaneTextField('apiResource', { label: strings.ApiResourceLabel }),
-                PropertyPaneTextField('ward', { label: strings.WardLabel })
-              ]
-            }
-          ]
-        }
-      ]
-    };
+    return propertyPaneConfiguration(strings);
   }
 }

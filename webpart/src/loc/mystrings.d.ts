@@ -3,11 +3,14 @@ declare interface IDanVan365Strings {
   ReportTitle: string;
   ProposalsTitle: string;
   PropertyPaneDescription: string;
-  ApiGroupName: string;
-  ApiBaseUrlLabel: string;
-  ApiResourceLabel: string;
+  WardGroupName: string;
   WardLabel: string;
-  NotConfigured: string;
+  ApiConfigInvalid: string;
+  ApiConfigMissing: string;
+  ApiConfigNotAnOrigin: string;
+  ApiConfigNotHttps: string;
+  ApiConfigNotAllowed: string;
+  ApiConfigNoResource: string;
   ApiErrorFallback: string;
   Loading: string;
   Sending: string;

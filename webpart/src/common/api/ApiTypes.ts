@@ -176,6 +176,8 @@ export interface INewProposal {
   readonly text: string | null;
   readonly lastDay: string | null;
   readonly reason: string;
+  /** The client request id: one per submit, the same on a retry, so a lost answer never files the proposal twice. */
+  readonly requestId?: string;
 }
 
 export type ReviewAction = 'forward' | 'reject';

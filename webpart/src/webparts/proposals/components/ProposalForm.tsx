@@ -6,7 +6,7 @@ import { DayPicker } from '../../../common/ui/DayPicker';
 import { useLayoutStyles } from '../../../common/ui/layout';
 import { format, useStrings } from '../../../common/ui/StringsContext';
 import { errorMessage } from '../../../common/ui/useApiLoad';
-import { IProposalService } from '../services/ProposalService';
+import { IProposalService, newRequestId } from '../services/ProposalService';
 
 export const proposalKinds: readonly ProposalKind[] = ['GiaHan', 'SuaNoiDung', 'BoSung', 'BaiBo'];
 
@@ -42,8 +42,14 @@ export const ProposalForm: React.FC<IProposalFormProps> = ({ service, ward, unit
   const [error, setError] = React.useState<{ message: string; rows: readonly IRowError[] } | undefined>(undefined);
   const [created, setCreated] = React.useState<IProposal | undefined>(undefined);
   const [sending, setSending] = React.useState(false);
+  // One client request id per proposal: kept while the same draft is sent again (a retry after a failure), so a first
+  // attempt whose answer was lost is returned rather than filed twice; a changed draft or a success starts a new one.
+  const requestId = React.useRef<string | undefined>(undefined);
   const headingId = useId('dv-proposal-new-');
-  const set = (patch: Partial<IDraft>): void => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<IDraft>): void => {
+    requestId.current = undefined;
+    setDraft({ ...draft, ...patch });
+  };
   const fieldError = (field: string): string | undefined => {
     const messages = (error?.rows ?? []).filter((r) => r.field === field).map((r) => r.message);
     return messages.length === 0 ? undefined : messages.join(' ');
@@ -54,6 +60,7 @@ export const ProposalForm: React.FC<IProposalFormProps> = ({ service, ward, unit
     event.preventDefault();
     setSending(true);
     setCreated(undefined);
+    requestId.current = requestId.current ?? newRequestId();
     service
       .create({
         ward,
@@ -62,10 +69,12 @@ export const ProposalForm: React.FC<IProposalFormProps> = ({ service, ward, unit
         taskCode: draft.taskCode.trim() === '' ? null : draft.taskCode.trim(),
         text: draft.text.trim() === '' ? null : draft.text,
         lastDay: draft.lastDay === '' ? null : draft.lastDay,
-        reason: draft.reason
+        reason: draft.reason,
+        requestId: requestId.current
       })
       .then(
         (proposal) => {
+          requestId.current = undefined;
           setSending(false);
           setError(undefined);
           setCreated(proposal);

@@ -1,6 +1,14 @@
 import { callApi, IApiTransport, queryString } from '../../../common/api/ApiClient';
 import { DecisionAction, INewProposal, IProposal, IProposalList, ProposalState, ReviewAction } from '../../../common/api/ApiTypes';
 
+/**
+ * A new client request id (a random UUID) for one proposal's submit; the API gives back the proposal already recorded when
+ * the same id comes again.
+ */
+export function newRequestId(): string {
+  return crypto.randomUUID();
+}
+
 /** Adjustment proposals (issue 17): list, propose, review, decide. */
 export interface IProposalService {
   list(state?: ProposalState, ward?: string): Promise<IProposalList>;

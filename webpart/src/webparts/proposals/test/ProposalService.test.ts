@@ -1,6 +1,6 @@
 import { FakeTransport } from '../../../testing/FakeTransport';
 import { proposal } from '../../../testing/fixtures';
-import { ProposalService } from '../services/ProposalService';
+import { newRequestId, ProposalService } from '../services/ProposalService';
 
 describe('ProposalService', () => {
   it('list_State_SendsState', async () => {
@@ -16,6 +16,20 @@ describe('ProposalService', () => {
     const created = await new ProposalService(transport, 'lỗi').create(draft);
     expect(transport.sent[0]).toEqual({ path: '/api/proposals', method: 'POST', body: draft });
     expect(created.state).toBe('ChoXemXet');
+  });
+
+  it('create_WithRequestId_SendsItInTheBody', async () => {
+    const transport = FakeTransport.answering({ status: 201, body: proposal() });
+    const draft = { unit: 'MTTQ', taskCode: null, kind: 'BoSung' as const, text: 'Việc mới', lastDay: null, reason: 'Phát sinh',
+      requestId: 'a1b2c3d4-0000-4000-8000-000000000001' };
+    await new ProposalService(transport, 'lỗi').create(draft);
+    expect(transport.sent[0].body).toEqual(draft);
+  });
+
+  it('newRequestId_TwoCalls_TwoDifferentUuids', () => {
+    const first = newRequestId();
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(newRequestId()).not.toBe(first);
   });
 
   it('review_Forward_PostsActionAndNote', async () => {

@@ -27,9 +27,33 @@ describe('Proposals', () => {
     expect((await screen.findByRole('status')).textContent).toBe('Đã gửi đề xuất số 12 (Chờ xem xét).');
     expect(transport.sent[1]).toEqual({
       path: '/api/proposals', method: 'POST',
-      body: { unit: 'MTTQ', kind: 'GiaHan', taskCode: '2.3', text: null, lastDay: '2026-12-31', reason: 'Chờ kinh phí' }
+      body: {
+        unit: 'MTTQ', kind: 'GiaHan', taskCode: '2.3', text: null, lastDay: '2026-12-31', reason: 'Chờ kinh phí',
+        requestId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      }
     });
     expect(document.querySelector('[data-proposal="12"]')).not.toBeNull();
+  });
+
+  it('Proposals_RetryAfterAFailure_SameRequestIdUntilTheDraftChanges', async () => {
+    const answers = [{ status: 503, body: { error: 'Dịch vụ đang bận.' } }, { status: 201, body: proposal({ id: 12 }) },
+      { status: 201, body: proposal({ id: 13 }) }];
+    const transport = transportFor(unitList, () => answers.shift() as { status: number; body: unknown });
+    renderInShell(<Proposals service={new ProposalService(transport, 'lỗi')} />);
+    fireEvent.change(await screen.findByLabelText(/^Lý do/), { target: { value: 'Chờ kinh phí' } });
+    const submit = screen.getByRole('button', { name: 'Gửi đề xuất' });
+    fireEvent.click(submit);
+    await screen.findByRole('alert');
+    fireEvent.click(submit);
+    await screen.findByRole('status');
+    fireEvent.change(screen.getByLabelText(/^Lý do/), { target: { value: 'Chờ hướng dẫn' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi đề xuất' }));
+    await waitFor(() => expect(transport.sent).toHaveLength(4));
+    const ids = transport.sent.slice(1).map((r) => (r.body as { requestId?: string }).requestId);
+    expect(ids[0]).toBeTruthy();
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBeTruthy();
+    expect(ids[2]).not.toBe(ids[0]);
   });
 
   it('Proposals_FieldError_ShownBesideTheField', async () => {

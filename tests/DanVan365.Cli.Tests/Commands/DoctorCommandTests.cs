@@ -1,0 +1,43 @@
+using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.LocalM365;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DanVan365.Cli.Tests.Commands;
+
+/// <summary>`danvan365 doctor`: the protections report (Vietnamese) against the local Graph, before and after provisioning.</summary>
+public class DoctorCommandTests
+{
+    private static Task<ConsoleRun> Run(params string[] args) =>
+        ConsoleRun.CaptureAsync((stdout, stderr) => CliApp.RunAsync(args, stdout, stderr,
+            new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero))));
+
+    [Fact]
+    public async Task Doctor_ProvisionedSite_ListsInPlaceHiddenOnesHiddenPermissionsUnverifiedExitZero()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync();
+        var provision = await Run("provision", "--graph-url", graph.Server.BaseUrl);
+        Assert.Equal(0, provision.Exit);
+
+        var (exit, output, err) = await Run("doctor", "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(0, exit);
+        Assert.Empty(err);
+        Assert.Contains("[đã có]             Danh sách \"Trạng thái đồng bộ\": có, đang ẩn", output, StringComparison.Ordinal);
+        Assert.Contains("[đã có]             Danh bạ đơn vị: mọi người có objectId (Entra)", output, StringComparison.Ordinal);
+        Assert.Contains("[chưa kiểm chứng]   Thành viên chỉ được đọc các danh sách hệ thống: ", output, StringComparison.Ordinal);
+        Assert.Contains("Tổng: 10 đã có, 0 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_SiteNotProvisioned_EachListMissingExitOne()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync();
+
+        var (exit, output, _) = await Run("doctor", "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("[THIẾU]             Danh sách \"Phân công\": chưa có hoặc ứng dụng không đọc được", output,
+            StringComparison.Ordinal);
+        Assert.Contains("Tổng: 2 đã có, 8 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+    }
+}
