@@ -61,7 +61,9 @@ public static class InterventionRow
         var byName = fields.GetValueOrDefault(InterventionColumns.ChangedBy);
         var by = byId is null && byName is null ? null : new FileModifier(byId, byName);
         DateTimeOffset? at = DateTimeOffset.TryParseExact(fields.GetValueOrDefault(InterventionColumns.ChangedAt), AtFormat,
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? new DateTimeOffset(parsed.DateTime, WardTime.Offset) : null;
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? new DateTimeOffset(parsed.DateTime, WardTime.Offset)
+                : null;
         var intervention = new Intervention(fields.GetValueOrDefault(InterventionColumns.ListName) ?? string.Empty,
             fields.GetValueOrDefault(InterventionColumns.RowKey) ?? string.Empty,
             fields.GetValueOrDefault(InterventionColumns.Column) ?? string.Empty,

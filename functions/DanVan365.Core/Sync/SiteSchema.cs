@@ -203,7 +203,8 @@ public static class SiteSchema
         IsLibrary: true);
 
     /// <summary>Every list of the site, in provisioning order.</summary>
-    public static readonly IReadOnlyList<ListDefinition> All = [Tasks, Assignments, Reports, Notifications, State, Proposals, Interventions, Library];
+    public static readonly IReadOnlyList<ListDefinition> All =
+        [Tasks, Assignments, Reports, Notifications, State, Proposals, Interventions, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
     public const string DecisionFolder = LibraryNames.DecisionFolder;
