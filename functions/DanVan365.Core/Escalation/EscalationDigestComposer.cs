@@ -35,7 +35,7 @@ public static class EscalationDigestComposer
     private static readonly CultureInfo Vi = CultureInfo.InvariantCulture;
 
     private static readonly EscalationKind[] GroupOrder = [EscalationKind.Upcoming, EscalationKind.Overdue, EscalationKind.ReportMissing,
-        EscalationKind.ProposalReview, EscalationKind.ProposalDecision];
+        EscalationKind.ProposalReview, EscalationKind.ProposalDecision, EscalationKind.Intervention];
 
     /// <summary>Group heading, lower case as used in subjects: "sắp đến hạn", "quá hạn", "chưa báo cáo".</summary>
     public static string GroupLabel(EscalationKind kind) => kind switch
@@ -45,6 +45,7 @@ public static class EscalationDigestComposer
         EscalationKind.ReportMissing => "chưa báo cáo",
         EscalationKind.ProposalReview => "đề xuất chờ xem xét",
         EscalationKind.ProposalDecision => "đề xuất chờ quyết định",
+        EscalationKind.Intervention => "can thiệp ngoài hệ thống",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind."),
     };
 
@@ -131,6 +132,19 @@ public static class EscalationDigestComposer
             var heading = GroupLabel(kind);
             b.Append("<h3>").Append(E(char.ToUpper(heading[0],
                 Vi) + heading[1..])).Append(" (").Append(group.Count.ToString(Vi)).Append(")</h3>\n");
+            if (kind == EscalationKind.Intervention)
+            {
+                // Each edit is one sentence (who, when, which list, row and column, found → restored, what was done).
+                b.Append("<ul>\n");
+                foreach (var n in group)
+                {
+                    b.Append("<li>").Append(E(n.Item.Title)).Append("</li>\n");
+                }
+
+                b.Append("</ul>\n");
+                continue;
+            }
+
             b.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\">\n");
             b.Append("<tr><th>Mã</th><th>Nhiệm vụ</th><th>Đơn vị</th><th>").Append(DateHeading(kind))
                 .Append("</th><th>Thời hạn</th><th>Liên kết</th></tr>\n");
@@ -184,6 +198,16 @@ public static class EscalationDigestComposer
             }
 
             b.Append('\n').Append(GroupLabel(kind).ToUpper(Vi)).Append(" (").Append(group.Count.ToString(Vi)).Append(")\n");
+            if (kind == EscalationKind.Intervention)
+            {
+                foreach (var n in group)
+                {
+                    b.Append("- ").Append(MailText.HeaderSafe(n.Item.Title)).Append('\n');
+                }
+
+                continue;
+            }
+
             foreach (var n in group)
             {
                 b.Append("- [").Append(MailText.HeaderSafe(Code(n.Item))).Append("] ").Append(MailText.HeaderSafe(n.Item.Title))

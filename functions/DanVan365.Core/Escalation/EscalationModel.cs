@@ -14,6 +14,9 @@ public enum EscalationItemKind
 
     /// <summary>An adjustment proposal waiting too long for review or decision (issue 17; planned by ProposalReminders).</summary>
     Proposal,
+
+    /// <summary>An edit made around DanVan365, for the head of the aggregating unit (issue 22; Integrity.InterventionDigest).</summary>
+    Intervention,
 }
 
 /// <summary>
@@ -32,6 +35,9 @@ public enum EscalationKind
 
     /// <summary>A forwarded proposal waiting for the decider (đề xuất chờ quyết định).</summary>
     ProposalDecision,
+
+    /// <summary>An edit made around DanVan365 and what it did (can thiệp ngoài hệ thống); offset 0.</summary>
+    Intervention,
 }
 
 /// <summary>
@@ -50,6 +56,7 @@ public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDay
         EscalationKind.ReportMissing => "report",
         EscalationKind.ProposalReview => "review",
         EscalationKind.ProposalDecision => "decision",
+        EscalationKind.Intervention => "intervention",
         _ => throw new InvalidOperationException($"Unknown kind {Kind}."),
     } + OffsetDays.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
@@ -167,6 +174,17 @@ public sealed record EscalationItem
             ProposalId = id,
             WaitingWorkingDays = workingDaysWaiting,
         };
+    }
+
+    /// <summary>
+    /// An edit made around DanVan365 (Nhật ký can thiệp's key <paramref name="interventionKey"/>), told in
+    /// <paramref name="sentence"/>; <paramref name="recordedOn"/> is the day shown.
+    /// </summary>
+    public static EscalationItem ForIntervention(string interventionKey, string sentence, string unitCode, DateOnly recordedOn)
+    {
+        var key = Nfc(interventionKey, nameof(interventionKey));
+        return new(EscalationItemKind.Intervention, "IV:" + key, null, null, Nfc(sentence, nameof(sentence)),
+            Nfc(unitCode, nameof(unitCode)), recordedOn, false, false, null, null);
     }
 
     private static string Nfc(string value, string name)

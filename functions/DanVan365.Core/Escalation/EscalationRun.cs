@@ -29,6 +29,9 @@ public sealed record EscalationSetup(
     /// <summary>Problems found while planning <see cref="ExtraNotifications"/> (Vietnamese).</summary>
     public IReadOnlyList<string> ExtraProblems { get; init; } = [];
 
+    /// <summary>Edits found around DanVan365 by the caller (e.g. proposals whose seal fails), recorded by the run.</summary>
+    public IReadOnlyList<Integrity.Intervention> Interventions { get; init; } = [];
+
     /// <summary>
     /// The setup for a decision: aggregating unit and signer name from the decision unless configured; the signer's
     /// address from options or else the directory's person with role "signer"; display names from the directory's people;
@@ -131,9 +134,12 @@ public sealed record EscalationRunReport(
 /// báo, plan (<see cref="EscalationPolicy"/>), compose one digest per recipient, then per digest: claim (create the log
 /// rows pending; the unique key makes a concurrent run's claim fail, and that run drops those notifications), send,
 /// mark sent. At most once: a crash between claim and mark leaves rows pending, which count as sent (ESCALATION.md).
+/// A log row whose seal fails counts as absent (its notification goes out) and is recorded in Nhật ký can thiệp; the edits
+/// recorded there and not yet reported go to the head of the aggregating unit in the same digests
+/// (<see cref="Integrity.InterventionDigest"/>) and are marked reported once their digest went out.
 /// </summary>
 public sealed class EscalationRun(IListStore lists, INotificationLogStore log, IEscalationMailSender mail, TimeProvider clock,
-    SendPacer pacer)
+    SendPacer pacer, Integrity.IInterventionLog interventions)
 {
     /// <summary>A pending row older than this is shown to the operator.</summary>
     public static readonly TimeSpan PendingGrace = TimeSpan.FromHours(1);
@@ -157,9 +163,25 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         var items = EscalationItems.FromAssignments(assignmentRows, links)
             .Concat(EscalationItems.FromReports(reportRows, setup.Rounds, setup.ExpectedUnits, links))
             .ToList();
-        var logged = await log.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var read = await log.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var logged = read.Where(e => e.Forged is null).ToList();
         var stored = logged.Select(e => e.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
         var stale = logged.Where(e => e.IsStale(now, PendingGrace)).ToList();
+        var failures = new List<RowFailure>();
+        if (!dryRun)
+        {
+            var found = read.Select(e => e.Forged).OfType<Integrity.Intervention>();
+            failures.AddRange(await interventions.RecordAsync([.. setup.Interventions, .. found], today, cancellationToken)
+                .ConfigureAwait(false));
+        }
+
+        var unreported = await interventions.UnreportedAsync(cancellationToken).ConfigureAwait(false);
+        var (told, toldProblems) = Integrity.InterventionDigest.Plan(unreported, setup.Directory, today);
+        setup = setup with
+        {
+            ExtraNotifications = [.. setup.ExtraNotifications, .. told],
+            ExtraProblems = [.. setup.ExtraProblems, .. toldProblems],
+        };
 
         // Keys are stored in column form (hashed when longer than the column): compare in that form.
         var all = WithExtras(EscalationPolicy.Plan(items, setup.Directory, setup.Calendar, setup.Options, today,
@@ -176,7 +198,6 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         }
 
         var outcomes = new List<DigestOutcome>();
-        var failures = new List<RowFailure>();
         var stopped = false;
         foreach (var digest in digests)
         {
@@ -221,6 +242,15 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
 
             failures.AddRange(await log.MarkSentAsync(claim.Claimed, today, cancellationToken).ConfigureAwait(false));
             outcomes.Add(new DigestOutcome(toSend, DigestStatus.Sent));
+        }
+
+        // Reported = told in a digest that went out; marked after the mail, never before.
+        var sent = outcomes.Where(o => o.Status == DigestStatus.Sent).SelectMany(o => o.Digest.Notifications)
+            .Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal);
+        var reported = unreported.Where(u => sent.Contains(Integrity.InterventionDigest.ItemKey(u))).ToList();
+        if (reported.Count > 0)
+        {
+            failures.AddRange(await interventions.MarkReportedAsync(reported, today, cancellationToken).ConfigureAwait(false));
         }
 
         return new EscalationRunReport(today, plan.IsWorkingDay, false, outcomes, skipped, plan.Problems, stale, failures);

@@ -19,6 +19,12 @@ public enum NotificationLogState
 public sealed record NotificationLogEntry(string IdempotencyKey, NotificationLogState State, DateTimeOffset ClaimedAt,
     DateTimeOffset? SentAt)
 {
+    /// <summary>
+    /// Set for a row whose seal fails (written or edited by a person): it counts as absent, so its notification goes out
+    /// (a claim overwrites the row), and it is reported.
+    /// </summary>
+    public Integrity.Intervention? Forged { get; init; }
+
     /// <summary>Claim rows for the digest (state pending), created before sending.</summary>
     public static IReadOnlyList<NotificationLogEntry> Claim(EscalationDigest digest, DateTimeOffset now)
     {

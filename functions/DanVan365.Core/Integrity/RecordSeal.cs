@@ -20,11 +20,12 @@ public enum SealCheck
 
 /// <summary>
 /// Proof of authorship of the values DanVan365 owns (docs/architecture.md "Records people can trust"): an HMAC-SHA256
-/// over the list, the row's key and the owned values in their canonical form (<see cref="FieldValues.Text"/>, NFC,
-/// ordinal order of column names). Only the app holds the key (configuration, <see cref="IntegrityOptions"/>), so a
-/// member who edits a sealed value in SharePoint's own views cannot produce a seal that verifies; a value copied from
-/// another row or list does not verify either (list and key are sealed too). During a key rotation the previous key
-/// still verifies. The seal is text "s1." + 43 base64url characters (the full 256-bit MAC).
+/// over the list, the row's key and the owned values in their canonical form (<see cref="FieldValues.Text"/>, NFC, an
+/// ISO 8601 date-time text as Graph reads it back (<see cref="IsoText"/>), ordinal order of column names). Only the app
+/// holds the key (configuration, <see cref="IntegrityOptions"/>), so a member who edits a sealed value in SharePoint's
+/// own views cannot produce a seal that verifies; a value copied from another row or list does not verify either (list
+/// and key are sealed too). During a key rotation the previous key still verifies. The seal is text "s1." + 43
+/// base64url characters (the full 256-bit MAC).
 /// </summary>
 public sealed class RecordSeal
 {
@@ -84,7 +85,8 @@ public sealed class RecordSeal
         {
             // Each value is length-prefixed, "-" when there is none: an empty cell and a missing column seal alike, and no
             // text can pass for another split of the values.
-            var canonical = FieldValues.Text(value);
+            // A text that reads as an ISO 8601 date-time comes back from Graph as one (IsoText): sealed in that form.
+            var canonical = IsoText.AsRead(FieldValues.Text(value));
             text.Append(name.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(name).Append('=');
             text.Append(canonical is null ? "-" : "+" + canonical.Length.ToString(CultureInfo.InvariantCulture) + ":" + canonical);
         }

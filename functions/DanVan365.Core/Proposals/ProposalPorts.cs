@@ -6,9 +6,18 @@ namespace DanVan365.Core.Proposals;
 /// </summary>
 public sealed record StoredProposal(Proposal Proposal, string ItemId, string? ETag = null);
 
-/// <summary>Every row of "Đề xuất điều chỉnh": those read, and the rows that could not be read (per-item problems).</summary>
+/// <summary>
+/// Every row of "Đề xuất điều chỉnh": those read, and the rows that could not be read (per-item problems). Rows whose seal
+/// does not verify (<see cref="ProposalSeals"/>) are in <see cref="Ignored"/> only: no rule reads them.
+/// </summary>
 public sealed record ProposalListing(IReadOnlyList<StoredProposal> Items, IReadOnlyList<string> Problems)
 {
+    /// <summary>Rows DanVan365 did not write as they are: left in the list, used by nothing, reported.</summary>
+    public IReadOnlyList<IgnoredProposal> Ignored { get; init; } = [];
+
+    /// <summary>Every id a row holds, ignored rows included (the list's unique key refuses them all to a new proposal).</summary>
+    public IEnumerable<string> TakenIds => Items.Select(i => i.Proposal.Id).Concat(Ignored.Select(i => i.RowKey));
+
     public IReadOnlyList<Proposal> Proposals => [.. Items.Select(i => i.Proposal)];
 
     public StoredProposal? Find(string id) =>

@@ -64,7 +64,11 @@ public sealed record ProposalReminder(
 
 /// <summary>The reminders due today and what an operator should fix (no reviewer, no decider, bad address), in Vietnamese.</summary>
 public sealed record ProposalReminderPlan(DateOnly Today, bool IsWorkingDay, IReadOnlyList<ProposalReminder> Reminders,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Rows of the proposals' list whose seal fails: no reminder for them; the run records and reports them.</summary>
+    public IReadOnlyList<IgnoredProposal> Ignored { get; init; } = [];
+}
 
 /// <summary>
 /// Reminders for proposals that wait too long (pure). A proposal waiting for review (since it was proposed) or for a

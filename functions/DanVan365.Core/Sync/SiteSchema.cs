@@ -79,6 +79,7 @@ public static class SiteSchema
             new(AssignmentColumns.PlannerTaskId, "Mã công việc Planner", ColumnType.Text, ColumnOwner.System, Indexed: true),
             new(AssignmentColumns.PlannerHash, "Mã kiểm tra Planner", ColumnType.Text, ColumnOwner.System, Hidden: true),
             new(AssignmentColumns.ExtendedLastDay, "Hạn sau gia hạn", ColumnType.DateOnly, ColumnOwner.Proposals),
+            new(Seal, "Chứng thực hạn gia hạn", ColumnType.Text, ColumnOwner.Proposals, Hidden: true),
         ]);
 
     /// <summary>Báo cáo kết quả: one row per (round × task × unit), keyed "round|code|unitCode".</summary>
@@ -114,6 +115,7 @@ public static class SiteSchema
                 Choices: [NotificationColumns.StatePending, NotificationColumns.StateSent]),
             new(NotificationColumns.SentOn, "Ngày gửi", ColumnType.DateOnly),
             new(NotificationColumns.ClaimedAt, "Thời điểm nhận gửi", ColumnType.Text, ColumnOwner.System),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ],
         Hidden: true);
 
@@ -161,6 +163,7 @@ public static class SiteSchema
             new(ProposalColumns.ClosedByDecision, "Đã thực hiện theo Quyết định", ColumnType.Text, ColumnOwner.System),
             new(ProposalColumns.ClosedOn, "Ngày thực hiện", ColumnType.DateOnly, ColumnOwner.System),
             new(ProposalColumns.RequestId, "Mã yêu cầu", ColumnType.Text, ColumnOwner.System, Indexed: true, Unique: true),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ]);
 
     /// <summary>

@@ -42,11 +42,21 @@ public sealed record RowChange(
     string? ItemId,
     string? ETag,
     IReadOnlyDictionary<string, string?> Fields,
-    IReadOnlyList<string> ChangedFields);
+    IReadOnlyList<string> ChangedFields)
+{
+    /// <summary>
+    /// The stamp the row's content hash column gets with this change (the seal of the desired content, or the legacy hash):
+    /// a rebase or a re-create after a conflict writes it without the key.
+    /// </summary>
+    public string? Seal { get; init; }
+}
 
 /// <summary>The plan for one list.</summary>
 public sealed record SyncPlan(ListDefinition List, IReadOnlyList<RowChange> Changes)
 {
+    /// <summary>Edits made around DanVan365 that this plan restores (a sync value changed under a seal that fails).</summary>
+    public IReadOnlyList<Integrity.Intervention> Interventions { get; init; } = [];
+
     public int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
 
     /// <summary>Changes that write (everything but unchanged).</summary>

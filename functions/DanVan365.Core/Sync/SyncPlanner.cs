@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DanVan365.Core.Integrity;
 
 namespace DanVan365.Core.Sync;
 
@@ -18,10 +19,15 @@ namespace DanVan365.Core.Sync;
 /// <item>a current row no longer desired is archived (flag + date), never deleted; one already archived stays as is;</item>
 /// <item>columns people own are never in a plan.</item>
 /// </list>
+/// With a <see cref="RecordSeal"/> the stored hash is a seal (docs/architecture.md "Records people can trust"): a row whose
+/// sync values differ from the desired ones and whose seal does not verify its current values was edited around the app:
+/// restored as above and reported (<see cref="SyncPlan.Interventions"/>, <see cref="SyncSeals"/>). A legacy unkeyed hash
+/// or a previous key's seal that verifies is re-sealed without a report.
 /// </summary>
 public static class SyncPlanner
 {
-    public static SyncPlan Plan(ListDefinition list, IReadOnlyList<DesiredRow> desired, IReadOnlyList<CurrentRow> current, DateOnly today)
+    public static SyncPlan Plan(ListDefinition list, IReadOnlyList<DesiredRow> desired, IReadOnlyList<CurrentRow> current, DateOnly today,
+        RecordSeal? seal = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var currentByKey = new Dictionary<string, CurrentRow>(StringComparer.Ordinal);
@@ -32,6 +38,7 @@ public static class SyncPlanner
         }
 
         var changes = new List<RowChange>(desired.Count + 4);
+        var interventions = new List<Intervention>();
         var desiredKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var want in desired)
         {
@@ -44,7 +51,7 @@ public static class SyncPlanner
             ColumnOwnership.EnsureWritable(list, ColumnOwner.Sync, want.Fields.Keys);
 
             var content = want.Content;
-            var hash = ContentHash(content);
+            var hash = SyncSeals.Stamp(list, key, content, seal);
             if (!currentByKey.TryGetValue(key, out var have))
             {
                 var fields = new Dictionary<string, string?>(want.Fields, StringComparer.Ordinal)
@@ -53,7 +60,10 @@ public static class SyncPlanner
                     [SiteSchema.ContentHash] = hash,
                     [SiteSchema.Archived] = FieldValues.Bool(false),
                 };
-                changes.Add(new RowChange(ChangeKind.Create, key, null, null, fields, [.. fields.Keys.Order(StringComparer.Ordinal)]));
+                changes.Add(new RowChange(ChangeKind.Create, key, null, null, fields, [.. fields.Keys.Order(StringComparer.Ordinal)])
+                {
+                    Seal = hash,
+                });
                 continue;
             }
 
@@ -67,6 +77,11 @@ public static class SyncPlanner
 
             if (diff.Count > 0)
             {
+                if (seal is not null && !SyncSeals.Trusted(list, key, content.Keys, have, seal))
+                {
+                    interventions.AddRange(SyncSeals.Restorations(list, key, diff, have));
+                }
+
                 AddProvenance(diff, want, have);
             }
 
@@ -83,7 +98,10 @@ public static class SyncPlanner
 
             changes.Add(diff.Count == 0
                 ? new RowChange(ChangeKind.Unchanged, key, have.ItemId, have.ETag, Empty, [])
-                : new RowChange(ChangeKind.Update, key, have.ItemId, have.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)]));
+                : new RowChange(ChangeKind.Update, key, have.ItemId, have.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)])
+                {
+                    Seal = hash,
+                });
         }
 
         foreach (var have in current)
@@ -109,7 +127,7 @@ public static class SyncPlanner
                 SiteSchema.ArchivedOn]));
         }
 
-        return new SyncPlan(list, changes);
+        return new SyncPlan(list, changes) { Interventions = interventions };
     }
 
     /// <summary>
@@ -139,7 +157,7 @@ public static class SyncPlanner
 
         var content = desired.Content;
         var diff = Diff(content, fresh);
-        var hash = ContentHash(content);
+        var hash = change.Seal ?? ContentHash(content);
         if (diff.Count > 0)
         {
             AddProvenance(diff, desired, fresh);
@@ -158,7 +176,10 @@ public static class SyncPlanner
 
         return diff.Count == 0
             ? new RowChange(ChangeKind.Unchanged, change.Key, fresh.ItemId, fresh.ETag, Empty, [])
-            : new RowChange(ChangeKind.Update, change.Key, fresh.ItemId, fresh.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)]);
+            : new RowChange(ChangeKind.Update, change.Key, fresh.ItemId, fresh.ETag, diff, [.. diff.Keys.Order(StringComparer.Ordinal)])
+            {
+                Seal = change.Seal,
+            };
     }
 
     /// <summary>A stable hash of the sync-owned values (hex, 32 chars).</summary>
@@ -194,7 +215,7 @@ public static class SyncPlanner
         }
     }
 
-    private static Dictionary<string, string?> Diff(IReadOnlyDictionary<string, string?> want, CurrentRow have)
+    internal static Dictionary<string, string?> Diff(IReadOnlyDictionary<string, string?> want, CurrentRow have)
     {
         var diff = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, value) in want)

@@ -6,7 +6,8 @@ namespace DanVan365.Core.Wards;
 /// <summary>
 /// Use case: today's reminders and escalations for the ward: the ladder (<see cref="EscalationOptions"/>), the ward's
 /// people and calendar, the site's links, the adjustment proposals waiting too long (<see cref="WardProposals.RemindersAsync"/>,
-/// in the same digests and ledger), then <see cref="EscalationRun"/>.
+/// in the same digests and ledger), then <see cref="EscalationRun"/>, which also records the proposals whose seal fails
+/// (<see cref="Proposals.IgnoredProposal"/>) and tells the head of the aggregating unit the edits not yet reported.
 /// </summary>
 public sealed class WardEscalation(WardContext ward, EscalationOptions options, EscalationRun run, ISiteLinks links,
     DecisionIntake decisions, WardProposals proposals, WardRunLease lease)
@@ -34,6 +35,7 @@ public sealed class WardEscalation(WardContext ward, EscalationOptions options, 
         {
             ExtraNotifications = [.. reminders.Reminders.Select(r => r.ToNotification())],
             ExtraProblems = reminders.Problems,
+            Interventions = [.. reminders.Ignored.Select(i => i.ToIntervention())],
         };
         var siteLinks = await links.EscalationLinksAsync(cancellationToken).ConfigureAwait(false);
         return await run.RunAsync(setup, siteLinks, dryRun, cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,8 @@ namespace DanVan365.Core.Wards;
 /// file, or the library's decision); every refusal comes back as a <see cref="ProposalRefusal"/> and nothing is written.
 /// </summary>
 public sealed class WardProposals(WardContext ward, IProposalStore store, IAmendmentDraftDocuments documents,
-    ProposalOptions options, TimeProvider clock, IListStore lists)
+    ProposalOptions options, TimeProvider clock, IListStore lists, Integrity.RecordSeal seal,
+    Integrity.IInterventionLog interventions)
 {
     private const int CreateAttempts = 5;
 
@@ -53,6 +54,15 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         {
             var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var outcome = workflow.Propose(request, actor, listing.Proposals);
+            if (outcome.IsAccepted && listing.Ignored.Any(i => i.RowKey == outcome.Value.Id))
+            {
+                // A row the rules ignore (its seal fails) still holds the id in the list's unique key: take the next free one.
+                outcome = ProposalOutcome.Accepted(outcome.Value with
+                {
+                    Id = ProposalIds.Next(outcome.Value.ProposedOn.Year, listing.TakenIds),
+                });
+            }
+
             if (!outcome.IsAccepted || outcome.IsRepeated
                 || await store.CreateAsync(outcome.Value, cancellationToken).ConfigureAwait(false))
             {
@@ -111,8 +121,9 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return ProposalReminders.Plan(listing.Proposals, Authority(catalogue), calendar, options, WardTime.Today(clock),
+        var plan = ProposalReminders.Plan(listing.Proposals, Authority(catalogue), calendar, options, WardTime.Today(clock),
             new HashSet<string>(StringComparer.Ordinal));
+        return plan with { Ignored = listing.Ignored };
     }
 
     /// <summary>Effective last days of the assignments (approved extensions over the decision's dates).</summary>
@@ -161,27 +172,23 @@ public sealed class WardProposals(WardContext ward, IProposalStore store, IAmend
         var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
         var deadlines = EffectiveDeadlines.ByAssignment(catalogue, listing.Proposals);
         var rows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
-        var patches = new List<RowPatch>();
-        foreach (var row in rows)
-        {
-            if (AssignmentRow.From(row) is not { Archived: false } assignment)
-            {
-                continue;
-            }
-
-            var want = deadlines.TryGetValue(assignment.Key.ToString(), out var d) && d.IsExtended ? d.EffectiveLastDay : null;
-            if (want != assignment.ExtendedLastDay)
-            {
-                patches.Add(new RowPatch(row.Key, row.ItemId, AssignmentRow.ExtensionFields(want)) { ETag = row.ETag });
-            }
-        }
-
-        ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Proposals, [AssignmentColumns.ExtendedLastDay]);
-        var result = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
+        // Sealed writes (ExtensionSeals): a date someone typed meanwhile is put right here too, and recorded.
+        var repair = ExtensionSeals.Plan(rows, deadlines, seal);
+        ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Proposals,
+            [AssignmentColumns.ExtendedLastDay, SiteSchema.Seal]);
+        var result = await lists.PatchAsync(SiteSchema.Assignments, repair.Patches, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new Errors.RemoteServiceException("write effective last days", 500, "assignmentNotSaved", null,
                 string.Join("; ", result.Failures.Select(f => f.Key + ": " + f.Reason)));
+        }
+
+        var unrecorded = await interventions.RecordAsync(repair.Interventions, WardTime.Today(clock), cancellationToken)
+            .ConfigureAwait(false);
+        if (unrecorded.Count > 0)
+        {
+            throw new Errors.RemoteServiceException("record interventions", 500, "interventionNotSaved", null,
+                string.Join("; ", unrecorded.Select(f => f.Key + ": " + f.Reason)));
         }
 
         return result.Written;

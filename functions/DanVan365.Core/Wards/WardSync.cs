@@ -93,7 +93,7 @@ public sealed class WardSync(
         }
 
         var listPlan = await lists.RunAsync(catalogue, ward.Units, dryRun: true, cancellationToken).ConfigureAwait(false);
-        if (listPlan.Tasks.Writes.Any() || listPlan.Assignments.Writes.Any())
+        if (listPlan.WritesPending)
         {
             return null;
         }

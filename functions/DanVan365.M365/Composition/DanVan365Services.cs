@@ -83,12 +83,12 @@ public static class DanVan365Services
         services.AddScoped<INotificationLogStore>(sp =>
         {
             var graph = sp.GetRequiredService<GraphAdapters>();
-            return new GraphNotificationLog(graph.Site, graph.Batches, graph.Lists);
+            return new GraphNotificationLog(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
         });
         services.AddScoped<IProposalStore>(sp =>
         {
             var graph = sp.GetRequiredService<GraphAdapters>();
-            return new GraphProposalStore(graph.Site, graph.Batches, graph.Lists);
+            return new GraphProposalStore(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
         });
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DanVan365.Core.Escalation;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
 using DanVan365.M365.Lists;
@@ -12,16 +13,21 @@ namespace DanVan365.M365.Escalation;
 /// <see cref="INotificationLogStore"/> over the hidden list Nhật ký thông báo (<see cref="SiteSchema.Notifications"/>).
 /// A claim is a plain create (POST, batched): the NotificationKey column is unique, so a second create of the same key —
 /// another run racing this one, or an earlier run — is refused with 409 and reported as taken. Unlike
-/// <see cref="GraphListStore.ApplyAsync"/>, a 409 here is never reconciled into the existing row: it means "not yours".
+/// <see cref="GraphListStore.ApplyAsync"/>, a 409 here is never reconciled into the existing row: it means "not yours" —
+/// unless the existing row's seal fails (a person wrote it, e.g. "sent" to suppress a reminder): the app's own row of the
+/// app's own list is then overwritten by the sealed claim (If-Match), so a forged row never blocks a notification.
 /// </summary>
-public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, GraphListStore lists) : INotificationLogStore
+public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, GraphListStore lists, RecordSeal seal)
+    : INotificationLogStore
 {
     private static readonly ListDefinition List = SiteSchema.Notifications;
 
     public async Task<IReadOnlyList<NotificationLogEntry>> ReadAsync(CancellationToken cancellationToken)
     {
         var rows = await lists.ReadAsync(List, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(NotificationRow.ToEntry)];
+        return [.. rows.Select(r => NotificationRow.Sealed(r, seal) == SealCheck.Broken
+            ? NotificationRow.ToEntry(r) with { Forged = NotificationRow.Forged(r) }
+            : NotificationRow.ToEntry(r))];
     }
 
     public async Task<ClaimResult> ClaimAsync(IReadOnlyList<EscalationNotification> notifications, DateTimeOffset now,
@@ -38,7 +44,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         var operations = notifications.Select((n, i) => new BatchOperation(i.ToString(CultureInfo.InvariantCulture), () =>
         {
             // https://learn.microsoft.com/graph/api/listitem-create
-            var fields = NotificationRow.Claim(n, now);
+            var fields = NotificationRow.SealedClaim(n, now, seal);
             var body =
                 new FieldValueSet
                 {
@@ -61,7 +67,14 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
             }
             else if (Lists.UniqueKeyConflict.Is(outcome))
             {
-                taken.Add(n);
+                if (await ReclaimForgedAsync(siteId, listId, n, now, cancellationToken).ConfigureAwait(false) is { } reclaimed)
+                {
+                    claimed.Add(new ClaimedNotification(n, reclaimed));
+                }
+                else
+                {
+                    taken.Add(n);
+                }
             }
             else
             {
@@ -77,7 +90,8 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var patches = claimed.Select(c => new RowPatch(c.Notification.IdempotencyKey, c.ItemId, NotificationRow.Sent(sentOn))).ToList();
+        var patches = claimed.Select(c => new RowPatch(c.Notification.IdempotencyKey, c.ItemId,
+            NotificationRow.SealedSent(c.Notification, sentOn, seal))).ToList();
         var result = await lists.PatchAsync(List, patches, cancellationToken).ConfigureAwait(false);
         return result.Failures;
     }
@@ -108,6 +122,25 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// The item id of a row holding the key whose seal fails, now overwritten by this run's sealed claim; null when the row
+    /// is DanVan365's (another run's claim: taken) or changed meanwhile.
+    /// </summary>
+    private async Task<string?> ReclaimForgedAsync(string siteId, string listId, EscalationNotification notification, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var key = EscalationKeys.ForColumn(notification.IdempotencyKey);
+        var row = await lists.ReadByKeyAsync(siteId, listId, List, key, cancellationToken).ConfigureAwait(false);
+        if (row is null || NotificationRow.Sealed(row, seal) != SealCheck.Broken)
+        {
+            return null;
+        }
+
+        var patch = new RowPatch(key, row.ItemId, NotificationRow.SealedClaim(notification, now, seal)) { ETag = row.ETag };
+        var result = await lists.PatchAsync(List, [patch], cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? row.ItemId : null;
     }
 
     private static string? ItemId(string body)

@@ -293,10 +293,10 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var fields = new Dictionary<string, string?>(want.Fields, StringComparer.Ordinal)
         {
             [list.KeyColumn!] = change.Key,
-            [SiteSchema.ContentHash] = SyncPlanner.ContentHash(want.Fields),
+            [SiteSchema.ContentHash] = change.Seal ?? SyncPlanner.ContentHash(want.Content),
             [SiteSchema.Archived] = FieldValues.Bool(false),
         };
-        return new RowChange(ChangeKind.Create, change.Key, null, null, fields, [.. fields.Keys]);
+        return new RowChange(ChangeKind.Create, change.Key, null, null, fields, [.. fields.Keys]) { Seal = change.Seal };
     }
 
     private RequestInformation BuildRequest(string siteId, string listId, ListDefinition list, RowChange change)

@@ -1,4 +1,5 @@
 using DanVan365.Core.Errors;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
@@ -14,8 +15,10 @@ namespace DanVan365.M365.Lists;
 /// row was read with (If-Match): a 412 means someone else changed it meanwhile and the change is not written (no rebase,
 /// unlike <see cref="GraphListStore.PatchAsync"/>: a review must not overwrite another's). Rows are read through
 /// <see cref="GraphListStore.ReadAsync"/> (paged).
+/// <para>Every write carries the row's seal (<see cref="ProposalSeals"/>); a row whose seal fails is read into
+/// <see cref="ProposalListing.Ignored"/>, never into the proposals the rules use.</para>
 /// </summary>
-public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, GraphListStore lists) : IProposalStore
+public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, GraphListStore lists, RecordSeal seal) : IProposalStore
 {
     private static readonly ListDefinition List = SiteSchema.Proposals;
 
@@ -24,9 +27,15 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         var rows = await lists.ReadAsync(List, cancellationToken).ConfigureAwait(false);
         var items = new List<StoredProposal>();
         var problems = new List<string>();
+        var ignored = new List<IgnoredProposal>();
         foreach (var row in rows)
         {
-            if (ProposalRows.TryFromFields(row.Fields, out var proposal, out var problem))
+            if (ProposalSeals.Check(row, seal) == SealCheck.Broken)
+            {
+                var state = row.Fields.GetValueOrDefault(ProposalColumns.State);
+                ignored.Add(new IgnoredProposal(row.Key, state, row.ModifiedBy, row.Modified));
+            }
+            else if (ProposalRows.TryFromFields(row.Fields, out var proposal, out var problem))
             {
                 items.Add(new StoredProposal(proposal!, row.ItemId, row.ETag));
             }
@@ -36,7 +45,7 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
             }
         }
 
-        return new ProposalListing(items, problems);
+        return new ProposalListing(items, problems) { Ignored = ignored };
     }
 
     public async Task<bool> CreateAsync(Proposal proposal, CancellationToken cancellationToken)
@@ -47,7 +56,7 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         var operation = new BatchOperation("0", () =>
         {
             // https://learn.microsoft.com/graph/api/listitem-create
-            var body = new FieldValueSet { AdditionalData = GraphFields(ProposalRows.ToFields(proposal)) };
+            var body = new FieldValueSet { AdditionalData = GraphFields(ProposalSeals.SealedFields(proposal, seal)) };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         });
         var outcome = (await batches.RunAsync([operation], cancellationToken).ConfigureAwait(false))[operation.Id];
@@ -71,7 +80,7 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         ArgumentNullException.ThrowIfNull(updated);
         var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
         var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
-        var fields = ProposalRows.ToFields(updated);
+        var fields = ProposalSeals.SealedFields(updated, seal);
         var operation = new BatchOperation("0", () =>
         {
             var body = new FieldValueSet

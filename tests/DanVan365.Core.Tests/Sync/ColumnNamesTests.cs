@@ -12,14 +12,14 @@ public class ColumnNamesTests
             "ArchivedOn", "ContentHash", "Notes"] },
         { "assignments", ["AssignmentKey", "TaskCode", "UnitCode", "UnitName", "TaskText", "TimeFrameText", "TimeFrameKind", "LastDay",
             "Archived", "ArchivedOn", "ContentHash", "Status", "PercentComplete", "CompletedOn", "Notes", "PlannerTaskId", "PlannerHash",
-            "ExtendedLastDay"] },
+            "ExtendedLastDay", "Seal"] },
         { "reports", ["ReportKey", "Round", "TaskCode", "UnitCode", "Role", "Result", "Completion", "Difficulties", "Proposals",
             "SourceFile", "SubmittedOn"] },
-        { "notifications", ["NotificationKey", "Recipient", "ItemKey", "Level", "State", "SentOn", "ClaimedAt"] },
+        { "notifications", ["NotificationKey", "Recipient", "ItemKey", "Level", "State", "SentOn", "ClaimedAt", "Seal"] },
         { "state", ["StateKey", "StateValue", "Archived", "ArchivedOn", "ContentHash"] },
         { "proposals", ["ProposalId", "UnitCode", "TaskCode", "Kind", "ProposedText", "ProposedLastDay", "Reason", "ProposedBy",
             "ProposedOn", "State", "ReviewNote", "ReviewedBy", "ReviewedOn", "DecisionNote", "DecidedBy", "DecidedOn", "WithdrawnBy",
-            "WithdrawnOn", "ClosedByDecision", "ClosedOn", "ClientRequestId"] },
+            "WithdrawnOn", "ClosedByDecision", "ClosedOn", "ClientRequestId", "Seal"] },
         { "library", ["Rejection", "IngestedHash"] },
     };
 

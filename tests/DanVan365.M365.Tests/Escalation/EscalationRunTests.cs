@@ -1,4 +1,5 @@
 using DanVan365.Core.Escalation;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
 using DanVan365.M365.Escalation;
@@ -25,10 +26,11 @@ public class EscalationRunTests
 
     private static EscalationRun Run(WardHarness ward, WardHarness.Session session, IEscalationMailSender? sender = null) => new(
         session.Lists,
-        new GraphNotificationLog(session.Site, session.Batches, session.Lists),
+        new GraphNotificationLog(session.Site, session.Batches, session.Lists, session.Get<RecordSeal>()),
         sender ?? new GraphMailSender(session.Connection),
         ward.Clock,
-        new SendPacer(ward.Clock));
+        new SendPacer(ward.Clock),
+        session.Get<IInterventionLog>());
 
     private static async Task<EscalationRunReport> EscalateAsync(WardHarness ward, bool dryRun = false)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DanVan365.Core.Escalation;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Escalation;
 using DanVan365.TestUtilities.M365;
@@ -84,10 +85,11 @@ public class SendMailRetryTests
 
     private static EscalationRun Run(WardHarness ward, WardHarness.Session session) => new(
         session.Lists,
-        new GraphNotificationLog(session.Site, session.Batches, session.Lists),
+        new GraphNotificationLog(session.Site, session.Batches, session.Lists, session.Get<RecordSeal>()),
         new GraphMailSender(session.Connection),
         ward.Clock,
-        new SendPacer(ward.Clock));
+        new SendPacer(ward.Clock),
+        session.Get<IInterventionLog>());
 
     /// <summary>
     /// Answers the first sendMail with <paramref name="status"/>: before it reached the local Graph, or (forward) after
