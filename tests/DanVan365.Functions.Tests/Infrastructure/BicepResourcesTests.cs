@@ -24,7 +24,7 @@ public class BicepResourcesTests(HaiAnSnapshotFixture haiAn)
     }
 
     [Fact]
-    public void Snapshot_RoleAssignments_AreScopedToContainersQueuesOrTheTelemetryComponent()
+    public void Snapshot_RoleAssignments_AreScopedToContainersQueuesTheTelemetryComponentOrTheSealKeysVault()
     {
         var scopes = haiAn.Snapshot.Resources("Microsoft.Authorization/roleAssignments")
             .Select(r => r.GetProperty("id").GetString()!)
@@ -35,8 +35,9 @@ public class BicepResourcesTests(HaiAnSnapshotFixture haiAn)
         Assert.All(scopes, scope => Assert.True(
             scope.Contains("/blobServices/default/containers/", StringComparison.Ordinal)
             || scope.Contains("/queueServices/default/queues/", StringComparison.Ordinal)
-            || scope.Contains("/Microsoft.Insights/components/", StringComparison.Ordinal),
-            "role assignment wider than a container, a queue or the telemetry component: " + scope));
+            || scope.Contains("/Microsoft.Insights/components/", StringComparison.Ordinal)
+            || scope.Contains("/Microsoft.KeyVault/vaults/", StringComparison.Ordinal),
+            "role assignment wider than a container, a queue, the telemetry component or the seal key's vault: " + scope));
         Assert.Contains(scopes, s => s.EndsWith("/queues/" + QueueNames.WardJobs, StringComparison.Ordinal));
         Assert.Contains(scopes, s => s.EndsWith("/queues/" + QueueNames.WardJobsPoison, StringComparison.Ordinal));
     }
@@ -63,9 +64,16 @@ public class BicepResourcesTests(HaiAnSnapshotFixture haiAn)
     }
 
     [Fact]
-    public void Snapshot_NothingUsesAKeyVault_NoneIsDeployed()
+    public void Snapshot_KeyVault_OneVaultForTheSealKeyReadOnlyForTheApp()
     {
-        Assert.Empty(haiAn.Snapshot.Resources("Microsoft.KeyVault/vaults"));
+        // The vault holds only the seal key (created by the administrator, never by the template), so a role on the
+        // vault is a role on that key; the app may read secrets (Key Vault Secrets User), not write or delete them.
+        Assert.Single(haiAn.Snapshot.Resources("Microsoft.KeyVault/vaults"));
+        Assert.Empty(haiAn.Snapshot.Resources("Microsoft.KeyVault/vaults/secrets"));
+        var onVault = haiAn.Snapshot.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(r => r.GetProperty("id").GetString()!.Contains("/Microsoft.KeyVault/vaults/", StringComparison.Ordinal));
+        var role = Assert.Single(onVault).GetProperty("properties").GetProperty("roleDefinitionId").GetString()!;
+        Assert.EndsWith("/4633458b-17de-408a-b874-0445c86b69e6", role, StringComparison.Ordinal);
     }
 
     [Fact]
