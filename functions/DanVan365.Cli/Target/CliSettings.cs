@@ -37,7 +37,14 @@ internal static class CliSettings
 {
     public const string DefaultsFile = "HaiAn/ward.json";
 
-    public static IConfiguration Build(TargetSettings target)
+    /// <summary>The prefix of environment variables that set a value last, e.g. <c>DANVAN365_Integrity__SealKey</c>.</summary>
+    public const string EnvironmentPrefix = "DANVAN365_";
+
+    /// <param name="target">The target's files.</param>
+    /// <param name="environment">The process's environment (tests give their own): variables named
+    /// <see cref="EnvironmentPrefix"/> + section "__" key win over the files, so a secret such as the seal key
+    /// (<c>Integrity:SealKey</c>) need not be written into a file.</param>
+    public static IConfiguration Build(TargetSettings target, System.Collections.IDictionary? environment = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         var builder = new ConfigurationBuilder().AddJsonStream(DefaultResources.Open(DefaultsFile));
@@ -49,7 +56,16 @@ internal static class CliSettings
             }
         }
 
-        return builder.Build();
+        var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry entry in environment ?? Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+            {
+                variables[name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
+            }
+        }
+
+        return builder.AddInMemoryCollection(variables).Build();
     }
 
     public static CliWardSettings Ward(IConfiguration configuration)

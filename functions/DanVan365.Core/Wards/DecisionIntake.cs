@@ -44,7 +44,10 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
     /// <summary>State key holding the drive item id of the decision that last imported cleanly.</summary>
     public const string InUseStateKey = "decision-in-use";
 
-    /// <summary>Library column that records, sealed, the Version (cTag) of the file last judged and its author (<see cref="ProcessedStamp"/>).</summary>
+    /// <summary>
+    /// Library column that records, sealed, the Version (cTag) of the file last judged and its author
+    /// (<see cref="ProcessedStamp"/>).
+    /// </summary>
     public const string StampColumn = LibraryNames.IngestedHash;
 
     /// <summary>Library column that tells people why a file was refused.</summary>

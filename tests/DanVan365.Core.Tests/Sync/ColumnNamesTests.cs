@@ -16,7 +16,7 @@ public class ColumnNamesTests
         { "reports", ["ReportKey", "Round", "TaskCode", "UnitCode", "Role", "Result", "Completion", "Difficulties", "Proposals",
             "SourceFile", "SubmittedOn"] },
         { "notifications", ["NotificationKey", "Recipient", "ItemKey", "Level", "State", "SentOn", "ClaimedAt", "Seal"] },
-        { "state", ["StateKey", "StateValue", "Archived", "ArchivedOn", "ContentHash"] },
+        { "state", ["StateKey", "StateValue", "Archived", "ArchivedOn", "ContentHash", "Seal"] },
         { "proposals", ["ProposalId", "UnitCode", "TaskCode", "Kind", "ProposedText", "ProposedLastDay", "Reason", "ProposedBy",
             "ProposedOn", "State", "ReviewNote", "ReviewedBy", "ReviewedOn", "DecisionNote", "DecidedBy", "DecidedOn", "WithdrawnBy",
             "WithdrawnOn", "ClosedByDecision", "ClosedOn", "ClientRequestId", "Seal"] },

@@ -27,7 +27,9 @@ public class LeaseTrustTests
         return ward;
     }
 
-    /// <summary>Writes a state row's value (and optionally its seal) as <paramref name="session"/>'s caller, as a list view would.</summary>
+    /// <summary>
+    /// Writes a state row's value (and optionally its seal) as <paramref name="session"/>'s caller, as a list view would.
+    /// </summary>
     private static async Task WriteStateAsync(WardHarness.Session session, string key, string value, string? seal)
     {
         var siteId = await session.Site.SiteIdAsync(CancellationToken.None);

@@ -51,7 +51,8 @@ public class ListForgeryTests
         var told = Assert.Single(escalation.Digests,
             d => d.Digest.Notifications.Any(n => n.Level.Kind == EscalationKind.Intervention));
         Assert.Equal(DigestStatus.Sent, told.Status);
-        Assert.Contains("sửa cột “Nội dung nhiệm vụ” của dòng 3.5.a (Nhiệm vụ dân vận) từ ", told.Digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("sửa cột “Nội dung nhiệm vụ” của dòng 3.5.a (Nhiệm vụ dân vận) từ ", told.Digest.TextBody,
+            StringComparison.Ordinal);
         Assert.Contains("thành Sửa tay; DanVan365 đã khôi phục.", told.Digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("CAN THIỆP NGOÀI HỆ THỐNG (1)", told.Digest.TextBody, StringComparison.Ordinal);
         Assert.Empty(await ward.NewSession().Get<IInterventionLog>().UnreportedAsync(CancellationToken.None));

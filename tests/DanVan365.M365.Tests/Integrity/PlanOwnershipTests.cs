@@ -46,7 +46,9 @@ public class PlanOwnershipTests
         Assert.Equal((InterventionAction.Ignored, foreign), (recorded.Intervention.Action, recorded.Intervention.Found));
     }
 
-    /// <summary>Answers the GET of plan <paramref name="planId"/> with another group as its container; records other requests to it.</summary>
+    /// <summary>
+    /// Answers the GET of plan <paramref name="planId"/> with another group as its container; records other requests to it.
+    /// </summary>
     private sealed class ForeignPlanHandler(string planId) : DelegatingHandler
     {
         public int Reads { get; private set; }
@@ -58,7 +60,8 @@ public class PlanOwnershipTests
             var url = request.RequestUri!.ToString();
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
             var response = await base.SendAsync(request, cancellationToken);
-            if (request.Method == HttpMethod.Get && request.RequestUri.AbsolutePath.EndsWith("/planner/plans/" + planId, StringComparison.Ordinal))
+            if (request.Method == HttpMethod.Get
+                && request.RequestUri.AbsolutePath.EndsWith("/planner/plans/" + planId, StringComparison.Ordinal))
             {
                 Reads++;
                 var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
