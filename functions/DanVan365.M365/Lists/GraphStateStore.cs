@@ -1,6 +1,5 @@
 using DanVan365.Core.Integrity;
 using DanVan365.Core.Sync;
-using DanVan365.M365.Client;
 
 namespace DanVan365.M365.Lists;
 
@@ -51,20 +50,13 @@ public sealed class GraphStateStore(SiteContext site, GraphListStore lists, Time
     }
 
     /// <summary>
-    /// The values a state row's seal covers: the value in the form Graph's SDK reads it back (an ISO 8601 text comes back as a
-    /// date-time, <see cref="GraphBodies.AsString(object?)"/>), so a value sealed on write verifies on read.
+    /// The values a state row's seal covers. <see cref="RecordSeal"/> itself seals an ISO 8601 text in the form Graph's SDK
+    /// reads it back (<see cref="Core.Integrity.IsoText"/>), so a value sealed on write verifies on read.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Sealed(string? value) => new Dictionary<string, string?>(StringComparer.Ordinal)
     {
-        [StateColumns.Value] = AsRead(value),
+        [StateColumns.Value] = value,
     };
-
-    private static string? AsRead(string? value) =>
-        value is { Length: >= 10 } && char.IsAsciiDigit(value[0]) && value[4] == '-'
-            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? GraphBodies.AsString(at)
-            : value;
 
     /// <summary>Records a value DanVan365 did not write, once per run and key (best effort: reading goes on).</summary>
     private async Task ReportAsync(string key, string? value, CurrentRow row, CancellationToken cancellationToken)
