@@ -17,6 +17,13 @@ public sealed record BatchOperation(string Id, Func<RequestInformation> Build, b
 public sealed record BatchOutcome(string Id, int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
     public bool IsSuccess => Status is >= 200 and < 300;
+
+    /// <summary>A failed item as the row failure the callers report: status, Graph's error code and message, request-id.</summary>
+    public Core.Sync.RowFailure FailureOf(string key)
+    {
+        var (code, message, requestId) = GraphBodies.Error(Body);
+        return new Core.Sync.RowFailure(key, $"HTTP {Status} {code} {message} (request-id {requestId ?? "-"})".Trim());
+    }
 }
 
 /// <summary>

@@ -48,8 +48,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
             var body =
                 new FieldValueSet
                 {
-                    AdditionalData = fields.ToDictionary(f => f.Key,
-                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
+                    AdditionalData = ColumnMapping.ToGraphFields(List, fields, site.Dates),
                 };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         }, RetrySafe: true)).ToList(); // a repeated claim meets the unique key: taken, never sent twice
@@ -79,7 +78,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
             else
             {
                 // Not claimed, not sent. (Had the create landed after all, the row counts as sent: at most once.)
-                failures.Add(Failure(n.IdempotencyKey, outcome));
+                failures.Add(outcome.FailureOf(n.IdempotencyKey));
             }
         }
 
@@ -117,7 +116,7 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
             var outcome = outcomes[operations[i].Id];
             if (!outcome.IsSuccess && outcome.Status != 404)
             {
-                failures.Add(Failure(claimed[i].Notification.IdempotencyKey, outcome));
+                failures.Add(outcome.FailureOf(claimed[i].Notification.IdempotencyKey));
             }
         }
 
@@ -155,11 +154,5 @@ public sealed class GraphNotificationLog(SiteContext site, BatchRunner batches, 
         {
             return null;
         }
-    }
-
-    private static RowFailure Failure(string key, BatchOutcome outcome)
-    {
-        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-        return new RowFailure(key, $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim());
     }
 }

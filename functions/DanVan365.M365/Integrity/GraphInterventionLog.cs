@@ -37,8 +37,8 @@ public sealed class GraphInterventionLog(SiteContext site, BatchRunner batches, 
             values[SiteSchema.Seal] = seal.Seal(List.Key, intervention.Key, InterventionRow.Sealed(values));
             var body = new FieldValueSet
             {
-                AdditionalData = values.Where(v => v.Value is not null).ToDictionary(v => v.Key,
-                    v => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, v.Key), v.Value, site.Dates)!, StringComparer.Ordinal),
+                AdditionalData = ColumnMapping.ToGraphFields(List, values.Where(v => v.Value is not null)
+                    .ToDictionary(StringComparer.Ordinal), site.Dates),
             };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         }, RetrySafe: true)).ToList(); // a repeated create meets the unique key: already recorded
@@ -49,9 +49,7 @@ public sealed class GraphInterventionLog(SiteContext site, BatchRunner batches, 
             var outcome = outcomes[operations[i].Id];
             if (!outcome.IsSuccess && !UniqueKeyConflict.Is(outcome))
             {
-                var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-                failures.Add(new RowFailure(distinct[i].Key,
-                    $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
+                failures.Add(outcome.FailureOf(distinct[i].Key));
             }
         }
 

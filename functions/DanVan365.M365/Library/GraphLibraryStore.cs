@@ -150,8 +150,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
         var values =
             new FieldValueSet
             {
-                AdditionalData = fields.ToDictionary(f => f.Key,
-            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(SiteSchema.Library, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal)
+                AdditionalData = ColumnMapping.ToGraphFields(SiteSchema.Library, fields, site.Dates),
             };
         // https://learn.microsoft.com/graph/api/listitem-update — the file's listItem carries the library's columns.
         await GraphErrors.Call($"update columns of {file.Path}",

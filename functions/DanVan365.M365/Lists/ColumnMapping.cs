@@ -63,6 +63,16 @@ public static class ColumnMapping
             };
     }
 
+    /// <summary>
+    /// A row's canonical values as the fields of a listItem create or update (a null clears the column on an update).
+    /// </summary>
+    public static Dictionary<string, object> ToGraphFields(ListDefinition list, IReadOnlyDictionary<string, string?> fields,
+        SiteDates dates)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.ToDictionary(f => f.Key, f => ToGraphValue(TypeOf(list, f.Key), f.Value, dates)!, StringComparer.Ordinal);
+    }
+
     /// <summary>A field value Graph returned (already a string), canonical for the column's type (dates in the site's zone).</summary>
     public static string? FromGraphValue(ColumnType type, string? raw, SiteDates dates)
     {

@@ -107,8 +107,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                     continue;
                 }
 
-                var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-                failures.Add(new RowFailure(change.Key, $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
+                failures.Add(outcome.FailureOf(change.Key));
             }
 
             pending = again;
@@ -162,9 +161,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
                     continue;
                 }
 
-                var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-                failures.Add(new RowFailure(pending[i].Key,
-                    $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})".Trim()));
+                failures.Add(outcome.FailureOf(pending[i].Key));
             }
 
             pending = again;
@@ -191,8 +188,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
     {
         var fields = new FieldValueSet
         {
-            AdditionalData = patch.Fields.ToDictionary(f => f.Key,
-                f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(list, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal),
+            AdditionalData = ColumnMapping.ToGraphFields(list, patch.Fields, site.Dates),
         };
 
         // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed meanwhile answers 412.

@@ -85,8 +85,7 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         {
             var body = new FieldValueSet
             {
-                AdditionalData = fields.ToDictionary(f => f.Key,
-                    f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal),
+                AdditionalData = ColumnMapping.ToGraphFields(List, fields, site.Dates),
             };
 
             // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed since it was read answers 412.
@@ -117,6 +116,5 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
     }
 
     private Dictionary<string, object> GraphFields(IReadOnlyDictionary<string, string?> fields) =>
-        fields.Where(f => f.Value is not null).ToDictionary(f => f.Key,
-            f => ColumnMapping.ToGraphValue(ColumnMapping.TypeOf(List, f.Key), f.Value, site.Dates)!, StringComparer.Ordinal);
+        ColumnMapping.ToGraphFields(List, fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal), site.Dates);
 }
