@@ -16,6 +16,12 @@ public static class PersonRoles
     public const string Signer = "signer";
 
     /// <summary>
+    /// The chairman of the People's Committee (Chủ tịch): named among a decision's recipients ("CT, các PCT") and in the
+    /// directory so the product knows who leads the committee; not a rung of the reminder ladder.
+    /// </summary>
+    public const string Chairman = "chairman";
+
+    /// <summary>
     /// A person outside the units who may publish the ward's decisions to the library (e.g. a clerk of the committee); the
     /// people of a unit with "publishesDecisions" and the signer publish too (<see cref="DecisionPublishers"/>).
     /// </summary>

@@ -49,6 +49,15 @@ public sealed partial class UnitDirectory
     /// <summary>The unit with this code; throws when unknown.</summary>
     public Unit Get(string code) => Find(code) ?? throw new KeyNotFoundException($"Unknown unit code '{code}'.");
 
+    /// <summary>
+    /// True when the committee assigns the unit with this code (<see cref="Unit.IsAssigned"/>); a code the directory does
+    /// not know is not assigned (deny by default: the app never chases or escalates a body it cannot name).
+    /// </summary>
+    public bool IsAssigned(string code) => Find(code)?.IsAssigned == true;
+
+    /// <summary>The committee's chairman (directory person with role "chairman"), or null when the directory has none.</summary>
+    public Person? Chairman => People.FirstOrDefault(p => PersonRoles.Is(p.Role, PersonRoles.Chairman));
+
     /// <summary>The person with this e-mail address, or null.</summary>
     public Person? FindPerson(string email) =>
         People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));

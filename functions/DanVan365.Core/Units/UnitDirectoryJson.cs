@@ -10,7 +10,7 @@ namespace DanVan365.Core.Units;
 /// Loads a unit directory from JSON (format: see functions/DanVan365.Core/Defaults/HaiAn/units.json and the README):
 /// <c>{"units":[{"code","name","aliases","kind","head":{"email","objectId","displayName","title"},"assignees":[…]}],
 /// "groups":[{"phrase","aliases","units","note"}], "phraseRules":{…}, "people":[{"email","displayName","role","title"}]}</c>.
-/// Kinds: office, public-service-unit, party-body, front, external. Core parses text only: files are read at the edges
+/// Kinds: office, public-service-unit, party-body, front, residential-group, external. Core parses text only: files are read at the edges
 /// (DanVan365.M365.Composition.UnitDirectoryFiles).
 /// </summary>
 public sealed partial class UnitDirectory
@@ -69,7 +69,7 @@ public sealed partial class UnitDirectory
             }
 
             var kind = ParseKind(u.Kind) ?? throw new InvalidInputException(fileName, LineOf(json, "\"" + u.Kind + "\""),
-                $"unit {u.Code}: unknown kind \"{u.Kind}\" (office, public-service-unit, party-body, front, external)");
+                $"unit {u.Code}: unknown kind \"{u.Kind}\" (office, public-service-unit, party-body, front, residential-group, external)");
             var assignees = u.Assignees ?? [];
             if (u.PublishesDecisions && kind != UnitKind.Office)
             {
@@ -194,6 +194,7 @@ public sealed partial class UnitDirectory
         "PUBLIC-SERVICE-UNIT" => UnitKind.PublicServiceUnit,
         "PARTY-BODY" => UnitKind.PartyBody,
         "FRONT" or "FRONT-OR-MASS-ORGANISATION" => UnitKind.FrontOrMassOrganisation,
+        "RESIDENTIAL-GROUP" => UnitKind.ResidentialGroup,
         "EXTERNAL" => UnitKind.External,
         _ => null,
     };
@@ -205,6 +206,7 @@ public sealed partial class UnitDirectory
         UnitKind.PublicServiceUnit => "public-service-unit",
         UnitKind.PartyBody => "party-body",
         UnitKind.FrontOrMassOrganisation => "front",
+        UnitKind.ResidentialGroup => "residential-group",
         _ => "external",
     };
 

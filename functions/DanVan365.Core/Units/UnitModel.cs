@@ -3,11 +3,45 @@ namespace DanVan365.Core.Units;
 /// <summary>Kinds of unit (docs/architecture.md "Units").</summary>
 public enum UnitKind
 {
+    /// <summary>An office of the People's Committee (phòng, văn phòng, trung tâm): assigned.</summary>
     Office,
+
+    /// <summary>A public service unit of the committee (đơn vị sự nghiệp công lập): assigned.</summary>
     PublicServiceUnit,
+
+    /// <summary>A body of the Party (Ban Xây dựng Đảng, Đảng ủy cơ quan Đảng): requested.</summary>
     PartyBody,
+
+    /// <summary>The Fatherland Front and the mass organisations: requested.</summary>
     FrontOrMassOrganisation,
+
+    /// <summary>The residential groups (tổ dân phố): requested.</summary>
+    ResidentialGroup,
+
+    /// <summary>Agencies, organisations and businesses outside the committee: requested.</summary>
     External,
+}
+
+/// <summary>
+/// How the committee stands to a unit (docs/architecture.md "Units"): it <em>assigns</em> work to its own offices and
+/// public service units ("giao") and only <em>requests</em> ("đề nghị") the Party's bodies, the Front, the residential
+/// groups and outside organisations.
+/// </summary>
+public enum UnitAuthority
+{
+    /// <summary>The committee assigns the unit: reminders, escalation to the committee's leaders, reports required.</summary>
+    Assigned,
+
+    /// <summary>The committee requests the unit: at most a courtesy reminder, never escalated, reports optional.</summary>
+    Requested,
+}
+
+/// <summary>The one rule from a unit's kind to the committee's authority over it.</summary>
+public static class UnitAuthorities
+{
+    /// <summary>Offices and public service units are assigned; every other kind is requested.</summary>
+    public static UnitAuthority Of(UnitKind kind) =>
+        kind is UnitKind.Office or UnitKind.PublicServiceUnit ? UnitAuthority.Assigned : UnitAuthority.Requested;
 }
 
 /// <summary>A unit of the ward (or an external party named in the decision).</summary>
@@ -30,4 +64,10 @@ public sealed record Unit(
     /// và UBND): its head and assignees may put a decision in the library's "Quyết định" (<see cref="DecisionPublishers"/>).
     /// </summary>
     public bool PublishesDecisions { get; init; }
+
+    /// <summary>Assigned or requested, from <see cref="Kind"/> (<see cref="UnitAuthorities.Of"/>).</summary>
+    public UnitAuthority Authority => UnitAuthorities.Of(Kind);
+
+    /// <summary>True when the committee assigns this unit (an office or a public service unit).</summary>
+    public bool IsAssigned => Authority == UnitAuthority.Assigned;
 }

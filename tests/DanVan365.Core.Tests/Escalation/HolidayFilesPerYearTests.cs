@@ -52,4 +52,15 @@ public class HolidayFilesPerYearTests
         Assert.Equal([2026], calendar.Years);
         Assert.False(calendar.Calendar.IsWorkingDay(new DateOnly(2026, 2, 17)));
     }
+
+    [Fact]
+    public void Default_EmbeddedFile_NamesTheEveOfTetAsThe29thOfTheTwelfthMonth()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(
+            DanVan365.Core.Defaults.DefaultResources.ReadText(HolidayCalendarFile.DefaultFileName));
+        var eve = json.RootElement.GetProperty("holidays").EnumerateArray()
+            .Single(h => h.GetProperty("date").GetString() == "2026-02-16");
+
+        Assert.Equal("Tết Nguyên đán (29 tháng Chạp)", eve.GetProperty("name").GetString());
+    }
 }

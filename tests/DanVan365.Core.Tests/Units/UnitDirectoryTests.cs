@@ -24,6 +24,40 @@ public class UnitDirectoryTests
             StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Authority_HaiAnKinds_OfficesAndPublicServiceUnitsAssignedOthersRequested()
+    {
+        Assert.Equal(["VP", "VHXH", "KTHTDT", "TTPVHCC", "TTDVSNC", "BQLDA"],
+            Directory.Units.Where(u => u.IsAssigned).Select(u => u.Code));
+        Assert.Equal(["BXDD", "DUCQ", "MTTQ", "TDP", "DN"],
+            Directory.Units.Where(u => u.Authority == UnitAuthority.Requested).Select(u => u.Code));
+        Assert.Equal(UnitKind.ResidentialGroup, Directory.Get("TDP").Kind);
+        Assert.True(Directory.IsAssigned("BQLDA"));
+        Assert.False(Directory.IsAssigned("MTTQ"));
+        Assert.False(Directory.IsAssigned("NOPE"));
+    }
+
+    [Fact]
+    public void Chairman_HaiAn_IsTheCommitteesChairmanNotTheSigner()
+    {
+        var chairman = Directory.Chairman;
+        Assert.NotNull(chairman);
+        Assert.Equal("Chủ tịch Ủy ban nhân dân phường", chairman.Title);
+        Assert.Null(chairman.Unit);
+        Assert.NotNull(chairman.ObjectId);
+        Assert.NotEqual(Directory.People.Single(p => p.Role == "signer").Email, chairman.Email);
+    }
+
+    [Fact]
+    public void Parse_ResidentialGroupKind_RoundTripsItsName()
+    {
+        var directory = UnitDirectory.FromJson(
+            """{"units":[{"code":"TDP","name":"Các tổ dân phố","kind":"residential-group","assignees":[]}]}""", "u.json");
+        Assert.Equal(UnitKind.ResidentialGroup, directory.Get("TDP").Kind);
+        Assert.Equal("residential-group", UnitDirectory.KindName(UnitKind.ResidentialGroup));
+        Assert.Equal(UnitAuthority.Requested, directory.Get("TDP").Authority);
+    }
+
     [Theory]
     [InlineData("Phòng Văn hóa-Xã hội", new[] { "VHXH" })]
     [InlineData("Phòng Văn hóa - Xã hội", new[] { "VHXH" })]
