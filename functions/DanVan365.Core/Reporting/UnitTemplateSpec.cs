@@ -51,6 +51,27 @@ public static class ReportPlanner
         return result;
     }
 
+    /// <summary>
+    /// Units whose report the committee requires: the <see cref="ExpectedUnits"/> it assigns (offices and public service
+    /// units, <see cref="UnitDirectory.IsAssigned"/>), in the same order. Only they are chased and counted as missing.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredUnits(TaskCatalogue catalogue, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return ExpectedUnits(catalogue).Where(units.IsAssigned).ToList();
+    }
+
+    /// <summary>
+    /// Units whose report is welcome but optional: the <see cref="ExpectedUnits"/> the committee only requests (Party bodies,
+    /// the Front, residential groups, outside organisations), in the same order; shown apart as "Các cơ quan, tổ chức phối
+    /// hợp".
+    /// </summary>
+    public static IReadOnlyList<string> OptionalUnits(TaskCatalogue catalogue, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return ExpectedUnits(catalogue).Where(code => !units.IsAssigned(code)).ToList();
+    }
+
     /// <summary>The unit's role on a task, or null when it has none (lead wins over coordinating).</summary>
     public static TaskRole? RoleOf(CatalogueTask task, string unitCode)
     {

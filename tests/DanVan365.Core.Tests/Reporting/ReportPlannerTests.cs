@@ -13,6 +13,16 @@ public class ReportPlannerTests
     }
 
     [Fact]
+    public void RequiredAndOptionalUnits_Sample_SplitByTheCommitteesAuthority()
+    {
+        var catalogue = ReportCatalogueBuilder.Sample();
+        var units = DanVan365.Core.Units.UnitDirectory.LoadDefault();
+
+        Assert.Equal(["VP", "VHXH", "KTHTDT", "TTDVSNC"], ReportPlanner.RequiredUnits(catalogue, units));
+        Assert.Equal(["BXDD", "MTTQ"], ReportPlanner.OptionalUnits(catalogue, units));
+    }
+
+    [Fact]
     public void ExpectedUnits_OnlyHeadingMentionsUnit_UnitNotExpected()
     {
         var catalogue = new ReportCatalogueBuilder()
