@@ -38,18 +38,25 @@ public enum EscalationKind
 
     /// <summary>An edit made around DanVan365 and what it did (can thiệp ngoài hệ thống); offset 0.</summary>
     Intervention,
+
+    /// <summary>
+    /// The one courtesy reminder to the contact of a unit the committee only requests (đề nghị phối hợp): a letter of its
+    /// own, never a rung of the ladder (<see cref="CourtesyReminderOptions"/>).
+    /// </summary>
+    Courtesy,
 }
 
 /// <summary>
 /// A rung of the ladder as it applies to one item: the digest group plus the step's offset in days relative to the
 /// last day (−7, −3, −1 before; +1, +3, +7 after). The ladder is configuration, so a level is not a fixed enum member:
 /// it is (kind, offset). A higher offset is a higher level. <see cref="Key"/> is what the idempotency key records,
-/// e.g. "upcoming-7", "overdue+3", "report-1", "report+7".
+/// e.g. "upcoming-7", "overdue+3", "report-1", "report+7". The courtesy reminder's key is "courtesy" whatever its offset:
+/// it is sent once per item, even when the offset is reconfigured.
 /// </summary>
 public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDays) : IComparable<EscalationLevel>
 {
     /// <summary>Stable text for keys and logs.</summary>
-    public string Key => Kind switch
+    public string Key => Kind == EscalationKind.Courtesy ? "courtesy" : Kind switch
     {
         EscalationKind.Upcoming => "upcoming",
         EscalationKind.Overdue => "overdue",
@@ -67,6 +74,9 @@ public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDay
         itemKind == EscalationItemKind.Report ? EscalationKind.ReportMissing
             : offsetDays <= 0 ? EscalationKind.Upcoming : EscalationKind.Overdue,
         offsetDays);
+
+    /// <summary>The courtesy reminder to a requested unit's contact, <paramref name="offsetDays"/> from the last day.</summary>
+    public static EscalationLevel Courtesy(int offsetDays) => new(EscalationKind.Courtesy, offsetDays);
 
     public int CompareTo(EscalationLevel other) => OffsetDays.CompareTo(other.OffsetDays);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DanVan365.Core.Errors;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Core.Escalation;
 
@@ -24,9 +25,64 @@ public sealed class EscalationStep
 }
 
 /// <summary>
+/// The one courtesy reminder to a unit the committee only requests (section <c>Escalation:Courtesy</c>): such a unit never
+/// climbs the ladder; its contact (the head, else the assignees) gets at most one reminder per item, worded as a request, on
+/// the first working day on or after (last day + <see cref="OffsetDays"/>) and never after the last day. On or off per kind.
+/// </summary>
+public sealed class CourtesyReminderOptions
+{
+    /// <summary>The default offset: three days before the last day.</summary>
+    public const int DefaultOffsetDays = -3;
+
+    /// <summary>Days relative to the last day (0 or negative: the reminder goes out on or before the last day).</summary>
+    public int OffsetDays { get; set; } = DefaultOffsetDays;
+
+    /// <summary>Party bodies (directory kind "party-body"): on by default.</summary>
+    public bool PartyBody { get; set; } = true;
+
+    /// <summary>The Fatherland Front and the mass organisations (kind "front"): on by default.</summary>
+    public bool Front { get; set; } = true;
+
+    /// <summary>The residential groups (kind "residential-group"): on by default.</summary>
+    public bool ResidentialGroup { get; set; } = true;
+
+    /// <summary>Agencies, organisations and businesses outside the committee (kind "external"): off by default.</summary>
+    public bool External { get; set; }
+
+    /// <summary>True when a unit of this kind gets the courtesy reminder; never for the kinds the committee assigns (they climb
+    /// the ladder).</summary>
+    public bool IsOnFor(UnitKind kind) => kind switch
+    {
+        UnitKind.PartyBody => PartyBody,
+        UnitKind.FrontOrMassOrganisation => Front,
+        UnitKind.ResidentialGroup => ResidentialGroup,
+        UnitKind.External => External,
+        _ => false,
+    };
+
+    /// <summary>Throws <see cref="ConfigurationException"/> on an offset after the last day or more than a year before it.</summary>
+    public void Validate()
+    {
+        var setting = $"{EscalationOptions.SectionName}:Courtesy:{nameof(OffsetDays)}";
+        var offset = OffsetDays.ToString(CultureInfo.InvariantCulture);
+        if (OffsetDays > 0)
+        {
+            throw new ConfigurationException(setting,
+                $"the courtesy reminder goes out on or before the last day: give 0 or a negative number of days (got {offset}).");
+        }
+
+        if (OffsetDays < -366)
+        {
+            throw new ConfigurationException(setting, $"offset {offset} is more than a year before the last day.");
+        }
+    }
+}
+
+/// <summary>
 /// Escalation settings (section <see cref="SectionName"/>). Defaults are the ladder of issue 7:
 /// −7, −3, −1 → the unit's assignees; +1 → assignees + unit head; +3 → + head of the aggregating unit;
-/// +7 → + the signer (vice-chairman).
+/// +7 → + the signer (vice-chairman). The ladder is for the units the committee assigns; the units it only requests get
+/// at most the <see cref="Courtesy"/> reminder.
 /// </summary>
 public sealed class EscalationOptions
 {
@@ -53,6 +109,9 @@ public sealed class EscalationOptions
     /// </summary>
     public List<string> HolidayFiles { get; set; } = [];
 
+    /// <summary>The courtesy reminder to the units the committee only requests (<c>Escalation:Courtesy</c>).</summary>
+    public CourtesyReminderOptions Courtesy { get; set; } = new();
+
     /// <summary>Subject prefix of the digest.</summary>
     public string SubjectPrefix { get; set; } = "[Dân vận]";
 
@@ -72,9 +131,15 @@ public sealed class EscalationOptions
         [.. (Steps.Count == 0 ? DefaultSteps : Steps).OrderBy(s => s.OffsetDays)];
 
     /// <summary>Throws <see cref="ConfigurationException"/> on a ladder that cannot work (duplicate offsets, a rung without
-    /// recipients).</summary>
+    /// recipients) or a courtesy reminder after the last day.</summary>
     public void Validate()
     {
+        if (Courtesy is null)
+        {
+            throw new ConfigurationException($"{SectionName}:Courtesy", "the section is empty.");
+        }
+
+        Courtesy.Validate();
         var seen = new HashSet<int>();
         foreach (var step in EffectiveSteps)
         {

@@ -18,6 +18,9 @@ namespace DanVan365.Core.Escalation;
 /// <item>Catch-up: the rule is "the highest step whose send day is on or before today", so a day the job did not run
 /// (outage) is caught up on the next run with the then-current rung; a step is never sent after a higher one.</item>
 /// <item>An upcoming (before-deadline) step is never sent after the last day (only possible with a ladder without overdue steps).</item>
+/// <item>Units the committee only requests (<see cref="Units.UnitDirectory.IsAssigned"/> false: Party bodies, the Front,
+/// residential groups, outside organisations, and codes the directory does not know) never climb the ladder: their
+/// assignments and round reports get at most the courtesy reminder (<see cref="CourtesyStep"/>) to the unit's own contact.</item>
 /// <item>Idempotency: a (recipient, item, level) whose key is in <c>alreadySent</c> is skipped. Pass every key recorded in
 /// Nhật ký thông báo, pending or sent (at-most-once, see README).</item>
 /// </list>
@@ -59,6 +62,33 @@ public static class EscalationPolicy
         return top;
     }
 
+    /// <summary>
+    /// The courtesy reminder an item of a requested unit is due on <paramref name="today"/>, or null: on for the unit's kind
+    /// (<see cref="CourtesyReminderOptions.IsOnFor"/>), open, with a last day, from its send day (the first working day on or
+    /// after last day + offset) up to and including the last day (a missed day is caught up, never after the last day).
+    /// </summary>
+    public static EscalationLevel? CourtesyStep(EscalationItem item, Units.Unit unit, CourtesyReminderOptions courtesy,
+        WorkingCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(courtesy);
+        if (item.Archived || item.Completed || item.LastDay is not { } last || !courtesy.IsOnFor(unit.Kind))
+        {
+            return null;
+        }
+
+        return SendDay(last, courtesy.OffsetDays, calendar) <= today && today <= last ? EscalationLevel.Courtesy(courtesy.OffsetDays) : null;
+    }
+
+    /// <summary>The contact of a requested unit: its head, else its assignees; none (no mail) when it has neither.</summary>
+    public static IReadOnlyList<RecipientRole> CourtesyContact(Units.Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return !string.IsNullOrWhiteSpace(unit.Head) ? [RecipientRole.UnitHead]
+            : unit.Assignees.Any(a => !string.IsNullOrWhiteSpace(a)) ? [RecipientRole.UnitAssignees] : [];
+    }
+
     /// <summary>What to send on <paramref name="today"/> (ICT date).</summary>
     public static EscalationPlan Plan(
         IEnumerable<EscalationItem> items,
@@ -92,14 +122,38 @@ public static class EscalationPolicy
                 continue;
             }
 
-            var step = CurrentStep(item, steps, calendar, today);
-            if (step is null)
+            EscalationLevel level;
+            IReadOnlyList<RecipientRole> wanted;
+            if (item.Kind is EscalationItemKind.Assignment or EscalationItemKind.Report && !directory.Units.IsAssigned(item.UnitCode))
+            {
+                if (directory.Units.Find(item.UnitCode) is not { } unit)
+                {
+                    // Told on the days the ladder would have reminded it, not every day.
+                    if (CurrentStep(item, steps, calendar, today) is not null)
+                    {
+                        problems.Add($"{item.Key}: Không tìm thấy đơn vị '{item.UnitCode}' trong danh bạ đơn vị; không gửi thư nhắc.");
+                    }
+
+                    continue;
+                }
+
+                if (CourtesyStep(item, unit, options.Courtesy, calendar, today) is not { } courtesy)
+                {
+                    continue;
+                }
+
+                (level, wanted) = (courtesy, CourtesyContact(unit));
+            }
+            else if (CurrentStep(item, steps, calendar, today) is { } step)
+            {
+                (level, wanted) = (EscalationLevel.For(item.Kind, step.OffsetDays), step.Recipients);
+            }
+            else
             {
                 continue;
             }
 
-            var level = EscalationLevel.For(item.Kind, step.OffsetDays);
-            var resolution = directory.Resolve(step.Recipients, item.UnitCode);
+            var resolution = directory.Resolve(wanted, item.UnitCode);
             foreach (var problem in resolution.Problems)
             {
                 problems.Add($"{item.Key}: {problem}");
