@@ -28,7 +28,7 @@ public class EscalationDigestComposerTests
             N(Task("1.3", "Ba", D(9, 14)), 1, today),
             N(EscalationItem.ForReport(1, D(9, 14), "KT"), 1, today),
         ], today);
-        Assert.Equal("[Dân vận] 2 sắp đến hạn, 1 quá hạn, 1 chưa báo cáo", digest.Subject);
+        Assert.Equal("[Dân vận] 2 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn, 1 báo cáo chưa nộp", digest.Subject);
         Assert.Equal((2, 1, 1), (digest.UpcomingCount, digest.OverdueCount, digest.ReportMissingCount));
         Assert.Equal(4, digest.IdempotencyKeys.Count);
     }
@@ -38,7 +38,7 @@ public class EscalationDigestComposerTests
     {
         var today = D(4, 1);
         var digest = EscalationDigestComposer.Compose(To, [N(Task("1.2", "Hai", D(3, 31)), 1, today)], today);
-        Assert.Equal("[Dân vận] 1 quá hạn", digest.Subject);
+        Assert.Equal("[Dân vận] 1 nhiệm vụ quá hạn", digest.Subject);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public class EscalationDigestComposerTests
             Assert.All(header, c => Assert.False(char.IsControl(c)));
         }
 
-        Assert.Equal("[Dân vận] Bcc: a@evil.example 1 sắp đến hạn", digest.Subject);
-        Assert.Contains("Kính gửi " + WebUtility.HtmlEncode("B Bcc: attacker@evil.example <script>x</script>") + ",", digest.HtmlBody,
+        Assert.Equal("[Dân vận] Bcc: a@evil.example 1 nhiệm vụ sắp đến hạn", digest.Subject);
+        Assert.Contains(WebUtility.HtmlEncode("Kính gửi đồng chí B Bcc: attacker@evil.example <script>x</script>,"), digest.HtmlBody,
             StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", digest.HtmlBody, StringComparison.Ordinal);
     }
@@ -111,8 +111,10 @@ public class EscalationDigestComposerTests
         Assert.Contains("còn 7 ngày", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("- [3.5.a] Ba\n  Đơn vị: Phòng Kinh tế; hạn cuối: 31/03/2026 (quá hạn 3 ngày)", digest.TextBody,
             StringComparison.Ordinal);
-        Assert.True(html.IndexOf("Sắp đến hạn (1)", StringComparison.Ordinal) < html.IndexOf("Quá hạn (1)", StringComparison.Ordinal));
-        Assert.True(html.IndexOf("Quá hạn (1)", StringComparison.Ordinal) < html.IndexOf("Chưa báo cáo (1)", StringComparison.Ordinal));
+        var upcoming = html.IndexOf("<h3>Nhiệm vụ sắp đến hạn (1)</h3>", StringComparison.Ordinal);
+        var overdue = html.IndexOf("<h3>Nhiệm vụ quá hạn (1)</h3>", StringComparison.Ordinal);
+        var report = html.IndexOf("<h3>Báo cáo chưa nộp (1)</h3>", StringComparison.Ordinal);
+        Assert.True(upcoming >= 0 && upcoming < overdue && overdue < report, $"{upcoming} {overdue} {report}");
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public class EscalationDigestComposerTests
             Directory(), Calendar, Options(), D(4, 1), new HashSet<string>());
         var digests = EscalationDigestComposer.ComposeAll(plan);
         Assert.Equal(3, digests.Count);
-        Assert.All(digests, d => Assert.Equal("[Dân vận] 2 quá hạn", d.Subject));
+        Assert.All(digests, d => Assert.Equal("[Dân vận] 2 nhiệm vụ quá hạn", d.Subject));
     }
 
     [Fact]

@@ -89,8 +89,8 @@ public class EscalationPolicyTests
     [Fact]
     public void Plan_PersonWithTwoRoles_OneNotificationWithBothRoles()
     {
-        var plan = Plan(D(4, 1), items: Task(D(3, 31), unit: "CAP"));
-        var head = Assert.Single(plan.Notifications, n => n.Recipient.Key == "cap.head@haian.example.vn");
+        var plan = Plan(D(4, 1), items: Task(D(3, 31), unit: "TTDV"));
+        var head = Assert.Single(plan.Notifications, n => n.Recipient.Key == "ttdv.head@haian.example.vn");
         Assert.Equal([RecipientRole.UnitAssignees, RecipientRole.UnitHead], head.Roles);
         Assert.Equal(2, plan.Notifications.Count);
     }

@@ -27,19 +27,19 @@ public class EscalationYearWalkTests
     [
         Task("1.1", "KT", D(2, 20)),
         Task("1.2", "KT", D(3, 31)),
-        Task("1.3", "CAP", D(5, 1)),
+        Task("1.3", "TTDV", D(5, 1)),
         Task("1.4", "KT", D(2, 13)),
-        Task("2.1", "CAP", D(6, 30), completed: today >= D(7, 2)),
+        Task("2.1", "TTDV", D(6, 30), completed: today >= D(7, 2)),
         Task("2.2", "KT", D(12, 31), completed: today >= D(6, 1)),
         Task("3.1", "VHXH", D(9, 30), archived: true),
         Task("4.1", "KT", null),
         Task("5.1", "VHXH", D(9, 2)),
         Task("5.2", "KT", D(12, 31)),
         EscalationItem.ForReport(1, D(9, 14), "KT"),
-        EscalationItem.ForReport(1, D(9, 14), "CAP", reported: today >= D(9, 10)),
+        EscalationItem.ForReport(1, D(9, 14), "TTDV", reported: today >= D(9, 10)),
         EscalationItem.ForReport(1, D(9, 14), "VHXH", reported: today >= D(9, 16)),
         EscalationItem.ForReport(2, D(11, 19), "KT"),
-        EscalationItem.ForReport(2, D(11, 19), "CAP", archived: true),
+        EscalationItem.ForReport(2, D(11, 19), "TTDV", archived: true),
     ];
 
     private static EscalationItem Task(string code, string unit, DateOnly? lastDay, bool completed = false, bool archived = false) =>
@@ -59,9 +59,9 @@ public class EscalationYearWalkTests
         ("PC:1.2|KT", -7, D(3, 24)), ("PC:1.2|KT", -1, D(3, 30)), ("PC:1.2|KT", 1, D(4, 1)), ("PC:1.2|KT", 3, D(4, 3)), ("PC:1.2|KT", 7,
             D(4, 7)),
         // 1.3, last day Fri 01/05 (holiday): −1 (30/04), +1 (Sat 02/05) and +3 (Mon 04/05) collapse on 04/05 → +3.
-        ("PC:1.3|CAP", -7, D(4, 24)), ("PC:1.3|CAP", -3, D(4, 28)), ("PC:1.3|CAP", 3, D(5, 4)), ("PC:1.3|CAP", 7, D(5, 8)),
+        ("PC:1.3|TTDV", -7, D(4, 24)), ("PC:1.3|TTDV", -3, D(4, 28)), ("PC:1.3|TTDV", 3, D(5, 4)), ("PC:1.3|TTDV", 7, D(5, 8)),
         // 2.1, last day Tue 30/06, completed 02/07: +3 (03/07) and +7 never sent.
-        ("PC:2.1|CAP", -7, D(6, 23)), ("PC:2.1|CAP", -1, D(6, 29)), ("PC:2.1|CAP", 1, D(7, 1)),
+        ("PC:2.1|TTDV", -7, D(6, 23)), ("PC:2.1|TTDV", -1, D(6, 29)), ("PC:2.1|TTDV", 1, D(7, 1)),
         // 5.1, last day Wed 02/09 (National Day): −3 (Sun 30/08), −1 (01/09), +1 (03/09) collapse on Thu 03/09 → +1.
         ("PC:5.1|VHXH", -7, D(8, 26)), ("PC:5.1|VHXH", 1, D(9, 3)), ("PC:5.1|VHXH", 3, D(9, 7)), ("PC:5.1|VHXH", 7, D(9, 9)),
         // 5.2, last day Thu 31/12: the overdue rungs fall in 2027, after the walk.
@@ -69,7 +69,7 @@ public class EscalationYearWalkTests
         // Round 1, last day Mon 14/09: −1 (Sun 13/09) moves to 14/09.
         ("BC:1|KT", -7, D(9, 7)), ("BC:1|KT", -3, D(9, 11)), ("BC:1|KT", -1, D(9, 14)), ("BC:1|KT", 1, D(9, 15)), ("BC:1|KT", 3, D(9, 17)),
             ("BC:1|KT", 7, D(9, 21)),
-        ("BC:1|CAP", -7, D(9, 7)),
+        ("BC:1|TTDV", -7, D(9, 7)),
         ("BC:1|VHXH", -7, D(9, 7)), ("BC:1|VHXH", -3, D(9, 11)), ("BC:1|VHXH", -1, D(9, 14)), ("BC:1|VHXH", 1, D(9, 15)),
         // Round 2, last day Thu 19/11: +3 (Sun 22/11) moves to Mon 23/11.
         ("BC:2|KT", -7, D(11, 12)), ("BC:2|KT", -3, D(11, 16)), ("BC:2|KT", -1, D(11, 18)), ("BC:2|KT", 1, D(11, 20)), ("BC:2|KT", 3, D(11,
@@ -154,12 +154,12 @@ public class EscalationYearWalkTests
     {
         var sent = Walk();
         var notifications = sent.SelectMany(s => s.Digest.Notifications.Select(n => (s.Day, n))).ToList();
-        Assert.DoesNotContain(notifications, t => t.n.Item.Key == "PC:2.1|CAP" && t.Day >= D(7, 2));
+        Assert.DoesNotContain(notifications, t => t.n.Item.Key == "PC:2.1|TTDV" && t.Day >= D(7, 2));
         Assert.DoesNotContain(notifications, t => t.n.Item.Key == "PC:2.2|KT");
         Assert.DoesNotContain(notifications, t => t.n.Item.Key == "PC:3.1|VHXH");
         Assert.DoesNotContain(notifications, t => t.n.Item.Key == "PC:4.1|KT");
-        Assert.DoesNotContain(notifications, t => t.n.Item.Key == "BC:2|CAP");
-        Assert.DoesNotContain(notifications, t => t.n.Item.Key == "BC:1|CAP" && t.Day >= D(9, 10));
+        Assert.DoesNotContain(notifications, t => t.n.Item.Key == "BC:2|TTDV");
+        Assert.DoesNotContain(notifications, t => t.n.Item.Key == "BC:1|TTDV" && t.Day >= D(9, 10));
         Assert.DoesNotContain(notifications, t => t.n.Item.Key == "BC:1|VHXH" && t.Day >= D(9, 16));
     }
 
@@ -171,11 +171,11 @@ public class EscalationYearWalkTests
 
         // 23/02: KT assignees get 1.1 at +3 and 1.4 at +7, both overdue.
         var kt = Assert.Single(sent, s => s.Day == D(2, 23) && s.Digest.Recipient.Key == "kt.a1@haian.example.vn");
-        Assert.Equal("[Dân vận] 2 quá hạn", kt.Digest.Subject);
+        Assert.Equal("[Dân vận] 2 nhiệm vụ quá hạn", kt.Digest.Subject);
 
         // 14/09: KT assignees get the round-1 report at −1 only.
         var report = Assert.Single(sent, s => s.Day == D(9, 14) && s.Digest.Recipient.Key == "kt.a2@haian.example.vn");
-        Assert.Equal("[Dân vận] 1 chưa báo cáo", report.Digest.Subject);
+        Assert.Equal("[Dân vận] 1 báo cáo chưa nộp", report.Digest.Subject);
         Assert.Contains("còn 0 ngày", report.Digest.TextBody.Replace("hạn cuối hôm nay", "còn 0 ngày", StringComparison.Ordinal),
             StringComparison.Ordinal);
     }

@@ -42,7 +42,7 @@ public class InterventionDigestTests
         var digest = EscalationDigestComposer.Compose(n.Recipient, notifications, Today);
         Assert.Contains("<li>" + System.Net.WebUtility.HtmlEncode(InterventionDigest.Sentence(Recorded())) + "</li>", digest.HtmlBody,
             StringComparison.Ordinal);
-        Assert.Contains("1 can thiệp ngoài hệ thống", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("1 lượt can thiệp ngoài hệ thống", digest.Subject, StringComparison.Ordinal);
     }
 
     [Theory]
