@@ -140,6 +140,11 @@ public static class DanVan365Services
         {
             throw new Core.Errors.ConfigurationException(EscalationOptions.SectionName, string.Join(" ", ex.Failures));
         }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's own refusal (e.g. "maybe" for Escalation:Courtesy:External) names the value and the setting.
+            throw new Core.Errors.ConfigurationException(EscalationOptions.SectionName, ex.Message);
+        }
 
         _ = services.GetRequiredService<ProposalOptions>();
         _ = services.GetRequiredService<IntegrityOptions>();

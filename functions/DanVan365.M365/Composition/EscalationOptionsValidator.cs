@@ -6,7 +6,8 @@ namespace DanVan365.M365.Composition;
 
 /// <summary>
 /// Validates <c>Escalation</c> at start: the ladder (<c>Escalation:Steps</c>: offsets unique and within a year, every
-/// step with recipients), the signer's address, and no blank holiday file name. The holiday files themselves are read
+/// step with recipients), the courtesy reminder to requested units (<c>Escalation:Courtesy:OffsetDays</c> on or before the
+/// last day, within a year), the signer's address, and no blank holiday file name. The holiday files themselves are read
 /// where the ward is assembled (<see cref="HolidayFiles.Load"/>), against that program's folder.
 /// </summary>
 public sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
