@@ -75,6 +75,12 @@ public enum SubmissionState
 
     /// <summary>Not reported (<see cref="RoundReports"/>): no row of the round with content.</summary>
     Missing,
+
+    /// <summary>
+    /// Not reported by a unit the committee only requests (<see cref="UnitDirectory.IsAssigned"/> false): its report is
+    /// welcome, not required, and never counted as missing.
+    /// </summary>
+    NotRequired,
 }
 
 /// <summary>The rule of <see cref="SubmissionState"/>.</summary>
@@ -98,21 +104,38 @@ public static class SubmissionStates
         var inTime = firstSubmittedOn is { } first ? first <= round.LastDay : round.IsOpenOn(today);
         return inTime ? SubmissionState.OnTime : SubmissionState.Late;
     }
+
+    /// <summary>As <see cref="Of"/> for a unit whose report is optional (a requested unit): not reported is
+    /// <see cref="SubmissionState.NotRequired"/>, never <see cref="SubmissionState.Missing"/>.</summary>
+    public static SubmissionState OfOptional(bool reported, DateOnly? firstSubmittedOn, ReportRound round, DateOnly today) =>
+        Of(reported, firstSubmittedOn, round, today) is var state && state == SubmissionState.Missing ? SubmissionState.NotRequired : state;
 }
 
 /// <summary>One cell of the round × unit matrix (the day the list recorded the unit's rows).</summary>
 public sealed record RoundUnitState(string Unit, SubmissionState State, DateOnly? SubmittedOn);
 
-/// <summary>One round of the submission matrix.</summary>
-public sealed record RoundMatrix(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitState> Units);
+/// <summary>
+/// One round of the submission matrix: <see cref="Units"/> are the units the committee assigns (their reports required);
+/// <see cref="Requested"/> the units it only requests ("Các cơ quan, tổ chức phối hợp"), shown apart, their reports optional.
+/// </summary>
+public sealed record RoundMatrix(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitState> Units)
+{
+    /// <summary>The requested units' cells (<see cref="SubmissionState.NotRequired"/> when nothing came in), directory order.</summary>
+    public IReadOnlyList<RoundUnitState> Requested { get; init; } = [];
+}
 
 /// <summary>
-/// The dashboard read model: <see cref="StatusReport"/> over the filtered Phân công rows (so the figures are the ones
-/// `danvan365 status` prints for the same rows and day), the overdue rows, and the submission matrix.
+/// The dashboard read model: <see cref="StatusReport"/> over the filtered Phân công rows of the units the committee assigns
+/// (so the figures are the ones `danvan365 status` prints for the same rows and day), their overdue rows, and the submission
+/// matrix; the units it only requests (<see cref="UnitDirectory.IsAssigned"/> false) are counted apart
+/// (<see cref="RequestedUnits"/>, <see cref="RoundMatrix.Requested"/>), never as overdue or missing.
 /// </summary>
 public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskCount, StatusReport Report,
     IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<RoundMatrix> Rounds)
 {
+    /// <summary>Counts per requested unit ("Các cơ quan, tổ chức phối hợp"), in no total.</summary>
+    public IReadOnlyList<StatusCounts> RequestedUnits { get; init; } = [];
+
     /// <summary>Builds the dashboard; pure. Rounds in any order; links may be <see cref="EscalationLinks.None"/>.</summary>
     public static Dashboard Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue,
         UnitDirectory units, IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter, EscalationLinks links)
@@ -123,7 +146,9 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(links);
-        var kept = assignments.Where(r => AssignmentRow.From(r) is { Archived: false } a && filter.Keeps(a, today)).ToList();
+        var all = assignments.Where(r => AssignmentRow.From(r) is { Archived: false } a && filter.Keeps(a, today)).ToList();
+        var kept = all.Where(r => units.IsAssigned(AssignmentRow.From(r)!.UnitCode)).ToList();
+        var requested = StatusReport.Build([.. all.Except(kept)], catalogue.Sections, units, today).Units;
         var report = StatusReport.Build(kept, catalogue.Sections, units, today);
         var typed = kept.Select(r => AssignmentRow.From(r)!).ToList();
         var tasks = catalogue.WorkItems.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
@@ -134,7 +159,10 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             .OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Code, StringComparer.Ordinal).ThenBy(o => o.Unit, StringComparer.Ordinal)
             .ToList();
         var taskCount = typed.Select(a => a.TaskCode).Distinct(StringComparer.Ordinal).Count();
-        return new Dashboard(today, filter, taskCount, report, overdue, Matrix(reports, catalogue, units, rounds, today, filter));
+        return new Dashboard(today, filter, taskCount, report, overdue, Matrix(reports, catalogue, units, rounds, today, filter))
+        {
+            RequestedUnits = requested,
+        };
     }
 
     private static OverdueItem OverdueOf(AssignmentRow row, CatalogueTask? task, UnitDirectory units, DateOnly today, EscalationLinks links)
@@ -146,7 +174,8 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, links.AssignmentItem(row.ItemId));
     }
 
-    /// <summary>Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones).</summary>
+    /// <summary>Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones), the
+    /// required (<see cref="ReportPlanner.RequiredUnits"/>) apart from the optional (<see cref="ReportPlanner.OptionalUnits"/>).</summary>
     private static List<RoundMatrix> Matrix(IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue, UnitDirectory units,
         IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter)
     {
@@ -155,16 +184,26 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             .Concat(ReportPlanner.ExpectedUnits(catalogue).Where(c => units.Find(c) is null))
             .Where(c => filter.Unit is null || c == filter.Unit)
             .ToList();
+        var required = ReportPlanner.RequiredUnits(catalogue, units).ToHashSet(StringComparer.Ordinal);
         var typed = RoundReports.Reports(reports).ToList();
         var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
         var open = ordered.FindIndex(r => r.IsOpenOn(today));
         var shown = open < 0 ? ordered : ordered.Take(open + 1);
-        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay, [.. order.Select(unit =>
+        RoundUnitState Cell(ReportRound round, string unit)
         {
             var rows = typed.Where(r => r.Round == round.Number && r.UnitCode == unit).ToList();
             var days = rows.Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
             var first = days.Count == 0 ? (DateOnly?)null : days.Min();
-            return new RoundUnitState(unit, SubmissionStates.Of(rows.Count > 0, first, round, today), first);
-        })]))];
+            var state = required.Contains(unit)
+                ? SubmissionStates.Of(rows.Count > 0, first, round, today)
+                : SubmissionStates.OfOptional(rows.Count > 0, first, round, today);
+            return new RoundUnitState(unit, state, first);
+        }
+
+        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay,
+            [.. order.Where(required.Contains).Select(unit => Cell(round, unit))])
+        {
+            Requested = [.. order.Where(unit => !required.Contains(unit)).Select(unit => Cell(round, unit))],
+        })];
     }
 }
