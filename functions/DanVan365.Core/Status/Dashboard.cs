@@ -147,9 +147,8 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(links);
         var all = assignments.Where(r => AssignmentRow.From(r) is { Archived: false } a && filter.Keeps(a, today)).ToList();
+        var (report, requested) = StatusReport.BuildByAuthority(all, catalogue.Sections, units, today);
         var kept = all.Where(r => units.IsAssigned(AssignmentRow.From(r)!.UnitCode)).ToList();
-        var requested = StatusReport.Build([.. all.Except(kept)], catalogue.Sections, units, today).Units;
-        var report = StatusReport.Build(kept, catalogue.Sections, units, today);
         var typed = kept.Select(r => AssignmentRow.From(r)!).ToList();
         var tasks = catalogue.WorkItems.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(),
             StringComparer.Ordinal);

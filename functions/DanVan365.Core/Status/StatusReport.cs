@@ -48,6 +48,21 @@ public sealed record StatusReport(DateOnly AsOf, IReadOnlyList<StatusCounts> Uni
         return new StatusReport(today, byUnit, bySection, Counts("*", "Tổng cộng", classified.Select(c => c.Category)));
     }
 
+    /// <summary>
+    /// The one split of the status by the committee's authority (<see cref="UnitDirectory.IsAssigned"/>): the report over the
+    /// rows of the units it assigns (the figures, totals and overdue rows everyone reads), and the per-unit counts of the units
+    /// it only requests ("Các cơ quan, tổ chức phối hợp"), in no total.
+    /// </summary>
+    public static (StatusReport Assigned, IReadOnlyList<StatusCounts> Requested) BuildByAuthority(IReadOnlyList<CurrentRow> assignments,
+        IReadOnlyList<Catalogue.Section> sections, UnitDirectory units, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        ArgumentNullException.ThrowIfNull(units);
+        var assigned = assignments.Where(r => AssignmentRow.From(r) is { } a && units.IsAssigned(a.UnitCode)).ToList();
+        var requested = assignments.Where(r => AssignmentRow.From(r) is { } a && !units.IsAssigned(a.UnitCode)).ToList();
+        return (Build(assigned, sections, units, today), Build(requested, sections, units, today).Units);
+    }
+
     private static int IndexOf(UnitDirectory units, string code)
     {
         for (var i = 0; i < units.Units.Count; i++)

@@ -28,14 +28,22 @@ public sealed record FiltersBody(string? Unit, string? Section, string? Status);
 /// <summary>One cell of the submission matrix (<c>submittedAt</c>: the day the list recorded, yyyy-mm-dd).</summary>
 public sealed record RoundUnitBody(string Unit, string State, string? SubmittedAt);
 
-/// <summary>One round of the submission matrix.</summary>
-public sealed record RoundBody(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitBody> Units);
+/// <summary>One round of the submission matrix: <c>units</c> the committee assigns (reports required), <c>requested</c> the
+/// units it only requests ("Các cơ quan, tổ chức phối hợp": reports optional, <c>NotRequired</c> when none came in).</summary>
+public sealed record RoundBody(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitBody> Units)
+{
+    public IReadOnlyList<RoundUnitBody> Requested { get; init; } = [];
+}
 
-/// <summary>GET /api/dashboard answer (docs/api.md).</summary>
+/// <summary>GET /api/dashboard answer (docs/api.md): counts, overdue rows and required reports of the units the committee
+/// assigns; the units it only requests apart (<see cref="RequestedUnits"/>, <see cref="RoundBody.Requested"/>).</summary>
 public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, FiltersBody Filters, IReadOnlyList<CategoryBody> Categories,
     int TaskCount, CountsBody Totals, IReadOnlyList<CountsBody> Units, IReadOnlyList<CountsBody> Sections, OptionsBody Options,
     IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<RoundBody> Rounds)
 {
+    /// <summary>Counts per requested unit ("Các cơ quan, tổ chức phối hợp"), in no total.</summary>
+    public IReadOnlyList<CountsBody> RequestedUnits { get; init; } = [];
+
     public static DashboardBody From(Ward ward, Dashboard dashboard, IReadOnlyList<Core.Catalogue.Section> sections)
     {
         ArgumentNullException.ThrowIfNull(ward);
@@ -48,9 +56,17 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
             new OptionsBody([.. ward.Units.Units.Select(u => new CodeName(u.Code, u.Name))], [.. sections.Select(s => new CodeName(s.Code,
                 s.Title))]),
             dashboard.Overdue,
-            [.. dashboard.Rounds.Select(r => new RoundBody(r.Round, r.Title, r.LastDay, [.. r.Units.Select(u => new RoundUnitBody(u.Unit,
-                u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))]))]);
+            [.. dashboard.Rounds.Select(r => new RoundBody(r.Round, r.Title, r.LastDay, [.. r.Units.Select(Cell)])
+            {
+                Requested = [.. r.Requested.Select(Cell)],
+            })])
+        {
+            RequestedUnits = [.. dashboard.RequestedUnits.Select(Counts)],
+        };
     }
+
+    private static RoundUnitBody Cell(RoundUnitState u) =>
+        new(u.Unit, u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     private static CountsBody Counts(StatusCounts counts) => new(counts.Key, counts.Name, counts.Total, counts.Ongoing,
         StatusCategories.All.ToDictionary(c => c.ToString(), counts.Count, StringComparer.Ordinal));

@@ -37,7 +37,10 @@ public class PortalFunctionsTests
         using var session = harness.NewSession();
         var rows = await session.Lists.ReadAsync(SiteSchema.Assignments, CancellationToken.None);
         var catalogue = Catalogue;
-        var expected = StatusReport.Build(rows, catalogue.Sections, harness.Units, asOf);
+        // The figures are about the units the committee assigns; the units it only requests are counted apart.
+        var assigned = rows.Where(r => harness.Units.IsAssigned(AssignmentRow.From(r)!.UnitCode)).ToList();
+        var expected = StatusReport.Build(assigned, catalogue.Sections, harness.Units, asOf);
+        var requested = StatusReport.Build([.. rows.Except(assigned)], catalogue.Sections, harness.Units, asOf);
         Assert.Equal(asOf, body.AsOf);
         Assert.Equal(expected.Totals.Total, body.Totals.Total);
         Assert.Equal(expected.Units.Select(u => (u.Key, u.Total, u.Ongoing, u.Count(StatusCategory.InProgressOverdue))),
@@ -51,6 +54,12 @@ public class PortalFunctionsTests
         Assert.All(body.Overdue, o => Assert.NotNull(o.ListItemUrl));
         Assert.NotEmpty(body.Rounds);
         Assert.All(body.Rounds.SelectMany(r => r.Units), u => Assert.Equal("Missing", u.State));
+        Assert.All(body.Rounds.SelectMany(r => r.Units), u => Assert.True(harness.Units.IsAssigned(u.Unit), u.Unit));
+        Assert.All(body.Rounds, r => Assert.Contains(r.Requested, u => u.Unit == "MTTQ"));
+        Assert.All(body.Rounds.SelectMany(r => r.Requested), u => Assert.Equal("NotRequired", u.State));
+        Assert.NotEmpty(body.RequestedUnits);
+        Assert.Equal(requested.Units.Select(u => (u.Key, u.Total)), body.RequestedUnits.Select(u => (u.Key, u.Total)));
+        Assert.All(body.Overdue, o => Assert.True(harness.Units.IsAssigned(o.Unit), o.Unit));
     }
 
     [Fact]

@@ -49,6 +49,11 @@ declare interface IDanVan365Strings {
   StateOnTime: string;
   StateLate: string;
   StateMissing: string;
+  StateNotRequired: string;
+  RequestedHeading: string;
+  RequestedNote: string;
+  RequestedMatrixHeading: string;
+  ColumnRequestedUnit: string;
   ReportIntro: string;
   ReportLastSubmitted: string;
   ReportRoundClosed: string;

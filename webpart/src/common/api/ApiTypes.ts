@@ -34,7 +34,8 @@ export interface IOverdueItem {
   readonly listItemUrl: string | null;
 }
 
-export type SubmissionState = 'OnTime' | 'Late' | 'Missing';
+/** `NotRequired`: a unit the committee only requests sent nothing (optional, never missing). */
+export type SubmissionState = 'OnTime' | 'Late' | 'Missing' | 'NotRequired';
 
 export interface IRoundUnitState {
   readonly unit: string;
@@ -47,6 +48,8 @@ export interface IRoundMatrix {
   readonly title: string;
   readonly lastDay: string;
   readonly units: readonly IRoundUnitState[];
+  /** The units the committee only requests ("Các cơ quan, tổ chức phối hợp"): their reports are optional. */
+  readonly requested?: readonly IRoundUnitState[];
 }
 
 export interface IDashboardFilters {
@@ -68,6 +71,8 @@ export interface IDashboard {
   readonly options: { readonly units: readonly ICodeName[]; readonly sections: readonly ICodeName[] };
   readonly overdue: readonly IOverdueItem[];
   readonly rounds: readonly IRoundMatrix[];
+  /** Counts of the units the committee only requests, in no total. */
+  readonly requestedUnits?: readonly IStatusCounts[];
 }
 
 export interface IDashboardQuery {

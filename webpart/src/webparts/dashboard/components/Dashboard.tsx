@@ -21,13 +21,38 @@ export interface IDashboardProps {
   readonly onShown?: () => void;
 }
 
+/**
+ * "Các cơ quan, tổ chức phối hợp": the units the committee only requests, apart from the figures above, their reports marked
+ * optional (the API's `requestedUnits` and `rounds[].requested`); nothing when the API names none.
+ */
+const RequestedUnits: React.FC<{ dashboard: IDashboard; headingId: string }> = ({ dashboard, headingId }) => {
+  const s = useStrings();
+  const layout = useLayoutStyles();
+  const counts = dashboard.requestedUnits ?? [];
+  const rounds = dashboard.rounds.map((r) => ({ ...r, units: r.requested ?? [] }));
+  if (counts.length === 0 && rounds.every((r) => r.units.length === 0)) {
+    return null;
+  }
+
+  return (
+    <section className={layout.section} aria-labelledby={headingId} data-testid="requested-units">
+      <h3 id={headingId} className={layout.subheading}>{s.RequestedHeading}</h3>
+      <p style={{ margin: 0 }}>{s.RequestedNote}</p>
+      {counts.length > 0 && (
+        <CountsTable caption={s.RequestedHeading} firstColumn={s.ColumnRequestedUnit} categories={dashboard.categories} rows={counts} />
+      )}
+      <SubmissionMatrix rounds={rounds} units={dashboard.options.units} caption={s.RequestedMatrixHeading} />
+    </section>
+  );
+};
+
 /** "Theo dõi nhiệm vụ dân vận": shows the API's dashboard as it is; never recomputes a status. */
 export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, onShown }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   const ids = {
     summary: useId('dv-summary-'), units: useId('dv-units-'), sections: useId('dv-sections-'), overdue: useId('dv-overdue-'),
-    matrix: useId('dv-matrix-')
+    matrix: useId('dv-matrix-'), requested: useId('dv-requested-')
   };
   const [filters, setFilters] = React.useState<IDashboardFilterValues>({
     asOf: initialAsOf ?? '', unit: '', section: '', status: ''
@@ -94,6 +119,7 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
             <h3 id={ids.matrix} className={layout.subheading}>{s.MatrixHeading}</h3>
             <SubmissionMatrix rounds={dashboard.rounds} units={dashboard.options.units} />
           </section>
+          <RequestedUnits dashboard={dashboard} headingId={ids.requested} />
         </>
       )}
     </div>

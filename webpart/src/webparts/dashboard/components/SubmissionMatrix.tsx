@@ -5,21 +5,29 @@ import { formatDay, formatInstant } from '../../../common/ui/dates';
 import { useLayoutStyles } from '../../../common/ui/layout';
 import { useStrings } from '../../../common/ui/StringsContext';
 
-const colors: Record<SubmissionState, 'success' | 'warning' | 'danger'> = {
+const colors: Record<SubmissionState, 'success' | 'warning' | 'danger' | 'subtle'> = {
   OnTime: 'success',
   Late: 'warning',
-  Missing: 'danger'
+  Missing: 'danger',
+  NotRequired: 'subtle'
 };
 
-/** Round × unit: on time / late / missing, as the API judged it. */
-export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units: readonly ICodeName[] }> = ({ rounds, units }) => {
+/**
+ * Round × unit: on time / late / missing, as the API judged it. `caption` names the table (the required units' matrix or the
+ * requested units' one, whose cells the API says are `NotRequired` rather than missing).
+ */
+export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units: readonly ICodeName[]; caption?: string }> = (
+  { rounds, units, caption }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   if (rounds.length === 0) {
     return <p>{s.MatrixNone}</p>;
   }
 
-  const label: Record<SubmissionState, string> = { OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing };
+  const label: Record<SubmissionState, string> = {
+    OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing, NotRequired: s.StateNotRequired
+  };
+  const name = caption ?? s.MatrixHeading;
   const unitCodes = units.map((u) => u.code);
   for (const round of rounds) {
     for (const cell of round.units) {
@@ -30,8 +38,8 @@ export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units
   }
 
   return (
-    <div className={layout.scroll} role="region" aria-label={s.MatrixHeading} tabIndex={0}>
-      <Table size="small" aria-label={s.MatrixHeading}>
+    <div className={layout.scroll} role="region" aria-label={name} tabIndex={0}>
+      <Table size="small" aria-label={name}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{s.ColumnUnit}</TableHeaderCell>

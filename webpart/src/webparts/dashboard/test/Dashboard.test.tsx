@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeTransport } from '../../../testing/FakeTransport';
-import { dashboardAnswer } from '../../../testing/fixtures';
+import { counts, dashboardAnswer } from '../../../testing/fixtures';
 import { renderInShell } from '../../../testing/render';
 import { Dashboard } from '../components/Dashboard';
 import { sortOverdue } from '../components/OverdueList';
@@ -71,6 +71,35 @@ describe('Dashboard', () => {
     const mttq = matrix.querySelector('[data-unit="MTTQ"]') as HTMLElement;
     expect(within(vhxh).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Phòng Văn hóa - Xã hội', 'Đúng hạn', 'Chưa nộp']);
     expect(within(mttq).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ủy ban MTTQ phường', 'Muộn', 'Đúng hạn']);
+  });
+
+  it('Dashboard_RequestedUnits_ShownApartMarkedOptional', async () => {
+    const answer = dashboardAnswer();
+    const body = dashboardAnswer({
+      options: { ...answer.options, units: [...answer.options.units, { code: 'BXDD', name: 'Ban Xây dựng Đảng' }] },
+      requestedUnits: [counts('BXDD', 'Ban Xây dựng Đảng', [0, 0, 1, 2], 1, 4)],
+      rounds: answer.rounds.map((r) => ({ ...r, requested: [{ unit: 'BXDD', state: r.round === 1 ? 'OnTime' : 'NotRequired',
+        submittedAt: r.round === 1 ? '2026-04-02' : null }] }))
+    });
+    const transport = FakeTransport.answering({ status: 200, body });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    await shown();
+    const section = screen.getByTestId('requested-units');
+    expect(within(section).getByRole('heading', { level: 3 }).textContent).toBe('Các cơ quan, tổ chức phối hợp');
+    const matrix = within(section).getByRole('table', { name: 'Tình hình gửi báo cáo của các cơ quan, tổ chức phối hợp (không bắt buộc)' });
+    const bxdd = matrix.querySelector('[data-unit="BXDD"]') as HTMLElement;
+    expect(within(bxdd).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ban Xây dựng Đảng', 'Đúng hạn', 'Chưa gửi (không bắt buộc)']);
+    const required = screen.getByRole('table', { name: 'Tình hình nộp báo cáo theo đợt' });
+    expect(required.querySelector('[data-unit="BXDD"]')).toBeNull();
+    expect(within(screen.getByRole('table', { name: 'Theo đơn vị' })).queryByText('Ban Xây dựng Đảng')).toBeNull();
+    expect(cardValue('assignments')).toBe('83');
+  });
+
+  it('Dashboard_NoRequestedUnits_NoSection', async () => {
+    const transport = FakeTransport.answering({ status: 200, body: dashboardAnswer() });
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} />);
+    await shown();
+    expect(screen.queryByTestId('requested-units')).toBeNull();
   });
 
   it('Dashboard_UnitFilter_AsksTheApiAgainWithTheUnit', async () => {
