@@ -51,7 +51,8 @@ internal static class StatusCommand
             report.Totals);
         if (requested is { Count: > 0 })
         {
-            text.AppendLine().AppendLine("Các cơ quan, tổ chức phối hợp (Ủy ban nhân dân phường đề nghị phối hợp; không tính vào tổng cộng):")
+            text.AppendLine()
+                .AppendLine("Các cơ quan, tổ chức phối hợp (Ủy ban nhân dân phường đề nghị phối hợp; không tính vào tổng cộng):")
                 .AppendLine();
             Table(text, "Cơ quan, tổ chức", requested, null);
         }

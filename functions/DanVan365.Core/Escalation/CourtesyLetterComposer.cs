@@ -32,7 +32,8 @@ public static class CourtesyLetterComposer
 
         var tasks = list.Where(n => n.Item.Kind != EscalationItemKind.Report).ToList();
         var reports = list.Where(n => n.Item.Kind == EscalationItemKind.Report).ToList();
-        var subject = MailText.HeaderSafe(MailText.HeaderSafe(subjectPrefix) + " " + DigestText.CourtesySubject(tasks.Count, reports.Count));
+        var subject = MailText.HeaderSafe(
+            MailText.HeaderSafe(subjectPrefix) + " " + DigestText.CourtesySubject(tasks.Count, reports.Count));
         var units = list.Select(n => n.UnitName).Distinct(StringComparer.Ordinal).ToList();
         var intro = DigestText.CourtesyIntro(units.Count == 1 ? units[0] : null);
         return new EscalationDigest(recipient, today, subject, Html(recipient, subject, intro, tasks, reports),

@@ -36,7 +36,8 @@ public static class DigestText
     /// <summary>A group's heading in the body: the label with a capital letter.</summary>
     public static string GroupHeading(EscalationKind kind) => Capitalise(GroupLabel(kind));
 
-    /// <summary>A count as the subject names it: "2 nhiệm vụ sắp đến hạn", "1 báo cáo chưa nộp", "1 lượt can thiệp ngoài hệ thống".</summary>
+    /// <summary>A count as the subject names it: "2 nhiệm vụ sắp đến hạn", "1 báo cáo chưa nộp",
+    /// "1 lượt can thiệp ngoài hệ thống".</summary>
     public static string Count(EscalationKind kind, int count) => kind switch
     {
         EscalationKind.Intervention => string.Create(Vi, $"{count} lượt can thiệp ngoài hệ thống"),
@@ -104,7 +105,8 @@ public static class DigestText
 
     public const string CourtesyThanks = "Trân trọng cảm ơn sự phối hợp của quý cơ quan, tổ chức.";
 
-    public const string CourtesyFooter = "Đây là thư tự động của hệ thống DanVan365, gửi một lần cho mỗi nội dung. Xin không trả lời thư này.";
+    public const string CourtesyFooter =
+        "Đây là thư tự động của hệ thống DanVan365, gửi một lần cho mỗi nội dung. Xin không trả lời thư này.";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Vi) + text[1..];
 }

@@ -161,7 +161,8 @@ public static class EscalationDigestComposer
             b.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\">\n");
             b.Append("<tr><th>").Append(DigestText.ColumnCode).Append("</th><th>").Append(DigestText.ColumnContent)
                 .Append("</th><th>").Append(DigestText.ColumnUnit).Append("</th><th>").Append(DateHeading(kind))
-                .Append("</th><th>").Append(DigestText.ColumnWhen).Append("</th><th>").Append(DigestText.ColumnLinks).Append("</th></tr>\n");
+                .Append("</th><th>").Append(DigestText.ColumnWhen).Append("</th><th>").Append(DigestText.ColumnLinks)
+                .Append("</th></tr>\n");
             foreach (var n in group)
             {
                 b.Append("<tr><td>").Append(E(Code(n.Item)))

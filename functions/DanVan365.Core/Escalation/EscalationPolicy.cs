@@ -78,7 +78,8 @@ public static class EscalationPolicy
             return null;
         }
 
-        return SendDay(last, courtesy.OffsetDays, calendar) <= today && today <= last ? EscalationLevel.Courtesy(courtesy.OffsetDays) : null;
+        var due = SendDay(last, courtesy.OffsetDays, calendar) <= today && today <= last;
+        return due ? EscalationLevel.Courtesy(courtesy.OffsetDays) : null;
     }
 
     /// <summary>The contact of a requested unit: its head, else its assignees; none (no mail) when it has neither.</summary>

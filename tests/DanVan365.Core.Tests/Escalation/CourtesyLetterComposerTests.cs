@@ -27,7 +27,8 @@ public class CourtesyLetterComposerTests
         foreach (var body in new[] { letter.TextBody, System.Net.WebUtility.HtmlDecode(letter.HtmlBody) })
         {
             Assert.Contains("Kính gửi đồng chí Hà Thị Nguyệt,", body, StringComparison.Ordinal);
-            Assert.Contains("trân trọng đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường quan tâm, phối hợp", body, StringComparison.Ordinal);
+            Assert.Contains("trân trọng đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường quan tâm, phối hợp", body,
+                StringComparison.Ordinal);
             Assert.Contains("(nếu có)", body, StringComparison.Ordinal);
             Assert.Contains("14/09/2026", body, StringComparison.Ordinal);
             foreach (var chase in new[] { "quá hạn", "chưa nộp", "còn 3 ngày", "mốc nhắc", "Đề nghị cập nhật tiến độ" })

@@ -58,7 +58,8 @@ public class CourtesyReminderTests
     [Fact]
     public void Plan_ExternalUnits_NothingByDefault()
     {
-        var sent = Walk(D(3, 1), D(5, 31), Options(), Task("BV", D(3, 31)), Task("DN", D(3, 31)), EscalationItem.ForReport(1, D(3, 31), "BV"));
+        var sent = Walk(D(3, 1), D(5, 31), Options(), Task("BV", D(3, 31)), Task("DN", D(3, 31)),
+            EscalationItem.ForReport(1, D(3, 31), "BV"));
 
         Assert.Empty(sent);
     }
@@ -70,8 +71,8 @@ public class CourtesyReminderTests
         options.Courtesy.External = true;
 
         var sent = Walk(D(3, 1), D(5, 31), options, Task("BV", D(3, 31)), Task("DN", D(3, 31)));
-        var plan = EscalationPolicy.Plan([Task("DN", D(3, 31))], RecipientDirectory.From(EscalationFixture.Units, options), Calendar, options, D(3, 30),
-            new HashSet<string>());
+        var directory = RecipientDirectory.From(EscalationFixture.Units, options);
+        var plan = EscalationPolicy.Plan([Task("DN", D(3, 31))], directory, Calendar, options, D(3, 30), new HashSet<string>());
 
         var only = Assert.Single(sent);
         Assert.Equal(("bv.head@haian.example.vn", D(3, 30)), (only.Sent.Recipient.Key, only.Day));

@@ -13,8 +13,8 @@ internal static class EscalationFixture
         new Unit("VHXH", "Phòng Văn hóa - Xã hội", [], UnitKind.Office, "vhxh.head@haian.example.vn", ["vhxh.a@haian.example.vn"]),
         new Unit("KT", "Phòng Kinh tế", [], UnitKind.Office, "kt.head@haian.example.vn", ["kt.a1@haian.example.vn",
             "KT.A2@haian.example.vn"]),
-        new Unit("TTDV", "Trung tâm dịch vụ sự nghiệp công", [], UnitKind.PublicServiceUnit, "ttdv.head@haian.example.vn", ["ttdv.a@haian.example.vn",
-            "ttdv.head@haian.example.vn"]),
+        new Unit("TTDV", "Trung tâm dịch vụ sự nghiệp công", [], UnitKind.PublicServiceUnit, "ttdv.head@haian.example.vn",
+            ["ttdv.a@haian.example.vn", "ttdv.head@haian.example.vn"]),
         new Unit("NOHEAD", "Đơn vị chưa có thủ trưởng", [], UnitKind.PublicServiceUnit, null, ["nohead.a@haian.example.vn"]),
 
         // Requested by the committee, never assigned: at most a courtesy reminder to their own contact.

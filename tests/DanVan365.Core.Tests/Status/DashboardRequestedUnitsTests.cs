@@ -34,7 +34,8 @@ public class DashboardRequestedUnitsTests
 
     private static Dashboard Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<CurrentRow> reports, DateOnly today,
         DashboardFilter? filter = null) =>
-        Dashboard.Build(assignments, reports, Bundled.Catalogue, Bundled.Units, [Round1], today, filter ?? new DashboardFilter(), EscalationLinks.None);
+        Dashboard.Build(assignments, reports, Bundled.Catalogue, Bundled.Units, [Round1], today, filter ?? new DashboardFilter(),
+            EscalationLinks.None);
 
     [Fact]
     public void Build_NothingReportedAfterRound1_RequiredMissingRequestedApartNotRequired()

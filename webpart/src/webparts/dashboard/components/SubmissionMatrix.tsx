@@ -28,14 +28,18 @@ export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units
     OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing, NotRequired: s.StateNotRequired
   };
   const name = caption ?? s.MatrixHeading;
-  const unitCodes = units.map((u) => u.code);
+  // The units the API put in this matrix, in the directory's order (then any it does not name).
+  const inMatrix: string[] = [];
   for (const round of rounds) {
     for (const cell of round.units) {
-      if (unitCodes.indexOf(cell.unit) < 0) {
-        unitCodes.push(cell.unit);
+      if (inMatrix.indexOf(cell.unit) < 0) {
+        inMatrix.push(cell.unit);
       }
     }
   }
+
+  const unitCodes = units.map((u) => u.code).filter((code) => inMatrix.indexOf(code) >= 0)
+    .concat(inMatrix.filter((code) => !units.some((u) => u.code === code)));
 
   return (
     <div className={layout.scroll} role="region" aria-label={name} tabIndex={0}>
