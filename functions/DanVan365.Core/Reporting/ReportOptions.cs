@@ -33,7 +33,9 @@ public sealed class ReportOptions
     /// <summary>The place written before the date ("Hải An, ngày …"); empty: the ward's name.</summary>
     public string? Place { get; set; }
 
-    /// <summary>Checks the values; a bad one throws <see cref="ConfigurationException"/> naming "<paramref name="section"/>:Setting".</summary>
+    /// <summary>
+    /// Checks the values; a bad one throws <see cref="ConfigurationException"/> naming "<paramref name="section"/>:Setting".
+    /// </summary>
     /// <param name="section">Where the section sits, e.g. "Wards:0:Report" or "Ward:Report".</param>
     public void Validate(string section)
     {

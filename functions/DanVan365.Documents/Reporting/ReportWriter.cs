@@ -189,7 +189,8 @@ public static class ReportWriter
         {
             var lines = r.Text.Split('\n').Select(l => l.TrimEnd()).ToList();
             lines[^1] = lines[^1].TrimEnd('.', ';', ',', ':', ' ');
-            var sources = " (" + string.Join("; ", r.Sources.Select(s => $"{s.UnitName}: nhiệm vụ {string.Join(", ", s.TaskCodes)}")) + ").";
+            var sources = " (" + string.Join("; ", r.Sources.Select(s => $"{s.UnitName}: nhiệm vụ {string.Join(", ", s.TaskCodes)}"))
+                + ").";
             for (var i = 0; i < lines.Count; i++)
             {
                 var text = (i == 0 ? "- " : string.Empty) + lines[i];

@@ -100,8 +100,8 @@ public static class TemplateWriter
     private static string Requested(UnitTemplateSpec spec, WardIdentity ward)
     {
         var decision = spec.Decision is { } d
-            ? $"các nhiệm vụ có liên quan trong Danh mục ban hành kèm theo Quyết định số {d.Number} ngày {VietnameseText.PaddedDate(d.Date)} " +
-                $"của {ward.CommitteeName}"
+            ? $"các nhiệm vụ có liên quan trong Danh mục ban hành kèm theo Quyết định số {d.Number} ngày " +
+                $"{VietnameseText.PaddedDate(d.Date)} của {ward.CommitteeName}"
             : "các nhiệm vụ có liên quan";
         return $"{ward.CommitteeName} đề nghị {spec.UnitName} phối hợp báo cáo kết quả thực hiện {decision} ({spec.Round.Wording}).";
     }

@@ -67,7 +67,8 @@ public class WardIdentityTests
     [Fact]
     public void From_AggregatingUnitWithAbbreviation_FilingUsesTheAbbreviation()
     {
-        var units = new UnitDirectory([new Unit("VHXH", "Phòng Văn hóa - Xã hội", [], UnitKind.Office, null, []) { Abbreviation = "VH-XH" }]);
+        var units = new UnitDirectory(
+            [new Unit("VHXH", "Phòng Văn hóa - Xã hội", [], UnitKind.Office, null, []) { Abbreviation = "VH-XH" }]);
 
         Assert.Equal("Lưu: VT, VH-XH", WardIdentity.From(HaiAn, units: units).FilingLine);
         Assert.Equal("VH-XH", ReportPlanner.Abbreviation(units, "VHXH"));

@@ -21,7 +21,8 @@ public class DecisionRecipientsTests
 
     [Fact]
     public void Import_BundledText_ReadsTheRecipientsUpToLuu() =>
-        Assert.Equal(ReportCatalogueBuilder.HaiAnRecipients, DecisionImporters.Import(TestData.DecisionTextPath, Units).Decision.Recipients);
+        Assert.Equal(ReportCatalogueBuilder.HaiAnRecipients,
+            DecisionImporters.Import(TestData.DecisionTextPath, Units).Decision.Recipients);
 
     [Fact]
     public void Import_Docx_SameRecipientsAsText() =>
