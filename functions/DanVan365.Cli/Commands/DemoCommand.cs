@@ -87,7 +87,8 @@ internal static class DemoCommand
             var round = rounds.Where(r => r.IsClosedOn(today)).OrderBy(r => r.LastDay).LastOrDefault() ?? rounds[0];
 
             await Step(output, 4, $"Phát mẫu báo cáo {round.FolderName} cho các đơn vị").ConfigureAwait(false);
-            var issued = await run.Get<ReportTemplates>().IssueAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
+            var identity = run.Ward.IdentityFor(catalogue.Decision);
+            var issued = await run.Get<ReportTemplates>().IssueAsync(catalogue, units, round, identity, ct).ConfigureAwait(false);
             await Done(output, string.Create(CultureInfo.InvariantCulture,
                 $"{issued.Count} mẫu trong {ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number)}")).ConfigureAwait(false);
 
@@ -114,7 +115,7 @@ internal static class DemoCommand
                 $"{ingested.Count(IngestOutcome.Unchanged)}")).ConfigureAwait(false);
 
             await Step(output, 7, $"Tổng hợp BÁO CÁO {round.FolderName} theo Nghị định 30/2020/NĐ-CP").ConfigureAwait(false);
-            var compiled = await run.Get<ReportCompilation>().CompileAsync(catalogue, units, round, null, ct).ConfigureAwait(false);
+            var compiled = await run.Get<ReportCompilation>().CompileAsync(catalogue, units, round, identity, ct).ConfigureAwait(false);
             var reportPath = Path.Combine(settings.DataDirectory, "bao-cao", ReportLibrary.CompiledFileName(round.Number));
             Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
             await File.WriteAllBytesAsync(reportPath, compiled.Content, ct).ConfigureAwait(false);

@@ -88,7 +88,8 @@ internal static class ReportCommands
             var (units, catalogue, session) = (run.Units, run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
             var chosen = await FindRoundAsync(session, catalogue, parse.GetValue(round)!.Value, ct).ConfigureAwait(false);
-            var issued = await session.Get<ReportTemplates>().IssueAsync(catalogue, units, chosen, null, ct).ConfigureAwait(false);
+            var issued = await session.Get<ReportTemplates>().IssueAsync(catalogue, units, chosen, run.Ward.IdentityFor(catalogue.Decision),
+                ct).ConfigureAwait(false);
             var outDir = parse.GetValue(output);
             if (outDir is not null)
             {

@@ -24,6 +24,9 @@ internal sealed class CliWardSettings
     /// <summary>The unit directory (JSON); --units wins; empty: the bundled Hải An directory.</summary>
     public string? UnitsFile { get; set; }
 
+    /// <summary>How the ward closes its compiled report (section "Ward:Report"; what is not set comes from the decision).</summary>
+    public Core.Reporting.ReportOptions Report { get; set; } = new();
+
     public string PlanTitleFor(TaskCatalogue catalogue) =>
         string.IsNullOrWhiteSpace(PlanTitle) ? PlannerDesign.DefaultPlanTitle(catalogue, Name!) : PlanTitle.Trim();
 }
@@ -78,6 +81,7 @@ internal static class CliSettings
 
         ward.Name = ward.Name.Trim();
         ward.Id = string.IsNullOrWhiteSpace(ward.Id) ? "cli" : ward.Id.Trim();
+        ward.Report.Validate($"{CliWardSettings.Section}:{Core.Reporting.ReportOptions.SectionName}");
         return ward;
     }
 

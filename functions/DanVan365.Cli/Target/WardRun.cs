@@ -66,7 +66,10 @@ internal sealed class WardRun : IAsyncDisposable
         var escalation = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
         var holidaySetting = $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
         var calendar = HolidayFiles.Load(escalation.HolidayFiles, holidaySetting, Environment.CurrentDirectory);
-        var ward = new WardContext(wardSettings.Id!, wardSettings.Name!, wardSettings.PlanTitleFor(catalogue), units, calendar);
+        var ward = new WardContext(wardSettings.Id!, wardSettings.Name!, wardSettings.PlanTitleFor(catalogue), units, calendar)
+        {
+            Report = wardSettings.Report,
+        };
         settings = adjust?.Invoke(settings, ward, catalogue) ?? settings;
 
         var clock = ShiftedClock.For(context.Clock, settings.AsOf);

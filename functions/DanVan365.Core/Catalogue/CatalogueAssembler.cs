@@ -63,7 +63,10 @@ public static class CatalogueAssembler
                 "aggregating").Units.FirstOrDefault() ?? string.Empty;
         }
 
-        var decision = new Decision(d.Number, d.Date, d.Issuer, d.Signer, d.SignerCapacity, aggregating, d.ReportingRounds);
+        var decision = new Decision(d.Number, d.Date, d.Issuer, d.Signer, d.SignerCapacity, aggregating, d.ReportingRounds)
+        {
+            Recipients = d.Recipients,
+        };
         var catalogue = new TaskCatalogue(decision, raw.Sections.Select(s => new Section(s.Code, s.Title)).ToList(), tasks, raw.Footnotes);
         var problems = CatalogueValidator.Validate(catalogue);
         if (problems.Count > 0)

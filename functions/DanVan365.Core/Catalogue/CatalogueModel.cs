@@ -15,7 +15,14 @@ public sealed record Decision(
     string Signer,
     IReadOnlyList<string> SignerCapacity,
     string AggregatingUnit,
-    IReadOnlyList<ReportingRound> ReportingRounds);
+    IReadOnlyList<ReportingRound> ReportingRounds)
+{
+    /// <summary>
+    /// The decision's "Nơi nhận" entries as written, without the dash and the final ";" or "." (e.g. "Như Điều 3",
+    /// "CT, các PCT UBND phường", "Lưu: VT, VHXH"); empty when the decision has none or it was not found.
+    /// </summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+}
 
 /// <summary>A reporting round; <see cref="LastDay"/> follows docs/architecture.md "Time frames" (15/9/2026 → 14/9).</summary>
 public sealed record ReportingRound(int Round, DateOnly LastDay, string Text);

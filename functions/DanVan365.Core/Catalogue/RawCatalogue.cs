@@ -30,7 +30,11 @@ public sealed record RawDecision(
     IReadOnlyList<string> SignerCapacity,
     string? AggregatingPhrase,
     int AggregatingLine,
-    IReadOnlyList<ReportingRound> ReportingRounds);
+    IReadOnlyList<ReportingRound> ReportingRounds)
+{
+    /// <summary>The "Nơi nhận" entries as read (<see cref="Decision.Recipients"/>).</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+}
 
 /// <summary>Everything an importer read from a decision.</summary>
 public sealed record RawCatalogue(

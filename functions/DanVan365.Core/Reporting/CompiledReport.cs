@@ -18,9 +18,6 @@ public sealed record TaskStatusView(StatusCategory? Category, bool Ongoing, bool
 /// <summary>A unit's reported result on a task.</summary>
 public sealed record UnitContribution(string UnitCode, string UnitName, TaskRole Role, string Result, StatusCategory? ReportedStatus);
 
-/// <summary>A remark (difficulty or proposal) attributed to a unit and a task.</summary>
-public sealed record UnitRemark(string UnitCode, string UnitName, string TaskCode, string Text);
-
 /// <summary>A task (or heading) in part I.</summary>
 /// <param name="Code">e.g. "3.5.a".</param>
 /// <param name="Title">The decision's wording.</param>
@@ -30,7 +27,8 @@ public sealed record UnitRemark(string UnitCode, string UnitName, string TaskCod
 /// <param name="TimeFrame">The time frame as written, or empty.</param>
 /// <param name="LastDay">Last allowed day, null for ongoing.</param>
 /// <param name="Status">Status this round.</param>
-/// <param name="Contributions">Lead units' results first, then coordinating units', then others.</param>
+/// <param name="Contributions">Assigned units' results: lead units first, then coordinating units', then others (requested
+/// units' results are in <see cref="CompiledReport.Partners"/>, named in <see cref="PartnerUnits"/>).</param>
 public sealed record ReportTaskEntry(
     string Code,
     string Title,
@@ -44,6 +42,9 @@ public sealed record ReportTaskEntry(
 {
     /// <summary>"gia hạn đến 30/04/2026 theo ý kiến của …" when an approved extension moved the last day; null otherwise.</summary>
     public string? Extension { get; init; }
+
+    /// <summary>Requested units that reported a result on the task (shown apart, under "Các cơ quan, tổ chức phối hợp").</summary>
+    public IReadOnlyList<string> PartnerUnits { get; init; } = [];
 }
 
 /// <summary>
@@ -65,9 +66,9 @@ public sealed record UnitName(string Code, string Name);
 /// <param name="OngoingNotReported">Ongoing tasks not reported on.</param>
 /// <param name="OnTime">Tasks with a deadline that are on time (completed on time, or in progress within time).</param>
 /// <param name="WithDeadline">Tasks with a deadline (the rate's denominator).</param>
-/// <param name="ExpectedUnits">Units expected to report.</param>
-/// <param name="ReportedUnits">Expected units that reported.</param>
-/// <param name="MissingUnits">Expected units that have not reported, named.</param>
+/// <param name="ExpectedUnits">Units required to report (<see cref="ReportPlanner.RequiredUnits"/>: the assigned ones).</param>
+/// <param name="ReportedUnits">Required units that reported.</param>
+/// <param name="MissingUnits">Required units that have not reported, named.</param>
 public sealed record ReportFigures(
     int WorkItems,
     IReadOnlyList<KeyValuePair<StatusCategory, int>> ByCategory,
@@ -81,6 +82,12 @@ public sealed record ReportFigures(
 {
     /// <summary>On-time rate (0–1) over tasks with a deadline; null when there are none.</summary>
     public double? OnTimeRate => WithDeadline == 0 ? null : (double)OnTime / WithDeadline;
+
+    /// <summary>Units whose report is optional (<see cref="ReportPlanner.OptionalUnits"/>: the requested ones).</summary>
+    public IReadOnlyList<UnitName> OptionalUnits { get; init; } = [];
+
+    /// <summary>Optional units that reported all the same.</summary>
+    public IReadOnlyList<UnitName> OptionalReported { get; init; } = [];
 
     /// <summary>Count for one category.</summary>
     public int Count(StatusCategory category) => ByCategory.FirstOrDefault(p => p.Key == category).Value;
@@ -103,14 +110,23 @@ public sealed record CompiledReport(
     string CatalogueVersion,
     IReadOnlyList<ReportSection> Sections,
     ReportFigures Figures,
-    IReadOnlyList<UnitRemark> Difficulties,
-    IReadOnlyList<UnitRemark> Proposals,
+    IReadOnlyList<ReportRemark> Difficulties,
+    IReadOnlyList<ReportRemark> Proposals,
     IReadOnlyList<AppendixRow> Appendix)
 {
     /// <summary>"Kết quả thực hiện nhiệm vụ công tác dân vận năm 2026 … (lần N)".</summary>
     public string Subject => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} {Ward.Name} " +
             $"(lần {Round.Number})");
+
+    /// <summary>
+    /// The data cut-off date ("thời điểm lấy số liệu", Nghị định 09/2019/NĐ-CP): the report's date or the round's last day,
+    /// whichever is earlier.
+    /// </summary>
+    public DateOnly CutOff => Date < Round.LastDay ? Date : Round.LastDay;
+
+    /// <summary>What the requested units reported, shown apart ("Các cơ quan, tổ chức phối hợp"), unit by unit.</summary>
+    public IReadOnlyList<PartnerReport> Partners { get; init; } = [];
 
     /// <summary>The round's adjustment proposals and their states (issue 17), listed in part IV "Đề xuất, kiến nghị".</summary>
     public IReadOnlyList<Proposals.ProposalReportLine> AdjustmentProposals { get; init; } = [];

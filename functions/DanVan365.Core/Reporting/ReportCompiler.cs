@@ -24,7 +24,7 @@ public static class ReportCompiler
     /// <param name="units">Unit directory (names).</param>
     /// <param name="round">The round.</param>
     /// <param name="date">The report's date (the clock's ward date).</param>
-    /// <param name="ward">Who issues it (default: phường Hải An).</param>
+    /// <param name="ward">Who issues it and how it closes (default: <see cref="WardIdentity.From"/> the catalogue's decision).</param>
     /// <param name="extensions">Approved extensions by task code: the task is judged against the effective last day and
     /// the report says "gia hạn đến D theo ý kiến của …" beside the decision's date (body and appendix).</param>
     public static CompiledReport Compile(
@@ -43,9 +43,11 @@ public static class ReportCompiler
         ArgumentNullException.ThrowIfNull(submissions);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(round);
-        ward ??= WardIdentity.HaiAn;
+        ward ??= WardIdentity.From(catalogue.Decision, units: units);
 
         var expected = ReportPlanner.ExpectedUnits(catalogue);
+        var required = ReportPlanner.RequiredUnits(catalogue, units);
+        var optional = ReportPlanner.OptionalUnits(catalogue, units);
         var unitOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var code in expected)
         {
@@ -83,7 +85,7 @@ public static class ReportCompiler
         foreach (var task in catalogue.Tasks)
         {
             var extension = extensions.GetValueOrDefault(VietnameseText.Nfc(task.Code));
-            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, date, extension?.LastDay) with
+            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, units.IsAssigned, date, extension?.LastDay) with
             {
                 Extension = task.IsHeading ? null : extension?.Text,
             });
@@ -110,6 +112,7 @@ public static class ReportCompiler
             .ToList();
         var withDeadline = work.Where(e => e.Status.Category is not null).ToList();
         var reported = expected.Where(u => byUnit.TryGetValue(u, out var rows) && rows.Count > 0).ToHashSet(StringComparer.Ordinal);
+        List<UnitName> Named(IEnumerable<string> codes) => codes.Select(u => new UnitName(u, Name(u))).ToList();
         var figures = new ReportFigures(
             work.Count,
             byCategory,
@@ -117,19 +120,21 @@ public static class ReportCompiler
             work.Count(e => e.Status.Ongoing && !e.Status.Reported),
             withDeadline.Count(e => e.Status.Category!.Value.IsOnTime()),
             withDeadline.Count,
-            expected.Select(u => new UnitName(u, Name(u))).ToList(),
-            expected.Where(reported.Contains).Select(u => new UnitName(u, Name(u))).ToList(),
-            expected.Where(u => !reported.Contains(u)).Select(u => new UnitName(u, Name(u))).ToList());
+            Named(required),
+            Named(required.Where(reported.Contains)),
+            Named(required.Where(u => !reported.Contains(u))))
+        {
+            OptionalUnits = Named(optional),
+            OptionalReported = Named(optional.Where(reported.Contains)),
+        };
 
         var taskOrder = catalogue.Tasks.Select((t, i) => (t.Code, i)).GroupBy(p => p.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-        List<UnitRemark> Remarks(Func<SubmissionRow, string> pick) =>
-            submitters
-                .SelectMany(unit => byUnit[unit].Values
-                    .Where(row => taskOrder.ContainsKey(row.Code) && pick(row).Length > 0)
-                    .OrderBy(row => taskOrder[row.Code])
-                    .Select(row => new UnitRemark(unit, Name(unit), row.Code, pick(row))))
-                .ToList();
+        IReadOnlyList<ReportRemark> Remarks(Func<SubmissionRow, string> pick) => ReportRemarks.Merge(
+            submitters.SelectMany(unit => byUnit[unit].Values
+                .Where(row => taskOrder.ContainsKey(row.Code) && pick(row).Length > 0)
+                .OrderBy(row => taskOrder[row.Code])
+                .Select(row => (new UnitName(unit, Name(unit)), row.Code, pick(row)))));
 
         var appendix = entries.Select(e => new AppendixRow(
             e.Code,
@@ -152,7 +157,10 @@ public static class ReportCompiler
             figures,
             Remarks(r => r.Difficulties),
             Remarks(r => r.Proposals),
-            appendix);
+            appendix)
+        {
+            Partners = ReportRemarks.Partners(submitters.Where(u => !units.IsAssigned(u)), byUnit, catalogue, Name),
+        };
     }
 
     private static ReportTaskEntry BuildEntry(
@@ -161,6 +169,7 @@ public static class ReportCompiler
         Dictionary<string, Dictionary<string, SubmissionRow>> byUnit,
         List<string> submitters,
         Func<string, string> name,
+        Func<string, bool> assigned,
         DateOnly date,
         DateOnly? effectiveLastDay)
     {
@@ -173,16 +182,25 @@ public static class ReportCompiler
         }
 
         var contributions = new List<UnitContribution>();
+        var partners = new List<string>();
         var added = new HashSet<string>(StringComparer.Ordinal);
         // Deliberately narrower than "reported" (RoundReports): the body quotes a unit's result and status only; a row with
-        // only difficulties or proposals is still reported and goes to the remarks (parts III and IV).
+        // only difficulties or proposals is still reported and goes to the remarks (parts III and IV). A requested unit's
+        // result is shown apart ("Các cơ quan, tổ chức phối hợp", CompiledReport.Partners); the task only names it.
         void Add(string unit, TaskRole role)
         {
             if (!added.Contains(unit) && byUnit.TryGetValue(unit, out var rows) && rows.TryGetValue(code, out var row)
                 && (row.Result.Length > 0 || row.Status is not null))
             {
                 added.Add(unit);
-                contributions.Add(new UnitContribution(unit, name(unit), role, row.Result, row.Status));
+                if (assigned(unit))
+                {
+                    contributions.Add(new UnitContribution(unit, name(unit), role, row.Result, row.Status));
+                }
+                else
+                {
+                    partners.Add(name(unit));
+                }
             }
         }
 
@@ -240,6 +258,9 @@ public static class ReportCompiler
             VietnameseText.Nfc(frame?.Text ?? string.Empty),
             frame?.LastDay,
             new TaskStatusView(category, ongoing, reported),
-            contributions);
+            contributions)
+        {
+            PartnerUnits = partners,
+        };
     }
 }

@@ -34,6 +34,26 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
     /// <summary>The round is closed on <paramref name="today"/>: after its last day (the negation of <see cref="IsOpenOn"/>).</summary>
     public bool IsClosedOn(DateOnly today) => !IsOpenOn(today);
 
+    /// <summary>
+    /// The round and its one deadline, stated once as the decision words it: "lần 1 trước ngày 15/9/2026" (the decision's
+    /// text when it says so); an ad hoc round: "lần 3 (đột xuất: {title}) trước ngày 31/10/2026" (the day after the last day).
+    /// </summary>
+    public string Wording
+    {
+        get
+        {
+            var number = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var before = $"trước ngày {VietnameseText.ShortDate(LastDay.AddDays(1))}";
+            if (AdHoc)
+            {
+                return $"lần {number} (đột xuất: {VietnameseText.Normalize(Title).TrimEnd('.', ';', ' ')}) {before}";
+            }
+
+            var title = VietnameseText.Normalize(Title);
+            return title.StartsWith($"lần {number} trước ngày", StringComparison.OrdinalIgnoreCase) ? title : $"lần {number} {before}";
+        }
+    }
+
     /// <summary>Folder-style name, e.g. "Đợt 1".</summary>
     public string FolderName => Sync.LibraryNames.RoundFolderName(Number);
 }

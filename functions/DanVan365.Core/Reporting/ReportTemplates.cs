@@ -14,7 +14,7 @@ public sealed class ReportTemplates(ILibraryStore library, IReportDocuments docu
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(round);
-        ward ??= WardIdentity.HaiAn;
+        ward ??= WardIdentity.From(catalogue.Decision, units: units);
         var folder = ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number);
         await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         var issued = new List<IssuedTemplate>();

@@ -20,7 +20,24 @@ public sealed record UnitTemplateSpec(
     ReportRound Round,
     string CatalogueVersion,
     int Year,
-    IReadOnlyList<TemplateRow> Rows);
+    IReadOnlyList<TemplateRow> Rows)
+{
+    /// <summary>The unit's abbreviation in "Số:      /BC-{abbreviation}" (<see cref="ReportPlanner.Abbreviation"/>).</summary>
+    public string Abbreviation { get; init; } = UnitCode;
+
+    /// <summary>
+    /// True when the committee only requests the unit's report (<see cref="UnitDirectory.IsAssigned"/> is false: Party
+    /// bodies, the Front, residential groups, outside organisations): the template carries the unit's own heading and asks
+    /// ("đề nghị") rather than assigns.
+    /// </summary>
+    public bool Requested { get; init; }
+
+    /// <summary>The unit's kind; null when the directory does not know the unit.</summary>
+    public UnitKind? Kind { get; init; }
+
+    /// <summary>The decision the round belongs to (number and date for the template's opening sentence).</summary>
+    public Decision? Decision { get; init; }
+}
 
 /// <summary>The machine-readable key a template carries (and a filled template brings back).</summary>
 public sealed record TemplateKey(string UnitCode, int Round, string CatalogueVersion);
@@ -105,12 +122,25 @@ public static class ReportPlanner
             round,
             CatalogueVersion.Compute(catalogue),
             catalogue.Decision.Date.Year,
-            rows);
+            rows)
+        {
+            Abbreviation = Abbreviation(units, unitCode),
+            Requested = !units.IsAssigned(unitCode),
+            Kind = units.Find(unitCode)?.Kind,
+            Decision = catalogue.Decision,
+        };
     }
 
     /// <summary>One template per expected unit, in <see cref="ExpectedUnits"/> order.</summary>
     public static IReadOnlyList<UnitTemplateSpec> Templates(TaskCatalogue catalogue, UnitDirectory units, ReportRound round) =>
         ExpectedUnits(catalogue).Select(code => TemplateFor(catalogue, units, round, code)).ToList();
+
+    /// <summary>The unit's abbreviation (directory "abbreviation"), or its code when the directory gives none.</summary>
+    public static string Abbreviation(UnitDirectory units, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return units.Find(unitCode)?.Abbreviation is { Length: > 0 } abbreviation ? VietnameseText.Nfc(abbreviation) : unitCode;
+    }
 
     /// <summary>The unit's full name, or its code when the directory does not know it.</summary>
     public static string UnitName(UnitDirectory units, string unitCode)

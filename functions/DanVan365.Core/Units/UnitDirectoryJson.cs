@@ -87,6 +87,7 @@ public sealed partial class UnitDirectory
                 u.Head?.Email, assignees.Select(a => a.Email ?? string.Empty).Where(e => e.Length > 0).ToList())
             {
                 PublishesDecisions = u.PublishesDecisions,
+                Abbreviation = Abbreviation(u, json, fileName),
             });
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
@@ -188,6 +189,23 @@ public sealed partial class UnitDirectory
     private static int PublisherOccurrence(DirectoryFile file, UnitEntry unit) =>
         file.Units!.TakeWhile(u => !ReferenceEquals(u, unit)).Count(u => u.PublishesDecisions) + 1;
 
+    private static string? Abbreviation(UnitEntry u, string json, string fileName)
+    {
+        if (u.Abbreviation is null)
+        {
+            return null;
+        }
+
+        var value = VietnameseText.Normalize(u.Abbreviation);
+        if (value.Length is 0 or > 20 || value.Contains('/', StringComparison.Ordinal) || value.Contains(';', StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(fileName, LineOf(json, "\"abbreviation\""),
+                $"unit {u.Code}: \"abbreviation\" must be 1 to 20 characters without \"/\" or \";\"");
+        }
+
+        return value;
+    }
+
     private static UnitKind? ParseKind(string? kind) => kind?.Trim().ToUpperInvariant() switch
     {
         "OFFICE" => UnitKind.Office,
@@ -253,6 +271,9 @@ public sealed partial class UnitDirectory
 
         /// <summary>True for the office that issues the ward's decisions: its people publish to "Quyết định".</summary>
         public bool PublishesDecisions { get; set; }
+
+        /// <summary>The abbreviation in document numbers ("Số: …/BC-VHXH"); absent: the code.</summary>
+        public string? Abbreviation { get; set; }
 
         public PersonEntry? Head { get; set; }
 

@@ -65,6 +65,12 @@ public sealed record Unit(
     /// </summary>
     public bool PublishesDecisions { get; init; }
 
+    /// <summary>
+    /// The unit's abbreviation in document numbers and "Lưu: VT, …" (directory "abbreviation", e.g. "VHXH" or "KT, HT&amp;ĐT");
+    /// null: the code stands for it.
+    /// </summary>
+    public string? Abbreviation { get; init; }
+
     /// <summary>Assigned or requested, from <see cref="Kind"/> (<see cref="UnitAuthorities.Of"/>).</summary>
     public UnitAuthority Authority => UnitAuthorities.Of(Kind);
 

@@ -13,4 +13,12 @@ namespace DanVan365.Core.Wards;
 /// <param name="PlanTitle">Title of the ward's Planner plan.</param>
 /// <param name="Units">The unit directory.</param>
 /// <param name="Calendar">Working days, and the years holiday files cover.</param>
-public sealed record WardContext(string Id, string Name, string PlanTitle, UnitDirectory Units, WardCalendar Calendar);
+public sealed record WardContext(string Id, string Name, string PlanTitle, UnitDirectory Units, WardCalendar Calendar)
+{
+    /// <summary>How the ward closes its compiled report (recipients, signer, filing, place), validated at the edge.</summary>
+    public Reporting.ReportOptions Report { get; init; } = new();
+
+    /// <summary>Who issues the reports and templates of <paramref name="decision"/> (<see cref="Reporting.WardIdentity.From"/>).</summary>
+    public Reporting.WardIdentity IdentityFor(Catalogue.Decision decision) =>
+        Reporting.WardIdentity.From(decision, Name, Report, Units);
+}

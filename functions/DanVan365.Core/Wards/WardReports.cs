@@ -93,7 +93,8 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
         var authority = proposals.Authority(catalogue);
         var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, authority);
         var extensions = Proposals.EffectiveDeadlines.ReportExtensions(catalogue, listing.Proposals, authority);
-        return await compilation.CompileAsync(catalogue, ward.Units, chosen, null, lines, extensions, cancellationToken)
+        return await compilation.CompileAsync(catalogue, ward.Units, chosen, ward.IdentityFor(catalogue.Decision), lines, extensions,
+                cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -58,7 +58,47 @@ public static partial class DecisionMetadataReader
             aggregatingLine = LineOf(tailMap, a.Groups["u"].Index);
         }
 
-        return new RawDecision(number, date, issuer, signer, capacity, aggregating, aggregatingLine, rounds);
+        return new RawDecision(number, date, issuer, signer, capacity, aggregating, aggregatingLine, rounds)
+        {
+            Recipients = ReadRecipients(front),
+        };
+    }
+
+    /// <summary>
+    /// The "Nơi nhận:" block: its "- …;" entries up to and including "- Lưu: …." (or the signing capacity), each without
+    /// the dash and the final ";" or "."; empty when the decision has no such block.
+    /// </summary>
+    internal static IReadOnlyList<string> ReadRecipients(string front)
+    {
+        var m = RecipientsRegex().Match(front);
+        if (!m.Success)
+        {
+            return [];
+        }
+
+        var result = new List<string>();
+        foreach (var part in m.Groups["list"].Value.Split(';'))
+        {
+            var item = part.Trim().TrimStart('-', '–', '+', ' ');
+            var filing = item.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase);
+            if (filing && item.IndexOf('.', StringComparison.Ordinal) is var dot and > 0)
+            {
+                item = item[..dot];
+            }
+
+            item = item.TrimEnd(';', '.', ',', ' ');
+            if (item.Length > 0)
+            {
+                result.Add(item);
+            }
+
+            if (filing)
+            {
+                break;
+            }
+        }
+
+        return result;
     }
 
     private static string ReadIssuer(IReadOnlyList<NumberedLine> lines)
@@ -165,6 +205,9 @@ public static partial class DecisionMetadataReader
 
     [GeneratedRegex(@"^(TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH$|PHÓ CHỦ TỊCH$)", RegexOptions.CultureInvariant)]
     private static partial Regex CapacityStartRegex();
+
+    [GeneratedRegex(@"Nơi nhận\s*:(?<list>.+?)(?=\s(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH\b)|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex RecipientsRegex();
 
     [GeneratedRegex(@"(?:lần \d+ trước ngày \d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}[, ]*)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RoundRegex();

@@ -29,7 +29,7 @@ public static class AmendmentDraftWriter
     public static byte[] Write(AmendmentDraft draft, DateOnly date, WardIdentity? ward = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        ward ??= WardIdentity.HaiAn;
+        ward ??= WardIdentity.From(draft.Amends);
         var year = draft.Amends.Date.Year.ToString(CultureInfo.InvariantCulture);
         return Build($"Dự thảo danh mục điều chỉnh, bổ sung - Quyết định số {Clean(draft.Amends.Number)}", WardTime.StartOfDayUtc(date), (_,
             body) =>

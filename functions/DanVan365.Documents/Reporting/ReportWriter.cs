@@ -8,31 +8,19 @@ using static DanVan365.Documents.Reporting.WordKit;
 
 namespace DanVan365.Documents.Reporting;
 
-/// <summary>Options of the compiled report: recipients ("Nơi nhận") before the final "- Lưu: VT, {filing unit}.".</summary>
-public sealed record ReportWriterOptions(IReadOnlyList<string> Recipients)
-{
-    /// <summary>The usual recipients of a ward's dân vận report.</summary>
-    public static ReportWriterOptions Default { get; } = new(
-    [
-        "Ban Dân vận Thành ủy",
-        "Sở Nội vụ thành phố",
-        "TT Đảng ủy, TT HĐND phường",
-        "CT, các PCT UBND phường",
-        "UBMTTQ Việt Nam phường",
-        "Các phòng, đơn vị trực thuộc phường",
-    ]);
-}
-
-/// <summary>Writes the compiled BÁO CÁO (.docx) in the ND30 format (docs/report-format.md). Same model → same bytes.</summary>
+/// <summary>
+/// Writes the compiled BÁO CÁO (.docx) in the ND30 format (docs/report-format.md). Same model → same bytes. Every name,
+/// recipient and the signature come from the model (<see cref="CompiledReport.Ward"/>, built from the decision and the
+/// ward's configuration).
+/// </summary>
 public static class ReportWriter
 {
     private const int TableSize = 24;
 
     /// <summary>The .docx bytes of the compiled report.</summary>
-    public static byte[] Write(CompiledReport report, ReportWriterOptions? options = null)
+    public static byte[] Write(CompiledReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        options ??= ReportWriterOptions.Default;
         var ward = report.Ward;
         var stamp = WardTime.StartOfDayUtc(report.Date);
         return Build($"Báo cáo - {report.Subject}", stamp, (_, body) =>
@@ -46,6 +34,7 @@ public static class ReportWriter
             body.Append(Nd30Blocks.Title("BÁO CÁO", report.Subject));
             WriteIntro(body, report);
             WriteResults(body, report);
+            WritePartners(body, report);
             WriteFigures(body, report.Figures);
             WriteRemarks(body, "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", report.Difficulties,
                 "Các đơn vị không nêu khó khăn, vướng mắc.");
@@ -53,7 +42,7 @@ public static class ReportWriter
             WriteAdjustments(body, report.AdjustmentProposals);
             body.Append(Body($"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần " +
                 $"{Num(report.Round.Number)}) của {ward.CommitteeName}./."));
-            body.Append(Closing(report, options));
+            body.Append(Closing(report));
             body.Append(SectionBreak(Section(landscape: false, titlePage: true, nextPage: false)));
             WriteAppendix(body, report);
             body.Append(Section(landscape: true, titlePage: false, nextPage: true));
@@ -67,8 +56,9 @@ public static class ReportWriter
         var d = report.Decision;
         body.Append(Body(
             $"Thực hiện Quyết định số {Collapse(d.Number)} ngày {VietnameseText.PaddedDate(d.Date)} của {report.Ward.CommitteeName} " +
-            $"ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm {Num(report.Year)}; trên cơ sở báo cáo của các phòng, đơn vị " +
-            $"(đợt báo cáo lần {Num(report.Round.Number)}: {report.Round.Title}), {report.Ward.CommitteeName} báo cáo kết quả như sau:"));
+            $"về việc ban hành Danh mục nhiệm vụ thực hiện công tác dân vận năm {Num(report.Year)}; trên cơ sở báo cáo của các cơ " +
+            $"quan, đơn vị (báo cáo {report.Round.Wording}), {report.Ward.CommitteeName} báo cáo kết quả như sau:"));
+        body.Append(Body($"Số liệu tính đến ngày {VietnameseText.PaddedDate(report.CutOff)}.", italic: true));
     }
 
     private static void WriteResults(Body body, CompiledReport report)
@@ -93,7 +83,7 @@ public static class ReportWriter
                 var frame = (task.TimeFrame.Length > 0 ? task.TimeFrame : "-") + (task.Extension is { } ext ? $" ({ext})" : string.Empty);
                 var leads = task.LeadUnits.Count > 0 ? string.Join("; ", task.LeadUnits) : "-";
                 body.Append(Body($"- Đơn vị chủ trì: {leads}; thời gian thực hiện: {frame}; mức độ hoàn thành: {task.Status.Label}."));
-                if (task.Contributions.Count == 0)
+                if (task.Contributions.Count == 0 && task.PartnerUnits.Count == 0)
                 {
                     body.Append(Body("- Chưa có đơn vị báo cáo kết quả thực hiện.", italic: true));
                     continue;
@@ -101,15 +91,59 @@ public static class ReportWriter
 
                 foreach (var c in task.Contributions)
                 {
-                    var lines = c.Result.Length > 0 ? c.Result.Split('\n') : ["(không ghi kết quả)"];
-                    var label = $"- {c.UnitName} ({c.Role.Label()}";
-                    label += c.ReportedStatus is { } s ? $", {s.Label()}): " : "): ";
-                    body.Append(Body(Run(label, BodySize, italic: true), Run(lines[0], BodySize)));
-                    foreach (var line in lines.Skip(1))
-                    {
-                        body.Append(Body(line));
-                    }
+                    WriteResult(body, $"- {c.UnitName} ({Said(c.Role, c.ReportedStatus)}): ", c.Result);
                 }
+
+                if (task.PartnerUnits.Count > 0)
+                {
+                    body.Append(Body($"- {string.Join("; ", task.PartnerUnits)} đã báo cáo kết quả phối hợp (nêu tại mục Các cơ quan, tổ " +
+                        "chức phối hợp).", italic: true));
+                }
+            }
+        }
+    }
+
+    /// <summary>"chủ trì, hoàn thành đúng hạn": the role and the unit's own status word, mid-sentence.</summary>
+    private static string Said(TaskRole role, StatusCategory? status) =>
+        status is { } s ? $"{role.Label()}, {Lower(s.Label())}" : role.Label();
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    private static void WriteResult(Body body, string label, string result)
+    {
+        var lines = result.Length > 0 ? result.Split('\n') : ["(không ghi kết quả)"];
+        body.Append(Body(Run(label, BodySize, italic: true), Run(lines[0], BodySize)));
+        foreach (var line in lines.Skip(1))
+        {
+            body.Append(Body(line));
+        }
+    }
+
+    /// <summary>
+    /// "Các cơ quan, tổ chức phối hợp": what the requested units (Party bodies, the Front, residential groups, outside
+    /// organisations) reported, apart from the assigned units' results; written when the round has such units.
+    /// </summary>
+    private static void WritePartners(Body body, CompiledReport report)
+    {
+        if (report.Figures.OptionalUnits.Count == 0 && report.Partners.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Body("Các cơ quan, tổ chức phối hợp", bold: true));
+        if (report.Partners.Count == 0)
+        {
+            body.Append(Body("Chưa có cơ quan, tổ chức phối hợp gửi báo cáo kết quả.", italic: true));
+            return;
+        }
+
+        body.Append(Body($"Theo đề nghị của {report.Ward.CommitteeName}, các cơ quan, tổ chức sau đã gửi báo cáo kết quả phối hợp:"));
+        foreach (var partner in report.Partners)
+        {
+            body.Append(Body($"- {partner.UnitName}:", italic: true));
+            foreach (var r in partner.Results)
+            {
+                WriteResult(body, $"+ Nhiệm vụ {r.TaskCode} ({Said(r.Role, r.ReportedStatus)}): ", r.Result);
             }
         }
     }
@@ -129,9 +163,20 @@ public static class ReportWriter
             ? "tất cả các đơn vị đã báo cáo."
             : $"chưa báo cáo: {Num(f.MissingUnits.Count)} đơn vị, gồm: {string.Join("; ", f.MissingUnits.Select(u => u.Name))}.";
         body.Append(Body($"3. Số đơn vị phải báo cáo: {Num(f.ExpectedUnits.Count)}; đã báo cáo: {Num(f.ReportedUnits.Count)}; {missing}"));
+        if (f.OptionalUnits.Count > 0)
+        {
+            var optional = f.OptionalReported.Count == 0
+                ? "chưa có cơ quan, tổ chức nào gửi báo cáo."
+                : $"đã gửi báo cáo: {Num(f.OptionalReported.Count)}, gồm: {string.Join("; ", f.OptionalReported.Select(u => u.Name))}.";
+            body.Append(Body($"4. Số cơ quan, tổ chức phối hợp được đề nghị báo cáo: {Num(f.OptionalUnits.Count)}; {optional}"));
+        }
     }
 
-    private static void WriteRemarks(Body body, string heading, IReadOnlyList<UnitRemark> remarks, string none)
+    /// <summary>
+    /// Each remark once, in its first wording, followed by where it came from: "- Kinh phí còn hạn chế (Phòng Văn hóa - Xã
+    /// hội: nhiệm vụ 1.1, 2.3; Phòng Kinh tế, Hạ tầng và Đô thị: nhiệm vụ 2.2)."
+    /// </summary>
+    private static void WriteRemarks(Body body, string heading, IReadOnlyList<ReportRemark> remarks, string none)
     {
         body.Append(Body(heading, bold: true));
         if (remarks.Count == 0)
@@ -142,11 +187,16 @@ public static class ReportWriter
 
         foreach (var r in remarks)
         {
-            var lines = r.Text.Split('\n');
-            body.Append(Body(Run($"- {r.UnitName} (nhiệm vụ {r.TaskCode}): ", BodySize, italic: true), Run(lines[0], BodySize)));
-            foreach (var line in lines.Skip(1))
+            var lines = r.Text.Split('\n').Select(l => l.TrimEnd()).ToList();
+            lines[^1] = lines[^1].TrimEnd('.', ';', ',', ':', ' ');
+            var sources = " (" + string.Join("; ", r.Sources.Select(s => $"{s.UnitName}: nhiệm vụ {string.Join(", ", s.TaskCodes)}"))
+                + ").";
+            for (var i = 0; i < lines.Count; i++)
             {
-                body.Append(Body(line));
+                var text = (i == 0 ? "- " : string.Empty) + lines[i];
+                body.Append(i < lines.Count - 1
+                    ? Body(text)
+                    : Body(Run(text, BodySize), Run(sources, BodySize, italic: true)));
             }
         }
     }
@@ -168,7 +218,7 @@ public static class ReportWriter
         }
     }
 
-    private static Table Closing(CompiledReport report, ReportWriterOptions options)
+    private static Table Closing(CompiledReport report)
     {
         const int left = TextWidth / 2;
         const int right = TextWidth - left;
@@ -177,12 +227,12 @@ public static class ReportWriter
         {
             Para(JustificationValues.Left, 240, 0, Run("Nơi nhận:", 24, bold: true, italic: true)),
         };
-        recipients.AddRange(options.Recipients.Select(r => Para(JustificationValues.Left, 0, 0, Run($"- {r.TrimEnd(';', '.')};", 22))));
-        recipients.Add(Para(JustificationValues.Left, 0, 0, Run($"- Lưu: VT, {report.Ward.FilingUnit}.", 22)));
+        var ward = report.Ward;
+        recipients.AddRange(ward.Recipients.Select(r => Para(JustificationValues.Left, 0, 0, Run($"- {r.TrimEnd(';', '.')};", 22))));
+        recipients.Add(Para(JustificationValues.Left, 0, 0, Run($"- {ward.FilingLine}.", 22)));
 
-        var capacity = report.Decision.SignerCapacity.Count > 0
-            ? report.Decision.SignerCapacity
-            : ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"];
+        // The committee issues the report: without a configured or decided capacity, its chairman signs on its behalf.
+        var capacity = ward.SignerCapacity.Count > 0 ? ward.SignerCapacity : ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"];
         var signature = new List<Paragraph>();
         for (var i = 0; i < capacity.Count; i++)
         {
@@ -190,7 +240,7 @@ public static class ReportWriter
                 bold: true)));
         }
 
-        signature.Add(Para(JustificationValues.Center, 1440, 0, Run(VietnameseText.Nfc(report.Decision.Signer.Trim()), 28, bold: true)));
+        signature.Add(Para(JustificationValues.Center, 1440, 0, Run(VietnameseText.Nfc(ward.Signer.Trim()), 28, bold: true)));
         table.Append(new TableRow(Cell(left, [.. recipients]), Cell(right, [.. signature])));
         return table;
     }
@@ -205,7 +255,7 @@ public static class ReportWriter
 
         int[] widths = [1000, 5703, 2600, 1700, 1900, 1100];
         var table = Table(widths, bordered: true);
-        string[] headings = ["Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Mức độ hoàn thành", "Đã báo cáo"];
+        string[] headings = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Mức độ hoàn thành", "Đã báo cáo"];
         var head = new TableRow(new TableRowProperties(new TableHeader()));
         for (var i = 0; i < widths.Length; i++)
         {

@@ -41,11 +41,19 @@ public static class TemplateWriter
         return string.Create(CultureInfo.InvariantCulture, $"Mau-bao-cao-Dot-{spec.Round.Number}-{UnitCodes.Require(spec.UnitCode)}.docx");
     }
 
-    /// <summary>The .docx bytes (deterministic).</summary>
+    /// <summary>
+    /// The .docx bytes (deterministic). An assigned unit's template is headed with the committee above the unit ("ỦY BAN
+    /// NHÂN DÂN PHƯỜNG …" / the unit) and numbered "Số:      /BC-{abbreviation}"; a requested unit's
+    /// (<see cref="UnitTemplateSpec.Requested"/>) carries only its own name (a Party body's with "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    /// and says the committee requests ("đề nghị") its report.
+    /// </summary>
+    /// <param name="spec">The unit's template.</param>
+    /// <param name="ward">The committee (default: <see cref="WardIdentity.From"/> the spec's decision).</param>
     public static byte[] Write(UnitTemplateSpec spec, WardIdentity? ward = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ward ??= WardIdentity.HaiAn;
+        ward ??= spec.Decision is { } decision ? WardIdentity.From(decision) : new WardIdentity(string.Empty, string.Empty, string.Empty,
+            string.Empty);
         var key = new TemplateKey(spec.UnitCode, spec.Round.Number, spec.CatalogueVersion);
         var year = spec.Year.ToString(CultureInfo.InvariantCulture);
         var round = spec.Round.Number.ToString(CultureInfo.InvariantCulture);
@@ -54,17 +62,22 @@ public static class TemplateWriter
         return Build($"Mẫu báo cáo - {spec.UnitName} - lần {round}", stamp, (doc, body) =>
         {
             WriteKey(doc, key);
+            var party = spec.Requested && spec.Kind == UnitKind.PartyBody;
             body.Append(Nd30Blocks.Header(
-                "ỦY BAN NHÂN DÂN " + ward.UpperName,
+                spec.Requested ? string.Empty : VietnameseText.Upper(ward.CommitteeName),
                 false,
                 VietnameseText.Upper(spec.UnitName),
-                "Số:      /BC",
-                $"{ward.Place}, ngày …… tháng …… năm {year}"));
+                party ? $"Số      -BC/{spec.Abbreviation}" : $"Số:      /BC-{spec.Abbreviation}",
+                $"{ward.Place}, ngày …… tháng …… năm {year}",
+                party));
             body.Append(Nd30Blocks.Title("BÁO CÁO", subject));
-            body.Append(Body(Run("Đơn vị báo cáo: ", BodySize, bold: true), Run($"{spec.UnitName} ({spec.UnitCode})", BodySize)));
-            body.Append(Body(
-                Run("Đợt báo cáo: ", BodySize, bold: true),
-                Run($"lần {round} ({spec.Round.Title}); hạn gửi: {VietnameseText.PaddedDate(spec.Round.LastDay)}.", BodySize)));
+            if (spec.Requested)
+            {
+                body.Append(Body(Requested(spec, ward)));
+            }
+
+            body.Append(Body(Run("Đơn vị báo cáo: ", BodySize, bold: true), Run($"{spec.UnitName}.", BodySize)));
+            body.Append(Body(Run("Đợt báo cáo: ", BodySize, bold: true), Run($"{spec.Round.Wording}.", BodySize)));
             body.Append(Body(
                 $"Hướng dẫn: ghi vào bảng ở trang sau; không sửa các cột Mã nhiệm vụ, Nhiệm vụ, Vai trò. Cột Mức độ hoàn thành ghi một " +
                     $"trong: " +
@@ -72,11 +85,25 @@ public static class TemplateWriter
                 $". Mỗi ô không quá {SubmissionRules.MaxCellLength.ToString(CultureInfo.InvariantCulture)} ký tự.", italic: true));
             body.Append(SectionBreak(Section(landscape: false, titlePage: true, nextPage: false)));
             body.Append(Para(JustificationValues.Center, 0, 240, Run(
-                VietnameseText.Upper($"Kết quả thực hiện nhiệm vụ công tác dân vận - {spec.UnitName} - lần {round}"), 28, bold: true)));
+                VietnameseText.Upper($"Kết quả thực hiện nhiệm vụ công tác dân vận năm {year} của {spec.UnitName} (lần {round})"), 28,
+                bold: true)));
             body.Append(Table(spec));
             body.Append(Para(JustificationValues.Left, 0, 0, Run(string.Empty, 24)));
             body.Append(Section(landscape: true, titlePage: false, nextPage: true));
         });
+    }
+
+    /// <summary>
+    /// "Thực hiện Quyết định số 673/QĐ-UBND ngày 12/02/2026 …, Ủy ban nhân dân phường Hải An đề nghị Ban Xây dựng Đảng phối
+    /// hợp báo cáo …": the committee requests, it does not assign.
+    /// </summary>
+    private static string Requested(UnitTemplateSpec spec, WardIdentity ward)
+    {
+        var decision = spec.Decision is { } d
+            ? $"các nhiệm vụ có liên quan trong Danh mục ban hành kèm theo Quyết định số {d.Number} ngày " +
+                $"{VietnameseText.PaddedDate(d.Date)} của {ward.CommitteeName}"
+            : "các nhiệm vụ có liên quan";
+        return $"{ward.CommitteeName} đề nghị {spec.UnitName} phối hợp báo cáo kết quả thực hiện {decision} ({spec.Round.Wording}).";
     }
 
     private static DocumentFormat.OpenXml.Wordprocessing.Table Table(UnitTemplateSpec spec)

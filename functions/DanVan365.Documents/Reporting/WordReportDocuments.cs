@@ -4,7 +4,7 @@ using DanVan365.Core.Reporting;
 namespace DanVan365.Documents.Reporting;
 
 /// <summary><see cref="IReportDocuments"/> with the Open XML writers and parser of this assembly.</summary>
-public sealed class WordReportDocuments(SubmissionParserLimits? limits = null, ReportWriterOptions? reportOptions = null) : IReportDocuments
+public sealed class WordReportDocuments(SubmissionParserLimits? limits = null) : IReportDocuments
 {
     private readonly SubmissionParserLimits _limits = limits ?? SubmissionParserLimits.Default;
 
@@ -16,5 +16,5 @@ public sealed class WordReportDocuments(SubmissionParserLimits? limits = null, R
     public SubmissionParseResult ParseSubmission(byte[] file, TaskCatalogue catalogue, SubmissionExpectation expectation) =>
         SubmissionParser.Parse(file, catalogue, expectation, _limits);
 
-    public byte[] WriteReport(CompiledReport report) => ReportWriter.Write(report, reportOptions);
+    public byte[] WriteReport(CompiledReport report) => ReportWriter.Write(report);
 }

@@ -1,4 +1,5 @@
 using DanVan365.Core.Escalation;
+using DanVan365.Core.Reporting;
 using DanVan365.Core.Units;
 using DanVan365.Core.Wards;
 using DanVan365.M365.Client;
@@ -8,12 +9,14 @@ namespace DanVan365.Functions.Configuration;
 
 /// <summary>
 /// A validated ward: its Graph options (tenant settings + the ward's site, group and mailbox), its unit directory and
-/// its working calendar (holiday files per year).
+/// its working calendar (holiday files per year), and how it closes its compiled report (<c>Wards:N:Report</c>; null: all from
+/// the decision).
 /// </summary>
-public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units, WardCalendar Calendar)
+public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units, WardCalendar Calendar,
+    ReportOptions? Report = null)
 {
     /// <summary>What the ward's use cases are given.</summary>
-    public WardContext Context { get; } = new(Id, Name, PlanTitle, Units, Calendar);
+    public WardContext Context { get; } = new(Id, Name, PlanTitle, Units, Calendar) { Report = Report ?? new ReportOptions() };
 
     /// <summary>What a ward scope is opened on (<see cref="IWardScopeFactory.Open"/>).</summary>
     public WardTarget Target => new(Context, Graph);

@@ -106,7 +106,8 @@ public sealed partial class WardRegistry : IWardRegistry
                 ? prefix + nameof(WardSettings.HolidayFiles)
                 : $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
             var calendar = HolidayFiles.Load(holidayFiles, holidaySetting);
-            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar));
+            ward.Report.Validate(prefix + DanVan365.Core.Reporting.ReportOptions.SectionName);
+            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report));
         }
 
         return wards;

@@ -30,6 +30,12 @@ public sealed class WardSettings
 
     /// <summary>The ward's holiday files, one per year; empty: <c>Escalation:HolidayFiles</c> (or the bundled Hải An 2026 file).</summary>
     public List<string> HolidayFiles { get; set; } = [];
+
+    /// <summary>
+    /// How the ward closes its compiled report (<c>Wards__N__Report__Recipients__0</c>, <c>…__Signer</c>, …); what is not
+    /// set comes from the decision (<see cref="DanVan365.Core.Reporting.WardIdentity.From"/>).
+    /// </summary>
+    public DanVan365.Core.Reporting.ReportOptions Report { get; set; } = new();
 }
 
 /// <summary>The Functions' settings: the tenant ("M365") and the wards ("Wards").</summary>

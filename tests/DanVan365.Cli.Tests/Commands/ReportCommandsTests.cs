@@ -51,10 +51,10 @@ public class ReportCommandsTests
         var compiled = await Run(Args(dir, "compile", "--round", "1", "--out", dir.File("bc/Bao-cao-Dot-1.docx"), "--as-of", "2026-09-10"));
         Assert.True(compiled.Exit == 0, compiled.Err);
         Assert.Contains("2026/Đợt 1/Tổng hợp/Bao-cao-Dot-1.docx", compiled.Out, StringComparison.Ordinal);
-        Assert.Contains("1/11 đơn vị đã báo cáo", compiled.Out, StringComparison.Ordinal);
+        Assert.Contains("1/6 đơn vị đã báo cáo", compiled.Out, StringComparison.Ordinal);
         var text = ReportFiller.AllText(await File.ReadAllBytesAsync(dir.File("bc/Bao-cao-Dot-1.docx")));
         Assert.Contains("Tổ chức 4 hội nghị tuyên truyền.", text, StringComparison.Ordinal);
-        Assert.Contains("Đề nghị hỗ trợ hội trường.", text, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị hỗ trợ hội trường (Phòng Văn hóa - Xã hội: nhiệm vụ 3.5.a).", text, StringComparison.Ordinal);
         Assert.Contains("ngày 10 tháng 9 năm 2026", text, StringComparison.Ordinal);
     }
 

@@ -28,4 +28,22 @@ public class ReportRoundTests
         Assert.Equal(Round, UnitWork.OpenRound([second, Round], new DateOnly(2026, 9, 14)));
         Assert.Null(UnitWork.OpenRound([Round, second], new DateOnly(2026, 11, 20)));
     }
+
+    [Theory]
+    [InlineData("lần 1 trước ngày 15/9/2026")]
+    [InlineData("trước ngày 15/9/2026")]
+    public void Wording_DecisionRound_RoundAndItsOneDeadlineOnce(string title)
+    {
+        var wording = new ReportRound(1, title, new DateOnly(2026, 9, 14), false).Wording;
+
+        Assert.Equal("lần 1 trước ngày 15/9/2026", wording);
+    }
+
+    [Fact]
+    public void Wording_AdHocRound_SaysAdHocWithItsTitleAndDeadline()
+    {
+        var wording = new ReportRound(3, "Kết quả phong trào Dân vận khéo.", new DateOnly(2026, 10, 30), true).Wording;
+
+        Assert.Equal("lần 3 (đột xuất: Kết quả phong trào Dân vận khéo) trước ngày 31/10/2026", wording);
+    }
 }

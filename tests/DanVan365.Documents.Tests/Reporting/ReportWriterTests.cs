@@ -170,7 +170,9 @@ public class ReportWriterTests
         var text = w.AllText();
         Assert.Contains("Tổng số nhiệm vụ: 9", text, StringComparison.Ordinal);
         Assert.Contains("Hoàn thành đúng hạn: ", text, StringComparison.Ordinal);
-        Assert.Contains("chưa báo cáo: 2 đơn vị, gồm: Trung tâm dịch vụ sự nghiệp công; Ủy ban Mặt trận Tổ quốc Việt Nam phường.", text,
+        Assert.Contains("3. Số đơn vị phải báo cáo: 4; đã báo cáo: 3; chưa báo cáo: 1 đơn vị, gồm: Trung tâm dịch vụ sự nghiệp công.", text,
+            StringComparison.Ordinal);
+        Assert.Contains("4. Số cơ quan, tổ chức phối hợp được đề nghị báo cáo: 2; đã gửi báo cáo: 1, gồm: Ban Xây dựng Đảng.", text,
             StringComparison.Ordinal);
         Assert.Matches(@"đạt \d+(,\d)?%", text);
     }
@@ -195,7 +197,7 @@ public class ReportWriterTests
 
             foreach (var extra in new[] { row.Difficulties, row.Proposals }.Where(t => t.Length > 0))
             {
-                Assert.Contains(extra, text, StringComparison.Ordinal);
+                Assert.Contains(extra.TrimEnd('.'), text, StringComparison.Ordinal);
             }
         }
     }

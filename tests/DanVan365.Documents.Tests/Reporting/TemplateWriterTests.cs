@@ -34,7 +34,7 @@ public class TemplateWriterTests
         using var w = new WordInspector(TemplateWriter.Write(ReportSamples.Spec("VHXH")));
         var text = w.AllText();
         Assert.Contains("PHÒNG VĂN HÓA - XÃ HỘI", text, StringComparison.Ordinal);
-        Assert.Contains("Phòng Văn hóa - Xã hội (VHXH)", text, StringComparison.Ordinal);
+        Assert.Contains("Đơn vị báo cáo: Phòng Văn hóa - Xã hội.", text, StringComparison.Ordinal);
         Assert.Contains("(lần 1)", text, StringComparison.Ordinal);
         Assert.Contains("trước ngày 15/9/2026", text, StringComparison.Ordinal);
         Assert.Contains("Hoàn thành đúng hạn; Hoàn thành quá hạn; Đang thực hiện trong hạn; Đang thực hiện quá hạn", text,

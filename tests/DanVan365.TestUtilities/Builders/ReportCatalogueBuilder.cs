@@ -28,7 +28,17 @@ public sealed class ReportCatalogueBuilder
         [
             new ReportingRound(1, new DateOnly(2026, 9, 14), "trước ngày 15/9/2026"),
             new ReportingRound(2, new DateOnly(2026, 11, 19), "trước ngày 20/11/2026"),
-        ]);
+        ])
+    {
+        Recipients = HaiAnRecipients,
+    };
+
+    /// <summary>The "Nơi nhận" of QĐ 673 as the importer reads it.</summary>
+    public static IReadOnlyList<string> HaiAnRecipients { get; } =
+    [
+        "Như Điều 3", "TTĐU, TT HĐND phường", "CT, các PCT UBND phường", "UBMTTQ VN phường", "Các phòng, đơn vị trực thuộc",
+        "Đơn vị sự nghiệp công lập trực thuộc", "Cổng thông tin điện tử phường", "Lưu: VT, VHXH",
+    ];
 
     public static TimeFrame Ongoing => new("Thường xuyên", TimeFrameKind.Ongoing, null);
 

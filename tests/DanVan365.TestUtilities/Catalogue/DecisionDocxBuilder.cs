@@ -214,12 +214,16 @@ public sealed class DecisionDocxBuilder
     /// <summary>The Hải An decision re-issued without one task (its number left out: a gap).</summary>
     public static DecisionDocxBuilder HaiAnWithout(string code) => HaiAn(skip: code);
 
+    /// <param name="layout">The table's layout.</param>
+    /// <param name="marks">How footnote marks are written.</param>
+    /// <param name="skip">A task code left out.</param>
+    /// <param name="recipients">Also write the decision's "Nơi nhận" block above the signature.</param>
     public static DecisionDocxBuilder HaiAn(DecisionTableLayout? layout = null, FootnoteMarkStyle marks = FootnoteMarkStyle.Reference,
-        string? skip = null)
+        string? skip = null, bool recipients = false)
     {
         var b = Preamble(new DecisionDocxBuilder()
             .WithLayout(layout ?? DecisionTableLayout.Standard)
-            .WithFootnoteMarks(marks))
+            .WithFootnoteMarks(marks), recipients)
             .BeginTable();
         foreach (var entry in HaiAnDecision.Entries.Where(e => e.Code != skip))
         {
@@ -250,19 +254,34 @@ public sealed class DecisionDocxBuilder
         return Closing(b.EndTable());
     }
 
-    private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b) => b
-            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
+    private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b, bool recipients = false)
+    {
+        b.Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
             .Paragraph("QUYẾT ĐỊNH")
             .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các " +
                 "cấp trên địa bàn phường Hải An")
-            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;")
-            .Paragraph("TM. ỦY BAN NHÂN DÂN")
+            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;");
+        if (recipients)
+        {
+            b.Paragraph("Nơi nhận:")
+                .Paragraph("- Như Điều 3;")
+                .Paragraph("- TTĐU, TT HĐND phường;")
+                .Paragraph("- CT, các PCT UBND phường;")
+                .Paragraph("- UBMTTQ VN phường;")
+                .Paragraph("- Các phòng, đơn vị trực thuộc;")
+                .Paragraph("- Đơn vị sự nghiệp công lập trực thuộc;")
+                .Paragraph("- Cổng thông tin điện tử phường;")
+                .Paragraph("- Lưu: VT, VHXH.");
+        }
+
+        return b.Paragraph("TM. ỦY BAN NHÂN DÂN")
             .Paragraph("KT. CHỦ TỊCH")
             .Paragraph("PHÓ CHỦ TỊCH")
             .Paragraph("Bùi Quang Ngân")
             .Paragraph("DANH MỤC")
             .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
             .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:");
+    }
 
     private static DecisionDocxBuilder Closing(DecisionDocxBuilder b) => b
             .Paragraph("II. TỔ CHỨC THỰC HIỆN")
