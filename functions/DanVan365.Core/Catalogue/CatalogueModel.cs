@@ -77,6 +77,14 @@ public sealed record CatalogueTask(
     /// <see cref="CatalogueAssembler"/>, see <see cref="TaskOwners"/>); null when an assigned unit leads it.
     /// </summary>
     public FollowUp? FollowUp { get; init; }
+
+    /// <summary>
+    /// The units that answer for the task, whatever the committee's authority: its lead units, then the follow-up unit when
+    /// there is one (the rows and Planner tasks go only to <see cref="TaskOwners.Of"/>).
+    /// </summary>
+    public IReadOnlyList<string> Holders => FollowUp is { } f && !Lead.Units.Contains(f.UnitCode, StringComparer.Ordinal)
+        ? [.. Lead.Units, f.UnitCode]
+        : Lead.Units;
 }
 
 /// <summary>A footnote: its mark ("1") and its text (legal basis).</summary>
