@@ -54,7 +54,8 @@ public sealed record AssignmentRow(
     public bool IsCompleted => Completion.IsCompleted(CompletedOn);
 
     /// <summary>The row's status category as of <paramref name="today"/> (ICT) against its effective last day; null for ongoing
-    /// tasks; a recurring time frame is never overdue (<see cref="StatusRules.Categorise(Catalogue.TimeFrameKind?, DateOnly?, DateOnly?, DateOnly)"/>).</summary>
+    /// tasks; a recurring time frame is never overdue
+    /// (<see cref="StatusRules.Categorise(Catalogue.TimeFrameKind?, DateOnly?, DateOnly?, DateOnly)"/>).</summary>
     public StatusCategory? Category(DateOnly today) => Completion.Category(TimeFrameKind, EffectiveLastDay, CompletedOn, today);
 
     /// <summary>Reads a row; null when neither its columns nor its key give a task and a unit code.</summary>

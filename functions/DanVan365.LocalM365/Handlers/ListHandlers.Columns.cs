@@ -131,7 +131,8 @@ internal static partial class ListHandlers
 
         if (body.Str("name") is { } name && FindColumn(list, name) is { } other && !ReferenceEquals(other, column))
         {
-            throw new GraphException(System.Net.HttpStatusCode.Conflict, "nameAlreadyExists", $"A duplicate field name \"{name}\" was found.");
+            throw new GraphException(System.Net.HttpStatusCode.Conflict, "nameAlreadyExists",
+                $"A duplicate field name \"{name}\" was found.");
         }
 
         foreach (var (property, value) in body)
