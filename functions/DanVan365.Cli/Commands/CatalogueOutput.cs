@@ -127,7 +127,7 @@ internal static class CatalogueOutput
     {
         _ = units;
         const int TitleWidth = 48;
-        var rows = new List<string[]> { new[] { "Mã", "Nhiệm vụ", "Chủ trì", "Thời gian", "Hạn cuối" } };
+        var rows = new List<string[]> { new[] { "TT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Hạn cuối" } };
         foreach (var t in catalogue.Tasks)
         {
             var title = t.Title.Length > TitleWidth ? t.Title[..(TitleWidth - 1)].TrimEnd() + "…" : t.Title;
@@ -135,7 +135,7 @@ internal static class CatalogueOutput
             [
                 t.Code,
                 t.IsHeading ? title + " (mục)" : title,
-                string.Join(", ", t.Lead.Units),
+                string.Join(", ", t.Lead.Units) + (t.FollowUp is { } f ? $" (theo dõi chung: {f.UnitCode})" : string.Empty),
                 t.TimeFrame?.Text ?? string.Empty,
                 t.TimeFrame?.LastDay is { } last ? Day(last) : (t.TimeFrame is null ? string.Empty : "—"),
             ]);

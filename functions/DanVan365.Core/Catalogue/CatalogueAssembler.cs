@@ -26,6 +26,14 @@ public static class CatalogueAssembler
                 $"{duplicate.First().Line.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         }
 
+        var d = raw.Decision;
+        var aggregating = string.Empty;
+        if (d.AggregatingPhrase is not null)
+        {
+            aggregating = Resolve(units, d.AggregatingPhrase, file, d.AggregatingLine, "II",
+                "aggregating").Units.FirstOrDefault() ?? string.Empty;
+        }
+
         var tasks = new List<CatalogueTask>();
         foreach (var e in raw.Entries)
         {
@@ -51,16 +59,11 @@ public static class CatalogueAssembler
             var lead = Resolve(units, e.LeadText, file, e.LeadLine, e.Code, "lead");
             var coordinating = e.CoordinatingText.Length == 0
                 ? UnitReference.Empty
-                : Resolve(units, e.CoordinatingText, file, e.CoordinatingLine, e.Code, "coordinating");
-            tasks.Add(new CatalogueTask(e.Code, e.Section, e.Parent, e.Title, lead, coordinating, timeFrame, e.Footnotes));
-        }
-
-        var d = raw.Decision;
-        var aggregating = string.Empty;
-        if (d.AggregatingPhrase is not null)
-        {
-            aggregating = Resolve(units, d.AggregatingPhrase, file, d.AggregatingLine, "II",
-                "aggregating").Units.FirstOrDefault() ?? string.Empty;
+                : WithoutLead(Resolve(units, e.CoordinatingText, file, e.CoordinatingLine, e.Code, "coordinating"), lead);
+            tasks.Add(new CatalogueTask(e.Code, e.Section, e.Parent, e.Title, lead, coordinating, timeFrame, e.Footnotes)
+            {
+                FollowUp = TaskOwners.FollowUpOf(lead, coordinating, aggregating, units),
+            });
         }
 
         var decision = new Decision(d.Number, d.Date, d.Issuer, d.Signer, d.SignerCapacity, aggregating, d.ReportingRounds)
@@ -89,6 +92,17 @@ public static class CatalogueAssembler
                 $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
         }
 
-        return new UnitReference(normalised, r.Units);
+        var followUp = r.Clauses.Where(c => c.FollowsUp)
+            .SelectMany(c => c.Units.Select(u => new FollowUp(u, c.Roles.First(units.Rules.IsFollowUp))))
+            .DistinctBy(f => f.UnitCode, StringComparer.Ordinal).ToList();
+        return new UnitReference(normalised, r.Units) { FollowUp = followUp };
     }
+
+    // A unit that leads a task is never among its coordinating units (a group phrase such as "Các phòng, đơn vị trực thuộc
+    // phường" names the lead too); the cell's text is kept as written (docs/architecture.md "Text").
+    private static UnitReference WithoutLead(UnitReference coordinating, UnitReference lead) => coordinating with
+    {
+        Units = coordinating.Units.Where(u => !lead.Units.Contains(u, StringComparer.Ordinal)).ToList(),
+        FollowUp = coordinating.FollowUp.Where(f => !lead.Units.Contains(f.UnitCode, StringComparer.Ordinal)).ToList(),
+    };
 }

@@ -34,7 +34,22 @@ public sealed record Section(string Code, string Title);
 public sealed record UnitReference(string Text, IReadOnlyList<string> Units)
 {
     public static UnitReference Empty { get; } = new(string.Empty, []);
+
+    /// <summary>
+    /// The units the cell names with a follow-up role and that role ("Phòng Văn hóa - Xã hội tổng hợp, theo dõi chung":
+    /// <see cref="DanVan365.Core.Units.ResolvedClause.FollowsUp"/>), in order; empty when none.
+    /// </summary>
+    public IReadOnlyList<FollowUp> FollowUp { get; init; } = [];
 }
+
+/// <summary>
+/// The assigned unit that follows up a task whose lead is nobody the committee assigns (docs/architecture.md "Units"):
+/// it owns the task's Phân công row and Planner task on the lead's behalf.
+/// </summary>
+/// <param name="UnitCode">The follow-up unit, e.g. "VHXH".</param>
+/// <param name="Role">Its role as the decision words it ("tổng hợp, theo dõi chung"); the aggregating unit's when the cells
+/// name none.</param>
+public sealed record FollowUp(string UnitCode, string Role);
 
 /// <summary>Kinds of time frame (docs/architecture.md "Time frames").</summary>
 public enum TimeFrameKind
@@ -63,6 +78,20 @@ public sealed record CatalogueTask(
 {
     /// <summary>A parent without units or time frame is a heading, not work.</summary>
     public bool IsHeading => TimeFrame is null && Lead.Text.Length == 0;
+
+    /// <summary>
+    /// The unit that follows the task up when its lead resolves to no unit the committee assigns (set by
+    /// <see cref="CatalogueAssembler"/>, see <see cref="TaskOwners"/>); null when an assigned unit leads it.
+    /// </summary>
+    public FollowUp? FollowUp { get; init; }
+
+    /// <summary>
+    /// The units that answer for the task, whatever the committee's authority: its lead units, then the follow-up unit when
+    /// there is one (the rows and Planner tasks go only to <see cref="TaskOwners.Of"/>).
+    /// </summary>
+    public IReadOnlyList<string> Holders => FollowUp is { } f && !Lead.Units.Contains(f.UnitCode, StringComparer.Ordinal)
+        ? [.. Lead.Units, f.UnitCode]
+        : Lead.Units;
 }
 
 /// <summary>A footnote: its mark ("1") and its text (legal basis).</summary>

@@ -14,4 +14,8 @@ public static class TimeFrameKindCodes
         TimeFrameKind.YearOnward => "year-onward",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>The kind with this code, or null (unknown or empty).</summary>
+    public static TimeFrameKind? FromCode(string? code) =>
+        Enum.GetValues<TimeFrameKind>().Where(k => k.ToCode() == code).Select(k => (TimeFrameKind?)k).FirstOrDefault();
 }

@@ -8,7 +8,8 @@ namespace DanVan365.Core.Escalation;
 /// Turns list rows into <see cref="EscalationItem"/>s (pure): every Phân công row (archived and completed rows are
 /// kept, marked, and the policy leaves them out) and every (round × expected unit) of the decision's rounds, reported
 /// by <see cref="RoundReports"/> (a row with content for that round and unit). An assignment follows its effective last day
-/// (<see cref="AssignmentRow.EffectiveLastDay"/>: an approved extension moves the ladder).
+/// (<see cref="AssignmentRow.EffectiveLastDay"/>: an approved extension moves the ladder); a recurring time frame has none
+/// (<see cref="AssignmentRow.OverdueAfter"/>): like an ongoing task it is followed only through the round reports.
 /// </summary>
 public static class EscalationItems
 {
@@ -31,7 +32,7 @@ public static class EscalationItems
                 code,
                 string.IsNullOrWhiteSpace(title) ? code : title,
                 assignment.UnitCode,
-                assignment.EffectiveLastDay,
+                assignment.OverdueAfter,
                 completed: assignment.IsCompleted,
                 archived: assignment.Archived,
                 plannerTaskUrl: assignment.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null,

@@ -14,8 +14,9 @@ public sealed record PlannerLinks(Func<string, string?> ListItemUrl, string? Dec
 /// Turns the catalogue into the Planner plan it must hold (issue "Planner"): a bucket per lead unit, a label per
 /// section, and per (task × lead unit) a task titled "[code] title" (cut to Planner's limit; full text in the
 /// description), start = the date of the decision that brought the entry (never after the due day; kept when a later
-/// decision amends the entry), due = end of the last day in ICT (none for ongoing tasks), the unit's
-/// assignees, a checklist of coordinating units and links to the list item and the decision.
+/// decision amends the entry), due = end of the last day in ICT (none for ongoing and recurring tasks), the unit's
+/// assignees, a checklist of coordinating units and links to the list item and the decision. The units are the task's
+/// owners (<see cref="TaskOwners"/>): a follow-up owner's task says on whose behalf in its title and description.
 /// </summary>
 public static class PlannerDesign
 {
@@ -36,8 +37,8 @@ public static class PlannerDesign
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(units);
-        var buckets = catalogue.WorkItems.SelectMany(t => t.Lead.Units).Distinct(StringComparer.Ordinal).Select(c => units.Get(c).Name)
-            .ToList();
+        var buckets = catalogue.WorkItems.SelectMany(t => TaskOwners.Of(t, units)).Select(o => o.UnitCode).Distinct(StringComparer.Ordinal)
+            .Select(c => units.Get(c).Name).ToList();
         var categories = new Dictionary<int, string>();
         for (var i = 0; i < catalogue.Sections.Count && i < ArchivedCategory - 1; i++)
         {
@@ -79,8 +80,9 @@ public static class PlannerDesign
         var specs = new List<PlannerTaskSpec>();
         foreach (var task in catalogue.WorkItems)
         {
-            foreach (var unitCode in task.Lead.Units.Distinct(StringComparer.Ordinal))
+            foreach (var owner in TaskOwners.Of(task, units))
             {
+                var unitCode = owner.UnitCode;
                 var unit = units.Get(unitCode);
                 var key = DesiredRows.AssignmentKey(task.Code, unitCode);
                 var references = new List<PlannerLink>();
@@ -94,7 +96,9 @@ public static class PlannerDesign
                     references.Add(new PlannerLink(decisionUrl, $"Quyết định {catalogue.Decision.Number}", "Word"));
                 }
 
-                DateOnly? dueDay = effectiveLastDays.TryGetValue(key, out var extended) ? extended : task.TimeFrame?.LastDay;
+                // A recurring time frame ("Năm Y và các năm tiếp theo") has no due date: it never turns overdue in Planner.
+                DateOnly? dueDay = TimeFrames.Recurs(task.TimeFrame?.Kind) ? null
+                    : effectiveLastDays.TryGetValue(key, out var extended) ? extended : task.TimeFrame?.LastDay;
                 var decisionDay = catalogue.Decision.Date;
                 var startDay = task.TimeFrame?.LastDay is { } lastDay && lastDay < decisionDay ? lastDay : decisionDay;
                 specs.Add(new PlannerTaskSpec(
@@ -102,7 +106,8 @@ public static class PlannerDesign
                     task.Code,
                     unitCode,
                     unit.Name,
-                    Title(task.Code, task.Title, archived: false),
+                    Title(task.Code, owner.FollowUp is { } f ? $"({TaskOwners.Capitalised(f.Role)}) {task.Title}" : task.Title,
+                        archived: false),
                     // Planner answers 400 when the start is later than the due date (planner-overview.md, "400 Bad request").
                     WardTime.StartOfDayUtc(startDay),
                     dueDay is { } last ? WardTime.EndOfDayUtc(last) : null,
@@ -110,8 +115,8 @@ public static class PlannerDesign
                     labels.GetValueOrDefault(CategoryOf(catalogue, task.Section)) ?? string.Empty,
                     Archived: false,
                     unit.Assignees.Take(PlannerLimits.Assignees).ToList(),
-                    Description(catalogue, task, unit, units, footnotes, links.ListItemUrl(task.Code), dueDay),
-                    Checklist(task, units),
+                    Description(catalogue, task, owner, units, footnotes, links.ListItemUrl(task.Code), dueDay),
+                    Checklist(task, unitCode, units),
                     references.Take(PlannerLimits.References).ToList())
                 {
                     ProvenanceTexts = [.. ProvenanceTexts(catalogue, links)],
@@ -225,9 +230,14 @@ public static class PlannerDesign
         return itemTitle is not null && ChecklistItemId(assignmentKey, itemTitle) == itemId && !wantedIds.Contains(itemId);
     }
 
-    private static List<string> Checklist(CatalogueTask task, UnitDirectory units)
+    // The coordinating units of an owner's task: never the owner itself (a lead is already left out by the catalogue; a
+    // follow-up owner named in the coordinating cell is left out here).
+    private static IEnumerable<string> CoordinatingOf(CatalogueTask task, string ownerCode) =>
+        task.Coordinating.Units.Distinct(StringComparer.Ordinal).Where(c => c != ownerCode);
+
+    private static List<string> Checklist(CatalogueTask task, string ownerCode, UnitDirectory units)
     {
-        var names = task.Coordinating.Units.Distinct(StringComparer.Ordinal).Select(c => units.Find(c)?.Name ?? c)
+        var names = CoordinatingOf(task, ownerCode).Select(c => units.Find(c)?.Name ?? c)
             .Select(n => "Phối hợp: " + n).Select(n => DesiredRows.Shorten(n, PlannerLimits.ChecklistTitleLength)).ToList();
         if (names.Count <= PlannerLimits.ChecklistItems)
         {
@@ -239,22 +249,39 @@ public static class PlannerDesign
         return kept;
     }
 
-    private static string Description(TaskCatalogue catalogue, CatalogueTask task, Unit unit, UnitDirectory units,
+    private static string Description(TaskCatalogue catalogue, CatalogueTask task, TaskOwner owner, UnitDirectory units,
         Dictionary<string, string> footnotes, string? itemUrl, DateOnly? dueDay)
     {
+        var unit = units.Get(owner.UnitCode);
         var text = new StringBuilder();
         text.Append("Nhiệm vụ ").Append(task.Code).Append(": ").AppendLine(task.Title);
-        text.Append("Đơn vị chủ trì (công việc này): ").AppendLine(unit.Name);
+        if (owner.FollowUp is { } followUp)
+        {
+            text.Append("Đơn vị theo dõi chung (công việc này): ").AppendLine(unit.Name);
+            text.AppendLine(TaskOwners.OnBehalfText(task, followUp, units));
+        }
+        else
+        {
+            text.Append("Đơn vị chủ trì (công việc này): ").AppendLine(unit.Name);
+        }
+
         text.Append("Cơ quan chủ trì (theo Quyết định): ").AppendLine(task.Lead.Text);
         if (task.Coordinating.Text.Length > 0)
         {
             text.Append("Cơ quan phối hợp: ").AppendLine(task.Coordinating.Text);
-            var names = task.Coordinating.Units.Select(c => units.Find(c)?.Name ?? c);
-            text.Append("Đơn vị phối hợp: ").AppendLine(string.Join("; ", names));
+            var names = CoordinatingOf(task, owner.UnitCode).Select(c => units.Find(c)?.Name ?? c).ToList();
+            if (names.Count > 0)
+            {
+                text.Append("Đơn vị phối hợp: ").AppendLine(string.Join("; ", names));
+            }
         }
 
         text.Append("Thời gian thực hiện: ").AppendLine(task.TimeFrame?.Text ?? string.Empty);
-        if (task.TimeFrame?.LastDay is { } last)
+        if (TimeFrames.Recurs(task.TimeFrame?.Kind))
+        {
+            text.AppendLine(TimeFrames.RecurringNote);
+        }
+        else if (task.TimeFrame?.LastDay is { } last)
         {
             text.Append("Hạn cuối (giờ Việt Nam): ").AppendLine(last.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
             if (dueDay is { } due && due != last)

@@ -127,7 +127,7 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var assignment = AssignmentRow.From(row);
         var completedOn = Completion.FromPlanner(task.PercentComplete, task.CompletedOn, assignment?.CompletedOn, today);
         return AssignmentRow.ProgressFields(task.PercentComplete, completedOn,
-            Completion.Category(assignment?.EffectiveLastDay, completedOn, today));
+            Completion.Category(assignment?.TimeFrameKind, assignment?.EffectiveLastDay, completedOn, today));
     }
 
     /// <summary>

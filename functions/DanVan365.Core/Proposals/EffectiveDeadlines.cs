@@ -36,7 +36,8 @@ public static class EffectiveDeadlines
     public static DateOnly? Effective(DateOnly? decisionLastDay, DateOnly? extendedTo) =>
         decisionLastDay is { } decided && extendedTo is { } extended && extended > decided ? extended : decisionLastDay;
 
-    /// <summary>Every assignment of the catalogue's work items (task × lead unit), in catalogue order.</summary>
+    /// <summary>Every assignment of the catalogue's work items (task × lead or follow-up unit, <see cref="CatalogueTask.Holders"/>),
+    /// in catalogue order.</summary>
     public static IReadOnlyList<EffectiveDeadline> Compute(TaskCatalogue catalogue, IEnumerable<Proposal> proposals)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -51,10 +52,11 @@ public static class EffectiveDeadlines
         foreach (var task in catalogue.WorkItems)
         {
             var decisionDay = task.TimeFrame?.LastDay;
-            foreach (var unit in task.Lead.Units.Distinct(StringComparer.Ordinal))
+            var holders = task.Holders.Distinct(StringComparer.Ordinal).ToList();
+            foreach (var unit in holders)
             {
                 var applied = extensions.LastOrDefault(p => p.TaskCode == task.Code
-                    && (p.UnitCode == unit || !task.Lead.Units.Contains(p.UnitCode))
+                    && (p.UnitCode == unit || !holders.Contains(p.UnitCode))
                     && Effective(decisionDay, p.ProposedLastDay) != decisionDay);
                 result.Add(new EffectiveDeadline(task.Code, unit, decisionDay, Effective(decisionDay, applied?.ProposedLastDay), applied));
             }

@@ -41,6 +41,7 @@ public static class CatalogueVersion
             Field(string.Join(',', task.Lead.Units));
             Field(task.Coordinating.Text);
             Field(string.Join(',', task.Coordinating.Units));
+            Field(task.FollowUp?.UnitCode ?? string.Empty);
             Field(task.TimeFrame?.Text);
             Field(task.TimeFrame?.Kind.ToString());
             Field(task.TimeFrame?.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -12,7 +12,7 @@ public static class ReportCompiler
     /// Compiles one round.
     /// <para>Status of a task with a deadline: <paramref name="statuses"/> (from Phân công) when given; otherwise the
     /// lead units' reported words, the least advanced one (<see cref="StatusCategories.LeastAdvanced"/>). A completed status
-    /// stands; any other (or none) is an open task, also judged by <see cref="StatusRules.Categorise"/> on
+    /// stands; any other (or none) is an open task, also judged by <see cref="StatusRules.Categorise(DateOnly?, DateOnly?, DateOnly)"/> on
     /// <paramref name="date"/> against the task's (effective) last day, and the less advanced of the two counts (so an
     /// open task past its last day is overdue; nothing known and not past it: in progress on time).</para>
     /// <para>Submissions of other rounds are ignored; of several submissions by one unit the last one counts; rows whose
@@ -204,7 +204,9 @@ public static class ReportCompiler
             }
         }
 
-        foreach (var unit in task.Lead.Units)
+        // The units that answer for the task: its lead units and the unit that follows up a lead nobody assigns.
+        var holders = task.Holders.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var unit in holders)
         {
             Add(unit, TaskRole.Lead);
         }
@@ -219,12 +221,12 @@ public static class ReportCompiler
             Add(unit, TaskRole.Coordinating);
         }
 
-        var leadReports = task.Lead.Units
+        var leadReports = holders
             .Select(u => byUnit.TryGetValue(u, out var rows) && rows.TryGetValue(code, out var row) ? row : null)
             .Where(r => r is not null)
             .Select(r => r!)
             .ToList();
-        var reported = task.Lead.Units.Count > 0
+        var reported = holders.Count > 0
             ? leadReports.Count > 0
             : byUnit.Values.Any(rows => rows.ContainsKey(code));
 
@@ -240,7 +242,7 @@ public static class ReportCompiler
             var known = statuses.TryGetValue(code, out var given)
                 ? given
                 : StatusCategories.LeastAdvanced(leadReports.Select(r => r.Status).OfType<StatusCategory>());
-            var byDate = StatusRules.Categorise(effectiveLastDay ?? frame!.LastDay!.Value, completedOn: null, date)!.Value;
+            var byDate = StatusRules.Categorise(frame!.Kind, effectiveLastDay ?? frame.LastDay!.Value, completedOn: null, date)!.Value;
             category = known is { } done && done.IsCompleted()
                 ? done
                 : StatusCategories.LeastAdvanced(known is { } open ? [open, byDate] : [byDate]);
@@ -249,6 +251,11 @@ public static class ReportCompiler
         var leads = task.Lead.Units.Count > 0
             ? task.Lead.Units.Select(name).ToList()
             : task.Lead.Text.Length > 0 ? [VietnameseText.Nfc(task.Lead.Text)] : new List<string>();
+        if (task.FollowUp is { } followUp)
+        {
+            leads.Add($"{name(followUp.UnitCode)} ({VietnameseText.Nfc(followUp.Role)})");
+        }
+
         return new ReportTaskEntry(
             code,
             title,

@@ -89,11 +89,14 @@ public static class ReportPlanner
         return ExpectedUnits(catalogue).Where(code => !units.IsAssigned(code)).ToList();
     }
 
-    /// <summary>The unit's role on a task, or null when it has none (lead wins over coordinating).</summary>
+    /// <summary>
+    /// The unit's role on a task, or null when it has none (lead wins over coordinating). The unit that follows up a lead
+    /// nobody assigns (<see cref="CatalogueTask.FollowUp"/>) holds the task as its own: <see cref="TaskRole.Lead"/>.
+    /// </summary>
     public static TaskRole? RoleOf(CatalogueTask task, string unitCode)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (task.Lead.Units.Contains(unitCode, StringComparer.Ordinal))
+        if (task.Lead.Units.Contains(unitCode, StringComparer.Ordinal) || task.FollowUp?.UnitCode == unitCode)
         {
             return TaskRole.Lead;
         }

@@ -7,7 +7,8 @@ namespace DanVan365.Core.Status;
 /// ask this type.
 /// <list type="bullet">
 /// <item>A Phân công row is completed exactly when it holds a completion date (ICT). Its status is then
-/// <see cref="StatusRules.Categorise"/> of its last day and that date: a status word or a percentage alone does not
+/// <see cref="StatusRules.Categorise(DateOnly?, DateOnly?, DateOnly)"/> of its last day and that date: a status word or a
+/// percentage alone does not
 /// make a row done, so nothing is counted done and reminded as overdue at once.</item>
 /// <item>A Planner task is completed exactly when its percent complete is 100; its completion date is
 /// completedDateTime taken in ICT (the date already recorded, or today, if Planner gave none). `pull` writes that
@@ -25,6 +26,10 @@ public static class Completion
     /// <summary>The status category of a row (null for ongoing tasks, which have no last day).</summary>
     public static StatusCategory? Category(DateOnly? lastDay, DateOnly? completedOn, DateOnly today) =>
         StatusRules.Categorise(lastDay, completedOn, today);
+
+    /// <summary>The status category of a row of time-frame <paramref name="kind"/> (a recurring one is never overdue).</summary>
+    public static StatusCategory? Category(Catalogue.TimeFrameKind? kind, DateOnly? lastDay, DateOnly? completedOn, DateOnly today) =>
+        StatusRules.Categorise(kind, lastDay, completedOn, today);
 
     /// <summary>
     /// The completion date a Planner task gives its row. A date the row already holds is kept: a pull never clears or

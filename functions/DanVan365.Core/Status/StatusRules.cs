@@ -1,3 +1,5 @@
+using DanVan365.Core.Catalogue;
+
 namespace DanVan365.Core.Status;
 
 /// <summary>The rules of docs/architecture.md "Status". Pure: the caller supplies today (ICT, via <c>WardTime.Today(clock)</c>).</summary>
@@ -25,6 +27,22 @@ public static class StatusRules
         }
 
         return today <= last ? StatusCategory.InProgressOnTime : StatusCategory.InProgressOverdue;
+    }
+
+    /// <summary>
+    /// The category of a task of time-frame <paramref name="kind"/>: as <see cref="Categorise(DateOnly?, DateOnly?, DateOnly)"/>,
+    /// except that a recurring time frame ("Năm Y và các năm tiếp theo", <see cref="TimeFrames.Recurs"/>) is never overdue nor
+    /// late: open it stays <see cref="StatusCategory.InProgressOnTime"/> past 31/12/Y (it goes on into the next year),
+    /// completed it is <see cref="StatusCategory.CompletedOnTime"/>.
+    /// </summary>
+    public static StatusCategory? Categorise(TimeFrameKind? kind, DateOnly? lastDay, DateOnly? completedOn, DateOnly today)
+    {
+        if (TimeFrames.Recurs(kind) && lastDay is not null)
+        {
+            return completedOn is null ? StatusCategory.InProgressOnTime : StatusCategory.CompletedOnTime;
+        }
+
+        return Categorise(lastDay, completedOn, today);
     }
 
     /// <summary>An ongoing task's status for one round: reported (a report exists) or not.</summary>

@@ -38,6 +38,15 @@ public sealed record AssignmentRow(
     /// </summary>
     public DateOnly? EffectiveLastDay => Proposals.EffectiveDeadlines.Effective(LastDay, ExtendedLastDay);
 
+    /// <summary>The time frame's kind (<see cref="AssignmentColumns.TimeFrameKind"/>), or null when the row has none.</summary>
+    public TimeFrameKind? TimeFrameKind { get; init; }
+
+    /// <summary>
+    /// The day after which the row is overdue: <see cref="EffectiveLastDay"/>, or null for a recurring time frame
+    /// (<see cref="TimeFrames.OverdueAfter"/>) and for ongoing tasks. Reminders and escalation follow it.
+    /// </summary>
+    public DateOnly? OverdueAfter => TimeFrames.OverdueAfter(TimeFrameKind, EffectiveLastDay);
+
     /// <summary>True when an approved extension moves this row's last day.</summary>
     public bool IsExtended => EffectiveLastDay != LastDay;
 
@@ -45,8 +54,9 @@ public sealed record AssignmentRow(
     public bool IsCompleted => Completion.IsCompleted(CompletedOn);
 
     /// <summary>The row's status category as of <paramref name="today"/> (ICT) against its effective last day; null for ongoing
-    /// tasks.</summary>
-    public StatusCategory? Category(DateOnly today) => Completion.Category(EffectiveLastDay, CompletedOn, today);
+    /// tasks; a recurring time frame is never overdue
+    /// (<see cref="StatusRules.Categorise(Catalogue.TimeFrameKind?, DateOnly?, DateOnly?, DateOnly)"/>).</summary>
+    public StatusCategory? Category(DateOnly today) => Completion.Category(TimeFrameKind, EffectiveLastDay, CompletedOn, today);
 
     /// <summary>Reads a row; null when neither its columns nor its key give a task and a unit code.</summary>
     public static AssignmentRow? From(CurrentRow row)
@@ -77,16 +87,21 @@ public sealed record AssignmentRow(
             f.GetValueOrDefault(AssignmentColumns.PlannerHash))
         {
             ExtendedLastDay = FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.ExtendedLastDay)),
+            TimeFrameKind = TimeFrameKindCodes.FromCode(f.GetValueOrDefault(AssignmentColumns.TimeFrameKind)),
         };
     }
 
-    /// <summary>The sync-owned columns of the row of <paramref name="task"/> led by <paramref name="unit"/>.</summary>
-    public static Dictionary<string, string?> SyncFields(CatalogueTask task, Unit unit)
+    /// <summary>
+    /// The sync-owned columns of the row of <paramref name="task"/> owned by <paramref name="unit"/>; a follow-up owner's row
+    /// says on whose behalf (<paramref name="onBehalf"/>, <see cref="TaskOwners.OnBehalfText"/>), a lead's row leaves it empty.
+    /// </summary>
+    public static Dictionary<string, string?> SyncFields(CatalogueTask task, Unit unit, string? onBehalf = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(unit);
         return new(StringComparer.Ordinal)
         {
+            [AssignmentColumns.FollowUpFor] = FieldValues.Text(onBehalf),
             [SiteSchema.Title] = DesiredRows.Shorten($"[{task.Code}] {unit.Name}", DesiredRows.TitleLimit),
             [AssignmentColumns.TaskCode] = task.Code,
             [AssignmentColumns.UnitCode] = unit.Code,

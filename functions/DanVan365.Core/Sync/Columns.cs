@@ -42,6 +42,12 @@ public static class AssignmentColumns
     public const string PlannerHash = "PlannerHash";
 
     /// <summary>
+    /// On whose behalf the row's unit holds the task when it follows up a lead the committee does not assign
+    /// (<see cref="Catalogue.TaskOwners.OnBehalfText"/>); empty when the unit leads the task itself. Sync's (schema v3).
+    /// </summary>
+    public const string FollowUpFor = "FollowUpFor";
+
+    /// <summary>
     /// The last day an approved extension (issue 17) sets, beside the decision's <see cref="LastDay"/>; empty when not
     /// extended. Owned by the proposals use case (<see cref="ColumnOwner.Proposals"/>): sync never corrects it back.
     /// </summary>

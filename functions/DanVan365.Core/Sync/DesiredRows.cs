@@ -25,7 +25,11 @@ public static class DesiredRows
         })];
     }
 
-    /// <summary>Phân công: one row per (work item × lead unit), group phrases already expanded to unit codes.</summary>
+    /// <summary>
+    /// Phân công: one row per (work item × owner, <see cref="TaskOwners"/>): each lead unit the committee assigns, or the unit
+    /// that follows up a lead it does not assign (its row says on whose behalf). A requested lead gets no row; a row it had
+    /// is archived by the sync plan, never deleted.
+    /// </summary>
     public static IReadOnlyList<DesiredRow> ForAssignments(TaskCatalogue catalogue, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -33,9 +37,11 @@ public static class DesiredRows
         var rows = new List<DesiredRow>();
         foreach (var task in catalogue.WorkItems)
         {
-            foreach (var unitCode in task.Lead.Units.Distinct(StringComparer.Ordinal))
+            foreach (var owner in TaskOwners.Of(task, units))
             {
-                rows.Add(new DesiredRow(AssignmentKey(task.Code, unitCode), AssignmentRow.SyncFields(task, units.Get(unitCode))));
+                var onBehalf = owner.FollowUp is { } f ? TaskOwners.OnBehalfText(task, f, units) : null;
+                rows.Add(new DesiredRow(AssignmentKey(task.Code, owner.UnitCode),
+                    AssignmentRow.SyncFields(task, units.Get(owner.UnitCode), onBehalf)));
             }
         }
 

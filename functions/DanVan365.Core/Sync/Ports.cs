@@ -19,7 +19,10 @@ public interface ISiteProvisioner
 /// <summary>What provisioning did.</summary>
 public sealed record ProvisionResult(int ListsCreated, int ColumnsAdded, int FoldersCreated)
 {
-    public bool ChangedAnything => ListsCreated + ColumnsAdded + FoldersCreated > 0;
+    public bool ChangedAnything => ListsCreated + ColumnsAdded + FoldersCreated + ColumnsRenamed > 0;
+
+    /// <summary>Existing columns given the schema's display name (an older schema's wording; internal names never change).</summary>
+    public int ColumnsRenamed { get; init; }
 
     /// <summary>How the plan was pinned in Teams (set by the ward's provisioning, which also makes the plan).</summary>
     public Planner.TeamsTabPin? TeamsTab { get; init; }

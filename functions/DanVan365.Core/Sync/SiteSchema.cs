@@ -4,13 +4,14 @@ namespace DanVan365.Core.Sync;
 
 /// <summary>
 /// The lists and library of docs/architecture.md "The store of record is Microsoft 365", with their columns.
-/// Bump <see cref="Version"/> whenever a column or folder is added: provisioning compares it with the
-/// version stamped on each list and upgrades (adds what is missing) when it is older.
+/// Bump <see cref="Version"/> whenever a column or folder is added or a display name changes: provisioning compares it
+/// with the version stamped on each list and upgrades (adds what is missing, gives existing columns the display names
+/// below) when it is older. Internal names never change; nothing matches a column by its display name.
 /// </summary>
 public static class SiteSchema
 {
-    /// <summary>Schema version stamped into each list's description.</summary>
-    public const int Version = 2;
+    /// <summary>Schema version stamped into each list's description (3: plain display names, Phân công "FollowUpFor").</summary>
+    public const int Version = 3;
 
     /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
     public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
@@ -37,7 +38,7 @@ public static class SiteSchema
         [
             new(TaskColumns.Code, "Mã nhiệm vụ", ColumnType.Text, Indexed: true, Unique: true),
             new(TaskColumns.SectionCode, "Mục", ColumnType.Text),
-            new(TaskColumns.ParentCode, "Nhiệm vụ cha", ColumnType.Text),
+            new(TaskColumns.ParentCode, "Thuộc nhiệm vụ", ColumnType.Text),
             new(TaskColumns.TaskText, "Nội dung nhiệm vụ", ColumnType.MultiLineText),
             new(TaskColumns.LeadText, "Cơ quan chủ trì", ColumnType.MultiLineText),
             new(TaskColumns.LeadUnits, "Mã đơn vị chủ trì", ColumnType.Text),
@@ -48,7 +49,7 @@ public static class SiteSchema
             new(TaskColumns.LastDay, "Hạn cuối", ColumnType.DateOnly),
             new(TaskColumns.IsHeading, "Là tiêu đề mục", ColumnType.Boolean),
             new(TaskColumns.LegalBasis, "Căn cứ", ColumnType.MultiLineText),
-            new(TaskColumns.DecisionNumber, "Quyết định", ColumnType.Text),
+            new(TaskColumns.DecisionNumber, "Số quyết định", ColumnType.Text),
             new(Archived, "Đã bãi bỏ", ColumnType.Boolean),
             new(ArchivedOn, "Ngày bãi bỏ", ColumnType.DateOnly),
             new(ContentHash, "Mã kiểm tra nội dung", ColumnType.Text, Hidden: true),
@@ -65,6 +66,7 @@ public static class SiteSchema
             new(AssignmentColumns.TaskCode, "Mã nhiệm vụ", ColumnType.Text, Indexed: true),
             new(AssignmentColumns.UnitCode, "Mã đơn vị", ColumnType.Text, Indexed: true),
             new(AssignmentColumns.UnitName, "Đơn vị chủ trì", ColumnType.Text),
+            new(AssignmentColumns.FollowUpFor, "Vai trò theo dõi chung", ColumnType.MultiLineText),
             new(AssignmentColumns.TaskText, "Nội dung nhiệm vụ", ColumnType.MultiLineText),
             new(AssignmentColumns.TimeFrameText, "Thời gian thực hiện", ColumnType.Text),
             new(AssignmentColumns.TimeFrameKind, "Loại thời hạn", ColumnType.Choice, Choices: TimeFrameKinds),
@@ -109,12 +111,12 @@ public static class SiteSchema
         [
             new(NotificationColumns.Key, "Khóa thông báo", ColumnType.Text, Indexed: true, Unique: true),
             new(NotificationColumns.Recipient, "Người nhận", ColumnType.Text),
-            new(NotificationColumns.ItemKey, "Mục", ColumnType.Text),
-            new(NotificationColumns.Level, "Mức", ColumnType.Text),
+            new(NotificationColumns.ItemKey, "Nội dung được nhắc", ColumnType.Text),
+            new(NotificationColumns.Level, "Mốc nhắc", ColumnType.Text),
             new(NotificationColumns.State, "Trạng thái", ColumnType.Choice,
                 Choices: [NotificationColumns.StatePending, NotificationColumns.StateSent]),
             new(NotificationColumns.SentOn, "Ngày gửi", ColumnType.DateOnly),
-            new(NotificationColumns.ClaimedAt, "Thời điểm nhận gửi", ColumnType.Text, ColumnOwner.System),
+            new(NotificationColumns.ClaimedAt, "Thời điểm bắt đầu gửi", ColumnType.Text, ColumnOwner.System),
             new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ],
         Hidden: true);

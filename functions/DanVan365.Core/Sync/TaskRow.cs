@@ -87,8 +87,7 @@ public sealed record TaskRow(
         }
 
         var kindCode = f.GetValueOrDefault(TaskColumns.TimeFrameKind);
-        TimeFrameKind? kind = Enum.GetValues<TimeFrameKind>().Where(k => k.ToCode() == kindCode)
-            .Select(k => (TimeFrameKind?)k).FirstOrDefault();
+        var kind = TimeFrameKindCodes.FromCode(kindCode);
         return new TaskRow(
             code,
             f.GetValueOrDefault(SiteSchema.Title),

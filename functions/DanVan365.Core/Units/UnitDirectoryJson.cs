@@ -167,7 +167,17 @@ public sealed partial class UnitDirectory
                 file.PhraseRules.RequestPrefixes ?? PhraseRules.Default.RequestPrefixes,
                 file.PhraseRules.RoleSuffixes ?? PhraseRules.Default.RoleSuffixes,
                 file.PhraseRules.QualifierSuffixes ?? PhraseRules.Default.QualifierSuffixes,
-                file.PhraseRules.Conjunctions ?? PhraseRules.Default.Conjunctions);
+                file.PhraseRules.Conjunctions ?? PhraseRules.Default.Conjunctions)
+            {
+                FollowUpSuffixes = file.PhraseRules.FollowUpSuffixes ?? PhraseRules.DefaultFollowUpSuffixes,
+            };
+        var roleKeys = rules.RoleSuffixes.Select(VietnameseText.MatchKey).ToHashSet(StringComparer.Ordinal);
+        if (rules.FollowUpSuffixes.FirstOrDefault(f => !roleKeys.Contains(VietnameseText.MatchKey(f))) is { } stray)
+        {
+            throw new InvalidInputException(fileName, LineOf(json, stray),
+                $"follow-up suffix \"{stray}\" is not one of the role suffixes (phraseRules.roleSuffixes)");
+        }
+
         return new UnitDirectory(units, groups, rules, people);
     }
 
@@ -311,6 +321,8 @@ public sealed partial class UnitDirectory
         public List<string>? RequestPrefixes { get; set; }
 
         public List<string>? RoleSuffixes { get; set; }
+
+        public List<string>? FollowUpSuffixes { get; set; }
 
         public List<string>? QualifierSuffixes { get; set; }
 

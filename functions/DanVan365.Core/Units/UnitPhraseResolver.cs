@@ -7,7 +7,8 @@ namespace DanVan365.Core.Units;
 /// <list type="number">
 /// <item>The cell is split at ";" into clauses (a cell listing several bodies separates them with ";").</item>
 /// <item>In each clause a leading request prefix ("đề nghị …") is noted and dropped; trailing role suffixes
-/// ("… tổng hợp, theo dõi chung", "… phối hợp thực hiện") are dropped, repeatedly.</item>
+/// ("… tổng hợp, theo dõi chung", "… phối hợp thực hiện") are dropped, repeatedly; the clause keeps the roles it dropped
+/// (<see cref="ResolvedClause.Roles"/>, <see cref="ResolvedClause.FollowsUp"/>).</item>
 /// <item>What remains must be a sequence of known names — unit names, unit aliases, group phrases — separated by
 /// a conjunction ("và") or ","; each name may carry a qualifier suffix ("… có liên quan"), which keeps the whole
 /// group: the directory cannot know which members are concerned, so each member's head decides.
@@ -27,6 +28,8 @@ public sealed class UnitPhraseResolver
     private readonly List<string[]> _qualifiers;
     private readonly string[] _requestPrefixes;
     private readonly List<string> _roleSuffixes;
+    private readonly Dictionary<string, string> _roleTexts;
+    private readonly PhraseRules _rules;
 
     /// <summary>Builds the resolver of a directory's units, group phrases and cell grammar.</summary>
     public UnitPhraseResolver(IReadOnlyList<Unit> units, IReadOnlyList<UnitGroup> groups, PhraseRules rules)
@@ -40,6 +43,9 @@ public sealed class UnitPhraseResolver
         _qualifiers = rules.QualifierSuffixes.Select(q => VietnameseText.MatchKey(q).Split(' ')).ToList();
         _requestPrefixes = [.. rules.RequestPrefixes.Select(VietnameseText.MatchKey)];
         _roleSuffixes = SuffixKeys(rules.RoleSuffixes);
+        _roleTexts = rules.RoleSuffixes.GroupBy(VietnameseText.MatchKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => VietnameseText.Nfc(g.First()), StringComparer.Ordinal);
+        _rules = rules;
     }
 
     /// <summary>Every name the resolver knows (unit names, unit aliases, group phrases and their aliases) with its units.</summary>
@@ -77,14 +83,18 @@ public sealed class UnitPhraseResolver
                 }
             }
 
-            var clauseUnits = ResolveKey(key);
+            var (clauseUnits, roles) = ResolveKey(key);
             if (clauseUnits is null)
             {
                 var hint = withHint ? Closest(StripSuffixes(key, _roleSuffixes, out _)) : null;
                 return new PhraseResolution([], clauses, clause, hint);
             }
 
-            clauses.Add(new ResolvedClause(clause, clauseUnits, isRequest));
+            clauses.Add(new ResolvedClause(clause, clauseUnits, isRequest)
+            {
+                Roles = roles,
+                FollowsUp = roles.Any(_rules.IsFollowUp),
+            });
             foreach (var u in clauseUnits.Where(u => !units.Contains(u)))
             {
                 units.Add(u);
@@ -94,11 +104,13 @@ public sealed class UnitPhraseResolver
         return new PhraseResolution(units, clauses, null, null);
     }
 
-    private List<string>? ResolveKey(string key)
+    private (List<string>? Units, List<string> Roles) ResolveKey(string key)
     {
-        // Try the clause as is, then with role suffixes removed one at a time (longest first).
-        var candidates = new List<string> { key };
+        // Try the clause as is, then with role suffixes removed one at a time (longest first); each candidate knows the
+        // roles removed to reach it (outermost first).
+        var candidates = new List<(string Key, List<string> Roles)> { (key, []) };
         var current = key;
+        var roles = new List<string>();
         while (true)
         {
             var stripped = StripSuffixes(current, _roleSuffixes, out var changed, once: true);
@@ -107,20 +119,22 @@ public sealed class UnitPhraseResolver
                 break;
             }
 
-            candidates.Add(stripped);
+            var removed = current[stripped.Length..].Trim(',', ' ');
+            roles.Add(_roleTexts.GetValueOrDefault(removed) ?? removed);
+            candidates.Add((stripped, [.. roles]));
             current = stripped;
         }
 
-        foreach (var candidate in candidates)
+        foreach (var (candidate, candidateRoles) in candidates)
         {
             var result = Segment(candidate);
             if (result is not null)
             {
-                return result;
+                return (result, candidateRoles);
             }
         }
 
-        return null;
+        return (null, []);
     }
 
     // Splits a key into known names separated by conjunctions or commas (forward dynamic programming over word

@@ -47,6 +47,9 @@ public sealed class WardSync(
             var counted = lease.ProvisionedOnClaim is { } first
                 ? new ProvisionResult(first.ListsCreated + result.ListsCreated, first.ColumnsAdded + result.ColumnsAdded,
                     first.FoldersCreated + result.FoldersCreated)
+                {
+                    ColumnsRenamed = first.ColumnsRenamed + result.ColumnsRenamed,
+                }
                 : result;
             return counted with { TeamsTab = pinned };
         }, cancellationToken);

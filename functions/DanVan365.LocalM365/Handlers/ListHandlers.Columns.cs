@@ -113,6 +113,37 @@ internal static partial class ListHandlers
         return column;
     }
 
+    /// <summary>
+    /// Applies a column update (api-reference/v1.0/api/columndefinition-update.md): every property but id may change. Strict
+    /// where the page is silent: a read-only system column is refused, and a name another column has is a conflict.
+    /// </summary>
+    private static void UpdateColumn(JsonObject list, JsonObject column, JsonObject body)
+    {
+        if (body.ContainsKey("id"))
+        {
+            throw GraphException.BadRequest("The id of a column cannot be updated.");
+        }
+
+        if (column["readOnly"] is JsonValue r && r.GetValue<bool>())
+        {
+            throw GraphException.BadRequest($"Column '{column.Str("name")}' is read-only.");
+        }
+
+        if (body.Str("name") is { } name && FindColumn(list, name) is { } other && !ReferenceEquals(other, column))
+        {
+            throw new GraphException(System.Net.HttpStatusCode.Conflict, "nameAlreadyExists",
+                $"A duplicate field name \"{name}\" was found.");
+        }
+
+        foreach (var (property, value) in body)
+        {
+            if (!property.StartsWith('@') && !property.StartsWith('_'))
+            {
+                column[property] = value?.DeepClone();
+            }
+        }
+    }
+
     private static IEnumerable<JsonObject> SystemColumns(bool library)
     {
         static JsonObject Sys(string name, string displayName, string type, bool readOnly, bool indexed = false)

@@ -55,6 +55,19 @@ internal static partial class ListHandlers
             return GraphResponse.Created(column.Public());
         });
 
+        // https://learn.microsoft.com/en-us/graph/api/columndefinition-update (docs repo:
+        // api-reference/v1.0/api/columndefinition-update.md): "For columns in site or list, you can update any property of
+        // columnDefinition other than the id property"; 200 with the updated column.
+        router.Add("PATCH", "sites/{}/lists/{}/columns/{}", ctx =>
+        {
+            var list = RequireList(ctx);
+            var column = Columns(list).FirstOrDefault(c => c.Str("id") == ctx[2])
+                ?? throw GraphException.NotFound("itemNotFound", $"Column '{ctx[2]}' does not exist.");
+            UpdateColumn(list, column, ctx.Request.JsonBody());
+            ctx.Store.Put("list", list.Str("id")!, list.Str("_site")!, list);
+            return GraphResponse.Ok(column.Public());
+        });
+
         router.Add("GET", "sites/{}/lists/{}/drive", ctx =>
         {
             var list = RequireList(ctx);

@@ -10,7 +10,8 @@ namespace DanVan365.M365.Lists;
 /// <summary>
 /// Creates or upgrades the lists of <see cref="SiteSchema"/> and the library's folders. Idempotent: each list is created
 /// with "schema vN" in its description, the library also with a stamp of its folder set, so a provisioned site costs one
-/// read (GET lists). An older schema gets its missing columns added; existing columns and data are never touched.
+/// read (GET lists). An older schema gets its missing columns added and its columns' display names brought up to date
+/// (matched by internal name); existing data is never touched.
 /// Updating a list is not a documented v1.0 operation (docs repo: api-reference/v1.0/resources/list.md lists get and
 /// create only), so a later version or stamp is kept where a documented write reaches it: a row of the state list
 /// ("schema:{list key}"), read only when the description is older.
@@ -112,8 +113,9 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
             }
         }
 
-        // 2. Lists of an older schema: add the columns they lack.
+        // 2. Lists of an older schema: add the columns they lack, give existing ones the schema's display names.
         var columnsAdded = 0;
+        var columnsRenamed = 0;
         foreach (var definition in SiteSchema.All)
         {
             var list = await site.FindAsync(definition, cancellationToken).ConfigureAwait(false)
@@ -122,7 +124,9 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
             if (SiteSchema.VersionOf(await DescriptionAsync(definition, list,
                 cancellationToken).ConfigureAwait(false)) < SiteSchema.Version)
             {
-                columnsAdded += await UpgradeAsync(siteId, list, definition, cancellationToken).ConfigureAwait(false);
+                var (added, renamed) = await UpgradeAsync(siteId, list, definition, cancellationToken).ConfigureAwait(false);
+                columnsAdded += added;
+                columnsRenamed += renamed;
             }
         }
 
@@ -140,7 +144,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return new ProvisionResult(listsCreated, columnsAdded, foldersCreated);
+        return new ProvisionResult(listsCreated, columnsAdded, foldersCreated) { ColumnsRenamed = columnsRenamed };
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
@@ -221,13 +225,29 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         return site.Client.Sites[siteId].Lists.ToPostRequestInformation(list);
     }
 
-    private async Task<int> UpgradeAsync(string siteId, GraphList list, ListDefinition definition, CancellationToken cancellationToken)
+    private async Task<(int Added, int Renamed)> UpgradeAsync(string siteId, GraphList list, ListDefinition definition,
+        CancellationToken cancellationToken)
     {
         var existing = await GraphErrors.Call($"get columns of '{definition.DisplayName}'",
-            () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(r => r.QueryParameters.Select = ["name", "hidden"],
-            cancellationToken)).ConfigureAwait(false);
+            () => site.Client.Sites[siteId].Lists[list.Id].Columns.GetAsync(
+                r => r.QueryParameters.Select = ["id", "name", "displayName", "hidden"], cancellationToken)).ConfigureAwait(false);
         // Hidden columns are listed only when "hidden" is in $select (docs repo: api-reference/v1.0/resources/columndefinition.md).
-        var names = (existing?.Value ?? []).Select(c => c.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var columns = (existing?.Value ?? []).Where(c => c.Name is not null).ToList();
+        var names = columns.Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
+        var renamed = 0;
+        // Columns are matched by internal name, never by display name; a column whose display name an older schema worded
+        // differently gets the schema's (docs repo: api-reference/v1.0/api/columndefinition-update.md, PATCH of a list column).
+        foreach (var (column, wanted) in columns.Select(c => (c, definition.Columns.FirstOrDefault(d => d.Name == c.Name)))
+            .Where(x => x.Item2 is not null && x.c.Id is not null && !string.Equals(x.c.DisplayName, x.Item2.DisplayName,
+                StringComparison.Ordinal)))
+        {
+            var update = new Microsoft.Graph.Models.ColumnDefinition { DisplayName = wanted!.DisplayName };
+            await GraphErrors.Call($"rename column '{column.Name}' of '{definition.DisplayName}'",
+                () => site.Client.Sites[siteId].Lists[list.Id].Columns[column.Id].PatchAsync(update,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+            renamed++;
+        }
+
         var added = 0;
         foreach (var column in definition.Columns.Where(c => !names.Contains(c.Name)))
         {
@@ -241,7 +261,7 @@ public sealed class GraphSiteProvisioner(SiteContext site, BatchRunner batches, 
         var current = await DescriptionAsync(definition, list, cancellationToken, forStamp: definition.IsLibrary).ConfigureAwait(false);
         var stamp = definition.IsLibrary ? SiteSchema.StampOf(current) : null;
         await _state.SetAsync(SchemaKey(definition), SiteSchema.Description(definition, stamp), cancellationToken).ConfigureAwait(false);
-        return added;
+        return (added, renamed);
     }
 
     /// <summary>

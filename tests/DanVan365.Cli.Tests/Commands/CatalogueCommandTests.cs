@@ -65,7 +65,7 @@ public class CatalogueCommandTests
         Assert.Empty(err);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal(2 + 31 + 1, lines.Length);
-        Assert.StartsWith("Mã", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("TT", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("3.5.d", StringComparison.Ordinal) && l.Contains("DN",
             StringComparison.Ordinal) && l.Contains("2026-12-31", StringComparison.Ordinal));
         Assert.Contains("673/QĐ-UBND", lines[^1], StringComparison.Ordinal);

@@ -87,6 +87,28 @@ public class ListContractTests
     }
 
     [Fact]
+    public async Task ColumnUpdate_DisplayName_ParsesAndLocalAnswerHasTheDocumentedShape()
+    {
+        var documented = await DeserializeAsync(Example("columndefinition-update.response.json"),
+            ColumnDefinition.CreateFromDiscriminatorValue);
+        Assert.Equal("Custom Column", documented!.DisplayName);
+        await using var ward = await WardHarness.StartAsync();
+        var id = await CreateListAsync(ward, Example("list-create.request.json"));
+        var columns = $"sites/{ward.Server.Tenant.WardSiteId}/lists/{id}/columns";
+        var (_, created, _) = await SendAsync(ward, HttpMethod.Post, columns, """{"name":"Subtitle","text":{}}""");
+        var columnId = created.GetProperty("id").GetString();
+
+        var (status, body, _) = await SendAsync(ward, HttpMethod.Patch, $"{columns}/{columnId}", """{"displayName":"Phụ đề"}""");
+        var (refused, _, _) = await SendAsync(ward, HttpMethod.Patch, $"{columns}/{columnId}", """{"id":"x"}""");
+
+        Assert.Equal(200, status);
+        AssertSameShape(ExampleJson("columndefinition-update.response.json"), body);
+        Assert.Equal("Phụ đề", body.GetProperty("displayName").GetString());
+        Assert.Equal("Subtitle", body.GetProperty("name").GetString());
+        Assert.Equal(400, refused);
+    }
+
+    [Fact]
     public async Task ItemsList_DocumentedExample_AdapterReadsFieldsAndLocalAnswerHasTheShape()
     {
         var page = await DeserializeAsync(Example("listitem-list.response.json"),

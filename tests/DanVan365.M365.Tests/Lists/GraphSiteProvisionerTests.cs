@@ -57,4 +57,79 @@ public class GraphSiteProvisionerTests
         var again = await ward.NewSession().Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
         Assert.False(again.ChangedAnything);
     }
+
+    /// <summary>Display names an older schema (v2) gave columns that schema v3 words plainly (internal name → old name).</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> OldNames = new()
+    {
+        [SiteSchema.Tasks.Key] = new()
+        {
+            [TaskColumns.ParentCode] = "Nhiệm vụ cha",
+            [TaskColumns.DecisionNumber] = "Quyết định",
+        },
+        [SiteSchema.Notifications.Key] = new()
+        {
+            [NotificationColumns.ClaimedAt] = "Thời điểm nhận gửi",
+            [NotificationColumns.ItemKey] = "Mục",
+            [NotificationColumns.Level] = "Mức",
+        },
+        [SiteSchema.Reports.Key] = new()
+        {
+            [ReportColumns.Difficulties] = "Khó khăn vướng mắc",
+            [ReportColumns.Proposals] = "Đề xuất kiến nghị",
+        },
+    };
+
+    [Fact]
+    public async Task EnsureAsync_ExistingSiteWithOldDisplayNames_RenamesThemByInternalNameAndKeepsRows()
+    {
+        await using var ward = await WardHarness.StartAsync();
+        using var session = ward.NewSession();
+        var client = session.Connection.Client;
+        var siteId = await session.Site.SiteIdAsync(CancellationToken.None);
+        var ids = new Dictionary<string, string>();
+        foreach (var definition in new[] { SiteSchema.Tasks, SiteSchema.Notifications, SiteSchema.Reports })
+        {
+            var old = OldNames[definition.Key];
+            var created = await client.Sites[siteId].Lists.PostAsync(new GraphList
+            {
+                DisplayName = definition.DisplayName,
+                Description = $"DanVan365 ({definition.Key}) schema v2",
+                Columns = [.. definition.Columns.Select(c => ColumnMapping.ToGraph(old.TryGetValue(c.Name, out var name)
+                    ? c with { DisplayName = name }
+                    : c))],
+                ListProp = new ListInfo { Template = "genericList", Hidden = definition.Hidden },
+            });
+            ids[definition.Key] = created!.Id!;
+        }
+
+        await client.Sites[siteId].Lists[ids[SiteSchema.Tasks.Key]].Items.PostAsync(new ListItem
+        {
+            Fields = new FieldValueSet
+            {
+                AdditionalData = new Dictionary<string, object>
+                {
+                    ["Title"] = "3.5.a",
+                    [TaskColumns.Code] = "3.5.a",
+                    [TaskColumns.ParentCode] = "3.5",
+                },
+            },
+        });
+        session.Site.Invalidate();
+
+        var result = await session.Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
+
+        Assert.Equal(OldNames.Values.Sum(n => n.Count), result.ColumnsRenamed);
+        Assert.Equal(0, result.ColumnsAdded);
+        foreach (var definition in new[] { SiteSchema.Tasks, SiteSchema.Notifications, SiteSchema.Reports })
+        {
+            var columns = (await client.Sites[siteId].Lists[ids[definition.Key]].Columns.GetAsync(
+                r => r.QueryParameters.Select = ["name", "displayName", "hidden"]))!.Value!;
+            Assert.All(definition.Columns, c => Assert.Equal(c.DisplayName, Assert.Single(columns, g => g.Name == c.Name).DisplayName));
+        }
+
+        var row = Assert.Single(await session.Lists.ReadAsync(SiteSchema.Tasks, CancellationToken.None));
+        Assert.Equal("3.5", row.Fields[TaskColumns.ParentCode]);
+        var again = await ward.NewSession().Provisioner.EnsureAsync(SiteSchema.Folders(Catalogue.Decision), CancellationToken.None);
+        Assert.False(again.ChangedAnything);
+    }
 }

@@ -25,6 +25,9 @@ public static class HaiAnDecision
     public static readonly string[] All = ["VP", "VHXH", "KTHTDT", "TTPVHCC", "TTDVSNC", "BQLDA"];
     public static readonly string[] Offices = ["VP", "VHXH", "KTHTDT", "TTPVHCC"];
 
+    /// <summary>Every office and public service unit but the task's lead units: a lead is never its own coordinator.</summary>
+    private static string[] AllBut(params string[] leads) => [.. All.Where(u => !leads.Contains(u))];
+
     private const string AllPhrase = "Các phòng, đơn vị trực thuộc phường và ĐVSNCL trực thuộc";
     private const string AllPhrase2 = "Các phòng, đơn vị và ĐVSNCL trực thuộc phường";
     private const string AllConcerned = "Các phòng, đơn vị và ĐVSNCL trực thuộc phường có liên quan";
@@ -75,7 +78,7 @@ public static class HaiAnDecision
             "cơ sở",
             AllPhrase, All, "Ban xây dựng Đảng", ["BXDD"], "Hoàn thành trước 15/2/2026", "before", "2026-02-14", []),
         new("1.3", "Tuyên truyền đến các tầng lớp Nhân dân thực hiện các chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
-            "Trung tâm dịch vụ sự nghiệp công", ["TTDVSNC"], AllPhrase, All, "Thường xuyên", "ongoing", null, []),
+            "Trung tâm dịch vụ sự nghiệp công", ["TTDVSNC"], AllPhrase, AllBut("TTDVSNC"), "Thường xuyên", "ongoing", null, []),
         new("2.1",
             "Thực hiện quy hoạch thành phố Hải Phòng đã được Thủ tướng Chính phủ phê duyệt theo phê duyệt điều chỉnh Quy hoạch chung đến " +
             "năm 2040, tầm nhìn đến năm 2050",
@@ -89,17 +92,19 @@ public static class HaiAnDecision
             "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về chuyển đổi số, đẩy nhanh tiến độ xây dựng chính quyền điện tử; hình thành " +
             "trung tâm dữ liệu dùng chung, xây dựng nền tảng số, dữ liệu dùng chung phục vụ xây dựng chính quyền số; xây dựng mô hình " +
             "điểm về chuyển đổi số cấp xã”.",
-            Vhxh, ["VHXH"], AllPhrase, All, "Năm 2026 và các năm tiếp theo", "year-onward", "2026-12-31", []),
+            Vhxh, ["VHXH"], AllPhrase, AllBut("VHXH"), "Năm 2026 và các năm tiếp theo", "year-onward", "2026-12-31", []),
         new("2.4", "Ban hành kế hoạch triển khai thực hiện mô hình “Chính quyền thân thiện”.",
-            Vhxh, ["VHXH"], $"{Bxdd}; {Mttq}; {AllPhrase}", ["BXDD", "MTTQ", .. All], "Quý I/2026", "quarter", "2026-03-31", []),
+            Vhxh, ["VHXH"], $"{Bxdd}; {Mttq}; {AllPhrase}", ["BXDD", "MTTQ", .. AllBut("VHXH")], "Quý I/2026", "quarter",
+                "2026-03-31", []),
         new("2.5", "Tổ chức thực hiện mô hình “Chính quyền thân thiện”",
-            Vhxh, ["VHXH"], $"{Bxdd}; {Mttq}; {AllPhrase}", ["BXDD", "MTTQ", .. All], "Quý IV/2026", "quarter", "2026-12-31", []),
+            Vhxh, ["VHXH"], $"{Bxdd}; {Mttq}; {AllPhrase}", ["BXDD", "MTTQ", .. AllBut("VHXH")], "Quý IV/2026", "quarter",
+                "2026-12-31", []),
         new("2.6",
             "Thực hiện công tác dân vận gắn với hỗ trợ doanh nghiệp, giải quyết khó khăn, vướng mắc trong hoạt động sản xuất kinh doanh " +
             "tại các khu công nghiệp, khu kinh tế; tổ chức đối thoại định kỳ với doanh nghiệp, người lao động.",
-            Kt, ["KTHTDT"], AllPhrase, All, "Thường xuyên", "ongoing", null, []),
+            Kt, ["KTHTDT"], AllPhrase, AllBut("KTHTDT"), "Thường xuyên", "ongoing", null, []),
         new("3.1", "Tham mưu Ủy ban nhân dân phường chấm điểm, xếp loại công tác dân vận năm 2026",
-            Vhxh, ["VHXH"], $"{Bxdd}; {AllPhrase}", ["BXDD", .. All], "Quý IV/2026", "quarter", "2026-12-31", []),
+            Vhxh, ["VHXH"], $"{Bxdd}; {AllPhrase}", ["BXDD", .. AllBut("VHXH")], "Quý IV/2026", "quarter", "2026-12-31", []),
         new("3.2",
             "Tổ chức xây dựng các mô hình dân vận khéo; đảm bảo 100% các cơ quan, đơn vị… có mô hình dân vận khéo được cấp có thẩm quyền " +
             "công nhận.",
@@ -107,23 +112,24 @@ public static class HaiAnDecision
         new("3.3",
             "Tham mưu Ủy ban nhân dân phường tiếp tục thực hiện dân chủ trong công tác bồi thường, hỗ trợ, tái định cư khi Nhà nước thu " +
             "hồi đất trên địa bàn phường.",
-            "Ban QLDAĐTXD", ["BQLDA"], $"{Bxdd}; {AllPhrase} có liên quan", ["BXDD", .. All], "Năm 2026", "year", "2026-12-31", []),
+            "Ban QLDAĐTXD", ["BQLDA"], $"{Bxdd}; {AllPhrase} có liên quan", ["BXDD", .. AllBut("BQLDA")], "Năm 2026", "year",
+                "2026-12-31", []),
         new("3.4",
             "Tham mưu Ủy ban nhân dân phường đẩy nhanh tiến độ đăng ký đất đai, cấp giấy chứng nhận quyền sử dụng đất cho các cơ sở tôn " +
             "giáo đủ điều kiện theo quy định trên địa bàn phường.",
-            Kt, ["KTHTDT"], AllPhrase, All, "Thường xuyên", "ongoing", null, []),
+            Kt, ["KTHTDT"], AllPhrase, AllBut("KTHTDT"), "Thường xuyên", "ongoing", null, []),
         new("3.5", "Tham mưu Ủy ban nhân dân phường thi hành Luật Thực hiện dân chủ ở cơ sở",
             "", [], "", [], null, null, null, []),
         new("3.5.a",
             "Xây dựng Kế hoạch triển khai thực hiện dân chủ ở cơ sở gắn với Nghị quyết số 82/NQ-HĐND ngày 11/12/2025 của Hội đồng nhân " +
             "dân thành phố và Quyết định của phường về các biện pháp bảo đảm thực hiện dân chủ ở cơ sở trên địa bàn phường.",
-            Vhxh, ["VHXH"], AllPhrase, All, "Hoàn thành trước 15/02/2026", "before", "2026-02-14", []),
+            Vhxh, ["VHXH"], AllPhrase, AllBut("VHXH"), "Hoàn thành trước 15/02/2026", "before", "2026-02-14", []),
         new("3.5.b",
             "Xây dựng, sửa đổi, bổ sung Quy chế dân chủ ở cơ sở, quy định, nội quy, quy chế làm việc, quy chế chi tiêu nội bộ tại địa " +
             "phương.",
             Vhxh, ["VHXH"], "", [], "Hoàn thành trước ngày 28/02/2026", "before", "2026-02-27", []),
         new("3.5.c", "Triển khai thực hiện dân chủ ở cơ sở tại các cộng đồng dân cư, cơ quan, đơn vị trực thuộc Ủy ban nhân dân phường.",
-            Vhxh, ["VHXH"], $"{AllPhrase}; Các TDP trên địa bàn", [.. All, "TDP"], "Năm 2026", "year", "2026-12-31", []),
+            Vhxh, ["VHXH"], $"{AllPhrase}; Các TDP trên địa bàn", [.. AllBut("VHXH"), "TDP"], "Năm 2026", "year", "2026-12-31", []),
         new("3.5.d",
             "Triển khai thực hiện dân chủ ở cơ sở tại các đơn vị sự nghiệp công lập, doanh nghiệp nhà nước trực thuộc các cơ quan, đơn " +
             "vị; doanh nghiệp và tổ chức khác có thuê mướn, sử dụng lao động theo hợp đồng lao động thuộc khu vực ngoài nhà nước.",
@@ -131,7 +137,7 @@ public static class HaiAnDecision
             $"Phòng Văn hóa - Xã hội tổng hợp, theo dõi chung; đề nghị {Mttq} phối hợp thực hiện", ["VHXH", "MTTQ"], "Năm 2026", "year",
                 "2026-12-31", []),
         new("4.1", "Tiếp tục triển khai Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030.",
-            Vhxh, ["VHXH"], AllPhrase2, All, "Năm 2026", "year", "2026-12-31", []),
+            Vhxh, ["VHXH"], AllPhrase2, AllBut("VHXH"), "Năm 2026", "year", "2026-12-31", []),
         new("4.2",
             "Rà soát, thống kê, đánh giá và đề xuất phương án cắt, giảm đơn giản hóa các quy định, chi phí tuân thủ liên quan đến hoạt " +
             "động kinh doanh nhằm cải thiện môi trường đầu tư kinh doanh, nâng cao năng lực cạnh tranh cấp tỉnh.",
@@ -139,28 +145,29 @@ public static class HaiAnDecision
         new("4.3",
             "Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân phường tăng cường đối thoại, tiếp xúc trực tiếp với Nhân dân, tháo " +
             "gỡ khó khăn, vướng mắc của Nhân dân ngay từ cơ sở.",
-            Vp, ["VP"], AllConcerned, All, "Năm 2026", "year", "2026-12-31", []),
+            Vp, ["VP"], AllConcerned, AllBut("VP"), "Năm 2026", "year", "2026-12-31", []),
         new("4.4",
             "Nâng cao hiệu quả tiếp nhận, giải quyết và tạo điều kiện thuận lợi để công dân, doanh nghiệp góp ý, phản ánh, kiến nghị, " +
             "khiếu nại, tố cáo các hành vi tham nhũng, sách nhiễu, gây phiền hà, tự ý đặt ra các khoản phí ngoài quy định trong giải " +
             "quyết thủ tục hành chính qua đường dây nóng, điện thoại, tin nhắn, thư điện tử và các hình thức khác được pháp luật cho phép.",
-            Vp, ["VP"], AllConcerned, All, "Năm 2026", "year", "2026-12-31", []),
+            Vp, ["VP"], AllConcerned, AllBut("VP"), "Năm 2026", "year", "2026-12-31", []),
         new("4.5", "Rà soát, giải quyết các vụ việc khiếu nại, tố cáo đông người, phức tạp, kéo dài trên địa bàn phường.",
-            Vp, ["VP"], AllConcerned, All, "Năm 2026", "year", "2026-12-31", []),
+            Vp, ["VP"], AllConcerned, AllBut("VP"), "Năm 2026", "year", "2026-12-31", []),
         new("4.6",
             "Thường xuyên kiểm tra trách nhiệm thủ trưởng trong việc thực hiện quy định pháp luật về công tác tiếp dân, giải quyết khiếu " +
             "nại, tố cáo và phòng, chống tham nhũng.",
-            Vp, ["VP"], AllConcerned, All, "Năm 2026", "year", "2026-12-31", []),
+            Vp, ["VP"], AllConcerned, AllBut("VP"), "Năm 2026", "year", "2026-12-31", []),
         new("4.7", "Tham mưu thực hiện chấm điểm, xếp loại công tác dân vận phường năm 2026.",
-            Vhxh, ["VHXH"], AllPhrase2, All, "Tháng 8/2026", "month", "2026-08-31", []),
+            Vhxh, ["VHXH"], AllPhrase2, AllBut("VHXH"), "Tháng 8/2026", "month", "2026-08-31", []),
         new("4.8",
             "Triển khai thực hiện công tác dân vận, kết quả thực hiện dân chủ của các cơ quan hành chính nhà nước, chính quyền trên địa " +
             "bàn phường",
-            Vhxh, ["VHXH"], AllPhrase2, All, "Quý IV/2026", "quarter", "2026-12-31", []),
+            Vhxh, ["VHXH"], AllPhrase2, AllBut("VHXH"), "Quý IV/2026", "quarter", "2026-12-31", []),
         new("4.9",
             "Triển khai thực hiện công tác dân vận, dân chủ trong công tác bầu cử đại biểu Quốc hội, đại biểu Hội đồng nhân dân các cấp",
             "Các phòng, đơn vị trực thuộc phường có liên quan", Offices,
-            $"{AllConcerned}; đề nghị {Mttq} và Đảng ủy cơ quan Đảng phường phối hợp thực hiện", [.. All, "MTTQ", "DUCQ"], "Quý I/2026,",
+            $"{AllConcerned}; đề nghị {Mttq} và Đảng ủy cơ quan Đảng phường phối hợp thực hiện", [.. AllBut(Offices), "MTTQ", "DUCQ"],
+                "Quý I/2026,",
                 "quarter", "2026-03-31", []),
         new("4.10",
             "Tăng cường ứng dụng công nghệ thông tin, chuyển đổi số trong công tác tiếp nhận, xử lý phản ánh, kiến nghị của doanh nghiệp " +
@@ -171,11 +178,11 @@ public static class HaiAnDecision
             "thực hiện dịch vụ công.",
             "Trung tâm phục vụ hành chính công", ["TTPVHCC"], "", [], "Thường xuyên", "ongoing", null, []),
         new("5.1", "Tiếp tục rà soát để sắp xếp lại đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân phường.",
-            "Phòng Văn hóa - Xã hội", ["VHXH"], AllPhrase, All, "Tháng 11/2026", "month", "2026-11-30", []),
+            "Phòng Văn hóa - Xã hội", ["VHXH"], AllPhrase, AllBut("VHXH"), "Tháng 11/2026", "month", "2026-11-30", []),
         new("5.2",
             "Kịp thời giải quyết các khó khăn, vướng mắc, tâm tư nguyện vọng của cán bộ, công chức, viên chức, người lao động khi triển " +
             "khai Nghị quyết của Quốc hội, Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính các cấp trên địa bàn thành phố và địa " +
             "bàn phường.",
-            "Phòng Văn hóa - Xã hội", ["VHXH"], AllPhrase, All, "Cả năm 2026", "year", "2026-12-31", []),
+            "Phòng Văn hóa - Xã hội", ["VHXH"], AllPhrase, AllBut("VHXH"), "Cả năm 2026", "year", "2026-12-31", []),
     ];
 }
