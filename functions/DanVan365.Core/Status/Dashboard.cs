@@ -146,7 +146,10 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, links.AssignmentItem(row.ItemId));
     }
 
-    /// <summary>Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones).</summary>
+    /// <summary>
+    /// Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones; of an
+    /// ad hoc round, those it asks).
+    /// </summary>
     private static List<RoundMatrix> Matrix(IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue, UnitDirectory units,
         IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter)
     {
@@ -159,7 +162,7 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
         var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
         var open = ordered.FindIndex(r => r.IsOpenOn(today));
         var shown = open < 0 ? ordered : ordered.Take(open + 1);
-        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay, [.. order.Select(unit =>
+        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay, [.. order.Where(round.Asks).Select(unit =>
         {
             var rows = typed.Where(r => r.Round == round.Number && r.UnitCode == unit).ToList();
             var days = rows.Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
