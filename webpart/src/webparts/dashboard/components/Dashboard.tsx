@@ -6,6 +6,8 @@ import { useLayoutStyles } from '../../../common/ui/layout';
 import { format, useStrings } from '../../../common/ui/StringsContext';
 import { useApiLoad } from '../../../common/ui/useApiLoad';
 import { IDashboardService } from '../services/DashboardService';
+import { IRoundService } from '../services/RoundService';
+import { AdHocRoundForm } from './AdHocRoundForm';
 import { CountsTable } from './CountsTable';
 import { DashboardFilters, IDashboardFilterValues } from './DashboardFilters';
 import { OverdueList } from './OverdueList';
@@ -17,12 +19,14 @@ export interface IDashboardProps {
   readonly service: IDashboardService;
   readonly ward?: string;
   readonly initialAsOf?: string;
+  /** The rounds API: the ad hoc round form is shown to those the API lets create one (Phòng Văn hóa - Xã hội). */
+  readonly roundService?: IRoundService;
   /** Called after each answer is shown (the local host marks the page ready). */
   readonly onShown?: () => void;
 }
 
 /** "Theo dõi nhiệm vụ dân vận": shows the API's dashboard as it is; never recomputes a status. */
-export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, onShown }) => {
+export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, roundService, onShown }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   const ids = {
@@ -96,6 +100,7 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
           </section>
         </>
       )}
+      {roundService !== undefined && <AdHocRoundForm service={roundService} ward={ward} />}
     </div>
   );
 };
