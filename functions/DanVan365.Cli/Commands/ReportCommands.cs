@@ -74,8 +74,8 @@ internal static class ReportCommands
             {
                 foreach (var problem in outcome.Problems)
                 {
-                    await context.Error.WriteLineAsync(problem.Field is null ? problem.Message : $"--{Flag(problem.Field)}: {problem.Message}")
-                        .ConfigureAwait(false);
+                    var line = problem.Field is null ? problem.Message : $"--{Flag(problem.Field)}: {problem.Message}";
+                    await context.Error.WriteLineAsync(line).ConfigureAwait(false);
                 }
 
                 return outcome.Refusal == Core.Proposals.RefusalKind.BadInput ? CliApp.BadInput : CliApp.Failed;
@@ -116,7 +116,9 @@ internal static class ReportCommands
             var (catalogue, session) = (run.Catalogue, run.Session);
             foreach (var round in await session.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
             {
-                var chosen = round.Units is { } units ? $"\t{string.Join(',', units)}\t{string.Join(',', round.Tasks ?? [])}" : string.Empty;
+                var chosen = round.Units is { } units
+                    ? $"\t{string.Join(',', units)}\t{string.Join(',', round.Tasks ?? [])}"
+                    : string.Empty;
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t" +
                     $"{(round.AdHoc ? "đột xuất" : "theo quyết định")}{chosen}"))

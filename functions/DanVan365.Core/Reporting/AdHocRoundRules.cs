@@ -14,7 +14,9 @@ namespace DanVan365.Core.Reporting;
 public sealed record AdHocRoundRequest(string? Title, DateOnly? LastDay, IReadOnlyList<string>? Units, IReadOnlyList<string>? Tasks,
     string? RequestId = null);
 
-/// <summary>One reason a request is refused: the field it concerns ("title", "lastDay", "units", "tasks"; null: the whole request).</summary>
+/// <summary>
+/// One reason a request is refused: the field it concerns ("title", "lastDay", "units", "tasks"; null: the whole request).
+/// </summary>
 public sealed record RoundProblem(string? Field, string Message);
 
 /// <summary>
@@ -100,7 +102,7 @@ public static class AdHocRoundRules
         }, []);
     }
 
-    /// <summary>True when <paramref name="round"/> asks exactly what <paramref name="other"/> asks (title, last day, units, tasks).</summary>
+    /// <summary>True when <paramref name="round"/> asks what <paramref name="other"/> asks (title, last day, units, tasks).</summary>
     public static bool SameContent(ReportRound round, ReportRound other)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -148,5 +150,6 @@ public static class AdHocRoundRules
     }
 
     private static List<string> Distinct(IReadOnlyList<string>? codes) =>
-        [.. (codes ?? []).Select(c => VietnameseText.Nfc(c ?? string.Empty).Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)];
+        [.. (codes ?? []).Select(c => VietnameseText.Nfc(c ?? string.Empty).Trim()).Where(c => c.Length > 0)
+            .Distinct(StringComparer.Ordinal)];
 }

@@ -84,7 +84,8 @@ public static class ReportPlanner
         return task.Coordinating.Units.Contains(unitCode, StringComparer.Ordinal) ? TaskRole.Coordinating : null;
     }
 
-    /// <summary>The template of one unit for one round: the round's tasks (<see cref="ReportRound.Covers"/>) it leads or coordinates.</summary>
+    /// <summary>The template of one unit for one round: the round's tasks (<see cref="ReportRound.Covers"/>) it leads or
+    /// coordinates.</summary>
     public static UnitTemplateSpec TemplateFor(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, string unitCode)
     {
         ArgumentNullException.ThrowIfNull(catalogue);

@@ -162,12 +162,15 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
         var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
         var open = ordered.FindIndex(r => r.IsOpenOn(today));
         var shown = open < 0 ? ordered : ordered.Take(open + 1);
-        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay, [.. order.Where(round.Asks).Select(unit =>
+        RoundUnitState Cell(ReportRound round, string unit)
         {
             var rows = typed.Where(r => r.Round == round.Number && r.UnitCode == unit).ToList();
             var days = rows.Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
             var first = days.Count == 0 ? (DateOnly?)null : days.Min();
             return new RoundUnitState(unit, SubmissionStates.Of(rows.Count > 0, first, round, today), first);
-        })]))];
+        }
+
+        return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay,
+            [.. order.Where(round.Asks).Select(unit => Cell(round, unit))]))];
     }
 }

@@ -51,7 +51,8 @@ public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactor
             }
             else
             {
-                error = Problems(StatusCodes.Status400BadRequest, [new RoundProblem("lastDay", "Hạn báo cáo phải là ngày dạng yyyy-mm-dd.")]);
+                error = Problems(StatusCodes.Status400BadRequest,
+                    [new RoundProblem("lastDay", "Hạn báo cáo phải là ngày dạng yyyy-mm-dd.")]);
             }
         }
 
@@ -92,7 +93,8 @@ public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactor
         }
         catch (WardBusyException)
         {
-            return HttpSupport.Error(StatusCodes.Status409Conflict, "Phường đang được cập nhật: chưa tạo được đợt báo cáo, hãy gửi lại sau.");
+            return HttpSupport.Error(StatusCodes.Status409Conflict,
+                "Phường đang được cập nhật: chưa tạo được đợt báo cáo, hãy gửi lại sau.");
         }
         catch (RemoteServiceException ex)
         {
@@ -131,7 +133,8 @@ public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactor
     }
 
     private static List<RoundTaskChoice> Choices(TaskCatalogue catalogue) =>
-        [.. catalogue.WorkItems.Select(t => new RoundTaskChoice(t.Code, t.Title, [.. t.Lead.Units.Concat(t.Coordinating.Units).Distinct()]))];
+        [.. catalogue.WorkItems.Select(t =>
+            new RoundTaskChoice(t.Code, t.Title, [.. t.Lead.Units.Concat(t.Coordinating.Units).Distinct(StringComparer.Ordinal)]))];
 
     private static RoundView View(ReportRound round, IReadOnlyList<string> templates) =>
         new(round.Number, round.Title, round.LastDay, round.AdHoc, round.Units, round.Tasks, round.CreatedBy, round.CreatedAt, templates);
@@ -141,7 +144,8 @@ public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactor
             [.. problems.Select(p => new RowError(null, p.Field, p.Message))]))
         { StatusCode = status };
 
-    private static async Task<(AdHocRoundBody? Body, IActionResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(AdHocRoundBody? Body, IActionResult? Error)> ReadAsync(HttpRequest request,
+        CancellationToken cancellationToken)
     {
         try
         {
