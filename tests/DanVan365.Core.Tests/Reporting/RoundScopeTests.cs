@@ -60,4 +60,14 @@ public class RoundScopeTests
         Assert.Equal(["VP", "KTHTDT", "VHXH"], items.Where(i => i.Round == 1).Select(i => i.UnitCode));
         Assert.Equal(["KTHTDT", "VHXH"], items.Where(i => i.Round == 3).Select(i => i.UnitCode));
     }
+
+    [Fact]
+    public void OpenRound_AdHocRoundEarlierButNotAskingTheUnit_TheDecisionRoundForIt()
+    {
+        var decisionRound = ReportRound.FromDecision(Bundled.Catalogue.Decision)[0];
+        var today = new DateOnly(2026, 6, 1);
+
+        Assert.Equal(3, UnitWork.OpenRound([decisionRound, AdHoc], today, "KTHTDT")!.Number);
+        Assert.Equal(1, UnitWork.OpenRound([decisionRound, AdHoc], today, "MTTQ")!.Number);
+    }
 }

@@ -64,7 +64,9 @@ public class RoundFunctionsTests
         Assert.Equal(201, StatusOf(created));
         var round = Value<RoundView>(created);
         Assert.Equal((3, true, new DateOnly(2026, 6, 10)), (round.Number, round.AdHoc, round.LastDay));
-        Assert.Equal((["KTHTDT"], ["2.2"], VhxhHead), (round.Units!, round.Tasks!, round.CreatedBy));
+        Assert.Equal(["KTHTDT"], round.Units!);
+        Assert.Equal(["2.2"], round.Tasks!);
+        Assert.Equal(VhxhHead, round.CreatedBy);
         using (var session = harness.NewSession())
         {
             var templates = await session.Library.ListAsync("2026/Đợt 3/Mẫu", CancellationToken.None);
