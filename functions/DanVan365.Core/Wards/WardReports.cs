@@ -44,7 +44,10 @@ public sealed class SubmissionRefusedException(SubmissionParseResult result)
 public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions, ReportRounds rounds, ReportCompilation compilation,
     TimeProvider clock, WardProposals proposals, WardRunLease lease, IStateStore state)
 {
-    /// <summary>The state key of the ward day a round was last compiled ("round-compiled:2026:3").</summary>
+    /// <summary>
+    /// The state key of the ward day a round was last compiled ("round-compiled:2026:3"); the value is dd/MM/yyyy, as a clerk
+    /// writes it (an ISO date text would come back from Graph as a date-time, docs/architecture.md "Records people can trust").
+    /// </summary>
     public static string CompiledStateKey(int year, int round) =>
         string.Create(CultureInfo.InvariantCulture, $"round-compiled:{year}:{round}");
 
@@ -78,7 +81,7 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
     {
         var value = await state.GetAsync(CompiledStateKey(ReportLibrary.Year(decision), round.Number), cancellationToken)
             .ConfigureAwait(false);
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
+        return DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
             && on > round.LastDay;
     }
 
@@ -125,7 +128,7 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
         var result = await compilation.CompileAsync(catalogue, ward.Units, chosen, null, lines, extensions, cancellationToken)
             .ConfigureAwait(false);
         await state.SetAsync(CompiledStateKey(ReportLibrary.Year(catalogue.Decision), round),
-            WardTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            Text.VietnameseText.PaddedDate(WardTime.Today(clock)), cancellationToken).ConfigureAwait(false);
         return result;
     }
 }
