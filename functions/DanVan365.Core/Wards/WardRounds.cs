@@ -23,9 +23,10 @@ public sealed record RoundOutcome(ReportRound? Round, IReadOnlyList<IssuedTempla
 /// or coordinate), holding the ward's lease. From then on the reminders (<see cref="WardEscalation"/>) and the scheduled
 /// compilation (<see cref="RoundCompilation.DueRoundsAsync"/>) treat it like a decision round, for its own units.
 /// A repeated create with the same request id by the same person and content gives back the recorded round, nothing written.
+/// Entries of the rounds file whose seal fails are recorded (Nhật ký can thiệp) before the file is written again.
 /// </summary>
 public sealed class WardRounds(WardContext ward, ReportRounds rounds, ReportTemplates templates, TimeProvider clock,
-    WardRunLease lease)
+    WardRunLease lease, Integrity.IInterventionLog interventions)
 {
     /// <summary>The rounds of the catalogue's year (decision and ad hoc ones in use), by number.</summary>
     public Task<IReadOnlyList<ReportRound>> ListAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
@@ -61,9 +62,10 @@ public sealed class WardRounds(WardContext ward, ReportRounds rounds, ReportTemp
     {
         var (draft, problems) = AdHocRoundRules.Validate(catalogue, ward.Units, request, WardTime.Today(clock));
         var requestId = string.IsNullOrWhiteSpace(request.RequestId) ? null : request.RequestId.Trim();
+        var listing = await rounds.ReadAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
         if (requestId is not null)
         {
-            var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+            var all = listing.Rounds;
             if (all.FirstOrDefault(r => string.Equals(r.RequestId, requestId, StringComparison.Ordinal)) is { } earlier)
             {
                 return string.Equals(earlier.CreatedBy, actor, StringComparison.OrdinalIgnoreCase)
@@ -77,6 +79,12 @@ public sealed class WardRounds(WardContext ward, ReportRounds rounds, ReportTemp
         if (draft is null)
         {
             return RoundOutcome.Refused(RefusalKind.BadInput, [.. problems]);
+        }
+
+        // Entries a person edited are recorded now, while the file still names who: writing it makes the app its last modifier.
+        if (listing.Ignored.Count > 0)
+        {
+            await interventions.RecordAsync(listing.Ignored, WardTime.Today(clock), cancellationToken).ConfigureAwait(false);
         }
 
         var now = clock.GetUtcNow();
