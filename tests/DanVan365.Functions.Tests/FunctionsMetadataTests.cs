@@ -25,6 +25,8 @@ public class FunctionsMetadataTests
         ["ListProposals"] = "httpTrigger",
         ["ReviewProposal"] = "httpTrigger",
         ["DecideProposal"] = "httpTrigger",
+        ["CreateRound"] = "httpTrigger",
+        ["ListRounds"] = "httpTrigger",
     };
 
     /// <summary>functions.metadata as the Worker SDK wrote it next to the Functions app (same configuration as this test build).</summary>

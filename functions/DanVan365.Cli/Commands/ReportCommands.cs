@@ -31,24 +31,78 @@ internal static class ReportCommands
         var decision = DecisionOption();
         var title = new Option<string>("--title") { Description = "What the round is about (Vietnamese).", Required = true };
         var lastDay = new Option<string>("--last-day") { Description = "Last day to report (yyyy-mm-dd).", Required = true };
+        var units = new Option<string[]>("--units")
+        {
+            Description = "The chosen units' codes (space- or comma-separated).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var tasks = new Option<string[]>("--tasks")
+        {
+            Description = "The chosen task codes of the catalogue (space- or comma-separated).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var actor = new Option<string>("--as")
+        {
+            Description = "The creating person's e-mail: the head or an assignee of the aggregating unit.",
+            Required = true,
+        };
+        var requestId = new Option<string?>("--request-id")
+        {
+            Description = "A client request id: running the same add again with it prints the round already created.",
+        };
         var command = new Command("add",
-            "Add an ad hoc round (numbered after the existing ones) and create its folders.") { title, lastDay, decision };
+            "Add an ad hoc round for chosen units and tasks (numbered after the existing ones): its folders and templates.")
+        {
+            title, lastDay, units, tasks, actor, requestId, decision,
+        };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             var day = ParseDate("--last-day", parse.GetValue(lastDay)!);
+            var who = parse.GetValue(actor) is { Length: > 0 } a && a.Contains('@', StringComparison.Ordinal)
+                ? a.Trim()
+                : throw new UsageException($"--as: '{parse.GetValue(actor)}' không phải địa chỉ thư điện tử.");
+            var request = new AdHocRoundRequest(parse.GetValue(title), day, Codes(parse.GetValue(units)), Codes(parse.GetValue(tasks)),
+                parse.GetValue(requestId));
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
             var (catalogue, session) = (run.Catalogue, run.Session);
             await session.Provisioner.EnsureAsync(Core.Sync.SiteSchema.Folders(catalogue.Decision), ct).ConfigureAwait(false);
-            var round = await session.Get<ReportRounds>().AddAsync(catalogue.Decision, parse.GetValue(title)!, day,
-                ct).ConfigureAwait(false);
+            var outcome = await session.Get<WardRounds>().CreateAsync(catalogue, request, who, ct).ConfigureAwait(false);
+            if (outcome.Round is not { } round)
+            {
+                foreach (var problem in outcome.Problems)
+                {
+                    var line = problem.Field is null ? problem.Message : $"--{Flag(problem.Field)}: {problem.Message}";
+                    await context.Error.WriteLineAsync(line).ConfigureAwait(false);
+                }
+
+                return outcome.Refusal == Core.Proposals.RefusalKind.BadInput ? CliApp.BadInput : CliApp.Failed;
+            }
+
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"đã thêm {round.FolderName}: {round.Title}, hạn báo cáo {VietnameseText.PaddedDate(round.LastDay)}; thư mục " +
+                $"{(outcome.IsRepeated ? "đã có từ trước" : "đã thêm")} {round.FolderName}: {round.Title}, hạn báo cáo " +
+                    $"{VietnameseText.PaddedDate(round.LastDay)}; {round.Units?.Count} đơn vị, {round.Tasks?.Count} nhiệm vụ; thư mục " +
                     $"{ReportLibrary.RoundFolder(catalogue.Decision, round.Number)}/{{Mẫu, Nộp, Tổng hợp}}")).ConfigureAwait(false);
+            foreach (var issued in outcome.Templates)
+            {
+                await context.Out.WriteLineAsync($"mẫu\t{issued.File.Path}").ConfigureAwait(false);
+            }
+
             return CliApp.Ok;
         }));
         return command;
     }
+
+    private static List<string> Codes(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    private static string Flag(string field) => field switch
+    {
+        "lastDay" => "last-day",
+        _ => field,
+    };
 
     private static Command RoundList(CliContext context)
     {
@@ -62,9 +116,12 @@ internal static class ReportCommands
             var (catalogue, session) = (run.Catalogue, run.Session);
             foreach (var round in await session.Get<ReportRounds>().ListAsync(catalogue.Decision, ct).ConfigureAwait(false))
             {
+                var chosen = round.Units is { } units
+                    ? $"\t{string.Join(',', units)}\t{string.Join(',', round.Tasks ?? [])}"
+                    : string.Empty;
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t" +
-                    $"{(round.AdHoc ? "bổ sung" : "theo quyết định")}"))
+                    $"{(round.AdHoc ? "đột xuất" : "theo quyết định")}{chosen}"))
                         .ConfigureAwait(false);
             }
 

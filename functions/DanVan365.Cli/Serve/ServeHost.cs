@@ -79,6 +79,7 @@ public sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<PortalFunctions>();
         services.AddSingleton<ReporterFunctions>();
         services.AddSingleton<ProposalFunctions>();
+        services.AddSingleton<RoundFunctions>();
         services.AddMvcCore();
         services.AddEntraAuthentication(builder.Configuration);
         services.PostConfigure<JwtBearerOptions>(EntraAuthentication.Scheme, o =>
@@ -97,6 +98,8 @@ public sealed class ServeHost : IAsyncDisposable
         MapApi(app, "POST", "submissions", (s, r, c) => s.GetRequiredService<ReporterFunctions>().SubmitReport(r, c));
         MapApi(app, "GET", "dashboard", (s, r, c) => s.GetRequiredService<PortalFunctions>().Dashboard(r, c));
         MapApi(app, "GET", "my/work", (s, r, c) => s.GetRequiredService<PortalFunctions>().MyWork(r, c));
+        MapApi(app, "POST", "rounds", (s, r, c) => s.GetRequiredService<RoundFunctions>().Create(r, c));
+        MapApi(app, "GET", "rounds", (s, r, c) => s.GetRequiredService<RoundFunctions>().List(r, c));
         MapApi(app, "POST", "proposals", (s, r, c) => s.GetRequiredService<ProposalFunctions>().Propose(r, c));
         MapApi(app, "GET", "proposals", (s, r, c) => s.GetRequiredService<ProposalFunctions>().List(r, c));
         MapApi(app, "POST", "proposals/{id}/review", (s, r, c) => s.GetRequiredService<ProposalFunctions>()

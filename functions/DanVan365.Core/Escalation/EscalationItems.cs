@@ -44,7 +44,8 @@ public static class EscalationItems
     }
 
     /// <summary>
-    /// Report items: one per (round × expected unit) of <paramref name="rounds"/>, reported by the one rule of
+    /// Report items: one per (round × unit the round asks: an ad hoc round's chosen units, a decision round's
+    /// <paramref name="expectedUnits"/>, <see cref="ReportRound.UnitsOr"/>) of <paramref name="rounds"/>, reported by the one rule of
     /// <see cref="RoundReports"/>: a Báo cáo kết quả row (<see cref="SiteSchema.Reports"/>) of that round and unit with
     /// content (an emptied or key-only row does not stop the reminders; no submission date is needed).
     /// </summary>
@@ -60,7 +61,7 @@ public static class EscalationItems
         var items = new List<EscalationItem>();
         foreach (var round in rounds)
         {
-            foreach (var unit in expectedUnits.Distinct(StringComparer.Ordinal))
+            foreach (var unit in round.UnitsOr(expectedUnits).Distinct(StringComparer.Ordinal))
             {
                 items.Add(EscalationItem.ForReport(round.Number, round.LastDay, unit, reported: reported.Contains((round.Number, unit)),
                     listItemUrl: links.UnitReports(round.Number, unit)));

@@ -11,7 +11,8 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// <summary>
 /// Use case: compile a round's BÁO CÁO from the catalogue, Phân công (status categories) and Báo cáo kết quả
 /// (the units' results), dated by the clock, and upload it to "…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx" (compiling
-/// again makes a new version of the same file).
+/// again makes a new version of the same file). An ad hoc round's report covers only its chosen tasks and units
+/// (<see cref="RoundScope"/>); the returns are still read against the whole catalogue's version.
 /// </summary>
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
 {
@@ -32,9 +33,9 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
         var compiled = ReportCompiler.Compile(
-            catalogue,
+            RoundScope.Of(catalogue, round),
             ReportRows.Statuses(assignments, WardTime.Today(clock)),
-            ReportRows.Submissions(rows, round.Number, version),
+            ReportRows.Submissions(rows, round.Number, version).Where(s => round.Asks(s.UnitCode)),
             units,
             round,
             WardTime.Today(clock),

@@ -56,6 +56,45 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
 
     /// <summary>Folder-style name, e.g. "Đợt 1".</summary>
     public string FolderName => Sync.LibraryNames.RoundFolderName(Number);
+
+    /// <summary>
+    /// The units an ad hoc round asks (unit codes, in the order chosen); null for a decision round, whose units are the
+    /// catalogue's expected ones (<see cref="ReportPlanner.ExpectedUnits"/>).
+    /// </summary>
+    public IReadOnlyList<string>? Units { get; init; }
+
+    /// <summary>The task codes an ad hoc round covers (catalogue order); null for a decision round (every work item).</summary>
+    public IReadOnlyList<string>? Tasks { get; init; }
+
+    /// <summary>Who created an ad hoc round (the directory person's address), or null.</summary>
+    public string? CreatedBy { get; init; }
+
+    /// <summary>When an ad hoc round was created, or null.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The client's request id the round was created with (a retried create gives back this round), or null.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>True when the round covers task <paramref name="code"/> (every task for a round without chosen tasks).</summary>
+    public bool Covers(string code) => Tasks is null || Tasks.Contains(VietnameseText.Nfc(code ?? string.Empty), StringComparer.Ordinal);
+
+    /// <summary>True when the round asks unit <paramref name="unitCode"/> (any unit for a round without chosen units).</summary>
+    public bool Asks(string unitCode) => Units is null || Units.Contains(unitCode, StringComparer.Ordinal);
+
+    /// <summary>The units this round asks: its chosen units, else <paramref name="expected"/> (a decision round's).</summary>
+    public IReadOnlyList<string> UnitsOr(IReadOnlyList<string> expected) => Units ?? expected;
+
+    /// <summary>Equal when every value is equal, the chosen units and tasks compared item by item.</summary>
+    public bool Equals(ReportRound? other) =>
+        other is not null && Number == other.Number && string.Equals(Title, other.Title, StringComparison.Ordinal)
+        && LastDay == other.LastDay && AdHoc == other.AdHoc && SameList(Units, other.Units) && SameList(Tasks, other.Tasks)
+        && string.Equals(CreatedBy, other.CreatedBy, StringComparison.Ordinal) && CreatedAt == other.CreatedAt
+        && string.Equals(RequestId, other.RequestId, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Number, Title, LastDay, AdHoc);
+
+    private static bool SameList(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
 }
 
 /// <summary>A unit's role on a task.</summary>

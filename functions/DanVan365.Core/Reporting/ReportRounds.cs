@@ -1,19 +1,26 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
+using DanVan365.Core.Integrity;
 using DanVan365.Core.Text;
 
 namespace DanVan365.Core.Reporting;
 
+/// <summary>The rounds of a year as read: the ones in use, and the entries of the rounds file not used (their seal fails).</summary>
+/// <param name="Rounds">The decision's rounds, then the ad hoc ones whose seal verifies, by number.</param>
+/// <param name="Ignored">One intervention per ad hoc entry not used (recorded by the next escalation run).</param>
+public sealed record RoundListing(IReadOnlyList<ReportRound> Rounds, IReadOnlyList<Intervention> Ignored);
+
 /// <summary>
-/// Use case: the reporting rounds of a programme year — the decision's rounds, then ad hoc rounds added later.
-/// Ad hoc rounds live in the library as a small JSON file, "{year}/Đợt báo cáo.json":
-/// <c>{"rounds":[{"number":3,"title":"…","lastDay":"2026-07-31"}]}</c>; numbering continues after the decision's rounds.
+/// The reporting rounds of a programme year: the decision's rounds, then ad hoc rounds added later (decision part II.1).
+/// Ad hoc rounds live in the library as a small JSON file, "{year}/Đợt báo cáo.json" (<see cref="AdHocRoundFile"/>);
+/// numbering continues after every number used. Members can edit the library, so an entry is used only when its seal
+/// verifies (docs/architecture.md "Records people can trust"): one a person added or changed is left in the file, used
+/// by nothing (no templates, reminders, compilation or form) and returned in <see cref="RoundListing.Ignored"/>. A file
+/// that does not read at all is ignored whole the same way. Creating a round is <see cref="Wards.WardRounds"/>.
 /// </summary>
-public sealed class ReportRounds(ILibraryStore library)
+public sealed class ReportRounds(ILibraryStore library, RecordSeal seal)
 {
     /// <summary>Largest rounds file read (bytes).</summary>
     public const long MaxFileBytes = 1024 * 1024;
@@ -21,12 +28,16 @@ public sealed class ReportRounds(ILibraryStore library)
     /// <summary>Longest ad hoc round title (characters).</summary>
     public const int MaxTitleLength = 255;
 
-    /// <summary>The decision's rounds, then the ad hoc ones, by number.</summary>
-    public async Task<IReadOnlyList<ReportRound>> ListAsync(Decision decision, CancellationToken cancellationToken)
+    /// <summary>The decision's rounds, then the ad hoc ones in use, by number.</summary>
+    public async Task<IReadOnlyList<ReportRound>> ListAsync(Decision decision, CancellationToken cancellationToken) =>
+        (await ReadAsync(decision, cancellationToken).ConfigureAwait(false)).Rounds;
+
+    /// <summary>The rounds in use and the ad hoc entries not used (their seal fails).</summary>
+    public async Task<RoundListing> ReadAsync(Decision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var (adHoc, _) = await ReadAdHocAsync(decision, cancellationToken).ConfigureAwait(false);
-        return Merge(decision, adHoc);
+        var stored = await ReadFileAsync(decision, cancellationToken).ConfigureAwait(false);
+        return new RoundListing(Merge(decision, stored.Valid), stored.Ignored);
     }
 
     /// <summary>One round by number, or null.</summary>
@@ -43,97 +54,44 @@ public sealed class ReportRounds(ILibraryStore library)
         return all.FirstOrDefault(r => r.Number == number);
     }
 
-    /// <summary>Adds an ad hoc round (next number), stores it and creates its folders.</summary>
-    public async Task<ReportRound> AddAsync(Decision decision, string title, DateOnly lastDay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores an ad hoc round (its number: the next one after every number in use, the decision's and the file's, ignored
+    /// entries included) sealed, creates its folders and returns it. Entries not used stay in the file as they are. The
+    /// caller validates (<see cref="AdHocRoundRules"/>) and holds the ward's lease.
+    /// </summary>
+    public async Task<ReportRound> AddAsync(Decision decision, ReportRound draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var clean = VietnameseText.Nfc(title ?? string.Empty).Trim();
-        if (clean.Length == 0)
-        {
-            throw new InvalidInputException("--title", 0, "tên đợt báo cáo không được để trống");
-        }
-
-        if (clean.Length > MaxTitleLength)
-        {
-            throw new InvalidInputException("--title", 0, string.Create(CultureInfo.InvariantCulture,
-                $"tên đợt báo cáo dài quá {MaxTitleLength} ký tự"));
-        }
-
-        var (adHoc, _) = await ReadAdHocAsync(decision, cancellationToken).ConfigureAwait(false);
-        var all = Merge(decision, adHoc);
-        var round = new ReportRound(all.Count == 0 ? 1 : all.Max(r => r.Number) + 1, clean, lastDay, AdHoc: true);
+        ArgumentNullException.ThrowIfNull(draft);
+        var stored = await ReadFileAsync(decision, cancellationToken).ConfigureAwait(false);
+        var used = ReportRound.FromDecision(decision).Select(r => r.Number)
+            .Concat(stored.Entries.Select(AdHocRoundFile.Number).OfType<int>()).ToList();
+        var round = draft with { Number = used.Count == 0 ? 1 : used.Max() + 1, AdHoc = true };
         foreach (var folder in ReportLibrary.RoundFolders(decision, round.Number))
         {
             await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }
 
-        await library.UploadAsync(ReportLibrary.YearFolder(decision), ReportLibrary.RoundsFileName, Serialize([.. adHoc, round]),
+        var path = FilePath(decision);
+        var entries = stored.Entries.Append(AdHocRoundFile.Entry(round, seal, path));
+        await library.UploadAsync(ReportLibrary.YearFolder(decision), ReportLibrary.RoundsFileName, AdHocRoundFile.Write(entries),
             cancellationToken).ConfigureAwait(false);
         return round;
     }
 
-    /// <summary>The rounds file's content (deterministic).</summary>
+    /// <summary>The rounds file's content, unsealed (deterministic).</summary>
     public static byte[] Serialize(IEnumerable<ReportRound> adHoc)
     {
         ArgumentNullException.ThrowIfNull(adHoc);
-        var rounds = new JsonArray();
-        foreach (var round in adHoc.OrderBy(r => r.Number))
-        {
-            rounds.Add(new JsonObject
-            {
-                ["number"] = round.Number,
-                ["title"] = round.Title,
-                ["lastDay"] = round.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            });
-        }
-
-        var json =
-            new JsonObject { ["rounds"] = rounds }.ToJsonString(new JsonSerializerOptions
-            {
-                WriteIndented = true,
-                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
-            });
-        return Encoding.UTF8.GetBytes(json + "\n");
+        return AdHocRoundFile.Write(adHoc.Select(r => AdHocRoundFile.Entry(r, null, string.Empty)));
     }
 
-    /// <summary>Reads a rounds file; a broken file is bad input (file:line).</summary>
-    public static IReadOnlyList<ReportRound> Parse(byte[] content, string path)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var result = new List<ReportRound>();
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(content,
-                documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException(path, (int)(ex.LineNumber ?? 0) + 1, "không phải JSON hợp lệ: " + ex.Message, ex);
-        }
+    /// <summary>Reads a rounds file's entries, sealed or not; a broken file is bad input (file:line).</summary>
+    public static IReadOnlyList<ReportRound> Parse(byte[] content, string path) =>
+        [.. AdHocRoundFile.Read(content, path).Select(s => s.Round)];
 
-        if (root?["rounds"] is not JsonArray rounds)
-        {
-            throw new InvalidInputException(path, 1, "thiếu mảng \"rounds\"");
-        }
-
-        foreach (var node in rounds)
-        {
-            try
-            {
-                var number = node!["number"]!.GetValue<int>();
-                var title = VietnameseText.Nfc(node["title"]!.GetValue<string>());
-                var lastDay = DateOnly.ParseExact(node["lastDay"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                result.Add(new ReportRound(number, title, lastDay, AdHoc: true));
-            }
-            catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException)
-            {
-                throw new InvalidInputException(path, 0, "đợt báo cáo thiếu hoặc sai \"number\", \"title\" hay \"lastDay\"", ex);
-            }
-        }
-
-        return result;
-    }
+    /// <summary>The rounds file's path in the library ("2026/Đợt báo cáo.json").</summary>
+    public static string FilePath(Decision decision) => ReportLibrary.YearFolder(decision) + "/" + ReportLibrary.RoundsFileName;
 
     private static List<ReportRound> Merge(Decision decision, IReadOnlyList<ReportRound> adHoc)
     {
@@ -144,19 +102,65 @@ public sealed class ReportRounds(ILibraryStore library)
             .OrderBy(r => r.Number)];
     }
 
-    private async Task<(IReadOnlyList<ReportRound> Rounds, LibraryFile? File)> ReadAdHocAsync(Decision decision,
-        CancellationToken cancellationToken)
+    private sealed record StoredFile(IReadOnlyList<ReportRound> Valid, IReadOnlyList<JsonObject> Entries,
+        IReadOnlyList<Intervention> Ignored);
+
+    private async Task<StoredFile> ReadFileAsync(Decision decision, CancellationToken cancellationToken)
     {
-        var folder = ReportLibrary.YearFolder(decision);
-        var files = await library.ListAsync(folder, cancellationToken).ConfigureAwait(false);
+        var files = await library.ListAsync(ReportLibrary.YearFolder(decision), cancellationToken).ConfigureAwait(false);
         var file = files.FirstOrDefault(f => string.Equals(VietnameseText.Nfc(f.Name), ReportLibrary.RoundsFileName,
             StringComparison.Ordinal));
         if (file is null)
         {
-            return ([], null);
+            return new StoredFile([], [], []);
         }
 
+        var path = FilePath(decision);
         var content = await library.DownloadAsync(file, MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        return (Parse(content, file.Path), file);
+        IReadOnlyList<StoredRound> entries;
+        try
+        {
+            entries = AdHocRoundFile.Read(content, path);
+        }
+        catch (InvalidInputException ex)
+        {
+            return new StoredFile([], [], [Unreadable(file, path, ex.Message)]);
+        }
+
+        var valid = new List<ReportRound>();
+        var ignored = new List<Intervention>();
+        foreach (var entry in entries)
+        {
+            var check = seal.Verify(AdHocRoundFile.SealList, AdHocRoundFile.RowKey(path, entry.Round.Number),
+                AdHocRoundFile.SealedValues(entry.Round), entry.Seal);
+            if (check == SealCheck.Broken)
+            {
+                ignored.Add(Ignored(file, path, entry.Round));
+            }
+            else
+            {
+                valid.Add(entry.Round);
+            }
+        }
+
+        return new StoredFile(valid, [.. entries.Select(e => e.Raw)], ignored);
     }
+
+    private static Intervention Ignored(LibraryFile file, string path, ReportRound round) =>
+        new(AdHocRoundFile.SealList, AdHocRoundFile.RowKey(path, round.Number), ReportLibrary.RoundsFileName,
+            Shorten(string.Create(CultureInfo.InvariantCulture,
+                $"Đợt {round.Number}: {round.Title}, hạn {VietnameseText.PaddedDate(round.LastDay)}")), null,
+            InterventionAction.Ignored,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Đợt báo cáo {round.Number} trong tệp \"{ReportLibrary.RoundsFileName}\" không do DanVan365 ghi hoặc đã bị sửa; {Unused}"),
+            file.LastModifiedBy, null);
+
+    private static Intervention Unreadable(LibraryFile file, string path, string problem) =>
+        new(AdHocRoundFile.SealList, path, ReportLibrary.RoundsFileName, Shorten(problem), null, InterventionAction.Ignored,
+            $"Tệp \"{ReportLibrary.RoundsFileName}\" không đọc được; các đợt báo cáo đột xuất trong tệp không được sử dụng.",
+            file.LastModifiedBy, null);
+
+    private const string Unused = "không sử dụng (không phát mẫu, không nhắc, không tổng hợp).";
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200];
 }

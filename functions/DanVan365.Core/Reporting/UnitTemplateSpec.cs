@@ -104,7 +104,8 @@ public static class ReportPlanner
         return task.Coordinating.Units.Contains(unitCode, StringComparer.Ordinal) ? TaskRole.Coordinating : null;
     }
 
-    /// <summary>The template of one unit for one round.</summary>
+    /// <summary>The template of one unit for one round: the round's tasks (<see cref="ReportRound.Covers"/>) it leads or
+    /// coordinates.</summary>
     public static UnitTemplateSpec TemplateFor(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, string unitCode)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -113,7 +114,7 @@ public static class ReportPlanner
         var rows = new List<TemplateRow>();
         foreach (var task in catalogue.WorkItems)
         {
-            if (RoleOf(task, unitCode) is { } role)
+            if (round.Covers(task.Code) && RoleOf(task, unitCode) is { } role)
             {
                 rows.Add(new TemplateRow(task.Code, VietnameseText.Nfc(task.Title), role));
             }
@@ -134,9 +135,15 @@ public static class ReportPlanner
         };
     }
 
-    /// <summary>One template per expected unit, in <see cref="ExpectedUnits"/> order.</summary>
-    public static IReadOnlyList<UnitTemplateSpec> Templates(TaskCatalogue catalogue, UnitDirectory units, ReportRound round) =>
-        ExpectedUnits(catalogue).Select(code => TemplateFor(catalogue, units, round, code)).ToList();
+    /// <summary>
+    /// One template per unit the round asks (<see cref="ReportRound.UnitsOr"/>: an ad hoc round's chosen units, else the
+    /// <see cref="ExpectedUnits"/>), in that order; the rows are the round's tasks the unit leads or coordinates.
+    /// </summary>
+    public static IReadOnlyList<UnitTemplateSpec> Templates(TaskCatalogue catalogue, UnitDirectory units, ReportRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return round.UnitsOr(ExpectedUnits(catalogue)).Select(code => TemplateFor(catalogue, units, round, code)).ToList();
+    }
 
     /// <summary>The unit's abbreviation (directory "abbreviation"), or its code when the directory gives none.</summary>
     public static string Abbreviation(UnitDirectory units, string unitCode)

@@ -39,11 +39,15 @@ public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Roun
             days.Count == 0 ? null : days.Max(), rows);
     }
 
-    /// <summary>The round a form opens by default: the first whose last day is on or after today; null when none is open.</summary>
-    public static ReportRound? OpenRound(IReadOnlyList<ReportRound> rounds, DateOnly today)
+    /// <summary>
+    /// The round a form opens by default: the first whose last day is on or after today and that asks
+    /// <paramref name="unitCode"/> (any unit when null: an ad hoc round asks only its chosen units); null when none is open.
+    /// </summary>
+    public static ReportRound? OpenRound(IReadOnlyList<ReportRound> rounds, DateOnly today, string? unitCode = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
-        return rounds.Where(r => r.IsOpenOn(today)).OrderBy(r => r.LastDay).ThenBy(r => r.Number).FirstOrDefault();
+        return rounds.Where(r => r.IsOpenOn(today) && (unitCode is null || r.Asks(unitCode)))
+            .OrderBy(r => r.LastDay).ThenBy(r => r.Number).FirstOrDefault();
     }
 }
 

@@ -173,8 +173,11 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, links.AssignmentItem(row.ItemId));
     }
 
-    /// <summary>Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones), the
-    /// required (<see cref="ReportPlanner.RequiredUnits"/>) apart from the optional (<see cref="ReportPlanner.OptionalUnits"/>).</summary>
+    /// <summary>
+    /// Rounds oldest first up to the one open on <paramref name="today"/>; units in directory order (the expected ones; of an
+    /// ad hoc round, those it asks), the required (<see cref="ReportPlanner.RequiredUnits"/>) apart from the optional
+    /// (<see cref="ReportPlanner.OptionalUnits"/>).
+    /// </summary>
     private static List<RoundMatrix> Matrix(IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue, UnitDirectory units,
         IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter)
     {
@@ -200,9 +203,9 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
         }
 
         return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay,
-            [.. order.Where(required.Contains).Select(unit => Cell(round, unit))])
+            [.. order.Where(round.Asks).Where(required.Contains).Select(unit => Cell(round, unit))])
         {
-            Requested = [.. order.Where(unit => !required.Contains(unit)).Select(unit => Cell(round, unit))],
+            Requested = [.. order.Where(round.Asks).Where(unit => !required.Contains(unit)).Select(unit => Cell(round, unit))],
         })];
     }
 }

@@ -47,12 +47,15 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         return Dashboard.Build(assignments, reports, catalogue, ward.Units, all, asOf ?? WardTime.Today(clock), filter, siteLinks);
     }
 
-    /// <summary>A unit's rows for a round (default: the round open today); null when no round is open and none is given.</summary>
+    /// <summary>
+    /// A unit's rows for a round (default: the first round open today that asks the unit); null when no such round is open
+    /// and none is given.
+    /// </summary>
     public async Task<UnitWork?> WorkAsync(TaskCatalogue catalogue, string unitCode, int? round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var today = WardTime.Today(clock);
-        var chosen = await RoundAsync(catalogue, round, today, cancellationToken).ConfigureAwait(false);
+        var chosen = await RoundAsync(catalogue, round, today, cancellationToken, unitCode).ConfigureAwait(false);
         if (chosen is null)
         {
             return null;
@@ -108,12 +111,13 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         return new FormSubmitResult([], submission.Rows, now, failures);
     }
 
-    private async Task<ReportRound?> RoundAsync(TaskCatalogue catalogue, int? round, DateOnly today, CancellationToken cancellationToken)
+    private async Task<ReportRound?> RoundAsync(TaskCatalogue catalogue, int? round, DateOnly today, CancellationToken cancellationToken,
+        string? unitCode = null)
     {
         var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
         if (round is not { } number)
         {
-            return UnitWork.OpenRound(all, today);
+            return UnitWork.OpenRound(all, today, unitCode);
         }
 
         return all.FirstOrDefault(r => r.Number == number) ?? throw new UnknownRoundException(ward.Id, number);

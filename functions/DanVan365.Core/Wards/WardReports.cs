@@ -37,23 +37,55 @@ public sealed class SubmissionRefusedException(SubmissionParseResult result)
 }
 
 /// <summary>
-/// Use case: compiling a round's report from the library's decision: one round, or every round whose last day was
-/// yesterday (ICT), which the daily timer runs.
+/// Use case: compiling a round's report from the library's decision: one round, or every round due, which the daily timer
+/// runs: each round (the decision's and the ad hoc ones in use) whose last day has passed and that was not compiled since
+/// (a sealed state value per round records the ward day it was last compiled).
 /// </summary>
 public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions, ReportRounds rounds, ReportCompilation compilation,
-    TimeProvider clock, WardProposals proposals, WardRunLease lease)
+    TimeProvider clock, WardProposals proposals, WardRunLease lease, IStateStore state)
 {
-    /// <summary>Rounds of the library's decision whose last day was yesterday (none without a decision).</summary>
+    /// <summary>
+    /// The state key of the ward day a round was last compiled ("round-compiled:2026:3"); the value is dd/MM/yyyy, as a clerk
+    /// writes it (an ISO date text would come back from Graph as a date-time, docs/architecture.md "Records people can trust").
+    /// </summary>
+    public static string CompiledStateKey(int year, int round) =>
+        string.Create(CultureInfo.InvariantCulture, $"round-compiled:{year}:{round}");
+
+    /// <summary>
+    /// Rounds of the library's decision (and its ad hoc rounds) whose last day has passed (ICT) and that were not compiled
+    /// after it (none without a decision).
+    /// </summary>
     public async Task<IReadOnlyList<int>> DueRoundsAsync(CancellationToken cancellationToken)
     {
-        var yesterday = WardTime.Today(clock).AddDays(-1);
+        var today = WardTime.Today(clock);
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return current is null
-            ? []
-            : [.. current.Catalogue.Decision.ReportingRounds.Where(r => r.LastDay == yesterday).Select(r => r.Round)];
+        if (current is null)
+        {
+            return [];
+        }
+
+        var decision = current.Catalogue.Decision;
+        var due = new List<int>();
+        foreach (var round in await rounds.ListAsync(decision, cancellationToken).ConfigureAwait(false))
+        {
+            if (round.IsClosedOn(today) && !await CompiledAfterAsync(decision, round, cancellationToken).ConfigureAwait(false))
+            {
+                due.Add(round.Number);
+            }
+        }
+
+        return due;
     }
 
-    /// <summary>Compiles every round due (last day yesterday); returns them with their files.</summary>
+    private async Task<bool> CompiledAfterAsync(Catalogue.Decision decision, ReportRound round, CancellationToken cancellationToken)
+    {
+        var value = await state.GetAsync(CompiledStateKey(ReportLibrary.Year(decision), round.Number), cancellationToken)
+            .ConfigureAwait(false);
+        return DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
+            && on > round.LastDay;
+    }
+
+    /// <summary>Compiles every round due (<see cref="DueRoundsAsync"/>); returns them with their files.</summary>
     public async Task<IReadOnlyList<CompileResult>> CompileDueAsync(CancellationToken cancellationToken)
     {
         var results = new List<CompileResult>();
@@ -93,9 +125,12 @@ public sealed class RoundCompilation(WardContext ward, DecisionIntake decisions,
         var authority = proposals.Authority(catalogue);
         var lines = Proposals.ProposalReport.ForRound(listing.Proposals, chosen, previous, authority);
         var extensions = Proposals.EffectiveDeadlines.ReportExtensions(catalogue, listing.Proposals, authority);
-        return await compilation.CompileAsync(catalogue, ward.Units, chosen, ward.IdentityFor(catalogue.Decision), lines, extensions,
+        var result = await compilation.CompileAsync(catalogue, ward.Units, chosen, ward.IdentityFor(catalogue.Decision), lines, extensions,
                 cancellationToken)
             .ConfigureAwait(false);
+        await state.SetAsync(CompiledStateKey(ReportLibrary.Year(catalogue.Decision), round),
+            Text.VietnameseText.PaddedDate(WardTime.Today(clock)), cancellationToken).ConfigureAwait(false);
+        return result;
     }
 }
 
@@ -153,7 +188,7 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
         }
 
         var version = CatalogueVersion.Compute(catalogue);
-        var unitCodes = catalogue.WorkItems.Where(t => ReportPlanner.RoleOf(t, submission.UnitCode) is not null)
+        var unitCodes = catalogue.WorkItems.Where(t => round.Covers(t.Code) && ReportPlanner.RoleOf(t, submission.UnitCode) is not null)
             .Select(t => Text.VietnameseText.Nfc(t.Code)).ToHashSet(StringComparer.Ordinal);
         var key = new TemplateKey(submission.UnitCode, submission.Round,
             submission.CatalogueVersion.Length == 0 ? version : submission.CatalogueVersion);

@@ -62,9 +62,12 @@ public class ReportCommandsTests
     public async Task Round_AddThenList_AdHocRoundNumberedAfterDecision()
     {
         using var dir = new TempDir();
-        var added = await Run(Args(dir, "round", "add", "--title", "Báo cáo đột xuất quý III", "--last-day", "2026-10-05"));
+        var added = await Run(Args(dir, "round", "add", "--title", "Báo cáo đột xuất quý III", "--last-day", "2026-10-05",
+            "--units", "KTHTDT", "--tasks", "2.2", "--as", "vhxh.truong@haian.example.vn", "--as-of", "2026-09-01"));
         Assert.True(added.Exit == 0, added.Err);
-        Assert.Contains("đã thêm Đợt 3: Báo cáo đột xuất quý III, hạn báo cáo 05/10/2026", added.Out, StringComparison.Ordinal);
+        Assert.Contains("đã thêm Đợt 3: Báo cáo đột xuất quý III, hạn báo cáo 05/10/2026; 1 đơn vị, 1 nhiệm vụ", added.Out,
+            StringComparison.Ordinal);
+        Assert.Contains("mẫu\t2026/Đợt 3/Mẫu/Mau-bao-cao-Dot-3-KTHTDT.docx", added.Out, StringComparison.Ordinal);
 
         var listed = await Run(Args(dir, "round", "list"));
 
@@ -73,7 +76,33 @@ public class ReportCommandsTests
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("1\t14/09/2026\t", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("2\t19/11/2026\t", lines[1], StringComparison.Ordinal);
-        Assert.Equal("3\t05/10/2026\tBáo cáo đột xuất quý III\tbổ sung", lines[2]);
+        Assert.Equal("3\t05/10/2026\tBáo cáo đột xuất quý III\tđột xuất\tKTHTDT\t2.2", lines[2]);
+    }
+
+    [Fact]
+    public async Task RoundAdd_PersonOutsideTheAggregatingUnit_ExitsOneAndAddsNothing()
+    {
+        using var dir = new TempDir();
+
+        var refused = await Run(Args(dir, "round", "add", "--title", "Báo cáo đột xuất", "--last-day", "2026-10-05",
+            "--units", "KTHTDT", "--tasks", "2.2", "--as", "tran.thi.lan@haian.example.vn", "--as-of", "2026-09-01"));
+        var listed = await Run(Args(dir, "round", "list"));
+
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("Phòng Văn hóa - Xã hội", refused.Err, StringComparison.Ordinal);
+        Assert.Equal(2, listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task RoundAdd_UnitWithoutAChosenTask_ExitsTwoNamingTheOption()
+    {
+        using var dir = new TempDir();
+
+        var refused = await Run(Args(dir, "round", "add", "--title", "Báo cáo đột xuất", "--last-day", "2026-10-05",
+            "--units", "KTHTDT,VP", "--tasks", "2.2", "--as", "vhxh.truong@haian.example.vn", "--as-of", "2026-09-01"));
+
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("--units: ", refused.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -280,10 +280,10 @@ public class ReportRoundTripTests
         using var session = ward.NewSession();
         var rounds = session.Get<ReportRounds>();
 
-        var third = await rounds.AddAsync(Catalogue.Decision, "Báo cáo đột xuất về dân vận khéo", new DateOnly(2026, 7, 31),
-            CancellationToken.None);
-        var fourth = await ward.NewSession().Get<ReportRounds>().AddAsync(Catalogue.Decision, "Đợt bổ sung cuối năm",
-            new DateOnly(2026, 12, 20), CancellationToken.None);
+        var third = await rounds.AddAsync(Catalogue.Decision, new ReportRound(0, "Báo cáo đột xuất về dân vận khéo",
+            new DateOnly(2026, 7, 31), true), CancellationToken.None);
+        var fourth = await ward.NewSession().Get<ReportRounds>().AddAsync(Catalogue.Decision, new ReportRound(0, "Đợt bổ sung cuối năm",
+            new DateOnly(2026, 12, 20), true), CancellationToken.None);
         var listed = await ward.NewSession().Get<ReportRounds>().ListAsync(Catalogue.Decision, CancellationToken.None);
 
         Assert.Equal(3, third.Number);

@@ -121,6 +121,14 @@ define([], function () {
     "CalendarDayMarked": "marked",
     "CalendarWeekNumber": "Week number {0}",
     "DatePlaceholder": "dd/mm/yyyy",
-    "DateUnreadable": "Not a date: type day/month/year, e.g. 30/09/2026."
+    "DateUnreadable": "Not a date: type day/month/year, e.g. 30/09/2026.",
+    "RoundNewHeading": "Ad hoc report",
+    "RoundTitle": "What the round is about",
+    "RoundLastDay": "Last day to report",
+    "RoundUnits": "Units asked to report",
+    "RoundTasks": "Tasks to report on",
+    "RoundTasksHint": "Only tasks the chosen units lead or coordinate are shown.",
+    "RoundCreate": "Create the round",
+    "RoundCreated": "Round {0} created: {1}, last day {2}; {3} templates issued."
   };
 });

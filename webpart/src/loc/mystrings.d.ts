@@ -121,6 +121,14 @@ declare interface IDanVan365Strings {
   CalendarWeekNumber: string;
   DatePlaceholder: string;
   DateUnreadable: string;
+  RoundNewHeading: string;
+  RoundTitle: string;
+  RoundLastDay: string;
+  RoundUnits: string;
+  RoundTasks: string;
+  RoundTasksHint: string;
+  RoundCreate: string;
+  RoundCreated: string;
 }
 
 declare module 'DanVan365Strings' {

@@ -121,6 +121,14 @@ define([], function () {
     "CalendarDayMarked": "ngày có đánh dấu",
     "CalendarWeekNumber": "Tuần {0}",
     "DatePlaceholder": "ngày/tháng/năm",
-    "DateUnreadable": "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/09/2026."
+    "DateUnreadable": "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/09/2026.",
+    "RoundNewHeading": "Báo cáo đột xuất",
+    "RoundTitle": "Nội dung đợt báo cáo",
+    "RoundLastDay": "Hạn gửi báo cáo",
+    "RoundUnits": "Đơn vị được đề nghị báo cáo",
+    "RoundTasks": "Nhiệm vụ cần báo cáo",
+    "RoundTasksHint": "Chỉ hiện các nhiệm vụ do đơn vị đã chọn chủ trì hoặc phối hợp.",
+    "RoundCreate": "Tạo đợt báo cáo",
+    "RoundCreated": "Đã tạo đợt báo cáo {0}: {1}, hạn gửi {2}; đã phát {3} biểu mẫu."
   };
 });

@@ -4,6 +4,7 @@ import * as strings from 'DanVan365Strings';
 import { AppShell } from '../common/ui/AppShell';
 import { Dashboard } from '../webparts/dashboard/components/Dashboard';
 import { DashboardService } from '../webparts/dashboard/services/DashboardService';
+import { RoundService } from '../webparts/dashboard/services/RoundService';
 import { Proposals } from '../webparts/proposals/components/Proposals';
 import { ProposalService } from '../webparts/proposals/services/ProposalService';
 import { ReportForm } from '../webparts/report/components/ReportForm';
@@ -26,7 +27,7 @@ function rootFor(options: ILocalHostOptions, token: string): React.ReactElement 
     default:
       return (
         <Dashboard service={new DashboardService(transport, strings.ApiErrorFallback)} initialAsOf={options.asOf}
-          onShown={markReady} />
+          roundService={new RoundService(transport, strings.ApiErrorFallback)} onShown={markReady} />
       );
   }
 }

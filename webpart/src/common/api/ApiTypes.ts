@@ -194,3 +194,42 @@ export interface IRowError {
   readonly field: string | null;
   readonly message: string;
 }
+
+/** A reporting round (GET/POST /api/rounds): a decision round has no chosen units or tasks (null: all of them). */
+export interface IRound {
+  readonly number: number;
+  readonly title: string;
+  readonly lastDay: string;
+  readonly adHoc: boolean;
+  readonly units: readonly string[] | null;
+  readonly tasks: readonly string[] | null;
+  readonly createdBy: string | null;
+  readonly createdAt: string | null;
+  readonly templates: readonly string[];
+}
+
+/** A work item an ad hoc round may cover, with the units that lead or coordinate it. */
+export interface IRoundTaskChoice {
+  readonly code: string;
+  readonly title: string;
+  readonly units: readonly string[];
+}
+
+/** GET /api/rounds answer. */
+export interface IRoundsAnswer {
+  readonly ward: string;
+  readonly canCreate: boolean;
+  readonly rounds: readonly IRound[];
+  readonly units: readonly ICodeName[];
+  readonly tasks: readonly IRoundTaskChoice[];
+}
+
+/** POST /api/rounds body (lastDay yyyy-mm-dd). */
+export interface IAdHocRoundRequest {
+  readonly ward?: string;
+  readonly title: string;
+  readonly lastDay: string;
+  readonly units: readonly string[];
+  readonly tasks: readonly string[];
+  readonly requestId: string;
+}

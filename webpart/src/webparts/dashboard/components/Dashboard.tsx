@@ -6,6 +6,8 @@ import { useLayoutStyles } from '../../../common/ui/layout';
 import { format, useStrings } from '../../../common/ui/StringsContext';
 import { useApiLoad } from '../../../common/ui/useApiLoad';
 import { IDashboardService } from '../services/DashboardService';
+import { IRoundService } from '../services/RoundService';
+import { AdHocRoundForm } from './AdHocRoundForm';
 import { CountsTable } from './CountsTable';
 import { DashboardFilters, IDashboardFilterValues } from './DashboardFilters';
 import { OverdueList } from './OverdueList';
@@ -17,6 +19,8 @@ export interface IDashboardProps {
   readonly service: IDashboardService;
   readonly ward?: string;
   readonly initialAsOf?: string;
+  /** The rounds API: the ad hoc round form is shown to those the API lets create one (Phòng Văn hóa - Xã hội). */
+  readonly roundService?: IRoundService;
   /** Called after each answer is shown (the local host marks the page ready). */
   readonly onShown?: () => void;
 }
@@ -47,7 +51,7 @@ const RequestedUnits: React.FC<{ dashboard: IDashboard; headingId: string }> = (
 };
 
 /** "Theo dõi nhiệm vụ dân vận": shows the API's dashboard as it is; never recomputes a status. */
-export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, onShown }) => {
+export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, roundService, onShown }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   const ids = {
@@ -122,6 +126,7 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
           <RequestedUnits dashboard={dashboard} headingId={ids.requested} />
         </>
       )}
+      {roundService !== undefined && <AdHocRoundForm service={roundService} ward={ward} />}
     </div>
   );
 };
