@@ -13,7 +13,8 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// (the units' results), dated by the clock, and upload it to "…/Đợt N/Tổng hợp/Bao-cao-Dot-N.docx" (compiling
 /// again makes a new version of the same file).
 /// </summary>
-public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
+public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock,
+    SubmissionReturns returns)
 {
     public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
         CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], null, cancellationToken);
@@ -31,10 +32,11 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
+        var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
         var compiled = ReportCompiler.Compile(
             catalogue,
             ReportRows.Statuses(assignments, WardTime.Today(clock)),
-            ReportRows.Submissions(rows, round.Number, version),
+            ReportRows.Submissions(rows, round.Number, version, returned),
             units,
             round,
             WardTime.Today(clock),
