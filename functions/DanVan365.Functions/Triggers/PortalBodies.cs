@@ -25,8 +25,18 @@ public sealed record OptionsBody(IReadOnlyList<CodeName> Units, IReadOnlyList<Co
 /// <summary>The filters applied.</summary>
 public sealed record FiltersBody(string? Unit, string? Section, string? Status);
 
-/// <summary>One cell of the submission matrix (<c>submittedAt</c>: the day the list recorded, yyyy-mm-dd).</summary>
-public sealed record RoundUnitBody(string Unit, string State, string? SubmittedAt);
+/// <summary>A submission returned for additions (issue 23): the state word, why, by whom and when.</summary>
+public sealed record ReturnedBody(string State, string Reason, string ReturnedBy, DateTimeOffset ReturnedAt)
+{
+    public static ReturnedBody? From(SubmissionReturn? value) =>
+        value is null ? null : new ReturnedBody(ReturnRow.ReturnedWord, value.Reason, value.ReturnedBy, value.ReturnedAt);
+}
+
+/// <summary>
+/// One cell of the submission matrix (<c>submittedAt</c>: the day the list recorded, yyyy-mm-dd; <c>returned</c>: the open
+/// return of a submission in state <c>Returned</c>, else null).
+/// </summary>
+public sealed record RoundUnitBody(string Unit, string State, string? SubmittedAt, ReturnedBody? Returned = null);
 
 /// <summary>One round of the submission matrix.</summary>
 public sealed record RoundBody(int Round, string Title, DateOnly LastDay, IReadOnlyList<RoundUnitBody> Units);
@@ -36,6 +46,9 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
     int TaskCount, CountsBody Totals, IReadOnlyList<CountsBody> Units, IReadOnlyList<CountsBody> Sections, OptionsBody Options,
     IReadOnlyList<OverdueItem> Overdue, IReadOnlyList<RoundBody> Rounds)
 {
+    /// <summary>True when the caller may return units' submissions (<see cref="ReturnAuthority.MayReturn"/>).</summary>
+    public bool CanReturn { get; init; }
+
     public static DashboardBody From(Ward ward, Dashboard dashboard, IReadOnlyList<Core.Catalogue.Section> sections)
     {
         ArgumentNullException.ThrowIfNull(ward);
@@ -49,7 +62,8 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
                 s.Title))]),
             dashboard.Overdue,
             [.. dashboard.Rounds.Select(r => new RoundBody(r.Round, r.Title, r.LastDay, [.. r.Units.Select(u => new RoundUnitBody(u.Unit,
-                u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))]))]);
+                u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ReturnedBody.From(u.Returned)))]))]);
     }
 
     private static CountsBody Counts(StatusCounts counts) => new(counts.Key, counts.Name, counts.Total, counts.Ongoing,
@@ -59,9 +73,12 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
 /// <summary>The round of a unit's work.</summary>
 public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open);
 
-/// <summary>GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd).</summary>
+/// <summary>
+/// GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd); <c>returned</c> the
+/// open return of the unit's submission (reason, by whom, when), else null.
+/// </summary>
 public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round, IReadOnlyList<string> StatusLabels,
-    string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows)
+    string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows, ReturnedBody? Returned = null)
 {
     public static MyWorkBody From(Ward ward, UnitWork work)
     {
@@ -70,7 +87,8 @@ public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round,
         return new MyWorkBody(ward.Id, new CodeName(work.UnitCode, work.UnitName),
             new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open),
             [.. StatusCategoryLabels.All.Select(c => c.Label)], work.CatalogueVersion,
-            work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows);
+            work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows,
+            ReturnedBody.From(work.Returned));
     }
 }
 

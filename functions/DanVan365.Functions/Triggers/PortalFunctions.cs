@@ -63,7 +63,11 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
             var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
             var dashboard = await scope.Get<WardPortal>().DashboardAsync(catalogue, asOf, filter, context.CancellationToken)
                 .ConfigureAwait(false);
-            return new OkObjectResult(DashboardBody.From(ward, dashboard, catalogue.Sections));
+            return new OkObjectResult(DashboardBody.From(ward, dashboard, catalogue.Sections) with
+            {
+                CanReturn = Core.Reporting.ReturnAuthority.MayReturn(ward.Units, catalogue.Decision.AggregatingUnit,
+                    CallerAuthorizer.ObjectIdOf(request.HttpContext.User)),
+            });
         }
         catch (InvalidQueryException ex)
         {
