@@ -70,8 +70,8 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
         StatusCategories.All.ToDictionary(c => c.ToString(), counts.Count, StringComparer.Ordinal));
 }
 
-/// <summary>The round of a unit's work.</summary>
-public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open);
+/// <summary>The round of a unit's work (<c>adHoc</c>: a báo cáo đột xuất, named by its title; else "lần {round}").</summary>
+public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open, bool AdHoc = false);
 
 /// <summary>
 /// GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd); <c>returned</c> the
@@ -85,7 +85,7 @@ public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round,
         ArgumentNullException.ThrowIfNull(ward);
         ArgumentNullException.ThrowIfNull(work);
         return new MyWorkBody(ward.Id, new CodeName(work.UnitCode, work.UnitName),
-            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open),
+            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open, work.Round.AdHoc),
             [.. StatusCategoryLabels.All.Select(c => c.Label)], work.CatalogueVersion,
             work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows,
             ReturnedBody.From(work.Returned));

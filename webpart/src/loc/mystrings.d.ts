@@ -49,6 +49,18 @@ declare interface IDanVan365Strings {
   StateOnTime: string;
   StateLate: string;
   StateMissing: string;
+  StateReturned: string;
+  ReturnedReasonLine: string;
+  ReturnedByLine: string;
+  ReturnAction: string;
+  ReturnFor: string;
+  ReturnReason: string;
+  ReturnReasonMissing: string;
+  ReturnConfirm: string;
+  ReturnCancel: string;
+  ReturnDone: string;
+  ReturnFailed: string;
+  ReportIntroAdHoc: string;
   ReportIntro: string;
   ReportLastSubmitted: string;
   ReportRoundClosed: string;

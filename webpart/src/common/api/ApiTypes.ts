@@ -34,12 +34,21 @@ export interface IOverdueItem {
   readonly listItemUrl: string | null;
 }
 
-export type SubmissionState = 'OnTime' | 'Late' | 'Missing';
+export type SubmissionState = 'OnTime' | 'Late' | 'Missing' | 'Returned';
+
+/** A submission Phòng Văn hóa - Xã hội returned for additions ("Trả lại, đề nghị bổ sung"), still open. */
+export interface IReturned {
+  readonly state: string;
+  readonly reason: string;
+  readonly returnedBy: string;
+  readonly returnedAt: string;
+}
 
 export interface IRoundUnitState {
   readonly unit: string;
   readonly state: SubmissionState;
   readonly submittedAt: string | null;
+  readonly returned?: IReturned | null;
 }
 
 export interface IRoundMatrix {
@@ -68,6 +77,20 @@ export interface IDashboard {
   readonly options: { readonly units: readonly ICodeName[]; readonly sections: readonly ICodeName[] };
   readonly overdue: readonly IOverdueItem[];
   readonly rounds: readonly IRoundMatrix[];
+  /** True when the caller may return units' submissions (the aggregating unit's people). */
+  readonly canReturn?: boolean;
+}
+
+/** POST /api/rounds/{round}/units/{unit}/return answer. */
+export interface IReturnResult {
+  readonly ward: string;
+  readonly unit: string;
+  readonly round: number;
+  readonly state: string;
+  readonly reason: string;
+  readonly returnedBy: string;
+  readonly returnedAt: string;
+  readonly notified: number;
 }
 
 export interface IDashboardQuery {
@@ -98,6 +121,7 @@ export interface IRoundInfo {
   readonly title: string;
   readonly lastDay: string;
   readonly open: boolean;
+  readonly adHoc?: boolean;
 }
 
 export interface IMyWork {
@@ -108,6 +132,7 @@ export interface IMyWork {
   readonly catalogueVersion: string;
   readonly submittedAt: string | null;
   readonly rows: readonly IWorkRow[];
+  readonly returned?: IReturned | null;
 }
 
 export interface ISubmissionRow {

@@ -1,25 +1,42 @@
 import * as React from 'react';
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { ICodeName, IRoundMatrix, SubmissionState } from '../../../common/api/ApiTypes';
+import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { ICodeName, IRoundMatrix, IRoundUnitState, SubmissionState } from '../../../common/api/ApiTypes';
 import { formatDay, formatInstant } from '../../../common/ui/dates';
 import { useLayoutStyles } from '../../../common/ui/layout';
-import { useStrings } from '../../../common/ui/StringsContext';
+import { format, useStrings } from '../../../common/ui/StringsContext';
+import { IReturnTarget } from './ReturnForm';
 
-const colors: Record<SubmissionState, 'success' | 'warning' | 'danger'> = {
+const colors: Record<SubmissionState, 'success' | 'warning' | 'danger' | 'important'> = {
   OnTime: 'success',
   Late: 'warning',
-  Missing: 'danger'
+  Missing: 'danger',
+  Returned: 'important'
 };
 
-/** Round × unit: on time / late / missing, as the API judged it. */
-export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units: readonly ICodeName[] }> = ({ rounds, units }) => {
+export interface ISubmissionMatrixProps {
+  readonly rounds: readonly IRoundMatrix[];
+  readonly units: readonly ICodeName[];
+  /** Shown to the people who may return submissions (the API's canReturn): a "Trả lại" action on each submitted cell. */
+  readonly onReturn?: (target: IReturnTarget) => void;
+}
+
+/** True when a cell's submission can be returned: it was submitted (on time or late) and is not returned already. */
+export function isReturnable(cell: IRoundUnitState): boolean {
+  return cell.state === 'OnTime' || cell.state === 'Late';
+}
+
+/** Round × unit: on time / late / missing / returned for additions, as the API judged it. */
+export const SubmissionMatrix: React.FC<ISubmissionMatrixProps> = ({ rounds, units, onReturn }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   if (rounds.length === 0) {
     return <p>{s.MatrixNone}</p>;
   }
 
-  const label: Record<SubmissionState, string> = { OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing };
+  const label: Record<SubmissionState, string> = {
+    OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing, Returned: s.StateReturned
+  };
+  const nameOf = (code: string): string => units.find((u) => u.code === code)?.name ?? code;
   const unitCodes = units.map((u) => u.code);
   for (const round of rounds) {
     for (const cell of round.units) {
@@ -45,15 +62,27 @@ export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units
         <TableBody>
           {unitCodes.map((code) => (
             <TableRow key={code} data-unit={code}>
-              <TableCell>{units.find((u) => u.code === code)?.name ?? code}</TableCell>
+              <TableCell>{nameOf(code)}</TableCell>
               {rounds.map((r) => {
                 const cell = r.units.find((u) => u.unit === code);
+                const target = { round: r.round, roundTitle: r.title, unit: code, unitName: nameOf(code) };
                 return (
                   <TableCell key={r.round} data-round={r.round}>
                     {cell === undefined ? '' : (
-                      <Badge appearance="tint" color={colors[cell.state]} title={formatInstant(cell.submittedAt)}>
-                        {label[cell.state]}
-                      </Badge>
+                      <>
+                        <Badge appearance="tint" color={colors[cell.state]} title={formatInstant(cell.submittedAt)}>
+                          {label[cell.state]}
+                        </Badge>
+                        {cell.returned !== undefined && cell.returned !== null && (
+                          <div data-testid="returned-reason">{format(s.ReturnedReasonLine, cell.returned.reason)}</div>
+                        )}
+                        {onReturn !== undefined && isReturnable(cell) && (
+                          <Button size="small" appearance="subtle" onClick={() => onReturn(target)}
+                            aria-label={format(s.ReturnFor, r.title, target.unitName)}>
+                            {s.ReturnAction}
+                          </Button>
+                        )}
+                      </>
                     )}
                   </TableCell>
                 );
