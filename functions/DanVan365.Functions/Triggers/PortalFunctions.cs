@@ -50,7 +50,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         {
             if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tham số asOf phải là ngày dạng yyyy-mm-dd.");
+                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Ngày tính số liệu phải viết dạng năm-tháng-ngày, ví dụ 2026-09-30.");
             }
 
             asOf = day;
@@ -107,7 +107,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         {
             if (!int.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
             {
-                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tham số round phải là số đợt (1, 2, …).");
+                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Số đợt báo cáo phải là số nguyên dương (1, 2, …).");
             }
 
             round = number;
@@ -117,7 +117,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         var unit = Text(request.Query["unit"]);
         if (unit is null && mine.Count > 1)
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tài khoản thuộc nhiều đơn vị; chọn một (unit): " +
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tài khoản thuộc nhiều đơn vị; hãy chọn một đơn vị: " +
                 string.Join(", ", mine) + ".");
         }
 
