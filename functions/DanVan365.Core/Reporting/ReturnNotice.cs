@@ -36,7 +36,8 @@ public static class ReturnNotice
             $"Lý do: {value.Reason}",
             $"Người trả lại: {value.ReturnedBy}, lúc {value.ReturnedAt.ToOffset(Time.WardTime.Offset).ToString("HH:mm 'ngày' dd/MM/yyyy",
                 CultureInfo.InvariantCulture)}.",
-            $"Đề nghị đơn vị hoàn thiện và gửi lại báo cáo trước ngày {round.LastDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" +
+            "Đề nghị đơn vị hoàn thiện và gửi lại báo cáo trước ngày "
+                + round.LastDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) +
                 (round.LastDay < Time.WardTime.ToWardDate(value.ReturnedAt) ? " (đợt đã quá hạn: đề nghị gửi lại sớm nhất)." : "."),
         };
         if (link is not null)

@@ -135,7 +135,8 @@ public static class ReturnRow
     {
         ArgumentNullException.ThrowIfNull(rows);
         return string.Join("\n", rows.OrderBy(r => r.TaskCode, StringComparer.Ordinal).Select(r =>
-            $"Nhiệm vụ {r.TaskCode}" + (r.SubmittedOn is { } on ? $" (ghi nhận ngày {on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})" : "")
+            $"Nhiệm vụ {r.TaskCode}"
+            + (r.SubmittedOn is { } on ? " (ghi nhận ngày " + on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + ")" : "")
             + $": Kết quả thực hiện: {Shown(r.Result)}; Mức độ hoàn thành: {Shown(r.Completion)}; "
             + $"Khó khăn, vướng mắc: {Shown(r.Difficulties)}; Đề xuất, kiến nghị: {Shown(r.Proposals)}."));
     }

@@ -75,7 +75,9 @@ public sealed class SubmissionReturns(IListStore lists, IStateStore state, Recor
     public Task RecordSubmitterAsync(int round, string unitCode, string submitter, CancellationToken cancellationToken) =>
         state.SetAsync(SubmitterKey(round, unitCode), submitter, cancellationToken);
 
-    /// <summary>The recorded maker of the submission of (round, unit) ("u:{object id}", "op"), or null when unknown or not sealed.</summary>
+    /// <summary>
+    /// The recorded maker of the submission of (round, unit) ("u:{object id}", "op"), or null when unknown or not sealed.
+    /// </summary>
     public Task<string?> SubmitterAsync(int round, string unitCode, CancellationToken cancellationToken) =>
         state.GetAsync(SubmitterKey(round, unitCode), cancellationToken);
 }

@@ -89,9 +89,8 @@ public sealed class WardReturns(WardContext ward, IListStore lists, ReportRounds
         // Who made the submission: the maker DanVan365 recorded (sealed), and anyone who typed the rows in the list.
         var unitRows = ReportRows.OfUnit(reports, round.Number, unit.Code).Where(RoundReports.HasContent).ToList();
         var maker = await returns.SubmitterAsync(round.Number, unit.Code, cancellationToken).ConfigureAwait(false);
-        var makers = unitRows.Select(r => r.ModifiedBy?.UserId).Append(maker is { Length: > 2 } m && m.StartsWith("u:", StringComparison.Ordinal)
-            ? m[2..]
-            : null);
+        var recorded = maker is { Length: > 2 } m && m.StartsWith("u:", StringComparison.Ordinal) ? m[2..] : null;
+        var makers = unitRows.Select(r => r.ModifiedBy?.UserId).Append(recorded);
         if (ReturnAuthority.Refusal(ward.Units, catalogue.Decision.AggregatingUnit, callerObjectId, makers) is { } refusal)
         {
             throw new ReturnRefusedException(refusal);

@@ -50,7 +50,8 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         {
             if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Ngày tính số liệu phải viết dạng năm-tháng-ngày, ví dụ 2026-09-30.");
+                return HttpSupport.Error(StatusCodes.Status400BadRequest,
+                    "Ngày tính số liệu phải viết dạng năm-tháng-ngày, ví dụ 2026-09-30.");
             }
 
             asOf = day;

@@ -109,7 +109,8 @@ public sealed class ReturnFunctions(IWardRegistry wards, IWardScopeFactory scope
         catch (ReturnNotWrittenException ex)
         {
             Log.NotAvailable(logger, "ReturnSubmission", ex.Message);
-            return HttpSupport.Error(StatusCodes.Status409Conflict, "Chưa ghi được việc trả lại báo cáo: danh sách đang bận; hãy thử lại sau.");
+            return HttpSupport.Error(StatusCodes.Status409Conflict,
+                "Chưa ghi được việc trả lại báo cáo: danh sách đang bận; hãy thử lại sau.");
         }
         catch (NoDecisionException)
         {

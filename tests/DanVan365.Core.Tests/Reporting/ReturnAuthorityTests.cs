@@ -35,7 +35,8 @@ public class ReturnAuthorityTests
     [Fact]
     public void Refusal_CallerMadeTheSubmission_OwnSubmission()
     {
-        Assert.Equal(ReturnAuthority.OwnSubmission, ReturnAuthority.Refusal(SubmitterDirectory.Units, "VHXH", VhxhHead, [null, VhxhHead.ToUpperInvariant()])
-            ?.Rule);
+        var refusal = ReturnAuthority.Refusal(SubmitterDirectory.Units, "VHXH", VhxhHead, [null, VhxhHead.ToUpperInvariant()]);
+
+        Assert.Equal(ReturnAuthority.OwnSubmission, refusal?.Rule);
     }
 }

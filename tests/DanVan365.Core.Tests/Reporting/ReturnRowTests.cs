@@ -41,7 +41,8 @@ public class ReturnRowTests
     [Fact]
     public void ReturnedSubmissions_OpenAndClosedReturns_OnlyTheOpenOneReturned()
     {
-        var returned = new ReturnedSubmissions([Value, Value with { Key = "1|VHXH|1", UnitCode = "VHXH", ResubmittedOn = new(2026, 9, 8) }]);
+        var closed = Value with { Key = "1|VHXH|1", UnitCode = "VHXH", ResubmittedOn = new(2026, 9, 8) };
+        var returned = new ReturnedSubmissions([Value, closed]);
 
         Assert.True(returned.IsReturned(1, "VP"));
         Assert.False(returned.IsReturned(1, "VHXH"));
