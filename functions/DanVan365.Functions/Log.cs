@@ -90,6 +90,13 @@ internal static partial class Log
         Message = "SubmitReport ward={Ward} unit={Unit} round={Round}: accepted {Rows} row(s)")]
     public static partial void Submitted(ILogger logger, string ward, string unit, int round, int rows);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information,
+        Message = "ReturnSubmission ward={Ward} unit={Unit} round={Round}: returned; notice sent to {Notified}, not sent to {NotNotified}")]
+    public static partial void Returned(ILogger logger, string ward, string unit, int round, int notified, int notNotified);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "ReturnSubmission: refused (403): rule {Rule}")]
+    public static partial void ReturnRefused(ILogger logger, string rule);
+
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Function}: could not be done: {Reason}")]
     public static partial void NotAvailable(ILogger logger, string function, string reason);
 

@@ -19,6 +19,7 @@ public class FunctionsMetadataTests
         ["Dashboard"] = "httpTrigger",
         ["MyWork"] = "httpTrigger",
         ["SubmitReport"] = "httpTrigger",
+        ["ReturnSubmission"] = "httpTrigger",
         ["DispatchWards"] = "httpTrigger",
         ["RunWardJob"] = "queueTrigger",
         ["ProposeAdjustment"] = "httpTrigger",
@@ -72,6 +73,7 @@ public class FunctionsMetadataTests
     [InlineData("WardJobOutcome", "get", "jobs/{id}")]
     [InlineData("Status", "get", "status")]
     [InlineData("SubmitReport", "post", "submissions")]
+    [InlineData("ReturnSubmission", "post", "rounds/{round}/units/{unit}/return")]
     [InlineData("CompileRoundReportNow", "post", "rounds/{round:int}/compile")]
     [InlineData("DispatchWards", "post", "dispatch/{job}")]
     [InlineData("ProposeAdjustment", "post", "proposals")]

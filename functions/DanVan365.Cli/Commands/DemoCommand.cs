@@ -148,7 +148,7 @@ internal static class DemoCommand
             var failures = lists.Failures.Concat(planner.Failures).Concat(escalation.Failures).ToList();
             foreach (var failure in failures)
             {
-                await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"Không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
             }
 
             return failures.Count == 0 && escalation.Succeeded ? CliApp.Ok : CliApp.Failed;

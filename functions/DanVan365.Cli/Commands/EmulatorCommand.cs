@@ -51,7 +51,7 @@ internal static class EmulatorCommand
             if (parse.GetValue(wards) is < 1 or > 500 || origins.Any(o => !Uri.TryCreate(o, UriKind.Absolute,
                 out var u) || u.AbsolutePath != "/"))
             {
-                await context.Error.WriteLineAsync("--wards phải từ 1 đến 500; --cors-origin phải là một origin, ví dụ " +
+                await context.Error.WriteLineAsync("--wards phải từ 1 đến 500; --cors-origin phải là một địa chỉ gốc, ví dụ " +
                     "https://localhost:4321").ConfigureAwait(false);
                 return CliApp.BadInput;
             }

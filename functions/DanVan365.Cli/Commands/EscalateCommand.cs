@@ -75,19 +75,19 @@ internal static class EscalateCommand
 
         foreach (var problem in report.Problems)
         {
-            await context.Error.WriteLineAsync("cảnh báo: " + problem).ConfigureAwait(false);
+            await context.Error.WriteLineAsync("Cảnh báo: " + problem).ConfigureAwait(false);
         }
 
         foreach (var entry in report.StalePending)
         {
-            await context.Error.WriteLineAsync($"chưa xác nhận đã gửi (nhận gửi lúc " +
+            await context.Error.WriteLineAsync($"Chưa xác nhận đã gửi (nhận gửi lúc " +
                 $"{entry.ClaimedAt.ToOffset(Core.Time.WardTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}, sẽ " +
                 $"không gửi lại): {entry.IdempotencyKey}").ConfigureAwait(false);
         }
 
         foreach (var failure in report.Failures)
         {
-            await context.Error.WriteLineAsync($"không ghi được nhật ký {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"Không ghi được nhật ký {failure.Key}: {failure.Reason}").ConfigureAwait(false);
         }
 
         if (!report.DryRun && outbox is not null && report.Messages > 0)

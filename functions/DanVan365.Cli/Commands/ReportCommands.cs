@@ -328,7 +328,7 @@ internal static class ReportCommands
                 await context.Out.WriteLineAsync($"lỗi ghi\t{file.File.Path}").ConfigureAwait(false);
                 foreach (var failure in file.Failures)
                 {
-                    await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync($"Không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
                 }
 
                 break;
@@ -348,6 +348,6 @@ internal static class ReportCommands
             }
         }
 
-        throw new UsageException($"{option}: '{text}' không phải ngày (yyyy-mm-dd).");
+        throw new UsageException($"{option}: '{text}' không phải ngày dạng năm-tháng-ngày, ví dụ 2026-09-30.");
     }
 }

@@ -59,12 +59,12 @@ internal static class SyncCommands
 
             foreach (var failure in report.Failures)
             {
-                await context.Error.WriteLineAsync($"không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"Không ghi được {failure.Key}: {failure.Reason}").ConfigureAwait(false);
             }
 
             foreach (var person in report.Planner.UnresolvedPeople)
             {
-                await context.Error.WriteLineAsync($"không tìm thấy người dùng {person} (công việc vẫn được tạo, chưa giao cho người này)")
+                await context.Error.WriteLineAsync($"Không tìm thấy người dùng {person}: công việc vẫn được tạo, chưa giao cho người này.")
                     .ConfigureAwait(false);
             }
 

@@ -80,6 +80,7 @@ public sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<ReporterFunctions>();
         services.AddSingleton<ProposalFunctions>();
         services.AddSingleton<RoundFunctions>();
+        services.AddSingleton<ReturnFunctions>();
         services.AddMvcCore();
         services.AddEntraAuthentication(builder.Configuration);
         services.PostConfigure<JwtBearerOptions>(EntraAuthentication.Scheme, o =>
@@ -102,6 +103,8 @@ public sealed class ServeHost : IAsyncDisposable
         MapApi(app, "GET", "rounds", (s, r, c) => s.GetRequiredService<RoundFunctions>().List(r, c));
         MapApi(app, "POST", "proposals", (s, r, c) => s.GetRequiredService<ProposalFunctions>().Propose(r, c));
         MapApi(app, "GET", "proposals", (s, r, c) => s.GetRequiredService<ProposalFunctions>().List(r, c));
+        MapApi(app, "POST", "rounds/{round}/units/{unit}/return", (s, r, c) => s.GetRequiredService<ReturnFunctions>()
+            .Return(r, r.RouteValues["round"]?.ToString() ?? string.Empty, r.RouteValues["unit"]?.ToString() ?? string.Empty, c));
         MapApi(app, "POST", "proposals/{id}/review", (s, r, c) => s.GetRequiredService<ProposalFunctions>()
             .Review(r, r.RouteValues["id"]?.ToString() ?? string.Empty, c));
         MapApi(app, "POST", "proposals/{id}/decision", (s, r, c) => s.GetRequiredService<ProposalFunctions>()

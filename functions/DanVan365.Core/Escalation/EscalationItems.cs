@@ -47,16 +47,17 @@ public static class EscalationItems
     /// Report items: one per (round × unit the round asks: an ad hoc round's chosen units, a decision round's
     /// <paramref name="expectedUnits"/>, <see cref="ReportRound.UnitsOr"/>) of <paramref name="rounds"/>, reported by the one rule of
     /// <see cref="RoundReports"/>: a Báo cáo kết quả row (<see cref="SiteSchema.Reports"/>) of that round and unit with
-    /// content (an emptied or key-only row does not stop the reminders; no submission date is needed).
+    /// content (an emptied or key-only row does not stop the reminders; no submission date is needed), and not returned for
+    /// additions (<paramref name="returned"/>: a returned submission is chased again until the unit submits anew).
     /// </summary>
     public static IReadOnlyList<EscalationItem> FromReports(IEnumerable<CurrentRow> reportRows, IReadOnlyList<ReportRound> rounds,
-        IReadOnlyList<string> expectedUnits, EscalationLinks? links = null)
+        IReadOnlyList<string> expectedUnits, EscalationLinks? links = null, ReturnedSubmissions? returned = null)
     {
         ArgumentNullException.ThrowIfNull(reportRows);
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(expectedUnits);
         links ??= EscalationLinks.None;
-        var reported = RoundReports.Reporters(reportRows);
+        var reported = RoundReports.Reporters(reportRows, returned ?? ReturnedSubmissions.None);
 
         var items = new List<EscalationItem>();
         foreach (var round in rounds)

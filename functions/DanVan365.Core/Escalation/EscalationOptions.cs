@@ -111,6 +111,11 @@ public sealed class EscalationOptions
 
     /// <summary>The courtesy reminder to the units the committee only requests (<c>Escalation:Courtesy</c>).</summary>
     public CourtesyReminderOptions Courtesy { get; set; } = new();
+    /// <summary>
+    /// The page of the report form (the web part on the ward's site), linked from the notice of a returned submission with the
+    /// round and unit; null: the notice links to the unit's rows in Báo cáo kết quả.
+    /// </summary>
+    public string? ReportFormUrl { get; set; }
 
     /// <summary>Subject prefix of the digest.</summary>
     public string SubjectPrefix { get; set; } = "[Dân vận]";

@@ -139,7 +139,7 @@ public sealed record EscalationRunReport(
 /// (<see cref="Integrity.InterventionDigest"/>) and are marked reported once their digest went out.
 /// </summary>
 public sealed class EscalationRun(IListStore lists, INotificationLogStore log, IEscalationMailSender mail, TimeProvider clock,
-    SendPacer pacer, Integrity.IInterventionLog interventions)
+    SendPacer pacer, Integrity.IInterventionLog interventions, Reporting.SubmissionReturns returns)
 {
     /// <summary>A pending row older than this is shown to the operator.</summary>
     public static readonly TimeSpan PendingGrace = TimeSpan.FromHours(1);
@@ -160,8 +160,9 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
 
         var assignmentRows = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var reportRows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+        var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
         var items = EscalationItems.FromAssignments(assignmentRows, links)
-            .Concat(EscalationItems.FromReports(reportRows, setup.Rounds, setup.ExpectedUnits, links))
+            .Concat(EscalationItems.FromReports(reportRows, setup.Rounds, setup.ExpectedUnits, links, returned))
             .ToList();
         var read = await log.ReadAsync(cancellationToken).ConfigureAwait(false);
         var logged = read.Where(e => e.Forged is null).ToList();

@@ -14,7 +14,8 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// again makes a new version of the same file). An ad hoc round's report covers only its chosen tasks and units
 /// (<see cref="RoundScope"/>); the returns are still read against the whole catalogue's version.
 /// </summary>
-public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock)
+public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock,
+    SubmissionReturns returns)
 {
     public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
         CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], null, cancellationToken);
@@ -32,10 +33,11 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
+        var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
         var compiled = ReportCompiler.Compile(
             RoundScope.Of(catalogue, round),
             ReportRows.Statuses(assignments, WardTime.Today(clock)),
-            ReportRows.Submissions(rows, round.Number, version).Where(s => round.Asks(s.UnitCode)),
+            ReportRows.Submissions(rows, round.Number, version, returned).Where(s => round.Asks(s.UnitCode)),
             units,
             round,
             WardTime.Today(clock),

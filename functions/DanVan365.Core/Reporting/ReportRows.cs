@@ -149,12 +149,14 @@ public static class ReportRows
 
     /// <summary>
     /// The submissions of a round as the rows say (one per unit, units and rows in code order; empty rows skipped;
-    /// a completion word that no longer parses counts as none).
+    /// a completion word that no longer parses counts as none; a submission returned for additions is not one:
+    /// <see cref="RoundReports"/>).
     /// </summary>
-    public static IReadOnlyList<Submission> Submissions(IEnumerable<CurrentRow> rows, int round, string catalogueVersion)
+    public static IReadOnlyList<Submission> Submissions(IEnumerable<CurrentRow> rows, int round, string catalogueVersion,
+        ReturnedSubmissions? returned = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return RoundReports.Reports(rows)
+        return RoundReports.Reports(rows, returned ?? ReturnedSubmissions.None)
             .Where(r => r.Round == round)
             .GroupBy(r => r.UnitCode, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -21,7 +21,7 @@ namespace DanVan365.Core.Reporting;
 /// not used: the file is judged afresh by Graph's lastModifiedBy and the forgery recorded (Nhật ký can thiệp).</para>
 /// </summary>
 public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock,
-    Wards.WardContext ward, RecordSeal seal, IInterventionLog interventions)
+    Wards.WardContext ward, RecordSeal seal, IInterventionLog interventions, SubmissionReturns returns)
 {
     /// <summary>Library column holding the reasons of a rejection.</summary>
     public const string RejectionColumn = LibraryNames.Rejection;
@@ -284,7 +284,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             return new IngestedFile(file, round, IngestOutcome.Rejected, result, null, []);
         }
 
-        var (plan, failures) = await WriteAsync(catalogue, submission, file.Path, cancellationToken).ConfigureAwait(false);
+        var maker = byOperator ? "op" : author?.UserId is { Length: > 0 } id ? "u:" + id : "-";
+        var (plan, failures) = await WriteAsync(catalogue, submission, file.Path, cancellationToken, maker).ConfigureAwait(false);
         if (failures.Count > 0)
         {
             return new IngestedFile(file, round, IngestOutcome.Failed, result, plan, failures);
@@ -299,9 +300,12 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     /// Writes an accepted submission into Báo cáo kết quả (key round|code|unit): the unit's rows of the round are
     /// replaced by the submission's content, nothing is deleted. The same path serves ingested templates and the
     /// structured reports of the SubmitReport function.
+    /// <para>Once written, the submission's maker (<paramref name="maker"/>: "u:{object id}", "op" for the app's operator) is
+    /// recorded (sealed) and a return of the unit's earlier submission for this round is closed (issue 23): the new submission
+    /// replaces the returned one, and the return stays in Trả lại báo cáo as history.</para>
     /// </summary>
     public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> WriteAsync(TaskCatalogue catalogue, Submission submission,
-        string source, CancellationToken cancellationToken)
+        string source, CancellationToken cancellationToken, string maker = "-")
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(submission);
@@ -310,14 +314,18 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         var unitRows = ReportRows.OfUnit(_rows, submission.Round, submission.UnitCode).ToList();
         var desired = ReportRows.Desired(catalogue, submission, unitRows, source, today);
         var plan = ReportRows.Plan(desired, unitRows);
-        if (!plan.Writes.Any())
+        if (plan.Writes.Any())
         {
-            return (plan, []);
+            var applied = await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
+            _rows = null; // read again before the next file: its rows may be the ones just written.
+            if (applied.Failures.Count > 0)
+            {
+                return (plan, applied.Failures);
+            }
         }
 
-        var applied = await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
-        _rows = null; // read again before the next file: its rows may be the ones just written.
-        return (plan, applied.Failures);
+        await returns.RecordSubmitterAsync(submission.Round, submission.UnitCode, maker, cancellationToken).ConfigureAwait(false);
+        return (plan, await returns.CloseAsync(submission.Round, submission.UnitCode, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

@@ -15,6 +15,10 @@ namespace DanVan365.Core.Reporting;
 /// <item>A submission date (Ngày nộp, <see cref="ReportColumns.SubmittedOn"/>) is <em>not</em> needed: every write of
 /// the app records one, but a row with content and no date (typed into the list) still says the unit reported. The
 /// date only says when, for the dashboard's on time or late (<see cref="Status.SubmissionState"/>).</item>
+/// <item>A submission Phòng Văn hóa - Xã hội returned for additions (issue 23: an open return in Trả lại báo cáo, sealed,
+/// <see cref="ReturnedSubmissions"/>) does not count until the unit submits again: its rows keep their content (the unit
+/// completes them), but the unit is not reported for that round. Callers that know no returns pass
+/// <see cref="ReturnedSubmissions.None"/>.</item>
 /// </list>
 /// </summary>
 public static class RoundReports
@@ -40,18 +44,22 @@ public static class RoundReports
             f.GetValueOrDefault(ReportColumns.Difficulties), f.GetValueOrDefault(ReportColumns.Proposals));
     }
 
-    /// <summary>The rows that are reports: typed Báo cáo kết quả rows with content (rows without round, task or unit skipped).</summary>
-    public static IEnumerable<ReportRow> Reports(IEnumerable<CurrentRow> rows)
+    /// <summary>
+    /// The rows that are reports: typed Báo cáo kết quả rows with content (rows without round, task or unit skipped), minus the
+    /// rows of a returned submission (<paramref name="returned"/>).
+    /// </summary>
+    public static IEnumerable<ReportRow> Reports(IEnumerable<CurrentRow> rows, ReturnedSubmissions returned)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return rows.Select(ReportRow.From).OfType<ReportRow>().Where(HasContent);
+        ArgumentNullException.ThrowIfNull(returned);
+        return rows.Select(ReportRow.From).OfType<ReportRow>().Where(r => HasContent(r) && !returned.IsReturned(r.Round, r.UnitCode));
     }
 
     /// <summary>Every (round, unit) that has reported, by the rule above.</summary>
-    public static IReadOnlySet<(int Round, string UnitCode)> Reporters(IEnumerable<CurrentRow> rows) =>
-        Reports(rows).Select(r => (r.Round, r.UnitCode)).ToHashSet();
+    public static IReadOnlySet<(int Round, string UnitCode)> Reporters(IEnumerable<CurrentRow> rows, ReturnedSubmissions returned) =>
+        Reports(rows, returned).Select(r => (r.Round, r.UnitCode)).ToHashSet();
 
     /// <summary>True when <paramref name="unitCode"/> has reported for <paramref name="round"/>, by the rule above.</summary>
-    public static bool HasReported(IEnumerable<CurrentRow> rows, int round, string unitCode) =>
-        Reports(rows).Any(r => r.Round == round && string.Equals(r.UnitCode, unitCode, StringComparison.Ordinal));
+    public static bool HasReported(IEnumerable<CurrentRow> rows, ReturnedSubmissions returned, int round, string unitCode) =>
+        Reports(rows, returned).Any(r => r.Round == round && string.Equals(r.UnitCode, unitCode, StringComparison.Ordinal));
 }

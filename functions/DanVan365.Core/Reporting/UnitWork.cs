@@ -12,14 +12,19 @@ public sealed record SavedRow(string Result, string Status, string Difficulties,
 /// <summary>One row of a unit's work in a round: the template's row and what is saved for it.</summary>
 public sealed record UnitWorkRow(string Code, string Task, string Role, DateOnly? LastDay, SavedRow? Saved);
 
-/// <summary>A unit's rows for a round (the report form's content), with the day its rows were last recorded.</summary>
+/// <summary>
+/// A unit's rows for a round (the report form's content), with the day its rows were last recorded and, when Phòng Văn hóa -
+/// Xã hội returned the unit's submission for additions, that return (<see cref="Returned"/>: reason, who, when). The form is
+/// <see cref="Open"/> while the round is open, and after it while the submission is returned.
+/// </summary>
 public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Round, bool Open, string CatalogueVersion,
-    DateOnly? SubmittedOn, IReadOnlyList<UnitWorkRow> Rows)
+    DateOnly? SubmittedOn, IReadOnlyList<UnitWorkRow> Rows, SubmissionReturn? Returned = null)
 {
-    /// <summary>Builds a unit's work for a round from the catalogue and the Báo cáo kết quả rows; pure.</summary>
+    /// <summary>Builds a unit's work for a round from the catalogue, the Báo cáo kết quả rows and the open returns; pure.</summary>
     public static UnitWork Build(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, string unitCode,
-        IReadOnlyList<CurrentRow> reports, DateOnly today)
+        IReadOnlyList<CurrentRow> reports, DateOnly today, ReturnedSubmissions returned)
     {
+        ArgumentNullException.ThrowIfNull(returned);
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(reports);
         var spec = ReportPlanner.TemplateFor(catalogue, units, round, unitCode);
@@ -35,8 +40,9 @@ public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Roun
                     have.Proposals ?? string.Empty)
                 : null)).ToList();
         var days = saved.Values.Where(RoundReports.HasContent).Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
-        return new UnitWork(unitCode, spec.UnitName, round, round.IsOpenOn(today), spec.CatalogueVersion,
-            days.Count == 0 ? null : days.Max(), rows);
+        var open = returned.Of(round.Number, unitCode);
+        return new UnitWork(unitCode, spec.UnitName, round, round.IsOpenOn(today) || open is not null, spec.CatalogueVersion,
+            days.Count == 0 ? null : days.Max(), rows, open);
     }
 
     /// <summary>

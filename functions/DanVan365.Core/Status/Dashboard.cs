@@ -81,6 +81,10 @@ public enum SubmissionState
     /// welcome, not required, and never counted as missing.
     /// </summary>
     NotRequired,
+    /// Returned for additions ("Trả lại, đề nghị bổ sung", issue 23): Phòng Văn hóa - Xã hội returned the unit's submission;
+    /// not reported (<see cref="RoundReports"/>) until the unit submits again.
+    /// </summary>
+    Returned,
 }
 
 /// <summary>The rule of <see cref="SubmissionState"/>.</summary>
@@ -91,11 +95,17 @@ public static class SubmissionStates
     /// (<see cref="RoundReports"/>); then on time when its first submission date is on or before the round's last day.
     /// A report without a date (typed into the list: every write of the app records one) still counts as reported, never
     /// as missing: while the round is open on <paramref name="today"/> it came in by the last day (on time); once the
-    /// round is closed nothing shows it did (late).
+    /// round is closed nothing shows it did (late). A submission returned for additions (<paramref name="returned"/>) is
+    /// <see cref="SubmissionState.Returned"/>.
     /// </summary>
-    public static SubmissionState Of(bool reported, DateOnly? firstSubmittedOn, ReportRound round, DateOnly today)
+    public static SubmissionState Of(bool reported, DateOnly? firstSubmittedOn, ReportRound round, DateOnly today, bool returned = false)
     {
         ArgumentNullException.ThrowIfNull(round);
+        if (returned)
+        {
+            return SubmissionState.Returned;
+        }
+
         if (!reported)
         {
             return SubmissionState.Missing;
@@ -107,12 +117,18 @@ public static class SubmissionStates
 
     /// <summary>As <see cref="Of"/> for a unit whose report is optional (a requested unit): not reported is
     /// <see cref="SubmissionState.NotRequired"/>, never <see cref="SubmissionState.Missing"/>.</summary>
-    public static SubmissionState OfOptional(bool reported, DateOnly? firstSubmittedOn, ReportRound round, DateOnly today) =>
-        Of(reported, firstSubmittedOn, round, today) is var state && state == SubmissionState.Missing ? SubmissionState.NotRequired : state;
+    public static SubmissionState OfOptional(bool reported, DateOnly? firstSubmittedOn, ReportRound round, DateOnly today,
+        bool returned = false) =>
+        Of(reported, firstSubmittedOn, round, today, returned) is var state && state == SubmissionState.Missing
+            ? SubmissionState.NotRequired
+            : state;
 }
 
-/// <summary>One cell of the round × unit matrix (the day the list recorded the unit's rows).</summary>
-public sealed record RoundUnitState(string Unit, SubmissionState State, DateOnly? SubmittedOn);
+/// <summary>
+/// One cell of the round × unit matrix (the day the list recorded the unit's rows; for a returned submission, the return:
+/// reason, who and when).
+/// </summary>
+public sealed record RoundUnitState(string Unit, SubmissionState State, DateOnly? SubmittedOn, SubmissionReturn? Returned = null);
 
 /// <summary>
 /// One round of the submission matrix: <see cref="Units"/> are the units the committee assigns (their reports required);
@@ -138,7 +154,8 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
 
     /// <summary>Builds the dashboard; pure. Rounds in any order; links may be <see cref="EscalationLinks.None"/>.</summary>
     public static Dashboard Build(IReadOnlyList<CurrentRow> assignments, IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue,
-        UnitDirectory units, IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter, EscalationLinks links)
+        UnitDirectory units, IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter, EscalationLinks links,
+        ReturnedSubmissions? returned = null)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(reports);
@@ -158,7 +175,8 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             .OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Code, StringComparer.Ordinal).ThenBy(o => o.Unit, StringComparer.Ordinal)
             .ToList();
         var taskCount = typed.Select(a => a.TaskCode).Distinct(StringComparer.Ordinal).Count();
-        return new Dashboard(today, filter, taskCount, report, overdue, Matrix(reports, catalogue, units, rounds, today, filter))
+        return new Dashboard(today, filter, taskCount, report, overdue, Matrix(reports, catalogue, units, rounds, today, filter,
+            returned ?? ReturnedSubmissions.None))
         {
             RequestedUnits = requested,
         };
@@ -179,7 +197,7 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
     /// (<see cref="ReportPlanner.OptionalUnits"/>).
     /// </summary>
     private static List<RoundMatrix> Matrix(IReadOnlyList<CurrentRow> reports, TaskCatalogue catalogue, UnitDirectory units,
-        IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter)
+        IReadOnlyList<ReportRound> rounds, DateOnly today, DashboardFilter filter, ReturnedSubmissions returned)
     {
         var expected = ReportPlanner.ExpectedUnits(catalogue).ToHashSet(StringComparer.Ordinal);
         var order = units.Units.Select(u => u.Code).Where(expected.Contains)
@@ -187,7 +205,7 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             .Where(c => filter.Unit is null || c == filter.Unit)
             .ToList();
         var required = ReportPlanner.RequiredUnits(catalogue, units).ToHashSet(StringComparer.Ordinal);
-        var typed = RoundReports.Reports(reports).ToList();
+        var typed = RoundReports.Reports(reports, returned).ToList();
         var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
         var open = ordered.FindIndex(r => r.IsOpenOn(today));
         var shown = open < 0 ? ordered : ordered.Take(open + 1);
@@ -196,10 +214,11 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
             var rows = typed.Where(r => r.Round == round.Number && r.UnitCode == unit).ToList();
             var days = rows.Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
             var first = days.Count == 0 ? (DateOnly?)null : days.Min();
+            var back = returned.Of(round.Number, unit);
             var state = required.Contains(unit)
-                ? SubmissionStates.Of(rows.Count > 0, first, round, today)
-                : SubmissionStates.OfOptional(rows.Count > 0, first, round, today);
-            return new RoundUnitState(unit, state, first);
+                ? SubmissionStates.Of(rows.Count > 0, first, round, today, back is not null)
+                : SubmissionStates.OfOptional(rows.Count > 0, first, round, today, back is not null);
+            return new RoundUnitState(unit, state, first, back);
         }
 
         return [.. shown.Select(round => new RoundMatrix(round.Number, round.Title, round.LastDay,

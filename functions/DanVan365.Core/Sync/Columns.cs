@@ -70,6 +70,24 @@ public static class ReportColumns
     public const string SubmittedOn = "SubmittedOn";
 }
 
+/// <summary>
+/// Internal column names of Trả lại báo cáo (<see cref="SiteSchema.Returns"/>): one row per return of a unit's submission for
+/// additions (issue 23), kept as history; a public contract. Every column is DanVan365's and sealed.
+/// </summary>
+public static class ReturnColumns
+{
+    public const string Key = "ReturnKey";
+    public const string Round = "Round";
+    public const string UnitCode = "UnitCode";
+    public const string State = "ReturnState";
+    public const string Reason = "Reason";
+    public const string ReturnedBy = "ReturnedBy";
+    public const string ReturnedById = "ReturnedById";
+    public const string ReturnedAt = "ReturnedAt";
+    public const string ReturnedContent = "ReturnedContent";
+    public const string ResubmittedOn = "ResubmittedOn";
+}
+
 /// <summary>Internal column names of Nhật ký thông báo (<see cref="SiteSchema.Notifications"/>); a public contract.</summary>
 public static class NotificationColumns
 {

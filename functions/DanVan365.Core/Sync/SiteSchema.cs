@@ -10,7 +10,10 @@ namespace DanVan365.Core.Sync;
 /// </summary>
 public static class SiteSchema
 {
-    /// <summary>Schema version stamped into each list's description (3: plain display names, Phân công "FollowUpFor").</summary>
+    /// <summary>
+    /// Schema version stamped into each list's description (3: plain display names, Phân công "FollowUpFor", list Trả lại
+    /// báo cáo).
+    /// </summary>
     public const int Version = 3;
 
     /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
@@ -101,6 +104,28 @@ public static class SiteSchema
             new(ReportColumns.Proposals, "Đề xuất, kiến nghị", ColumnType.MultiLineText),
             new(ReportColumns.SourceFile, "Tệp nộp", ColumnType.Text),
             new(ReportColumns.SubmittedOn, "Ngày nộp", ColumnType.DateOnly),
+        ]);
+
+    /// <summary>
+    /// Trả lại báo cáo: one row per return of a unit's submission for additions ("Trả lại, đề nghị bổ sung"), keyed
+    /// "round|unitCode|n"; never deleted (the history). Every column is DanVan365's and sealed (<see cref="Reporting.ReturnRow"/>).
+    /// </summary>
+    public static readonly ListDefinition Returns = new(
+        "returns",
+        "Trả lại báo cáo",
+        ReturnColumns.Key,
+        [
+            new(ReturnColumns.Key, "Khóa trả lại", ColumnType.Text, ColumnOwner.System, Indexed: true, Unique: true),
+            new(ReturnColumns.Round, "Đợt", ColumnType.Number, ColumnOwner.System, Indexed: true),
+            new(ReturnColumns.UnitCode, "Mã đơn vị", ColumnType.Text, ColumnOwner.System, Indexed: true),
+            new(ReturnColumns.State, "Trạng thái", ColumnType.Choice, ColumnOwner.System, Choices: Reporting.ReturnRow.StateWords),
+            new(ReturnColumns.Reason, "Lý do trả lại", ColumnType.MultiLineText, ColumnOwner.System),
+            new(ReturnColumns.ReturnedBy, "Người trả lại", ColumnType.Text, ColumnOwner.System),
+            new(ReturnColumns.ReturnedById, "Mã người trả lại", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(ReturnColumns.ReturnedAt, "Thời gian trả lại", ColumnType.Text, ColumnOwner.System),
+            new(ReturnColumns.ReturnedContent, "Nội dung bị trả lại", ColumnType.MultiLineText, ColumnOwner.System),
+            new(ReturnColumns.ResubmittedOn, "Ngày nộp lại", ColumnType.DateOnly, ColumnOwner.System),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
         ]);
 
     /// <summary>Nhật ký thông báo (hidden): one row per notification, keyed by idempotency key.</summary>
@@ -207,7 +232,7 @@ public static class SiteSchema
 
     /// <summary>Every list of the site, in provisioning order.</summary>
     public static readonly IReadOnlyList<ListDefinition> All =
-        [Tasks, Assignments, Reports, Notifications, State, Proposals, Interventions, Library];
+        [Tasks, Assignments, Reports, Returns, Notifications, State, Proposals, Interventions, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
     public const string DecisionFolder = LibraryNames.DecisionFolder;

@@ -31,8 +31,24 @@ public interface IWardLeaseHold : IAsyncDisposable
 
 /// <summary>Another runner holds the ward's lease: nothing was written (CLI exit 1, HTTP 409).</summary>
 public sealed class WardBusyException(string wardName, string purpose)
-    : DanVanException($"{wardName} đang được một tiến trình khác cập nhật ({purpose}); chưa ghi gì, hãy thử lại sau ít phút.")
+    : DanVanException($"Chưa {ActivityOf(purpose)} được: {wardName} đang được một tiến trình khác cập nhật; chưa ghi gì, " +
+        "hãy thử lại sau ít phút.")
 {
+    /// <summary>What the refused run was doing, as people read it (a purpose in code is never shown: it is English).</summary>
+    public static string ActivityOf(string purpose) => purpose switch
+    {
+        "compile" => "tổng hợp báo cáo",
+        "escalate" => "gửi nhắc việc",
+        "ingest" => "đọc báo cáo đơn vị nộp",
+        "intake" => "nhận quyết định",
+        "provision" => "chuẩn bị trang SharePoint",
+        "pull" => "cập nhật tiến độ từ Planner",
+        "return" => "trả lại báo cáo",
+        "submit" => "ghi báo cáo",
+        "sync" => "đồng bộ danh mục nhiệm vụ",
+        _ => "cập nhật dữ liệu",
+    };
+
     public string WardName { get; } = wardName;
 
     public string Purpose { get; } = purpose;

@@ -23,7 +23,7 @@ public sealed record FormSubmitResult(IReadOnlyList<SubmissionRejection> Rejecti
 /// figures come from <see cref="StatusReport"/>, so they equal `danvan365 status` for the same rows and day.
 /// </summary>
 public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds rounds, SubmissionIngest ingest, ISiteLinks links,
-    DecisionIntake decisions, TimeProvider clock, WardRunLease lease)
+    DecisionIntake decisions, TimeProvider clock, WardRunLease lease, SubmissionReturns returns)
 {
     /// <summary>The library's current decision; throws <see cref="NoDecisionException"/> when there is none.</summary>
     public async Task<TaskCatalogue> LibraryCatalogueAsync(CancellationToken cancellationToken) =>
@@ -44,39 +44,52 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         var reports = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
         var siteLinks = await links.EscalationLinksAsync(cancellationToken).ConfigureAwait(false);
-        return Dashboard.Build(assignments, reports, catalogue, ward.Units, all, asOf ?? WardTime.Today(clock), filter, siteLinks);
+        var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return Dashboard.Build(assignments, reports, catalogue, ward.Units, all, asOf ?? WardTime.Today(clock), filter, siteLinks,
+            returned);
     }
 
     /// <summary>
-    /// A unit's rows for a round (default: the first round open today that asks the unit); null when no such round is open
-    /// and none is given.
+    /// A unit's rows for a round (default: the first round open today that asks the unit, else the round whose submission
+    /// was returned to the unit); null when no such round is open or returned and none is given.
     /// </summary>
     public async Task<UnitWork?> WorkAsync(TaskCatalogue catalogue, string unitCode, int? round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var today = WardTime.Today(clock);
+        var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
         var chosen = await RoundAsync(catalogue, round, today, cancellationToken, unitCode).ConfigureAwait(false);
+        if (chosen is null && round is null)
+        {
+            var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+            chosen = all.Where(r => returned.IsReturned(r.Number, unitCode)).OrderBy(r => r.LastDay).LastOrDefault();
+        }
+
         if (chosen is null)
         {
             return null;
         }
 
         var reports = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
-        return UnitWork.Build(catalogue, ward.Units, chosen, unitCode, reports, today);
+        return UnitWork.Build(catalogue, ward.Units, chosen, unitCode, reports, today, returned);
     }
 
     /// <summary>
     /// Checks a form's rows (<see cref="FormSubmissionRules"/>) and writes them into Báo cáo kết quả through the same path
-    /// as an ingested template; nothing is written when a row is refused. Throws <see cref="UnknownRoundException"/>.
+    /// as an ingested template; nothing is written when a row is refused. Throws <see cref="UnknownRoundException"/>, and
+    /// <see cref="RoundClosedException"/> after the round's last day unless the unit's submission was returned for additions
+    /// (issue 23: the unit answers a return whenever it comes). <paramref name="submittedBy"/> is the caller's object id.
     /// </summary>
     public async Task<FormSubmitResult> SubmitAsync(TaskCatalogue catalogue, string unitCode, int round,
-        IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken, string? catalogueVersion = null)
+        IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken, string? catalogueVersion = null,
+        string? submittedBy = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var now = WardTime.Now(clock);
         var chosen = await RoundAsync(catalogue, round, WardTime.Today(clock), cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownRoundException(ward.Id, round);
-        if (chosen.IsClosedOn(WardTime.Today(clock)))
+        if (chosen.IsClosedOn(WardTime.Today(clock))
+            && !(await returns.OpenAsync(cancellationToken).ConfigureAwait(false)).IsReturned(chosen.Number, unitCode))
         {
             throw new RoundClosedException(ward.Id, chosen.Number, chosen.LastDay);
         }
@@ -106,7 +119,8 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         }
 
         // The write holds the ward's lease (a busy ward: WardBusyException, nothing written).
-        var (_, failures) = await lease.RunAsync("submit", token => ingest.WriteAsync(catalogue, submission, "api/submissions", token),
+        var (_, failures) = await lease.RunAsync("submit", token => ingest.WriteAsync(catalogue, submission, "api/submissions", token,
+            submittedBy is { Length: > 0 } by ? "u:" + by : "-"),
             cancellationToken).ConfigureAwait(false);
         return new FormSubmitResult([], submission.Rows, now, failures);
     }

@@ -201,6 +201,6 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
             throw new SubmissionRefusedException(result);
         }
 
-        return await ingest.WriteAsync(catalogue, accepted, source, cancellationToken).ConfigureAwait(false);
+        return await ingest.WriteAsync(catalogue, accepted, source, cancellationToken, maker: "op").ConfigureAwait(false);
     }
 }

@@ -77,7 +77,7 @@ internal static class HttpSupport
         {
             return wards.All.Count == 1
                 ? (wards.All[0], null)
-                : (null, Error(StatusCodes.Status400BadRequest, "Thiếu tham số ward (mã phường)."));
+                : (null, Error(StatusCodes.Status400BadRequest, "Thiếu mã phường."));
         }
 
         return wards.Find(wardId.Trim()) is { } ward

@@ -25,8 +25,18 @@ public sealed record OptionsBody(IReadOnlyList<CodeName> Units, IReadOnlyList<Co
 /// <summary>The filters applied.</summary>
 public sealed record FiltersBody(string? Unit, string? Section, string? Status);
 
-/// <summary>One cell of the submission matrix (<c>submittedAt</c>: the day the list recorded, yyyy-mm-dd).</summary>
-public sealed record RoundUnitBody(string Unit, string State, string? SubmittedAt);
+/// <summary>A submission returned for additions (issue 23): the state word, why, by whom and when.</summary>
+public sealed record ReturnedBody(string State, string Reason, string ReturnedBy, DateTimeOffset ReturnedAt)
+{
+    public static ReturnedBody? From(SubmissionReturn? value) =>
+        value is null ? null : new ReturnedBody(ReturnRow.ReturnedWord, value.Reason, value.ReturnedBy, value.ReturnedAt);
+}
+
+/// <summary>
+/// One cell of the submission matrix (<c>submittedAt</c>: the day the list recorded, yyyy-mm-dd; <c>returned</c>: the open
+/// return of a submission in state <c>Returned</c>, else null).
+/// </summary>
+public sealed record RoundUnitBody(string Unit, string State, string? SubmittedAt, ReturnedBody? Returned = null);
 
 /// <summary>One round of the submission matrix: <c>units</c> the committee assigns (reports required), <c>requested</c> the
 /// units it only requests ("Các cơ quan, tổ chức phối hợp": reports optional, <c>NotRequired</c> when none came in).</summary>
@@ -43,6 +53,9 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
 {
     /// <summary>Counts per requested unit ("Các cơ quan, tổ chức phối hợp"), in no total.</summary>
     public IReadOnlyList<CountsBody> RequestedUnits { get; init; } = [];
+
+    /// <summary>True when the caller may return units' submissions (<see cref="ReturnAuthority.MayReturn"/>).</summary>
+    public bool CanReturn { get; init; }
 
     public static DashboardBody From(Ward ward, Dashboard dashboard, IReadOnlyList<Core.Catalogue.Section> sections)
     {
@@ -66,27 +79,32 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
     }
 
     private static RoundUnitBody Cell(RoundUnitState u) =>
-        new(u.Unit, u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        new(u.Unit, u.State.ToString(), u.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ReturnedBody.From(u.Returned));
 
     private static CountsBody Counts(StatusCounts counts) => new(counts.Key, counts.Name, counts.Total, counts.Ongoing,
         StatusCategories.All.ToDictionary(c => c.ToString(), counts.Count, StringComparer.Ordinal));
 }
 
-/// <summary>The round of a unit's work.</summary>
-public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open);
+/// <summary>The round of a unit's work (<c>adHoc</c>: a báo cáo đột xuất, named by its title; else "lần {round}").</summary>
+public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open, bool AdHoc = false);
 
-/// <summary>GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd).</summary>
+/// <summary>
+/// GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd); <c>returned</c> the
+/// open return of the unit's submission (reason, by whom, when), else null.
+/// </summary>
 public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round, IReadOnlyList<string> StatusLabels,
-    string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows)
+    string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows, ReturnedBody? Returned = null)
 {
     public static MyWorkBody From(Ward ward, UnitWork work)
     {
         ArgumentNullException.ThrowIfNull(ward);
         ArgumentNullException.ThrowIfNull(work);
         return new MyWorkBody(ward.Id, new CodeName(work.UnitCode, work.UnitName),
-            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open),
+            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open, work.Round.AdHoc),
             [.. StatusCategoryLabels.All.Select(c => c.Label)], work.CatalogueVersion,
-            work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows);
+            work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows,
+            ReturnedBody.From(work.Returned));
     }
 }
 

@@ -50,7 +50,8 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         {
             if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tham số asOf phải là ngày dạng yyyy-mm-dd.");
+                return HttpSupport.Error(StatusCodes.Status400BadRequest,
+                    "Ngày tính số liệu phải viết dạng năm-tháng-ngày, ví dụ 2026-09-30.");
             }
 
             asOf = day;
@@ -63,7 +64,11 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
             var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
             var dashboard = await scope.Get<WardPortal>().DashboardAsync(catalogue, asOf, filter, context.CancellationToken)
                 .ConfigureAwait(false);
-            return new OkObjectResult(DashboardBody.From(ward, dashboard, catalogue.Sections));
+            return new OkObjectResult(DashboardBody.From(ward, dashboard, catalogue.Sections) with
+            {
+                CanReturn = Core.Reporting.ReturnAuthority.MayReturn(ward.Units, catalogue.Decision.AggregatingUnit,
+                    CallerAuthorizer.ObjectIdOf(request.HttpContext.User)),
+            });
         }
         catch (InvalidQueryException ex)
         {
@@ -103,7 +108,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         {
             if (!int.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
             {
-                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tham số round phải là số đợt (1, 2, …).");
+                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Số đợt báo cáo phải là số nguyên dương (1, 2, …).");
             }
 
             round = number;
@@ -113,7 +118,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         var unit = Text(request.Query["unit"]);
         if (unit is null && mine.Count > 1)
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tài khoản thuộc nhiều đơn vị; chọn một (unit): " +
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Tài khoản thuộc nhiều đơn vị; hãy chọn một đơn vị: " +
                 string.Join(", ", mine) + ".");
         }
 

@@ -123,7 +123,7 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
         if (error is null && action != yesAction && action != "reject")
         {
             error = HttpSupport.Error(StatusCodes.Status400BadRequest,
-                $"Thiếu hoặc sai thao tác (action): dùng \"{yesAction}\" hoặc \"reject\".");
+                $"Thiếu hoặc sai thao tác: dùng \"{yesAction}\" hoặc \"reject\".");
         }
 
         return await RunAsync(request, function, body.Value?.Ward, error, [AppRoles.Reporter, AppRoles.Admin], async (p, c, actor, ct) =>

@@ -114,7 +114,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
                 }
 
                 result = await scope.Get<WardPortal>().SubmitAsync(catalogue, unitCode, body.Round, rows, context.CancellationToken,
-                    body.CatalogueVersion)
+                    body.CatalogueVersion, CallerAuthorizer.ObjectIdOf(request.HttpContext.User))
                     .ConfigureAwait(false);
             }
             catch (UnknownRoundException)
@@ -189,17 +189,17 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
         rows = [];
         if (body is null || string.IsNullOrWhiteSpace(body.Unit))
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu mã đơn vị (unit).");
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu mã đơn vị.");
         }
 
         if (body.Round < 1)
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu hoặc sai số đợt báo cáo (round).");
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu hoặc sai số đợt báo cáo.");
         }
 
         if (body.Rows is not { Count: > 0 })
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Báo cáo không có dòng nào (rows).");
+            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Báo cáo chưa có dòng nào.");
         }
 
         var problems = new List<RowError>();
@@ -208,7 +208,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
         {
             if (string.IsNullOrWhiteSpace(row.Code))
             {
-                problems.Add(new RowError(null, null, "Có dòng thiếu mã nhiệm vụ (code)."));
+                problems.Add(new RowError(null, null, "Có dòng thiếu mã nhiệm vụ."));
                 continue;
             }
 

@@ -100,6 +100,7 @@ public static class DanVan365Services
         services.AddScoped<PlannerSync>();
         services.AddScoped<ReportRounds>();
         services.AddScoped<ReportTemplates>();
+        services.AddScoped<SubmissionReturns>();
         services.AddScoped<SubmissionIngest>();
         services.AddScoped<ReportCompilation>();
         services.AddScoped<EscalationRun>();
@@ -111,6 +112,7 @@ public static class DanVan365Services
         services.AddScoped<WardProposals>();
         services.AddScoped<WardPortal>();
         services.AddScoped<WardRounds>();
+        services.AddScoped<WardReturns>();
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
                 sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
@@ -122,7 +124,7 @@ public static class DanVan365Services
     [
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
-        typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds),
+        typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds), typeof(WardReturns),
         typeof(Core.Lockdown.WardProtections),
     ];
 

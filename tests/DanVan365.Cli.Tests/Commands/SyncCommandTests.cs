@@ -123,7 +123,8 @@ public class SyncCommandTests
 
         Assert.Equal(1, exit);
         Assert.Empty(output);
-        Assert.Contains("Phường Hải An đang được một tiến trình khác cập nhật (sync); chưa ghi gì, hãy thử lại sau ít phút.", err,
+        Assert.Contains("Chưa đồng bộ danh mục nhiệm vụ được: Phường Hải An đang được một tiến trình khác cập nhật; chưa ghi gì, "
+            + "hãy thử lại sau ít phút.", err,
             StringComparison.Ordinal);
         Assert.Equal(writes, ward.Server.GetStats().Writes);
     }

@@ -54,7 +54,7 @@ public class EscalationItemsTests
 
         Assert.Equal(["CAP", "VHXH"], chased.Order(StringComparer.Ordinal));
         Assert.Equal(["CAP", "VHXH"], compiled);
-        Assert.Equal(RoundReports.Reporters(rows).Select(r => r.UnitCode).Order(StringComparer.Ordinal),
+        Assert.Equal(RoundReports.Reporters(rows, ReturnedSubmissions.None).Select(r => r.UnitCode).Order(StringComparer.Ordinal),
             chased.Order(StringComparer.Ordinal));
     }
 }

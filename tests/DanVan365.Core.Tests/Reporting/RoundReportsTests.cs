@@ -57,13 +57,13 @@ public class RoundReportsTests
     [Fact]
     public void HasReported_RowWithContentWithoutSubmissionDate_True()
     {
-        Assert.True(RoundReports.HasReported([Row(1, "VP", result: "Đã làm.")], 1, "VP"));
+        Assert.True(RoundReports.HasReported([Row(1, "VP", result: "Đã làm.")], ReturnedSubmissions.None, 1, "VP"));
     }
 
     [Fact]
     public void HasReported_EmptyRowWithSubmissionDate_False()
     {
-        Assert.False(RoundReports.HasReported([Row(1, "VP", submittedOn: "2026-09-01")], 1, "VP"));
+        Assert.False(RoundReports.HasReported([Row(1, "VP", submittedOn: "2026-09-01")], ReturnedSubmissions.None, 1, "VP"));
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public class RoundReportsTests
     {
         var rows = new[] { Row(2, "VP", result: "Đã làm."), Row(1, "VHXH", result: "Đã làm.") };
 
-        Assert.False(RoundReports.HasReported(rows, 1, "VP"));
-        Assert.True(RoundReports.HasReported(rows, 2, "VP"));
+        Assert.False(RoundReports.HasReported(rows, ReturnedSubmissions.None, 1, "VP"));
+        Assert.True(RoundReports.HasReported(rows, ReturnedSubmissions.None, 2, "VP"));
     }
 
     [Fact]
@@ -84,6 +84,21 @@ public class RoundReportsTests
             new CurrentRow("x", "không phải khóa", null, new Dictionary<string, string?> { [ReportColumns.Result] = "Không khóa" }),
         };
 
-        Assert.Equal([(1, "VP"), (2, "VHXH")], RoundReports.Reporters(rows).Order());
+        Assert.Equal([(1, "VP"), (2, "VHXH")], RoundReports.Reporters(rows, ReturnedSubmissions.None).Order());
+    }
+
+    private static SubmissionReturn Return(int round, string unit, DateOnly? resubmittedOn = null) =>
+        new($"{round}|{unit}|1", round, unit, "Bổ sung số liệu.", "Đỗ Văn Nam", null, new DateTimeOffset(2026, 9, 7, 9, 0, 0,
+            TimeSpan.FromHours(7)), "Nhiệm vụ 1.1: …", resubmittedOn);
+
+    [Fact]
+    public void HasReported_SubmissionReturnedForAdditions_FalseUntilTheReturnIsClosed()
+    {
+        var rows = new[] { Row(1, "VP", result: "Đã làm."), Row(1, "VHXH", result: "Đã làm.") };
+
+        Assert.False(RoundReports.HasReported(rows, new ReturnedSubmissions([Return(1, "VP")]), 1, "VP"));
+        Assert.True(RoundReports.HasReported(rows, new ReturnedSubmissions([Return(1, "VP")]), 1, "VHXH"));
+        Assert.True(RoundReports.HasReported(rows, new ReturnedSubmissions([Return(1, "VP", new DateOnly(2026, 9, 8))]), 1, "VP"));
+        Assert.Equal([(1, "VHXH")], RoundReports.Reporters(rows, new ReturnedSubmissions([Return(1, "VP")])));
     }
 }

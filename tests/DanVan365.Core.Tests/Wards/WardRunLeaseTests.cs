@@ -144,7 +144,8 @@ public class WardRunLeaseTests
             CancellationToken.None));
 
         Assert.False(ran);
-        Assert.Equal("Phường Hải An đang được một tiến trình khác cập nhật (compile); chưa ghi gì, hãy thử lại sau ít phút.",
+        Assert.Equal("Chưa tổng hợp báo cáo được: Phường Hải An đang được một tiến trình khác cập nhật; chưa ghi gì, "
+            + "hãy thử lại sau ít phút.",
             busy.Message);
         Assert.Equal(WardLeaseTimes.Default.Wait, lease.LastWait);
     }

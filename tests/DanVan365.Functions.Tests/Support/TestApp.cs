@@ -66,6 +66,7 @@ public sealed class TestApp : IDisposable
         services.AddSingleton<AdminFunctions>();
         services.AddSingleton<ReporterFunctions>();
         services.AddSingleton<PortalFunctions>();
+        services.AddSingleton<ReturnFunctions>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -26,7 +26,7 @@ public class SubmitReportTests
     /// A ward whose clerk uploaded the bundled decision and whose hourly job synced it (lists and Planner): prepared once per
     /// test run and copied for each test (<see cref="SyncedWard"/>).
     /// </summary>
-    internal static async Task<(WardHarness Harness, TestApp App)> SyncedAsync()
+    internal static async Task<(WardHarness Harness, TestApp App)> SyncedAsync(string? outbox = null)
     {
         var harness = await SyncedWard.StartAsync("decision uploaded, synced by the ward job", async ward =>
         {
@@ -34,7 +34,7 @@ public class SubmitReportTests
             using var app = new TestApp(ward);
             var outcome = await app.Get<IWardJobs>().SyncCatalogueAsync(TestApp.GoodWard, force: false, CancellationToken.None);
             Assert.True(outcome.Synced, outcome.SkipReason);
-        });
+        }, outbox: outbox);
         return (harness, new TestApp(harness));
     }
 

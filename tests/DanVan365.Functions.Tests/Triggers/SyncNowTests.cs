@@ -135,7 +135,8 @@ public class SyncNowTests
 
         Assert.Equal(409, StatusOf(result));
         var error = Assert.IsType<ErrorBody>(((ObjectResult)result).Value);
-        Assert.Equal("Phường Hải An đang được một tiến trình khác cập nhật (compile); chưa ghi gì, hãy thử lại sau ít phút.", error.Error);
+        Assert.Equal("Chưa tổng hợp báo cáo được: Phường Hải An đang được một tiến trình khác cập nhật; chưa ghi gì, "
+            + "hãy thử lại sau ít phút.", error.Error);
         Assert.Equal(writes, harness.Server.GetStats().Writes);
     }
 
@@ -159,7 +160,8 @@ public class SyncNowTests
             AppRoles.Reporter), "POST", jsonBody: body), new FakeFunctionContext());
 
         Assert.Equal(409, StatusOf(result));
-        Assert.Contains("đang được một tiến trình khác cập nhật (submit)", ((ErrorBody)((ObjectResult)result).Value!).Error,
+        Assert.Contains("Chưa ghi báo cáo được: Phường Hải An đang được một tiến trình khác cập nhật",
+            ((ErrorBody)((ObjectResult)result).Value!).Error,
             StringComparison.Ordinal);
         Assert.Equal(writes, harness.Server.GetStats().Writes);
     }

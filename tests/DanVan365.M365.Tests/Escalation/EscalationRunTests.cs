@@ -30,7 +30,8 @@ public class EscalationRunTests
         sender ?? new GraphMailSender(session.Connection),
         ward.Clock,
         new SendPacer(ward.Clock),
-        session.Get<IInterventionLog>());
+        session.Get<IInterventionLog>(),
+        session.Get<Core.Reporting.SubmissionReturns>());
 
     private static async Task<EscalationRunReport> EscalateAsync(WardHarness ward, bool dryRun = false)
     {

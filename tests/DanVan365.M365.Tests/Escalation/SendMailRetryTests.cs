@@ -89,7 +89,8 @@ public class SendMailRetryTests
         new GraphMailSender(session.Connection),
         ward.Clock,
         new SendPacer(ward.Clock),
-        session.Get<IInterventionLog>());
+        session.Get<IInterventionLog>(),
+        session.Get<Core.Reporting.SubmissionReturns>());
 
     /// <summary>
     /// Answers the first sendMail with <paramref name="status"/>: before it reached the local Graph, or (forward) after

@@ -54,7 +54,7 @@ public class IngestIsolationTests
         }
 
         var ingest = new SubmissionIngest(session.Library, session.Lists, new CrashingOn(bad), ward.Clock, ward.Ward,
-            session.Get<RecordSeal>(), session.Get<IInterventionLog>());
+            session.Get<RecordSeal>(), session.Get<IInterventionLog>(), session.Get<SubmissionReturns>());
 
         var first = await ingest.IngestChangesAsync(Catalogue, rounds, session.State, CancellationToken.None);
         var token = await session.State.GetAsync(SubmissionIngest.DeltaStateKey, CancellationToken.None);

@@ -73,7 +73,7 @@ public class IngestLostResponseTests
     {
         using var session = ward.NewSession();
         await new SubmissionIngest(session.Library, session.Lists, Documents, ward.Clock, ward.Ward,
-            session.Get<RecordSeal>(), session.Get<IInterventionLog>())
+            session.Get<RecordSeal>(), session.Get<IInterventionLog>(), session.Get<SubmissionReturns>())
             .IngestChangesAsync(Catalogue, Rounds, session.State, CancellationToken.None);
     }
 

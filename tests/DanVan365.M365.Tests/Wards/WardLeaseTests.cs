@@ -106,7 +106,8 @@ public class WardLeaseTests
         using var runner = ward.NewSession();
         var busy = await Assert.ThrowsAsync<WardBusyException>(() => runner.SyncAllAsync(Catalogue, Units));
 
-        Assert.Equal("Phường Hải An đang được một tiến trình khác cập nhật (sync); chưa ghi gì, hãy thử lại sau ít phút.",
+        Assert.Equal("Chưa đồng bộ danh mục nhiệm vụ được: Phường Hải An đang được một tiến trình khác cập nhật; chưa ghi gì, "
+            + "hãy thử lại sau ít phút.",
             busy.Message);
         Assert.Equal(writes, ward.Server.GetStats().Writes);
     }

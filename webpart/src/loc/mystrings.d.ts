@@ -54,6 +54,18 @@ declare interface IDanVan365Strings {
   RequestedNote: string;
   RequestedMatrixHeading: string;
   ColumnRequestedUnit: string;
+  StateReturned: string;
+  ReturnedReasonLine: string;
+  ReturnedByLine: string;
+  ReturnAction: string;
+  ReturnFor: string;
+  ReturnReason: string;
+  ReturnReasonMissing: string;
+  ReturnConfirm: string;
+  ReturnCancel: string;
+  ReturnDone: string;
+  ReturnFailed: string;
+  ReportIntroAdHoc: string;
   ReportIntro: string;
   ReportLastSubmitted: string;
   ReportRoundClosed: string;

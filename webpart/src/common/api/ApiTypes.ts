@@ -34,13 +34,22 @@ export interface IOverdueItem {
   readonly listItemUrl: string | null;
 }
 
-/** `NotRequired`: a unit the committee only requests sent nothing (optional, never missing). */
-export type SubmissionState = 'OnTime' | 'Late' | 'Missing' | 'NotRequired';
+/** `NotRequired`: a unit the committee only requests sent nothing (optional, never missing). `Returned`: returned for additions. */
+export type SubmissionState = 'OnTime' | 'Late' | 'Missing' | 'Returned' | 'NotRequired';
+
+/** A submission Phòng Văn hóa - Xã hội returned for additions ("Trả lại, đề nghị bổ sung"), still open. */
+export interface IReturned {
+  readonly state: string;
+  readonly reason: string;
+  readonly returnedBy: string;
+  readonly returnedAt: string;
+}
 
 export interface IRoundUnitState {
   readonly unit: string;
   readonly state: SubmissionState;
   readonly submittedAt: string | null;
+  readonly returned?: IReturned | null;
 }
 
 export interface IRoundMatrix {
@@ -73,6 +82,20 @@ export interface IDashboard {
   readonly rounds: readonly IRoundMatrix[];
   /** Counts of the units the committee only requests, in no total. */
   readonly requestedUnits?: readonly IStatusCounts[];
+  /** True when the caller may return units' submissions (the aggregating unit's people). */
+  readonly canReturn?: boolean;
+}
+
+/** POST /api/rounds/{round}/units/{unit}/return answer. */
+export interface IReturnResult {
+  readonly ward: string;
+  readonly unit: string;
+  readonly round: number;
+  readonly state: string;
+  readonly reason: string;
+  readonly returnedBy: string;
+  readonly returnedAt: string;
+  readonly notified: number;
 }
 
 export interface IDashboardQuery {
@@ -103,6 +126,7 @@ export interface IRoundInfo {
   readonly title: string;
   readonly lastDay: string;
   readonly open: boolean;
+  readonly adHoc?: boolean;
 }
 
 export interface IMyWork {
@@ -113,6 +137,7 @@ export interface IMyWork {
   readonly catalogueVersion: string;
   readonly submittedAt: string | null;
   readonly rows: readonly IWorkRow[];
+  readonly returned?: IReturned | null;
 }
 
 export interface ISubmissionRow {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, useId } from '@fluentui/react-components';
-import { IDashboard } from '../../../common/api/ApiTypes';
+import { IDashboard, IReturnResult } from '../../../common/api/ApiTypes';
 import { formatDay } from '../../../common/ui/dates';
 import { useLayoutStyles } from '../../../common/ui/layout';
 import { format, useStrings } from '../../../common/ui/StringsContext';
@@ -11,6 +11,7 @@ import { AdHocRoundForm } from './AdHocRoundForm';
 import { CountsTable } from './CountsTable';
 import { DashboardFilters, IDashboardFilterValues } from './DashboardFilters';
 import { OverdueList } from './OverdueList';
+import { IReturnTarget, ReturnForm } from './ReturnForm';
 import { SubmissionMatrix } from './SubmissionMatrix';
 import { SummaryCards } from './SummaryCards';
 import { UnitChart } from './UnitChart';
@@ -68,7 +69,10 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
     section: filters.section === '' ? undefined : filters.section,
     status: filters.status === '' ? undefined : filters.status
   };
-  const [state] = useApiLoad<IDashboard>(() => service.getDashboard(query), JSON.stringify(query));
+  const [reload, setReload] = React.useState(0);
+  const [returning, setReturning] = React.useState<IReturnTarget | undefined>(undefined);
+  const [returned, setReturned] = React.useState<IReturnResult | undefined>(undefined);
+  const [state] = useApiLoad<IDashboard>(() => service.getDashboard(query), `${JSON.stringify(query)}|${reload}`);
   const [last, setLast] = React.useState<IDashboard | undefined>(undefined);
   React.useEffect(() => {
     if (state.kind === 'loaded') {
@@ -121,7 +125,20 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
           </section>
           <section className={layout.section} aria-labelledby={ids.matrix}>
             <h3 id={ids.matrix} className={layout.subheading}>{s.MatrixHeading}</h3>
-            <SubmissionMatrix rounds={dashboard.rounds} units={dashboard.options.units} />
+            <SubmissionMatrix rounds={dashboard.rounds} units={dashboard.options.units}
+              onReturn={dashboard.canReturn === true ? (target) => { setReturned(undefined); setReturning(target); } : undefined} />
+            {returned !== undefined && (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{format(s.ReturnDone, returned.round,
+                  dashboard.options.units.find((u) => u.code === returned.unit)?.name ?? returned.unit, returned.notified)}</MessageBarBody>
+              </MessageBar>
+            )}
+            {returning !== undefined && (
+              <ReturnForm key={`${returning.round}|${returning.unit}`} target={returning}
+                onReturn={(t, reason) => service.returnSubmission(t.round, t.unit, reason, ward)}
+                onDone={(result) => { setReturning(undefined); setReturned(result); setReload((n) => n + 1); }}
+                onCancel={() => setReturning(undefined)} />
+            )}
           </section>
           <RequestedUnits dashboard={dashboard} headingId={ids.requested} />
         </>

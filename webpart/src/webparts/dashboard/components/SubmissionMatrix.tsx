@@ -1,23 +1,38 @@
 import * as React from 'react';
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { ICodeName, IRoundMatrix, SubmissionState } from '../../../common/api/ApiTypes';
+import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { ICodeName, IRoundMatrix, IRoundUnitState, SubmissionState } from '../../../common/api/ApiTypes';
 import { formatDay, formatInstant } from '../../../common/ui/dates';
 import { useLayoutStyles } from '../../../common/ui/layout';
-import { useStrings } from '../../../common/ui/StringsContext';
+import { format, useStrings } from '../../../common/ui/StringsContext';
+import { IReturnTarget } from './ReturnForm';
 
-const colors: Record<SubmissionState, 'success' | 'warning' | 'danger' | 'subtle'> = {
+const colors: Record<SubmissionState, 'success' | 'warning' | 'danger' | 'important' | 'subtle'> = {
   OnTime: 'success',
   Late: 'warning',
   Missing: 'danger',
+  Returned: 'important',
   NotRequired: 'subtle'
 };
 
+export interface ISubmissionMatrixProps {
+  readonly rounds: readonly IRoundMatrix[];
+  readonly units: readonly ICodeName[];
+  /** Names the table: the required units' matrix (default) or the requested units' one ("Các cơ quan, tổ chức phối hợp"). */
+  readonly caption?: string;
+  /** Shown to the people who may return submissions (the API's canReturn): a "Trả lại" action on each submitted cell. */
+  readonly onReturn?: (target: IReturnTarget) => void;
+}
+
+/** True when a cell's submission can be returned: it was submitted (on time or late) and is not returned already. */
+export function isReturnable(cell: IRoundUnitState): boolean {
+  return cell.state === 'OnTime' || cell.state === 'Late';
+}
+
 /**
- * Round × unit: on time / late / missing, as the API judged it. `caption` names the table (the required units' matrix or the
- * requested units' one, whose cells the API says are `NotRequired` rather than missing).
+ * Round × unit: on time / late / missing / returned for additions, as the API judged it. The requested units' matrix has
+ * `NotRequired` cells where nothing came in (optional, never missing).
  */
-export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units: readonly ICodeName[]; caption?: string }> = (
-  { rounds, units, caption }) => {
+export const SubmissionMatrix: React.FC<ISubmissionMatrixProps> = ({ rounds, units, caption, onReturn }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   if (rounds.length === 0) {
@@ -25,9 +40,10 @@ export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units
   }
 
   const label: Record<SubmissionState, string> = {
-    OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing, NotRequired: s.StateNotRequired
+    OnTime: s.StateOnTime, Late: s.StateLate, Missing: s.StateMissing, Returned: s.StateReturned, NotRequired: s.StateNotRequired
   };
   const name = caption ?? s.MatrixHeading;
+  const nameOf = (code: string): string => units.find((u) => u.code === code)?.name ?? code;
   // The units the API put in this matrix, in the directory's order (then any it does not name).
   const inMatrix: string[] = [];
   for (const round of rounds) {
@@ -57,15 +73,27 @@ export const SubmissionMatrix: React.FC<{ rounds: readonly IRoundMatrix[]; units
         <TableBody>
           {unitCodes.map((code) => (
             <TableRow key={code} data-unit={code}>
-              <TableCell>{units.find((u) => u.code === code)?.name ?? code}</TableCell>
+              <TableCell>{nameOf(code)}</TableCell>
               {rounds.map((r) => {
                 const cell = r.units.find((u) => u.unit === code);
+                const target = { round: r.round, roundTitle: r.title, unit: code, unitName: nameOf(code) };
                 return (
                   <TableCell key={r.round} data-round={r.round}>
                     {cell === undefined ? '' : (
-                      <Badge appearance="tint" color={colors[cell.state]} title={formatInstant(cell.submittedAt)}>
-                        {label[cell.state]}
-                      </Badge>
+                      <>
+                        <Badge appearance="tint" color={colors[cell.state]} title={formatInstant(cell.submittedAt)}>
+                          {label[cell.state]}
+                        </Badge>
+                        {cell.returned !== undefined && cell.returned !== null && (
+                          <div data-testid="returned-reason">{format(s.ReturnedReasonLine, cell.returned.reason)}</div>
+                        )}
+                        {onReturn !== undefined && isReturnable(cell) && (
+                          <Button size="small" appearance="subtle" onClick={() => onReturn(target)}
+                            aria-label={format(s.ReturnFor, r.title, target.unitName)}>
+                            {s.ReturnAction}
+                          </Button>
+                        )}
+                      </>
                     )}
                   </TableCell>
                 );

@@ -70,7 +70,7 @@ describe('Dashboard', () => {
     const vhxh = matrix.querySelector('[data-unit="VHXH"]') as HTMLElement;
     const mttq = matrix.querySelector('[data-unit="MTTQ"]') as HTMLElement;
     expect(within(vhxh).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Phòng Văn hóa - Xã hội', 'Đúng hạn', 'Chưa nộp']);
-    expect(within(mttq).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ủy ban MTTQ phường', 'Muộn', 'Đúng hạn']);
+    expect(within(mttq).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ủy ban MTTQ phường', 'Nộp quá hạn', 'Đúng hạn']);
   });
 
   it('Dashboard_RequestedUnits_ShownApartMarkedOptional', async () => {

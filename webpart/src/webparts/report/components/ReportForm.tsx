@@ -117,10 +117,21 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
     <form className={layout.page} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
       <header className={layout.section}>
         <h2 id={titleId} className={layout.heading}>{s.ReportTitle}</h2>
-        <p style={{ margin: 0 }}>
-          {format(s.ReportIntro, work.unit.name, work.round.title, formatDay(work.round.lastDay))}
+        <p style={{ margin: 0 }} data-testid="report-intro">
+          {work.round.adHoc === true
+            ? format(s.ReportIntroAdHoc, work.unit.name, work.round.title, formatDay(work.round.lastDay))
+            : format(s.ReportIntro, work.unit.name, work.round.round, formatDay(work.round.lastDay))}
         </p>
         {work.submittedAt !== null && <p style={{ margin: 0 }}>{format(s.ReportLastSubmitted, formatInstant(work.submittedAt))}</p>}
+        {work.returned !== undefined && work.returned !== null && (
+          <MessageBar intent="warning" layout="multiline" data-testid="report-returned">
+            <MessageBarBody>
+              <MessageBarTitle>{work.returned.state}</MessageBarTitle>
+              <div>{format(s.ReturnedReasonLine, work.returned.reason)}</div>
+              <div>{format(s.ReturnedByLine, work.returned.returnedBy, formatInstant(work.returned.returnedAt))}</div>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {closed && (
           <MessageBar intent="warning">
             <MessageBarBody>{s.ReportRoundClosed}</MessageBarBody>

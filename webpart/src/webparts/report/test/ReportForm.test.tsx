@@ -17,8 +17,8 @@ describe('ReportForm', () => {
     for (const code of ['1.1', '2.4']) {
       expect(screen.getByLabelText(`Kết quả thực hiện ${code}`).tagName).toBe('TEXTAREA');
       expect(screen.getByLabelText(`Mức độ hoàn thành ${code}`).tagName).toBe('SELECT');
-      expect(screen.getByLabelText(`Khó khăn vướng mắc ${code}`).tagName).toBe('TEXTAREA');
-      expect(screen.getByLabelText(`Đề xuất kiến nghị ${code}`).tagName).toBe('TEXTAREA');
+      expect(screen.getByLabelText(`Khó khăn, vướng mắc ${code}`).tagName).toBe('TEXTAREA');
+      expect(screen.getByLabelText(`Đề xuất, kiến nghị ${code}`).tagName).toBe('TEXTAREA');
     }
 
     expect((screen.getByLabelText('Kết quả thực hiện 2.4') as HTMLTextAreaElement).value).toBe('Đã tổ chức 2 buổi');
@@ -49,7 +49,7 @@ describe('ReportForm', () => {
   });
 
   it('ReportForm_RowErrors_ShownBesideTheirField', async () => {
-    const message = 'Cột "Khó khăn vướng mắc" dài 5000 ký tự, quá giới hạn 4000 ký tự.';
+    const message = 'Cột "Khó khăn, vướng mắc" dài 5000 ký tự, quá giới hạn 4000 ký tự.';
     const transport = transportWith({
       status: 400,
       body: { error: 'Báo cáo có 2 dòng chưa hợp lệ.', rows: [
@@ -57,13 +57,13 @@ describe('ReportForm', () => {
         { code: '1.1', field: null, message: 'Nhiệm vụ 1.1 không giao cho đơn vị.' }] }
     });
     renderInShell(<ReportForm service={new ReportService(transport, 'lỗi')} />);
-    fireEvent.change(await screen.findByLabelText('Khó khăn vướng mắc 2.4'), { target: { value: 'x'.repeat(5000) } });
+    fireEvent.change(await screen.findByLabelText('Khó khăn, vướng mắc 2.4'), { target: { value: 'x'.repeat(5000) } });
     fireEvent.click(screen.getByRole('button', { name: 'Nộp báo cáo' }));
     await screen.findAllByRole('alert');
-    const field = screen.getByLabelText('Khó khăn vướng mắc 2.4');
+    const field = screen.getByLabelText('Khó khăn, vướng mắc 2.4');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(field)).toBe(message);
-    expect(screen.getByLabelText('Khó khăn vướng mắc 1.1').getAttribute('aria-invalid')).not.toBe('true');
+    expect(screen.getByLabelText('Khó khăn, vướng mắc 1.1').getAttribute('aria-invalid')).not.toBe('true');
     expect(screen.getByLabelText('Kết quả thực hiện 2.4').getAttribute('aria-invalid')).not.toBe('true');
     const row11 = document.querySelector('fieldset[data-code="1.1"]') as HTMLElement;
     expect(row11.textContent).toContain('Nhiệm vụ 1.1 không giao cho đơn vị.');
@@ -75,7 +75,7 @@ describe('ReportForm', () => {
   it('ReportForm_ClosedRound_CannotSubmit', async () => {
     const work = myWorkAnswer({ round: { round: 2, title: 'Đợt 2', lastDay: '2026-07-05', open: false } });
     renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }, work), 'lỗi')} round={2} />);
-    await screen.findByText('Đợt báo cáo này đã đóng; không nộp được nữa.');
+    await screen.findByText('Đợt báo cáo này đã kết thúc; không nhận thêm báo cáo.');
     expect((screen.getByRole('button', { name: 'Nộp báo cáo' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -84,5 +84,36 @@ describe('ReportForm', () => {
     renderInShell(<ReportForm service={new ReportService(transport, 'lỗi')} />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Tài khoản không có quyền thực hiện thao tác này.'));
     expect(screen.queryByRole('button', { name: 'Nộp báo cáo' })).toBeNull();
+  });
+
+  it('ReportForm_Intro_ClerkWordingWithTheRoundNumberNotItsTitle', async () => {
+    const work = myWorkAnswer({ round: { round: 1, title: 'lần 1 trước ngày 15/9/2026', lastDay: '2026-09-14', open: true } });
+    renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }, work), 'lỗi')} />);
+    expect((await screen.findByTestId('report-intro')).textContent).toBe('Đơn vị: Ủy ban MTTQ phường. Báo cáo lần 1, hạn nộp 14/09/2026.');
+  });
+
+  it('ReportForm_AdHocRound_NamedByItsTitle', async () => {
+    const work = myWorkAnswer({ round: { round: 3, title: 'Kết quả Tháng hành động', lastDay: '2026-10-05', open: true, adHoc: true } });
+    renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }, work), 'lỗi')} />);
+    expect((await screen.findByTestId('report-intro')).textContent)
+      .toBe('Đơn vị: Ủy ban MTTQ phường. Báo cáo đột xuất: Kết quả Tháng hành động, hạn nộp 05/10/2026.');
+  });
+
+  it('ReportForm_ReturnedSubmission_ShowsTheStateReasonWhoAndWhenAndStaysOpen', async () => {
+    const work = myWorkAnswer({
+      round: { round: 1, title: 'lần 1', lastDay: '2026-09-14', open: true },
+      returned: { state: 'Trả lại, đề nghị bổ sung', reason: 'Bổ sung số người tham dự.', returnedBy: 'Đỗ Văn Nam',
+        returnedAt: '2026-09-20T09:05:00+07:00' }
+    });
+    renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }, work), 'lỗi')} />);
+    const returned = await screen.findByTestId('report-returned');
+    expect(returned.textContent).toBe('Trả lại, đề nghị bổ sungLý do: Bổ sung số người tham dự.Người trả lại: Đỗ Văn Nam, lúc 20/09/2026 09:05.');
+    expect((screen.getByRole('button', { name: 'Nộp báo cáo' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('ReportForm_NotReturned_NoReturnNotice', async () => {
+    renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }), 'lỗi')} />);
+    await screen.findByTestId('report-intro');
+    expect(screen.queryByTestId('report-returned')).toBeNull();
   });
 });
