@@ -81,6 +81,8 @@ public enum SubmissionState
     /// welcome, not required, and never counted as missing.
     /// </summary>
     NotRequired,
+
+    /// <summary>
     /// Returned for additions ("Trả lại, đề nghị bổ sung", issue 23): Phòng Văn hóa - Xã hội returned the unit's submission;
     /// not reported (<see cref="RoundReports"/>) until the unit submits again.
     /// </summary>
