@@ -28,7 +28,8 @@ public class FollowUpReportTests
 
         var entry = Entry(Compile(new DateOnly(2026, 11, 10), vhxh), "3.5.d");
 
-        Assert.Equal(["Các cơ quan, đơn vị, tổ chức, doanh nghiệp trên địa bàn phường", "Phòng Văn hóa - Xã hội (tổng hợp, theo dõi chung)"],
+        Assert.Equal(
+            ["Các cơ quan, đơn vị, tổ chức, doanh nghiệp trên địa bàn phường", "Phòng Văn hóa - Xã hội (tổng hợp, theo dõi chung)"],
             entry.LeadUnits);
         Assert.True(entry.Status.Reported);
         var contribution = Assert.Single(entry.Contributions);
