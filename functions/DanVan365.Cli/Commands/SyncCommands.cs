@@ -28,8 +28,8 @@ internal static class SyncCommands
             var result = await run.Get<WardSync>().ProvisionAsync(run.Catalogue, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"provision: lists created={result.ListsCreated} columns added={result.ColumnsAdded} "
-                + $"columns renamed={result.ColumnsRenamed} "
-                + $"folders created={result.FoldersCreated} requests={run.Session.Requests}")).ConfigureAwait(false);
+                + $"folders created={result.FoldersCreated} columns renamed={result.ColumnsRenamed} "
+                + $"requests={run.Session.Requests}")).ConfigureAwait(false);
             await PrintTeamsTabAsync(context, result.TeamsTab).ConfigureAwait(false);
             return CliApp.Ok;
         }));

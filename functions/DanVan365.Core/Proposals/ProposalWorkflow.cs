@@ -117,7 +117,7 @@ public sealed class ProposalWorkflow
                 $"Chỉ thủ trưởng hoặc người được giao của {unit.Name} mới được đề xuất thay cho đơn vị này.");
         }
 
-        if (task is not null && !task.Lead.Units.Contains(unit.Code) && !task.Coordinating.Units.Contains(unit.Code))
+        if (task is not null && !task.Holders.Contains(unit.Code) && !task.Coordinating.Units.Contains(unit.Code))
         {
             return Refuse(ProposalRules.TaskNotOfUnit, RefusalKind.Forbidden,
                 $"{unit.Name} không chủ trì, không phối hợp nhiệm vụ {task.Code}: đơn vị chỉ đề xuất cho nhiệm vụ của mình hoặc bổ sung " +

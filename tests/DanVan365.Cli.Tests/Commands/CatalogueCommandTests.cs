@@ -39,7 +39,10 @@ public class CatalogueCommandTests
         Assert.Equal("3.5", a.GetProperty("parent").GetString());
         Assert.Equal("Phòng Văn hóa-Xã hội", a.GetProperty("lead").GetProperty("text").GetString());
         Assert.Equal("VHXH", a.GetProperty("lead").GetProperty("units")[0].GetString());
-        Assert.Equal(6, a.GetProperty("coordinating").GetProperty("units").GetArrayLength());
+        // "Các phòng, đơn vị trực thuộc phường và ĐVSNCL trực thuộc" without the lead itself.
+        var coordinating = a.GetProperty("coordinating").GetProperty("units").EnumerateArray().Select(u => u.GetString()).ToList();
+        Assert.Equal(5, coordinating.Count);
+        Assert.DoesNotContain("VHXH", coordinating);
         var tf = a.GetProperty("timeframe");
         Assert.Equal("Hoàn thành trước 15/02/2026", tf.GetProperty("text").GetString());
         Assert.Equal("before", tf.GetProperty("kind").GetString());

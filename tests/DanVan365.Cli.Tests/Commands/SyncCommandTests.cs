@@ -78,7 +78,8 @@ public class SyncCommandTests
         Assert.Equal(0, first.Exit);
         Assert.Contains("provision: lists created=8", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
-        Assert.Contains("provision: lists created=0 columns added=0 folders created=0", second.Out, StringComparison.Ordinal);
+        Assert.Contains("provision: lists created=0 columns added=0 folders created=0 columns renamed=0", second.Out,
+            StringComparison.Ordinal);
         Assert.Contains("Teams: Kế hoạch đã được ghim trong kênh Chung", second.Out, StringComparison.Ordinal);
         // The only writes: the ward's lease the run holds (issue 13), claimed and released.
         Assert.Equal(writes + 2, graph.Stats.Writes);
