@@ -34,7 +34,7 @@ public class UnitAbbreviationTests
     {
         var ex = Assert.Throws<InvalidInputException>(() => UnitDirectory.FromJson(Json(abbreviation), "units.json"));
 
-        Assert.Equal(4, ex.Line);
+        Assert.Equal(3, ex.Line);
         Assert.Contains("abbreviation", ex.Message, StringComparison.Ordinal);
     }
 }
