@@ -95,7 +95,7 @@ public static class TemplateWriter
 
     /// <summary>
     /// "Thực hiện Quyết định số 673/QĐ-UBND ngày 12/02/2026 …, Ủy ban nhân dân phường Hải An đề nghị Ban Xây dựng Đảng phối
-    /// hợp báo cáo …": the committee requests, it does not assign.
+    /// hợp báo cáo …": the committee requests, it does not assign (the round and its deadline follow, once, below).
     /// </summary>
     private static string Requested(UnitTemplateSpec spec, WardIdentity ward)
     {
@@ -103,7 +103,7 @@ public static class TemplateWriter
             ? $"các nhiệm vụ có liên quan trong Danh mục ban hành kèm theo Quyết định số {d.Number} ngày " +
                 $"{VietnameseText.PaddedDate(d.Date)} của {ward.CommitteeName}"
             : "các nhiệm vụ có liên quan";
-        return $"{ward.CommitteeName} đề nghị {spec.UnitName} phối hợp báo cáo kết quả thực hiện {decision} ({spec.Round.Wording}).";
+        return $"{ward.CommitteeName} đề nghị {spec.UnitName} phối hợp báo cáo kết quả thực hiện {decision}.";
     }
 
     private static DocumentFormat.OpenXml.Wordprocessing.Table Table(UnitTemplateSpec spec)

@@ -36,8 +36,8 @@ public class TemplateHeadingTests
         var text = w.AllText();
         Assert.DoesNotContain("ỦY BAN NHÂN DÂN PHƯỜNG", text, StringComparison.Ordinal);
         Assert.Contains("Ủy ban nhân dân phường Hải An đề nghị Ban Xây dựng Đảng phối hợp báo cáo kết quả thực hiện các nhiệm vụ có liên " +
-            "quan trong Danh mục ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường Hải An (lần 1 " +
-            "trước ngày 15/9/2026).", text, StringComparison.Ordinal);
+            "quan trong Danh mục ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường Hải An.", text,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,5 +66,22 @@ public class TemplateHeadingTests
         Assert.StartsWith("ỦY BAN NHÂN DÂN XÃ KIẾN THỤY", HeaderColumn(w, 0)[0], StringComparison.Ordinal);
         Assert.Contains("Kiến Thụy, ngày", w.AllText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Hải An", w.AllText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("VHXH")]
+    [InlineData("BXDD")]
+    public void Write_Template_NoEnglishWordsNoRepeatedDeadlineEverySentenceUpperCase(string unit)
+    {
+        using var w = Open(unit);
+        var text = w.AllText();
+        Assert.DoesNotMatch(@"\b(round|rows?|units?|tasks?|report|deadline|status)\b", text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "15/9/2026"));
+        // Sentences, not the table's values (a role cell says "chủ trì").
+        foreach (var paragraph in w.Body.Elements<Paragraph>().Select(WordInspector.Text).Where(t => t.Length > 0))
+        {
+            var first = paragraph.FirstOrDefault(char.IsLetter);
+            Assert.True(first == default || !char.IsLower(first), $"starts in lower case: \"{paragraph}\"");
+        }
     }
 }

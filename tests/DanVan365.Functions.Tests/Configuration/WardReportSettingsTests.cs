@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace DanVan365.Functions.Tests.Configuration;
 
-/// <summary>A ward's "Report" section (Wards:N:Report): bound and validated when the host starts, carried to the ward's use cases.</summary>
+/// <summary>
+/// A ward's "Report" section (Wards:N:Report): bound and validated when the host starts, carried to the ward's use cases.
+/// </summary>
 public class WardReportSettingsTests
 {
     private const string Graph = "http://127.0.0.1:5999/v1.0";
