@@ -62,7 +62,8 @@ public class AdHocRoundTrustTests
 
     private static async Task<byte[]> DownloadRoundsAsync(WardHarness.Session session)
     {
-        var file = Assert.Single(await session.Library.ListAsync("2026", CancellationToken.None), f => f.Name == ReportLibrary.RoundsFileName);
+        var files = await session.Library.ListAsync("2026", CancellationToken.None);
+        var file = Assert.Single(files, f => f.Name == ReportLibrary.RoundsFileName);
         return await session.Library.DownloadAsync(file, ReportRounds.MaxFileBytes, CancellationToken.None);
     }
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, useId } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
 import { ApiError } from '../../../common/api/ApiClient';
 import { IRound, IRoundsAnswer, IRowError } from '../../../common/api/ApiTypes';
 import { formatDay } from '../../../common/ui/dates';
@@ -23,6 +23,10 @@ interface IDraft {
 }
 
 const empty: IDraft = { title: '', lastDay: '', units: [], tasks: [] };
+
+// A group of checkboxes is a fieldset: inside a Fluent Field every checkbox would take the field's one control id.
+const fieldsetStyle: React.CSSProperties = { border: 'none', margin: 0, padding: 0 };
+const errorStyle: React.CSSProperties = { margin: 0, color: tokens.colorPaletteRedForeground1 };
 
 function toggle(values: readonly string[], value: string, on: boolean): string[] {
   return on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value);
@@ -92,22 +96,29 @@ export const AdHocRoundForm: React.FC<IAdHocRoundFormProps> = ({ service, ward, 
           <Input type="date" value={draft.lastDay} onChange={(_, d) => set({ lastDay: d.value })} />
         </Field>
       </div>
-      <Field label={s.RoundUnits} validationMessage={fieldError('units')} validationState={validation('units')}>
+      <fieldset className={layout.section} style={fieldsetStyle}
+        aria-describedby={fieldError('units') === undefined ? undefined : `${headingId}-units`}>
+        <legend>{s.RoundUnits}</legend>
         <div className={layout.row}>
           {answer.units.map((u) => (
             <Checkbox key={u.code} label={u.name} checked={draft.units.indexOf(u.code) >= 0}
               onChange={(_, d) => set({ units: toggle(draft.units, u.code, d.checked === true) })} />
           ))}
         </div>
-      </Field>
-      <Field label={s.RoundTasks} hint={s.RoundTasksHint} validationMessage={fieldError('tasks')} validationState={validation('tasks')}>
+        {fieldError('units') !== undefined && <p id={`${headingId}-units`} style={errorStyle}>{fieldError('units')}</p>}
+      </fieldset>
+      <fieldset className={layout.section} style={fieldsetStyle}
+        aria-describedby={`${headingId}-tasks-hint${fieldError('tasks') === undefined ? '' : ` ${headingId}-tasks`}`}>
+        <legend>{s.RoundTasks}</legend>
+        <p id={`${headingId}-tasks-hint`} style={{ margin: 0 }}>{s.RoundTasksHint}</p>
         <div>
           {offered.map((t) => (
             <Checkbox key={t.code} label={`${t.code}. ${t.title}`} checked={draft.tasks.indexOf(t.code) >= 0}
               onChange={(_, d) => set({ tasks: toggle(draft.tasks, t.code, d.checked === true) })} />
           ))}
         </div>
-      </Field>
+        {fieldError('tasks') !== undefined && <p id={`${headingId}-tasks`} style={errorStyle}>{fieldError('tasks')}</p>}
+      </fieldset>
       <div className={layout.row}>
         <Button appearance="primary" type="submit" disabled={sending}>{s.RoundCreate}</Button>
       </div>

@@ -59,4 +59,16 @@ describe('AdHocRoundForm', () => {
     await waitFor(() => expect(transport.sent.length).toBe(1));
     expect(container.querySelector('form')).toBeNull();
   });
+
+  it('AdHocRoundForm_UnitWithoutATask_ShowsTheApiMessageInTheUnitsGroup', async () => {
+    const message = 'Phòng Kinh tế, Hạ tầng và Đô thị không chủ trì hay phối hợp nhiệm vụ nào đã chọn.';
+    const transport = transportFor(true, () => ({
+      status: 400, body: { error: message, rows: [{ code: null, field: 'units', message }] }
+    }));
+    renderInShell(<AdHocRoundForm service={new RoundService(transport, 'lỗi')} newRequestId={() => 'r-3'} />);
+    fireEvent.click(await screen.findByLabelText('Phòng Kinh tế, Hạ tầng và Đô thị'));
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo đợt báo cáo' }));
+    const group = await screen.findByRole('group', { name: 'Đơn vị được đề nghị báo cáo' });
+    await waitFor(() => expect(descriptionOf(group)).toBe(message));
+  });
 });
