@@ -2,6 +2,7 @@ import { ApiError } from '../../../common/api/ApiClient';
 import { FakeTransport } from '../../../testing/FakeTransport';
 import { myWorkAnswer } from '../../../testing/fixtures';
 import { ReportService } from '../services/ReportService';
+import { roundFromQuery } from '../services/roundFromQuery';
 
 describe('ReportService', () => {
   it('getMyWork_Round_SendsRoundAndWard', async () => {
@@ -33,5 +34,16 @@ describe('ReportService', () => {
     const transport = FakeTransport.answering({ status: 400, body: { error: 'Báo cáo có 1 dòng chưa hợp lệ.', rows } });
     const error = (await new ReportService(transport, 'lỗi').submit({ unit: 'MTTQ', round: 3, rows: [] }).catch((e: unknown) => e)) as ApiError;
     expect(error.rows).toEqual(rows);
+  });
+});
+
+describe('roundFromQuery', () => {
+  it('roundFromQuery_LinkOfAReturnNotice_TheRound', () => {
+    expect(roundFromQuery('?round=2&unit=VP')).toBe(2);
+  });
+
+  it('roundFromQuery_NoneOrNotAPositiveNumber_Undefined', () => {
+    expect(['', '?unit=VP', '?round=0', '?round=-1', '?round=abc', '?round=1.5'].map(roundFromQuery))
+      .toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
