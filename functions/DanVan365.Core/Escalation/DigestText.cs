@@ -59,6 +59,20 @@ public static class DigestText
     /// <summary>The code cell of a round report: "Lần 1".</summary>
     public static string RoundCode(int round) => string.Create(Vi, $"Lần {round}");
 
+    /// <summary>
+    /// What a round report item is called after its code ("[Lần 1] Báo cáo kết quả thực hiện công tác dân vận"): the code
+    /// already names the round, so the title does not repeat it.
+    /// </summary>
+    public const string DecisionRoundReportTitle = "Báo cáo kết quả thực hiện công tác dân vận";
+
+    /// <summary>The title of a round's report item: a decision round's <see cref="DecisionRoundReportTitle"/>, an ad hoc
+    /// round's "Báo cáo đột xuất: {its title}".</summary>
+    public static string ReportTitle(Reporting.ReportRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return round.AdHoc ? "Báo cáo đột xuất: " + round.Title : DecisionRoundReportTitle;
+    }
+
     public const string ColumnCode = "Mã";
 
     public const string ColumnContent = "Nội dung";

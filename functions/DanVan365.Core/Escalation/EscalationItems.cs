@@ -65,7 +65,7 @@ public static class EscalationItems
             foreach (var unit in round.UnitsOr(expectedUnits).Distinct(StringComparer.Ordinal))
             {
                 items.Add(EscalationItem.ForReport(round.Number, round.LastDay, unit, reported: reported.Contains((round.Number, unit)),
-                    listItemUrl: links.UnitReports(round.Number, unit)));
+                    title: DigestText.ReportTitle(round), listItemUrl: links.UnitReports(round.Number, unit)));
             }
         }
 

@@ -165,7 +165,7 @@ public sealed record EscalationItem
         var r = round.ToString(CultureInfo.InvariantCulture);
         var key = c is null ? $"BC:{r}|{u}" : $"BC:{r}|{c}|{u}";
         var t = title is null
-            ? $"Báo cáo kết quả thực hiện công tác dân vận, lần {r}"
+            ? DigestText.DecisionRoundReportTitle
             : Nfc(title, nameof(title));
         return new(EscalationItemKind.Report, key, c, round, t, u, roundLastDay, reported, archived, plannerTaskUrl, listItemUrl);
     }

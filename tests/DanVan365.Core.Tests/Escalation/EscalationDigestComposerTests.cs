@@ -34,6 +34,21 @@ public class EscalationDigestComposerTests
     }
 
     [Fact]
+    public void Compose_RoundReports_NameTheRoundOnceAndAnAdHocRoundByItsTitle()
+    {
+        var today = D(9, 15);
+        var decisionRound = new DanVan365.Core.Reporting.ReportRound(1, "lần 1 trước ngày 15/9/2026", D(9, 14), AdHoc: false);
+        var adHoc = new DanVan365.Core.Reporting.ReportRound(3, "Báo cáo tình hình bầu cử", D(9, 14), AdHoc: true);
+        var items = DanVan365.Core.Escalation.EscalationItems.FromReports([], [decisionRound, adHoc], ["KT"]);
+
+        var digest = EscalationDigestComposer.Compose(To, [.. items.Select(i => N(i, 1, today))], today);
+
+        Assert.Contains("[Lần 1] Báo cáo kết quả thực hiện công tác dân vận\n", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("dân vận, lần 1", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("[Lần 3] Báo cáo đột xuất: Báo cáo tình hình bầu cử", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_OnlyOverdue_SubjectOmitsEmptyGroups()
     {
         var today = D(4, 1);
