@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -84,4 +86,29 @@ internal static class HttpSupport
             ? (ward, null)
             : (null, Error(StatusCodes.Status404NotFound, $"Không có phường với mã \"{wardId}\"."));
     }
+
+    /// <summary>The JSON options of every request body the API reads (web defaults: camelCase, case-insensitive).</summary>
+    public static JsonSerializerOptions BodyJson { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A request's JSON body as <typeparamref name="T"/>; else the 400 answer (no body, or not JSON).</summary>
+    public static async Task<(T? Value, IActionResult? Error)> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, BodyJson, cancellationToken).ConfigureAwait(false);
+            return value is null ? (null, Error(StatusCodes.Status400BadRequest, "Thiếu nội dung gửi lên.")) : (value, null);
+        }
+        catch (JsonException)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "Nội dung gửi lên không phải JSON hợp lệ."));
+        }
+    }
+
+    /// <summary>A round number given as text (route or query): a positive integer; else the 400 answer.</summary>
+    public static (int Round, IActionResult? Error) RoundNumber(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? (number, null)
+            : (0, Error(StatusCodes.Status400BadRequest, "Số đợt báo cáo phải là số nguyên dương (1, 2, …)."));
 }

@@ -106,9 +106,10 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         int? round = null;
         if (Text(request.Query["round"]) is { } roundText)
         {
-            if (!int.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+            var (number, invalid) = HttpSupport.RoundNumber(roundText);
+            if (invalid is not null)
             {
-                return HttpSupport.Error(StatusCodes.Status400BadRequest, "Số đợt báo cáo phải là số nguyên dương (1, 2, …).");
+                return invalid;
             }
 
             round = number;

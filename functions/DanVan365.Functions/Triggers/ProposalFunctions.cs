@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Proposals;
@@ -29,8 +28,6 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
     /// <summary>The header carrying the client's request id of a new proposal (as Microsoft Graph's own clients send it).</summary>
     public const string RequestIdHeader = "client-request-id";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// POST /api/proposals: a unit's person proposes (reporters). With a client request id (header
     /// <see cref="RequestIdHeader"/> or the body's requestId) a retry answers 201 with the proposal the first request recorded.
@@ -41,7 +38,7 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var body = await ReadAsync<ProposalBody>(request, context.CancellationToken).ConfigureAwait(false);
+        var body = await HttpSupport.ReadJsonAsync<ProposalBody>(request, context.CancellationToken).ConfigureAwait(false);
         var header = request.Headers[RequestIdHeader].ToString() is { Length: > 0 } h ? h.Trim() : null;
         var fromBody = string.IsNullOrWhiteSpace(body.Value?.RequestId) ? null : body.Value.RequestId.Trim();
         var error = body.Error ?? (header is not null && fromBody is not null && header != fromBody
@@ -117,7 +114,7 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var body = await ReadAsync<ProposalActionBody>(request, context.CancellationToken).ConfigureAwait(false);
+        var body = await HttpSupport.ReadJsonAsync<ProposalActionBody>(request, context.CancellationToken).ConfigureAwait(false);
         var action = body.Value?.Action?.Trim();
         var error = body.Error;
         if (error is null && action != yesAction && action != "reject")
@@ -187,22 +184,6 @@ public sealed partial class ProposalFunctions(IWardRegistry wards, IWardScopeFac
     }
 
     private static bool IsAdmin(ClaimsPrincipal caller) => CallerAuthorizer.RequireRole(caller, AppRoles.Admin).Allowed;
-
-    private static async Task<(T? Value, IActionResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, cancellationToken).ConfigureAwait(false);
-            return value is null
-                ? (null, HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu nội dung gửi lên."))
-                : (value, null);
-        }
-        catch (JsonException)
-        {
-            return (null, HttpSupport.Error(StatusCodes.Status400BadRequest, "Nội dung gửi lên không phải JSON hợp lệ."));
-        }
-    }
 
     private static partial class ProposalLog
     {

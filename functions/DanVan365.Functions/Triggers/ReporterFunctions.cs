@@ -24,8 +24,6 @@ public sealed record SubmissionBody(string? Ward, string? Unit, int Round, strin
 public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWardScopeFactory scopes, IPortalCatalogues catalogues,
     ILogger<ReporterFunctions> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>GET /api/status[?ward=id]: the four status categories per unit (reporters and administrators).</summary>
     [Function("Status")]
     public async Task<IActionResult> Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "status")] HttpRequest request,
@@ -75,7 +73,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
         SubmissionBody? body;
         try
         {
-            body = JsonSerializer.Deserialize<SubmissionBody>(bytes, Json);
+            body = JsonSerializer.Deserialize<SubmissionBody>(bytes, HttpSupport.BodyJson);
         }
         catch (JsonException)
         {

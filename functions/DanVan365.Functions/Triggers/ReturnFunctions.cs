@@ -27,8 +27,6 @@ public sealed record ReturnAnswer(string Ward, string Unit, int Round, string St
 public sealed class ReturnFunctions(IWardRegistry wards, IWardScopeFactory scopes, IPortalCatalogues catalogues,
     ILogger<ReturnFunctions> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Largest body accepted (16 KB: a reason of at most <see cref="WardReturns.MaxReasonLength"/> characters).</summary>
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -46,9 +44,10 @@ public sealed class ReturnFunctions(IWardRegistry wards, IWardScopeFactory scope
             return HttpSupport.Refuse(request, auth, "ReturnSubmission", logger);
         }
 
-        if (!int.TryParse(round, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        var (number, invalid) = HttpSupport.RoundNumber(round);
+        if (invalid is not null)
         {
-            return HttpSupport.Error(StatusCodes.Status400BadRequest, "Số đợt báo cáo phải là số nguyên dương (1, 2, …).");
+            return invalid;
         }
 
         if (request.ContentLength > MaxBodyBytes)
@@ -59,7 +58,8 @@ public sealed class ReturnFunctions(IWardRegistry wards, IWardScopeFactory scope
         ReturnBody? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<ReturnBody>(request.Body, Json, context.CancellationToken).ConfigureAwait(false);
+            body = await JsonSerializer.DeserializeAsync<ReturnBody>(request.Body, HttpSupport.BodyJson, context.CancellationToken)
+                .ConfigureAwait(false);
         }
         catch (JsonException)
         {

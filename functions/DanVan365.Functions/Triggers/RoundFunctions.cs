@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Proposals;
@@ -25,8 +24,6 @@ namespace DanVan365.Functions.Triggers;
 public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactory scopes, IPortalCatalogues catalogues,
     ILogger<RoundFunctions> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>POST /api/rounds: a person of the aggregating unit creates an ad hoc round (header client-request-id optional).</summary>
     [Function("CreateRound")]
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rounds")] HttpRequest request,
@@ -34,7 +31,7 @@ public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactor
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (body, error) = await ReadAsync(request, context.CancellationToken).ConfigureAwait(false);
+        var (body, error) = await HttpSupport.ReadJsonAsync<AdHocRoundBody>(request, context.CancellationToken).ConfigureAwait(false);
         var header = request.Headers[ProposalFunctions.RequestIdHeader].ToString() is { Length: > 0 } h ? h.Trim() : null;
         var fromBody = string.IsNullOrWhiteSpace(body?.RequestId) ? null : body.RequestId.Trim();
         DateOnly? lastDay = null;
@@ -143,20 +140,6 @@ public sealed partial class RoundFunctions(IWardRegistry wards, IWardScopeFactor
         new(new RowErrorBody(problems.Count == 1 ? problems[0].Message : "Đợt báo cáo chưa hợp lệ: xem từng mục.",
             [.. problems.Select(p => new RowError(null, p.Field, p.Message))]))
         { StatusCode = status };
-
-    private static async Task<(AdHocRoundBody? Body, IActionResult? Error)> ReadAsync(HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var value = await JsonSerializer.DeserializeAsync<AdHocRoundBody>(request.Body, Json, cancellationToken).ConfigureAwait(false);
-            return value is null ? (null, HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu nội dung gửi lên.")) : (value, null);
-        }
-        catch (JsonException)
-        {
-            return (null, HttpSupport.Error(StatusCodes.Status400BadRequest, "Nội dung gửi lên không phải JSON hợp lệ."));
-        }
-    }
 
     private static partial class RoundLog
     {
