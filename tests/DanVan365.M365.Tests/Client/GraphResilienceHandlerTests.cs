@@ -51,17 +51,17 @@ public class GraphResilienceHandlerTests
         var fromCaller = caller.Sites["root"].GetAsync();
         await WaitUntil(() => tenant.ResourceUnits.Waiting == 3);
 
+        // Each step refills exactly one request's units, so exactly one waiter can be let through per step: the order
+        // is decided by the bucket, not by how fast the thread pool runs the continuations.
+        var step = RefillTime(tenant.ResourceUnits, GraphRequestClass.Of("GET", "sites/root").ResourceUnits);
+        var calls = new[] { fromCaller, fromOlder, fromNewer };
         var order = new List<string>();
         foreach (var (name, call) in new[] { ("caller", fromCaller), ("older", fromOlder), ("newer", fromNewer) })
         {
-            for (var i = 0; i < 200 && !call.IsCompleted; i++)
-            {
-                _clock.Advance(TimeSpan.FromMilliseconds(20));
-                await Eventually.SettledAsync();
-            }
-
+            _clock.Advance(step);
             await call.WaitAsync(TimeSpan.FromSeconds(10));
-            order.Add(name + (new[] { fromCaller, fromOlder, fromNewer }.Count(t => t.IsCompleted)));
+            await Eventually.SettledAsync();
+            order.Add(name + calls.Count(t => t.IsCompleted));
         }
 
         // Each answered alone, in this order: the person first, then the run that started first.
@@ -83,16 +83,16 @@ public class GraphResilienceHandlerTests
         await WaitUntil(() => tenant.ResourceUnits.Waiting == 1);
         var renewal = Send(newer, "PATCH", "sites/s/lists/l/items/2/fields", option: new PaceFirstOption());
         await WaitUntil(() => tenant.ResourceUnits.Waiting == 2);
-        for (var i = 0; i < 200 && !renewal.IsCompleted; i++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(20));
-            await Eventually.SettledAsync();
-        }
-
+        _clock.Advance(RefillTime(tenant.ResourceUnits, GraphRequestClass.Of("PATCH", "sites/s/lists/l/items/2/fields").ResourceUnits));
         await renewal.WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.SettledAsync();
         Assert.Equal((1, 0), (leaseWire.Sent, olderWire.Sent));
         Assert.False(queued.IsCompleted);
     }
+
+    /// <summary>How long the steady refill takes to put <paramref name="units"/> back into an empty bucket.</summary>
+    private static TimeSpan RefillTime(TokenBucket bucket, int units) =>
+        TimeSpan.FromTicks((long)Math.Ceiling(units * bucket.Window.Ticks / (bucket.Budget * (1 - TokenBucket.BurstShare))));
 
     private static Task WaitUntil(Func<bool> condition) => Eventually.TrueAsync(condition, "requests queued in the budget");
 
