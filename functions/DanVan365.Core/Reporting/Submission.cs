@@ -17,6 +17,9 @@ public sealed record SubmissionRow(string Code, string Result, StatusCategory? S
 /// <summary>One unit's report for one round (a filled template, or a form).</summary>
 public sealed record Submission(string UnitCode, int Round, string CatalogueVersion, IReadOnlyList<SubmissionRow> Rows)
 {
+    /// <summary>The general part of a year-end report (null for any other round, or when the unit left it blank).</summary>
+    public YearEndReview? Review { get; init; }
+
     /// <summary>The key as the Báo cáo kết quả list stores it: "round|code|unitCode".</summary>
     public static string RowKey(int round, string code, string unitCode) =>
         Sync.ReportKey.Format(round, code, unitCode);
