@@ -5,6 +5,7 @@ import { AppShell } from '../common/ui/AppShell';
 import { Dashboard } from '../webparts/dashboard/components/Dashboard';
 import { DashboardService } from '../webparts/dashboard/services/DashboardService';
 import { RoundService } from '../webparts/dashboard/services/RoundService';
+import { ScoreService } from '../webparts/dashboard/services/ScoreService';
 import { Proposals } from '../webparts/proposals/components/Proposals';
 import { ProposalService } from '../webparts/proposals/services/ProposalService';
 import { ReportForm } from '../webparts/report/components/ReportForm';
@@ -27,7 +28,8 @@ function rootFor(options: ILocalHostOptions, token: string): React.ReactElement 
     default:
       return (
         <Dashboard service={new DashboardService(transport, strings.ApiErrorFallback)} initialAsOf={options.asOf}
-          roundService={new RoundService(transport, strings.ApiErrorFallback)} onShown={markReady} />
+          roundService={new RoundService(transport, strings.ApiErrorFallback)}
+          scoreService={new ScoreService(transport, strings.ApiErrorFallback)} onShown={markReady} />
       );
   }
 }

@@ -258,3 +258,84 @@ export interface IAdHocRoundRequest {
   readonly tasks: readonly string[];
   readonly requestId: string;
 }
+
+/** Scoring (issue 24, docs/api.md "Scoring"): where a unit's score stands in the workflow. */
+export type ScoreState = 'NotProposed' | 'Proposed' | 'Appraised' | 'Approved';
+export type ScoreGrade = 'Excellent' | 'Good' | 'Completed' | 'NotCompleted';
+export type ScoreLineKind = 'Task' | 'RoundReport';
+export type ScoreOutcome =
+  | 'OnTime' | 'Late' | 'NotDone' | 'InProgress' | 'OngoingReported' | 'OngoingUnreported'
+  | 'ReportOnTime' | 'ReportLate' | 'ReportMissing';
+
+/** One traceable line of a unit's computed score; the lines' points add up to `computed`. */
+export interface IScoreLine {
+  readonly kind: ScoreLineKind;
+  readonly taskCode: string | null;
+  readonly round: number | null;
+  readonly role: 'Lead' | 'Coordinating' | null;
+  readonly roleLabel: string | null;
+  readonly outcome: ScoreOutcome;
+  readonly points: number;
+  readonly explanation: string;
+}
+
+/** A recorded step: the unit's proposal (note), the appraisal (reason) or the approval (no points). */
+export interface IScoreStep {
+  readonly points: number | null;
+  readonly text: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** One unit's score: computed beside proposed and appraised; a requested unit has `graded: false` and null grades. */
+export interface IUnitScore {
+  readonly unit: string;
+  readonly unitName: string;
+  readonly graded: boolean;
+  readonly computed: number | null;
+  readonly computedGrade: ScoreGrade | null;
+  readonly computedGradeLabel: string | null;
+  readonly lines: readonly IScoreLine[];
+  readonly proposed: IScoreStep | null;
+  readonly appraised: IScoreStep | null;
+  readonly approved: IScoreStep | null;
+  readonly state: ScoreState;
+  readonly stateLabel: string;
+  readonly finalPoints: number | null;
+  readonly finalGrade: ScoreGrade | null;
+  readonly finalGradeLabel: string | null;
+  readonly canPropose: boolean;
+  readonly canAppraise: boolean;
+}
+
+/** A grade of the ward's scoring model and the points it starts at. */
+export interface IScoreGradeThreshold {
+  readonly grade: ScoreGrade;
+  readonly label: string;
+  readonly minPoints: number;
+}
+
+/** GET /api/scores (and POST /api/scores/approval) answer: assigned units first, then requested ones. */
+export interface IScoresAnswer {
+  readonly ward: string;
+  readonly year: number;
+  readonly asOf: string;
+  readonly units: readonly IUnitScore[];
+  readonly canApprove: boolean;
+  readonly grades: readonly IScoreGradeThreshold[];
+}
+
+/** POST /api/scores/{unit}/proposal body: points 0–100 (at most one decimal) and a note. */
+export interface IScoreProposal {
+  readonly ward?: string;
+  readonly points: number;
+  readonly note: string;
+  readonly requestId?: string;
+}
+
+/** POST /api/scores/{unit}/appraisal body: the reason is required when the points differ from the proposal. */
+export interface IScoreAppraisal {
+  readonly ward?: string;
+  readonly points: number;
+  readonly reason?: string;
+}

@@ -5,6 +5,7 @@ import { DanVan365WebPartBase } from '../../common/DanVan365WebPartBase';
 import { Dashboard } from './components/Dashboard';
 import { DashboardService } from './services/DashboardService';
 import { RoundService } from './services/RoundService';
+import { ScoreService } from './services/ScoreService';
 
 /** "Theo dõi nhiệm vụ dân vận" web part. */
 export default class DashboardWebPart extends DanVan365WebPartBase {
@@ -12,6 +13,7 @@ export default class DashboardWebPart extends DanVan365WebPartBase {
     return React.createElement(Dashboard, {
       service: new DashboardService(transport, strings.ApiErrorFallback),
       roundService: new RoundService(transport, strings.ApiErrorFallback),
+      scoreService: new ScoreService(transport, strings.ApiErrorFallback),
       ward
     });
   }

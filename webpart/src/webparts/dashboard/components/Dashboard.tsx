@@ -7,11 +7,13 @@ import { format, useStrings } from '../../../common/ui/StringsContext';
 import { useApiLoad } from '../../../common/ui/useApiLoad';
 import { IDashboardService } from '../services/DashboardService';
 import { IRoundService } from '../services/RoundService';
+import { IScoreService } from '../services/ScoreService';
 import { AdHocRoundForm } from './AdHocRoundForm';
 import { CountsTable } from './CountsTable';
 import { DashboardFilters, IDashboardFilterValues } from './DashboardFilters';
 import { OverdueList } from './OverdueList';
 import { IReturnTarget, ReturnForm } from './ReturnForm';
+import { ScoreBoard } from './ScoreBoard';
 import { SubmissionMatrix } from './SubmissionMatrix';
 import { SummaryCards } from './SummaryCards';
 import { UnitChart } from './UnitChart';
@@ -22,6 +24,8 @@ export interface IDashboardProps {
   readonly initialAsOf?: string;
   /** The rounds API: the ad hoc round form is shown to those the API lets create one (Phòng Văn hóa - Xã hội). */
   readonly roundService?: IRoundService;
+  /** The scoring API (issue 24): the "Chấm điểm, xếp loại" section, its actions as the API's flags allow. */
+  readonly scoreService?: IScoreService;
   /** Called after each answer is shown (the local host marks the page ready). */
   readonly onShown?: () => void;
 }
@@ -52,7 +56,7 @@ const RequestedUnits: React.FC<{ dashboard: IDashboard; headingId: string }> = (
 };
 
 /** "Theo dõi nhiệm vụ dân vận": shows the API's dashboard as it is; never recomputes a status. */
-export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, roundService, onShown }) => {
+export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsOf, roundService, scoreService, onShown }) => {
   const s = useStrings();
   const layout = useLayoutStyles();
   const ids = {
@@ -143,6 +147,7 @@ export const Dashboard: React.FC<IDashboardProps> = ({ service, ward, initialAsO
           <RequestedUnits dashboard={dashboard} headingId={ids.requested} />
         </>
       )}
+      {scoreService !== undefined && <ScoreBoard service={scoreService} ward={ward} />}
       {roundService !== undefined && <AdHocRoundForm service={roundService} ward={ward} />}
     </div>
   );
