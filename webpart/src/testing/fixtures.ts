@@ -1,4 +1,4 @@
-import { ICategory, IDashboard, IMyWork, IProposal, IStatusCounts } from '../common/api/ApiTypes';
+import { ICategory, IDashboard, IMyWork, IProposal, IScoresAnswer, IStatusCounts, IUnitScore } from '../common/api/ApiTypes';
 
 export const categories: ICategory[] = [
   { key: 'CompletedOnTime', label: 'Hoàn thành đúng hạn' },
@@ -73,6 +73,60 @@ export function proposal(overrides: Partial<IProposal> = {}): IProposal {
     text: null, lastDay: '2026-12-31', reason: 'Chờ kinh phí', proposer: 'a@haian.gov.vn', proposedOn: '2026-11-02',
     state: 'ChoXemXet', stateLabel: 'Chờ xem xét', reviewNote: null, reviewedBy: null, reviewedAt: null,
     decisionNote: null, decidedBy: null, decidedAt: null, canReview: false, canDecide: false,
+    ...overrides
+  };
+}
+
+/** A unit's score: VHXH proposed 95, its lines adding up to the computed 92.5 (10.5 + 84.5 − 2.5). */
+export function unitScore(overrides: Partial<IUnitScore> = {}): IUnitScore {
+  return {
+    unit: 'VHXH', unitName: 'Phòng Văn hóa - Xã hội', graded: true,
+    computed: 92.5, computedGrade: 'Excellent', computedGradeLabel: 'Hoàn thành xuất sắc nhiệm vụ',
+    lines: [
+      { kind: 'Task', taskCode: '2.3', round: null, role: 'Lead', roleLabel: 'chủ trì', outcome: 'OnTime', points: 10.5,
+        explanation: 'Chủ trì, hoàn thành ngày 10/11/2026, trước hạn 50 ngày: 10 điểm × 1,0 + thưởng 0,5 điểm' },
+      { kind: 'Task', taskCode: '1.1', round: null, role: 'Coordinating', roleLabel: 'phối hợp', outcome: 'OngoingReported',
+        points: 84.5, explanation: 'Phối hợp, báo cáo đủ các đợt' },
+      { kind: 'RoundReport', taskCode: null, round: 2, role: null, roleLabel: null, outcome: 'ReportLate', points: -2.5,
+        explanation: 'Báo cáo đợt 2 gửi chậm 5 ngày: trừ 0,5 điểm mỗi ngày' }
+    ],
+    proposed: { points: 95, text: 'Đơn vị hoàn thành toàn bộ nhiệm vụ', by: 'vhxh.truong@haian.example.vn', at: '2026-12-10T09:00:00+07:00' },
+    appraised: null, approved: null,
+    state: 'Proposed', stateLabel: 'Đã tự chấm',
+    finalPoints: 95, finalGrade: 'Excellent', finalGradeLabel: 'Hoàn thành xuất sắc nhiệm vụ',
+    canPropose: false, canAppraise: false,
+    ...overrides
+  };
+}
+
+/** GET /api/scores: two assigned units (VHXH proposed, KTHTDT not yet) and one requested unit (MTTQ). */
+export function scoresAnswer(overrides: Partial<IScoresAnswer> = {}): IScoresAnswer {
+  return {
+    ward: 'hai-an', year: 2026, asOf: '2026-12-20',
+    units: [
+      unitScore(),
+      unitScore({
+        unit: 'KTHTDT', unitName: 'Phòng Kinh tế, Hạ tầng và Đô thị', computed: 71, computedGrade: 'Completed',
+        computedGradeLabel: 'Hoàn thành nhiệm vụ',
+        lines: [{ kind: 'Task', taskCode: '2.2', round: null, role: 'Lead', roleLabel: 'chủ trì', outcome: 'Late', points: 71,
+          explanation: 'Chủ trì, hoàn thành quá hạn' }],
+        proposed: null, state: 'NotProposed', stateLabel: 'Chưa tự chấm', finalPoints: 71, finalGrade: 'Completed',
+        finalGradeLabel: 'Hoàn thành nhiệm vụ'
+      }),
+      unitScore({
+        unit: 'MTTQ', unitName: 'Ủy ban MTTQ phường', graded: false, computed: null, computedGrade: null, computedGradeLabel: null,
+        lines: [{ kind: 'Task', taskCode: '3.4', round: null, role: 'Lead', roleLabel: 'chủ trì', outcome: 'OnTime', points: 10,
+          explanation: 'Chủ trì, hoàn thành đúng hạn' }],
+        proposed: null, state: 'NotProposed', stateLabel: 'Chưa tự chấm', finalPoints: null, finalGrade: null, finalGradeLabel: null
+      })
+    ],
+    canApprove: false,
+    grades: [
+      { grade: 'Excellent', label: 'Hoàn thành xuất sắc nhiệm vụ', minPoints: 90 },
+      { grade: 'Good', label: 'Hoàn thành tốt nhiệm vụ', minPoints: 80 },
+      { grade: 'Completed', label: 'Hoàn thành nhiệm vụ', minPoints: 50 },
+      { grade: 'NotCompleted', label: 'Không hoàn thành nhiệm vụ', minPoints: 0 }
+    ],
     ...overrides
   };
 }
