@@ -90,7 +90,8 @@ export function unitScore(overrides: Partial<IUnitScore> = {}): IUnitScore {
       { kind: 'RoundReport', taskCode: null, round: 2, role: null, roleLabel: null, outcome: 'ReportLate', points: -2.5,
         explanation: 'Báo cáo đợt 2 gửi chậm 5 ngày: trừ 0,5 điểm mỗi ngày' }
     ],
-    proposed: { points: 95, text: 'Đơn vị hoàn thành toàn bộ nhiệm vụ', by: 'vhxh.truong@haian.example.vn', at: '2026-12-10T09:00:00+07:00' },
+    proposed: { points: 95, text: 'Đơn vị hoàn thành toàn bộ nhiệm vụ', by: 'vhxh.truong@haian.example.vn',
+      at: '2026-12-10T09:00:00+07:00' },
     appraised: null, approved: null,
     state: 'Proposed', stateLabel: 'Đã tự chấm',
     finalPoints: 95, finalGrade: 'Excellent', finalGradeLabel: 'Hoàn thành xuất sắc nhiệm vụ',

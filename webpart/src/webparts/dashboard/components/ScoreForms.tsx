@@ -112,7 +112,8 @@ export const ProposeForm: React.FC<IProposeFormProps> = ({ score, service, ward,
   return (
     <form className={layout.section} onSubmit={onSubmit} noValidate aria-labelledby={headingId} data-testid="score-propose">
       <h5 id={headingId} className={layout.subheading}>{s.ScoreProposeHeading}</h5>
-      <Field label={s.ScorePoints} required validationMessage={pointsMessage} validationState={pointsMessage === undefined ? 'none' : 'error'}>
+      <Field label={s.ScorePoints} required validationMessage={pointsMessage}
+        validationState={pointsMessage === undefined ? 'none' : 'error'}>
         <Input inputMode="decimal" value={points} disabled={busy} onChange={(_, d) => change(() => setPoints(d.value))} />
       </Field>
       <Field label={s.ScoreNote} required validationMessage={noteMessage} validationState={noteMessage === undefined ? 'none' : 'error'}>

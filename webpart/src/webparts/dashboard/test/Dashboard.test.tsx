@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeTransport } from '../../../testing/FakeTransport';
-import { counts, dashboardAnswer } from '../../../testing/fixtures';
+import { counts, dashboardAnswer, scoresAnswer } from '../../../testing/fixtures';
 import { renderInShell } from '../../../testing/render';
 import { Dashboard } from '../components/Dashboard';
 import { sortOverdue } from '../components/OverdueList';
 import { unitChartLegends } from '../components/UnitChart';
 import { DashboardService } from '../services/DashboardService';
+import { ScoreService } from '../services/ScoreService';
 
 function cardValue(id: string): string {
   const card = document.querySelector(`[data-card="${id}"]`);
@@ -112,6 +113,17 @@ describe('Dashboard', () => {
     fireEvent.change(screen.getByLabelText('Tình trạng'), { target: { value: 'Ongoing' } });
     await waitFor(() => expect(transport.sent).toHaveLength(3));
     expect(transport.sent[2].path).toBe('/api/dashboard?unit=MTTQ&status=Ongoing');
+  });
+
+  it('Dashboard_ScoreService_ShowsTheScoringSectionForTheWard', async () => {
+    const transport = new FakeTransport((request) => ({
+      status: 200, body: request.path.indexOf('/api/scores') === 0 ? scoresAnswer() : dashboardAnswer()
+    }));
+    renderInShell(<Dashboard service={new DashboardService(transport, 'lỗi')} scoreService={new ScoreService(transport, 'lỗi')}
+      ward="hai-an" />);
+    const board = await screen.findByRole('region', { name: 'Chấm điểm, xếp loại' });
+    await within(board).findByRole('table', { name: 'Điểm và xếp loại của các cơ quan, đơn vị được giao nhiệm vụ' });
+    expect(transport.sent.map((r) => r.path)).toContain('/api/scores?ward=hai-an');
   });
 
   it('Dashboard_ApiRefuses_ShowsTheMessageAsAlert', async () => {

@@ -7,7 +7,9 @@ import { descriptionOf, renderInShell } from '../../../testing/render';
 import { ScoreBoard } from '../components/ScoreBoard';
 import { ScoreService } from '../services/ScoreService';
 
-function transportFor(answer: IScoresAnswer, post: (request: ISentRequest) => IFakeAnswer = () => ({ status: 500, body: {} })): FakeTransport {
+const refused = (): IFakeAnswer => ({ status: 500, body: {} });
+
+function transportFor(answer: IScoresAnswer, post: (request: ISentRequest) => IFakeAnswer = refused): FakeTransport {
   return new FakeTransport((request) => (request.method === 'GET' ? { status: 200, body: answer } : post(request)));
 }
 
@@ -85,7 +87,7 @@ describe('ScoreBoard', () => {
     const answer = scoresAnswer();
     const vhxh = { ...answer.units[0], canPropose: true };
     const answers: IFakeAnswer[] = [{ status: 503, body: { error: 'Hệ thống đang bận, hãy thử lại.' } }, { status: 200, body: vhxh }];
-    const transport = transportFor({ ...answer, units: [vhxh, ...answer.units.slice(1)] }, () => answers.shift() ?? { status: 500, body: {} });
+    const transport = transportFor({ ...answer, units: [vhxh, ...answer.units.slice(1)] }, () => answers.shift() ?? refused());
     let made = 0;
     show(transport, () => `r-${++made}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Tự chấm: Phòng Văn hóa - Xã hội' }));
@@ -146,7 +148,7 @@ describe('ScoreBoard', () => {
       { status: 403, body: { error: own } }
     ];
     const transport = transportFor({ ...answer, units: [{ ...answer.units[0], canAppraise: true }] },
-      () => answers.shift() ?? { status: 500, body: {} });
+      () => answers.shift() ?? refused());
     show(transport);
     fireEvent.click(await screen.findByRole('button', { name: 'Thẩm định: Phòng Văn hóa - Xã hội' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ghi kết quả thẩm định' }));
