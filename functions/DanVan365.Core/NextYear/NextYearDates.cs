@@ -60,12 +60,12 @@ public static partial class NextYearDates
         }
 
         var next = Move(date);
-        return Width(next.Day, d.Length) + m.Groups["s1"].Value + Width(next.Month, mo.Length) + m.Groups["s2"].Value
+        // Written with a leading zero ("15/02", "01/3"): padded; else as the decision usually writes dates ("15/2", "30/11").
+        var format = d.StartsWith('0') || mo.StartsWith('0') ? "00" : "0";
+        return next.Day.ToString(format, CultureInfo.InvariantCulture) + m.Groups["s1"].Value
+            + next.Month.ToString(format, CultureInfo.InvariantCulture) + m.Groups["s2"].Value
             + next.Year.ToString(CultureInfo.InvariantCulture);
     });
-
-    private static string Width(int value, int digits) =>
-        value.ToString(digits >= 2 ? "00" : "0", CultureInfo.InvariantCulture);
 
     private static string Year(string year) =>
         (int.Parse(year, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
