@@ -39,7 +39,8 @@ internal static class NextYearCommand
             var from = result.Source is null ? draft.From.Number : $"{draft.From.Number} ({result.Source})";
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"next-year: {draft.Year} draft from {from} as of {draft.AsOf:dd/MM/yyyy}: {draft.WorkItems.Count()} tasks, " +
-                $"{draft.RecurringCount} recurring, {draft.UnfinishedCount} unfinished, {draft.Sections.Count} sections")).ConfigureAwait(false);
+                $"{draft.RecurringCount} recurring, {draft.UnfinishedCount} unfinished, {draft.Sections.Count} sections"))
+                .ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"đã ghi dự thảo danh mục năm {draft.Year} ({draft.RecurringCount} nhiệm vụ thường xuyên, lặp lại hằng năm; " +
                 $"{draft.UnfinishedCount} nhiệm vụ chưa hoàn thành) vào {path}")).ConfigureAwait(false);

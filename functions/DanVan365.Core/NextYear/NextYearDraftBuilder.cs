@@ -53,7 +53,8 @@ public static class NextYearDraftBuilder
             else if (catalogue.Tasks.Any(c => c.Parent == task.Code && kept.ContainsKey(c.Code)))
             {
                 // The parent stays for its sub-items (the TT cell "c" belongs to the task above it).
-                draftRows.Add(Row(task, null, task.IsHeading ? [] : [$"Đã hoàn thành năm {Year(year)}; giữ làm mục của các nội dung dưới"]));
+                draftRows.Add(Row(task, null,
+                    task.IsHeading ? [] : [$"Đã hoàn thành năm {Year(year)}; giữ làm mục của các nội dung dưới"]));
             }
         }
 

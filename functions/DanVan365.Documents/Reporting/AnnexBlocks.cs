@@ -13,7 +13,9 @@ internal static class AnnexBlocks
     /// <summary>Table text size (12 pt).</summary>
     public const int TableSize = 24;
 
-    /// <summary>The decision's columns, as the importer reads them (TT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện).</summary>
+    /// <summary>
+    /// The decision's columns, as the importer reads them (TT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện).
+    /// </summary>
     public static readonly IReadOnlyList<string> DecisionHeadings =
         ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"];
 

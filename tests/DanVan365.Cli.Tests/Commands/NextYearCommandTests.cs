@@ -32,7 +32,8 @@ public class NextYearCommandTests
 
         Assert.True(result.Exit == 0, result.Err);
         Assert.Contains("8 recurring, 22 unfinished", result.Out, StringComparison.Ordinal);
-        Assert.Contains($"đã ghi dự thảo danh mục năm 2027 (8 nhiệm vụ thường xuyên, lặp lại hằng năm; 22 nhiệm vụ chưa hoàn thành) vào {file}",
+        Assert.Contains(
+            $"đã ghi dự thảo danh mục năm 2027 (8 nhiệm vụ thường xuyên, lặp lại hằng năm; 22 nhiệm vụ chưa hoàn thành) vào {file}",
             result.Out, StringComparison.Ordinal);
         var catalogue = await Run("catalogue", file, "--format", "json");
         Assert.True(catalogue.Exit == 0, catalogue.Err);

@@ -76,7 +76,8 @@ public class NextYearDraftBuilderTests
     {
         var row = Row(Build(AssignmentRowsBuilder.HaiAn(), new DateOnly(2026, 6, 1)), "4.7");
 
-        Assert.Equal(["Chưa hoàn thành năm 2026 (Đang thực hiện trong hạn)", "Nội dung nhiệm vụ có nêu năm 2026: đề nghị rà soát, cập nhật"],
+        Assert.Equal(
+            ["Chưa hoàn thành năm 2026 (Đang thực hiện trong hạn)", "Nội dung nhiệm vụ có nêu năm 2026: đề nghị rà soát, cập nhật"],
             row.Notes);
     }
 
@@ -125,7 +126,8 @@ public class NextYearDraftBuilderTests
         Assert.All(draft.WorkItems, r =>
         {
             var task = Catalogue.Tasks.Single(t => t.Code == r.Code);
-            Assert.Equal((task.Title, task.Lead.Text, task.Coordinating.Text, task.Footnotes), (r.Title, r.Lead, r.Coordinating, r.Footnotes));
+            Assert.Equal((task.Title, task.Lead.Text, task.Coordinating.Text, string.Join(",", task.Footnotes)),
+                (r.Title, r.Lead, r.Coordinating, string.Join(",", r.Footnotes)));
         });
         Assert.Equal(["1"], draft.Footnotes.Select(f => f.Mark));
         Assert.Equal("Phòng Văn hóa - Xã hội", draft.AggregatingUnitName);
@@ -137,7 +139,8 @@ public class NextYearDraftBuilderTests
         var some = Build(AssignmentRowsBuilder.HaiAn().Completed(new DateOnly(2026, 2, 1), "3.5.a", "3.5.b"));
         var none = Build(AssignmentRowsBuilder.HaiAn().Completed(new DateOnly(2026, 2, 1), "3.5.a", "3.5.b", "3.5.c", "3.5.d"));
 
-        Assert.Equal(["3.5", "3.5.c", "3.5.d"], some.Rows.Where(r => r.Code.StartsWith("3.5", StringComparison.Ordinal)).Select(r => r.Code));
+        Assert.Equal(["3.5", "3.5.c", "3.5.d"],
+            some.Rows.Where(r => r.Code.StartsWith("3.5", StringComparison.Ordinal)).Select(r => r.Code));
         Assert.True(Row(some, "3.5").IsHeading);
         Assert.Null(Row(some, "3.5").Reason);
         Assert.Equal("c", Row(some, "3.5.c").Number);

@@ -70,7 +70,8 @@ public class NextYearDraftWriterTests
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(NextYearDraftWriter.Write(Draft())), false);
         var table = doc.MainDocumentPart!.Document!.Body!.Elements<Table>()
-            .Single(t => t.Elements<TableRow>().First().Elements<TableCell>().Select(c => Text(c)).SequenceEqual(NextYearDraftWriter.Headings));
+            .Single(t => t.Elements<TableRow>().First().Elements<TableCell>().Select(c => Text(c))
+                .SequenceEqual(NextYearDraftWriter.Headings));
         var rows = table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().ToList()).Where(c => c.Count == 6).ToList();
         string Reason(string number, int nth = 0) => string.Join("\n", rows.Where(c => Text(c[0]) == number).ElementAt(nth)[5]
             .Elements<Paragraph>().Select(p => Text(p)));
@@ -92,8 +93,8 @@ public class NextYearDraftWriterTests
         var paragraphs = body.Elements<Paragraph>().Select(p => Text(p)).ToList();
 
         Assert.Equal("DỰ THẢO", paragraphs[0]);
-        Assert.Contains("Các nhiệm vụ thực hiện công tác dân vận năm 2027 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa bàn "
-            + "phường Hải An", paragraphs);
+        Assert.Contains("Các nhiệm vụ thực hiện công tác dân vận năm 2027 của cơ quan hành chính nhà nước, chính quyền các cấp "
+            + "trên địa bàn phường Hải An", paragraphs);
         var size = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
         Assert.Equal(PageOrientationValues.Landscape, size.Orient!.Value);
         Assert.True(size.Width!.Value > size.Height!.Value);
