@@ -19,10 +19,9 @@ namespace DanVan365.Documents.Proposals;
 public static class AmendmentDraftWriter
 {
     /// <summary>The decision's columns plus the change column.</summary>
-    public static readonly IReadOnlyList<string> Headings =
-        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Nội dung điều chỉnh"];
+    public static readonly IReadOnlyList<string> Headings = [.. AnnexBlocks.DecisionHeadings, "Nội dung điều chỉnh"];
 
-    private const int TableSize = 24;
+    private const int TableSize = AnnexBlocks.TableSize;
     private static readonly int[] Widths = [900, 5000, 2200, 2200, 1600, LandscapeTextWidth - 11900];
 
     /// <summary>The .docx bytes of <paramref name="draft"/>, dated <paramref name="date"/> (the ward's date of drafting).</summary>
@@ -34,17 +33,14 @@ public static class AmendmentDraftWriter
         return Build($"Dự thảo danh mục điều chỉnh, bổ sung - Quyết định số {Clean(draft.Amends.Number)}", WardTime.StartOfDayUtc(date), (_,
             body) =>
         {
-            body.Append(Para(JustificationValues.Right, 0, 120, Run("DỰ THẢO", TableSize, bold: true)));
-            body.Append(Nd30Blocks.Header("ỦY BAN NHÂN DÂN", true, ward.UpperName, string.Empty, string.Empty));
-            body.Append(Para(JustificationValues.Center, 240, 0, Run("DANH MỤC", 28, bold: true)));
-            body.Append(Para(JustificationValues.Center, 0, 0, Run(
+            body.Append(AnnexBlocks.Opening(ward.UpperName,
                 $"Điều chỉnh, bổ sung các nhiệm vụ thực hiện công tác dân vận năm {year} của cơ quan hành chính nhà nước, "
-                + $"chính quyền các cấp trên địa bàn {ward.Kind} {ward.Name}", 28, bold: true)));
-            body.Append(Para(JustificationValues.Center, 0, 0, Run(
-                $"(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày … tháng … năm … của {ward.CommitteeName})", 28, italic: true)));
-            body.Append(Para(JustificationValues.Center, 0, 240, Run(
-                $"(Điều chỉnh, bổ sung Danh mục ban hành kèm theo Quyết định số {Clean(draft.Amends.Number)} ngày "
-                + $"{VietnameseText.PaddedDate(draft.Amends.Date)} của {ward.CommitteeName})", 28, italic: true)));
+                + $"chính quyền các cấp trên địa bàn {ward.Kind} {ward.Name}",
+                [
+                    $"(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày … tháng … năm … của {ward.CommitteeName})",
+                    $"(Điều chỉnh, bổ sung Danh mục ban hành kèm theo Quyết định số {Clean(draft.Amends.Number)} ngày "
+                    + $"{VietnameseText.PaddedDate(draft.Amends.Date)} của {ward.CommitteeName})",
+                ]));
             body.Append(AnnexTable(draft));
             body.Append(Para(JustificationValues.Left, 120, 0, Run(
                 "Ghi chú: nội dung gạch ngang là nội dung được thay thế hoặc bãi bỏ; nội dung in đậm, gạch chân là nội dung điều chỉnh, " +
@@ -57,13 +53,7 @@ public static class AmendmentDraftWriter
     private static Table AnnexTable(AmendmentDraft draft)
     {
         var table = Table(Widths, bordered: true);
-        var head = new TableRow(new TableRowProperties(new TableHeader()));
-        for (var i = 0; i < Widths.Length; i++)
-        {
-            head.Append(Cell(Widths[i], Para(JustificationValues.Center, 0, 0, Run(Headings[i], TableSize, bold: true))));
-        }
-
-        table.Append(head);
+        table.Append(AnnexBlocks.HeaderRow(Widths, Headings));
         foreach (var row in draft.Rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));

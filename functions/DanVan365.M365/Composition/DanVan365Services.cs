@@ -49,6 +49,7 @@ public static class DanVan365Services
         services.TryAddSingleton(_ => ProposalSettings(configuration));
         services.TryAddSingleton(_ => IntegritySettings(configuration));
         services.TryAddSingleton<IAmendmentDraftDocuments, WordAmendmentDraftDocuments>();
+        services.TryAddSingleton<Core.NextYear.INextYearDraftDocuments, Documents.NextYear.WordNextYearDraftDocuments>();
 
         // One ward, one run: the target, the Graph adapter objects and the ports they implement.
         services.AddScoped<WardTargetHolder>();
@@ -113,6 +114,7 @@ public static class DanVan365Services
         services.AddScoped<WardPortal>();
         services.AddScoped<WardRounds>();
         services.AddScoped<WardReturns>();
+        services.AddScoped<WardNextYear>();
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
                 sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
@@ -125,7 +127,7 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds), typeof(WardReturns),
-        typeof(Core.Lockdown.WardProtections),
+        typeof(WardNextYear), typeof(Core.Lockdown.WardProtections),
     ];
 
     /// <summary>
