@@ -113,6 +113,7 @@ public static class DanVan365Services
         services.AddScoped<WardPortal>();
         services.AddScoped<WardRounds>();
         services.AddScoped<WardReturns>();
+        services.AddScoped<WardScores>();
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
                 sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
@@ -125,6 +126,7 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds), typeof(WardReturns),
+        typeof(WardScores),
         typeof(Core.Lockdown.WardProtections),
     ];
 
