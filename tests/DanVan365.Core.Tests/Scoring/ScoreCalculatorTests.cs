@@ -209,6 +209,27 @@ public class ScoreCalculatorTests
         AssertLinesAddUp(score);
     }
 
+    [Fact]
+    public void Compute_DocsWorkedExample_SeventySixAndAHalfGood()
+    {
+        // docs/scoring.md "A worked example": keep the two in step.
+        var rounds = new[]
+        {
+            new RoundFact(1, "lần 1 trước ngày 15/9/2026", new DateOnly(2026, 9, 14), "VP", true, SubmissionState.Late,
+                new DateOnly(2026, 9, 17), true),
+            new RoundFact(2, "lần 2 trước ngày 20/11/2026", new DateOnly(2026, 11, 19), "VP", true, SubmissionState.Missing, null, true),
+        };
+
+        var score = Score("VP", [Task("4.3", "VP", new DateOnly(2026, 11, 20)), Task("4.4", "VP", new DateOnly(2026, 12, 5))], rounds);
+
+        Assert.Equal([51, 32.5, -2, -5], score.Lines.Select(l => l.Points));
+        Assert.Equal((76.5, ScoreGrade.Good), (score.Points!.Value, score.Grade!.Value));
+        Assert.Equal("Chủ trì, hoàn thành ngày 20/11/2026, trước hạn 10 ngày (hạn 30/11/2026): (10 điểm + thưởng 0,2 điểm) × 1,0 "
+            + "(vai trò) × 1,0 (mục 4); quy về thang 100 theo hệ số của nhiệm vụ trên tổng hệ số 2,0 của đơn vị: "
+            + "10,2 × 1,0 ÷ (10 × 2,0) × 100 = 51 điểm.", score.Lines[0].Explanation);
+        Assert.Equal("Báo cáo lần 2 trước ngày 20/11/2026 (hạn 19/11/2026): không nộp báo cáo: trừ 5 điểm.", score.Lines[3].Explanation);
+    }
+
     [Theory]
     [InlineData(100, ScoreGrade.Excellent)]
     [InlineData(90, ScoreGrade.Excellent)]
