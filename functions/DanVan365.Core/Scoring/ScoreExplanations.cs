@@ -78,7 +78,9 @@ public static class ScoreExplanations
     }
 
     private static string Ongoing(TaskFact f) =>
-        TimeFrames.Recurs(f.Kind) ? "nhiệm vụ thực hiện hằng năm, chấm theo từng đợt báo cáo" : "nhiệm vụ thường xuyên, chấm theo từng đợt báo cáo";
+        TimeFrames.Recurs(f.Kind)
+            ? "nhiệm vụ thực hiện hằng năm, chấm theo từng đợt báo cáo"
+            : "nhiệm vụ thường xuyên, chấm theo từng đợt báo cáo";
 
     internal static string Report(RoundFact round, decimal points, bool required)
     {

@@ -74,7 +74,8 @@ public sealed record ScoreFacts(int Year, IReadOnlyList<TaskFact> Tasks)
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(returned);
         var rows = assignments.Select(AssignmentRow.From).OfType<AssignmentRow>().Where(r => !r.Archived)
-            .GroupBy(r => AssignmentKey.Format(r.TaskCode, r.UnitCode), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .GroupBy(r => AssignmentKey.Format(r.TaskCode, r.UnitCode), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var reported = RoundReports.Reports(reports, returned).ToList();
         var ordered = rounds.OrderBy(r => r.LastDay).ThenBy(r => r.Number).ToList();
         var expected = ReportPlanner.ExpectedUnits(catalogue);
