@@ -115,6 +115,7 @@ public static class DanVan365Services
         services.AddScoped<WardRounds>();
         services.AddScoped<WardReturns>();
         services.AddScoped<WardNextYear>();
+        services.AddScoped<WardScores>();
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
                 sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
@@ -127,7 +128,8 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds), typeof(WardReturns),
-        typeof(WardNextYear), typeof(Core.Lockdown.WardProtections),
+        typeof(WardNextYear), typeof(WardScores),
+        typeof(Core.Lockdown.WardProtections),
     ];
 
     /// <summary>

@@ -40,4 +40,22 @@ public class DoctorCommandTests
             StringComparison.Ordinal);
         Assert.Contains("Tổng: 2 đã có, 9 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Doctor_BadScoringFile_RefusedNamingTheSettingAndTheLineExitTwo()
+    {
+        using var dir = new TempDir();
+        var scoring = Path.Combine(dir.Path, "scoring.json");
+        await File.WriteAllTextAsync(scoring, "{\n  \"tasks\": {\n    \"onTime\": 0\n  }\n}\n");
+        var settings = Path.Combine(dir.Path, "settings.json");
+        var quoted = System.Text.Json.JsonSerializer.Serialize(scoring);
+        await File.WriteAllTextAsync(settings, "{ \"Ward\": { \"ScoringFile\": " + quoted + " } }");
+        await using var graph = await LocalGraphFixture.StartAsync();
+
+        var (exit, _, err) = await Run("doctor", "--graph-url", graph.Server.BaseUrl, "--settings", settings);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Ward:ScoringFile", err, StringComparison.Ordinal);
+        Assert.Contains(scoring + ":3:", err, StringComparison.Ordinal);
+    }
 }
