@@ -13,10 +13,14 @@ namespace DanVan365.Functions.Configuration;
 /// the decision).
 /// </summary>
 public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units, WardCalendar Calendar,
-    ReportOptions? Report = null)
+    ReportOptions? Report = null, YearEndOptions? YearEnd = null)
 {
     /// <summary>What the ward's use cases are given.</summary>
-    public WardContext Context { get; } = new(Id, Name, PlanTitle, Units, Calendar) { Report = Report ?? new ReportOptions() };
+    public WardContext Context { get; } = new(Id, Name, PlanTitle, Units, Calendar)
+    {
+        Report = Report ?? new ReportOptions(),
+        YearEnd = YearEnd ?? new YearEndOptions(),
+    };
 
     /// <summary>What a ward scope is opened on (<see cref="IWardScopeFactory.Open"/>).</summary>
     public WardTarget Target => new(Context, Graph);

@@ -107,7 +107,9 @@ public sealed partial class WardRegistry : IWardRegistry
                 : $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
             var calendar = HolidayFiles.Load(holidayFiles, holidaySetting);
             ward.Report.Validate(prefix + DanVan365.Core.Reporting.ReportOptions.SectionName);
-            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report));
+            ward.YearEnd.Validate(prefix + DanVan365.Core.Reporting.YearEndOptions.SectionName);
+            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report,
+                ward.YearEnd));
         }
 
         return wards;
