@@ -18,7 +18,8 @@ public sealed record WardContext(string Id, string Name, string PlanTitle, UnitD
     /// <summary>How the ward closes its compiled report (recipients, signer, filing, place), validated at the edge.</summary>
     public Reporting.ReportOptions Report { get; init; } = new();
 
-    /// <summary>The year-end round's last day and data cut-off (docs/architecture.md "The year-end review"), validated at the edge.</summary>
+    /// <summary>The year-end round's last day and data cut-off (docs/architecture.md "The year-end review"), validated at the
+    /// edge.</summary>
     public Reporting.YearEndOptions YearEnd { get; init; } = new();
 
     /// <summary>Who issues the reports and templates of <paramref name="decision"/> (<see cref="Reporting.WardIdentity.From"/>).</summary>

@@ -275,7 +275,8 @@ public static class ReportWriter
         body.Append(Para(JustificationValues.Center, 0, 0, Run(VietnameseText.Upper(
             report.Round.YearEnd
                 ? $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (tổng kết năm)"
-                : $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)})"), 28, bold: true)));
+                : $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)})"), 28,
+            bold: true)));
         body.Append(Para(JustificationValues.Center, 0, 240, Run(
             $"(Kèm theo Báo cáo số     /BC-UBND ngày … tháng … năm … của {report.Ward.CommitteeName})", 28, italic: true)));
 

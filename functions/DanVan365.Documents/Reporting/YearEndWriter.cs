@@ -92,7 +92,8 @@ internal static class YearEndWriter
         body.Append(Para(JustificationValues.Left, 0, 0, Run(string.Empty, TableSize)));
     }
 
-    /// <summary>The grade cell: the grade of the points that count, "(chưa phê duyệt)" until approved; requested units are not graded.</summary>
+    /// <summary>The grade cell: the grade of the points that count, "(chưa phê duyệt)" until approved; requested units are not
+    /// graded.</summary>
     private static string Grade(ScoreBoardRow row)
     {
         if (!row.Computed.Graded || row.FinalGrade is not { } grade)
