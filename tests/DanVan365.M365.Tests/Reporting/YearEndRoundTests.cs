@@ -139,4 +139,19 @@ public class YearEndRoundTests
         Assert.Contains("Phụ lục II", text, StringComparison.Ordinal);
         Assert.Contains("Chưa có kết quả chấm điểm, xếp loại các đơn vị.", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_SevenDaysBeforeTheYearEndLastDay_TheUnitsAreRemindedOfTheYearEndReport()
+    {
+        // Tuesday 08/12/2026: 7 days before the year-end round's last day (15/12).
+        await using var ward = await SyncedWard.StartAsync(WardState.Synced, new DateTimeOffset(2026, 12, 8, 1, 0, 0, TimeSpan.Zero));
+        using var session = ward.NewSession();
+
+        var run = await session.Get<WardEscalation>().RunAsync(Catalogue, dryRun: true, CancellationToken.None);
+
+        var items = run.Digests.SelectMany(d => d.Digest.Notifications).Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("BC:3|VHXH", items);
+        Assert.All(ReportPlanner.RequiredUnits(Catalogue, Units), unit => Assert.Contains($"BC:3|{unit}", items));
+    }
 }
+

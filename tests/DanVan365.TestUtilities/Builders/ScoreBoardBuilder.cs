@@ -22,7 +22,8 @@ public static class ScoreBoardBuilder
             ScoreReviewState.Proposed => proposed ?? computed,
             _ => computed,
         };
-        var line = new ScoreLine(ScoreLineKind.Task, "1.1", null, TaskRole.Lead, ScoreOutcome.OnTime, computed, "chủ trì, hoàn thành đúng hạn");
+        var line = new ScoreLine(ScoreLineKind.Task, "1.1", null, TaskRole.Lead, ScoreOutcome.OnTime, computed,
+            "chủ trì, hoàn thành đúng hạn");
         return new ScoreBoardRow(new UnitScore(code, name, true, computed, grade, [line]), review, final, grade);
     }
 
