@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, shorthands, Textarea, tokens } from '@fluentui/react-components';
-import { IRowError } from '../../../common/api/ApiTypes';
+import { IRowError, IWorkReview, IYearEndReview } from '../../../common/api/ApiTypes';
 import { useStrings } from '../../../common/ui/StringsContext';
 
 const useStyles = makeStyles({
@@ -83,8 +83,7 @@ export const ReviewFields: React.FC<IReviewFieldsProps> = ({ value, nextYearLabe
 };
 
 /** The form's values from what the unit saved. */
-export function reviewValues(saved: { strengths: string; weaknesses: string; causes: string; nextYear: string;
-  selfScore: { points: number | null; note: string } | null } | null | undefined): IReviewValues {
+export function reviewValues(saved: IWorkReview['saved'] | undefined): IReviewValues {
   const points = saved?.selfScore?.points;
   return {
     strengths: saved?.strengths ?? '',
@@ -97,9 +96,7 @@ export function reviewValues(saved: { strengths: string; weaknesses: string; cau
 }
 
 /** The general part as POST /api/submissions takes it: no self score when neither points nor a note were typed. */
-export function reviewBody(value: IReviewValues, selfScore: boolean): {
-  strengths: string; weaknesses: string; causes: string; nextYear: string; selfScore: { points: number | null; note: string } | null;
-} {
+export function reviewBody(value: IReviewValues, selfScore: boolean): IYearEndReview {
   const typed = value.points.trim().replace(',', '.');
   const points = typed === '' || isNaN(Number(typed)) ? null : Number(typed);
   const given = selfScore && (value.points.trim() !== '' || value.note.trim() !== '');
