@@ -121,7 +121,7 @@ internal static class ReportCommands
                     : string.Empty;
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{round.Number}\t{VietnameseText.PaddedDate(round.LastDay)}\t{round.Title}\t" +
-                    $"{(round.AdHoc ? "đột xuất" : "theo quyết định")}{chosen}"))
+                    $"{(round.YearEnd ? "tổng kết" : round.AdHoc ? "đột xuất" : "theo quyết định")}{chosen}"))
                         .ConfigureAwait(false);
             }
 

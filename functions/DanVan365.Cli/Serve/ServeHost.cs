@@ -72,7 +72,7 @@ public sealed class ServeHost : IAsyncDisposable
         services.AddSingleton(settings.Clock);
         services.AddDanVan365(builder.Configuration);
         var ward = new Ward(settings.Ward.Id, settings.Ward.Name, settings.Ward.PlanTitle, settings.Graph, settings.Ward.Units,
-            settings.Ward.Calendar, settings.Ward.Report);
+            settings.Ward.Calendar, settings.Ward.Report, settings.Ward.YearEnd);
         services.AddSingleton<IWardRegistry>(new WardRegistry([ward]));
         services.AddSingleton<IWardJobs, WardJobs>();
         services.AddSingleton<IPortalCatalogues>(new FixedCatalogues(settings.Catalogue));

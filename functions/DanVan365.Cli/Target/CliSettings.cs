@@ -33,6 +33,9 @@ internal sealed class CliWardSettings
     /// <summary>How the ward closes its compiled report (section "Ward:Report"; what is not set comes from the decision).</summary>
     public Core.Reporting.ReportOptions Report { get; set; } = new();
 
+    /// <summary>The year-end round's last day and data cut-off (section "Ward:YearEnd"; defaults 15/12 and 14/12).</summary>
+    public Core.Reporting.YearEndOptions YearEnd { get; set; } = new();
+
     public string PlanTitleFor(TaskCatalogue catalogue) =>
         string.IsNullOrWhiteSpace(PlanTitle) ? PlannerDesign.DefaultPlanTitle(catalogue, Name!) : PlanTitle.Trim();
 }
@@ -88,6 +91,7 @@ internal static class CliSettings
         ward.Name = ward.Name.Trim();
         ward.Id = string.IsNullOrWhiteSpace(ward.Id) ? "cli" : ward.Id.Trim();
         ward.Report.Validate($"{CliWardSettings.Section}:{Core.Reporting.ReportOptions.SectionName}");
+        ward.YearEnd.Validate($"{CliWardSettings.Section}:{Core.Reporting.YearEndOptions.SectionName}");
         return ward;
     }
 

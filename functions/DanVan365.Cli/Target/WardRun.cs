@@ -70,6 +70,7 @@ internal sealed class WardRun : IAsyncDisposable
         {
             Report = wardSettings.Report,
             Scoring = ScoringModelFiles.Load(CliWardSettings.ScoringFileSetting, wardSettings.ScoringFile, Environment.CurrentDirectory),
+            YearEnd = wardSettings.YearEnd,
         };
         settings = adjust?.Invoke(settings, ward, catalogue) ?? settings;
 

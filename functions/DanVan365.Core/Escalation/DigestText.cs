@@ -66,11 +66,12 @@ public static class DigestText
     public const string DecisionRoundReportTitle = "Báo cáo kết quả thực hiện công tác dân vận";
 
     /// <summary>The title of a round's report item: a decision round's <see cref="DecisionRoundReportTitle"/>, an ad hoc
-    /// round's "Báo cáo đột xuất: {its title}".</summary>
+    /// round's "Báo cáo đột xuất: {its title}"; the year-end round's "Báo cáo tổng kết công tác dân vận năm 2026".</summary>
     public static string ReportTitle(Reporting.ReportRound round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return round.AdHoc ? "Báo cáo đột xuất: " + round.Title : DecisionRoundReportTitle;
+        return round.YearEnd ? string.Create(Vi, $"Báo cáo tổng kết công tác dân vận năm {round.LastDay.Year}")
+            : round.AdHoc ? "Báo cáo đột xuất: " + round.Title : DecisionRoundReportTitle;
     }
 
     public const string ColumnCode = "Mã";

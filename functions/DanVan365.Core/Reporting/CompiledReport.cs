@@ -114,16 +114,24 @@ public sealed record CompiledReport(
     IReadOnlyList<ReportRemark> Proposals,
     IReadOnlyList<AppendixRow> Appendix)
 {
-    /// <summary>"Kết quả thực hiện nhiệm vụ công tác dân vận năm 2026 … (lần N)".</summary>
-    public string Subject => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} {Ward.Name} " +
-            $"(lần {Round.Number})");
+    /// <summary>"Kết quả thực hiện nhiệm vụ công tác dân vận năm 2026 … (lần N)"; the year-end round's "Tổng kết công tác dân vận
+    /// năm 2026 … và phương hướng, nhiệm vụ năm 2027".</summary>
+    public string Subject => Round.YearEnd
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Tổng kết công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} {Ward.Name} và " +
+                $"{YearEndReviews.NextYearLabel(Year).ToLowerInvariant()}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {Year} của cơ quan hành chính nhà nước, chính quyền {Ward.Kind} " +
+                $"{Ward.Name} (lần {Round.Number})");
 
     /// <summary>
-    /// The data cut-off date ("thời điểm lấy số liệu", Nghị định 09/2019/NĐ-CP): the report's date or the round's last day,
-    /// whichever is earlier.
+    /// The data cut-off date ("thời điểm lấy số liệu", Nghị định 09/2019/NĐ-CP): the report's date or the round's last day
+    /// (the year-end round's configured data cut-off), whichever is earlier.
     /// </summary>
-    public DateOnly CutOff => Date < Round.LastDay ? Date : Round.LastDay;
+    public DateOnly CutOff => Round.DataCutOff is { } cut ? (Date < cut ? Date : cut) : Date < Round.LastDay ? Date : Round.LastDay;
+
+    /// <summary>The year-end part (results by unit, lessons, next year's directions, scoring); null for any other round.</summary>
+    public YearEndSummary? YearEnd { get; init; }
 
     /// <summary>What the requested units reported, shown apart ("Các cơ quan, tổ chức phối hợp"), unit by unit.</summary>
     public IReadOnlyList<PartnerReport> Partners { get; init; } = [];

@@ -14,8 +14,11 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// again makes a new version of the same file). An ad hoc round's report covers only its chosen tasks and units
 /// (<see cref="RoundScope"/>); the returns are still read against the whole catalogue's version.
 /// </summary>
+/// <para>The year-end round (<see cref="ReportRound.YearEnd"/>) reads Phân công as of its data cut-off and adds the year-end
+/// part (<see cref="YearEndCompiler"/>) with the scoring table from <see cref="Scoring.IScoreBoardSource"/> when one is
+/// registered (none: the appendix says the scoring is not yet available).</para>
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock,
-    SubmissionReturns returns)
+    SubmissionReturns returns, IEnumerable<Scoring.IScoreBoardSource> scores)
 {
     public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
         CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], null, cancellationToken);
@@ -34,16 +37,26 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var rows = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
         var version = CatalogueVersion.Compute(catalogue);
         var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var today = WardTime.Today(clock);
+        var asOf = round.DataCutOff is { } cut && cut < today ? cut : today;
+        var submissions = ReportRows.Submissions(rows, round.Number, version, returned).Where(s => round.Asks(s.UnitCode)).ToList();
         var compiled = ReportCompiler.Compile(
             RoundScope.Of(catalogue, round),
-            ReportRows.Statuses(assignments, WardTime.Today(clock)),
-            ReportRows.Submissions(rows, round.Number, version, returned).Where(s => round.Asks(s.UnitCode)),
+            ReportRows.Statuses(assignments, asOf),
+            submissions,
             units,
             round,
-            WardTime.Today(clock),
+            today,
             ward,
             extensions);
         var report = compiled with { AdjustmentProposals = proposals ?? [] };
+        if (round.YearEnd)
+        {
+            var source = scores.FirstOrDefault();
+            var board = source is null ? null : await source.ReadAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+            report = report with { YearEnd = YearEndCompiler.Summarize(report, catalogue, submissions, units, board) };
+        }
+
         var content = documents.WriteReport(report);
         var folder = ReportLibrary.CompiledFolder(catalogue.Decision, round.Number);
         await library.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,8 @@ public static class ReportCompiler
     /// <param name="submissions">Accepted submissions.</param>
     /// <param name="units">Unit directory (names).</param>
     /// <param name="round">The round.</param>
-    /// <param name="date">The report's date (the clock's ward date).</param>
+    /// <param name="date">The report's date (the clock's ward date); the year-end round's open tasks are judged on its data
+    /// cut-off when that is earlier (<see cref="ReportRound.DataCutOff"/>).</param>
     /// <param name="ward">Who issues it and how it closes (default: <see cref="WardIdentity.From"/> the catalogue's decision).</param>
     /// <param name="extensions">Approved extensions by task code: the task is judged against the effective last day and
     /// the report says "gia hạn đến D theo ý kiến của …" beside the decision's date (body and appendix).</param>
@@ -44,6 +45,8 @@ public static class ReportCompiler
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(round);
         ward ??= WardIdentity.From(catalogue.Decision, units: units);
+        // The year-end round judges open tasks on its data cut-off (when the report is dated after it).
+        var judged = round.DataCutOff is { } cut && cut < date ? cut : date;
 
         var expected = ReportPlanner.ExpectedUnits(catalogue);
         var required = ReportPlanner.RequiredUnits(catalogue, units);
@@ -85,7 +88,7 @@ public static class ReportCompiler
         foreach (var task in catalogue.Tasks)
         {
             var extension = extensions.GetValueOrDefault(VietnameseText.Nfc(task.Code));
-            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, units.IsAssigned, date, extension?.LastDay) with
+            entries.Add(BuildEntry(task, statuses, byUnit, submitters, Name, units.IsAssigned, judged, extension?.LastDay) with
             {
                 Extension = task.IsHeading ? null : extension?.Text,
             });

@@ -17,6 +17,31 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
         return new ReportRound(round.Round, VietnameseText.Nfc(round.Text), round.LastDay, AdHoc: false);
     }
 
+    /// <summary>
+    /// The year-end round (tổng kết) of the decision's year: "Tổng kết năm 2026", numbered <paramref name="number"/>, its last
+    /// day and data cut-off from <paramref name="options"/> (docs/architecture.md "The year-end review").
+    /// </summary>
+    public static ReportRound YearEndOf(Decision decision, YearEndOptions options, int number)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(options);
+        var year = decision.Date.Year;
+        return new ReportRound(number, YearEndTitle(year), options.LastDayIn(year), AdHoc: false)
+        {
+            YearEnd = true,
+            DataCutOff = options.DataCutOffIn(year),
+        };
+    }
+
+    /// <summary>"Tổng kết năm 2026".</summary>
+    public static string YearEndTitle(int year) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tổng kết năm {year}");
+
+    /// <summary>True for the year-end round (tổng kết): every work item, and a general part (<see cref="YearEndReview"/>).</summary>
+    public bool YearEnd { get; init; }
+
+    /// <summary>The year-end round's data cut-off (the day its report's statuses are taken on); null for any other round.</summary>
+    public DateOnly? DataCutOff { get; init; }
+
     /// <summary>The decision's rounds, in order.</summary>
     public static IReadOnlyList<ReportRound> FromDecision(Decision decision)
     {
@@ -36,7 +61,8 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
 
     /// <summary>
     /// The round and its one deadline, stated once as the decision words it: "lần 1 trước ngày 15/9/2026" (the decision's
-    /// text when it says so); an ad hoc round: "lần 3 (đột xuất: {title}) trước ngày 31/10/2026" (the day after the last day).
+    /// text when it says so); an ad hoc round: "lần 3 (đột xuất: {title}) trước ngày 31/10/2026" (the day after the last day);
+    /// the year-end round: "lần 3 (tổng kết năm 2026) trước ngày 16/12/2026".
     /// </summary>
     public string Wording
     {
@@ -44,6 +70,11 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
         {
             var number = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var before = $"trước ngày {VietnameseText.ShortDate(LastDay.AddDays(1))}";
+            if (YearEnd)
+            {
+                return $"lần {number} ({VietnameseText.Normalize(Title).ToLowerInvariant()}) {before}";
+            }
+
             if (AdHoc)
             {
                 return $"lần {number} (đột xuất: {VietnameseText.Normalize(Title).TrimEnd('.', ';', ' ')}) {before}";
@@ -87,7 +118,8 @@ public sealed record ReportRound(int Number, string Title, DateOnly LastDay, boo
     /// <summary>Equal when every value is equal, the chosen units and tasks compared item by item.</summary>
     public bool Equals(ReportRound? other) =>
         other is not null && Number == other.Number && string.Equals(Title, other.Title, StringComparison.Ordinal)
-        && LastDay == other.LastDay && AdHoc == other.AdHoc && SameList(Units, other.Units) && SameList(Tasks, other.Tasks)
+        && LastDay == other.LastDay && AdHoc == other.AdHoc && YearEnd == other.YearEnd && DataCutOff == other.DataCutOff
+        && SameList(Units, other.Units) && SameList(Tasks, other.Tasks)
         && string.Equals(CreatedBy, other.CreatedBy, StringComparison.Ordinal) && CreatedAt == other.CreatedAt
         && string.Equals(RequestId, other.RequestId, StringComparison.Ordinal);
 

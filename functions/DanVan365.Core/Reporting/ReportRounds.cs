@@ -19,8 +19,11 @@ public sealed record RoundListing(IReadOnlyList<ReportRound> Rounds, IReadOnlyLi
 /// verifies (docs/architecture.md "Records people can trust"): one a person added or changed is left in the file, used
 /// by nothing (no templates, reminders, compilation or form) and returned in <see cref="RoundListing.Ignored"/>. A file
 /// that does not read at all is ignored whole the same way. Creating a round is <see cref="Wards.WardRounds"/>.
+/// The year-end round (tổng kết, <see cref="ReportRound.YearEnd"/>) is listed too, though the decision does not name it: its
+/// days come from the ward's <see cref="YearEndOptions"/>, its number is the smallest after the decision's rounds that no
+/// stored ad hoc entry (used or ignored) takes, and ad hoc rounds are numbered after it, so it never changes.
 /// </summary>
-public sealed class ReportRounds(ILibraryStore library, RecordSeal seal)
+public sealed class ReportRounds(ILibraryStore library, RecordSeal seal, Wards.WardContext ward)
 {
     /// <summary>Largest rounds file read (bytes).</summary>
     public const long MaxFileBytes = 1024 * 1024;
@@ -37,7 +40,7 @@ public sealed class ReportRounds(ILibraryStore library, RecordSeal seal)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var stored = await ReadFileAsync(decision, cancellationToken).ConfigureAwait(false);
-        return new RoundListing(Merge(decision, stored.Valid), stored.Ignored);
+        return new RoundListing(Merge(decision, YearEnd(decision, stored), stored.Valid), stored.Ignored);
     }
 
     /// <summary>One round by number, or null.</summary>
@@ -55,8 +58,8 @@ public sealed class ReportRounds(ILibraryStore library, RecordSeal seal)
     }
 
     /// <summary>
-    /// Stores an ad hoc round (its number: the next one after every number in use, the decision's and the file's, ignored
-    /// entries included) sealed, creates its folders and returns it. Entries not used stay in the file as they are. The
+    /// Stores an ad hoc round (its number: the next one after every number in use, the decision's, the year-end round's and
+    /// the file's, ignored entries included) sealed, creates its folders and returns it. Entries not used stay in the file as they are. The
     /// caller validates (<see cref="AdHocRoundRules"/>) and holds the ward's lease.
     /// </summary>
     public async Task<ReportRound> AddAsync(Decision decision, ReportRound draft, CancellationToken cancellationToken)
@@ -65,7 +68,7 @@ public sealed class ReportRounds(ILibraryStore library, RecordSeal seal)
         ArgumentNullException.ThrowIfNull(draft);
         var stored = await ReadFileAsync(decision, cancellationToken).ConfigureAwait(false);
         var used = ReportRound.FromDecision(decision).Select(r => r.Number)
-            .Concat(stored.Entries.Select(AdHocRoundFile.Number).OfType<int>()).ToList();
+            .Concat(stored.Entries.Select(AdHocRoundFile.Number).OfType<int>()).Append(YearEnd(decision, stored).Number).ToList();
         var round = draft with { Number = used.Count == 0 ? 1 : used.Max() + 1, AdHoc = true };
         foreach (var folder in ReportLibrary.RoundFolders(decision, round.Number))
         {
@@ -93,9 +96,25 @@ public sealed class ReportRounds(ILibraryStore library, RecordSeal seal)
     /// <summary>The rounds file's path in the library ("2026/Đợt báo cáo.json").</summary>
     public static string FilePath(Decision decision) => ReportLibrary.YearFolder(decision) + "/" + ReportLibrary.RoundsFileName;
 
-    private static List<ReportRound> Merge(Decision decision, IReadOnlyList<ReportRound> adHoc)
+    /// <summary>
+    /// The year-end round as stored entries leave it: numbered the smallest after the decision's rounds that no entry of the
+    /// rounds file (used or ignored) takes.
+    /// </summary>
+    private ReportRound YearEnd(Decision decision, StoredFile stored)
     {
-        var fromDecision = ReportRound.FromDecision(decision);
+        var taken = stored.Entries.Select(AdHocRoundFile.Number).OfType<int>().ToHashSet();
+        var number = ReportRound.FromDecision(decision).Select(r => r.Number).DefaultIfEmpty(0).Max() + 1;
+        while (taken.Contains(number))
+        {
+            number++;
+        }
+
+        return ReportRound.YearEndOf(decision, ward.YearEnd, number);
+    }
+
+    private static List<ReportRound> Merge(Decision decision, ReportRound yearEnd, IReadOnlyList<ReportRound> adHoc)
+    {
+        var fromDecision = ReportRound.FromDecision(decision).Append(yearEnd).ToList();
         var taken = fromDecision.Select(r => r.Number).ToHashSet();
         // A number the decision already uses belongs to the decision.
         return [.. fromDecision.Concat(adHoc.Where(r => !taken.Contains(r.Number))).GroupBy(r => r.Number).Select(g => g.First())

@@ -55,6 +55,16 @@ public static class ReportRows
                 sourceFile, today));
         }
 
+        // A year-end report's general part: rows "round|TK.n|unit" beside the task rows (YearEndRows).
+        foreach (var (code, result, proposals) in submission.Review is { } review ? YearEndRows.Cells(review) : [])
+        {
+            if (keys.Add(Submission.RowKey(submission.Round, code, submission.UnitCode)))
+            {
+                desired.Add(Row(submission.Round, code, submission.UnitCode, null, result, null, string.Empty, proposals, sourceFile,
+                    today));
+            }
+        }
+
         foreach (var have in OfUnit(current, submission.Round, submission.UnitCode))
         {
             var key = VietnameseText.Nfc(have.Key);
@@ -150,7 +160,7 @@ public static class ReportRows
     /// <summary>
     /// The submissions of a round as the rows say (one per unit, units and rows in code order; empty rows skipped;
     /// a completion word that no longer parses counts as none; a submission returned for additions is not one:
-    /// <see cref="RoundReports"/>).
+    /// <see cref="RoundReports"/>); a year-end report's general part (<see cref="YearEndRows"/>) is its <see cref="Submission.Review"/>.
     /// </summary>
     public static IReadOnlyList<Submission> Submissions(IEnumerable<CurrentRow> rows, int round, string catalogueVersion,
         ReturnedSubmissions? returned = null)
@@ -164,7 +174,11 @@ public static class ReportRows
                 g.Key,
                 round,
                 catalogueVersion,
-                g.Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()))
+                g.Where(r => !YearEndRows.IsReviewCode(r.TaskCode)).Select(ToSubmissionRow).OrderBy(r => r.Code, StringComparer.Ordinal)
+                    .ToList())
+            {
+                Review = YearEndRows.Review(g),
+            })
             .ToList();
     }
 

@@ -69,6 +69,9 @@ public enum RejectionKind
 
     /// <summary>Reading the file failed too many times; it is not tried again until it changes.</summary>
     TooManyAttempts,
+
+    /// <summary>A year-end report's own score that is not a number of points from 0 to 100, or given by a unit not graded.</summary>
+    BadSelfScore,
 }
 
 /// <summary>One reason for refusing a file, with where (task code; field: result, status, difficulties, proposals) when

@@ -20,6 +20,12 @@ public sealed record UnitWorkRow(string Code, string Task, string Role, DateOnly
 public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Round, bool Open, string CatalogueVersion,
     DateOnly? SubmittedOn, IReadOnlyList<UnitWorkRow> Rows, SubmissionReturn? Returned = null)
 {
+    /// <summary>The year-end report's general part as saved (<see cref="YearEndRows"/>); null for any other round or none saved.</summary>
+    public YearEndReview? Review { get; init; }
+
+    /// <summary>True for a unit the committee assigns (graded: it may score itself in a year-end report).</summary>
+    public bool Graded { get; init; }
+
     /// <summary>Builds a unit's work for a round from the catalogue, the Báo cáo kết quả rows and the open returns; pure.</summary>
     public static UnitWork Build(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, string unitCode,
         IReadOnlyList<CurrentRow> reports, DateOnly today, ReturnedSubmissions returned)
@@ -41,8 +47,16 @@ public sealed record UnitWork(string UnitCode, string UnitName, ReportRound Roun
                 : null)).ToList();
         var days = saved.Values.Where(RoundReports.HasContent).Select(r => r.SubmittedOn).OfType<DateOnly>().ToList();
         var open = returned.Of(round.Number, unitCode);
+        var general = round.YearEnd
+            ? reports.Select(ReportRow.From).OfType<ReportRow>()
+                .Where(r => r.Round == round.Number && r.UnitCode == unitCode && YearEndRows.IsReviewCode(r.TaskCode)).ToList()
+            : [];
         return new UnitWork(unitCode, spec.UnitName, round, round.IsOpenOn(today) || open is not null, spec.CatalogueVersion,
-            days.Count == 0 ? null : days.Max(), rows, open);
+            days.Count == 0 ? null : days.Max(), rows, open)
+        {
+            Review = YearEndRows.Review(general),
+            Graded = units.IsAssigned(unitCode),
+        };
     }
 
     /// <summary>
@@ -97,7 +111,8 @@ public static class FormSubmissionRules
             RejectionKind.TextTooLong when rejection.Message.Contains("Mức độ hoàn thành", StringComparison.Ordinal) => "status",
             RejectionKind.TextTooLong when rejection.Message.Contains("Khó khăn", StringComparison.Ordinal) => "difficulties",
             RejectionKind.TextTooLong when rejection.Message.Contains("Đề xuất", StringComparison.Ordinal) => "proposals",
-            _ => null,
+            // A year-end general part's problem names its field ("strengths", …, "selfScore", "review").
+            _ => rejection.Field,
         };
     }
 

@@ -24,6 +24,10 @@ public sealed record WardContext(string Id, string Name, string PlanTitle, UnitD
     /// </summary>
     public Scoring.ScoringModel Scoring { get; init; } = DanVan365.Core.Scoring.ScoringModelJson.LoadDefault();
 
+    /// <summary>The year-end round's last day and data cut-off (docs/architecture.md "The year-end review"), validated at the
+    /// edge.</summary>
+    public Reporting.YearEndOptions YearEnd { get; init; } = new();
+
     /// <summary>Who issues the reports and templates of <paramref name="decision"/> (<see cref="Reporting.WardIdentity.From"/>).</summary>
     public Reporting.WardIdentity IdentityFor(Catalogue.Decision decision) =>
         Reporting.WardIdentity.From(decision, Name, Report, Units);

@@ -82,7 +82,7 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
     /// </summary>
     public async Task<FormSubmitResult> SubmitAsync(TaskCatalogue catalogue, string unitCode, int round,
         IReadOnlyList<RawSubmissionRow> rows, CancellationToken cancellationToken, string? catalogueVersion = null,
-        string? submittedBy = null)
+        string? submittedBy = null, RawYearEndReview? review = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var now = WardTime.Now(clock);
@@ -113,16 +113,37 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         }
 
         var checkedRows = FormSubmissionRules.Check(catalogue, ward.Units, chosen, unitCode, rows);
-        if (checkedRows.Submission is not { } submission)
+        var (general, problems) = Review(chosen, unitCode, review);
+        if (checkedRows.Submission is not { } submission || problems.Count > 0)
         {
-            return new FormSubmitResult(checkedRows.Rejections, [], now, []);
+            return new FormSubmitResult([.. checkedRows.Rejections, .. problems], [], now, []);
         }
+
+        submission = submission with { Review = general };
 
         // The write holds the ward's lease (a busy ward: WardBusyException, nothing written).
         var (_, failures) = await lease.RunAsync("submit", token => ingest.WriteAsync(catalogue, submission, "api/submissions", token,
             submittedBy is { Length: > 0 } by ? "u:" + by : "-"),
             cancellationToken).ConfigureAwait(false);
         return new FormSubmitResult([], submission.Rows, now, failures);
+    }
+
+    /// <summary>
+    /// The general part of a year-end report (<see cref="YearEndReviews.Validate"/>; only an assigned unit scores itself); refused
+    /// for any other round.
+    /// </summary>
+    private (YearEndReview? Review, IReadOnlyList<SubmissionRejection> Problems) Review(ReportRound round, string unitCode,
+        RawYearEndReview? review)
+    {
+        if (review is null)
+        {
+            return (null, []);
+        }
+
+        return round.YearEnd
+            ? YearEndReviews.Validate(review, ward.Units.IsAssigned(unitCode))
+            : (null, [new SubmissionRejection(RejectionKind.WrongRound,
+                "Chỉ báo cáo tổng kết năm có phần đánh giá chung và phương hướng năm sau.", null, "review")]);
     }
 
     private async Task<ReportRound?> RoundAsync(TaskCatalogue catalogue, int? round, DateOnly today, CancellationToken cancellationToken,

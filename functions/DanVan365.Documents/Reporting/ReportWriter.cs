@@ -35,16 +35,38 @@ public static class ReportWriter
             WriteIntro(body, report);
             WriteResults(body, report);
             WritePartners(body, report);
+            if (report.YearEnd is { } yearEnd)
+            {
+                YearEndWriter.WriteByUnit(body, yearEnd);
+            }
+
             WriteFigures(body, report.Figures);
+            if (report.YearEnd is { } lessons)
+            {
+                YearEndWriter.WriteLessons(body, lessons);
+            }
+
             WriteRemarks(body, "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC", report.Difficulties,
                 "Các đơn vị không nêu khó khăn, vướng mắc.");
             WriteRemarks(body, "IV. ĐỀ XUẤT, KIẾN NGHỊ", report.Proposals, "Các đơn vị không có đề xuất, kiến nghị.");
             WriteAdjustments(body, report.AdjustmentProposals);
-            body.Append(Body($"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần " +
-                $"{Num(report.Round.Number)}) của {ward.CommitteeName}./."));
+            if (report.YearEnd is { } directions)
+            {
+                YearEndWriter.WriteDirections(body, directions);
+            }
+
+            body.Append(Body(report.Round.YearEnd
+                ? $"Trên đây là báo cáo tổng kết công tác dân vận năm {Num(report.Year)} của {ward.CommitteeName}./."
+                : $"Trên đây là báo cáo kết quả thực hiện nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần " +
+                    $"{Num(report.Round.Number)}) của {ward.CommitteeName}./."));
             body.Append(Closing(report));
             body.Append(SectionBreak(Section(landscape: false, titlePage: true, nextPage: false)));
             WriteAppendix(body, report);
+            if (report.YearEnd is { } scores)
+            {
+                YearEndWriter.WriteScores(body, report, scores);
+            }
+
             body.Append(Section(landscape: true, titlePage: false, nextPage: true));
         });
     }
@@ -176,9 +198,10 @@ public static class ReportWriter
     /// Each remark once, in its first wording, followed by where it came from: "- Kinh phí còn hạn chế (Phòng Văn hóa - Xã
     /// hội: nhiệm vụ 1.1, 2.3; Phòng Kinh tế, Hạ tầng và Đô thị: nhiệm vụ 2.2)."
     /// </summary>
-    private static void WriteRemarks(Body body, string heading, IReadOnlyList<ReportRemark> remarks, string none)
+    internal static void WriteRemarks(Body body, string title, IReadOnlyList<ReportRemark> remarks, string none,
+        bool heading = true)
     {
-        body.Append(Body(heading, bold: true));
+        body.Append(heading ? Body(title, bold: true) : Body(Run(title, BodySize, bold: true, italic: true)));
         if (remarks.Count == 0)
         {
             body.Append(Body(none));
@@ -189,8 +212,9 @@ public static class ReportWriter
         {
             var lines = r.Text.Split('\n').Select(l => l.TrimEnd()).ToList();
             lines[^1] = lines[^1].TrimEnd('.', ';', ',', ':', ' ');
-            var sources = " (" + string.Join("; ", r.Sources.Select(s => $"{s.UnitName}: nhiệm vụ {string.Join(", ", s.TaskCodes)}"))
-                + ").";
+            var sources = " (" + string.Join("; ", r.Sources.Select(s => s.TaskCodes.Count == 0
+                ? s.UnitName
+                : $"{s.UnitName}: nhiệm vụ {string.Join(", ", s.TaskCodes)}")) + ").";
             for (var i = 0; i < lines.Count; i++)
             {
                 var text = (i == 0 ? "- " : string.Empty) + lines[i];
@@ -249,7 +273,10 @@ public static class ReportWriter
     {
         body.Append(Para(JustificationValues.Center, 0, 0, Run("Phụ lục I", 28, bold: true)));
         body.Append(Para(JustificationValues.Center, 0, 0, Run(VietnameseText.Upper(
-            $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)})"), 28, bold: true)));
+            report.Round.YearEnd
+                ? $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (tổng kết năm)"
+                : $"Kết quả thực hiện các nhiệm vụ công tác dân vận năm {Num(report.Year)} (lần {Num(report.Round.Number)})"), 28,
+            bold: true)));
         body.Append(Para(JustificationValues.Center, 0, 240, Run(
             $"(Kèm theo Báo cáo số     /BC-UBND ngày … tháng … năm … của {report.Ward.CommitteeName})", 28, italic: true)));
 

@@ -74,6 +74,7 @@ public static class SubmissionParser
 
         TemplateKey? key;
         List<RawSubmissionRow>? rows;
+        RawYearEndReview? review;
         try
         {
             using var doc = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings
@@ -94,6 +95,7 @@ public static class SubmissionParser
             }
 
             rows = ReadRows(body);
+            review = YearEndPart.Read(body);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException
             or IOException or InvalidOperationException)
@@ -108,7 +110,26 @@ public static class SubmissionParser
                     $"Không tìm thấy bảng kết quả (cột đầu \"{TemplateWriter.CodeHeading}\").")], key);
         }
 
-        return SubmissionRules.Validate(catalogue, key, rows, expectation);
+        var result = SubmissionRules.Validate(catalogue, key, rows, expectation);
+        return review is null ? result : WithReview(result, key, review);
+    }
+
+    /// <summary>
+    /// Adds a year-end template's general part (<see cref="YearEndReviews.Validate"/>): its problems join the rows'; an accepted
+    /// submission carries it as <see cref="Submission.Review"/>. Whether the unit may score itself is the template's (a
+    /// requested unit's has no self-score row) and the ingestion's to decide.
+    /// </summary>
+    private static SubmissionParseResult WithReview(SubmissionParseResult result, TemplateKey key, RawYearEndReview raw)
+    {
+        var (review, problems) = YearEndReviews.Validate(raw, graded: true);
+        if (problems.Count > 0)
+        {
+            return SubmissionParseResult.Rejected([.. result.Rejections, .. problems], key);
+        }
+
+        return result.Submission is { } submission
+            ? SubmissionParseResult.Accepted(submission with { Review = review }, key)
+            : result;
     }
 
     private static SubmissionParseResult TooLarge(long size, SubmissionParserLimits limits, bool atLeast) =>

@@ -45,6 +45,36 @@ public static class TemplateFiller
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Fills a year-end template's general part (<see cref="YearEndPart"/>): each row whose label starts with a key of
+    /// <paramref name="answers"/> ("Ưu điểm", "Tự chấm điểm", …) gets that answer.
+    /// </summary>
+    public static byte[] FillReview(byte[] template, IReadOnlyDictionary<string, string> answers)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(answers);
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var doc = WordprocessingDocument.Open(stream, true))
+        {
+            var table = doc.MainDocumentPart!.Document!.Body!.Descendants<Table>()
+                .First(t => Text(t.Elements<TableRow>().First().Elements<TableCell>().First()) == Core.Reporting.YearEndReviews.Heading);
+            foreach (var row in table.Elements<TableRow>().Skip(1))
+            {
+                var cells = row.Elements<TableCell>().ToList();
+                var label = Text(cells[0]);
+                var answer = answers.Where(a => label.StartsWith(a.Key, StringComparison.Ordinal)).OrderByDescending(a => a.Key.Length)
+                    .Select(a => a.Value).FirstOrDefault();
+                if (answer is not null)
+                {
+                    SetCell(cells[1], answer, nfd: false);
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>The task codes of a template's rows, in order.</summary>
     public static IReadOnlyList<string> Codes(byte[] template)
     {

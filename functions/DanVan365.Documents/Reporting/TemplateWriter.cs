@@ -57,7 +57,9 @@ public static class TemplateWriter
         var key = new TemplateKey(spec.UnitCode, spec.Round.Number, spec.CatalogueVersion);
         var year = spec.Year.ToString(CultureInfo.InvariantCulture);
         var round = spec.Round.Number.ToString(CultureInfo.InvariantCulture);
-        var subject = $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {year} (lần {round})";
+        var subject = spec.Round.YearEnd
+            ? $"Tổng kết công tác dân vận năm {year} và {YearEndReviews.NextYearLabel(spec.Year).ToLowerInvariant()}"
+            : $"Kết quả thực hiện nhiệm vụ công tác dân vận năm {year} (lần {round})";
         var stamp = new DateTimeOffset(spec.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         return Build($"Mẫu báo cáo - {spec.UnitName} - lần {round}", stamp, (doc, body) =>
         {
@@ -88,6 +90,11 @@ public static class TemplateWriter
                 VietnameseText.Upper($"Kết quả thực hiện nhiệm vụ công tác dân vận năm {year} của {spec.UnitName} (lần {round})"), 28,
                 bold: true)));
             body.Append(Table(spec));
+            if (spec.Round.YearEnd)
+            {
+                body.Append(YearEndPart.Write(spec));
+            }
+
             body.Append(Para(JustificationValues.Left, 0, 0, Run(string.Empty, 24)));
             body.Append(Section(landscape: true, titlePage: false, nextPage: true));
         });

@@ -13,7 +13,7 @@ namespace DanVan365.Functions.Configuration;
 /// the decision).
 /// </summary>
 public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units, WardCalendar Calendar,
-    ReportOptions? Report = null)
+    ReportOptions? Report = null, YearEndOptions? YearEnd = null)
 {
     /// <summary>The ward's scoring model (<c>Wards:N:ScoringFile</c>, validated at start-up; default the bundled one).</summary>
     public Core.Scoring.ScoringModel Scoring { get; init; } = Core.Scoring.ScoringModelJson.LoadDefault();
@@ -23,6 +23,7 @@ public sealed record Ward(string Id, string Name, string PlanTitle, M365Options 
     {
         Report = Report ?? new ReportOptions(),
         Scoring = Scoring,
+        YearEnd = YearEnd ?? new YearEndOptions(),
     };
 
     /// <summary>What a ward scope is opened on (<see cref="IWardScopeFactory.Open"/>).</summary>

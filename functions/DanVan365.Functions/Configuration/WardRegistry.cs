@@ -107,8 +107,10 @@ public sealed partial class WardRegistry : IWardRegistry
                 : $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
             var calendar = HolidayFiles.Load(holidayFiles, holidaySetting);
             ward.Report.Validate(prefix + DanVan365.Core.Reporting.ReportOptions.SectionName);
+            ward.YearEnd.Validate(prefix + DanVan365.Core.Reporting.YearEndOptions.SectionName);
             var scoring = ScoringModelFiles.Load(prefix + nameof(WardSettings.ScoringFile), ward.ScoringFile, AppContext.BaseDirectory);
-            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report)
+            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report,
+                ward.YearEnd)
             {
                 Scoring = scoring,
             });

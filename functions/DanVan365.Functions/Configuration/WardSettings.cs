@@ -39,6 +39,10 @@ public sealed class WardSettings
     /// set comes from the decision (<see cref="DanVan365.Core.Reporting.WardIdentity.From"/>).
     /// </summary>
     public DanVan365.Core.Reporting.ReportOptions Report { get; set; } = new();
+
+    /// <summary>The year-end round's last day and data cut-off (<c>Wards__N__YearEnd__LastDay</c>, <c>…__DataCutOff</c>, "dd/MM";
+    /// defaults 15/12 and 14/12).</summary>
+    public DanVan365.Core.Reporting.YearEndOptions YearEnd { get; set; } = new();
 }
 
 /// <summary>The Functions' settings: the tenant ("M365") and the wards ("Wards").</summary>

@@ -87,7 +87,17 @@ public sealed record DashboardBody(string Ward, string WardName, DateOnly AsOf, 
 }
 
 /// <summary>The round of a unit's work (<c>adHoc</c>: a báo cáo đột xuất, named by its title; else "lần {round}").</summary>
-public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open, bool AdHoc = false);
+public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bool Open, bool AdHoc = false)
+{
+    /// <summary>True for the year-end round (tổng kết): the form shows the general part (<see cref="MyWorkBody.Review"/>).</summary>
+    public bool YearEnd { get; init; }
+}
+
+/// <summary>
+/// The general part of the year-end form (GET /api/my/work, year-end round only): what the unit saved (null: nothing yet), the
+/// next year's label, and whether the unit may score itself (assigned units only).
+/// </summary>
+public sealed record WorkReviewBody(ReviewBody? Saved, string NextYearLabel, bool SelfScore);
 
 /// <summary>
 /// GET /api/my/work answer (docs/api.md); <c>submittedAt</c> is the day the list recorded (yyyy-mm-dd); <c>returned</c> the
@@ -96,15 +106,26 @@ public sealed record WorkRoundBody(int Round, string Title, DateOnly LastDay, bo
 public sealed record MyWorkBody(string Ward, CodeName Unit, WorkRoundBody Round, IReadOnlyList<string> StatusLabels,
     string CatalogueVersion, string? SubmittedAt, IReadOnlyList<UnitWorkRow> Rows, ReturnedBody? Returned = null)
 {
+    /// <summary>The year-end form's general part; null for any other round.</summary>
+    public WorkReviewBody? Review { get; init; }
+
     public static MyWorkBody From(Ward ward, UnitWork work)
     {
         ArgumentNullException.ThrowIfNull(ward);
         ArgumentNullException.ThrowIfNull(work);
         return new MyWorkBody(ward.Id, new CodeName(work.UnitCode, work.UnitName),
-            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open, work.Round.AdHoc),
+            new WorkRoundBody(work.Round.Number, work.Round.Title, work.Round.LastDay, work.Open, work.Round.AdHoc)
+            {
+                YearEnd = work.Round.YearEnd,
+            },
             [.. StatusCategoryLabels.All.Select(c => c.Label)], work.CatalogueVersion,
             work.SubmittedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), work.Rows,
-            ReturnedBody.From(work.Returned));
+            ReturnedBody.From(work.Returned))
+        {
+            Review = work.Round.YearEnd
+                ? new WorkReviewBody(ReviewBody.From(work.Review), YearEndReviews.NextYearLabel(work.Round.LastDay.Year), work.Graded)
+                : null,
+        };
     }
 }
 

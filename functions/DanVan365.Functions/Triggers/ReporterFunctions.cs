@@ -18,7 +18,27 @@ public sealed record SubmissionRowBody(string? Code, string? Result, string? Sta
 
 /// <summary>POST /api/submissions body: a unit's structured report for a round.</summary>
 public sealed record SubmissionBody(string? Ward, string? Unit, int Round, string? CatalogueVersion,
-    IReadOnlyList<SubmissionRowBody>? Rows);
+    IReadOnlyList<SubmissionRowBody>? Rows)
+{
+    /// <summary>The general part of a year-end report (docs/api.md); only for the year-end round.</summary>
+    public ReviewBody? Review { get; init; }
+}
+
+/// <summary>A unit's own score in a year-end report: points (0–100) and a note.</summary>
+public sealed record SelfScoreBody(double? Points, string? Note);
+
+/// <summary>The general part of a year-end report (tổng kết), as sent by the form and shown by GET /api/my/work.</summary>
+public sealed record ReviewBody(string? Strengths, string? Weaknesses, string? Causes, string? NextYear, SelfScoreBody? SelfScore)
+{
+    /// <summary>The part as the rules read it (points written as the template would: "85,5").</summary>
+    public RawYearEndReview ToRaw() => new(Strengths ?? string.Empty, Weaknesses ?? string.Empty, Causes ?? string.Empty,
+        NextYear ?? string.Empty, SelfScore?.Points is { } p ? p.ToString(CultureInfo.InvariantCulture) : string.Empty,
+        SelfScore?.Note ?? string.Empty);
+
+    public static ReviewBody? From(YearEndReview? review) => review is null ? null
+        : new(review.Strengths, review.Weaknesses, review.Causes, review.NextYear,
+            review.SelfScore is { } s ? new SelfScoreBody(s.Points, s.Note) : null);
+}
 
 /// <summary>HTTP functions for the units (app role DanVan.Reporter): read status, submit a report.</summary>
 public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWardScopeFactory scopes, IPortalCatalogues catalogues,
@@ -112,7 +132,7 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
                 }
 
                 result = await scope.Get<WardPortal>().SubmitAsync(catalogue, unitCode, body.Round, rows, context.CancellationToken,
-                    body.CatalogueVersion, CallerAuthorizer.ObjectIdOf(request.HttpContext.User))
+                    body.CatalogueVersion, CallerAuthorizer.ObjectIdOf(request.HttpContext.User), body.Review?.ToRaw())
                     .ConfigureAwait(false);
             }
             catch (UnknownRoundException)
@@ -195,14 +215,14 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
             return HttpSupport.Error(StatusCodes.Status400BadRequest, "Thiếu hoặc sai số đợt báo cáo.");
         }
 
-        if (body.Rows is not { Count: > 0 })
+        if (body.Rows is not { Count: > 0 } && body.Review is null)
         {
             return HttpSupport.Error(StatusCodes.Status400BadRequest, "Báo cáo chưa có dòng nào.");
         }
 
         var problems = new List<RowError>();
         var raw = new List<RawSubmissionRow>();
-        foreach (var row in body.Rows)
+        foreach (var row in body.Rows ?? [])
         {
             if (string.IsNullOrWhiteSpace(row.Code))
             {

@@ -59,24 +59,25 @@ public class ReportCommandsTests
     }
 
     [Fact]
-    public async Task Round_AddThenList_AdHocRoundNumberedAfterDecision()
+    public async Task Round_AddThenList_AdHocRoundNumberedAfterDecisionAndYearEnd()
     {
         using var dir = new TempDir();
         var added = await Run(Args(dir, "round", "add", "--title", "Báo cáo đột xuất quý III", "--last-day", "2026-10-05",
             "--units", "KTHTDT", "--tasks", "2.2", "--as", "vhxh.truong@haian.example.vn", "--as-of", "2026-09-01"));
         Assert.True(added.Exit == 0, added.Err);
-        Assert.Contains("đã thêm Đợt 3: Báo cáo đột xuất quý III, hạn báo cáo 05/10/2026; 1 đơn vị, 1 nhiệm vụ", added.Out,
+        Assert.Contains("đã thêm Đợt 4: Báo cáo đột xuất quý III, hạn báo cáo 05/10/2026; 1 đơn vị, 1 nhiệm vụ", added.Out,
             StringComparison.Ordinal);
-        Assert.Contains("mẫu\t2026/Đợt 3/Mẫu/Mau-bao-cao-Dot-3-KTHTDT.docx", added.Out, StringComparison.Ordinal);
+        Assert.Contains("mẫu\t2026/Đợt 4/Mẫu/Mau-bao-cao-Dot-4-KTHTDT.docx", added.Out, StringComparison.Ordinal);
 
         var listed = await Run(Args(dir, "round", "list"));
 
         Assert.Equal(0, listed.Exit);
         var lines = listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(4, lines.Length);
         Assert.StartsWith("1\t14/09/2026\t", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("2\t19/11/2026\t", lines[1], StringComparison.Ordinal);
-        Assert.Equal("3\t05/10/2026\tBáo cáo đột xuất quý III\tđột xuất\tKTHTDT\t2.2", lines[2]);
+        Assert.Equal("3\t15/12/2026\tTổng kết năm 2026\ttổng kết", lines[2]);
+        Assert.Equal("4\t05/10/2026\tBáo cáo đột xuất quý III\tđột xuất\tKTHTDT\t2.2", lines[3]);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public class ReportCommandsTests
 
         Assert.Equal(1, refused.Exit);
         Assert.Contains("Phòng Văn hóa - Xã hội", refused.Err, StringComparison.Ordinal);
-        Assert.Equal(2, listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(3, listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

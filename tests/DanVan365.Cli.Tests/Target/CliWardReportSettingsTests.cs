@@ -47,4 +47,25 @@ public class CliWardReportSettingsTests
 
         Assert.Equal("Ward:Report:SignerCapacity", ex.Setting);
     }
+
+    [Fact]
+    public void Ward_YearEndSection_BoundAndDefaulted()
+    {
+        var ward = Ward("""{ "Ward": { "Name": "Xã Kiến Thụy", "YearEnd": { "LastDay": "20/12", "DataCutOff": "18/12" } } }""");
+        var bundled = Ward("""{ "Ward": { "Name": "Phường Hải An" } }""");
+
+        Assert.Equal((new DateOnly(2026, 12, 20), new DateOnly(2026, 12, 18)),
+            (ward.YearEnd.LastDayIn(2026), ward.YearEnd.DataCutOffIn(2026)));
+        Assert.Equal((new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 14)),
+            (bundled.YearEnd.LastDayIn(2026), bundled.YearEnd.DataCutOffIn(2026)));
+    }
+
+    [Fact]
+    public void Ward_YearEndCutOffAfterLastDay_RefusedNamingTheSetting()
+    {
+        var ex = Assert.Throws<ConfigurationException>(
+            () => Ward("""{ "Ward": { "Name": "Xã Kiến Thụy", "YearEnd": { "DataCutOff": "16/12" } } }"""));
+
+        Assert.Equal("Ward:YearEnd:DataCutOff", ex.Setting);
+    }
 }

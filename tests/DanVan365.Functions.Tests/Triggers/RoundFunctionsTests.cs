@@ -63,38 +63,39 @@ public class RoundFunctionsTests
 
         Assert.Equal(201, StatusOf(created));
         var round = Value<RoundView>(created);
-        Assert.Equal((3, true, new DateOnly(2026, 6, 10)), (round.Number, round.AdHoc, round.LastDay));
+        // Round 3 is the year-end round (tổng kết): the first ad hoc round is 4.
+        Assert.Equal((4, true, new DateOnly(2026, 6, 10)), (round.Number, round.AdHoc, round.LastDay));
         Assert.Equal(["KTHTDT"], round.Units!);
         Assert.Equal(["2.2"], round.Tasks!);
         Assert.Equal(VhxhHead, round.CreatedBy);
         using (var session = harness.NewSession())
         {
-            var templates = await session.Library.ListAsync("2026/Đợt 3/Mẫu", CancellationToken.None);
-            Assert.Equal(["Mau-bao-cao-Dot-3-KTHTDT.docx"], templates.Select(t => t.Name));
+            var templates = await session.Library.ListAsync("2026/Đợt 4/Mẫu", CancellationToken.None);
+            Assert.Equal(["Mau-bao-cao-Dot-4-KTHTDT.docx"], templates.Select(t => t.Name));
         }
 
         // A retry with the same request id gives back the same round; nothing new.
         var again = await Post(f, VhxhHead, Body, requestId: "tao-dot-1");
-        Assert.Equal((201, 3), (StatusOf(again), Value<RoundView>(again).Number));
+        Assert.Equal((201, 4), (StatusOf(again), Value<RoundView>(again).Number));
         var listed = Value<RoundsBody>(await f.List(Principals.Request(Principals.User(VhxhHead, AppRoles.Reporter)),
             new FakeFunctionContext()));
         Assert.True(listed.CanCreate);
-        Assert.Equal([1, 2, 3], listed.Rounds.Select(r => r.Number));
+        Assert.Equal([1, 2, 3, 4], listed.Rounds.Select(r => r.Number));
 
         // 7 days before the last day (03/6, a Wednesday): the round's report is reminded to KTHTDT's people only.
         harness.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 3, 1, 0, 0, TimeSpan.Zero));
         await app.Get<IWardJobs>().EscalateDeadlinesAsync(TestApp.GoodWard, CancellationToken.None);
         var kthtdt = Bundled.Units.People.Where(p => p.Unit == "KTHTDT").Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var reminders = (await ReadNotificationsAsync(harness)).Where(n => n.Item.StartsWith("BC:3|", StringComparison.Ordinal)).ToList();
+        var reminders = (await ReadNotificationsAsync(harness)).Where(n => n.Item.StartsWith("BC:4|", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(reminders);
-        Assert.All(reminders, n => Assert.Equal("BC:3|KTHTDT", n.Item));
+        Assert.All(reminders, n => Assert.Equal("BC:4|KTHTDT", n.Item));
         Assert.All(reminders, n => Assert.Contains(n.Recipient, kthtdt));
 
-        // The morning after the last day the scheduled job compiles round 3, with task 2.2 and without 1.1; once.
+        // The morning after the last day the scheduled job compiles round 4, with task 2.2 and without 1.1; once.
         harness.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 11, 0, 0, 0, TimeSpan.Zero));
         var compiled = await app.Get<IWardJobs>().CompileDueRoundReportsAsync(TestApp.GoodWard, CancellationToken.None);
-        Assert.Equal([3], compiled);
-        var text = await CompiledTextAsync(harness, "2026/Đợt 3/Tổng hợp");
+        Assert.Equal([4], compiled);
+        var text = await CompiledTextAsync(harness, "2026/Đợt 4/Tổng hợp");
         Assert.Contains("nhà ở xã hội", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Phổ biến, quán triệt, tuyên truyền", text, StringComparison.Ordinal);
         Assert.Empty(await app.Get<IWardJobs>().CompileDueRoundReportsAsync(TestApp.GoodWard, CancellationToken.None));

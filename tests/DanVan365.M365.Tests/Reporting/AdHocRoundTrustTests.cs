@@ -28,7 +28,7 @@ public class AdHocRoundTrustTests
         {
             var created = await session.Get<WardRounds>().CreateAsync(Catalogue, Request("Báo cáo đột xuất về nhà ở xã hội"), VhxhHead,
                 CancellationToken.None);
-            Assert.Equal(3, created.Round!.Number);
+            Assert.Equal(4, created.Round!.Number);
         }
 
         using (var member = ward.NewSessionAs("KTHTDT"))
@@ -42,14 +42,14 @@ public class AdHocRoundTrustTests
 
         using var reader = ward.NewSession();
         var listing = await reader.Get<ReportRounds>().ReadAsync(Catalogue.Decision, CancellationToken.None);
-        Assert.Equal([1, 2], listing.Rounds.Select(r => r.Number));
+        Assert.Equal([1, 2, 3], listing.Rounds.Select(r => r.Number));
         Assert.Equal(InterventionAction.Ignored, Assert.Single(listing.Ignored).Action);
 
         // A new round takes the next number; the edited entry stays in the file as the member left it.
         var next = await reader.Get<WardRounds>().CreateAsync(Catalogue, Request("Đợt đột xuất thứ hai"), VhxhHead, CancellationToken.None);
-        Assert.Equal(4, next.Round!.Number);
+        Assert.Equal(5, next.Round!.Number);
         var stored = ReportRounds.Parse(await DownloadRoundsAsync(reader), "x");
-        Assert.Equal([(3, new DateOnly(2026, 12, 31)), (4, new DateOnly(2026, 6, 10))], stored.Select(r => (r.Number, r.LastDay)));
+        Assert.Equal([(4, new DateOnly(2026, 12, 31)), (5, new DateOnly(2026, 6, 10))], stored.Select(r => (r.Number, r.LastDay)));
 
         var escalation = await reader.Get<WardEscalation>().RunAsync(Catalogue, dryRun: false, CancellationToken.None);
 

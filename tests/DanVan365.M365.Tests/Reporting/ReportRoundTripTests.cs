@@ -286,19 +286,21 @@ public class ReportRoundTripTests
             new DateOnly(2026, 12, 20), true), CancellationToken.None);
         var listed = await ward.NewSession().Get<ReportRounds>().ListAsync(Catalogue.Decision, CancellationToken.None);
 
-        Assert.Equal(3, third.Number);
-        Assert.Equal(4, fourth.Number);
-        Assert.Equal([1, 2, 3, 4], listed.Select(r => r.Number));
-        Assert.Equal([false, false, true, true], listed.Select(r => r.AdHoc));
-        Assert.Equal("Báo cáo đột xuất về dân vận khéo", listed[2].Title);
-        Assert.Equal(new DateOnly(2026, 7, 31), listed[2].LastDay);
-        Assert.Equal(fourth, await rounds.FindAsync(Catalogue.Decision, 4, CancellationToken.None));
-        Assert.Null(await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
+        // Round 3 is the year-end round (tổng kết): ad hoc rounds are numbered after it.
+        Assert.Equal(4, third.Number);
+        Assert.Equal(5, fourth.Number);
+        Assert.Equal([1, 2, 3, 4, 5], listed.Select(r => r.Number));
+        Assert.Equal([false, false, false, true, true], listed.Select(r => r.AdHoc));
+        Assert.True(listed[2].YearEnd);
+        Assert.Equal("Báo cáo đột xuất về dân vận khéo", listed[3].Title);
+        Assert.Equal(new DateOnly(2026, 7, 31), listed[3].LastDay);
+        Assert.Equal(fourth, await rounds.FindAsync(Catalogue.Decision, 5, CancellationToken.None));
+        Assert.Null(await rounds.FindAsync(Catalogue.Decision, 6, CancellationToken.None));
 
-        // The round's folders exist: templates for it land in "2026/Đợt 3/Mẫu".
+        // The round's folders exist: templates for it land in "2026/Đợt 4/Mẫu".
         var issued = await session.Get<ReportTemplates>().IssueAsync(Catalogue, Units, third, null,
             CancellationToken.None);
-        Assert.All(issued, t => Assert.StartsWith("2026/Đợt 3/Mẫu/", t.File.Path, StringComparison.Ordinal));
+        Assert.All(issued, t => Assert.StartsWith("2026/Đợt 4/Mẫu/", t.File.Path, StringComparison.Ordinal));
         var yearFiles = await session.Library.ListAsync("2026", CancellationToken.None);
         Assert.Contains(yearFiles, f => f.Name == ReportLibrary.RoundsFileName);
     }

@@ -59,8 +59,8 @@ public sealed class WardHarness : IAsyncDisposable
 
     public UnitDirectory Units => Bundled.Units;
 
-    /// <summary>The ward the sessions work on (Hải An: bundled units and holidays).</summary>
-    public WardContext Ward { get; }
+    /// <summary>The ward the sessions work on (Hải An: bundled units and holidays); a test may change its settings.</summary>
+    public WardContext Ward { get; set; }
 
     /// <summary>The container, as built by the registration (tests resolve use cases from its scopes).</summary>
     public IServiceProvider Services => _services;

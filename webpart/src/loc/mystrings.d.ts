@@ -70,6 +70,13 @@ declare interface IDanVan365Strings {
   ReportLastSubmitted: string;
   ReportRoundClosed: string;
   ReportNoRows: string;
+  ReportIntroYearEnd: string;
+  ReviewTitle: string;
+  ReviewStrengths: string;
+  ReviewWeaknesses: string;
+  ReviewCauses: string;
+  ReviewSelfScore: string;
+  ReviewSelfScoreNote: string;
   NoLastDay: string;
   LastDayLine: string;
   FieldResult: string;

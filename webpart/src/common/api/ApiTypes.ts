@@ -127,6 +127,30 @@ export interface IRoundInfo {
   readonly lastDay: string;
   readonly open: boolean;
   readonly adHoc?: boolean;
+  /** The year-end round (tổng kết): the form shows the general part (`IMyWork.review`). */
+  readonly yearEnd?: boolean;
+}
+
+/** A unit's own score in a year-end report (points 0–100, or null when not given). */
+export interface ISelfScore {
+  readonly points: number | null;
+  readonly note: string;
+}
+
+/** The general part of a year-end report (docs/api.md). */
+export interface IYearEndReview {
+  readonly strengths: string;
+  readonly weaknesses: string;
+  readonly causes: string;
+  readonly nextYear: string;
+  readonly selfScore: ISelfScore | null;
+}
+
+/** GET /api/my/work's general part for the year-end round: what was saved, the next year's label, whether to score. */
+export interface IWorkReview {
+  readonly saved: IYearEndReview | null;
+  readonly nextYearLabel: string;
+  readonly selfScore: boolean;
 }
 
 export interface IMyWork {
@@ -138,6 +162,7 @@ export interface IMyWork {
   readonly submittedAt: string | null;
   readonly rows: readonly IWorkRow[];
   readonly returned?: IReturned | null;
+  readonly review?: IWorkReview | null;
 }
 
 export interface ISubmissionRow {
@@ -154,6 +179,7 @@ export interface ISubmission {
   readonly round: number;
   readonly catalogueVersion?: string;
   readonly rows: readonly ISubmissionRow[];
+  readonly review?: IYearEndReview;
 }
 
 export interface ISubmitResult {

@@ -8,6 +8,7 @@ import { format, useStrings } from '../../../common/ui/StringsContext';
 import { errorMessage, useApiLoad } from '../../../common/ui/useApiLoad';
 import { IReportService } from '../services/ReportService';
 import { ReportRowFields, RowField } from './ReportRowFields';
+import { IReviewValues, ReviewField, ReviewFields, reviewBody, reviewValues } from './ReviewFields';
 
 export interface IReportFormProps {
   readonly service: IReportService;
@@ -62,6 +63,7 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
   const layout = useLayoutStyles();
   const [state] = useApiLoad<IMyWork>(() => service.getMyWork(round, ward), `${round ?? ''}|${ward ?? ''}`);
   const [values, setValues] = React.useState<Record<string, ISubmissionRow>>({});
+  const [review, setReview] = React.useState<IReviewValues>(reviewValues(undefined));
   const [submit, setSubmit] = React.useState<SubmitState>({ kind: 'idle' });
   const alertRef = React.useRef<HTMLDivElement>(null);
   const titleId = useId('dv-report-title-');
@@ -69,6 +71,7 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
   React.useEffect(() => {
     if (state.kind === 'loaded') {
       setValues(initialValues(state.value));
+      setReview(reviewValues(state.value.review?.saved));
     }
 
     if (state.kind !== 'loading' && onShown !== undefined) {
@@ -95,14 +98,17 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
   }
 
   const work = state.value;
+  const yearEnd = work.round.yearEnd === true && work.review !== undefined && work.review !== null;
+  const onReviewChange = (field: ReviewField, text: string): void => setReview((current) => ({ ...current, [field]: text }));
   const onChange = (code: string, field: RowField, text: string): void =>
     setValues((current) => ({ ...current, [code]: { ...current[code], [field]: text } }));
   const onSubmit = (event: React.FormEvent): void => {
     event.preventDefault();
     setSubmit({ kind: 'sending' });
     const rows = work.rows.map((r) => values[r.code]).filter((r): r is ISubmissionRow => r !== undefined);
+    const general = yearEnd ? { review: reviewBody(review, work.review?.selfScore === true) } : {};
     service
-      .submit({ ward, unit: work.unit.code, round: work.round.round, catalogueVersion: work.catalogueVersion, rows })
+      .submit({ ward, unit: work.unit.code, round: work.round.round, catalogueVersion: work.catalogueVersion, rows, ...general })
       .then(
         (result) => setSubmit({ kind: 'done', result }),
         (error: unknown) =>
@@ -120,7 +126,9 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
         <p style={{ margin: 0 }} data-testid="report-intro">
           {work.round.adHoc === true
             ? format(s.ReportIntroAdHoc, work.unit.name, work.round.title, formatDay(work.round.lastDay))
-            : format(s.ReportIntro, work.unit.name, work.round.round, formatDay(work.round.lastDay))}
+            : work.round.yearEnd === true
+              ? format(s.ReportIntroYearEnd, work.unit.name, work.round.title.toLocaleLowerCase('vi'), formatDay(work.round.lastDay))
+              : format(s.ReportIntro, work.unit.name, work.round.round, formatDay(work.round.lastDay))}
         </p>
         {work.submittedAt !== null && <p style={{ margin: 0 }}>{format(s.ReportLastSubmitted, formatInstant(work.submittedAt))}</p>}
         {work.returned !== undefined && work.returned !== null && (
@@ -138,12 +146,16 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
           </MessageBar>
         )}
       </header>
-      {work.rows.length === 0 && <p>{s.ReportNoRows}</p>}
+      {work.rows.length === 0 && !yearEnd && <p>{s.ReportNoRows}</p>}
       {work.rows.map((row) => (
         <ReportRowFields key={row.code} row={row} statusLabels={work.statusLabels} disabled={closed || sending}
           value={values[row.code] ?? { code: row.code, result: '', status: '', difficulties: '', proposals: '' }}
           errors={rowErrors.filter((e) => e.code === row.code)} onChange={onChange} />
       ))}
+      {yearEnd && work.review !== undefined && work.review !== null && (
+        <ReviewFields value={review} nextYearLabel={work.review.nextYearLabel} selfScore={work.review.selfScore}
+          disabled={closed || sending} errors={rowErrors.filter((e) => e.code === null && e.field !== null)} onChange={onReviewChange} />
+      )}
       <div ref={alertRef} tabIndex={-1} aria-live="polite">
         {submit.kind === 'failed' && (
           <MessageBar intent="error" role="alert">
@@ -159,7 +171,7 @@ export const ReportForm: React.FC<IReportFormProps> = ({ service, ward, round, o
         {submit.kind === 'done' && <SubmitSuccess result={submit.result} sent={work.rows.map((r) => values[r.code])} />}
       </div>
       <div className={layout.row}>
-        <Button appearance="primary" type="submit" disabled={closed || sending || work.rows.length === 0}>
+        <Button appearance="primary" type="submit" disabled={closed || sending || (work.rows.length === 0 && !yearEnd)}>
           {s.SubmitButton}
         </Button>
         {sending && <Spinner size="tiny" label={s.Sending} />}

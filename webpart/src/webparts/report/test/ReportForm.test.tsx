@@ -116,4 +116,43 @@ describe('ReportForm', () => {
     await screen.findByTestId('report-intro');
     expect(screen.queryByTestId('report-returned')).toBeNull();
   });
+
+  it('ReportForm_YearEndRound_ShowsTheGeneralPartAndSendsItWithTheSelfScore', async () => {
+    const work = myWorkAnswer({
+      round: { round: 3, title: 'Tổng kết năm 2026', lastDay: '2026-12-15', open: true, yearEnd: true },
+      review: { saved: { strengths: 'Chủ động tham mưu.', weaknesses: '', causes: '', nextYear: '', selfScore: null },
+        nextYearLabel: 'Phương hướng, nhiệm vụ năm 2027', selfScore: true }
+    });
+    const transport = transportWith({ status: 202, body: { ward: 'haian', unit: 'MTTQ', round: 3, rows: 0 } }, work);
+    renderInShell(<ReportForm service={new ReportService(transport, 'lỗi')} />);
+    expect((await screen.findByTestId('report-intro')).textContent)
+      .toBe('Đơn vị: Ủy ban MTTQ phường. Báo cáo tổng kết năm 2026, hạn nộp 15/12/2026.');
+    expect((screen.getByLabelText('Ưu điểm') as HTMLTextAreaElement).value).toBe('Chủ động tham mưu.');
+    fireEvent.change(screen.getByLabelText('Hạn chế'), { target: { value: 'Còn chậm.' } });
+    fireEvent.change(screen.getByLabelText('Phương hướng, nhiệm vụ năm 2027'), { target: { value: 'Đẩy mạnh chuyển đổi số.' } });
+    fireEvent.change(screen.getByLabelText('Tự chấm điểm (số điểm, từ 0 đến 100)'), { target: { value: '88,5' } });
+    fireEvent.change(screen.getByLabelText('Ghi chú tự chấm điểm'), { target: { value: 'Hoàn thành nhiệm vụ.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Nộp báo cáo' }));
+    await screen.findByRole('status');
+    expect((transport.sent[1].body as { review: unknown }).review).toEqual({
+      strengths: 'Chủ động tham mưu.', weaknesses: 'Còn chậm.', causes: '', nextYear: 'Đẩy mạnh chuyển đổi số.',
+      selfScore: { points: 88.5, note: 'Hoàn thành nhiệm vụ.' }
+    });
+  });
+
+  it('ReportForm_YearEndRequestedUnit_NoSelfScoreField', async () => {
+    const work = myWorkAnswer({
+      round: { round: 3, title: 'Tổng kết năm 2026', lastDay: '2026-12-15', open: true, yearEnd: true },
+      review: { saved: null, nextYearLabel: 'Phương hướng, nhiệm vụ năm 2027', selfScore: false }
+    });
+    renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }, work), 'lỗi')} />);
+    await screen.findByLabelText('Nguyên nhân');
+    expect(screen.queryByLabelText('Tự chấm điểm (số điểm, từ 0 đến 100)')).toBeNull();
+  });
+
+  it('ReportForm_DecisionRound_NoGeneralPartAndNoReviewSent', async () => {
+    renderInShell(<ReportForm service={new ReportService(transportWith({ status: 202, body: {} }), 'lỗi')} />);
+    await screen.findByTestId('report-intro');
+    expect(screen.queryByTestId('report-review')).toBeNull();
+  });
 });
