@@ -19,6 +19,7 @@ internal static class CommandRegistry
         yield return Commands.ReportCommands.Submit(context);
         yield return Commands.ReportCommands.Compile(context);
         yield return Commands.ProposalCommands.Create(context);
+        yield return Commands.ScoreCommands.Create(context);
         yield return Commands.DemoCommand.Create(context);
         yield return Commands.EmulatorCommand.Create(context);
         yield return Commands.BenchCityCommand.Create(context);

@@ -16,6 +16,9 @@ public sealed record ScoreBoard(int Year, DateOnly AsOf, IReadOnlyList<ScoreBoar
     /// <summary>The row of <paramref name="unitCode"/>, or null.</summary>
     public ScoreBoardRow? Find(string unitCode) => Rows.FirstOrDefault(r => r.Computed.UnitCode == unitCode?.Trim());
 
+    /// <summary>The trusted rows of the year by unit code (with the object ids the rules compare).</summary>
+    public IReadOnlyDictionary<string, ScoreRecord> Records { get; init; } = new Dictionary<string, ScoreRecord>();
+
     /// <summary>Codes of the graded units.</summary>
     public IReadOnlyList<string> Graded => [.. Rows.Where(r => r.Computed.Graded).Select(r => r.Computed.UnitCode)];
 }
@@ -185,7 +188,7 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
                 : unit.Points;
             return new ScoreBoardRow(unit, review, final, final is { } f ? grades.GradeOf(f) : null);
         }).ToList();
-        return new ScoreBoard(sheet.Year, sheet.AsOf, rows, grades, listing.Ignored, listing.Problems);
+        return new ScoreBoard(sheet.Year, sheet.AsOf, rows, grades, listing.Ignored, listing.Problems) { Records = records };
     }
 
     /// <summary>Only the rows of <paramref name="year"/> (rows of other years stay in the list, as history).</summary>
