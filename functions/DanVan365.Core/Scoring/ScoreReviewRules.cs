@@ -85,9 +85,10 @@ public sealed class ScoreReviewRules(ProposalAuthority authority, int year)
             return ScoreChange.Refused(ScoreRuleCodes.InvalidRequestId, RefusalKind.BadInput, badId);
         }
 
-        if (PointsRefusal(points) ?? (text is null
+        var noteRefusal = text is null
             ? ScoreChange.Refused(ScoreRuleCodes.NoteRequired, RefusalKind.BadInput, "Phải ghi giải trình điểm tự chấm.")
-            : TooLong(text, "Giải trình điểm tự chấm")) is { } bad)
+            : TooLong(text, "Giải trình điểm tự chấm");
+        if ((PointsRefusal(points) ?? noteRefusal) is { } bad)
         {
             return bad;
         }

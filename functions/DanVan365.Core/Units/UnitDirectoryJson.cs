@@ -238,7 +238,11 @@ public sealed partial class UnitDirectory
         _ => "external",
     };
 
-    private static int LineOf(string text, string needle, int occurrence = 1)
+    /// <summary>
+    /// The 1-based line of the <paramref name="occurrence"/>-th <paramref name="needle"/> in <paramref name="text"/> (1 when
+    /// absent); the scoring model's loader (<see cref="Scoring.ScoringModelJson"/>) reports its lines the same way.
+    /// </summary>
+    internal static int LineOf(string text, string needle, int occurrence = 1)
     {
         var index = -1;
         for (var k = 0; k < occurrence; k++)

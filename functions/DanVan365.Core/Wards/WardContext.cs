@@ -18,6 +18,12 @@ public sealed record WardContext(string Id, string Name, string PlanTitle, UnitD
     /// <summary>How the ward closes its compiled report (recipients, signer, filing, place), validated at the edge.</summary>
     public Reporting.ReportOptions Report { get; init; } = new();
 
+    /// <summary>
+    /// How the ward scores its units (docs/scoring.md): the bundled model unless the ward's settings name a file
+    /// (<c>Ward:ScoringFile</c>, <c>Wards:N:ScoringFile</c>), validated at the edge.
+    /// </summary>
+    public Scoring.ScoringModel Scoring { get; init; } = DanVan365.Core.Scoring.ScoringModelJson.LoadDefault();
+
     /// <summary>Who issues the reports and templates of <paramref name="decision"/> (<see cref="Reporting.WardIdentity.From"/>).</summary>
     public Reporting.WardIdentity IdentityFor(Catalogue.Decision decision) =>
         Reporting.WardIdentity.From(decision, Name, Report, Units);

@@ -119,6 +119,7 @@ public static class DanVan365Services
         services.AddScoped<WardPortal>();
         services.AddScoped<WardRounds>();
         services.AddScoped<WardReturns>();
+        services.AddScoped<WardScores>();
         services.AddScoped<WardScoring>();
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
@@ -132,7 +133,8 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds), typeof(WardReturns),
-        typeof(WardScoring), typeof(Core.Lockdown.WardProtections),
+        typeof(WardScores), typeof(WardScoring),
+        typeof(Core.Lockdown.WardProtections),
     ];
 
     /// <summary>
