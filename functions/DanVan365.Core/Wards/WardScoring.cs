@@ -38,7 +38,7 @@ public sealed record ScoringResult(ScoreBoard? Board, ProposalRefusal? Refusal, 
 /// written over such a row once it is recorded in Nhật ký can thiệp.
 /// </summary>
 public sealed class WardScoring(WardContext ward, WardScores scores, IScoreReviewStore store, ProposalOptions options,
-    TimeProvider clock, WardRunLease lease, IInterventionLog interventions)
+    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions)
 {
     /// <summary>The rules for <paramref name="catalogue"/>'s decision (its year, signer and aggregating unit).</summary>
     public ScoreReviewRules Rules(TaskCatalogue catalogue)
@@ -73,6 +73,33 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
     public Task<ScoringResult> ApproveAsync(TaskCatalogue catalogue, string actor, CancellationToken cancellationToken) =>
         ActAsync("score-approve", catalogue, (rules, board, listing) =>
             rules.Approve(board.Graded, Records(listing), actor, WardTime.Now(clock)), cancellationToken);
+
+    /// <summary>
+    /// Today's reminders of the scoring (<see cref="ScoreReminders"/>) and the rows whose seal fails (for the run to record);
+    /// nothing before <see cref="ScoringOptions.OpensFor"/> (the table is not even computed then) or without a library decision.
+    /// </summary>
+    public async Task<(ScoreReminderPlan Plan, IReadOnlyList<IgnoredScore> Ignored)> RemindersAsync(TaskCatalogue catalogue,
+        Escalation.WorkingCalendar calendar, CancellationToken cancellationToken)
+    {
+        var rules = Rules(catalogue);
+        var today = WardTime.Today(clock);
+        if (today < scoring.OpensFor(rules.Year))
+        {
+            return (ScoreReminderPlan.None, []);
+        }
+
+        ScoreBoard board;
+        try
+        {
+            board = await BoardAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoDecisionException)
+        {
+            return (ScoreReminderPlan.None, []);
+        }
+
+        return (ScoreReminders.Plan(board.Year, board.Rows, board.Records, rules, scoring, calendar, today), board.Ignored);
+    }
 
     /// <summary>The trusted rows of the year by unit code.</summary>
     public static IReadOnlyDictionary<string, ScoreRecord> Records(ScoreListing listing)
