@@ -58,3 +58,22 @@ public interface IScoreReviewStore
     /// </summary>
     Task<bool> UpdateAsync(StoredScore current, ScoreRecord updated, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Records the self score a unit's year-end submission carries (<see cref="Reporting.Submission.Review"/>'s
+/// <see cref="Reporting.SelfScore"/>) as the unit's proposal, by the submission's maker. Implemented by
+/// <see cref="Wards.WardScoring"/>; <see cref="Reporting.SubmissionIngest"/> calls it once the submission's rows are written.
+/// </summary>
+public interface ISelfScoreRecorder
+{
+    /// <summary>
+    /// Null when the submission carries no self score; else what happened, in Vietnamese (recorded, or why not: the
+    /// submission itself stands either way).
+    /// </summary>
+    /// <param name="catalogue">The decision the rules read.</param>
+    /// <param name="submission">The accepted submission.</param>
+    /// <param name="maker">"u:{object id}" of the person who made it, "op" for the app's operator, "-" when unknown.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    Task<string?> RecordAsync(Catalogue.TaskCatalogue catalogue, Reporting.Submission submission, string maker,
+        CancellationToken cancellationToken);
+}

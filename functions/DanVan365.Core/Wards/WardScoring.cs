@@ -38,7 +38,7 @@ public sealed record ScoringResult(ScoreBoard? Board, ProposalRefusal? Refusal, 
 /// written over such a row once it is recorded in Nhật ký can thiệp.
 /// </summary>
 public sealed class WardScoring(WardContext ward, WardScores scores, IScoreReviewStore store, ProposalOptions options,
-    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions)
+    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions) : ISelfScoreRecorder
 {
     /// <summary>The rules for <paramref name="catalogue"/>'s decision (its year, signer and aggregating unit).</summary>
     public ScoreReviewRules Rules(TaskCatalogue catalogue)
@@ -73,6 +73,46 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
     public Task<ScoringResult> ApproveAsync(TaskCatalogue catalogue, string actor, CancellationToken cancellationToken) =>
         ActAsync("score-approve", catalogue, (rules, board, listing) =>
             rules.Approve(board.Graded, Records(listing), actor, WardTime.Now(clock)), cancellationToken);
+
+    /// <summary>
+    /// A year-end submission's self score becomes the unit's proposal, by the person who made the submission (found by object id
+    /// in the directory). Never throws for the score's sake: whatever stops it is told in the answer, and the submission stands.
+    /// </summary>
+    public async Task<string?> RecordAsync(TaskCatalogue catalogue, Reporting.Submission submission, string maker,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (submission.Review?.SelfScore is not { } self)
+        {
+            return null;
+        }
+
+        var person = maker is { Length: > 2 } m && m.StartsWith("u:", StringComparison.Ordinal)
+            ? ward.Units.People.FirstOrDefault(p => Reporting.ReportSubmitters.SameId(p.ObjectId, m[2..]))
+            : null;
+        const string NotRecorded = "Chưa ghi điểm tự chấm trong báo cáo: ";
+        if (person is null)
+        {
+            return NotRecorded + "không xác định được người lập báo cáo trong danh bạ đơn vị; đơn vị hãy tự chấm điểm qua DanVan365.";
+        }
+
+        try
+        {
+            var result = await ProposeAsync(catalogue, submission.UnitCode, self.Points, self.Note, null, person.Email,
+                cancellationToken).ConfigureAwait(false);
+            return result.Refusal is { } refusal
+                ? NotRecorded + refusal.Message
+                : $"Đã ghi điểm tự chấm {ScoreReviewRules.Points(self.Points)} điểm của đơn vị (người tự chấm: {person.DisplayName}).";
+        }
+        catch (NoDecisionException)
+        {
+            return NotRecorded + "thư viện chưa có quyết định để chấm điểm.";
+        }
+        catch (Errors.RemoteServiceException)
+        {
+            return NotRecorded + "danh sách Chấm điểm đang bận hoặc chưa sẵn sàng; đơn vị hãy tự chấm điểm lại qua DanVan365.";
+        }
+    }
 
     /// <summary>
     /// Today's reminders of the scoring (<see cref="ScoreReminders"/>) and the rows whose seal fails (for the run to record);
