@@ -26,7 +26,11 @@ internal static class ScoreCommands
 
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: table (default) or json.",
+            DefaultValueFactory = _ => "table",
+        };
         format.AcceptOnlyFromAmong("table", "json");
         var (target, decision, _) = Common();
         var command = new Command("score", "Chấm điểm: the scoring table (computed, proposed, appraised, grade, state); propose, " +

@@ -309,7 +309,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     /// score by its maker (<see cref="Scoring.ISelfScoreRecorder"/>); <c>SelfScore</c> tells what happened (null: none given). A
     /// score that cannot be recorded refuses nothing of the submission.</para>
     /// </summary>
-    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures, string? SelfScore)> WriteAsync(TaskCatalogue catalogue, Submission submission,
+    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures, string? SelfScore)> WriteAsync(TaskCatalogue catalogue,
+        Submission submission,
         string source, CancellationToken cancellationToken, string maker = "-")
     {
         ArgumentNullException.ThrowIfNull(catalogue);

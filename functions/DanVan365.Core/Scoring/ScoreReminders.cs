@@ -73,7 +73,8 @@ public static class ScoreReminders
                     .Where(p => rules.AppraiseRight(code, p.Email, records.GetValueOrDefault(code)) is null).ToList();
                 if (appraisers.Count == 0)
                 {
-                    problems.Add($"Không có người của {rules.Authority.AggregatingUnitName} được thẩm định điểm của {row.Computed.UnitName}.");
+                    problems.Add($"Không có người của {rules.Authority.AggregatingUnitName} được thẩm định điểm của " +
+                        $"{row.Computed.UnitName}.");
                 }
 
                 foreach (var person in appraisers)

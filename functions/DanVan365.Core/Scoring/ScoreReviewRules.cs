@@ -150,8 +150,9 @@ public sealed class ScoreReviewRules(ProposalAuthority authority, int year)
 
         if (why is null && current!.Review.Proposed?.Points != points)
         {
-            return ScoreChange.Refused(ScoreRuleCodes.ReasonRequired, RefusalKind.BadInput, string.Create(CultureInfo.InvariantCulture,
-                $"Điểm thẩm định {Points(points!.Value)} khác điểm tự chấm {Points(current.Review.Proposed?.Points ?? 0)}: phải nêu lý do điều chỉnh."));
+            return ScoreChange.Refused(ScoreRuleCodes.ReasonRequired, RefusalKind.BadInput,
+                $"Điểm thẩm định {Points(points!.Value)} khác điểm tự chấm {Points(current.Review.Proposed?.Points ?? 0)}: " +
+                    "phải nêu lý do điều chỉnh.");
         }
 
         var review = current!.Review with
@@ -210,7 +211,11 @@ public sealed class ScoreReviewRules(ProposalAuthority authority, int year)
         return new ScoreChange([.. graded.Select(code => records[code]).Where(r => r.Review.State == ScoreReviewState.Appraised)
             .Select(r => r with
             {
-                Review = r.Review with { State = ScoreReviewState.Approved, Approved = new ScoreStep(null, string.Empty, actor.Trim(), at) },
+                Review = r.Review with
+                {
+                    State = ScoreReviewState.Approved,
+                    Approved = new ScoreStep(null, string.Empty, actor.Trim(), at),
+                },
                 ApprovedById = id,
             })], null);
     }

@@ -6,7 +6,8 @@ namespace DanVan365.Core.Wards;
 /// <summary>
 /// Use case: today's reminders and escalations for the ward: the ladder (<see cref="EscalationOptions"/>), the ward's
 /// people and calendar, the site's links, the adjustment proposals waiting too long (<see cref="WardProposals.RemindersAsync"/>,
-/// in the same digests and ledger), the steps of the units' scoring (<see cref="WardScoring.RemindersAsync"/>), then <see cref="EscalationRun"/>, which also records the proposals whose seal fails
+/// in the same digests and ledger), the steps of the units' scoring (<see cref="WardScoring.RemindersAsync"/>), then
+/// <see cref="EscalationRun"/>, which also records the proposals whose seal fails
 /// (<see cref="Proposals.IgnoredProposal"/>) and the ad hoc rounds whose seal fails (<see cref="Reporting.RoundListing.Ignored"/>),
 /// and tells the head of the aggregating unit the edits not yet reported. The rounds reminded are the decision's and the ad
 /// hoc ones in use, each for its own units (<see cref="Reporting.ReportRound.UnitsOr"/>).

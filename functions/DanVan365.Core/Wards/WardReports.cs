@@ -202,7 +202,8 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
         }
 
         // The operator's submission has no maker to propose a self score for: the answer says so, the rows stand.
-        var (plan, failures, _) = await ingest.WriteAsync(catalogue, accepted, source, cancellationToken, maker: "op").ConfigureAwait(false);
+        var (plan, failures, _) = await ingest.WriteAsync(catalogue, accepted, source, cancellationToken, maker: "op")
+            .ConfigureAwait(false);
         return (plan, failures);
     }
 }

@@ -92,7 +92,9 @@ public sealed partial class ScoreFunctions(IWardRegistry wards, IWardScopeFactor
     private static AuthDecision Person(System.Security.Claims.ClaimsPrincipal caller, Ward ward) =>
         CallerAuthorizer.RequireDirectoryPerson(caller, ward.Units, orAdmin: false);
 
-    /// <summary>Role, the request's own problem, ward, the caller (<paramref name="admit"/>), the library's decision, then the body.</summary>
+    /// <summary>
+    /// Role, the request's own problem, ward, the caller (<paramref name="admit"/>), the library's decision, then the body.
+    /// </summary>
     private async Task<IActionResult> RunAsync(HttpRequest request, string function, string? wardId, IActionResult? invalid,
         Func<System.Security.Claims.ClaimsPrincipal, Ward, AuthDecision> admit, Body body, CancellationToken cancellationToken)
     {
