@@ -32,7 +32,11 @@ internal static class DoctorCommand
             var holidaySetting = $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
             var calendar = HolidayFiles.Load(escalation.HolidayFiles, holidaySetting, Environment.CurrentDirectory);
             // The plan title is not read by the report; the ward's name stands in when the settings give none.
-            var ward = new WardContext(wardSettings.Id!, wardSettings.Name!, wardSettings.PlanTitle ?? wardSettings.Name!, units, calendar);
+            var ward = new WardContext(wardSettings.Id!, wardSettings.Name!, wardSettings.PlanTitle ?? wardSettings.Name!, units, calendar)
+            {
+                // Checked as the units file is: a bad scoring file stops doctor with its setting and file:line (exit 2).
+                Scoring = ScoringModelFiles.Load(CliWardSettings.ScoringFileSetting, wardSettings.ScoringFile, Environment.CurrentDirectory),
+            };
             var clock = ShiftedClock.For(context.Clock, settings.AsOf);
             await using var session = await M365Session.OpenAsync(settings, CliServices.Build(configuration, clock), ward, clock, ct)
                 .ConfigureAwait(false);

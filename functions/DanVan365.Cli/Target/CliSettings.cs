@@ -24,6 +24,12 @@ internal sealed class CliWardSettings
     /// <summary>The unit directory (JSON); --units wins; empty: the bundled Hải An directory.</summary>
     public string? UnitsFile { get; set; }
 
+    /// <summary>The scoring model (JSON, docs/scoring.md); empty: the bundled one. A bad file stops the command (exit 2).</summary>
+    public string? ScoringFile { get; set; }
+
+    /// <summary>The setting's name in messages.</summary>
+    public const string ScoringFileSetting = Section + ":" + nameof(ScoringFile);
+
     /// <summary>How the ward closes its compiled report (section "Ward:Report"; what is not set comes from the decision).</summary>
     public Core.Reporting.ReportOptions Report { get; set; } = new();
 
@@ -33,7 +39,7 @@ internal sealed class CliWardSettings
 
 /// <summary>
 /// The CLI's configuration: the bundled defaults (<c>Defaults/HaiAn/ward.json</c>), then the --tenant file, then the
-/// --settings file; each may hold the sections "Ward" (Name, PlanTitle, UnitsFile) and "Escalation" (Steps,
+/// --settings file; each may hold the sections "Ward" (Name, PlanTitle, UnitsFile, ScoringFile) and "Escalation" (Steps,
 /// HolidayFiles, …). The tenant file's own M365 settings are read by <see cref="M365Session.ReadTenantFile"/>.
 /// </summary>
 internal static class CliSettings

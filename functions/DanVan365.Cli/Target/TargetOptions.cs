@@ -29,7 +29,7 @@ internal sealed class TargetOptions
 
     public Option<string?> Settings { get; } = new("--settings")
     {
-        Description = "JSON settings: sections Ward (Name, PlanTitle, UnitsFile) and Escalation (Steps, HolidayFiles, …).",
+        Description = "JSON settings: sections Ward (Name, PlanTitle, UnitsFile, ScoringFile) and Escalation (Steps, HolidayFiles, …).",
     };
 
     public void AddTo(Command command)

@@ -69,6 +69,7 @@ internal sealed class WardRun : IAsyncDisposable
         var ward = new WardContext(wardSettings.Id!, wardSettings.Name!, wardSettings.PlanTitleFor(catalogue), units, calendar)
         {
             Report = wardSettings.Report,
+            Scoring = ScoringModelFiles.Load(CliWardSettings.ScoringFileSetting, wardSettings.ScoringFile, Environment.CurrentDirectory),
         };
         settings = adjust?.Invoke(settings, ward, catalogue) ?? settings;
 

@@ -13,6 +13,12 @@ public enum ScoreLineKind
 
     /// <summary>The unit's report for a round (a deduction when late or missing).</summary>
     RoundReport,
+
+    /// <summary>
+    /// A line of the model itself, added by part A of issue 24: what brings a total back within 0–100
+    /// (<see cref="ScoreOutcome.ScaleLimit"/>), or why a unit without tasks is not graded (<see cref="ScoreOutcome.NoTask"/>).
+    /// </summary>
+    Adjustment,
 }
 
 /// <summary>How a task ended for the unit, as the scoring model rates it (docs/scoring.md "Outcomes").</summary>
@@ -44,6 +50,12 @@ public enum ScoreOutcome
 
     /// <summary>A round report never sent (the round is closed).</summary>
     ReportMissing,
+
+    /// <summary>The lines add up to more than 100 or less than 0: this line brings the total to the limit.</summary>
+    ScaleLimit,
+
+    /// <summary>The unit leads or coordinates no task: nothing to grade (0 points, the unit is not graded).</summary>
+    NoTask,
 }
 
 /// <summary>The grades of the ward's scoring (docs/scoring.md "Grades"), best first.</summary>

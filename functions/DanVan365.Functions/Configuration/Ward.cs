@@ -15,8 +15,15 @@ namespace DanVan365.Functions.Configuration;
 public sealed record Ward(string Id, string Name, string PlanTitle, M365Options Graph, UnitDirectory Units, WardCalendar Calendar,
     ReportOptions? Report = null)
 {
-    /// <summary>What the ward's use cases are given.</summary>
-    public WardContext Context { get; } = new(Id, Name, PlanTitle, Units, Calendar) { Report = Report ?? new ReportOptions() };
+    /// <summary>The ward's scoring model (<c>Wards:N:ScoringFile</c>, validated at start-up; default the bundled one).</summary>
+    public Core.Scoring.ScoringModel Scoring { get; init; } = Core.Scoring.ScoringModelJson.LoadDefault();
+
+    /// <summary>What the ward's use cases are given (made once, on first use, after <see cref="Scoring"/> is set).</summary>
+    public WardContext Context => field ??= new(Id, Name, PlanTitle, Units, Calendar)
+    {
+        Report = Report ?? new ReportOptions(),
+        Scoring = Scoring,
+    };
 
     /// <summary>What a ward scope is opened on (<see cref="IWardScopeFactory.Open"/>).</summary>
     public WardTarget Target => new(Context, Graph);

@@ -107,7 +107,11 @@ public sealed partial class WardRegistry : IWardRegistry
                 : $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
             var calendar = HolidayFiles.Load(holidayFiles, holidaySetting);
             ward.Report.Validate(prefix + DanVan365.Core.Reporting.ReportOptions.SectionName);
-            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report));
+            var scoring = ScoringModelFiles.Load(prefix + nameof(WardSettings.ScoringFile), ward.ScoringFile, AppContext.BaseDirectory);
+            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report)
+            {
+                Scoring = scoring,
+            });
         }
 
         return wards;

@@ -25,6 +25,9 @@ public sealed class WardSettings
     /// <summary>Path of the ward's unit directory (JSON); empty: the Hải An directory that ships with the project.</summary>
     public string? UnitsFile { get; set; }
 
+    /// <summary>Path of the ward's scoring model (JSON, docs/scoring.md); empty: the model that ships with the project.</summary>
+    public string? ScoringFile { get; set; }
+
     /// <summary>Mailbox the ward's reminders are sent from.</summary>
     public string? SenderMailbox { get; set; }
 

@@ -74,6 +74,42 @@ public static class UnitDirectoryFiles
     }
 }
 
+/// <summary>Scoring model files read at the edge (docs/scoring.md); Core parses and validates the text.</summary>
+public static class ScoringModelFiles
+{
+    /// <summary>
+    /// The model a ward's setting names, or the bundled one when the setting is empty; a missing or bad file is a
+    /// <see cref="ConfigurationException"/> naming <paramref name="setting"/> and the file:line.
+    /// </summary>
+    /// <param name="setting">The setting's name for messages, e.g. "Ward:ScoringFile" or "Wards:0:ScoringFile".</param>
+    /// <param name="file">The file as the setting gives it.</param>
+    /// <param name="baseDirectory">Where a relative path starts.</param>
+    public static Core.Scoring.ScoringModel Load(string setting, string? file, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return Core.Scoring.ScoringModelJson.LoadDefault();
+        }
+
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(baseDirectory, file);
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException(setting, $"names a file that does not exist: {path}.");
+        }
+
+        try
+        {
+            return Core.Scoring.ScoringModelJson.FromJson(File.ReadAllText(path), path);
+        }
+        catch (InvalidInputException ex)
+        {
+            throw new ConfigurationException(setting, $"is not a valid scoring model: {ex.Message}");
+        }
+    }
+}
+
 /// <summary>Reads a decision's bytes with the importer for its extension (DanVan365.Documents).</summary>
 internal sealed class DocumentsDecisionReader : IDecisionReader
 {
