@@ -39,7 +39,7 @@ internal static class ScoreCommands
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(decision), context, ct).ConfigureAwait(false);
-            var board = await run.Get<WardScoring>().BoardAsync(ct).ConfigureAwait(false);
+            var board = await run.Get<WardScoring>().BoardAsync(run.Catalogue, ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
                 var view = ScoreApiViews.Board(run.Ward.Id, board, null, null);

@@ -38,7 +38,8 @@ public sealed record ScoringResult(ScoreBoard? Board, ProposalRefusal? Refusal, 
 /// written over such a row once it is recorded in Nhật ký can thiệp.
 /// </summary>
 public sealed class WardScoring(WardContext ward, WardScores scores, IScoreReviewStore store, ProposalOptions options,
-    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions) : ISelfScoreRecorder
+    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions, Sync.IListStore lists,
+    Reporting.ReportRounds rounds, Reporting.SubmissionReturns returns, WardProposals proposals) : ISelfScoreRecorder
 {
     /// <summary>The rules for <paramref name="catalogue"/>'s decision (its year, signer and aggregating unit).</summary>
     public ScoreReviewRules Rules(TaskCatalogue catalogue)
@@ -48,11 +49,35 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
     }
 
     /// <summary>The table as of today.</summary>
-    public async Task<ScoreBoard> BoardAsync(CancellationToken cancellationToken)
+    public async Task<ScoreBoard> BoardAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
     {
-        var sheet = await scores.ComputeAsync(cancellationToken).ConfigureAwait(false);
+        var sheet = await SheetAsync(catalogue, cancellationToken).ConfigureAwait(false);
         var listing = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
         return Board(sheet, listing);
+    }
+
+    /// <summary>
+    /// The computed scores (<see cref="WardScores"/>: the library's decision in use). A local run without a decision in the
+    /// library (the CLI's embedded Microsoft 365: an app upload is never a published decision) reads the same facts against
+    /// <paramref name="catalogue"/>, the decision it was given.
+    /// </summary>
+    private async Task<ScoreSheet> SheetAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await scores.ComputeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoDecisionException)
+        {
+            var today = WardTime.Today(clock);
+            var assignments = await lists.ReadAsync(Sync.SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
+            var reports = await lists.ReadAsync(Sync.SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
+            var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+            var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var deadlines = await proposals.EffectiveDeadlinesAsync(catalogue, cancellationToken).ConfigureAwait(false);
+            var facts = ScoreFacts.From(catalogue, ward.Units, assignments, reports, all, returned, deadlines, today);
+            return ScoreCalculator.Compute(ward.Scoring, facts, ward.Units, today);
+        }
     }
 
     /// <summary>A unit's person proposes its score (replacing a proposal not yet appraised); idempotent by client request id.</summary>
@@ -131,7 +156,7 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
         ScoreBoard board;
         try
         {
-            board = await BoardAsync(cancellationToken).ConfigureAwait(false);
+            board = await BoardAsync(catalogue, cancellationToken).ConfigureAwait(false);
         }
         catch (NoDecisionException)
         {
@@ -155,7 +180,7 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
         var rules = Rules(catalogue);
         return await lease.RunAsync(purpose, async token =>
         {
-            var sheet = await scores.ComputeAsync(token).ConfigureAwait(false);
+            var sheet = await SheetAsync(catalogue, token).ConfigureAwait(false);
             var listing = Of(await store.ReadAsync(token).ConfigureAwait(false), sheet.Year);
             var board = Board(sheet, listing);
             var change = act(rules, board, listing);

@@ -34,7 +34,7 @@ public sealed partial class ScoreFunctions(IWardRegistry wards, IWardScopeFactor
         return RunAsync(request, "ListScores", null, null, admit: (caller, w) => CallerAuthorizer.RequireWardMember(caller, w.Units),
             async (ward, s, c, actor, ct) =>
             {
-                var board = await s.BoardAsync(ct).ConfigureAwait(false);
+                var board = await s.BoardAsync(c, ct).ConfigureAwait(false);
                 return new OkObjectResult(ScoreApiViews.Board(ward, board, s.Rules(c), actor));
             }, context.CancellationToken);
     }

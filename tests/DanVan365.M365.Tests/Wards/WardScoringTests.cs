@@ -27,7 +27,7 @@ public class WardScoringTests
         await using (var session = ward.NewSession())
         {
             var scoring = session.Get<WardScoring>();
-            var board = await scoring.BoardAsync(CancellationToken.None);
+            var board = await scoring.BoardAsync(Catalogue, CancellationToken.None);
             graded = board.Graded;
             Assert.Contains("VP", graded);
             Assert.DoesNotContain("MTTQ", graded);
@@ -67,7 +67,7 @@ public class WardScoringTests
             Assert.Equal(ward.PersonOf("VP"), vp.ProposedById);
             Assert.Equal(graded.Count, listing.Items.Count);
 
-            var board = await session.Get<WardScoring>().BoardAsync(CancellationToken.None);
+            var board = await session.Get<WardScoring>().BoardAsync(Catalogue, CancellationToken.None);
             var row = board.Find("VP")!;
             Assert.Equal(90.5, row.FinalPoints);
             Assert.Equal(board.Grades.GradeOf(90.5), row.FinalGrade);
@@ -132,7 +132,7 @@ public class WardScoringTests
         await using (var session = ward.NewSession())
         {
             var scoring = session.Get<WardScoring>();
-            var board = await scoring.BoardAsync(CancellationToken.None);
+            var board = await scoring.BoardAsync(Catalogue, CancellationToken.None);
             Assert.Equal("2026|VP", Assert.Single(board.Ignored).RowKey);
             Assert.Null(board.Find("VP")!.Review);
             Assert.Equal(board.Find("VP")!.Computed.Points, board.Find("VP")!.FinalPoints);
