@@ -46,7 +46,8 @@ public class ScoreRemindersTests
     {
         var plan = Plan(new Dictionary<string, ScoreRecord>(), new DateOnly(2026, 12, 1));
         Assert.All(plan.Notifications, n => Assert.Equal(EscalationKind.ScoreProposal, n.Level.Kind));
-        Assert.Equal(Graded.Order(StringComparer.Ordinal), plan.Notifications.Select(n => n.Item.UnitCode).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(Graded.Order(StringComparer.Ordinal),
+            plan.Notifications.Select(n => n.Item.UnitCode).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(plan.Notifications, n => n.Recipient.Address == VpHead && n.Roles[0] == RecipientRole.UnitHead);
         Assert.Contains(plan.Notifications, n => n.Recipient.Address == VpAssignee && n.Roles[0] == RecipientRole.UnitAssignees);
         var vp = plan.Notifications.First(n => n.Recipient.Address == VpHead);
