@@ -28,6 +28,10 @@ public class FunctionsMetadataTests
         ["DecideProposal"] = "httpTrigger",
         ["CreateRound"] = "httpTrigger",
         ["ListRounds"] = "httpTrigger",
+        ["ListScores"] = "httpTrigger",
+        ["ProposeScore"] = "httpTrigger",
+        ["AppraiseScore"] = "httpTrigger",
+        ["ApproveScores"] = "httpTrigger",
     };
 
     /// <summary>functions.metadata as the Worker SDK wrote it next to the Functions app (same configuration as this test build).</summary>
@@ -80,6 +84,10 @@ public class FunctionsMetadataTests
     [InlineData("ListProposals", "get", "proposals")]
     [InlineData("ReviewProposal", "post", "proposals/{id}/review")]
     [InlineData("DecideProposal", "post", "proposals/{id}/decision")]
+    [InlineData("ListScores", "get", "scores")]
+    [InlineData("ProposeScore", "post", "scores/{unit}/proposal")]
+    [InlineData("AppraiseScore", "post", "scores/{unit}/appraisal")]
+    [InlineData("ApproveScores", "post", "scores/approval")]
     public void Metadata_Http_HasItsMethodAndRoute(string name, string method, string route)
     {
         var trigger = Trigger(ReadMetadata().Single(f => f.GetProperty("name").GetString() == name));

@@ -20,6 +20,7 @@ internal static class CommandRegistry
         yield return Commands.ReportCommands.Compile(context);
         yield return Commands.ProposalCommands.Create(context);
         yield return Commands.NextYearCommand.Create(context);
+        yield return Commands.ScoreCommands.Create(context);
         yield return Commands.DemoCommand.Create(context);
         yield return Commands.EmulatorCommand.Create(context);
         yield return Commands.BenchCityCommand.Create(context);

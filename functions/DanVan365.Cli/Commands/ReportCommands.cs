@@ -311,6 +311,11 @@ internal static class ReportCommands
             case IngestOutcome.Accepted:
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"đã nhận\t{file.File.Path}\t{file.Result?.Key?.UnitCode}\tghi {file.RowsWritten} dòng")).ConfigureAwait(false);
+                if (file.SelfScore is { } selfScore)
+                {
+                    await context.Out.WriteLineAsync("  " + selfScore).ConfigureAwait(false);
+                }
+
                 break;
             case IngestOutcome.Rejected:
                 await context.Out.WriteLineAsync($"từ chối\t{file.File.Path}").ConfigureAwait(false);

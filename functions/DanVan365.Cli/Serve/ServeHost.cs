@@ -79,6 +79,7 @@ public sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<PortalFunctions>();
         services.AddSingleton<ReporterFunctions>();
         services.AddSingleton<ProposalFunctions>();
+        services.AddSingleton<ScoreFunctions>();
         services.AddSingleton<RoundFunctions>();
         services.AddSingleton<ReturnFunctions>();
         services.AddMvcCore();
@@ -109,6 +110,12 @@ public sealed class ServeHost : IAsyncDisposable
             .Review(r, r.RouteValues["id"]?.ToString() ?? string.Empty, c));
         MapApi(app, "POST", "proposals/{id}/decision", (s, r, c) => s.GetRequiredService<ProposalFunctions>()
             .Decide(r, r.RouteValues["id"]?.ToString() ?? string.Empty, c));
+        MapApi(app, "GET", "scores", (s, r, c) => s.GetRequiredService<ScoreFunctions>().List(r, c));
+        MapApi(app, "POST", "scores/approval", (s, r, c) => s.GetRequiredService<ScoreFunctions>().Approve(r, c));
+        MapApi(app, "POST", "scores/{unit}/proposal", (s, r, c) => s.GetRequiredService<ScoreFunctions>()
+            .Propose(r, r.RouteValues["unit"]?.ToString() ?? string.Empty, c));
+        MapApi(app, "POST", "scores/{unit}/appraisal", (s, r, c) => s.GetRequiredService<ScoreFunctions>()
+            .Appraise(r, r.RouteValues["unit"]?.ToString() ?? string.Empty, c));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServeHost(app, tokens, new Uri(address.TrimEnd('/') + "/"));

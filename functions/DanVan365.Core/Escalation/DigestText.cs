@@ -30,6 +30,9 @@ public static class DigestText
         EscalationKind.ProposalDecision => "đề xuất chờ quyết định",
         EscalationKind.Intervention => "can thiệp ngoài hệ thống",
         EscalationKind.Courtesy => "đề nghị phối hợp",
+        EscalationKind.ScoreProposal => "điểm chưa tự chấm",
+        EscalationKind.ScoreAppraisal => "điểm tự chấm chờ thẩm định",
+        EscalationKind.ScoreApproval => "bảng điểm chờ phê duyệt",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind."),
     };
 
@@ -42,6 +45,7 @@ public static class DigestText
     {
         EscalationKind.Intervention => string.Create(Vi, $"{count} lượt can thiệp ngoài hệ thống"),
         EscalationKind.Courtesy => string.Create(Vi, $"{count} nội dung đề nghị phối hợp"),
+        EscalationKind.ScoreProposal => string.Create(Vi, $"{count} đơn vị chưa tự chấm điểm"),
         _ => string.Create(Vi, $"{count} {GroupLabel(kind)}"),
     };
 
@@ -55,6 +59,26 @@ public static class DigestText
 
     /// <summary>"chờ 6 ngày làm việc" (a proposal's wait).</summary>
     public static string Waiting(int workingDays) => string.Create(Vi, $"chờ {workingDays} ngày làm việc");
+
+    /// <summary>"mở từ hôm nay", "đã mở 5 ngày" (how long a step of the scoring has been open).</summary>
+    public static string ScoringOpen(int days) => days <= 0 ? "mở từ hôm nay" : string.Create(Vi, $"đã mở {days} ngày");
+
+    /// <summary>The date column's heading for the scoring's steps.</summary>
+    public const string ColumnScoringOpens = "Ngày bắt đầu chấm điểm";
+
+    /// <summary>What a unit that has not proposed its score is asked (the digest's content cell).</summary>
+    public static string ScoreProposeTitle(int year) => string.Create(Vi,
+        $"Đơn vị tự chấm điểm kết quả thực hiện công tác dân vận năm {year}, kèm giải trình");
+
+    /// <summary>What Phòng Văn hóa - Xã hội is asked about a proposed score.</summary>
+    public static string ScoreAppraiseTitle(string points) => $"Thẩm định điểm tự chấm ({points} điểm) của đơn vị";
+
+    /// <summary>What the deciders are asked once every graded unit is appraised.</summary>
+    public static string ScoreApproveTitle(int year, int units) => string.Create(Vi,
+        $"Phê duyệt bảng điểm công tác dân vận năm {year} ({units} đơn vị đã được thẩm định)");
+
+    /// <summary>The unit cell of the approval item.</summary>
+    public const string ScoreTableUnits = "Các đơn vị được giao nhiệm vụ";
 
     /// <summary>The code cell of a round report: "Lần 1".</summary>
     public static string RoundCode(int round) => string.Create(Vi, $"Lần {round}");

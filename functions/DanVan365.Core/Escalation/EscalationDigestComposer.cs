@@ -42,7 +42,8 @@ public static class EscalationDigestComposer
     private static readonly CultureInfo Vi = CultureInfo.InvariantCulture;
 
     private static readonly EscalationKind[] GroupOrder = [EscalationKind.Upcoming, EscalationKind.Overdue, EscalationKind.ReportMissing,
-        EscalationKind.ProposalReview, EscalationKind.ProposalDecision, EscalationKind.Intervention];
+        EscalationKind.ProposalReview, EscalationKind.ProposalDecision, EscalationKind.ScoreProposal, EscalationKind.ScoreAppraisal,
+        EscalationKind.ScoreApproval, EscalationKind.Intervention];
 
     /// <summary>What a group holds, lower case (<see cref="DigestText.GroupLabel"/>).</summary>
     public static string GroupLabel(EscalationKind kind) => DigestText.GroupLabel(kind);
@@ -107,16 +108,20 @@ public static class EscalationDigestComposer
 
     /// <summary>The code cell: a proposal's id, a task's code, or a round ("Lần 1").</summary>
     internal static string Code(EscalationItem item) =>
-        item.ProposalId ?? item.TaskCode ?? (item.Round is { } r ? DigestText.RoundCode(r) : string.Empty);
+        item.ProposalId ?? item.ScoreCode ?? item.TaskCode ?? (item.Round is { } r ? DigestText.RoundCode(r) : string.Empty);
 
     /// <summary>The "Thời hạn" cell: days left / overdue, or for a proposal "chờ 6 ngày làm việc".</summary>
     private static string When(EscalationNotification n) => n.Item.WaitingWorkingDays is { } waited
         ? DigestText.Waiting(waited)
-        : DaysText(n.DaysPastLastDay);
+        : n.Item.ScoreCode is not null ? DigestText.ScoringOpen(n.DaysPastLastDay) : DaysText(n.DaysPastLastDay);
 
     /// <summary>The date column's heading: the last day, or for proposals the day the wait began.</summary>
-    private static string DateHeading(EscalationKind kind) =>
-        kind is EscalationKind.ProposalReview or EscalationKind.ProposalDecision ? DigestText.ColumnWaitingSince : DigestText.ColumnLastDay;
+    private static string DateHeading(EscalationKind kind) => kind switch
+    {
+        EscalationKind.ProposalReview or EscalationKind.ProposalDecision => DigestText.ColumnWaitingSince,
+        EscalationKind.ScoreProposal or EscalationKind.ScoreAppraisal or EscalationKind.ScoreApproval => DigestText.ColumnScoringOpens,
+        _ => DigestText.ColumnLastDay,
+    };
 
     internal static string Date(DateOnly? day) => day?.ToString("dd/MM/yyyy", Vi) ?? string.Empty;
 

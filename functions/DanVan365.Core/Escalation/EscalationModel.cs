@@ -17,6 +17,9 @@ public enum EscalationItemKind
 
     /// <summary>An edit made around DanVan365, for the head of the aggregating unit (issue 22; Integrity.InterventionDigest).</summary>
     Intervention,
+
+    /// <summary>A step of the units' scoring waiting (issue 24; planned by Scoring.ScoreReminders).</summary>
+    Score,
 }
 
 /// <summary>
@@ -44,6 +47,15 @@ public enum EscalationKind
     /// own, never a rung of the ladder (<see cref="CourtesyReminderOptions"/>).
     /// </summary>
     Courtesy,
+
+    /// <summary>A unit that has not proposed its score since the scoring opened (điểm chưa tự chấm); offset 0.</summary>
+    ScoreProposal,
+
+    /// <summary>A proposed score waiting for Phòng Văn hóa - Xã hội's appraisal (điểm tự chấm chờ thẩm định); offset 0.</summary>
+    ScoreAppraisal,
+
+    /// <summary>The appraised table waiting for the signer's approval (bảng điểm chờ phê duyệt); offset 0.</summary>
+    ScoreApproval,
 }
 
 /// <summary>
@@ -64,6 +76,9 @@ public readonly record struct EscalationLevel(EscalationKind Kind, int OffsetDay
         EscalationKind.ProposalReview => "review",
         EscalationKind.ProposalDecision => "decision",
         EscalationKind.Intervention => "intervention",
+        EscalationKind.ScoreProposal => "score-propose",
+        EscalationKind.ScoreAppraisal => "score-appraise",
+        EscalationKind.ScoreApproval => "score-approve",
         _ => throw new InvalidOperationException($"Unknown kind {Kind}."),
     } + OffsetDays.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
@@ -138,6 +153,9 @@ public sealed record EscalationItem
     /// <summary>For a proposal: its id ("DX-2026-0001"); null otherwise.</summary>
     public string? ProposalId { get; private init; }
 
+    /// <summary>For a step of the scoring: the code cell ("Năm 2026"); null otherwise.</summary>
+    public string? ScoreCode { get; private init; }
+
     /// <summary>For a proposal: the working days it has been waiting; null otherwise.</summary>
     public int? WaitingWorkingDays { get; private init; }
 
@@ -183,6 +201,21 @@ public sealed record EscalationItem
         {
             ProposalId = id,
             WaitingWorkingDays = workingDaysWaiting,
+        };
+    }
+
+    /// <summary>
+    /// A step of the units' scoring of <paramref name="year"/> (key "CD:{year}|{unit}", or "CD:{year}" for the whole table),
+    /// open since <paramref name="opensOn"/> (kept as <see cref="LastDay"/>, the day the digest shows).
+    /// </summary>
+    public static EscalationItem ForScore(int year, string? scoredUnit, string title, string unitCode, DateOnly opensOn)
+    {
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        var key = scoredUnit is null ? "CD:" + y : "CD:" + y + "|" + Nfc(scoredUnit, nameof(scoredUnit));
+        return new(EscalationItemKind.Score, key, null, null, Nfc(title, nameof(title)), Nfc(unitCode, nameof(unitCode)), opensOn,
+            false, false, null, null)
+        {
+            ScoreCode = "Năm " + y,
         };
     }
 

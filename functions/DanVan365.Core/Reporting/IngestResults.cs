@@ -33,6 +33,9 @@ public sealed record IngestedFile(LibraryFile File, int Round, IngestOutcome Out
     /// <summary>Rows created or updated.</summary>
     public int RowsWritten => Plan?.Writes.Count() ?? 0;
 
+    /// <summary>What became of a year-end report's self score (recorded as the unit's proposal, or why not); null when none.</summary>
+    public string? SelfScore { get; init; }
+
     /// <summary>Unchanged since it was rejected: the reasons still on the file.</summary>
     public string? StandingRejection => Outcome == IngestOutcome.Unchanged
         && File.Fields.GetValueOrDefault(SubmissionIngest.RejectionColumn) is { Length: > 0 } reasons ? reasons : null;

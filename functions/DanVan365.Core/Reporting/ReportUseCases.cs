@@ -21,7 +21,8 @@ namespace DanVan365.Core.Reporting;
 /// not used: the file is judged afresh by Graph's lastModifiedBy and the forgery recorded (Nhật ký can thiệp).</para>
 /// </summary>
 public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IReportDocuments documents, TimeProvider clock,
-    Wards.WardContext ward, RecordSeal seal, IInterventionLog interventions, SubmissionReturns returns)
+    Wards.WardContext ward, RecordSeal seal, IInterventionLog interventions, SubmissionReturns returns,
+    Scoring.ISelfScoreRecorder? selfScores = null)
 {
     /// <summary>Library column holding the reasons of a rejection.</summary>
     public const string RejectionColumn = LibraryNames.Rejection;
@@ -285,7 +286,8 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
         }
 
         var maker = byOperator ? "op" : author?.UserId is { Length: > 0 } id ? "u:" + id : "-";
-        var (plan, failures) = await WriteAsync(catalogue, submission, file.Path, cancellationToken, maker).ConfigureAwait(false);
+        var (plan, failures, selfScore) = await WriteAsync(catalogue, submission, file.Path, cancellationToken, maker)
+            .ConfigureAwait(false);
         if (failures.Count > 0)
         {
             return new IngestedFile(file, round, IngestOutcome.Failed, result, plan, failures);
@@ -293,7 +295,7 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
 
         columns[RejectionColumn] = null;
         await library.SetFieldsAsync(file, columns, cancellationToken).ConfigureAwait(false);
-        return new IngestedFile(file, round, IngestOutcome.Accepted, result, plan, []);
+        return new IngestedFile(file, round, IngestOutcome.Accepted, result, plan, []) { SelfScore = selfScore };
     }
 
     /// <summary>
@@ -303,8 +305,12 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
     /// <para>Once written, the submission's maker (<paramref name="maker"/>: "u:{object id}", "op" for the app's operator) is
     /// recorded (sealed) and a return of the unit's earlier submission for this round is closed (issue 23): the new submission
     /// replaces the returned one, and the return stays in Trả lại báo cáo as history.</para>
+    /// <para>A year-end submission's self score (<see cref="YearEndReview.SelfScore"/>) is then recorded as the unit's proposed
+    /// score by its maker (<see cref="Scoring.ISelfScoreRecorder"/>); <c>SelfScore</c> tells what happened (null: none given). A
+    /// score that cannot be recorded refuses nothing of the submission.</para>
     /// </summary>
-    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures)> WriteAsync(TaskCatalogue catalogue, Submission submission,
+    public async Task<(SyncPlan Plan, IReadOnlyList<RowFailure> Failures, string? SelfScore)> WriteAsync(TaskCatalogue catalogue,
+        Submission submission,
         string source, CancellationToken cancellationToken, string maker = "-")
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -320,12 +326,16 @@ public sealed class SubmissionIngest(ILibraryStore library, IListStore lists, IR
             _rows = null; // read again before the next file: its rows may be the ones just written.
             if (applied.Failures.Count > 0)
             {
-                return (plan, applied.Failures);
+                return (plan, applied.Failures, null);
             }
         }
 
         await returns.RecordSubmitterAsync(submission.Round, submission.UnitCode, maker, cancellationToken).ConfigureAwait(false);
-        return (plan, await returns.CloseAsync(submission.Round, submission.UnitCode, cancellationToken).ConfigureAwait(false));
+        var closed = await returns.CloseAsync(submission.Round, submission.UnitCode, cancellationToken).ConfigureAwait(false);
+        var selfScore = selfScores is null || submission.Review?.SelfScore is null
+            ? null
+            : await selfScores.RecordAsync(catalogue, submission, maker, cancellationToken).ConfigureAwait(false);
+        return (plan, closed, selfScore);
     }
 
     /// <summary>

@@ -185,3 +185,29 @@ public static class InterventionColumns
     public const string RecordedOn = "RecordedOn";
     public const string ReportedOn = "ReportedOn";
 }
+
+/// <summary>
+/// Internal column names of Chấm điểm (<see cref="SiteSchema.Scores"/>): one row per year and unit, keyed "year|unitCode"
+/// (issue 24); a public contract. Every column is DanVan365's and sealed (<see cref="Scoring.ScoreRows"/>).
+/// </summary>
+public static class ScoreColumns
+{
+    public const string Key = "ScoreKey";
+    public const string Year = "ScoreYear";
+    public const string UnitCode = "UnitCode";
+    public const string State = "ScoreState";
+    public const string ProposedPoints = "ProposedPoints";
+    public const string ProposedNote = "ProposedNote";
+    public const string ProposedBy = "ProposedBy";
+    public const string ProposedById = "ProposedById";
+    public const string ProposedAt = "ProposedAt";
+    public const string RequestId = "ClientRequestId";
+    public const string AppraisedPoints = "AppraisedPoints";
+    public const string AppraisedReason = "AppraisedReason";
+    public const string AppraisedBy = "AppraisedBy";
+    public const string AppraisedById = "AppraisedById";
+    public const string AppraisedAt = "AppraisedAt";
+    public const string ApprovedBy = "ApprovedBy";
+    public const string ApprovedById = "ApprovedById";
+    public const string ApprovedAt = "ApprovedAt";
+}

@@ -12,9 +12,9 @@ public static class SiteSchema
 {
     /// <summary>
     /// Schema version stamped into each list's description (3: plain display names, Phân công "FollowUpFor", list Trả lại
-    /// báo cáo).
+    /// báo cáo; 4: list Chấm điểm).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Choice values of a time frame's kind (as in the catalogue JSON).</summary>
     public static readonly IReadOnlyList<string> TimeFrameKinds = [.. Enum.GetValues<TimeFrameKind>().Select(k => k.ToCode())];
@@ -194,6 +194,36 @@ public static class SiteSchema
         ]);
 
     /// <summary>
+    /// Chấm điểm: one row per year and unit (issue 24), keyed "year|unitCode": the unit's proposed score, Phòng Văn hóa - Xã
+    /// hội's appraisal and the signer's approval. Every column is DanVan365's and sealed (<see cref="Scoring.ScoreRows"/>).
+    /// </summary>
+    public static readonly ListDefinition Scores = new(
+        "scores",
+        "Chấm điểm",
+        ScoreColumns.Key,
+        [
+            new(ScoreColumns.Key, "Khóa chấm điểm", ColumnType.Text, ColumnOwner.System, Indexed: true, Unique: true),
+            new(ScoreColumns.Year, "Năm", ColumnType.Number, ColumnOwner.System, Indexed: true),
+            new(ScoreColumns.UnitCode, "Mã đơn vị", ColumnType.Text, ColumnOwner.System, Indexed: true),
+            new(ScoreColumns.State, "Trạng thái", ColumnType.Choice, ColumnOwner.System, Choices: Scoring.ScoreRows.StateWords),
+            new(ScoreColumns.ProposedPoints, "Điểm tự chấm", ColumnType.Number, ColumnOwner.System),
+            new(ScoreColumns.ProposedNote, "Giải trình tự chấm", ColumnType.MultiLineText, ColumnOwner.System),
+            new(ScoreColumns.ProposedBy, "Người tự chấm", ColumnType.Text, ColumnOwner.System),
+            new(ScoreColumns.ProposedById, "Mã người tự chấm", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(ScoreColumns.ProposedAt, "Thời gian tự chấm", ColumnType.Text, ColumnOwner.System),
+            new(ScoreColumns.RequestId, "Mã yêu cầu", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(ScoreColumns.AppraisedPoints, "Điểm thẩm định", ColumnType.Number, ColumnOwner.System),
+            new(ScoreColumns.AppraisedReason, "Lý do điều chỉnh", ColumnType.MultiLineText, ColumnOwner.System),
+            new(ScoreColumns.AppraisedBy, "Người thẩm định", ColumnType.Text, ColumnOwner.System),
+            new(ScoreColumns.AppraisedById, "Mã người thẩm định", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(ScoreColumns.AppraisedAt, "Thời gian thẩm định", ColumnType.Text, ColumnOwner.System),
+            new(ScoreColumns.ApprovedBy, "Người phê duyệt", ColumnType.Text, ColumnOwner.System),
+            new(ScoreColumns.ApprovedById, "Mã người phê duyệt", ColumnType.Text, ColumnOwner.System, Hidden: true),
+            new(ScoreColumns.ApprovedAt, "Thời gian phê duyệt", ColumnType.Text, ColumnOwner.System),
+            new(Seal, "Chứng thực", ColumnType.Text, ColumnOwner.System, Hidden: true),
+        ]);
+
+    /// <summary>
     /// Nhật ký can thiệp: one row per edit made around DanVan365 and what it did about it (docs/architecture.md "Records
     /// people can trust"), keyed by <see cref="Integrity.Intervention.Key"/>. Every column is DanVan365's.
     /// </summary>
@@ -232,7 +262,7 @@ public static class SiteSchema
 
     /// <summary>Every list of the site, in provisioning order.</summary>
     public static readonly IReadOnlyList<ListDefinition> All =
-        [Tasks, Assignments, Reports, Returns, Notifications, State, Proposals, Interventions, Library];
+        [Tasks, Assignments, Reports, Returns, Notifications, State, Proposals, Scores, Interventions, Library];
 
     /// <summary>Folder of the decisions in the library.</summary>
     public const string DecisionFolder = LibraryNames.DecisionFolder;

@@ -15,6 +15,9 @@ public sealed record FormSubmitResult(IReadOnlyList<SubmissionRejection> Rejecti
     DateTimeOffset RecordedAt, IReadOnlyList<RowFailure> Failures)
 {
     public bool Accepted => Rejections.Count == 0;
+
+    /// <summary>What became of a year-end report's self score (recorded as the unit's proposal, or why not); null when none.</summary>
+    public string? SelfScore { get; init; }
 }
 
 /// <summary>
@@ -122,10 +125,10 @@ public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds 
         submission = submission with { Review = general };
 
         // The write holds the ward's lease (a busy ward: WardBusyException, nothing written).
-        var (_, failures) = await lease.RunAsync("submit", token => ingest.WriteAsync(catalogue, submission, "api/submissions", token,
-            submittedBy is { Length: > 0 } by ? "u:" + by : "-"),
+        var (_, failures, selfScore) = await lease.RunAsync("submit", token => ingest.WriteAsync(catalogue, submission,
+            "api/submissions", token, submittedBy is { Length: > 0 } by ? "u:" + by : "-"),
             cancellationToken).ConfigureAwait(false);
-        return new FormSubmitResult([], submission.Rows, now, failures);
+        return new FormSubmitResult([], submission.Rows, now, failures) { SelfScore = selfScore };
     }
 
     /// <summary>

@@ -201,6 +201,9 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
             throw new SubmissionRefusedException(result);
         }
 
-        return await ingest.WriteAsync(catalogue, accepted, source, cancellationToken, maker: "op").ConfigureAwait(false);
+        // The operator's submission has no maker to propose a self score for: the answer says so, the rows stand.
+        var (plan, failures, _) = await ingest.WriteAsync(catalogue, accepted, source, cancellationToken, maker: "op")
+            .ConfigureAwait(false);
+        return (plan, failures);
     }
 }

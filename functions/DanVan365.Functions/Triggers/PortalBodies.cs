@@ -134,4 +134,11 @@ public sealed record RecordedRow(string Code, string Status);
 
 /// <summary>POST /api/submissions answer (202).</summary>
 public sealed record SubmitResult(string Ward, string Unit, int Round, int Rows, DateTimeOffset RecordedAt,
-    IReadOnlyList<RecordedRow> Recorded);
+    IReadOnlyList<RecordedRow> Recorded)
+{
+    /// <summary>
+    /// A year-end report's self score: recorded as the unit's proposed score, or why not (Vietnamese); absent otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SelfScore { get; init; }
+}

@@ -173,7 +173,10 @@ public sealed class ReporterFunctions(IWardRegistry wards, IWardJobs jobs, IWard
 
         Log.Submitted(logger, ward.Id, unitCode, body.Round, result.Recorded.Count);
         return new AcceptedResult((string?)null, new SubmitResult(ward.Id, unitCode, body.Round, result.Recorded.Count, result.RecordedAt,
-            [.. result.Recorded.Select(r => new RecordedRow(r.Code, FormSubmissionRules.StatusWord(r)))]));
+            [.. result.Recorded.Select(r => new RecordedRow(r.Code, FormSubmissionRules.StatusWord(r)))])
+        {
+            SelfScore = result.SelfScore,
+        });
     }
 
     /// <summary>Largest submission body accepted (256 KB).</summary>

@@ -48,6 +48,7 @@ public static class DanVan365Services
         services.TryAddSingleton<IDecisionReader, DocumentsDecisionReader>();
         services.TryAddSingleton(_ => ProposalSettings(configuration));
         services.TryAddSingleton(_ => IntegritySettings(configuration));
+        services.TryAddSingleton(_ => ScoringSettings(configuration));
         services.TryAddSingleton<IAmendmentDraftDocuments, WordAmendmentDraftDocuments>();
         services.TryAddSingleton<Core.NextYear.INextYearDraftDocuments, Documents.NextYear.WordNextYearDraftDocuments>();
 
@@ -91,6 +92,11 @@ public static class DanVan365Services
             var graph = sp.GetRequiredService<GraphAdapters>();
             return new GraphProposalStore(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
         });
+        services.AddScoped<Core.Scoring.IScoreReviewStore>(sp =>
+        {
+            var graph = sp.GetRequiredService<GraphAdapters>();
+            return new GraphScoreReviewStore(graph.Site, graph.Batches, graph.Lists, sp.GetRequiredService<RecordSeal>());
+        });
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 
         services.AddScoped<Core.Lockdown.ISiteInspector>(sp => new GraphSiteInspector(sp.GetRequiredService<GraphAdapters>().Site));
@@ -116,6 +122,8 @@ public static class DanVan365Services
         services.AddScoped<WardReturns>();
         services.AddScoped<WardNextYear>();
         services.AddScoped<WardScores>();
+        services.AddScoped<WardScoring>();
+        services.AddScoped<Core.Scoring.ISelfScoreRecorder>(sp => sp.GetRequiredService<WardScoring>());
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
                 sp.GetRequiredService<WardTargetHolder>().Target.Graph)));
@@ -128,7 +136,7 @@ public static class DanVan365Services
         typeof(WardSync), typeof(DecisionIntake), typeof(RoundCompilation), typeof(ReportIngestion), typeof(WardEscalation),
         typeof(ReportTemplates), typeof(SubmissionIngest), typeof(ReportCompilation), typeof(ReportRounds),
         typeof(CatalogueSync), typeof(PlannerSync), typeof(EscalationRun), typeof(WardProposals), typeof(WardRounds), typeof(WardReturns),
-        typeof(WardNextYear), typeof(WardScores),
+        typeof(WardNextYear), typeof(WardScores), typeof(WardScoring),
         typeof(Core.Lockdown.WardProtections),
     ];
 
@@ -155,6 +163,7 @@ public static class DanVan365Services
 
         _ = services.GetRequiredService<ProposalOptions>();
         _ = services.GetRequiredService<IntegrityOptions>();
+        _ = services.GetRequiredService<Core.Scoring.ScoringOptions>();
         _ = services.GetRequiredService<WardLeaseTimes>();
     }
 
@@ -170,6 +179,15 @@ public static class DanVan365Services
     private static IntegrityOptions IntegritySettings(IConfiguration configuration)
     {
         var options = configuration.GetSection(IntegrityOptions.SectionName).Get<IntegrityOptions>() ?? new IntegrityOptions();
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>The <c>Scoring</c> section (defaults when absent), validated.</summary>
+    private static Core.Scoring.ScoringOptions ScoringSettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Core.Scoring.ScoringOptions.SectionName).Get<Core.Scoring.ScoringOptions>()
+            ?? new Core.Scoring.ScoringOptions();
         options.Validate();
         return options;
     }

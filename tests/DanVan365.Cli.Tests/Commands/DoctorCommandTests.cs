@@ -25,7 +25,7 @@ public class DoctorCommandTests
         Assert.Contains("[đã có]             Danh sách \"Trạng thái đồng bộ\": có, đang ẩn", output, StringComparison.Ordinal);
         Assert.Contains("[đã có]             Danh bạ đơn vị: mọi người có objectId (Entra)", output, StringComparison.Ordinal);
         Assert.Contains("[chưa kiểm chứng]   Thành viên chỉ được đọc các danh sách hệ thống: ", output, StringComparison.Ordinal);
-        Assert.Contains("Tổng: 11 đã có, 0 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+        Assert.Contains("Tổng: 12 đã có, 0 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class DoctorCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("[THIẾU]             Danh sách \"Phân công\": chưa có hoặc ứng dụng không đọc được", output,
             StringComparison.Ordinal);
-        Assert.Contains("Tổng: 2 đã có, 9 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+        Assert.Contains("Tổng: 2 đã có, 10 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
     }
 
     [Fact]

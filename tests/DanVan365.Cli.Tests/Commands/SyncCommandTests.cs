@@ -76,7 +76,7 @@ public class SyncCommandTests
         var second = await Run("provision", "--graph-url", graph.Server.BaseUrl);
 
         Assert.Equal(0, first.Exit);
-        Assert.Contains("provision: lists created=9", first.Out, StringComparison.Ordinal);
+        Assert.Contains("provision: lists created=10", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.Contains("provision: lists created=0 columns added=0 folders created=0 columns renamed=0", second.Out,
             StringComparison.Ordinal);

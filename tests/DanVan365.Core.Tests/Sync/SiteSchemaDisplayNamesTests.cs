@@ -16,7 +16,18 @@ public class SiteSchemaDisplayNamesTests
     public void Column_RenamedInVersion3_PlainDisplayName(string list, string column, string displayName)
     {
         Assert.Equal(displayName, SiteSchema.All.Single(l => l.Key == list).Column(column).DisplayName);
-        Assert.Equal(3, SiteSchema.Version);
+        Assert.True(SiteSchema.Version >= 3); // 4 added list Chấm điểm (issue 24)
+    }
+
+    [Fact]
+    public void Scores_Version4_ListChamDiem()
+    {
+        Assert.Equal(4, SiteSchema.Version);
+        Assert.Equal(("Chấm điểm", ScoreColumns.Key), (SiteSchema.Scores.DisplayName, SiteSchema.Scores.KeyColumn));
+        Assert.Equal(["Chưa tự chấm", "Đã tự chấm", "Đã thẩm định", "Đã phê duyệt"],
+            SiteSchema.Scores.Column(ScoreColumns.State).Choices);
+        Assert.All(SiteSchema.Scores.Columns.Where(c => c.Name.EndsWith("ById", StringComparison.Ordinal) || c.Name == SiteSchema.Seal),
+            c => Assert.True(c.Hidden));
     }
 
     [Fact]
