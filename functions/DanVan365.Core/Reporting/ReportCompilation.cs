@@ -18,7 +18,7 @@ public sealed record CompileResult(CompiledReport Report, byte[] Content, Librar
 /// part (<see cref="YearEndCompiler"/>) with the scoring table from <see cref="Scoring.IScoreBoardSource"/> when one is
 /// registered (none: the appendix says the scoring is not yet available).</para>
 public sealed class ReportCompilation(IListStore lists, ILibraryStore library, IReportDocuments documents, TimeProvider clock,
-    SubmissionReturns returns, IEnumerable<Scoring.IScoreBoardSource> scores)
+    SubmissionReturns returns, Scoring.IScoreBoardSource scores)
 {
     public Task<CompileResult> CompileAsync(TaskCatalogue catalogue, UnitDirectory units, ReportRound round, WardIdentity? ward,
         CancellationToken cancellationToken) => CompileAsync(catalogue, units, round, ward, [], null, cancellationToken);
@@ -52,8 +52,7 @@ public sealed class ReportCompilation(IListStore lists, ILibraryStore library, I
         var report = compiled with { AdjustmentProposals = proposals ?? [] };
         if (round.YearEnd)
         {
-            var source = scores.FirstOrDefault();
-            var board = source is null ? null : await source.ReadAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
+            var board = await scores.ReadAsync(catalogue, cancellationToken).ConfigureAwait(false);
             report = report with { YearEnd = YearEndCompiler.Summarize(report, catalogue, submissions, units, board) };
         }
 

@@ -18,7 +18,13 @@ public sealed class WardScores(WardContext ward, DecisionIntake decisions, IList
     public async Task<ScoreSheet> ComputeAsync(CancellationToken cancellationToken)
     {
         var current = await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id);
-        var catalogue = current.Catalogue;
+        return await ComputeAsync(current.Catalogue, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The score sheet of <paramref name="catalogue"/> (the decision a caller already holds) as of today.</summary>
+    public async Task<ScoreSheet> ComputeAsync(Catalogue.TaskCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
         var today = WardTime.Today(clock);
         var assignments = await lists.ReadAsync(SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
         var reports = await lists.ReadAsync(SiteSchema.Reports, cancellationToken).ConfigureAwait(false);

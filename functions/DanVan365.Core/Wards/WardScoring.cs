@@ -38,8 +38,8 @@ public sealed record ScoringResult(ScoreBoard? Board, ProposalRefusal? Refusal, 
 /// written over such a row once it is recorded in Nhật ký can thiệp.
 /// </summary>
 public sealed class WardScoring(WardContext ward, WardScores scores, IScoreReviewStore store, ProposalOptions options,
-    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions, Sync.IListStore lists,
-    Reporting.ReportRounds rounds, Reporting.SubmissionReturns returns, WardProposals proposals) : ISelfScoreRecorder
+    ScoringOptions scoring, TimeProvider clock, WardRunLease lease, IInterventionLog interventions)
+    : ISelfScoreRecorder, IScoreBoardSource
 {
     /// <summary>The rules for <paramref name="catalogue"/>'s decision (its year, signer and aggregating unit).</summary>
     public ScoreReviewRules Rules(TaskCatalogue catalogue)
@@ -56,29 +56,13 @@ public sealed class WardScoring(WardContext ward, WardScores scores, IScoreRevie
         return Board(sheet, listing);
     }
 
-    /// <summary>
-    /// The computed scores (<see cref="WardScores"/>: the library's decision in use). A local run without a decision in the
-    /// library (the CLI's embedded Microsoft 365: an app upload is never a published decision) reads the same facts against
-    /// <paramref name="catalogue"/>, the decision it was given.
-    /// </summary>
-    private async Task<ScoreSheet> SheetAsync(TaskCatalogue catalogue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await scores.ComputeAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (NoDecisionException)
-        {
-            var today = WardTime.Today(clock);
-            var assignments = await lists.ReadAsync(Sync.SiteSchema.Assignments, cancellationToken).ConfigureAwait(false);
-            var reports = await lists.ReadAsync(Sync.SiteSchema.Reports, cancellationToken).ConfigureAwait(false);
-            var all = await rounds.ListAsync(catalogue.Decision, cancellationToken).ConfigureAwait(false);
-            var returned = await returns.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var deadlines = await proposals.EffectiveDeadlinesAsync(catalogue, cancellationToken).ConfigureAwait(false);
-            var facts = ScoreFacts.From(catalogue, ward.Units, assignments, reports, all, returned, deadlines, today);
-            return ScoreCalculator.Compute(ward.Scoring, facts, ward.Units, today);
-        }
-    }
+    /// <summary>The computed scores of <paramref name="catalogue"/>, the decision the caller holds (<see cref="WardScores"/>).</summary>
+    private Task<ScoreSheet> SheetAsync(TaskCatalogue catalogue, CancellationToken cancellationToken) =>
+        scores.ComputeAsync(catalogue, cancellationToken);
+
+    /// <summary>The year-end report's scoring appendix: the table's rows as of today.</summary>
+    async Task<IReadOnlyList<ScoreBoardRow>> IScoreBoardSource.ReadAsync(TaskCatalogue catalogue, CancellationToken cancellationToken) =>
+        (await BoardAsync(catalogue, cancellationToken).ConfigureAwait(false)).Rows;
 
     /// <summary>A unit's person proposes its score (replacing a proposal not yet appraised); idempotent by client request id.</summary>
     public Task<ScoringResult> ProposeAsync(TaskCatalogue catalogue, string unitCode, double? points, string? note, string? requestId,

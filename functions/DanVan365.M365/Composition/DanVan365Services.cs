@@ -124,6 +124,7 @@ public static class DanVan365Services
         services.AddScoped<WardScores>();
         services.AddScoped<WardScoring>();
         services.AddScoped<Core.Scoring.ISelfScoreRecorder>(sp => sp.GetRequiredService<WardScoring>());
+        services.AddScoped<Core.Scoring.IScoreBoardSource>(sp => sp.GetRequiredService<WardScoring>());
         services.AddScoped(sp => new Core.Lockdown.WardProtections(sp.GetRequiredService<Core.Lockdown.ISiteInspector>(),
             sp.GetRequiredService<Core.Wards.WardContext>(), SealKeys.SourceFor(sp.GetRequiredService<IntegrityOptions>(),
                 sp.GetRequiredService<WardTargetHolder>().Target.Graph)));

@@ -191,6 +191,9 @@ declare interface IDanVan365Strings {
   ScoreOutcomeReportOnTime: string;
   ScoreOutcomeReportLate: string;
   ScoreOutcomeReportMissing: string;
+  ScoreOutcomeScaleLimit: string;
+  ScoreOutcomeNoTask: string;
+  ScoreAdjustment: string;
   ScoreStepProposed: string;
   ScoreStepAppraised: string;
   ScoreStepApproved: string;

@@ -288,10 +288,10 @@ export interface IAdHocRoundRequest {
 /** Scoring (issue 24, docs/api.md "Scoring"): where a unit's score stands in the workflow. */
 export type ScoreState = 'NotProposed' | 'Proposed' | 'Appraised' | 'Approved';
 export type ScoreGrade = 'Excellent' | 'Good' | 'Completed' | 'NotCompleted';
-export type ScoreLineKind = 'Task' | 'RoundReport';
+export type ScoreLineKind = 'Task' | 'RoundReport' | 'Adjustment';
 export type ScoreOutcome =
   | 'OnTime' | 'Late' | 'NotDone' | 'InProgress' | 'OngoingReported' | 'OngoingUnreported'
-  | 'ReportOnTime' | 'ReportLate' | 'ReportMissing';
+  | 'ReportOnTime' | 'ReportLate' | 'ReportMissing' | 'ScaleLimit' | 'NoTask';
 
 /** One traceable line of a unit's computed score; the lines' points add up to `computed`. */
 export interface IScoreLine {

@@ -36,7 +36,8 @@ function outcomeLabel(s: IDanVan365Strings, outcome: ScoreOutcome): string {
   const labels: Record<ScoreOutcome, string> = {
     OnTime: s.ScoreOutcomeOnTime, Late: s.ScoreOutcomeLate, NotDone: s.ScoreOutcomeNotDone, InProgress: s.ScoreOutcomeInProgress,
     OngoingReported: s.ScoreOutcomeOngoingReported, OngoingUnreported: s.ScoreOutcomeOngoingUnreported,
-    ReportOnTime: s.ScoreOutcomeReportOnTime, ReportLate: s.ScoreOutcomeReportLate, ReportMissing: s.ScoreOutcomeReportMissing
+    ReportOnTime: s.ScoreOutcomeReportOnTime, ReportLate: s.ScoreOutcomeReportLate, ReportMissing: s.ScoreOutcomeReportMissing,
+    ScaleLimit: s.ScoreOutcomeScaleLimit, NoTask: s.ScoreOutcomeNoTask
   };
   return labels[outcome] ?? outcome;
 }
@@ -45,6 +46,10 @@ function outcomeLabel(s: IDanVan365Strings, outcome: ScoreOutcome): string {
 function lineSubject(s: IDanVan365Strings, line: IScoreLine): string {
   if (line.kind === 'RoundReport') {
     return format(s.ScoreRoundReport, line.round ?? '');
+  }
+
+  if (line.kind === 'Adjustment') {
+    return s.ScoreAdjustment;
   }
 
   const code = line.taskCode ?? '';

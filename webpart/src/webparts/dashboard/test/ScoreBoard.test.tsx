@@ -53,6 +53,24 @@ describe('ScoreBoard', () => {
     expect(screen.getByRole('button', { name: 'Xem chi tiết: Phòng Văn hóa - Xã hội' }).getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('ScoreBoard_DrillDownWithAScaleLimitLine_NamesTheTotalAndTheRule', async () => {
+    const capped = unitScore({
+      computed: 100,
+      lines: [
+        { kind: 'Task', taskCode: '2.3', round: null, role: 'Lead', roleLabel: 'chủ trì', outcome: 'OnTime', points: 101.5,
+          explanation: 'Chủ trì, hoàn thành trước hạn' },
+        { kind: 'Adjustment', taskCode: null, round: null, role: null, roleLabel: null, outcome: 'ScaleLimit', points: -1.5,
+          explanation: 'Tổng điểm vượt 100: đưa về 100 điểm' }
+      ]
+    });
+    show(transportFor(scoresAnswer({ units: [capped] })));
+    fireEvent.click(await screen.findByRole('button', { name: 'Xem chi tiết: Phòng Văn hóa - Xã hội' }));
+    const lines = screen.getByTestId('score-lines');
+    expect(within(lines).getByText('Tổng điểm')).toBeTruthy();
+    expect(within(lines).getByText('Điều chỉnh về thang điểm 0 - 100')).toBeTruthy();
+    expect(lines.querySelector('tr[data-line="total"] [data-points]')?.textContent).toBe('100');
+  });
+
   it('ScoreBoard_NoFlags_ShowsNoFormAndNoApproval', async () => {
     show(transportFor(scoresAnswer()));
     fireEvent.click(await screen.findByRole('button', { name: 'Xem chi tiết: Phòng Văn hóa - Xã hội' }));
