@@ -164,7 +164,8 @@ public static class ScoreCalculator
             return null;
         }
 
-        var points = -Round((decimal)deduction);
+        // No deduction is 0, never -0 (which JSON would print as "-0").
+        var points = deduction == 0 ? 0m : -Round((decimal)deduction);
         return new ScoreLine(ScoreLineKind.RoundReport, null, round.Round, null, rated, (double)points,
             ScoreExplanations.Report(round, points, required: true));
     }

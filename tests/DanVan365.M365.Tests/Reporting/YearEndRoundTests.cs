@@ -121,7 +121,10 @@ public class YearEndRoundTests
             e => Assert.Equal(StatusCategory.InProgressOnTime, e.Status.Category));
         Assert.Equal(new DateOnly(2026, 12, 14), report.CutOff);
         var summary = report.YearEnd!;
-        Assert.False(summary.Scores.Available);
+        Assert.True(summary.Scores.Available);
+        Assert.False(summary.Scores.Approved);
+        Assert.Equal(Units.Units.Where(u => u.IsAssigned).Select(u => u.Code),
+            summary.Scores.Rows.Where(r => r.Computed.Graded).Select(r => r.Computed.UnitCode));
         Assert.Equal(["VHXH", "MTTQ"], Assert.Single(summary.Strengths).Sources.Select(s => s.UnitCode));
         Assert.Contains(summary.Directions, d => d.Text == "Phát huy vai trò giám sát của Nhân dân.");
         Assert.Contains(summary.Directions, d => d.Text == "Đề nghị tăng kinh phí tuyên truyền năm sau.");
@@ -137,7 +140,9 @@ public class YearEndRoundTests
         Assert.Contains("Thiếu nhân lực chuyên trách (Phòng Văn hóa - Xã hội).", text, StringComparison.Ordinal);
         Assert.Contains("V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027", text, StringComparison.Ordinal);
         Assert.Contains("Phụ lục II", text, StringComparison.Ordinal);
-        Assert.Contains("Chưa có kết quả chấm điểm, xếp loại các đơn vị.", text, StringComparison.Ordinal);
+        Assert.Contains("Kết quả chấm điểm, xếp loại chưa phê duyệt; số điểm và xếp loại dưới đây là tạm tính.", text,
+            StringComparison.Ordinal);
+        Assert.Contains("(chưa phê duyệt)", text, StringComparison.Ordinal);
     }
 
     [Fact]

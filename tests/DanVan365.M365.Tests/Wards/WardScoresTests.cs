@@ -54,10 +54,11 @@ public class WardScoresTests
             Assert.Equal((ScoreOutcome.Late, TaskRole.Lead), (late.Outcome, late.Role!.Value));
             Assert.Contains("hoàn thành ngày 10/03/2026, quá hạn 24 ngày (hạn 14/02/2026)", late.Explanation, StringComparison.Ordinal);
 
-            // VHXH reported 2.3 ("Năm 2026 và các năm tiếp theo") in round 1 on time, nothing in round 2.
+            // VHXH reported 2.3 ("Năm 2026 và các năm tiếp theo") in round 1 on time, nothing in round 2 nor in the year-end
+            // round 3 (last day 15/12/2026).
             var vhxh = sheet.Units.Single(u => u.UnitCode == "VHXH");
             Assert.Equal(ScoreOutcome.OngoingUnreported, vhxh.Lines.Single(l => l.TaskCode == "2.3").Outcome);
-            Assert.Equal([(1, ScoreOutcome.ReportOnTime, 0d), (2, ScoreOutcome.ReportMissing, -5d)],
+            Assert.Equal([(1, ScoreOutcome.ReportOnTime, 0d), (2, ScoreOutcome.ReportMissing, -5d), (3, ScoreOutcome.ReportMissing, -5d)],
                 vhxh.Lines.Where(l => l.Kind == ScoreLineKind.RoundReport).Select(l => (l.Round!.Value, l.Outcome, l.Points)));
 
             var front = sheet.Units.Single(u => u.UnitCode == "MTTQ");
