@@ -31,7 +31,8 @@ public class WardNextYearTests
         Assert.Equal(WardHarness.DecisionFileName, result.Source);
         Assert.DoesNotContain(result.Draft.Rows, r => r.Code is "1.2" or "2.4");
         Assert.Equal(Bundled.Catalogue.WorkItems.Count() - 2, result.Draft.WorkItems.Count());
-        var recurring = Bundled.Catalogue.WorkItems.Where(t => t.TimeFrame!.Kind == TimeFrameKind.Ongoing || TimeFrames.Recurs(t.TimeFrame.Kind));
+        var recurring = Bundled.Catalogue.WorkItems
+            .Where(t => t.TimeFrame!.Kind == TimeFrameKind.Ongoing || TimeFrames.Recurs(t.TimeFrame.Kind));
         Assert.All(recurring, t => Assert.Contains(result.Draft.Rows, r => r.Code == t.Code));
         var reimported = DecisionImporters.Import(new MemoryStream(result.Content), "du-thao.docx", Bundled.Units);
         Assert.Equal(result.Draft.Rows.Select(r => (r.Code, r.TimeFrame)), reimported.Tasks.Select(t => (t.Code, t.TimeFrame?.Text)));
