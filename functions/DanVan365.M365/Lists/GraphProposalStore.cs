@@ -1,9 +1,7 @@
-using DanVan365.Core.Errors;
 using DanVan365.Core.Integrity;
 using DanVan365.Core.Proposals;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
-using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Lists;
 
@@ -21,6 +19,7 @@ namespace DanVan365.M365.Lists;
 public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, GraphListStore lists, RecordSeal seal) : IProposalStore
 {
     private static readonly ListDefinition List = SiteSchema.Proposals;
+    private readonly GuardedRowWrites _writes = new(site, batches, lists);
 
     public async Task<ProposalListing> ReadAsync(CancellationToken cancellationToken)
     {
@@ -48,73 +47,18 @@ public sealed class GraphProposalStore(SiteContext site, BatchRunner batches, Gr
         return new ProposalListing(items, problems) { Ignored = ignored };
     }
 
-    public async Task<bool> CreateAsync(Proposal proposal, CancellationToken cancellationToken)
+    public Task<bool> CreateAsync(Proposal proposal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
-        var operation = new BatchOperation("0", () =>
-        {
-            // https://learn.microsoft.com/graph/api/listitem-create
-            var body = new FieldValueSet { AdditionalData = GraphFields(ProposalSeals.SealedFields(proposal, seal)) };
-            return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
-        });
-        var outcome = (await batches.RunAsync([operation], cancellationToken).ConfigureAwait(false))[operation.Id];
-        if (outcome.IsSuccess)
-        {
-            return true;
-        }
-
-        if (UniqueKeyConflict.Is(outcome))
-        {
-            return false;
-        }
-
-        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-        throw new RemoteServiceException($"create proposal {proposal.Id}", outcome.Status, code, requestId, message ?? "create failed");
+        return _writes.CreateAsync(List, proposal.Id, ProposalSeals.SealedFields(proposal, seal), acceptOwnRow: false, "proposal",
+            cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(StoredProposal current, Proposal updated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
-        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
-        var fields = ProposalSeals.SealedFields(updated, seal);
-        var operation = new BatchOperation("0", () =>
-        {
-            var body = new FieldValueSet
-            {
-                AdditionalData = ColumnMapping.ToGraphFields(List, fields, site.Dates),
-            };
-
-            // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed since it was read answers 412.
-            var request = site.Client.Sites[siteId].Lists[listId].Items[current.ItemId].Fields.ToPatchRequestInformation(body);
-            if (current.ETag is not null)
-            {
-                request.Headers.TryAdd("If-Match", current.ETag);
-            }
-
-            return request;
-        });
-        var outcome = (await batches.RunAsync([operation], cancellationToken).ConfigureAwait(false))[operation.Id];
-        if (outcome.IsSuccess)
-        {
-            return true;
-        }
-
-        if (outcome.Status == 412)
-        {
-            // Our own first attempt may have landed before a retry (lost response): then the row already holds our change.
-            var fresh = await lists.ReadByKeyAsync(siteId, listId, List, updated.Id, cancellationToken).ConfigureAwait(false);
-            return fresh is not null
-                && fields.All(f => FieldValues.Text(f.Value) == FieldValues.Text(fresh.Fields.GetValueOrDefault(f.Key)));
-        }
-
-        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-        throw new RemoteServiceException($"update proposal {updated.Id}", outcome.Status, code, requestId, message ?? "update failed");
+        return _writes.UpdateAsync(List, updated.Id, current.ItemId, current.ETag, ProposalSeals.SealedFields(updated, seal), "proposal",
+            cancellationToken);
     }
-
-    private Dictionary<string, object> GraphFields(IReadOnlyDictionary<string, string?> fields) =>
-        ColumnMapping.ToGraphFields(List, fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal), site.Dates);
 }

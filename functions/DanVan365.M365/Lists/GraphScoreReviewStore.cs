@@ -1,9 +1,7 @@
-using DanVan365.Core.Errors;
 using DanVan365.Core.Integrity;
 using DanVan365.Core.Scoring;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
-using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Lists;
 
@@ -18,6 +16,7 @@ public sealed class GraphScoreReviewStore(SiteContext site, BatchRunner batches,
     : IScoreReviewStore
 {
     private static readonly ListDefinition List = SiteSchema.Scores;
+    private readonly GuardedRowWrites _writes = new(site, batches, lists);
 
     public async Task<ScoreListing> ReadAsync(CancellationToken cancellationToken)
     {
@@ -48,76 +47,18 @@ public sealed class GraphScoreReviewStore(SiteContext site, BatchRunner batches,
         return new ScoreListing(items, problems, ignored);
     }
 
-    public async Task<bool> CreateAsync(ScoreRecord record, CancellationToken cancellationToken)
+    public Task<bool> CreateAsync(ScoreRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
-        var fields = ScoreRows.SealedValues(record, seal);
-        var operation = new BatchOperation("0", () =>
-        {
-            // https://learn.microsoft.com/graph/api/listitem-create
-            var body = new FieldValueSet
-            {
-                AdditionalData = ColumnMapping.ToGraphFields(List, fields.Where(f => f.Value is not null)
-                    .ToDictionary(StringComparer.Ordinal), site.Dates),
-            };
-            return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
-        });
-        var outcome = (await batches.RunAsync([operation], cancellationToken).ConfigureAwait(false))[operation.Id];
-        if (outcome.IsSuccess)
-        {
-            return true;
-        }
-
-        if (UniqueKeyConflict.Is(outcome))
-        {
-            // A lost answer to our own create: the row holds exactly our values, so it is written.
-            var fresh = await lists.ReadByKeyAsync(siteId, listId, List, record.Key, cancellationToken).ConfigureAwait(false);
-            return fresh is not null && Holds(fresh, fields);
-        }
-
-        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-        throw new RemoteServiceException($"create score {record.Key}", outcome.Status, code, requestId, message ?? "create failed");
+        // A lost answer to our own create: the row holds exactly our values, so it is written.
+        return _writes.CreateAsync(List, record.Key, ScoreRows.SealedValues(record, seal), acceptOwnRow: true, "score", cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(StoredScore current, ScoreRecord updated, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(StoredScore current, ScoreRecord updated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
-        var siteId = await site.SiteIdAsync(cancellationToken).ConfigureAwait(false);
-        var listId = await site.ListIdAsync(List, cancellationToken).ConfigureAwait(false);
-        var fields = ScoreRows.SealedValues(updated, seal);
-        var operation = new BatchOperation("0", () =>
-        {
-            var body = new FieldValueSet { AdditionalData = ColumnMapping.ToGraphFields(List, fields, site.Dates) };
-
-            // https://learn.microsoft.com/graph/api/listitem-update — If-Match: a row changed since it was read answers 412.
-            var request = site.Client.Sites[siteId].Lists[listId].Items[current.ItemId].Fields.ToPatchRequestInformation(body);
-            if (current.ETag is not null)
-            {
-                request.Headers.TryAdd("If-Match", current.ETag);
-            }
-
-            return request;
-        });
-        var outcome = (await batches.RunAsync([operation], cancellationToken).ConfigureAwait(false))[operation.Id];
-        if (outcome.IsSuccess)
-        {
-            return true;
-        }
-
-        if (outcome.Status == 412)
-        {
-            // Our own first attempt may have landed before a retry (lost response): then the row already holds our change.
-            var fresh = await lists.ReadByKeyAsync(siteId, listId, List, updated.Key, cancellationToken).ConfigureAwait(false);
-            return fresh is not null && Holds(fresh, fields);
-        }
-
-        var (code, message, requestId) = GraphBodies.Error(outcome.Body);
-        throw new RemoteServiceException($"update score {updated.Key}", outcome.Status, code, requestId, message ?? "update failed");
+        return _writes.UpdateAsync(List, updated.Key, current.ItemId, current.ETag, ScoreRows.SealedValues(updated, seal), "score",
+            cancellationToken);
     }
-
-    private static bool Holds(CurrentRow row, IReadOnlyDictionary<string, string?> fields) =>
-        fields.All(f => FieldValues.Text(f.Value) == FieldValues.Text(row.Fields.GetValueOrDefault(f.Key)));
 }
