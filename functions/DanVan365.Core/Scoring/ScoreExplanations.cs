@@ -84,7 +84,10 @@ public static class ScoreExplanations
 
     internal static string Report(RoundFact round, decimal points, bool required)
     {
-        var head = $"Báo cáo {round.Title} (hạn {Date(round.LastDay)})";
+        // The round's wording states its deadline once ("lần 1 trước ngày 15/9/2026"); other titles get the last day.
+        var head = round.Title.Contains("trước ngày", StringComparison.Ordinal)
+            ? $"Báo cáo {round.Title}"
+            : $"Báo cáo {round.Title} (hạn {Date(round.LastDay)})";
         if (!required)
         {
             var on = round.SubmittedOn is { } d ? $"đã nộp ngày {Date(d)}" : "đã nộp";
@@ -96,11 +99,11 @@ public static class ScoreExplanations
             SubmissionState.OnTime when round.SubmittedOn is { } d => $"{head}: nộp ngày {Date(d)}, đúng hạn, không trừ điểm.",
             SubmissionState.OnTime => $"{head}: đã nộp trong hạn, không trừ điểm.",
             SubmissionState.Late when round.SubmittedOn is { } d =>
-                $"{head}: nộp ngày {Date(d)}, quá hạn {Days(d.DayNumber - round.LastDay.DayNumber)}: trừ {Number(-points)} điểm.",
-            SubmissionState.Late => $"{head}: có báo cáo nhưng không ghi ngày nộp, đợt đã kết thúc nên tính nộp muộn: "
+                $"{head}: nộp ngày {Date(d)}, quá hạn {Days(d.DayNumber - round.LastDay.DayNumber)}, trừ {Number(-points)} điểm.",
+            SubmissionState.Late => $"{head}: có báo cáo nhưng không ghi ngày nộp, đợt đã kết thúc nên tính nộp muộn, "
                 + $"trừ {Number(-points)} điểm.",
-            SubmissionState.Returned => $"{head}: bị trả lại để bổ sung, chưa nộp lại khi đợt đã kết thúc: trừ {Number(-points)} điểm.",
-            _ => $"{head}: không nộp báo cáo: trừ {Number(-points)} điểm.",
+            SubmissionState.Returned => $"{head}: bị trả lại để bổ sung, chưa nộp lại khi đợt đã kết thúc, trừ {Number(-points)} điểm.",
+            _ => $"{head}: không nộp báo cáo, trừ {Number(-points)} điểm.",
         };
     }
 

@@ -137,7 +137,7 @@ public class ScoreCalculatorTests
         var reports = score.Lines.Where(l => l.Kind == ScoreLineKind.RoundReport).ToList();
         Assert.Equal([(1, ScoreOutcome.ReportLate, -2d), (2, ScoreOutcome.ReportMissing, -5d)],
             reports.Select(l => (l.Round!.Value, l.Outcome, l.Points)));
-        Assert.Contains("nộp ngày 17/09/2026, quá hạn 3 ngày: trừ 2 điểm", reports[0].Explanation, StringComparison.Ordinal);
+        Assert.Contains("nộp ngày 17/09/2026, quá hạn 3 ngày, trừ 2 điểm", reports[0].Explanation, StringComparison.Ordinal);
         Assert.Equal(93, score.Points);
         AssertLinesAddUp(score);
     }
@@ -227,7 +227,7 @@ public class ScoreCalculatorTests
         Assert.Equal("Chủ trì, hoàn thành ngày 20/11/2026, trước hạn 10 ngày (hạn 30/11/2026): (10 điểm + thưởng 0,2 điểm) × 1,0 "
             + "(vai trò) × 1,0 (mục 4); quy về thang 100 theo hệ số của nhiệm vụ trên tổng hệ số 2,0 của đơn vị: "
             + "10,2 × 1,0 ÷ (10 × 2,0) × 100 = 51 điểm.", score.Lines[0].Explanation);
-        Assert.Equal("Báo cáo lần 2 trước ngày 20/11/2026 (hạn 19/11/2026): không nộp báo cáo: trừ 5 điểm.", score.Lines[3].Explanation);
+        Assert.Equal("Báo cáo lần 2 trước ngày 20/11/2026: không nộp báo cáo, trừ 5 điểm.", score.Lines[3].Explanation);
     }
 
     [Theory]
