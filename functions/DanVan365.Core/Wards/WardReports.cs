@@ -201,7 +201,8 @@ public sealed class ReportIngestion(WardContext ward, DecisionIntake decisions, 
             throw new SubmissionRefusedException(result);
         }
 
-        // The operator's submission has no maker to propose a self score for: the answer says so, the rows stand.
+        // The operator's structured rows carry no year-end review (the rules rebuild the submission from its rows), so there
+        // is no self score to record: a unit proposes its score itself (web part, CLI `score propose`, its template).
         var (plan, failures, _) = await ingest.WriteAsync(catalogue, accepted, source, cancellationToken, maker: "op")
             .ConfigureAwait(false);
         return (plan, failures);
