@@ -27,8 +27,8 @@ internal sealed class GuardedRowWrites(SiteContext site, BatchRunner batches, Gr
             // https://learn.microsoft.com/graph/api/listitem-create
             var body = new FieldValueSet
             {
-                AdditionalData = ColumnMapping.ToGraphFields(list, fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal),
-                    site.Dates),
+                AdditionalData = ColumnMapping.ToGraphFields(list,
+                    fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal), site.Dates),
             };
             return site.Client.Sites[siteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = body });
         });
