@@ -26,7 +26,9 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         ArgumentNullException.ThrowIfNull(seal);
         Connection = connection;
         Site = new SiteContext(connection);
-        Batches = new BatchRunner(connection.Client, clock, connection.Options.MaxAttempts);
+        // Batch item retries go to the request retries' category (GraphClientLog).
+        Batches = new BatchRunner(connection.Client, clock, connection.Options.MaxAttempts,
+            loggerFactory?.CreateLogger("DanVan365.M365.Client.Graph"));
         Lists = new GraphListStore(Site, Batches);
         Provisioner = new GraphSiteProvisioner(Site, Batches, clock, seal);
         Interventions = new GraphInterventionLog(Site, Batches, Lists, seal);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 
@@ -31,10 +33,16 @@ public sealed record BatchOutcome(string Id, int Status, string Body, IReadOnlyD
 /// retries the envelope; items that come back inside a successful envelope are retried here, item by item, with the
 /// rules of the HTTP pipeline (<see cref="GraphRetryPolicy"/>): 429 always; 503/504 only when the item is safe to
 /// repeat (not a create unless marked <see cref="BatchOperation.RetrySafe"/>, never sendMail); after the largest wait
-/// among them (Retry-After or RateLimit-Reset, the greater), at most <see cref="M365Options.MaxAttempts"/> times.
+/// among them (Retry-After or RateLimit-Reset, the greater), at most <see cref="M365Options.MaxAttempts"/> times. Each
+/// item retry is logged like a request retry (<see cref="GraphClientLog.BatchItemRetrying"/>: item id, route, status,
+/// wait, attempt): "Requests in a batch are evaluated individually against the applicable throttling limits and if any
+/// request exceeds the limits, it fails with a status of 429" (docs repo: concepts/json-batching.md, "Batch size
+/// limitations"), and the envelope's own retries do not show them.
 /// </summary>
-public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, int maxAttempts = 6)
+public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, int maxAttempts = 6, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     /// <summary>Graph's documented maximum number of requests in one batch.</summary>
     public const int MaxBatchSize = 20;
 
@@ -52,27 +60,40 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
             for (var attempt = 1; pending.Count > 0; attempt++)
             {
                 var results = await SendAsync(pending, cancellationToken).ConfigureAwait(false);
-                var retry = new List<BatchOperation>();
+                var retry = new List<(BatchOperation Op, BatchOutcome Outcome)>();
                 var delay = TimeSpan.Zero;
                 foreach (var op in pending)
                 {
                     var outcome = results[op.Id];
-                    if (op.RetryOnTransient && ShouldRetry(op, outcome.Status) && attempt < maxAttempts)
+                    var transient = op.RetryOnTransient && ShouldRetry(op, outcome.Status);
+                    if (transient && attempt < maxAttempts)
                     {
-                        retry.Add(op);
+                        retry.Add((op, outcome));
                         var wait = WaitAskedBy(outcome) ?? DefaultRetryDelay * attempt;
                         delay = wait > delay ? wait : delay;
                     }
                     else
                     {
+                        if (transient)
+                        {
+                            GraphClientLog.BatchItemGaveUp(_logger, op.Id, OperationOf(op), outcome.Status, RequestIdOf(outcome), attempt);
+                        }
+
                         outcomes[op.Id] = outcome;
                     }
                 }
 
-                pending = retry;
+                pending = [.. retry.Select(r => r.Op)];
                 if (pending.Count > 0)
                 {
-                    await Task.Delay(delay > MaxRetryDelay ? MaxRetryDelay : delay, clock, cancellationToken).ConfigureAwait(false);
+                    delay = delay > MaxRetryDelay ? MaxRetryDelay : delay;
+                    foreach (var (op, outcome) in retry)
+                    {
+                        GraphClientLog.BatchItemRetrying(_logger, op.Id, OperationOf(op), outcome.Status, RequestIdOf(outcome), attempt,
+                            (long)delay.TotalMilliseconds);
+                    }
+
+                    await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -139,6 +160,17 @@ public sealed class BatchRunner(GraphServiceClient client, TimeProvider clock, i
         // unique key, notification claims); the HTTP pipeline refuses to repeat a top-level create or any sendMail.
         return !request.SendMail && (request.Idempotent || op.RetrySafe || CreatesRetriedUnmarked);
     }
+
+    /// <summary>The item's method and route with ids blanked (<see cref="GraphRequestClass.Operation"/>): safe to log.</summary>
+    private static string OperationOf(BatchOperation op)
+    {
+        var info = op.Build();
+        return GraphRequestClass.Of(info.HttpMethod.ToString(), info.URI.PathAndQuery).Operation;
+    }
+
+    /// <summary>The item's request-id: its header, else the one in its error body.</summary>
+    private static string? RequestIdOf(BatchOutcome outcome) =>
+        outcome.Headers.TryGetValue("request-id", out var id) ? id : GraphBodies.Error(outcome.Body).RequestId;
 
     private TimeSpan? WaitAskedBy(BatchOutcome outcome) =>
         RetryAfter.From(name => outcome.Headers.TryGetValue(name, out var value) ? value : null, clock.GetUtcNow());
