@@ -13,6 +13,7 @@ internal sealed class EmulatorCore : IDisposable
 {
     private readonly Router _router = new();
     private readonly ConcurrentDictionary<string, long> _byRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _userAgents = new(StringComparer.Ordinal);
     private long _requests;
     private long _batchItems;
     private long _writes;
@@ -96,7 +97,10 @@ internal sealed class EmulatorCore : IDisposable
         Interlocked.Read(ref _serverErrors),
         Interlocked.Read(ref _mails),
         new SortedDictionary<string, long>(_byRoute, StringComparer.Ordinal),
-        _budget.Total);
+        _budget.Total)
+    {
+        UserAgents = new SortedDictionary<string, long>(_userAgents, StringComparer.Ordinal),
+    };
 
     public void ResetStats()
     {
@@ -108,6 +112,7 @@ internal sealed class EmulatorCore : IDisposable
         Interlocked.Exchange(ref _mails, 0);
         _budget.ResetTotal();
         _byRoute.Clear();
+        _userAgents.Clear();
     }
 
     /// <summary>Empties the state and seeds it again; clears faults and stats.</summary>
@@ -140,6 +145,14 @@ internal sealed class EmulatorCore : IDisposable
     public async Task<GraphResponse> ExecuteAsync(GraphRequest request, bool inBatch, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref inBatch ? ref _batchItems : ref _requests);
+        if (!inBatch)
+        {
+            // Recorded, not enforced: SharePoint prioritises decorated traffic (NONISV|CompanyName|AppName/Version) but
+            // does not document refusing a request without it ("Avoid getting throttled or blocked in SharePoint Online",
+            // section "How to decorate your http traffic to avoid throttling?").
+            _userAgents.AddOrUpdate(request.Header("User-Agent") ?? string.Empty, 1, (_, n) => n + 1);
+        }
+
         var faults = Faults;
         if (!inBatch && faults.DelayMs > 0)
         {

@@ -60,7 +60,11 @@ public sealed record EmulatorStats(
     long ServerErrors,
     long MailsSent,
     IReadOnlyDictionary<string, long> ByRoute,
-    long ResourceUnits = 0);
+    long ResourceUnits = 0)
+{
+    /// <summary>Requests per User-Agent header as received ("" when none), envelopes of $batch once.</summary>
+    public IReadOnlyDictionary<string, long> UserAgents { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>Injected faults (also POST /_emulator/faults). Zero turns a fault off.</summary>
 /// <param name="ThrottleEvery">Every Nth operation answers 429 with Retry-After.</param>

@@ -19,8 +19,21 @@ namespace DanVan365.M365.Client;
 /// </summary>
 public static class GraphClientBuilder
 {
-    /// <summary>The User-Agent product that identifies the app in Graph's logs.</summary>
+    /// <summary>The app's name in the User-Agent that identifies it in Graph's and SharePoint's logs.</summary>
     public const string Product = "DanVan365";
+
+    /// <summary>
+    /// The User-Agent product SharePoint asks an enterprise application to send, <c>NONISV|CompanyName|AppName/Version</c>
+    /// (SharePoint/sp-dev-docs, docs/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online.md,
+    /// "How to decorate your http traffic to avoid throttling?"), e.g. <c>NONISV|UBND-TP-Hai-Phong|DanVan365/1.0.0</c>.
+    /// </summary>
+    public static string UserAgent(M365Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"NONISV|{options.TrafficOrganisation}|{Product}/{Version}";
+    }
+
+    private static string Version => typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
     /// <param name="options">The tenant's settings.</param>
     /// <param name="resilience">The tenant's shared budgets, retries and circuit (<see cref="TenantResilienceRegistry.For"/>).</param>
@@ -34,7 +47,7 @@ public static class GraphClientBuilder
         ArgumentNullException.ThrowIfNull(resilience);
         options.Validate();
         var meter = new RequestMeter();
-        var handlers = Handlers(resilience, interactive);
+        var handlers = Handlers(resilience, interactive, options);
 
         // Counts what reaches the wire (retries included): the figure behind "requests=N".
         handlers.Add(meter);
@@ -55,9 +68,10 @@ public static class GraphClientBuilder
 
     /// <summary>
     /// The SDK's default handlers with its RetryHandler replaced by <see cref="GraphResilienceHandler"/>, which takes the
-    /// next place in the tenant's line (or the first, <paramref name="interactive"/>).
+    /// next place in the tenant's line (or the first, <paramref name="interactive"/>), and the User-Agent decorated as
+    /// SharePoint asks (<see cref="UserAgent"/>; the organisation from <paramref name="options"/>, else the default).
     /// </summary>
-    public static IList<DelegatingHandler> Handlers(TenantResilience resilience, bool interactive = false)
+    public static IList<DelegatingHandler> Handlers(TenantResilience resilience, bool interactive = false, M365Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(resilience);
         var handlers = GraphClientFactory.CreateDefaultHandlers();
@@ -70,8 +84,13 @@ public static class GraphClientBuilder
                         interactive ? TenantResilience.FirstPriority : resilience.NextPriority());
                     break;
                 case UserAgentHandler:
-                    var version = typeof(GraphClientBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
-                    handlers[i] = new UserAgentHandler(new UserAgentHandlerOption { ProductName = Product, ProductVersion = version });
+                    // RFC 2616 product "NONISV|Organisation|DanVan365" "/" version: '|' is a token character.
+                    var organisation = options?.TrafficOrganisation ?? M365Options.DefaultTrafficOrganisation;
+                    handlers[i] = new UserAgentHandler(new UserAgentHandlerOption
+                    {
+                        ProductName = $"NONISV|{organisation}|{Product}",
+                        ProductVersion = Version,
+                    });
                     break;
             }
         }

@@ -152,6 +152,7 @@ public sealed class M365Options
                 "is for a local Graph only, and must be the object id (GUID) of one of its users.");
         }
 
+        CheckTrafficOrganisation();
         if (Local)
         {
             return;
@@ -204,6 +205,28 @@ public sealed class M365Options
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ConfigurationException($"{Section}:{name}", "is missing.");
+        }
+    }
+
+    /// <summary>
+    /// The organisation that runs the app, in the User-Agent every Graph request carries:
+    /// <c>NONISV|{TrafficOrganisation}|DanVan365/{version}</c>, the decoration SharePoint asks of an enterprise
+    /// application ("Avoid getting throttled or blocked in SharePoint Online", section "How to decorate your http traffic":
+    /// well decorated traffic is prioritised over traffic that is not). One RFC 2616 token (letters, digits and
+    /// <c>!#$%&amp;'*+-.^_`~</c>, at most 64; no '|', which separates the parts), e.g. <c>UBND-TP-Hai-Phong</c>.
+    /// </summary>
+    public string TrafficOrganisation { get; set; } = DefaultTrafficOrganisation;
+
+    /// <summary>The organisation named when none is set: the project's own name.</summary>
+    public const string DefaultTrafficOrganisation = "DanVan365";
+
+    private void CheckTrafficOrganisation()
+    {
+        if (string.IsNullOrEmpty(TrafficOrganisation) || TrafficOrganisation.Length > 64
+            || !TrafficOrganisation.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`~".Contains(c, StringComparison.Ordinal)))
+        {
+            throw new ConfigurationException($"{Section}:{nameof(TrafficOrganisation)}",
+                "must be one word of at most 64 letters, digits or !#$%&'*+-.^_`~ (no spaces, no '|'), e.g. UBND-TP-Hai-Phong.");
         }
     }
 }
