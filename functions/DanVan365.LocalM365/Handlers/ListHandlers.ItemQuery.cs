@@ -151,24 +151,27 @@ internal static partial class ListHandlers
         return GraphResponse.Ok(ctx.Collection(values, "sites('" + list.Str("_site") + "')/lists('" + list.Str("id") + "')/items", next));
     }
 
+    // https://learn.microsoft.com/en-us/graph/api/listitem-delta : every item first, then changes after the token, in pages
+    // (Handlers/DeltaPages.cs: nextLink, deltaLink, $top, 410 resync with Location; docs repo: api-reference/v1.0/api/listitem-delta.md).
     private static GraphResponse ItemsDelta(OperationContext ctx)
     {
         var list = RequireList(ctx);
         var listId = list.Str("id")!;
         var expand = ODataQuery.Expand(ctx.Request.QueryValue("$expand"));
-        var token = ODataQuery.DecodeToken(ctx.Request.QueryValue("token"));
-        var values = new List<JsonNode>();
-        if (token is null)
+        return ctx.Core.Deltas.Respond(ctx, since =>
         {
-            foreach (var item in ctx.Store.Children("listItem", listId))
+            var values = new List<JsonNode>();
+            if (since is null)
             {
-                values.Add(PresentItem(ctx, list, item, expand.ContainsKey("fields"), expand.GetValueOrDefault("fields")));
+                foreach (var item in ctx.Store.Children("listItem", listId))
+                {
+                    values.Add(PresentItem(ctx, list, item, expand.ContainsKey("fields"), expand.GetValueOrDefault("fields")));
+                }
+
+                return values;
             }
-        }
-        else
-        {
-            var since = long.Parse(token, CultureInfo.InvariantCulture);
-            foreach (var id in ctx.Store.ChangedSince("listItem", listId, since))
+
+            foreach (var id in ctx.Store.ChangedSince("listItem", listId, since.Value))
             {
                 var item = ctx.Store.Get("listItem", id);
                 values.Add(item is null
@@ -179,16 +182,8 @@ internal static partial class ListHandlers
                     }
                     : PresentItem(ctx, list, item, expand.ContainsKey("fields"), expand.GetValueOrDefault("fields")));
             }
-        }
 
-        var result = ctx.Collection(values, "Collection(microsoft.graph.listItem)");
-        var deltaLink =
-            ctx.SelfLink(new Dictionary<string, string?>
-            {
-                ["token"] = ODataQuery.EncodeToken(ctx.Store.CurrentSequence()
-            .ToString(CultureInfo.InvariantCulture))
-            });
-        result["@odata.deltaLink"] = deltaLink;
-        return GraphResponse.Ok(result);
+            return values;
+        }, "Collection(microsoft.graph.listItem)");
     }
 }

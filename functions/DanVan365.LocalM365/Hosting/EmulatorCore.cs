@@ -72,6 +72,9 @@ internal sealed class EmulatorCore : IDisposable
     /// </summary>
     internal byte[] UrlKey { get; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
+    /// <summary>Delta enumerations in pages and their tokens (Handlers/DeltaPages.cs).</summary>
+    public DeltaPages Deltas { get; } = new();
+
     /// <summary>RootUrl + "/v1.0".</summary>
     public string BaseUrl => RootUrl + "/v1.0";
 
@@ -129,6 +132,7 @@ internal sealed class EmulatorCore : IDisposable
             Tenant = Seeder.Describe(this);
         }
 
+        Deltas.ExpireAll();
         Faults = new EmulatorFaults();
         ResetStats();
     }

@@ -38,6 +38,12 @@ public sealed class LocalGraphServerOptions
     /// </summary>
     public TimeProvider BudgetClock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Items in a delta page when the request gives no $top (driveitem-delta.md, listitem-delta.md: results come in pages
+    /// linked by @odata.nextLink; the documentation names no size). Small values make every delta reader follow nextLinks.
+    /// </summary>
+    public int DeltaPageSize { get; set; } = 200;
+
     /// <summary>Optional logging for the web host; null logs nothing.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }
@@ -73,7 +79,7 @@ public sealed record EmulatorStats(
 /// <param name="DelayMs">Latency added to every request.</param>
 /// <param name="AfterExecution">The injected 429/503 is answered after the operation took effect (a lost response).</param>
 /// <param name="ConflictEvery">Every Nth Planner write answers 409 (planner-overview: clients re-read and resolve).</param>
-/// <param name="ExpireDeltaTokens">Every delta token presented answers 410 Gone (driveitem-delta: resync).</param>
+/// <param name="ExpireDeltaTokens">Every delta token presented, a nextLink's too, answers 410 Gone (driveitem-delta: resync).</param>
 /// <param name="ResourceUnitsPerMinute">SharePoint's per-app budget: past it, 429 until the minute ends (0: no budget).</param>
 /// <param name="TimeScale">How much faster than real time the budget's minute runs (60: a minute lasts a second).</param>
 public sealed record EmulatorFaults(

@@ -83,7 +83,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
             outbox ??= Path.Combine(data, "outbox");
         }
 
+        if (options.DeltaPageSize is < 1 or > 5000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DeltaPageSize, "DeltaPageSize must be between 1 and 5000.");
+        }
+
         var core = new EmulatorCore(new GraphStore(dbPath, options.Snapshot), options.Clock, seed, outbox, options.BudgetClock);
+        core.Deltas.PageSize = options.DeltaPageSize;
         try
         {
             var builder =
@@ -148,6 +154,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
 
     /// <summary>Empties the state, seeds it again, clears faults and stats (POST /_emulator/reset).</summary>
     public void Reset() => _core.Reset();
+
+    /// <summary>
+    /// Every delta token and nextLink issued so far stops working, as when "the server state has changed and a new token is
+    /// required": the next request with one answers 410 Gone with a Location that starts a fresh enumeration (docs repo:
+    /// api-reference/v1.0/api/driveitem-delta.md, listitem-delta.md). Also POST /_emulator/delta/expire.
+    /// </summary>
+    public void ExpireDeltaTokens() => _core.Deltas.ExpireAll();
 
     /// <summary>Injects faults; null clears them (POST/DELETE /_emulator/faults).</summary>
     public void SetFaults(EmulatorFaults? faults) => _core.Faults = faults ?? new EmulatorFaults();
@@ -236,6 +249,11 @@ public sealed class LocalGraphServer : IAsyncDisposable
         _app.MapDelete("/_emulator/faults", () =>
         {
             _core.Faults = new EmulatorFaults();
+            return Results.NoContent();
+        });
+        _app.MapPost("/_emulator/delta/expire", () =>
+        {
+            _core.Deltas.ExpireAll();
             return Results.NoContent();
         });
         _app.MapPost("/_emulator/reset", () =>

@@ -199,40 +199,49 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
         return (files, next ?? token ?? string.Empty);
     }
 
+    /// <summary>How often one read starts the enumeration again after a 410 before it gives up.</summary>
+    private const int MaxDeltaRestarts = 3;
+
     /// <summary>
-    /// The ids of files changed since the token (all files without one) and the next delta link. A token the service no
-    /// longer knows answers 410 Gone with a Location header that starts a fresh enumeration (driveitem-delta.md): the
-    /// enumeration is started again from there, once, and every file comes back (ingestion skips the ones it has read).
+    /// The ids of files changed since the token (all files without one) and the next delta link, following every
+    /// @odata.nextLink to the page that carries the @odata.deltaLink. A token the service can no longer serve answers 410
+    /// Gone with a Location header holding "a new nextLink that starts a fresh delta enumeration from scratch"
+    /// (driveitem-delta.md, Example 2), on the first page or on any page reached through a nextLink: what the pages gave
+    /// so far is dropped and the enumeration starts again from there (at most <see cref="MaxDeltaRestarts"/> times); every
+    /// file comes back, and ingestion skips the ones it has read.
     /// </summary>
     private async Task<(IReadOnlyCollection<string> Ids, string? DeltaLink)> DeltaAsync(string driveId, string? token,
         CancellationToken cancellationToken)
     {
         var delta = Client.Drives[driveId].Items["root"].Delta;
-        Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaGetResponse? page;
-        try
-        {
-            page = await (token is null
-                ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
-                : delta.WithUrl(token).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (token is not null && GraphErrors.Is(error, 410))
-        {
-            var restart = error.ResponseHeaders is { } headers && headers.TryGetValue("Location",
-                out var values) ? values.FirstOrDefault() : null;
-            page = await GraphErrors.Call("library delta", () => restart is null
-                ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
-                : delta.WithUrl(restart).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
-        {
-            throw GraphErrors.From("library delta", error);
-        }
-
         // The same item may appear more than once: the last occurrence wins (driveitem-delta.md, Remarks).
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        while (page is not null)
+        var link = token;
+        var restarts = 0;
+        while (true)
         {
-            foreach (var item in page.Value ?? [])
+            Microsoft.Graph.Drives.Item.Items.Item.Delta.DeltaGetResponse? page;
+            try
+            {
+                page = await (link is null
+                    ? delta.GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)
+                    : delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (link is not null && GraphErrors.Is(error, 410)
+                && restarts < MaxDeltaRestarts)
+            {
+                restarts++;
+                changed.Clear();
+                link = error.ResponseHeaders is { } headers && headers.TryGetValue("Location", out var values)
+                    ? values.FirstOrDefault() : null;
+                continue;
+            }
+            catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
+            {
+                throw GraphErrors.From("library delta", error);
+            }
+
+            foreach (var item in page?.Value ?? [])
             {
                 if (item.Id is null)
                 {
@@ -249,21 +258,18 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
                 }
             }
 
-            if (page.OdataDeltaLink is { } deltaLink)
+            if (page?.OdataDeltaLink is { } deltaLink)
             {
                 return (changed, deltaLink);
             }
 
-            if (page.OdataNextLink is not { } nextLink)
+            if (page?.OdataNextLink is not { } nextLink)
             {
-                break;
+                return (changed, null);
             }
 
-            page = await GraphErrors.Call("library delta",
-                () => delta.WithUrl(nextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            link = nextLink;
         }
-
-        return (changed, null);
     }
 
     /// <summary>The library-relative folder of a parentReference path "/drives/{id}/root:/2026/Đợt 1/Nộp" ("" for the root).</summary>
