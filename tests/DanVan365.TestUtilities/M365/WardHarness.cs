@@ -69,12 +69,18 @@ public sealed class WardHarness : IAsyncDisposable
     /// <param name="outbox">Where the local Graph writes sent mail.</param>
     /// <param name="settings">Configuration given to the registration (e.g. "Escalation:Steps:0:OffsetDays").</param>
     /// <param name="state">The local Graph's state to start from (a copy of it; see <see cref="SyncedWard"/>), or the seed.</param>
+    /// <param name="deltaPageSize">Items in the local Graph's delta pages (its default when null).</param>
     public static async Task<WardHarness> StartAsync(DateTimeOffset? now = null, string? outbox = null,
-        IReadOnlyDictionary<string, string?>? settings = null, LocalGraphSnapshot? state = null)
+        IReadOnlyDictionary<string, string?>? settings = null, LocalGraphSnapshot? state = null, int? deltaPageSize = null)
     {
         // Waits (retries, paces, the lease's poll) end at once, the clock moved on by them.
         var clock = new VirtualClock(now ?? DefaultStart);
         var options = new LocalGraphServerOptions { OutboxDirectory = outbox, Clock = clock, Snapshot = state };
+        if (deltaPageSize is { } pageSize)
+        {
+            options.DeltaPageSize = pageSize;
+        }
+
         var server = await LocalGraphServer.StartAsync(options).ConfigureAwait(false);
         try
         {
