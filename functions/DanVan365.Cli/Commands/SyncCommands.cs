@@ -68,6 +68,11 @@ internal static class SyncCommands
                     .ConfigureAwait(false);
             }
 
+            foreach (var limit in report.Planner.Limits)
+            {
+                await context.Error.WriteLineAsync(limit.Sentence).ConfigureAwait(false);
+            }
+
             await PrintTeamsTabAsync(context, report.TeamsTab).ConfigureAwait(false);
             await context.Out.WriteLineAsync(ClosingLine(report.Lists, report.Planner, report.ListRequests,
                 report.PlannerRequests)).ConfigureAwait(false);

@@ -22,6 +22,12 @@ public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult
     /// <summary>How the plan was pinned in Teams, when this run made or checked the plan (else null).</summary>
     public TeamsTabPin? TeamsTab { get; init; }
 
+    /// <summary>
+    /// Per-task limits Planner answered in this run (<see cref="PlannerLimitHit"/>): reported once, when the over-limit write
+    /// was tried, and not again until the decision's value for that task changes; not failures.
+    /// </summary>
+    public IReadOnlyList<PlannerLimitHit> Limits { get; init; } = [];
+
     /// <summary>A dry run's verdict: a run would write (make the plan or buckets, write tasks, or record on Phân công).</summary>
     public bool WritesPending { get; init; }
 }
@@ -80,7 +86,12 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
         var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
-        return new PlannerSyncReport(plan, applied, progressUpdated, failures) { MissingTasks = missing, TeamsTab = pinned };
+        return new PlannerSyncReport(plan, applied, progressUpdated, failures)
+        {
+            MissingTasks = missing,
+            TeamsTab = pinned,
+            Limits = applied.Limits,
+        };
     }
 
     /// <summary>The effective last day (<see cref="AssignmentRow.EffectiveLastDay"/>) of every extended Phân công row, by key.</summary>

@@ -5,7 +5,11 @@ public sealed record PlannerSnapshot(string PlanId, IReadOnlyDictionary<string, 
 
 /// <summary>What applying a Planner plan did: the task id and content hash each Phân công row must now record, and failures.</summary>
 public sealed record PlannerApplyResult(IReadOnlyDictionary<string, (string TaskId, string? Hash)> Links,
-    IReadOnlyList<Sync.RowFailure> Failures, int Writes);
+    IReadOnlyList<Sync.RowFailure> Failures, int Writes)
+{
+    /// <summary>Per-task limits Planner answered; the writes went through without what was over (not failures).</summary>
+    public IReadOnlyList<PlannerLimitHit> Limits { get; init; } = [];
+}
 
 /// <summary>Planner, as the use cases see it. Implemented by the Graph adapter.</summary>
 public interface IPlannerStore

@@ -26,7 +26,10 @@ public sealed class GraphPlannerStore : IPlannerStore
         Details = new GraphTaskDetails(connection, batches);
         TeamsTab = new GraphTeamsTab(connection);
         People = new GraphPeopleDirectory(connection, batches, logger);
+        _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
+
+    private readonly Microsoft.Extensions.Logging.ILogger _logger;
 
     /// <summary>The ward's plan, found by its recorded id.</summary>
     public GraphPlanLocator Plan { get; }
@@ -105,7 +108,8 @@ public sealed class GraphPlannerStore : IPlannerStore
         }
 
         var changes = plan.Changes.Where(c => c.Kind is PlannerChangeKind.Update or PlannerChangeKind.Archive).ToList();
-        var taskFailures = await Tasks.UpdateTasksAsync(changes, snapshot.BucketIds, cancellationToken).ConfigureAwait(false);
+        var limits = new List<PlannerLimitHit>();
+        var taskFailures = await Tasks.UpdateTasksAsync(changes, snapshot.BucketIds, cancellationToken, limits).ConfigureAwait(false);
         failures.AddRange(taskFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
         var failedKeys = taskFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         writes += changes.Count(c => c.TaskChanged && !failedKeys.Contains(c.AssignmentKey));
@@ -115,7 +119,7 @@ public sealed class GraphPlannerStore : IPlannerStore
             .Concat(changes.Where(c => c.Kind == PlannerChangeKind.Update && c.DetailsChanged
                 && !failedKeys.Contains(c.AssignmentKey)).Select(c => (c.AssignmentKey, c.Existing!.Id, c.Spec!)))
             .ToList();
-        var detailFailures = await Details.UpdateDetailsAsync(details, cancellationToken).ConfigureAwait(false);
+        var detailFailures = await Details.UpdateDetailsAsync(details, cancellationToken, limits).ConfigureAwait(false);
         failures.AddRange(detailFailures.Select(f => new Core.Sync.RowFailure(f.Key, f.Reason)));
         var detailFailed = detailFailures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         writes += details.Count - detailFailed.Count;
@@ -130,6 +134,11 @@ public sealed class GraphPlannerStore : IPlannerStore
             links[change.AssignmentKey] = (change.Existing!.Id, change.Spec!.ContentHash);
         }
 
-        return new PlannerApplyResult(links, failures, writes);
+        foreach (var hit in limits)
+        {
+            PlannerLimitLog.LimitReached(_logger, hit.TaskId, hit.Code);
+        }
+
+        return new PlannerApplyResult(links, failures, writes) { Limits = limits };
     }
 }

@@ -194,9 +194,13 @@ public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner ba
         return _client.Planner.Tasks.ToPostRequestInformation(task);
     }
 
-    /// <summary>Updates the task objects of changes (If-Match); a 412 is re-read and re-applied on top of the fresh task.</summary>
+    /// <summary>
+    /// Updates the task objects of changes (If-Match); a 412 is re-read and re-applied on top of the fresh task. A 403
+    /// MaximumAssigneesInTasks (planner-overview.md, "403 Forbidden": "The assignments property … contains too many
+    /// values") is added to <paramref name="limits"/> and the change sent again without the assignees it would add.
+    /// </summary>
     public async Task<List<(string Key, string Reason)>> UpdateTasksAsync(IReadOnlyList<PlannerChange> changes,
-        IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> buckets, CancellationToken cancellationToken, ICollection<PlannerLimitHit>? limits = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var failures = new List<(string, string)>();
@@ -225,6 +229,13 @@ public sealed class GraphPlannerTasks(GraphConnection connection, BatchRunner ba
                     var state = ToState(fresh!);
                     var add = pending[i].AddAssigneeIds.Where(id => !state.AssigneeIds.Contains(id)).ToList();
                     again.Add(pending[i] with { Existing = state, AddAssigneeIds = add });
+                    continue;
+                }
+
+                if (PlannerResponses.LimitOf(outcome) == PlannerLimitHit.Assignees && pending[i].AddAssigneeIds.Count > 0)
+                {
+                    limits?.Add(new PlannerLimitHit(pending[i].AssignmentKey, pending[i].Existing!.Id, PlannerLimitHit.Assignees));
+                    again.Add(pending[i] with { AddAssigneeIds = [] });
                     continue;
                 }
 

@@ -14,13 +14,19 @@ public sealed class GraphTaskDetails(GraphConnection connection, BatchRunner bat
 {
     private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
 
-    /// <summary>Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with
-    /// If-Match.</summary>
+    /// <summary>
+    /// Writes task details (description, checklist, references): GET details for the eTag and checklist, then PATCH with
+    /// If-Match. A 403 MaximumChecklistItemsOnTask or MaximumReferencesOnTask (planner-overview.md, "403 Forbidden": the
+    /// checklist or references "contains too many values") is added to <paramref name="limits"/> and the details written
+    /// again without the items or references sync would add (what it updates or removes still goes).
+    /// </summary>
     public async Task<List<(string Key, string Reason)>> UpdateDetailsAsync(
-        IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken)
+        IReadOnlyList<(string Key, string TaskId, PlannerTaskSpec Spec)> items, CancellationToken cancellationToken,
+        ICollection<PlannerLimitHit>? limits = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         var failures = new List<(string, string)>();
+        var withheld = new HashSet<(string Key, string Code)>();
         var pending = items.ToList();
         for (var round = 0; pending.Count > 0; round++)
         {
@@ -39,7 +45,9 @@ public sealed class GraphTaskDetails(GraphConnection connection, BatchRunner bat
                 }
 
                 var item = pending[i];
-                var patch = DetailsPatch(item.Key, item.Spec, outcome.Body, out var etag);
+                var patch = DetailsPatch(item.Key, item.Spec, outcome.Body, out var etag,
+                    addChecklist: !withheld.Contains((item.Key, PlannerLimitHit.ChecklistItems)),
+                    addReferences: !withheld.Contains((item.Key, PlannerLimitHit.References)));
                 writes.Add(new BatchOperation(writes.Count.ToString(CultureInfo.InvariantCulture), () =>
                 {
                     var request = _client.Planner.Tasks[item.TaskId].Details.ToPatchRequestInformation(patch);
@@ -61,6 +69,11 @@ public sealed class GraphTaskDetails(GraphConnection connection, BatchRunner bat
 
                 if (outcome.Status is 409 or 412 && round < PlannerResponses.MaxConflictRounds)
                 {
+                    again.Add(writeItems[i]);
+                }
+                else if (PlannerResponses.LimitOf(outcome) is { } limit && withheld.Add((writeItems[i].Key, limit)))
+                {
+                    limits?.Add(new PlannerLimitHit(writeItems[i].Key, writeItems[i].TaskId, limit));
                     again.Add(writeItems[i]);
                 }
                 else
@@ -88,7 +101,8 @@ public sealed class GraphTaskDetails(GraphConnection connection, BatchRunner bat
     /// stable.</summary>
     public static string ChecklistId(string key, string title) => PlannerDesign.ChecklistItemId(key, title);
 
-    private static PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag)
+    private static PlannerTaskDetails DetailsPatch(string key, PlannerTaskSpec spec, string currentBody, out string etag,
+        bool addChecklist = true, bool addReferences = true)
     {
         using var doc = System.Text.Json.JsonDocument.Parse(currentBody);
         var root = doc.RootElement;
@@ -113,7 +127,7 @@ public sealed class GraphTaskDetails(GraphConnection connection, BatchRunner bat
         for (var i = 0; i < spec.Checklist.Count; i++)
         {
             var id = ChecklistId(key, spec.Checklist[i]);
-            if (!existingIds.Contains(id))
+            if (!existingIds.Contains(id) && addChecklist)
             {
                 checklist.AdditionalData[id] = new PlannerChecklistItem
                 {
@@ -126,7 +140,10 @@ public sealed class GraphTaskDetails(GraphConnection connection, BatchRunner bat
         }
 
         var references = new PlannerExternalReferences { AdditionalData = new Dictionary<string, object>() };
-        foreach (var link in spec.References)
+        var existingReferences = root.TryGetProperty("references", out var refs) && refs.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? refs.EnumerateObject().Select(r => r.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var link in spec.References.Where(l => addReferences || existingReferences.Contains(ReferenceKey(l.Url))))
         {
             references.AdditionalData[ReferenceKey(link.Url)] = new PlannerExternalReference
             {

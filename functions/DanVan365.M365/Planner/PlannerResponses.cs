@@ -1,4 +1,5 @@
 using DanVan365.Core.Errors;
+using DanVan365.Core.Planner;
 using DanVan365.M365.Client;
 
 namespace DanVan365.M365.Planner;
@@ -31,6 +32,13 @@ internal static class PlannerResponses
         var (code, message, requestId) = GraphBodies.Error(outcome.Body);
         return $"HTTP {outcome.Status} {code} {message} (request-id {requestId ?? "-"})";
     }
+
+    /// <summary>
+    /// The per-task limit a failed item names (403 with the limit as its error code: planner-overview.md, "Common Planner
+    /// error conditions"), or null.
+    /// </summary>
+    public static string? LimitOf(BatchOutcome outcome) =>
+        outcome.Status == 403 && GraphBodies.Error(outcome.Body).Code is { } code && PlannerLimitHit.PerTask.Contains(code) ? code : null;
 
     /// <summary>Throws the first failed batch item's error, if any.</summary>
     public static void Fail(string operation, IEnumerable<BatchOutcome> failed)
