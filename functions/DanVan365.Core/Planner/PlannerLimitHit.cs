@@ -22,7 +22,8 @@ public sealed record PlannerLimitHit(string AssignmentKey, string TaskId, string
     public const string References = "MaximumReferencesOnTask";
 
     /// <summary>The per-task limits sync handles this way.</summary>
-    public static IReadOnlySet<string> PerTask { get; } = new HashSet<string>(StringComparer.Ordinal) { Assignees, ChecklistItems, References };
+    public static IReadOnlySet<string> PerTask { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { Assignees, ChecklistItems, References };
 
     /// <summary>What people read: which task, which limit, what was left out and what to do.</summary>
     public string Sentence => Code switch

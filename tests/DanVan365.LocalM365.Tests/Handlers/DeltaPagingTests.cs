@@ -71,14 +71,16 @@ public sealed class DeltaPagingTests
     {
         await using var fx = await LocalGraphFixture.StartAsync();
         var site = fx.Tenant.WardSiteId;
-        var list = (await fx.Client.Sites[site].Lists.PostAsync(SitesAndListsTests.NewList("Trang " + Guid.NewGuid().ToString("N")[..8])))!.Id;
+        var name = "Trang " + Guid.NewGuid().ToString("N")[..8];
+        var list = (await fx.Client.Sites[site].Lists.PostAsync(SitesAndListsTests.NewList(name)))!.Id;
         await fx.Client.Sites[site].Lists[list].Items.PostAsync(new ListItem { Fields = SitesAndListsTests.Fields(("Code", "p.0")) });
         var latest = await new ListDelta($"{fx.Server.BaseUrl}/sites/{site}/lists/{list}/items/delta?token=latest",
             fx.Client.RequestAdapter).GetAsDeltaGetResponseAsync();
         Assert.Empty(latest!.Value!);
         for (var i = 1; i <= 3; i++)
         {
-            await fx.Client.Sites[site].Lists[list].Items.PostAsync(new ListItem { Fields = SitesAndListsTests.Fields(("Code", "p." + i)) });
+            var item = new ListItem { Fields = SitesAndListsTests.Fields(("Code", "p." + i)) };
+            await fx.Client.Sites[site].Lists[list].Items.PostAsync(item);
         }
 
         var url = latest.OdataDeltaLink + "&$top=2&$expand=fields";

@@ -37,7 +37,8 @@ public sealed class PlannerLimitsTests
             edit[Guid.NewGuid().ToString()] = new PlannerAssignment { OdataType = "#microsoft.graph.plannerAssignment", OrderHint = " !" };
         }
 
-        await PlannerPeople.PatchTaskAsync(person, taskId, new PlannerTask { Assignments = new PlannerAssignments { AdditionalData = edit } });
+        var assignments = new PlannerAssignments { AdditionalData = edit };
+        await PlannerPeople.PatchTaskAsync(person, taskId, new PlannerTask { Assignments = assignments });
 
         // The re-issued decision changes 1.1's title: sync writes the task again and would add the assignee back (21).
         var reissued = CatalogueReissue.Reissued();
@@ -83,7 +84,8 @@ public sealed class PlannerLimitsTests
             r => r.Headers.Add("If-Match", (string)details.AdditionalData["@odata.etag"]));
         var limits = new List<PlannerLimitHit>();
 
-        var failures = await session.Planner.Details.UpdateDetailsAsync([(spec.AssignmentKey, taskId, spec)], CancellationToken.None, limits);
+        var failures = await session.Planner.Details.UpdateDetailsAsync([(spec.AssignmentKey, taskId, spec)], CancellationToken.None,
+            limits);
 
         Assert.Empty(failures);
         Assert.Equal([new PlannerLimitHit(spec.AssignmentKey, taskId, PlannerLimitHit.ChecklistItems)], limits);
