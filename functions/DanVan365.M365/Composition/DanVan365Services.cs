@@ -46,6 +46,8 @@ public static class DanVan365Services
         services.TryAddSingleton<IWardScopeFactory, WardScopeFactory>();
         services.TryAddSingleton<IReportDocuments>(_ => new WordReportDocuments());
         services.TryAddSingleton<IDecisionReader, DocumentsDecisionReader>();
+        // Decisions read, kept by ward, file and version (cTag) across runs: a warm portal call does not re-read the decision.
+        services.TryAddSingleton<ParsedDecisions>();
         services.TryAddSingleton(_ => ProposalSettings(configuration));
         services.TryAddSingleton(_ => IntegritySettings(configuration));
         services.TryAddSingleton(_ => ScoringSettings(configuration));
