@@ -77,6 +77,19 @@ public sealed class ParsedDecisions
         return catalogue ?? throw refusal!;
     }
 
+    /// <summary>
+    /// The catalogue last used for the ward (any file, any version), or null: a hint only (e.g. which year's folder a call
+    /// will read), never the decision in use.
+    /// </summary>
+    public TaskCatalogue? LastUsed(string wardId)
+    {
+        lock (_gate)
+        {
+            return _entries.Where(e => e.Catalogue is not null && string.Equals(e.Key.Ward, wardId, StringComparison.Ordinal))
+                .MaxBy(e => e.LastUse)?.Catalogue;
+        }
+    }
+
     /// <summary>Forgets everything kept (tests; a host may call it).</summary>
     public void Clear()
     {
