@@ -13,7 +13,7 @@ namespace DanVan365.Functions.Tests.Triggers;
 /// kept by file and cTag) and costs at most three Graph requests (deterministic against the local Graph); a decision file
 /// replaced by a new version is read again on the next call.
 /// </summary>
-public class DashboardBudgetTests
+public class DashboardBudgetTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string ContentRoute = "GET /drives/{}/items/{}/content";
 
@@ -37,6 +37,7 @@ public class DashboardBudgetTests
         var cold = await CallAsync(harness, app);
         var warm = await CallAsync(harness, app);
 
+        output.WriteLine($"cold: {cold.Requests} requests, {cold.ResourceUnits} RU; warm: {warm.Requests} requests, {warm.ResourceUnits} RU");
         Assert.Equal(1, cold.Downloads);
         Assert.Equal(0, warm.Downloads);
         Assert.True(warm.Requests <= 3, $"a warm dashboard call sent {warm.Requests} requests (budget 3)");
