@@ -10,7 +10,7 @@ namespace DanVan365.Cli.Commands;
 /// <summary>
 /// A decision file larger than the bundled one, for `bench dashboard` (issue 25: the Functions read the decision from the
 /// library, so the generated ward needs a file). The bundled text extraction with copies of its plain task blocks (no
-/// footnote, no sub-items, no page break inside) added to section 1 under new codes (1.4, 1.5, …), so the importer reads
+/// footnote, no sub-items, no page break or footnote rule inside) added to section 1 under new codes (1.4, 1.5, …), so the importer reads
 /// each copy as it reads the original. The result is imported to check it gives the work items asked for.
 /// </summary>
 internal static class BenchDecisionText
@@ -47,7 +47,8 @@ internal static class BenchDecisionText
             var to = Enumerable.Range(from + 1, end - from - 1).FirstOrDefault(i => Boundary(lines[i]), end);
             var block = lines.GetRange(from, to - from);
             if (block.Count < 60 && !block.Any(l => l.Contains("Cơ quan chủ", StringComparison.Ordinal)
-                || l.Contains("TT Nhiệm vụ", StringComparison.Ordinal) || l.TrimStart().StartsWith("___", StringComparison.Ordinal)))
+                || l.Contains("TT Nhiệm vụ", StringComparison.Ordinal) || l.TrimStart().StartsWith("___", StringComparison.Ordinal)
+                || (l.Length >= 10 && l.Trim().Length == 0)))
             {
                 templates.Add(block);
             }
