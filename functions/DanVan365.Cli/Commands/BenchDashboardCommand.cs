@@ -137,7 +137,8 @@ internal static class BenchDashboardCommand
         await scope.Get<ISiteProvisioner>().EnsureAsync(SiteSchema.Folders(decision.Catalogue.Decision), ct).ConfigureAwait(false);
         await using (var person = scopes.Open(new WardTarget(ward, graph.ActingAs(publisher))))
         {
-            await person.Get<ILibraryStore>().UploadAsync(SiteSchema.DecisionFolder, "qd-bench.txt", decision.Content, ct).ConfigureAwait(false);
+            await person.Get<ILibraryStore>().UploadAsync(SiteSchema.DecisionFolder, "qd-bench.txt", decision.Content, ct)
+                .ConfigureAwait(false);
         }
 
         var intake = await scope.Get<DecisionIntake>().SyncAsync(force: false, ct).ConfigureAwait(false);

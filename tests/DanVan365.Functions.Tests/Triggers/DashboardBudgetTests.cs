@@ -37,7 +37,8 @@ public class DashboardBudgetTests(Xunit.Abstractions.ITestOutputHelper output)
         var cold = await CallAsync(harness, app);
         var warm = await CallAsync(harness, app);
 
-        output.WriteLine($"cold: {cold.Requests} requests, {cold.ResourceUnits} RU; warm: {warm.Requests} requests, {warm.ResourceUnits} RU");
+        output.WriteLine($"cold: {cold.Requests} requests, {cold.ResourceUnits} RU; "
+            + $"warm: {warm.Requests} requests, {warm.ResourceUnits} RU");
         Assert.Equal(1, cold.Downloads);
         Assert.Equal(0, warm.Downloads);
         Assert.True(warm.Requests <= 3, $"a warm dashboard call sent {warm.Requests} requests (budget 3)");
