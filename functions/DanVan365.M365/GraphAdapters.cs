@@ -18,14 +18,15 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
     /// <param name="clock">The composition root's clock: batch-item retry waits and state timestamps.</param>
     /// <param name="seal">The target's seal (docs/architecture.md "Records people can trust"): state values are sealed.</param>
     /// <param name="loggerFactory">The host's loggers (warnings such as a Planner assignee resolved by mail), or null.</param>
+    /// <param name="shared">A person's call: the site's ids its earlier calls resolved (<see cref="WardSiteMaps"/>), or null.</param>
     internal GraphAdapters(GraphConnection connection, TimeProvider clock, RecordSeal seal,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null, SiteMap? shared = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(seal);
         Connection = connection;
-        Site = new SiteContext(connection);
+        Site = new SiteContext(connection, shared);
         // Batch item retries go to the request retries' category (GraphClientLog).
         Batches = new BatchRunner(connection.Client, clock, connection.Options.MaxAttempts,
             loggerFactory?.CreateLogger("DanVan365.M365.Client.Graph"));
@@ -36,7 +37,11 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         Planner = new GraphPlannerStore(connection, Batches, State, Interventions,
             loggerFactory?.CreateLogger("DanVan365.M365.Planner"));
         Library = new GraphLibraryStore(Site, Batches, Provisioner);
+        ReadAhead = new GraphReadAhead(Site, Batches, Library);
     }
+
+    /// <summary>Reads a call is about to make, sent as one $batch.</summary>
+    public IReadAheadStore ReadAhead { get; }
 
     public GraphConnection Connection { get; }
 

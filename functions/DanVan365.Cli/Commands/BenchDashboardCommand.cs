@@ -22,10 +22,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan365.Cli.Commands;
 
 /// <summary>
-/// `danvan365 bench dashboard [--tasks 500] [--runs 5]`: the time and payload of GET /api/dashboard, served by `serve`'s
-/// host (the HTTP function's code behind the production token validation) on the local Graph, for the bundled ward and
-/// for a generated ward of --tasks work items. Each ward is synced (lists and Planner) and half of its units submit
-/// round 1 through the report form's use case first, so the matrix has both submitted and missing cells.
+/// `danvan365 bench dashboard [--tasks 500] [--runs 5]`: the time, payload, Graph requests and resource units of GET
+/// /api/dashboard through the Functions' code path (issue 25): `serve`'s host runs the HTTP function behind the production
+/// token validation with the library's decision in use (<see cref="Functions.Triggers.LibraryPortalCatalogues"/>, the ward scope and the
+/// parsed-decision cache from the composition root; no catalogue given beforehand), on the local Graph, for the bundled
+/// ward and a generated ward of --tasks work items. Each ward's decision is uploaded into "Quyết định" by a publisher and
+/// synced by the intake (the SyncCatalogue job's use case), and half of its units submit round 1 through the report form's
+/// use case first, so the matrix has both submitted and missing cells.
 /// </summary>
 internal static class BenchDashboardCommand
 {
@@ -45,20 +48,24 @@ internal static class BenchDashboardCommand
             }
 
             var units = UnitDirectory.LoadDefault();
+            var text = await File.ReadAllTextAsync(WardRun.BundledDecisionPath, ct).ConfigureAwait(false);
             var bundled = DecisionImporters.Import(WardRun.BundledDecisionPath, units);
+            var grown = BenchDecisionText.Grow(text, bundled, units, size);
             await using var server = await LocalGraphServer.StartAsync(new LocalGraphServerOptions { Wards = 2 }, ct)
                 .ConfigureAwait(false);
-            var ok = await MeasureAsync(context, server, server.Wards[0], "bundled", bundled, units, count, ct).ConfigureAwait(false)
-                && await MeasureAsync(context, server, server.Wards[1], "generated", BenchCatalogue.Grow(bundled, size), units, count, ct)
-                    .ConfigureAwait(false);
+            var ok = await MeasureAsync(context, server, server.Wards[0], "bundled",
+                    (await File.ReadAllBytesAsync(WardRun.BundledDecisionPath, ct).ConfigureAwait(false), bundled), units, count, ct)
+                    .ConfigureAwait(false)
+                && await MeasureAsync(context, server, server.Wards[1], "generated", grown, units, count, ct).ConfigureAwait(false);
             return ok ? CliApp.Ok : CliApp.Failed;
         }));
         return command;
     }
 
     private static async Task<bool> MeasureAsync(CliContext context, LocalGraphServer server, SeededWard seeded, string name,
-        TaskCatalogue catalogue, UnitDirectory units, int runs, CancellationToken ct)
+        (byte[] Content, TaskCatalogue Catalogue) decision, UnitDirectory units, int runs, CancellationToken ct)
     {
+        var catalogue = decision.Catalogue;
         // The ward's day: round 1's last day, so the form accepts returns and the dashboard shows the round as due.
         var clock = ShiftedClock.For(TimeProvider.System, catalogue.Decision.ReportingRounds[0].LastDay);
         var calendar = HolidayFiles.Load([], $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}");
@@ -73,21 +80,23 @@ internal static class BenchDashboardCommand
             SenderMailbox = seeded.Mailbox,
         };
         var configuration = CliServices.DefaultConfiguration();
-        var (rows, submitted) = await PrepareAsync(context, configuration, clock, ward, graph, catalogue, ct).ConfigureAwait(false);
+        var (rows, submitted) = await PrepareAsync(context, configuration, clock, ward, graph, decision, ct).ConfigureAwait(false);
         if (rows < 0)
         {
             return false;
         }
 
-        await using var host = await ServeHost.StartAsync(new ServeSettings(ward, graph, catalogue, clock, configuration, 0, null), ct)
+        // No catalogue given: the dashboard reads the library's decision in use, as the Functions do.
+        await using var host = await ServeHost.StartAsync(new ServeSettings(ward, graph, null, clock, configuration, 0, null), ct)
             .ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = host.Address };
         var token = await http.GetFromJsonAsync<ServeToken>("_serve/token", ct).ConfigureAwait(false);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        var times = new List<double>();
+        var calls = new List<(double Ms, long Requests, long Units)>();
         byte[] body = [];
         for (var i = 0; i <= runs; i++)
         {
+            server.ResetStats();
             var watch = Stopwatch.StartNew();
             using var response = await http.GetAsync("api/dashboard", ct).ConfigureAwait(false);
             body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
@@ -98,33 +107,49 @@ internal static class BenchDashboardCommand
                 return false;
             }
 
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            var stats = server.GetStats();
+            calls.Add((watch.Elapsed.TotalMilliseconds, stats.Requests, stats.ResourceUnits));
         }
 
-        var warm = times.Skip(1).Order().ToList();
+        var warm = calls.Skip(1).OrderBy(c => c.Ms).ToList();
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"dashboard: ward={name} tasks={catalogue.WorkItems.Count()} assignment-rows={rows} report-rows={submitted} " +
-            $"first-ms={times[0]:0} median-ms={warm[warm.Count / 2]:0} min-ms={warm[0]:0} bytes={body.Length} gzip={Gzip(body)}"))
+            $"first-ms={calls[0].Ms:0} first-requests={calls[0].Requests} first-ru={calls[0].Units} " +
+            $"median-ms={warm[warm.Count / 2].Ms:0} min-ms={warm[0].Ms:0} warm-requests={warm.Max(c => c.Requests)} " +
+            $"warm-ru={warm.Max(c => c.Units)} bytes={body.Length} gzip={Gzip(body)}"))
             .ConfigureAwait(false);
         return true;
     }
 
     /// <summary>
-    /// Sync (lists, Planner) and round-1 returns of every other unit, through the use cases: the Phân công and Báo cáo kết
-    /// quả rows written; (-1, 0) on failure.
+    /// The decision uploaded into "Quyết định" by a publisher and synced by the intake (lists, Planner), then round-1 returns
+    /// of every other unit, through the use cases: the Phân công and Báo cáo kết quả rows written; (-1, 0) on failure.
     /// </summary>
     private static async Task<(int Rows, int ReportRows)> PrepareAsync(CliContext context, Microsoft.Extensions.Configuration.IConfiguration
-        configuration, TimeProvider clock, WardContext ward, M365Options graph, TaskCatalogue catalogue, CancellationToken ct)
+        configuration, TimeProvider clock, WardContext ward, M365Options graph, (byte[] Content, TaskCatalogue Catalogue) decision,
+        CancellationToken ct)
     {
         await using var services = CliServices.Build(configuration, clock);
-        await using var scope = services.GetRequiredService<IWardScopeFactory>().Open(new WardTarget(ward, graph));
-        var sync = await scope.Get<WardSync>().SyncAsync(catalogue, null, false, ct).ConfigureAwait(false);
-        if (!sync.Succeeded)
+        var scopes = services.GetRequiredService<IWardScopeFactory>();
+        await using var scope = scopes.Open(new WardTarget(ward, graph));
+        var publisher = ward.Units.People.First(p => p.ObjectId is not null && p.Unit is { } unit
+            && ward.Units.Find(unit)?.PublishesDecisions == true).ObjectId!;
+        await scope.Get<ISiteProvisioner>().EnsureAsync(SiteSchema.Folders(decision.Catalogue.Decision), ct).ConfigureAwait(false);
+        await using (var person = scopes.Open(new WardTarget(ward, graph.ActingAs(publisher))))
         {
-            await context.Error.WriteLineAsync($"dashboard {ward.Name}: sync failed").ConfigureAwait(false);
+            await person.Get<ILibraryStore>().UploadAsync(SiteSchema.DecisionFolder, "qd-bench.txt", decision.Content, ct)
+                .ConfigureAwait(false);
+        }
+
+        var intake = await scope.Get<DecisionIntake>().SyncAsync(force: false, ct).ConfigureAwait(false);
+        if (intake.Sync is not { Succeeded: true } || await scope.Get<DecisionIntake>().CurrentAsync(ct).ConfigureAwait(false) is not
+            { } current)
+        {
+            await context.Error.WriteLineAsync($"dashboard {ward.Name}: sync failed ({intake.SkipReason})").ConfigureAwait(false);
             return (-1, 0);
         }
 
+        var catalogue = current.Catalogue;
         var portal = scope.Get<WardPortal>();
         var today = Core.Time.WardTime.Today(clock);
         var submitted = 0;

@@ -25,8 +25,11 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace DanVan365.Cli.Serve;
 
-/// <summary>What `serve` runs on: the ward, its Graph (the local one), the decision, the ward's clock, the page folder.</summary>
-public sealed record ServeSettings(WardContext Ward, M365Options Graph, TaskCatalogue Catalogue, TimeProvider Clock,
+/// <summary>
+/// What `serve` runs on: the ward, its Graph (the local one), the decision (null: the library's decision in use, read as
+/// the Functions read it, <see cref="LibraryPortalCatalogues"/>), the ward's clock, the page folder.
+/// </summary>
+public sealed record ServeSettings(WardContext Ward, M365Options Graph, TaskCatalogue? Catalogue, TimeProvider Clock,
     IConfiguration Configuration, int Port, string? PageFolder);
 
 /// <summary>
@@ -75,7 +78,9 @@ public sealed class ServeHost : IAsyncDisposable
             settings.Ward.Calendar, settings.Ward.Report, settings.Ward.YearEnd);
         services.AddSingleton<IWardRegistry>(new WardRegistry([ward]));
         services.AddSingleton<IWardJobs, WardJobs>();
-        services.AddSingleton<IPortalCatalogues>(new FixedCatalogues(settings.Catalogue));
+        services.AddSingleton<IPortalCatalogues>(settings.Catalogue is { } fixedCatalogue
+            ? new FixedCatalogues(fixedCatalogue)
+            : new LibraryPortalCatalogues());
         services.AddSingleton<PortalFunctions>();
         services.AddSingleton<ReporterFunctions>();
         services.AddSingleton<ProposalFunctions>();

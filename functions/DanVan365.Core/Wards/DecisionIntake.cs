@@ -37,9 +37,12 @@ public sealed record DecisionIntakeReport(LibraryFile? File, string? SkipReason,
 /// (<see cref="ProcessedStamp.ContentAuthor"/>) must be one of the office that issues the ward's decisions or the signer.
 /// A file anyone else put there is refused with the reason on it, once (the sealed stamp), recorded in Nhật ký can thiệp,
 /// and never becomes the decision in use; the last accepted decision stays in use.</para>
+/// <para>A version read once is not downloaded again (<see cref="ParsedDecisions"/>, issue 25): a warm call costs the
+/// folder listing (which carries each file's cTag) and the state, not the decision's bytes.</para>
 /// </summary>
 public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDecisionReader reader, WardSync sync, IStateStore state,
-    WardProposals proposals, WardRunLease lease, RecordSeal seal, IInterventionLog interventions, TimeProvider clock)
+    WardProposals proposals, WardRunLease lease, RecordSeal seal, IInterventionLog interventions, TimeProvider clock,
+    ParsedDecisions parsed)
 {
     /// <summary>State key holding the drive item id of the decision that last imported cleanly.</summary>
     public const string InUseStateKey = "decision-in-use";
@@ -223,11 +226,16 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         return new DecisionIntakeReport(file, null, changed.Count, report) { ClosedProposals = closed };
     }
 
-    private async Task<TaskCatalogue> ReadAsync(LibraryFile file, CancellationToken cancellationToken)
-    {
-        var bytes = await library.DownloadAsync(file, MaxBytes, cancellationToken).ConfigureAwait(false);
-        return reader.Read(bytes, file.Name, ward.Units);
-    }
+    /// <summary>
+    /// The file's catalogue: the one read before when this very version of this file was read (<see cref="ParsedDecisions"/>,
+    /// issue 25), else downloaded and read now.
+    /// </summary>
+    private Task<TaskCatalogue> ReadAsync(LibraryFile file, CancellationToken cancellationToken) =>
+        parsed.GetAsync(ward, file, async () =>
+        {
+            var bytes = await library.DownloadAsync(file, MaxBytes, cancellationToken).ConfigureAwait(false);
+            return reader.Read(bytes, file.Name, ward.Units);
+        });
 
     private async Task StampAsync(IEnumerable<LibraryFile> files, string? rejection, CancellationToken cancellationToken)
     {

@@ -26,8 +26,39 @@ public sealed record FormSubmitResult(IReadOnlyList<SubmissionRejection> Rejecti
 /// figures come from <see cref="StatusReport"/>, so they equal `danvan365 status` for the same rows and day.
 /// </summary>
 public sealed class WardPortal(WardContext ward, IListStore lists, ReportRounds rounds, SubmissionIngest ingest, ISiteLinks links,
-    DecisionIntake decisions, TimeProvider clock, WardRunLease lease, SubmissionReturns returns)
+    DecisionIntake decisions, TimeProvider clock, WardRunLease lease, SubmissionReturns returns, IReadAheadStore readAhead,
+    ParsedDecisions parsed)
 {
+    /// <summary>The lists the dashboard reads (<see cref="DashboardAsync"/>).</summary>
+    public static IReadOnlyList<ListDefinition> DashboardLists { get; } = [SiteSchema.Assignments, SiteSchema.Reports, SiteSchema.Returns];
+
+    /// <summary>The lists a unit's work for a round reads (<see cref="WorkAsync"/>).</summary>
+    public static IReadOnlyList<ListDefinition> WorkLists { get; } = [SiteSchema.Reports, SiteSchema.Returns];
+
+    /// <summary>
+    /// Fetches together (one request against Graph) what the call is about to read (issue 25): <paramref name="lists"/>, the
+    /// rounds file's folder of the decision last read for the ward, and, with <paramref name="decision"/>, the version check of
+    /// the decision in use (the "Quyết định" folder and the state key naming it). Read only by calls that change nothing before
+    /// they read: a write under the ward's lease reads afresh (the lease's claim forgets what was read ahead).
+    /// </summary>
+    public Task ReadAheadAsync(IReadOnlyList<ListDefinition> lists, bool decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var folders = new List<string>();
+        if (decision)
+        {
+            folders.Add(SiteSchema.DecisionFolder);
+        }
+
+        if (parsed.LastUsed(ward.Id) is { } last)
+        {
+            folders.Add(ReportLibrary.YearFolder(last.Decision));
+        }
+
+        return readAhead.ReadAheadAsync(new ReadAhead(lists, decision ? [DecisionIntake.InUseStateKey] : [], folders),
+            cancellationToken);
+    }
+
     /// <summary>The library's current decision; throws <see cref="NoDecisionException"/> when there is none.</summary>
     public async Task<TaskCatalogue> LibraryCatalogueAsync(CancellationToken cancellationToken) =>
         (await decisions.CurrentAsync(cancellationToken).ConfigureAwait(false) ?? throw new NoDecisionException(ward.Id)).Catalogue;

@@ -27,3 +27,15 @@ public interface IDecisionReader
     /// <summary>Bad input throws <see cref="Errors.InvalidInputException"/> naming <paramref name="fileName"/> and the line.</summary>
     TaskCatalogue Read(ReadOnlyMemory<byte> content, string fileName, UnitDirectory units);
 }
+
+/// <summary>
+/// What a call is about to read, to be fetched together (issue 25): the lists' rows, state keys and folders' files. Each read
+/// answered ahead is used once, by the next read of the same thing in the run; anything not answered is read as usual.
+/// </summary>
+public sealed record ReadAhead(IReadOnlyList<Sync.ListDefinition> Lists, IReadOnlyList<string> StateKeys, IReadOnlyList<string> Folders);
+
+/// <summary>Fetches a <see cref="ReadAhead"/> in as few requests as it can (Graph: one $batch). Implemented by the Graph adapter.</summary>
+public interface IReadAheadStore
+{
+    Task ReadAheadAsync(ReadAhead reads, CancellationToken cancellationToken);
+}

@@ -24,8 +24,11 @@ public interface IWardJobs
     /// <summary>Compiles the report of every round whose last day was yesterday (ICT); returns the rounds compiled.</summary>
     Task<IReadOnlyList<int>> CompileDueRoundReportsAsync(string wardId, CancellationToken cancellationToken);
 
-    /// <summary>Compiles one round's report into the library.</summary>
-    Task CompileRoundReportAsync(string wardId, int round, CancellationToken cancellationToken);
+    /// <summary>
+    /// Compiles one round's report into the library. <paramref name="interactive"/>: an administrator waits for it (the
+    /// HTTP call): its Graph requests take the interactive lane (<see cref="M365.Composition.WardTarget.Interactive"/>).
+    /// </summary>
+    Task CompileRoundReportAsync(string wardId, int round, bool interactive, CancellationToken cancellationToken);
 
     /// <summary>A unit's structured report for a round (the same rows as an ingested template).</summary>
     Task SubmitReportAsync(string wardId, Submission submission, CancellationToken cancellationToken);

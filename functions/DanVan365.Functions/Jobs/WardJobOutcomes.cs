@@ -73,11 +73,14 @@ public sealed class WardJobOutcomes(IWardScopeFactory scopes, TimeProvider clock
             .ConfigureAwait(false);
     }
 
-    /// <summary>The recorded outcome, or null while the job is queued or running (or the site has no state list yet).</summary>
+    /// <summary>
+    /// The recorded outcome, or null while the job is queued or running (or the site has no state list yet). An administrator
+    /// waits for it (GET /api/jobs/{id}): the read takes the interactive lane, before queued ward runs.
+    /// </summary>
     public async Task<WardJobOutcome?> ReadAsync(Ward ward, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ward);
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(ward.CallerTarget);
         string? value;
         try
         {

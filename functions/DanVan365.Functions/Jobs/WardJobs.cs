@@ -130,17 +130,17 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
         foreach (var round in due)
         {
             // One scope per round: a round that fails is retried alone, with fresh caches.
-            await CompileRoundReportAsync(ward.Id, round, cancellationToken).ConfigureAwait(false);
+            await CompileRoundReportAsync(ward.Id, round, false, cancellationToken).ConfigureAwait(false);
         }
 
         return due;
     }
 
-    public async Task CompileRoundReportAsync(string wardId, int round, CancellationToken cancellationToken)
+    public async Task CompileRoundReportAsync(string wardId, int round, bool interactive, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(interactive ? ward.CallerTarget : ward.Target);
         CompileResult result;
         try
         {

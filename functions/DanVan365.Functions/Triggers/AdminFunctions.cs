@@ -99,7 +99,10 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
         return new AcceptedResult(url, new WardJobAccepted(id, ward.Id, null, WardJobAccepted.Queued, url));
     }
 
-    /// <summary>POST /api/rounds/{round}/compile[?ward=id]: compiles a round's report now.</summary>
+    /// <summary>
+    /// POST /api/rounds/{round}/compile[?ward=id]: compiles a round's report now, on the interactive lane (an administrator
+    /// waits: its Graph requests go before queued ward runs, not behind them).
+    /// </summary>
     [Function("CompileRoundReportNow")]
     public async Task<IActionResult> CompileRoundReportNow([HttpTrigger(AuthorizationLevel.Anonymous, "post",
         Route = "rounds/{round:int}/compile")] HttpRequest request, int round, FunctionContext context)
@@ -125,7 +128,7 @@ public sealed class AdminFunctions(IWardRegistry wards, IWardJobs jobs, WardDisp
 
         try
         {
-            await jobs.CompileRoundReportAsync(ward.Id, round, context.CancellationToken).ConfigureAwait(false);
+            await jobs.CompileRoundReportAsync(ward.Id, round, interactive: true, context.CancellationToken).ConfigureAwait(false);
             return new OkObjectResult(new CompileResult(ward.Id, round));
         }
         catch (WardBusyException ex)

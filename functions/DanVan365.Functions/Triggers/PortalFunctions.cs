@@ -16,15 +16,33 @@ namespace DanVan365.Functions.Triggers;
 public interface IPortalCatalogues
 {
     Task<TaskCatalogue> CatalogueAsync(WardScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The catalogue, with <paramref name="readAhead"/> (the lists the call reads next) fetched in the same request as the
+    /// decision's version check where the source reads the library (issue 25).
+    /// </summary>
+    Task<TaskCatalogue> CatalogueAsync(WardScope scope, IReadOnlyList<Core.Sync.ListDefinition> readAhead,
+        CancellationToken cancellationToken) => CatalogueAsync(scope, cancellationToken);
 }
 
-/// <summary>The library's current decision (throws <see cref="NoDecisionException"/> when there is none).</summary>
+/// <summary>
+/// The library's current decision (throws <see cref="NoDecisionException"/> when there is none): its version check (the
+/// "Quyết định" folder and the state key naming the decision in use) and the lists the call reads next go as one $batch
+/// (<see cref="WardPortal.ReadAheadAsync"/>); the decision's bytes are read only when that version was not read before
+/// (<see cref="ParsedDecisions"/>).
+/// </summary>
 public sealed class LibraryPortalCatalogues : IPortalCatalogues
 {
-    public Task<TaskCatalogue> CatalogueAsync(WardScope scope, CancellationToken cancellationToken)
+    public Task<TaskCatalogue> CatalogueAsync(WardScope scope, CancellationToken cancellationToken) =>
+        CatalogueAsync(scope, [], cancellationToken);
+
+    public async Task<TaskCatalogue> CatalogueAsync(WardScope scope, IReadOnlyList<Core.Sync.ListDefinition> readAhead,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.Get<WardPortal>().LibraryCatalogueAsync(cancellationToken);
+        var portal = scope.Get<WardPortal>();
+        await portal.ReadAheadAsync(readAhead, decision: true, cancellationToken).ConfigureAwait(false);
+        return await portal.LibraryCatalogueAsync(cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -61,7 +79,8 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         await using var scope = scopes.Open(ward.CallerTarget);
         try
         {
-            var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+            var catalogue = await catalogues.CatalogueAsync(scope, WardPortal.DashboardLists, context.CancellationToken)
+                .ConfigureAwait(false);
             var dashboard = await scope.Get<WardPortal>().DashboardAsync(catalogue, asOf, filter, context.CancellationToken)
                 .ConfigureAwait(false);
             return new OkObjectResult(DashboardBody.From(ward, dashboard, catalogue.Sections) with
@@ -133,7 +152,7 @@ public sealed class PortalFunctions(IWardRegistry wards, IWardScopeFactory scope
         await using var scope = scopes.Open(ward.CallerTarget);
         try
         {
-            var catalogue = await catalogues.CatalogueAsync(scope, context.CancellationToken).ConfigureAwait(false);
+            var catalogue = await catalogues.CatalogueAsync(scope, WardPortal.WorkLists, context.CancellationToken).ConfigureAwait(false);
             var unitAuth = CallerAuthorizer.RequireReporterOf(caller, unit, ward.Units, catalogue.Decision.AggregatingUnit);
             if (!unitAuth.Allowed)
             {

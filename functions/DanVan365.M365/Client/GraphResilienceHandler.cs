@@ -23,9 +23,9 @@ public sealed class NoRetryOption : IRequestOption
 }
 
 /// <summary>
-/// Puts a request ahead of every queued ward run in the tenant's budgets (<see cref="TenantResilience.FirstPriority"/>):
-/// the ward lease's claim, renewal and release, which must not wait behind other wards' work (a renewal held back in
-/// line could let the lease expire). Add it with RequestInformation.AddRequestOptions.
+/// Puts a request ahead of every queued ward run and every person's call in the tenant's budgets
+/// (<see cref="TenantResilience.LeasePriority"/>): the ward lease's claim, renewal and release, which must not wait behind
+/// other wards' work (a renewal held back in line could let the lease expire). Add it with RequestInformation.AddRequestOptions.
 /// </summary>
 public sealed class PaceFirstOption : IRequestOption;
 
@@ -51,7 +51,7 @@ public sealed class GraphResilienceHandler(TenantResilience tenant, long priorit
         var call = new GraphCall(requests, request.GetRequestOption<RetrySafeOption>() is not null,
             request.GetRequestOption<NoRetryOption>())
         {
-            Priority = request.GetRequestOption<PaceFirstOption>() is null ? priority : TenantResilience.FirstPriority,
+            Priority = request.GetRequestOption<PaceFirstOption>() is null ? priority : TenantResilience.LeasePriority,
         };
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GraphRetryPolicy.CallKey, call);

@@ -60,9 +60,16 @@ public sealed class TenantResilience
 
     /// <summary>
     /// The place in line of requests that go before every ward run: those of a person waiting for an answer (the web
-    /// part's calls, <see cref="Composition.WardTarget.Interactive"/>) and the ward lease's (<see cref="PaceFirstOption"/>).
+    /// part's calls and the administrators', <see cref="Composition.WardTarget.Interactive"/>).
     /// </summary>
     public const long FirstPriority = 0;
+
+    /// <summary>
+    /// The place in line of the ward lease's requests (<see cref="PaceFirstOption"/>: claim, renewal, release), before a
+    /// person's (issue 25): they are few and bounded (a renewal every third of the lease's duration per running ward), and
+    /// one held back can let a lease lapse and stop a whole run, while a person waits at most for those few.
+    /// </summary>
+    public const long LeasePriority = -1;
 
     /// <summary>
     /// A new caller's place in line for the budgets: each ward run's Graph client takes one when it is built, so the

@@ -46,6 +46,10 @@ public static class DanVan365Services
         services.TryAddSingleton<IWardScopeFactory, WardScopeFactory>();
         services.TryAddSingleton<IReportDocuments>(_ => new WordReportDocuments());
         services.TryAddSingleton<IDecisionReader, DocumentsDecisionReader>();
+        // Decisions read, kept by ward, file and version (cTag) across runs: a warm portal call does not re-read the decision.
+        services.TryAddSingleton<ParsedDecisions>();
+        // A person's calls start from the site ids earlier calls resolved (runs resolve afresh).
+        services.TryAddSingleton<WardSiteMaps>();
         services.TryAddSingleton(_ => ProposalSettings(configuration));
         services.TryAddSingleton(_ => IntegritySettings(configuration));
         services.TryAddSingleton(_ => ScoringSettings(configuration));
@@ -62,7 +66,8 @@ public static class DanVan365Services
             var resilience = sp.GetRequiredService<TenantResilienceRegistry>().For(target.Graph, target.Instance);
             return new GraphAdapters(
                 GraphClientBuilder.Create(target.Graph, resilience, credential, target.Transport, target.Interactive),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecordSeal>(), sp.GetService<ILoggerFactory>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecordSeal>(), sp.GetService<ILoggerFactory>(),
+                target.Interactive ? sp.GetRequiredService<WardSiteMaps>().For(target.Graph) : null);
         });
         services.AddScoped<IRequestMeter>(sp => sp.GetRequiredService<GraphAdapters>());
         services.AddScoped<ISiteProvisioner>(sp => sp.GetRequiredService<GraphAdapters>().Provisioner);
@@ -70,6 +75,7 @@ public static class DanVan365Services
         services.AddScoped<IPlannerStore>(sp => sp.GetRequiredService<GraphAdapters>().Planner);
         services.AddScoped<ILibraryStore>(sp => sp.GetRequiredService<GraphAdapters>().Library);
         services.AddScoped<IStateStore>(sp => sp.GetRequiredService<GraphAdapters>().State);
+        services.AddScoped(sp => sp.GetRequiredService<GraphAdapters>().ReadAhead);
         services.TryAddSingleton(_ => LeaseTimes(configuration));
         services.AddScoped<IWardLease>(sp =>
         {

@@ -83,7 +83,8 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
         DriveItemCollectionResponse? page;
         try
         {
-            page = await Client.Drives[driveId].Items["root"].ItemWithPath(folder)
+            // The first page may have come in a person's read-ahead batch (GraphReadAhead).
+            page = site.ReadAhead.TakeFolder(folder) ?? await Client.Drives[driveId].Items["root"].ItemWithPath(folder)
                 .Children.GetAsync(r => r.QueryParameters.Expand = [ListItemWithColumns], cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError error) when (GraphErrors.Is(error, 404))
@@ -294,8 +295,16 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
         await provisioner.CreateFoldersAsync(siteId, libraryId, paths, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> DriveIdAsync(CancellationToken cancellationToken)
+    /// <summary>The request <see cref="ListAsync"/> sends for a folder's first page (for a $batch).</summary>
+    internal static Microsoft.Kiota.Abstractions.RequestInformation ChildrenRequest(GraphServiceClient client, string driveId,
+        string folder) =>
+        client.Drives[driveId].Items["root"].ItemWithPath(folder).Children
+            .ToGetRequestInformation(r => r.QueryParameters.Expand = [ListItemWithColumns]);
+
+    /// <summary>The library's drive id (once per run; a person's call takes it from the shared site map).</summary>
+    internal async Task<string> DriveIdAsync(CancellationToken cancellationToken)
     {
+        _driveId ??= site.SharedDriveId;
         if (_driveId is not null)
         {
             return _driveId;
@@ -308,6 +317,7 @@ public sealed class GraphLibraryStore(SiteContext site, BatchRunner batches, Gra
             cancellationToken)).ConfigureAwait(false);
         _driveId = drive?.Id ?? throw new RemoteServiceException("get library drive", 404, "itemNotFound", null,
             "The library has no drive.");
+        site.RememberDrive(_driveId);
         return _driveId;
     }
 

@@ -25,9 +25,10 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         var listId = await site.ListIdAsync(list, cancellationToken).ConfigureAwait(false);
         var items = site.Client.Sites[siteId].Lists[listId].Items;
         var rows = new List<CurrentRow>();
-        var page = await GraphErrors.Call($"read {list.DisplayName}", () => items.GetAsync(r =>
+        // The first page may have come in a person's read-ahead batch (GraphReadAhead); the rest are read here.
+        var page = site.ReadAhead.TakeList(list.DisplayName) ?? await GraphErrors.Call($"read {list.DisplayName}", () => items.GetAsync(r =>
         {
-            r.QueryParameters.Expand = [$"fields($select={string.Join(',', SelectedFields(list))})"];
+            r.QueryParameters.Expand = [ExpandFields(list)];
             r.QueryParameters.Top = PageSize;
         }, cancellationToken)).ConfigureAwait(false);
         while (page is not null)
@@ -319,6 +320,21 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
 
         return request;
     }
+
+    /// <summary>The $expand of a list's item reads: its fields, the columns named (hidden ones come only when named).</summary>
+    internal static string ExpandFields(ListDefinition list) => $"fields($select={string.Join(',', SelectedFields(list))})";
+
+    /// <summary>The request <see cref="ReadByKeyAsync"/> sends (for a $batch).</summary>
+    internal static RequestInformation ByKeyRequest(SiteContext site, string siteId, string listId, ListDefinition list, string key) =>
+        site.Client.Sites[siteId].Lists[listId].Items.ToGetRequestInformation(r =>
+        {
+            r.QueryParameters.Expand = [ExpandFields(list)];
+            r.QueryParameters.Filter = $"fields/{list.KeyColumn} eq {OData.Quote(key)}";
+        });
+
+    /// <summary>The first row of a page read by key (<see cref="ByKeyRequest"/>), or null.</summary>
+    internal static CurrentRow? FirstRow(SiteContext site, ListDefinition list, ListItemCollectionResponse page) =>
+        (page.Value ?? []).Select(item => ToRow(list, item, site.Dates)).OfType<CurrentRow>().FirstOrDefault();
 
     private static IEnumerable<string> SelectedFields(ListDefinition list) =>
         list.Columns.Select(c => c.Name).Prepend(SiteSchema.Title);

@@ -133,6 +133,12 @@ public sealed class GraphStateStore(SiteContext site, GraphListStore lists, Time
 
     private async Task<CurrentRow?> ReadOneAsync(string key, CancellationToken cancellationToken)
     {
+        if (site.ReadAhead.TakeState(key) is { } page)
+        {
+            // Read in a person's read-ahead batch (GraphReadAhead), once.
+            return GraphListStore.FirstRow(site, SiteSchema.State, page);
+        }
+
         var (siteId, listId) = await ListAsync(cancellationToken).ConfigureAwait(false);
         return await lists.ReadByKeyAsync(siteId, listId, SiteSchema.State, key, cancellationToken).ConfigureAwait(false);
     }

@@ -8,12 +8,14 @@ namespace DanVan365.M365.Lists;
 
 /// <summary>
 /// The ward's site and its lists, looked up once per run (one request each) and cached: a no-change sync reads
-/// the site, the lists and the items of the two synced lists, and nothing else.
+/// the site, the lists and the items of the two synced lists, and nothing else. A person's call starts from the ids its
+/// earlier calls resolved (<paramref name="shared"/>, <see cref="WardSiteMaps"/>); a list missing there is looked up again.
 /// </summary>
-public sealed class SiteContext(GraphConnection connection)
+public sealed class SiteContext(GraphConnection connection, SiteMap? shared = null)
 {
-    private string? _siteId;
-    private Dictionary<string, GraphList>? _lists;
+    private string? _siteId = shared?.SiteId;
+    private IReadOnlyDictionary<string, GraphList>? _lists = shared?.SiteId is null ? null : shared.Lists;
+    private bool _listsShared = shared?.SiteId is not null && shared.Lists is not null;
 
     public GraphServiceClient Client => connection.Client;
 
@@ -36,6 +38,7 @@ public sealed class SiteContext(GraphConnection connection)
             () => Client.Sites[$"{url.Host}:{url.AbsolutePath.TrimEnd('/')}:"].GetAsync(r => r.QueryParameters.Select = ["id",
             "displayName", "webUrl"], cancellationToken)).ConfigureAwait(false);
         _siteId = site?.Id ?? throw new RemoteServiceException("get site", 404, "itemNotFound", null, $"Site {url} not found.");
+        shared?.Remember(_siteId, null, null);
         return _siteId;
     }
 
@@ -72,6 +75,8 @@ public sealed class SiteContext(GraphConnection connection)
         }
 
         _lists = lists;
+        _listsShared = false;
+        shared?.Remember(siteId, lists, null);
         return lists;
     }
 
@@ -79,9 +84,39 @@ public sealed class SiteContext(GraphConnection connection)
     public async Task<GraphList?> FindAsync(ListDefinition definition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        var name = definition.DisplayName.Normalize(System.Text.NormalizationForm.FormC);
         var lists = await ListsAsync(cancellationToken).ConfigureAwait(false);
-        return lists.GetValueOrDefault(definition.DisplayName.Normalize(System.Text.NormalizationForm.FormC));
+        if (!lists.ContainsKey(name) && _listsShared)
+        {
+            // The shared map may predate the list (provisioned since): look the lists up afresh before calling it absent.
+            _lists = null;
+            lists = await ListsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return lists.GetValueOrDefault(name);
     }
+
+    /// <summary>The ids the shared map gave this call are not trusted any more (one answered 404): forget them.</summary>
+    internal void ForgetShared()
+    {
+        shared?.Forget();
+        _listsShared = false;
+    }
+
+    /// <summary>The library's drive id from the shared map, or null.</summary>
+    internal string? SharedDriveId => _siteId is not null && shared?.SiteId == _siteId ? shared.DriveId : null;
+
+    /// <summary>Remembers the library's drive id for later calls (only when a shared map is used).</summary>
+    internal void RememberDrive(string driveId)
+    {
+        if (_siteId is not null)
+        {
+            shared?.Remember(_siteId, null, driveId);
+        }
+    }
+
+    /// <summary>Pages read ahead in one $batch (<see cref="GraphReadAhead"/>), each used once; forgotten with the state's.</summary>
+    internal ReadAheadPages ReadAhead { get; } = new();
 
     /// <summary>The list id for a schema definition; fails when the site is not provisioned.</summary>
     public async Task<string> ListIdAsync(ListDefinition definition, CancellationToken cancellationToken)
@@ -120,14 +155,22 @@ public sealed class SiteContext(GraphConnection connection)
     /// Forgets the state rows read ahead: what was read before the ward's lease was claimed is read again under it (another
     /// runner may have written meanwhile).
     /// </summary>
-    public void ForgetStateReadAhead() => StateReadAhead = null;
+    public void ForgetStateReadAhead()
+    {
+        StateReadAhead = null;
+        ReadAhead.Clear();
+    }
 
     /// <summary>Forgets the cached lists (after provisioning changed them).</summary>
     public void Invalidate(GraphList? changed = null)
     {
         if (changed?.DisplayName is not null && _lists is not null)
         {
-            _lists[changed.DisplayName.Normalize(System.Text.NormalizationForm.FormC)] = changed;
+            var copy = new Dictionary<string, GraphList>(_lists, StringComparer.Ordinal)
+            {
+                [changed.DisplayName.Normalize(System.Text.NormalizationForm.FormC)] = changed,
+            };
+            _lists = copy;
             return;
         }
 

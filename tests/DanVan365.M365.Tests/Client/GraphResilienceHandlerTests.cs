@@ -90,6 +90,29 @@ public class GraphResilienceHandlerTests
         Assert.False(queued.IsCompleted);
     }
 
+    [Fact]
+    public async Task SendAsync_LeaseRenewalBehindAPersonsCall_GoesFirst()
+    {
+        // Issue 25: a renewal held back could let a run's lease lapse; a person waits at most for the few lease requests.
+        var options = Options();
+        var tenant = new TenantResilience(options, _clock, _logs);
+        var (callerWire, leaseWire) = (new ScriptedTransport(), new ScriptedTransport());
+        var caller = GraphClientBuilder.Create(options, transport: callerWire, resilience: tenant, interactive: true);
+        var run = GraphClientBuilder.Create(options, transport: leaseWire, resilience: tenant);
+        tenant.ResourceUnits.Reserve(tenant.ResourceUnits.Capacity);
+
+        var person = Send(caller, "PATCH", "sites/s/lists/l/items/1/fields");
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 1);
+        var renewal = Send(run, "PATCH", "sites/s/lists/l/items/2/fields", option: new PaceFirstOption());
+        await WaitUntil(() => tenant.ResourceUnits.Waiting == 2);
+        _clock.Advance(RefillTime(tenant.ResourceUnits, GraphRequestClass.Of("PATCH", "sites/s/lists/l/items/2/fields").ResourceUnits));
+        await renewal.WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.SettledAsync();
+
+        Assert.Equal((1, 0), (leaseWire.Sent, callerWire.Sent));
+        Assert.False(person.IsCompleted);
+    }
+
     /// <summary>How long the steady refill takes to put <paramref name="units"/> back into an empty bucket.</summary>
     private static TimeSpan RefillTime(TokenBucket bucket, int units) =>
         TimeSpan.FromTicks((long)Math.Ceiling(units * bucket.Window.Ticks / (bucket.Budget * (1 - TokenBucket.BurstShare))));
