@@ -31,9 +31,11 @@ public partial class WebUrlLinksTests
         var (rowUrls, reportsUrl) = await GraphWebUrlsAsync(session);
         var mail = (await Task.WhenAll(Directory.GetFiles(outbox.Path, "*.eml").Select(f => MimeMessage.LoadAsync(f))))
             .Single(m => m.To.Mailboxes.Single().Address == "vhxh.chuyenvien1@haian.example.vn");
-        var links = Href().Matches(mail.HtmlBody).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-        Assert.Contains(rowUrls["3.5.a|VHXH"], links);
-        Assert.All(links, l => Assert.True(rowUrls.ContainsValue(l) || l == reportsUrl, l));
+        var links = Href().Matches(mail.HtmlBody!).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        // The mail carries the address as a URI (MailText.SafeLink escapes non-ASCII): compared as absolute URIs.
+        var rows = rowUrls.Values.Select(Absolute).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(Absolute(rowUrls["3.5.a|VHXH"]), links.Select(Absolute));
+        Assert.All(links, l => Assert.True(rows.Contains(Absolute(l)) || Absolute(l) == Absolute(reportsUrl), l));
         Assert.DoesNotContain("tasks.office.com", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("AllItems.aspx", mail.HtmlBody, StringComparison.Ordinal);
     }
@@ -90,6 +92,8 @@ public partial class WebUrlLinksTests
 
         return (rows, reports);
     }
+
+    private static string Absolute(string url) => new Uri(url).AbsoluteUri;
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();
