@@ -56,7 +56,7 @@ public sealed class GraphSiteInspector(SiteContext site) : ISiteInspector
                     }
 
                     read++;
-                    if (!site.Dates.IsSiteMidnight(at))
+                    if (site.Dates.IsOtherZoneMidnight(at))
                     {
                         return new SiteZoneReading(configured, read, SiteDates.MidnightOffset(at), raw);
                     }

@@ -42,10 +42,10 @@ public sealed class SiteDates(TimeZoneInfo zone)
             out var instant))
         {
             var local = TimeZoneInfo.ConvertTime(instant, Zone);
-            if (local.TimeOfDay != TimeSpan.Zero)
+            if (IsOtherZoneMidnight(instant))
             {
-                // Not the configured zone's midnight: the site keeps its dates in another zone, and every date-only value
-                // would be read (and written) a day off. Refused, never silently assumed (issue 25).
+                // Midnight in another zone, not in the configured one: the site keeps its dates in that zone, and every
+                // date-only value would be read (and written) a day off. Refused, never silently assumed (issue 25).
                 throw Mismatch(raw, instant);
             }
 
@@ -55,8 +55,13 @@ public sealed class SiteDates(TimeZoneInfo zone)
         return FieldValues.Canonical(ColumnType.DateOnly, raw);
     }
 
-    /// <summary>Whether a date-only value Graph answered is local midnight in the configured zone.</summary>
-    public bool IsSiteMidnight(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).TimeOfDay == TimeSpan.Zero;
+    /// <summary>
+    /// Whether a date-only value Graph answered is midnight at a UTC offset (offsets are whole quarter hours) but not in the
+    /// configured zone: the mark of a site in another zone. Any other time of day is read as the configured zone's date.
+    /// </summary>
+    public bool IsOtherZoneMidnight(DateTimeOffset instant) =>
+        instant.UtcDateTime.TimeOfDay.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
+        && TimeZoneInfo.ConvertTime(instant, Zone).TimeOfDay != TimeSpan.Zero;
 
     /// <summary>
     /// The UTC offset whose midnight <paramref name="instant"/> is (a date-only value is the UTC instant of the site's local
