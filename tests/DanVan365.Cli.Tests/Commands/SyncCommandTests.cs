@@ -41,8 +41,8 @@ public class SyncCommandTests
         Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 " +
             @"archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
         // No Planner tab is posted (teams-configuring-builtin-tabs.md: not supported): the website tab is reported.
-        Assert.Contains("Teams: Đã ghim thẻ trang web mở danh sách Nhiệm vụ dân vận trong kênh Chung của nhóm Teams (Microsoft Graph không " +
-            "hỗ trợ cấu hình thẻ Planner nên không ghim thẻ Planner)", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Teams: Đã ghim thẻ trang web mở danh sách Nhiệm vụ dân vận trong kênh Chung của nhóm Teams " +
+            "(Microsoft Graph không hỗ trợ cấu hình thẻ Planner nên không ghim thẻ Planner)", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.DoesNotContain("Teams:", second.Out, StringComparison.Ordinal);
         // The identical re-run's request budget: it takes no lease (nothing to write); lists: the site, its lists, the state
