@@ -35,7 +35,7 @@ public sealed class GraphAdapters : IDisposable, IRequestMeter
         Interventions = new GraphInterventionLog(Site, Batches, Lists, seal);
         State = new GraphStateStore(Site, Lists, clock, seal, Interventions);
         Planner = new GraphPlannerStore(connection, Batches, State, Interventions,
-            loggerFactory?.CreateLogger("DanVan365.M365.Planner"));
+            loggerFactory?.CreateLogger("DanVan365.M365.Planner"), Site);
         Library = new GraphLibraryStore(Site, Batches, Provisioner);
         ReadAhead = new GraphReadAhead(Site, Batches, Library);
     }

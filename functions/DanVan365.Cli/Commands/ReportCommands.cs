@@ -278,6 +278,12 @@ internal static class ReportCommands
             }
 
             await context.Out.WriteLineAsync(line).ConfigureAwait(false);
+            if (result.File.WebUrl is { } address)
+            {
+                // The file's address as Graph gives it (driveItem webUrl), never built by hand.
+                await context.Out.WriteLineAsync("địa chỉ\t" + address).ConfigureAwait(false);
+            }
+
             if (figures.MissingUnits.Count > 0)
             {
                 await context.Out.WriteLineAsync("chưa báo cáo: " + string.Join(", ",

@@ -36,7 +36,7 @@ public static class EscalationItems
                 completed: assignment.IsCompleted,
                 archived: assignment.Archived,
                 plannerTaskUrl: assignment.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null,
-                listItemUrl: links.AssignmentItem(row.ItemId),
+                listItemUrl: row.WebUrl ?? links.AssignmentItem(row.ItemId),
                 extended: assignment.IsExtended));
         }
 

@@ -44,10 +44,10 @@ public interface IEscalationMailSender
 }
 
 /// <summary>
-/// Links an item's mail carries, built from the site (null when unknown): the Phân công row, the Planner task and the
-/// unit's rows in Báo cáo kết quả.
+/// Links an item's mail carries, as Graph gives them (null when unknown; never built by hand): the Phân công row (its own
+/// webUrl, <see cref="Sync.CurrentRow.WebUrl"/>, comes first), the Planner task and Báo cáo kết quả.
 /// </summary>
-/// <param name="AssignmentItem">Phân công item id → URL of the row.</param>
+/// <param name="AssignmentItem">Phân công item id → URL of the row, when the row's own webUrl is not known.</param>
 /// <param name="PlannerTask">Planner task id → URL of the task.</param>
 /// <param name="UnitReports">(round, unit code) → URL of the unit's reports.</param>
 public sealed record EscalationLinks(

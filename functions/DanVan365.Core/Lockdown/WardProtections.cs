@@ -44,6 +44,9 @@ public interface ISiteInspector
 {
     /// <summary>The site's lists and libraries, hidden ones included.</summary>
     Task<IReadOnlyList<SiteListState>> ListsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The site's time zone as far as its date-only values show it (<see cref="SiteZoneReading"/>).</summary>
+    Task<SiteZoneReading> TimeZoneAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -59,6 +62,7 @@ public sealed class WardProtections(ISiteInspector site, WardContext ward, SealK
         try
         {
             checks.AddRange(Lists(await site.ListsAsync(cancellationToken).ConfigureAwait(false)));
+            checks.Add(SiteTimeZoneCheck.From(await site.TimeZoneAsync(cancellationToken).ConfigureAwait(false)));
         }
         catch (RemoteServiceException ex)
         {

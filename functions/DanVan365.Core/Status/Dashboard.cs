@@ -190,7 +190,7 @@ public sealed record Dashboard(DateOnly AsOf, DashboardFilter Filters, int TaskC
         var lastDay = row.EffectiveLastDay!.Value;
         return new OverdueItem(row.TaskCode, row.TaskText ?? task?.Title ?? row.Title ?? row.TaskCode, row.UnitCode,
             ReportPlanner.UnitName(units, row.UnitCode), role, lastDay, today.DayNumber - lastDay.DayNumber,
-            row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, links.AssignmentItem(row.ItemId));
+            row.PlannerTaskId is { } planner ? links.PlannerTask(planner) : null, row.WebUrl ?? links.AssignmentItem(row.ItemId));
     }
 
     /// <summary>

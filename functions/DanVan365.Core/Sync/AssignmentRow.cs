@@ -29,6 +29,9 @@ public sealed record AssignmentRow(
 
     public string UnitCode => Key.UnitCode;
 
+    /// <summary>The row's address for people (Graph's listItem webUrl, <see cref="CurrentRow.WebUrl"/>); null when unknown.</summary>
+    public string? WebUrl { get; init; }
+
     /// <summary>The last day an approved extension set (<see cref="AssignmentColumns.ExtendedLastDay"/>); null when none.</summary>
     public DateOnly? ExtendedLastDay { get; init; }
 
@@ -86,6 +89,7 @@ public sealed record AssignmentRow(
             NonEmpty(f.GetValueOrDefault(AssignmentColumns.PlannerTaskId)),
             f.GetValueOrDefault(AssignmentColumns.PlannerHash))
         {
+            WebUrl = row.WebUrl,
             ExtendedLastDay = FieldValues.ParseDate(f.GetValueOrDefault(AssignmentColumns.ExtendedLastDay)),
             TimeFrameKind = TimeFrameKindCodes.FromCode(f.GetValueOrDefault(AssignmentColumns.TimeFrameKind)),
         };

@@ -24,6 +24,9 @@ public sealed record CurrentRow(string ItemId, string Key, string? ETag, IReadOn
 
     /// <summary>When the row was changed last (Graph's lastModifiedDateTime), when Graph says.</summary>
     public DateTimeOffset? Modified { get; init; }
+
+    /// <summary>The row's address for people (Graph's listItem webUrl), when Graph says: links are never built by hand.</summary>
+    public string? WebUrl { get; init; }
 }
 
 /// <summary>What to do with one row.</summary>

@@ -56,6 +56,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
         Log.Synced(logger, ward.Id, outcome.DecisionFile, outcome.Created, outcome.Updated, outcome.Archived, outcome.Unchanged,
             outcome.Failures, outcome.Requests);
         LogTeamsTab(ward.Id, sync.TeamsTab);
+        UnresolvedPeopleLog.Write(logger, ward.Id, ward.Units, sync.Planner.UnresolvedPeople);
         return outcome;
     }
 

@@ -118,6 +118,13 @@ internal static class DirectoryHandlers
                 throw GraphException.BadRequest($"Creating or updating tab configuration for app '{appId}' is not supported.");
             }
 
+            if (string.Equals(appId, "com.microsoft.teamspace.tab.web", StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrEmpty(body.Obj("configuration")?.Str("contentUrl")))
+            {
+                // teams-configuring-builtin-tabs.md, "Website tabs": contentUrl is the URL of the website.
+                throw GraphException.BadRequest("A website tab needs configuration.contentUrl.");
+            }
+
             var id = Ids.NewGuid();
             var tab = new JsonObject
             {
@@ -139,15 +146,18 @@ internal static class DirectoryHandlers
     }
 
     /// <summary>
-    /// Built-in tab apps Graph does not configure (https://learn.microsoft.com/graph/teams-configuring-builtin-tabs:
-    /// document library, Power BI and SharePoint page/list tabs "Configuration is not supported", wiki tabs "do not support
-    /// configuration through Graph"; the Planner tab is no longer among the configurable built-in tabs, so configuring it
-    /// is refused, the stricter reading, issue 12 difference 3). A website tab is the documented alternative.
+    /// Built-in tab apps whose configuration Graph does not support (docs repo concepts/teams-configuring-builtin-tabs.md:
+    /// Planner, Microsoft Stream, Microsoft Forms, OneNote, Power BI and SharePoint page and list tabs "Configuration is not
+    /// supported"; wiki tabs "do not support configuration through Microsoft Graph"). A configuration posted for one of them
+    /// is refused with 400 (the page names no status; 400 is what channel-post-tabs.md answers for a body it will not take).
+    /// Website, document library and Word/Excel/PowerPoint/PDF tabs are configurable.
     /// </summary>
     private static readonly HashSet<string> UnconfigurableTabApps = new(StringComparer.OrdinalIgnoreCase)
     {
         "com.microsoft.teamspace.tab.planner",
-        "com.microsoft.teamspace.tab.files.sharepoint",
+        "com.microsoftstream.embed.skypeteamstab",
+        "81fef3a6-72aa-4648-a763-de824aeafb7d",
+        "0d820ecd-def2-4297-adad-78056cde7c78",
         "com.microsoft.teamspace.tab.powerbi",
         "com.microsoft.teamspace.tab.wiki",
         "2a527703-1f6f-4559-a332-d8a7d288cd88",

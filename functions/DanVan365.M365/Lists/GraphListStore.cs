@@ -361,6 +361,7 @@ public sealed class GraphListStore(SiteContext site, BatchRunner batches) : ILis
         {
             ModifiedBy = Library.GraphLibraryStore.ModifierOf(item.LastModifiedBy),
             Modified = item.LastModifiedDateTime,
+            WebUrl = item.WebUrl,
         };
     }
 }

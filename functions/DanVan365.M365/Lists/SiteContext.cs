@@ -126,23 +126,16 @@ public sealed class SiteContext(GraphConnection connection, SiteMap? shared = nu
     }
 
     /// <summary>
-    /// Links a Planner task carries: a filtered view of Nhiệm vụ dân vận showing the task's row (stable: no item id
-    /// needed, so a task made before its row existed links right) and the decision file in the library.
+    /// Links a Planner task carries, as Graph gives them (never built by hand): the list Nhiệm vụ dân vận and the library
+    /// at their webUrl (api-reference/v1.0/resources/list.md), from the run's cached list lookup: no request more. The
+    /// decision file's name is not made into an address: a file synced from the CLI need not be in the library.
     /// </summary>
     public async Task<Core.Planner.PlannerLinks> PlannerLinksAsync(string? decisionFileName, CancellationToken cancellationToken)
     {
         var tasks = await FindAsync(SiteSchema.Tasks, cancellationToken).ConfigureAwait(false);
         var library = await FindAsync(SiteSchema.Library, cancellationToken).ConfigureAwait(false);
-        var tasksUrl = tasks?.WebUrl?.TrimEnd('/');
-        var libraryUrl = library?.WebUrl?.TrimEnd('/');
-        return new Core.Planner.PlannerLinks(
-            code => tasksUrl is null
-                ? null
-                : $"{tasksUrl}/AllItems.aspx?FilterField1={SiteSchema.Tasks.KeyColumn}&FilterValue1={Uri.EscapeDataString(code)}",
-            libraryUrl is null
-                || decisionFileName is null
-                    ? null
-                    : $"{libraryUrl}/{Uri.EscapeDataString(SiteSchema.DecisionFolder)}/{Uri.EscapeDataString(decisionFileName)}");
+        var tasksUrl = tasks?.WebUrl;
+        return new Core.Planner.PlannerLinks(_ => tasksUrl, decisionFileName is null ? null : library?.WebUrl);
     }
 
     /// <summary>

@@ -42,9 +42,47 @@ public sealed class SiteDates(TimeZoneInfo zone)
             out var instant))
         {
             var local = TimeZoneInfo.ConvertTime(instant, Zone);
+            if (IsOtherZoneMidnight(instant))
+            {
+                // Midnight in another zone, not in the configured one: the site keeps its dates in that zone, and every
+                // date-only value would be read (and written) a day off. Refused, never silently assumed (issue 25).
+                throw Mismatch(raw, instant);
+            }
+
             return FieldValues.Date(DateOnly.FromDateTime(local.DateTime));
         }
 
         return FieldValues.Canonical(ColumnType.DateOnly, raw);
     }
+
+    /// <summary>
+    /// Whether a date-only value Graph answered is midnight at a UTC offset (offsets are whole quarter hours) but not in the
+    /// configured zone: the mark of a site in another zone. Any other time of day is read as the configured zone's date.
+    /// </summary>
+    public bool IsOtherZoneMidnight(DateTimeOffset instant) =>
+        instant.UtcDateTime.TimeOfDay.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
+        && TimeZoneInfo.ConvertTime(instant, Zone).TimeOfDay != TimeSpan.Zero;
+
+    /// <summary>
+    /// The UTC offset whose midnight <paramref name="instant"/> is (a date-only value is the UTC instant of the site's local
+    /// midnight: 17:00Z is midnight at UTC+07:00), as "UTC+07:00"; offsets run from −12:00 to +14:00.
+    /// </summary>
+    public static string MidnightOffset(DateTimeOffset instant)
+    {
+        var timeOfDay = instant.UtcDateTime.TimeOfDay;
+        var offset = TimeSpan.FromDays(1) - timeOfDay;
+        if (offset > TimeSpan.FromHours(14))
+        {
+            offset -= TimeSpan.FromDays(1);
+        }
+
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return "UTC" + sign + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The refusal when the site's dates are not kept in the configured zone (names the setting to fix).</summary>
+    public Core.Errors.ConfigurationException Mismatch(string raw, DateTimeOffset instant) => new("M365:SiteTimeZone",
+        $"the site keeps date-only values at midnight {MidnightOffset(instant)} (Graph answered '{raw}'), not at midnight in " +
+        $"{Zone.Id}: every date-only column would be a day off. Set M365:SiteTimeZone to the site's time zone (SharePoint: " +
+        "Site settings > Regional settings); `danvan365 doctor` checks it.");
 }

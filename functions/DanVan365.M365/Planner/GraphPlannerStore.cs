@@ -16,15 +16,17 @@ public sealed class GraphPlannerStore : IPlannerStore
     /// <param name="state">The ward's state list, where the plan's id is recorded.</param>
     /// <param name="interventions">Where a recorded plan id of another group's plan is reported.</param>
     /// <param name="logger">Where a person resolved by mail instead of object id is reported.</param>
+    /// <param name="site">The run's site (the Teams tab opens a list at its Graph webUrl); null reads the site anew.</param>
     public GraphPlannerStore(GraphConnection connection, BatchRunner batches, Core.Sync.IStateStore state,
-        Core.Integrity.IInterventionLog? interventions = null, Microsoft.Extensions.Logging.ILogger? logger = null)
+        Core.Integrity.IInterventionLog? interventions = null, Microsoft.Extensions.Logging.ILogger? logger = null,
+        Lists.SiteContext? site = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Plan = new GraphPlanLocator(connection, state, interventions);
         BucketsAndLabels = new GraphBucketsAndLabels(connection, batches);
         Tasks = new GraphPlannerTasks(connection, batches);
         Details = new GraphTaskDetails(connection, batches);
-        TeamsTab = new GraphTeamsTab(connection);
+        TeamsTab = new GraphTeamsTab(connection, site);
         People = new GraphPeopleDirectory(connection, batches, logger);
         _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }

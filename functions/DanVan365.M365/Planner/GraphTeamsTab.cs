@@ -1,28 +1,38 @@
 using DanVan365.Core.Errors;
 using DanVan365.Core.Planner;
+using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
+using DanVan365.M365.Lists;
 using Microsoft.Graph.Models;
 
 namespace DanVan365.M365.Planner;
 
-/// <summary>Pinning the plan as a tab in the ward's team (the ward's Microsoft 365 group, where it is a team).</summary>
-public sealed class GraphTeamsTab(GraphConnection connection)
+/// <summary>
+/// Pinning the ward's work as a tab in the ward's team (the ward's Microsoft 365 group, where it is a team). Only what
+/// Graph documents as configurable is posted (docs repo concepts/teams-configuring-builtin-tabs.md): for Planner tabs
+/// "Configuration is not supported", so no Planner tab is ever posted; a website tab (<see cref="WebsiteTabAppId"/>:
+/// entityId and removeUrl null, contentUrl and websiteUrl the site's address) opens the list Nhiệm vụ dân vận at the
+/// <c>webUrl</c> Graph answers for it (api-reference/v1.0/resources/list.md). A plan has no web address in Graph v1.0
+/// (api-reference/v1.0/resources/plannerplan.md lists none), so none is built by hand.
+/// </summary>
+public sealed class GraphTeamsTab(GraphConnection connection, SiteContext? site = null)
 {
-    /// <summary>The Teams app id of the built-in Planner tab.</summary>
+    /// <summary>The Teams app id of the built-in Planner tab: never posted (its configuration is not supported).</summary>
     public const string PlannerTabAppId = "com.microsoft.teamspace.tab.planner";
 
     /// <summary>The Teams app id of the website tab (teams-configuring-builtin-tabs.md, "Website tabs").</summary>
     public const string WebsiteTabAppId = "com.microsoft.teamspace.tab.web";
 
     private readonly Microsoft.Graph.GraphServiceClient _client = connection.Client;
+    private readonly SiteContext _site = site ?? new SiteContext(connection);
 
     private string GroupId => PlannerResponses.GroupId(connection);
 
     /// <summary>
-    /// Where the ward's group is a team, pins the plan in its General channel, once: a Planner tab, else (Teams refuses
-    /// to configure one: https://learn.microsoft.com/graph/teams-configuring-builtin-tabs) a website tab to the plan.
-    /// Best effort: a group that is not a team (404) is fine, and any failure is reported, never thrown, so the plan is
-    /// made all the same (issue 12, difference 3).
+    /// Where the ward's group is a team, pins a website tab to the list Nhiệm vụ dân vận in its General channel, once
+    /// (a tab to the same address, or one an earlier version pinned for the plan, counts as pinned). Best effort: a group
+    /// that is not a team (404) is fine, and any failure is reported, never thrown, so the plan is made all the same
+    /// (issue 12, difference 3; issue 25).
     /// </summary>
     public async Task<TeamsTabPin> PinTabAsync(string planId, string planTitle, CancellationToken cancellationToken)
     {
@@ -36,7 +46,7 @@ public sealed class GraphTeamsTab(GraphConnection connection)
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error)
         {
-            return Failed(GraphErrors.From("add Planner tab", error));
+            return Failed(GraphErrors.From("add website tab", error));
         }
         catch (Exception error) when (error is TimeoutException or HttpRequestException)
         {
@@ -46,11 +56,9 @@ public sealed class GraphTeamsTab(GraphConnection connection)
 
     private async Task<TeamsTabPin> TryPinTabAsync(string planId, string planTitle, CancellationToken cancellationToken)
     {
-        Team? team;
         try
         {
-            team = await _client.Teams[GroupId].GetAsync(r => r.QueryParameters.Select = ["id", "tenantId"],
-                cancellationToken).ConfigureAwait(false);
+            await _client.Teams[GroupId].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (GraphErrors.Is(error, 404))
         {
@@ -61,6 +69,12 @@ public sealed class GraphTeamsTab(GraphConnection connection)
             throw GraphErrors.From("get team", error);
         }
 
+        var tasksUrl = (await _site.FindAsync(SiteSchema.Tasks, cancellationToken).ConfigureAwait(false))?.WebUrl;
+        if (string.IsNullOrEmpty(tasksUrl))
+        {
+            return new TeamsTabPin(TeamsTabPinKind.NoAddress);
+        }
+
         var channel = await GraphErrors.Call("get General channel",
             () => _client.Teams[GroupId].PrimaryChannel.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         var channelId = channel?.Id ?? throw new RemoteServiceException("get General channel", 404, "itemNotFound", null,
@@ -68,64 +82,19 @@ public sealed class GraphTeamsTab(GraphConnection connection)
         var tabs = await GraphErrors.Call("list tabs",
             () => _client.Teams[GroupId].Channels[channelId].Tabs.GetAsync(r => r.QueryParameters.Expand = ["teamsApp"],
             cancellationToken)).ConfigureAwait(false);
-        if ((tabs?.Value ?? []).Any(t => t.Configuration?.EntityId == planId || (t.Configuration?.WebsiteUrl?.Contains(planId,
-            StringComparison.Ordinal) ?? false)))
+        if ((tabs?.Value ?? []).Any(t => Pinned(t.Configuration, tasksUrl, planId)))
         {
             return new TeamsTabPin(TeamsTabPinKind.AlreadyPinned);
         }
 
-        var tenant = team?.TenantId ?? "common";
-        var tab = new TeamsTab
-        {
-            DisplayName = Core.Sync.DesiredRows.Shorten(planTitle, 128),
-            Configuration = new TeamsTabConfiguration
-            {
-                EntityId = planId,
-                ContentUrl =
-                    $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame" +
-                    $"?page=7&auth_pvr=OrgId&auth_upn={{userPrincipalName}}" +
-                    $"&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}" +
-                    $"&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}" +
-                    $"&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
-                WebsiteUrl = $"https://tasks.office.com/{tenant}/Home/PlanViews/{planId}",
-                RemoveUrl =
-                    $"https://tasks.teams.microsoft.com/teamsui/{{tid}}/Home/PlannerFrame" +
-                    $"?page=13&auth_pvr=OrgId&auth_upn={{userPrincipalName}}" +
-                    $"&groupId={GroupId}&planId={planId}&channelId={{channelId}}&entityId={{entityId}}&tid={{tid}}" +
-                    $"&userObjectId={{userObjectId}}&subEntityId={{subEntityId}}&sessionId={{sessionId}}&theme={{theme}}" +
-                    $"&mkt={{locale}}&ringId={{ringId}}&PlannerRouteHint={{tid}}&tabVersion=20200228",
-            },
-            AdditionalData =
-                new Dictionary<string, object>
-                {
-                    ["teamsApp@odata.bind"] =
-                $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{PlannerTabAppId}"
-                },
-        };
-        try
-        {
-            await _client.Teams[GroupId].Channels[channelId].Tabs.PostAsync(tab,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new TeamsTabPin(TeamsTabPinKind.PlannerTab);
-        }
-        catch (Microsoft.Graph.Models.ODataErrors.ODataError error) when (error.ResponseStatusCode is >= 400 and < 500)
-        {
-            // Configuring a built-in tab may be refused (teams-configuring-builtin-tabs.md: several built-in apps'
-            // "Configuration is not supported"; "If you want to configure the tab, consider using a Website tab").
-            // Pinning is best effort: a website tab to the plan is the fallback, and neither failure fails the plan.
-        }
-
         var website = new TeamsTab
         {
-            DisplayName = tab.DisplayName,
-            Configuration =
-                new TeamsTabConfiguration { ContentUrl = tab.Configuration.WebsiteUrl, WebsiteUrl = tab.Configuration.WebsiteUrl },
-            AdditionalData =
-                new Dictionary<string, object>
-                {
-                    ["teamsApp@odata.bind"] =
-                $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{WebsiteTabAppId}"
-                },
+            DisplayName = DesiredRows.Shorten(planTitle, 128),
+            Configuration = new TeamsTabConfiguration { ContentUrl = tasksUrl, WebsiteUrl = tasksUrl },
+            AdditionalData = new Dictionary<string, object>
+            {
+                ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{WebsiteTabAppId}",
+            },
         };
         try
         {
@@ -138,6 +107,14 @@ public sealed class GraphTeamsTab(GraphConnection connection)
             return Failed(GraphErrors.From("add website tab", error));
         }
     }
+
+    /// <summary>A tab to the list's address, or one pinned for the plan by an earlier version (its id in the tab).</summary>
+    private static bool Pinned(TeamsTabConfiguration? configuration, string tasksUrl, string planId) =>
+        configuration is not null
+        && (string.Equals(configuration.WebsiteUrl, tasksUrl, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(configuration.ContentUrl, tasksUrl, StringComparison.OrdinalIgnoreCase)
+            || configuration.EntityId == planId
+            || (configuration.WebsiteUrl?.Contains(planId, StringComparison.Ordinal) ?? false));
 
     private static TeamsTabPin Failed(RemoteServiceException error) => new(TeamsTabPinKind.Failed, string.Create(
         System.Globalization.CultureInfo.InvariantCulture,

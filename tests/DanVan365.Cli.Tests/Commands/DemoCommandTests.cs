@@ -24,7 +24,7 @@ public class DemoCommandTests
         Assert.True(exit == 0, err);
         Assert.Contains("ngày 15/09/2026", output, StringComparison.Ordinal);
         Assert.Contains("[8/8]", output, StringComparison.Ordinal);
-        Assert.Contains("Teams: Teams không cho cấu hình thẻ Planner", output, StringComparison.Ordinal);
+        Assert.Contains("Teams: Đã ghim thẻ trang web mở danh sách Nhiệm vụ dân vận", output, StringComparison.Ordinal);
         var report = Path.Combine(data, "bao-cao", "Bao-cao-Dot-1.docx");
         Assert.Contains(report, output, StringComparison.Ordinal);
         var text = TemplateFiller.AllText(await File.ReadAllBytesAsync(report));

@@ -1,3 +1,4 @@
+using DanVan365.LocalM365;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.LocalM365;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +26,7 @@ public class DoctorCommandTests
         Assert.Contains("[đã có]             Danh sách \"Trạng thái đồng bộ\": có, đang ẩn", output, StringComparison.Ordinal);
         Assert.Contains("[đã có]             Danh bạ đơn vị: mọi người có objectId (Entra)", output, StringComparison.Ordinal);
         Assert.Contains("[chưa kiểm chứng]   Thành viên chỉ được đọc các danh sách hệ thống: ", output, StringComparison.Ordinal);
-        Assert.Contains("Tổng: 12 đã có, 0 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+        Assert.Contains("Tổng: 12 đã có, 0 thiếu, 5 chưa kiểm chứng được.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +39,42 @@ public class DoctorCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("[THIẾU]             Danh sách \"Phân công\": chưa có hoặc ứng dụng không đọc được", output,
             StringComparison.Ordinal);
-        Assert.Contains("Tổng: 2 đã có, 10 thiếu, 4 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+        Assert.Contains("Tổng: 2 đã có, 10 thiếu, 5 chưa kiểm chứng được.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_SyncedSiteInTheConfiguredZone_TimeZoneInPlace()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync();
+        Assert.Equal(0, (await Run("sync", TestData.DecisionTextPath, "--graph-url", graph.Server.BaseUrl)).Exit);
+
+        var (exit, output, _) = await Run("doctor", "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"\[đã có\] +Múi giờ của trang khớp cấu hình M365:SiteTimeZone \(các cột ngày\): \d+ giá trị ngày đọc được " +
+            "đều là nửa đêm theo Asia/Ho_Chi_Minh", output);
+    }
+
+    /// <summary>
+    /// Graph v1.0 answers no site time zone (site.md; siteSettings is beta), but a date-only value is the site's local
+    /// midnight (datetimecolumn.md): a site in another zone is found by doctor and refused by the next sync.
+    /// </summary>
+    [Fact]
+    public async Task Doctor_SiteInAnotherZone_TimeZoneMissingExitOneAndSyncRefusedNamingTheSetting()
+    {
+        await using var graph = await LocalGraphFixture.StartAsync(new LocalGraphServerOptions { SiteTimeZone = "Europe/London" });
+        await Run("sync", TestData.DecisionTextPath, "--graph-url", graph.Server.BaseUrl);
+
+        var (exit, output, _) = await Run("doctor", "--graph-url", graph.Server.BaseUrl);
+        var again = await Run("sync", TestData.DecisionTextPath, "--graph-url", graph.Server.BaseUrl);
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"\[THIẾU\] +Múi giờ của trang khớp cấu hình M365:SiteTimeZone \(các cột ngày\): trang lưu ngày theo nửa đêm " +
+            @"UTC\+0[01]:00 \(Graph trả về [^)]+\), cấu hình là Asia/Ho_Chi_Minh: mọi cột ngày sẽ lệch một ngày", output);
+        Assert.Equal(2, again.Exit);
+        Assert.Contains("Setting 'M365:SiteTimeZone': the site keeps date-only values at midnight UTC+0", again.Err,
+            StringComparison.Ordinal);
+        Assert.Contains("not at midnight in Asia/Ho_Chi_Minh", again.Err, StringComparison.Ordinal);
     }
 
     [Fact]

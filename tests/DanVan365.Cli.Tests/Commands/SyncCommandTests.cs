@@ -40,8 +40,9 @@ public class SyncCommandTests
         Assert.Equal(0, first.Exit);
         Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 " +
             @"archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
-        // The local Graph refuses to configure a Planner tab (teams-configuring-builtin-tabs.md): the website tab is reported.
-        Assert.Contains("Teams: Teams không cho cấu hình thẻ Planner: đã ghim thẻ trang web", first.Out, StringComparison.Ordinal);
+        // No Planner tab is posted (teams-configuring-builtin-tabs.md: not supported): the website tab is reported.
+        Assert.Contains("Teams: Đã ghim thẻ trang web mở danh sách Nhiệm vụ dân vận trong kênh Chung của nhóm Teams " +
+            "(Microsoft Graph không hỗ trợ cấu hình thẻ Planner nên không ghim thẻ Planner)", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.DoesNotContain("Teams:", second.Out, StringComparison.Ordinal);
         // The identical re-run's request budget: it takes no lease (nothing to write); lists: the site, its lists, the state
@@ -80,7 +81,7 @@ public class SyncCommandTests
         Assert.Equal(0, second.Exit);
         Assert.Contains("provision: lists created=0 columns added=0 folders created=0 columns renamed=0", second.Out,
             StringComparison.Ordinal);
-        Assert.Contains("Teams: Kế hoạch đã được ghim trong kênh Chung", second.Out, StringComparison.Ordinal);
+        Assert.Contains("Teams: Thẻ danh sách Nhiệm vụ dân vận đã được ghim trong kênh Chung", second.Out, StringComparison.Ordinal);
         // The only writes: the ward's lease the run holds (issue 13), claimed and released.
         Assert.Equal(writes + 2, graph.Stats.Writes);
     }

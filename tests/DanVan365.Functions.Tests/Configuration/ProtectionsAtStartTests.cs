@@ -29,8 +29,8 @@ public class ProtectionsAtStartTests
         var missing = await check.CheckAllAsync(CancellationToken.None);
 
         Assert.Equal(0, missing);
-        // The directory, the seal key, each list, then what stays unverified.
-        Assert.Equal(2 + SiteSchema.All.Count + WardProtections.Unverifiable().Count(), logger.Entries.Count);
+        // The directory, the seal key, each list, the site's time zone, then what stays unverified.
+        Assert.Equal(3 + SiteSchema.All.Count + WardProtections.Unverifiable().Count(), logger.Entries.Count);
         Assert.All(logger.Entries, e => Assert.Equal(1080, e.EventId));
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information
             && e.Message == "Protections ward=hai-an: list:state InPlace");

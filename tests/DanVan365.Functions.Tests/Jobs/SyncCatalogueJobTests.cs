@@ -11,7 +11,7 @@ namespace DanVan365.Functions.Tests.Jobs;
 public class SyncCatalogueJobTests
 {
     [Fact]
-    public async Task SyncCatalogueAsync_PlannerTabRefused_SyncsAndLogsTheWebsiteTabPin()
+    public async Task SyncCatalogueAsync_GroupIsATeam_SyncsAndLogsTheWebsiteTabPin()
     {
         await using var harness = await WardHarness.StartAsync(new DateTimeOffset(2026, 9, 10, 1, 0, 0, TimeSpan.Zero));
         await TestApp.UploadDecisionAsync(harness);
@@ -24,7 +24,7 @@ public class SyncCatalogueJobTests
 
         Assert.True(first.Synced);
         Assert.Equal(0, first.Failures);
-        // The local Graph refuses to configure a Planner tab (teams-configuring-builtin-tabs.md): the website tab is logged.
+        // No Planner tab is configured (teams-configuring-builtin-tabs.md: not supported): the website tab is logged.
         var pinned = Assert.Single(logger.Entries, e => e.EventId == 1005);
         Assert.Equal(LogLevel.Information, pinned.Level);
         Assert.Contains("WebsiteTab", pinned.Message, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using DanVan365.Core.Errors;
 using DanVan365.Core.Sync;
 using DanVan365.M365.Client;
 using DanVan365.M365.Lists;
@@ -58,4 +59,21 @@ public class SiteDatesTests
     [InlineData(null, null)]
     public void FromGraph_IctSite_SiteLocalDate(string? raw, string? expected) =>
         Assert.Equal(expected, SiteDates.For("Asia/Ho_Chi_Minh").FromGraph(raw));
+
+    /// <summary>
+    /// A date-only value is the UTC instant of the site's midnight (datetimecolumn.md): midnight of another offset means
+    /// the site is in another zone, and it is refused naming the setting, never read a day off (issue 25).
+    /// </summary>
+    [Theory]
+    [InlineData("Asia/Ho_Chi_Minh", "2026-09-14T00:00:00Z", "UTC+00:00")]
+    [InlineData("Asia/Ho_Chi_Minh", "2026-09-14T04:00:00Z", "UTC-04:00")]
+    [InlineData("UTC", "2026-09-13T17:00:00Z", "UTC+07:00")]
+    [InlineData("Asia/Ho_Chi_Minh", "2026-09-13T18:30:00Z", "UTC+05:30")]
+    public void FromGraph_SiteInAnotherZone_RefusedNamingTheSettingAndTheSitesOffset(string zone, string raw, string offset)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => SiteDates.For(zone).FromGraph(raw));
+
+        Assert.Equal("M365:SiteTimeZone", error.Setting);
+        Assert.Contains($"midnight {offset} (Graph answered '{raw}'), not at midnight in {zone}", error.Message, StringComparison.Ordinal);
+    }
 }
