@@ -54,7 +54,8 @@ public class RunWardJobContinuationTests
         return runs;
     }
 
-    private static Functions.Configuration.Ward Ward(TestApp app) => app.Get<Functions.Configuration.IWardRegistry>().Find(TestApp.GoodWard)!;
+    private static Functions.Configuration.Ward Ward(TestApp app) =>
+        app.Get<Functions.Configuration.IWardRegistry>().Find(TestApp.GoodWard)!;
 
     /// <summary>The ward as people see it: rows by key (values), each Phân công row's Planner task by title, the plan's tasks,
     /// Nhật ký thông báo's keys and states, and the mails sent.</summary>
@@ -134,7 +135,8 @@ public class RunWardJobContinuationTests
         Assert.All(runs, r => Assert.True(r.Took < FunctionTimeout, $"a run took {r.Took}"));
         var expected = await EndStateAsync(reference);
         Assert.Equal(expected, await EndStateAsync(harness));
-        Assert.Contains(expected, s => s.StartsWith("notification ", StringComparison.Ordinal) && s.EndsWith(" sent", StringComparison.Ordinal));
+        Assert.Contains(expected, s => s.StartsWith("notification ", StringComparison.Ordinal)
+            && s.EndsWith(" sent", StringComparison.Ordinal));
         Assert.DoesNotContain(expected, s => s.StartsWith("notification ", StringComparison.Ordinal) && !s.EndsWith(" sent",
             StringComparison.Ordinal));
         Assert.True(harness.Server.GetStats().MailsSent > runs.Count);
