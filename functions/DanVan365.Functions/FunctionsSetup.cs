@@ -24,6 +24,9 @@ public static class FunctionsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddDanVan365(configuration);
         services.AddSingleton<IWardJobs, WardJobs>();
+        services.AddOptions<WardJobRunOptions>().Bind(configuration.GetSection(WardJobRunOptions.Section))
+            .PostConfigure(o => o.FunctionTimeout ??= HostFunctionTimeout.Read(configuration, AppContext.BaseDirectory)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WardJobRunOptions>, WardJobRunOptionsValidator>();
         services.AddSingleton<WardJobOutcomes>();
         services.AddHostedService<HolidayYearCheck>();
         services.AddHostedService<ProtectionsAtStart>();

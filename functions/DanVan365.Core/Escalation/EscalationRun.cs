@@ -137,9 +137,11 @@ public sealed record EscalationRunReport(
 /// A log row whose seal fails counts as absent (its notification goes out) and is recorded in Nhật ký can thiệp; the edits
 /// recorded there and not yet reported go to the head of the aggregating unit in the same digests
 /// (<see cref="Integrity.InterventionDigest"/>) and are marked reported once their digest went out.
+/// A run that may stop early (<see cref="Wards.WardRunDeadline"/>) stops between digests once its deadline has passed, after
+/// marking what went out: every digest it sent is in the log, so the next run plans only the ones it did not reach.
 /// </summary>
 public sealed class EscalationRun(IListStore lists, INotificationLogStore log, IEscalationMailSender mail, TimeProvider clock,
-    SendPacer pacer, Integrity.IInterventionLog interventions, Reporting.SubmissionReturns returns)
+    SendPacer pacer, Integrity.IInterventionLog interventions, Reporting.SubmissionReturns returns, Wards.WardRunDeadline deadline)
 {
     /// <summary>A pending row older than this is shown to the operator.</summary>
     public static readonly TimeSpan PendingGrace = TimeSpan.FromHours(1);
@@ -200,14 +202,18 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
 
         var outcomes = new List<DigestOutcome>();
         var stopped = false;
+        var continued = false;
         foreach (var digest in digests)
         {
-            if (stopped)
+            // A safe point: every digest before this one is sent and marked (or released, or left pending as unconfirmed).
+            continued = continued || (!stopped && deadline.ShouldStop);
+            if (stopped || continued)
             {
                 outcomes.Add(new DigestOutcome(digest, DigestStatus.NotAttempted));
                 continue;
             }
 
+            deadline.Done();
             var claim = await log.ClaimAsync(digest.Notifications, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             skipped += claim.Taken.Count;
             failures.AddRange(claim.Failures);
@@ -252,6 +258,11 @@ public sealed class EscalationRun(IListStore lists, INotificationLogStore log, I
         if (reported.Count > 0)
         {
             failures.AddRange(await interventions.MarkReportedAsync(reported, today, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (continued)
+        {
+            deadline.StopIfDue("escalate");
         }
 
         return new EscalationRunReport(today, plan.IsWorkingDay, false, outcomes, skipped, plan.Problems, stale, failures);

@@ -36,9 +36,12 @@ public sealed record PlannerSyncReport(PlannerSyncPlan? Plan, PlannerApplyResult
 /// Use case: keep the ward's plan in step with Phân công, and copy progress back.
 /// Read plan/buckets/tasks (3 requests) → plan (pure, <see cref="PlannerSyncPlanner"/>) → apply → record task ids and
 /// hashes on the Phân công rows → copy percent complete / completion into Phân công with the status category as of
-/// the clock.
+/// the clock. A run that may stop early (<see cref="Wards.WardRunDeadline"/>) writes <see cref="Wards.WardRunDeadline.PlannerChunk"/>
+/// tasks at a time, records their ids on Phân công after each chunk, and stops between chunks once its deadline has passed:
+/// nothing it made is left unrecorded, so the next run finds every task it made by its id (a task whose id never reached
+/// the row is still recognised by its code in its bucket, <see cref="PlannerSyncPlanner"/>).
 /// </summary>
-public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimeProvider clock)
+public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimeProvider clock, Wards.WardRunDeadline deadline)
 {
     public async Task<PlannerSyncReport> SyncAsync(TaskCatalogue catalogue, UnitDirectory units, string planTitle, PlannerLinks links,
         IReadOnlyList<CurrentRow>? assignmentRows, bool dryRun, CancellationToken cancellationToken)
@@ -79,19 +82,76 @@ public sealed class PlannerSync(IPlannerStore planner, IListStore lists, TimePro
             pinned = await planner.EnsurePlanAsync(planSpec, cancellationToken).ConfigureAwait(false);
         }
 
-        var applied = await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false);
+        var chunked = deadline.Splits
+            ? await ApplyInChunksAsync(snapshot, plan, rows, cancellationToken).ConfigureAwait(false)
+            : (Applied: await planner.ApplyAsync(snapshot, plan, cancellationToken).ConfigureAwait(false), Rows: rows, Progress: 0);
+        var (applied, progressRecorded) = (chunked.Applied, chunked.Progress);
         var failures = applied.Failures.ToList();
         var missing = new List<string>();
-        var patches = Bookkeeping(rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock), missing);
+        var patches = Bookkeeping(chunked.Rows, snapshot.Tasks, applied.Links, Time.WardTime.Today(clock), missing);
         var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
         failures.AddRange(recorded.Failures);
-        var progressUpdated = patches.Count(p => p.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner));
+        var progressUpdated = progressRecorded + patches.Count(IsProgress);
         return new PlannerSyncReport(plan, applied, progressUpdated, failures)
         {
             MissingTasks = missing,
             TeamsTab = pinned,
             Limits = applied.Limits,
         };
+    }
+
+    private static bool IsProgress(RowPatch patch) =>
+        patch.Fields.Keys.Any(k => SiteSchema.Assignments.OwnerOf(k) == ColumnOwner.Planner);
+
+    /// <summary>
+    /// Applies the plan <see cref="Wards.WardRunDeadline.PlannerChunk"/> writes at a time, recording each chunk's task ids
+    /// (and progress) on its Phân công rows before the next, and stops between chunks once the deadline has passed. Returns
+    /// what was applied, the rows as they now stand (the patched values merged in, so the closing bookkeeping does not write
+    /// them again) and how many progress patches were written.
+    /// </summary>
+    private async Task<(PlannerApplyResult Applied, IReadOnlyList<CurrentRow> Rows, int Progress)> ApplyInChunksAsync(
+        PlannerSnapshot snapshot, PlannerSyncPlan plan, IReadOnlyList<CurrentRow> rows, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<string, (string TaskId, string? Hash)>(StringComparer.Ordinal);
+        var failures = new List<RowFailure>();
+        var limits = new List<PlannerLimitHit>();
+        var (writes, progress) = (0, 0);
+        var current = rows.ToList();
+        foreach (var chunk in plan.Changes.Where(c => c.Kind != PlannerChangeKind.Unchanged).Chunk(Wards.WardRunDeadline.PlannerChunk))
+        {
+            deadline.StopIfDue("sync");
+            var applied = await planner.ApplyAsync(snapshot, plan with { Changes = chunk }, cancellationToken).ConfigureAwait(false);
+            failures.AddRange(applied.Failures);
+            limits.AddRange(applied.Limits);
+            writes += applied.Writes;
+            foreach (var (key, link) in applied.Links)
+            {
+                links[key] = link;
+            }
+
+            var keys = chunk.Select(c => c.AssignmentKey).ToHashSet(StringComparer.Ordinal);
+            var patches = Bookkeeping([.. current.Where(r => keys.Contains(r.Key))], snapshot.Tasks, applied.Links,
+                Time.WardTime.Today(clock), []);
+            var recorded = await lists.PatchAsync(SiteSchema.Assignments, patches, cancellationToken).ConfigureAwait(false);
+            failures.AddRange(recorded.Failures);
+            progress += patches.Count(IsProgress);
+            var patched = patches.Where(p => recorded.Failures.All(f => f.Key != p.Key)).ToDictionary(p => p.Key, StringComparer.Ordinal);
+            current = [.. current.Select(r => patched.TryGetValue(r.Key, out var p) ? WithFields(r, p.Fields) : r)];
+            deadline.Done();
+        }
+
+        return (new PlannerApplyResult(links, failures, writes) { Limits = limits }, current, progress);
+    }
+
+    private static CurrentRow WithFields(CurrentRow row, IReadOnlyDictionary<string, string?> fields)
+    {
+        var merged = new Dictionary<string, string?>(row.Fields, StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
+        {
+            merged[name] = value;
+        }
+
+        return row with { Fields = merged };
     }
 
     /// <summary>The effective last day (<see cref="AssignmentRow.EffectiveLastDay"/>) of every extended Phân công row, by key.</summary>

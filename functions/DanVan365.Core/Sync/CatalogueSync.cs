@@ -52,8 +52,10 @@ public sealed record ListSyncReport(SyncPlan Tasks, SyncPlan Assignments, ApplyR
 /// a value edited around DanVan365 is restored and recorded in Nhật ký can thiệp (docs/architecture.md "Records people can
 /// trust"). Verifying costs no request: the rows are read anyway; the proposals are read only when an extended last day fails.
 /// </summary>
+/// <para>A run that may stop early (<see cref="Wards.WardRunDeadline"/>) writes one <c>$batch</c> of rows at a time and stops
+/// between them once its deadline has passed, recording the restored values it wrote; the next run plans the rest.</para>
 public sealed class CatalogueSync(ISiteProvisioner provisioner, IListStore lists, TimeProvider clock, RecordSeal seal,
-    IInterventionLog interventions, IProposalStore proposals)
+    IInterventionLog interventions, IProposalStore proposals, Wards.WardRunDeadline deadline)
 {
     public async Task<ListSyncReport> RunAsync(TaskCatalogue catalogue, UnitDirectory units, bool dryRun,
         CancellationToken cancellationToken)
@@ -93,12 +95,16 @@ public sealed class CatalogueSync(ISiteProvisioner provisioner, IListStore lists
             };
         }
 
-        var tasksApplied = await lists.ApplyAsync(taskPlan, desiredTasks, today, cancellationToken).ConfigureAwait(false);
-        var assignmentsApplied = await lists.ApplyAsync(assignmentPlan, desiredAssignments, today, cancellationToken).ConfigureAwait(false);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<Intervention> restorable = [.. taskPlan.Interventions, .. assignmentPlan.Interventions];
+        var tasksApplied = await ApplyAsync(taskPlan, desiredTasks, today, restorable, written, cancellationToken).ConfigureAwait(false);
+        var assignmentsApplied = await ApplyAsync(assignmentPlan, desiredAssignments, today, restorable, written, cancellationToken)
+            .ConfigureAwait(false);
         var failures = new List<RowFailure>();
         ExtensionRepair? extensions = null;
         if (extensionsToRepair)
         {
+            await StopIfDueAsync(restorable, written, today, cancellationToken).ConfigureAwait(false);
             var listing = await proposals.ReadAsync(cancellationToken).ConfigureAwait(false);
             extensions = ExtensionSeals.Plan(currentAssignments, EffectiveDeadlines.ByAssignment(catalogue, listing.Proposals), seal);
             ColumnOwnership.EnsureWritable(SiteSchema.Assignments, ColumnOwner.Proposals,
@@ -119,5 +125,50 @@ public sealed class CatalogueSync(ISiteProvisioner provisioner, IListStore lists
         failures.AddRange(await interventions.RecordAsync([.. report.Interventions.Where(i => !unwritten.Contains(i.RowKey))], today,
             cancellationToken).ConfigureAwait(false));
         return report with { IntegrityFailures = failures };
+    }
+
+    /// <summary>
+    /// Applies a list's plan: at once, or, in a run that may stop early, one <c>$batch</c> of writes at a time with a check of
+    /// the deadline before each. <paramref name="written"/> collects the keys written so far in this run.
+    /// </summary>
+    private async Task<ApplyResult> ApplyAsync(SyncPlan plan, IReadOnlyList<DesiredRow> desired, DateOnly today,
+        IReadOnlyList<Intervention> restorable, HashSet<string> written, CancellationToken cancellationToken)
+    {
+        if (!deadline.Splits)
+        {
+            return await lists.ApplyAsync(plan, desired, today, cancellationToken).ConfigureAwait(false);
+        }
+
+        var count = 0;
+        var failures = new List<RowFailure>();
+        foreach (var chunk in plan.Writes.Chunk(Wards.WardRunDeadline.ListChunk))
+        {
+            await StopIfDueAsync(restorable, written, today, cancellationToken).ConfigureAwait(false);
+            var applied = await lists.ApplyAsync(plan with { Changes = chunk }, desired, today, cancellationToken).ConfigureAwait(false);
+            count += applied.Written;
+            failures.AddRange(applied.Failures);
+            var failed = applied.Failures.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+            written.UnionWith(chunk.Select(c => c.Key).Where(k => !failed.Contains(k)));
+            deadline.Done();
+        }
+
+        return new ApplyResult(count, failures);
+    }
+
+    /// <summary>
+    /// Stops the run when its deadline has passed (<see cref="Wards.WardRunDeadline.StopIfDue"/>), first recording the values
+    /// it restored in the rows it wrote: the next run no longer sees them changed, so it could not record them.
+    /// </summary>
+    private async Task StopIfDueAsync(IReadOnlyList<Intervention> restorable, HashSet<string> written, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        if (!deadline.ShouldStop)
+        {
+            return;
+        }
+
+        await interventions.RecordAsync([.. restorable.Where(i => written.Contains(i.RowKey))], today, cancellationToken)
+            .ConfigureAwait(false);
+        deadline.StopIfDue("sync");
     }
 }

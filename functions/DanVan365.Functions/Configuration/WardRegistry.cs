@@ -155,6 +155,16 @@ public sealed partial class WardRegistry : IWardRegistry
         SenderMailbox = mailbox,
         MaxAttempts = tenant.MaxAttempts,
         RetryBudget = tenant.RetryBudget,
+
+        // The tenant's pacing and the site's zone apply to every ward (they were left at their defaults before issue 25).
+        SiteTimeZone = tenant.SiteTimeZone,
+        ResourceUnitsPerMinute = tenant.ResourceUnitsPerMinute,
+        PaceLocal = tenant.PaceLocal,
+        InstanceCount = tenant.InstanceCount,
+        PlannerRequestsPerMinute = tenant.PlannerRequestsPerMinute,
+        MailMessagesPerMinute = tenant.MailMessagesPerMinute,
+        BudgetWindow = tenant.BudgetWindow,
+        CircuitBreakDuration = tenant.CircuitBreakDuration,
     };
 
     private static string Require(string prefix, string name, string? value) =>

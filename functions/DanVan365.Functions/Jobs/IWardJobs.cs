@@ -8,6 +8,12 @@ namespace DanVan365.Functions.Jobs;
 /// </summary>
 public interface IWardJobs
 {
+    /// <summary>
+    /// The same jobs, each run stopping at the first safe point after <paramref name="deadline"/> with
+    /// <see cref="Core.Wards.WardRunContinuedException"/> (the queue job then enqueues a follow-up message).
+    /// </summary>
+    IWardJobs Until(DateTimeOffset deadline);
+
     /// <summary>Lists + Planner from the decision in the library's "Quyết định" folder; only when it changed unless <paramref
     /// name="force"/>.</summary>
     Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force, CancellationToken cancellationToken);

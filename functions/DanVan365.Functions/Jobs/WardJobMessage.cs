@@ -17,13 +17,15 @@ public enum WardJob
 /// <summary>
 /// A queue message: JSON <c>{"ward":"hai-an","job":"SyncCatalogue"}</c>. A job asked for over HTTP (SyncNow) also carries
 /// <c>"id"</c> (32 hex digits: its outcome is recorded under it, <see cref="WardJobOutcomes"/>) and <c>"force"</c> (sync
-/// the decision in use even when unchanged); both are left out when unset.
+/// the decision in use even when unchanged); both are left out when unset. A follow-up of a run that stopped at its
+/// deadline carries <c>"continuation"</c> (1, 2, …: the runs of the job before it; left out on the first run).
 /// </summary>
 public sealed record WardJobMessage(
     [property: JsonPropertyName("ward")] string Ward,
     [property: JsonPropertyName("job")] WardJob Job,
     [property: JsonPropertyName("id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
-    [property: JsonPropertyName("force"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Force = false)
+    [property: JsonPropertyName("force"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Force = false,
+    [property: JsonPropertyName("continuation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Continuation = 0)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -46,6 +48,11 @@ public sealed record WardJobMessage(
             if (message.Id is not null && !WardJobOutcomes.IsJobId(message.Id))
             {
                 throw new FormatException("The message's \"id\" is not 32 hexadecimal digits.");
+            }
+
+            if (message.Continuation < 0)
+            {
+                throw new FormatException("The message's \"continuation\" is negative.");
             }
 
             return message;

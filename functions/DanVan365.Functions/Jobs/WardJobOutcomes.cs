@@ -20,12 +20,17 @@ namespace DanVan365.Functions.Jobs;
 /// <param name="FinishedAt">When the run ended (ward time).</param>
 /// <param name="Sync">A sync's counts (null for a run that threw).</param>
 /// <param name="Error">Why it failed, for an administrator (null when done).</param>
+/// <param name="Continuations">Follow-up runs of the job so far (0: it ran in one go).</param>
+/// <param name="Note">While "continuing": what the last run did and that the next one goes on (Vietnamese); else null.</param>
 public sealed record WardJobOutcome(string Id, string Ward, WardJob Job, string State, DateTimeOffset FinishedAt, SyncOutcome? Sync,
-    string? Error)
+    string? Error, int Continuations = 0, string? Note = null)
 {
     public const string Done = "done";
 
     public const string Failed = "failed";
+
+    /// <summary>A run stopped at its deadline with part of the work written; a follow-up run is queued ("đang tiếp tục").</summary>
+    public const string Continuing = "continuing";
 }
 
 /// <summary>The answer of SyncNow (202) and of a job not finished yet: where to read the outcome.</summary>
@@ -61,13 +66,30 @@ public sealed class WardJobOutcomes(IWardScopeFactory scopes, TimeProvider clock
     /// <summary>The state key of a job's outcome.</summary>
     public static string StateKey(string id) => "job:" + id;
 
-    /// <summary>Records how the job <paramref name="id"/> ended.</summary>
-    public async Task RecordAsync(Ward ward, string id, WardJob job, SyncOutcome? sync, string? error,
+    /// <summary>Records how the job <paramref name="id"/> ended (after <paramref name="continuations"/> follow-up runs).</summary>
+    public Task RecordAsync(Ward ward, string id, WardJob job, SyncOutcome? sync, string? error, int continuations,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ward);
-        var outcome = new WardJobOutcome(id, ward.Id, job, error is null && sync is not { Failures: > 0 } ? WardJobOutcome.Done
-            : WardJobOutcome.Failed, Core.Time.WardTime.Now(clock), sync, error);
+        return WriteAsync(ward, new WardJobOutcome(id, ward.Id, job, error is null && sync is not { Failures: > 0 } ? WardJobOutcome.Done
+            : WardJobOutcome.Failed, Core.Time.WardTime.Now(clock), sync, error, continuations), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records that run <paramref name="continuations"/> of the job stopped at its deadline and a follow-up run is queued;
+    /// <paramref name="note"/> says so in Vietnamese.
+    /// </summary>
+    public Task RecordContinuingAsync(Ward ward, string id, WardJob job, int continuations, string note,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ward);
+        return WriteAsync(ward, new WardJobOutcome(id, ward.Id, job, WardJobOutcome.Continuing, Core.Time.WardTime.Now(clock), null,
+            null, continuations, note), cancellationToken);
+    }
+
+    private async Task WriteAsync(Ward ward, WardJobOutcome outcome, CancellationToken cancellationToken)
+    {
+        var id = outcome.Id;
         await using var scope = scopes.Open(ward.Target);
         await scope.Get<IStateStore>().SetAsync(StateKey(id), JsonSerializer.Serialize(outcome, Json), cancellationToken)
             .ConfigureAwait(false);

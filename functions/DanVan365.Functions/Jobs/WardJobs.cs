@@ -18,10 +18,18 @@ namespace DanVan365.Functions.Jobs;
 /// </summary>
 public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, TimeProvider clock, ILogger<WardJobs> logger) : IWardJobs
 {
+    /// <summary>When the runs of these jobs must stop (<see cref="Core.Wards.WardRunDeadline"/>); null: never.</summary>
+    private DateTimeOffset? Deadline { get; init; }
+
+    public IWardJobs Until(DateTimeOffset deadline) => new WardJobs(wards, scopes, clock, logger) { Deadline = deadline };
+
+    /// <summary>The ward's target for one job run, carrying the deadline.</summary>
+    private WardTarget Target(Ward ward) => Deadline is null ? ward.Target : ward.Target with { Deadline = Deadline };
+
     public async Task<SyncOutcome> SyncCatalogueAsync(string wardId, bool force, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(Target(ward));
         var report = await scope.Get<DecisionIntake>().SyncAsync(force, cancellationToken).ConfigureAwait(false);
         if (report.ChangedFiles > 1 && report.File is { } chosen)
         {
@@ -76,7 +84,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
     public async Task<PullOutcome> PullPlannerProgressAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(Target(ward));
         var report = await scope.Get<WardSync>().PullAsync(cancellationToken).ConfigureAwait(false);
         var outcome = new PullOutcome(report.ProgressUpdated, report.Failures.Count, scope.Requests);
         Log.Pulled(logger, ward.Id, outcome.ProgressUpdated, outcome.Failures, outcome.Requests);
@@ -86,7 +94,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
     public async Task IngestSubmissionsAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(Target(ward));
         if (await scope.Get<ReportIngestion>().IngestChangesAsync(cancellationToken).ConfigureAwait(false) is not { } report)
         {
             return;
@@ -105,7 +113,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
     public async Task EscalateDeadlinesAsync(string wardId, CancellationToken cancellationToken)
     {
         var ward = Resolve(wardId);
-        await using var scope = scopes.Open(ward.Target);
+        await using var scope = scopes.Open(Target(ward));
         if (await scope.Get<WardEscalation>().RunFromLibraryAsync(dryRun: false, cancellationToken).ConfigureAwait(false) is not { } report)
         {
             return;
@@ -122,7 +130,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
     {
         var ward = Resolve(wardId);
         IReadOnlyList<int> due;
-        await using (var scope = scopes.Open(ward.Target))
+        await using (var scope = scopes.Open(Target(ward)))
         {
             due = await scope.Get<RoundCompilation>().DueRoundsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -141,7 +149,7 @@ public sealed class WardJobs(IWardRegistry wards, IWardScopeFactory scopes, Time
     {
         var ward = Resolve(wardId);
         ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
-        await using var scope = scopes.Open(interactive ? ward.CallerTarget : ward.Target);
+        await using var scope = scopes.Open(interactive ? ward.CallerTarget : Target(ward));
         CompileResult result;
         try
         {

@@ -6,15 +6,20 @@ using DanVan365.Functions.Dispatch;
 using DanVan365.Functions.Jobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DanVan365.Functions.Triggers;
 
 /// <summary>
 /// Runs one ward's job from the queue. A failure throws, so the host retries the message and, after
 /// host.json's maxDequeueCount (5), moves it to "ward-jobs-poison"; other wards' messages are not held up.
+/// A run never outlasts the function timeout: it stops at the first safe point after <c>WardJobs:RunTimeLimit</c>
+/// (<see cref="WardRunDeadline"/>) and this function enqueues a follow-up message for the same job (<c>"continuation"</c>
+/// n + 1), which goes on where it stopped; the message itself completes. After <c>WardJobs:MaxContinuations</c> follow-ups
+/// the job ends failed instead.
 /// </summary>
-public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes, IWardRegistry wards,
-    ILogger<RunWardJobFunction> logger)
+public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes, IWardRegistry wards, IWardJobQueue queue,
+    TimeProvider clock, IOptions<WardJobRunOptions> limits, ILogger<RunWardJobFunction> logger)
 {
     [Function("RunWardJob")]
     public async Task Run([QueueTrigger(QueueNames.WardJobs, Connection = QueueNames.Connection)] string message, FunctionContext context)
@@ -32,10 +37,19 @@ public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes,
             throw;
         }
 
+        var run = jobs.Until(clock.GetUtcNow() + limits.Value.RunTimeLimit);
         try
         {
-            await RunAsync(job, context.CancellationToken).ConfigureAwait(false);
+            await RunAsync(run, job, context.CancellationToken).ConfigureAwait(false);
             Log.JobDone(logger, job.Job, job.Ward);
+            if (job.Continuation > 0)
+            {
+                ContinuationLog.FinishedAfterContinuations(logger, job.Job, job.Ward, job.Continuation);
+            }
+        }
+        catch (WardRunContinuedException stopped)
+        {
+            await ContinueAsync(job, stopped, context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -51,6 +65,44 @@ public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes,
         }
     }
 
+    /// <summary>
+    /// A run stopped at its deadline with part of the work written: record "continuing" (SyncNow's jobs), then queue the
+    /// same job again as continuation n + 1 (recorded first, so a quick follow-up's final outcome is never overwritten); after
+    /// <see cref="WardJobRunOptions.MaxContinuations"/> follow-ups the job ends failed and is not continued.
+    /// </summary>
+    private async Task ContinueAsync(WardJobMessage message, WardRunContinuedException stopped, CancellationToken cancellationToken)
+    {
+        var next = message.Continuation + 1;
+        if (next > limits.Value.MaxContinuations)
+        {
+            ContinuationLog.Exhausted(logger, message.Job, message.Ward, next);
+            if (message.Id is { } failed)
+            {
+                await RecordAsync(message, failed, null, string.Create(CultureInfo.InvariantCulture,
+                    $"Chưa xong sau {next} lượt chạy nối tiếp nhau; đã dừng ở giới hạn số lượt, phần đã ghi được giữ nguyên."),
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (message.Id is { } id && wards.Find(message.Ward) is { } ward)
+        {
+            var note = string.Create(CultureInfo.InvariantCulture, $"Đang tiếp tục ở lượt chạy thứ {next + 1}. {stopped.Message}");
+            try
+            {
+                await outcomes.RecordContinuingAsync(ward, id, message.Job, next, note, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RemoteServiceException ex)
+            {
+                Log.OutcomeNotRecorded(logger, ex, message.Job, message.Ward);
+            }
+        }
+
+        await queue.EnqueueAsync(message with { Continuation = next }, cancellationToken).ConfigureAwait(false);
+        ContinuationLog.Continued(logger, message.Job, message.Ward, stopped.Units, next);
+    }
+
     /// <summary>Records an asked-for job's outcome; a failure to record never hides the job's own outcome.</summary>
     private async Task RecordAsync(WardJobMessage message, string id, SyncOutcome? sync, string? error,
         CancellationToken cancellationToken)
@@ -62,7 +114,7 @@ public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes,
 
         try
         {
-            await outcomes.RecordAsync(ward, id, message.Job, sync, error, cancellationToken).ConfigureAwait(false);
+            await outcomes.RecordAsync(ward, id, message.Job, sync, error, message.Continuation, cancellationToken).ConfigureAwait(false);
         }
         catch (RemoteServiceException ex)
         {
@@ -70,12 +122,12 @@ public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes,
         }
     }
 
-    private async Task RunAsync(WardJobMessage message, CancellationToken cancellationToken)
+    private async Task RunAsync(IWardJobs run, WardJobMessage message, CancellationToken cancellationToken)
     {
         switch (message.Job)
         {
             case WardJob.SyncCatalogue:
-                var sync = await jobs.SyncCatalogueAsync(message.Ward, message.Force, cancellationToken).ConfigureAwait(false);
+                var sync = await run.SyncCatalogueAsync(message.Ward, message.Force, cancellationToken).ConfigureAwait(false);
                 if (message.Id is { } id)
                 {
                     await RecordAsync(message, id, sync, null, cancellationToken).ConfigureAwait(false);
@@ -84,17 +136,17 @@ public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes,
                 ThrowIfFailed(message, sync.Failures);
                 break;
             case WardJob.PullPlannerProgress:
-                var pull = await jobs.PullPlannerProgressAsync(message.Ward, cancellationToken).ConfigureAwait(false);
+                var pull = await run.PullPlannerProgressAsync(message.Ward, cancellationToken).ConfigureAwait(false);
                 ThrowIfFailed(message, pull.Failures);
                 break;
             case WardJob.IngestSubmissions:
-                await jobs.IngestSubmissionsAsync(message.Ward, cancellationToken).ConfigureAwait(false);
+                await run.IngestSubmissionsAsync(message.Ward, cancellationToken).ConfigureAwait(false);
                 break;
             case WardJob.EscalateDeadlines:
-                await jobs.EscalateDeadlinesAsync(message.Ward, cancellationToken).ConfigureAwait(false);
+                await run.EscalateDeadlinesAsync(message.Ward, cancellationToken).ConfigureAwait(false);
                 break;
             case WardJob.CompileRoundReport:
-                await jobs.CompileDueRoundReportsAsync(message.Ward, cancellationToken).ConfigureAwait(false);
+                await run.CompileDueRoundReportsAsync(message.Ward, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new FormatException($"Unknown job {message.Job}.");

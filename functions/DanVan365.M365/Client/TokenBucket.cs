@@ -211,8 +211,12 @@ public sealed class TokenBucket
         var refill = missing > Slack ? TicksFor(missing) : TimeSpan.Zero;
         var paused = _pausedUntil - _clock.GetUtcNow();
         var due = paused > refill ? paused : refill;
-        return due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1);
+        // Task.Delay waits whole milliseconds (a shorter delay ends at once): a refill of less than a millisecond, left by
+        // rounding at a small budget (31 RU a minute), would otherwise be waited for in a busy loop that never moves time.
+        return due > MinWait ? due : MinWait;
     }
+
+    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Tells the waiter now first in line that it is (it then sleeps until its units are there).</summary>
     private void WakeHead() => _waiters.Min?.Wake?.TrySetResult();

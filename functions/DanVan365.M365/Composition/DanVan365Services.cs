@@ -84,6 +84,8 @@ public static class DanVan365Services
                 sp.GetRequiredService<WardLeaseTimes>(), sp.GetRequiredService<RecordSeal>(), graph.Interventions);
         });
         services.AddScoped<WardRunLease>();
+        services.AddScoped(sp => new WardRunDeadline(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<WardContext>().Name,
+            sp.GetRequiredService<WardTargetHolder>().Target.Deadline));
         services.AddScoped(sp => SealKeys.For(sp.GetRequiredService<IntegrityOptions>(),
             sp.GetRequiredService<WardTargetHolder>().Target.Graph));
         services.AddScoped<IInterventionLog>(sp => sp.GetRequiredService<GraphAdapters>().Interventions);

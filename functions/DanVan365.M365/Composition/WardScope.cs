@@ -25,6 +25,12 @@ public sealed record WardTarget(WardContext Ward, M365Options Graph)
     /// run first. Background runs (timers, queue jobs, the CLI's batch work) leave it false.
     /// </summary>
     public bool Interactive { get; init; }
+
+    /// <summary>
+    /// When this run must stop (<see cref="WardRunDeadline"/>): a queue job's start plus <c>WardJobs:RunTimeLimit</c>, so it
+    /// ends before the function timeout and is continued by a follow-up message; null (CLI, serve, HTTP): never.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; init; }
 }
 
 /// <summary>Opens a ward's scope: one run's adapters (fresh caches, fresh request meter) and use cases for that ward.</summary>

@@ -31,7 +31,8 @@ public class EscalationRunTests
         ward.Clock,
         new SendPacer(ward.Clock),
         session.Get<IInterventionLog>(),
-        session.Get<Core.Reporting.SubmissionReturns>());
+        session.Get<Core.Reporting.SubmissionReturns>(),
+        session.Get<Core.Wards.WardRunDeadline>());
 
     private static async Task<EscalationRunReport> EscalateAsync(WardHarness ward, bool dryRun = false)
     {

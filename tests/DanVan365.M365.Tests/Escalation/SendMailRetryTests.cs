@@ -90,7 +90,8 @@ public class SendMailRetryTests
         ward.Clock,
         new SendPacer(ward.Clock),
         session.Get<IInterventionLog>(),
-        session.Get<Core.Reporting.SubmissionReturns>());
+        session.Get<Core.Reporting.SubmissionReturns>(),
+        session.Get<Core.Wards.WardRunDeadline>());
 
     /// <summary>
     /// Answers the first sendMail with <paramref name="status"/>: before it reached the local Graph, or (forward) after
