@@ -17,12 +17,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan365.Cli.Commands;
 
 /// <summary>
-/// `danvan365 bench city --wards N [--ru-per-minute R] [--time-scale S] [--instances K] [--planner-per-minute P]`: a city
+/// `danvan365 bench city --wards N [--ru-per-minute R] [--time-scale S] [--instances K] [--declared D] [--planner-per-minute P]`: a city
 /// on one app against the local Graph with SharePoint's budget. First sync of every ward, an identical re-sync, an
 /// escalation pass; one line per phase. `bound` is the least time the budget allows (RU ÷ rate), `ratio` = seconds ÷
 /// bound, `planner-bound` the same for the Planner pace. After the first sync, the RU minimum a ward's first sync needs
-/// (<see cref="FirstSyncMinimum"/>) against what it spent. K instances are K pipelines, each with 1/K of the budget (the
-/// share-per-instance rule of docs/architecture.md "Resilience"). Exit code 1 when a ward's run failed.
+/// (<see cref="FirstSyncMinimum"/>) against what it spent. K instances are K pipelines, each told the instance count D
+/// (default K) and so declaring 1/D of the budget, then adapting below it (docs/architecture.md "Resilience"): D &lt; K is
+/// a count set wrong. Exit code 1 when a ward's run failed.
 /// </summary>
 internal static class BenchCityCommand
 {
@@ -36,17 +37,24 @@ internal static class BenchCityCommand
         var scale = new Option<double>("--time-scale") { Description = "60 makes a minute last a second.", DefaultValueFactory = _ => 60 };
         var instances =
             new Option<int>("--instances") { Description = "Function instances sharing the budget.", DefaultValueFactory = _ => 1 };
+        var declared = new Option<int?>("--declared")
+        {
+            Description = "The instance count each instance is told (M365:InstanceCount); default the real count.",
+        };
         var planner = new Option<int>("--planner-per-minute")
         {
             Description = "Planner requests per minute per tenant (Planner publishes no limit; default the product's 600).",
             DefaultValueFactory = _ => new M365Options().PlannerRequestsPerMinute,
         };
         var city = new Command("city",
-            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances, planner };
+            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances, declared, planner };
         city.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             var settings = new CitySettings(parse.GetValue(wards), parse.GetValue(ru), parse.GetValue(scale), parse.GetValue(instances),
-                parse.GetValue(planner));
+                parse.GetValue(planner))
+            {
+                Declared = parse.GetValue(declared) ?? parse.GetValue(instances),
+            };
             if (settings.Problem() is { } problem)
             {
                 await context.Error.WriteLineAsync(problem).ConfigureAwait(false);
@@ -147,6 +155,9 @@ internal static class BenchCityCommand
 /// <summary>The benchmark's arguments.</summary>
 internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, double TimeScale, int Instances, int PlannerPerMinute)
 {
+    /// <summary>The instance count each pipeline is told (M365:InstanceCount); the real one is <see cref="Instances"/>.</summary>
+    public int Declared { get; init; } = Instances;
+
     /// <summary>The budget's minute, shortened by the time scale.</summary>
     public TimeSpan Window => TimeSpan.FromMinutes(1) / TimeScale;
 
@@ -156,6 +167,7 @@ internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, doubl
         : ResourceUnitsPerMinute < 10 ? "--ru-per-minute phải từ 10 trở lên."
         : !double.IsFinite(TimeScale) || TimeScale is <= 0 or > 600 ? "--time-scale phải lớn hơn 0 và không quá 600."
         : Instances is < 1 or > 20 ? "--instances phải từ 1 đến 20."
+        : Declared is < 1 or > 100 ? "--declared phải từ 1 đến 100."
         : PlannerPerMinute < 1 ? "--planner-per-minute phải từ 1 trở lên."
         : null;
 
@@ -170,7 +182,7 @@ internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, doubl
         ResourceUnitsPerMinute = ResourceUnitsPerMinute,
         PlannerRequestsPerMinute = PlannerPerMinute,
         PaceLocal = true,
-        InstanceCount = Instances,
+        InstanceCount = Declared,
         BudgetWindow = Window,
     };
 }
@@ -187,14 +199,27 @@ internal sealed record PhaseFigures(string Phase, EmulatorStats Before, Emulator
 
     public double UnitsPerWard(CitySettings city) => (double)Units / city.Wards;
 
+    /// <summary>429 answers the budget gave (top-level requests and $batch items).</summary>
+    public long Throttled => After.Throttled - Before.Throttled;
+
+    /// <summary>Throttled operations among the operations that can be (every request and $batch item but Planner's).</summary>
+    public double ThrottledShare
+    {
+        get
+        {
+            var operations = After.Requests + After.BatchItems - Before.Requests - Before.BatchItems - PlannerOperations;
+            return operations > 0 ? (double)Throttled / operations : 0;
+        }
+    }
+
     public string Line(CitySettings city)
     {
         var seconds = Elapsed.TotalSeconds;
         var bound = Units / (city.ResourceUnitsPerMinute / city.Window.TotalSeconds);
         var plannerBound = PlannerOperations / (city.PlannerPerMinute / city.Window.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
-            $"city: phase={Phase} wards={city.Wards} requests={After.Requests - Before.Requests} ru={Units} " +
-            $"throttled={After.Throttled - Before.Throttled} seconds={seconds:0.0} bound={bound:0.0} " +
+            $"city: phase={Phase} wards={city.Wards} instances={city.Instances} declared={city.Declared} requests={After.Requests - Before.Requests} ru={Units} " +
+            $"throttled={Throttled} throttled-share={ThrottledShare:0.00%} seconds={seconds:0.0} bound={bound:0.0} " +
             $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={UnitsPerWard(city):0.0} planner={PlannerOperations} " +
             $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed}");
     }

@@ -155,6 +155,14 @@ public sealed partial class WardRegistry : IWardRegistry
         SenderMailbox = mailbox,
         MaxAttempts = tenant.MaxAttempts,
         RetryBudget = tenant.RetryBudget,
+
+        // The tenant's budgets and this instance's share of them (M365__InstanceCount, set by infra/main.bicep from the
+        // parameter that bounds the app's scale): every ward of the process paces against them.
+        ResourceUnitsPerMinute = tenant.ResourceUnitsPerMinute,
+        InstanceCount = tenant.InstanceCount,
+        PlannerRequestsPerMinute = tenant.PlannerRequestsPerMinute,
+        MailMessagesPerMinute = tenant.MailMessagesPerMinute,
+        CircuitBreakDuration = tenant.CircuitBreakDuration,
     };
 
     private static string Require(string prefix, string name, string? value) =>
