@@ -91,6 +91,7 @@ internal static class BenchCityCommand
             ("escalation", scope => EscalateWardAsync(scope, catalogue, ct)),
         };
         var succeeded = true;
+        var cuts = 0L;
         foreach (var (phase, step) in steps)
         {
             var before = server.GetStats();
@@ -120,7 +121,15 @@ internal static class BenchCityCommand
                     gate.Release();
                 }
             })).ConfigureAwait(false);
-            var measured = new PhaseFigures(phase, before, server.GetStats(), watch.Elapsed, failed);
+            var registry = services.GetRequiredService<TenantResilienceRegistry>();
+            var shares = Enumerable.Range(0, city.Instances)
+                .Select(i => registry.For(city.Options(server, server.Wards[0]), i).ResourceUnitsShare).ToList();
+            var measured = new PhaseFigures(phase, before, server.GetStats(), watch.Elapsed, failed)
+            {
+                ShareCuts = shares.Sum(s => s.Decreases) - cuts,
+                Shares = string.Join('/', shares.Select(s => s.Value.ToString("0.00", CultureInfo.InvariantCulture))),
+            };
+            cuts += measured.ShareCuts;
             await context.Out.WriteLineAsync(measured.Line(city)).ConfigureAwait(false);
             succeeded &= failed == 0;
             if (phase == "first")
@@ -195,6 +204,12 @@ internal sealed record PhaseFigures(string Phase, EmulatorStats Before, Emulator
 {
     public long Units => After.ResourceUnits - Before.ResourceUnits;
 
+    /// <summary>How many times the instances cut their share of the resource units during the phase (AdaptiveShare).</summary>
+    public long ShareCuts { get; init; }
+
+    /// <summary>Each instance's share of its declared budget at the phase's end, e.g. "0.35/0.40/0.30".</summary>
+    public string Shares { get; init; } = "1.00";
+
     public long PlannerOperations => PlannerOf(After) - PlannerOf(Before);
 
     public double UnitsPerWard(CitySettings city) => (double)Units / city.Wards;
@@ -221,7 +236,7 @@ internal sealed record PhaseFigures(string Phase, EmulatorStats Before, Emulator
             $"city: phase={Phase} wards={city.Wards} instances={city.Instances} declared={city.Declared} requests={After.Requests - Before.Requests} ru={Units} " +
             $"throttled={Throttled} throttled-share={ThrottledShare:0.00%} seconds={seconds:0.0} bound={bound:0.0} " +
             $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={UnitsPerWard(city):0.0} planner={PlannerOperations} " +
-            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed}");
+            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed} share-cuts={ShareCuts} shares={Shares}");
     }
 
     private static long PlannerOf(EmulatorStats stats) =>

@@ -54,6 +54,11 @@ public sealed class AdaptiveShare
         _changed = clock.GetTimestamp();
     }
 
+    private long _decreases;
+
+    /// <summary>How many times the share was cut since start.</summary>
+    public long Decreases => Interlocked.Read(ref _decreases);
+
     /// <summary>The part of the declared budget spent now (<see cref="Floor"/> … 1).</summary>
     public double Value => _bucket.Share;
 
@@ -77,6 +82,7 @@ public sealed class AdaptiveShare
             _bucket.SetShare(after);
             _decreased = now;
             _changed = now;
+            _decreases++;
         }
 
         AdaptiveShareLog.Shrunk(_logger, _name, reason, before, after);
