@@ -172,8 +172,12 @@ public sealed class TenantResilience
         }
     }
 
-    /// <summary>RateLimit-Remaining at or below this part of the budget, with the instances outrunning it: wait for the reset.</summary>
-    public const double NearlySpent = 0.1;
+    /// <summary>
+    /// RateLimit-Remaining at or below this part of the budget, with the instances outrunning it: wait for the reset. SharePoint
+    /// sends the headers from 80 % of the window's budget, so a sign of overrun pauses this instance until the reset: the
+    /// units left then are fewer than the instances' requests in flight, and what is refused counts against the app too.
+    /// </summary>
+    public const double NearlySpent = 0.2;
 
     /// <summary>
     /// Whether <paramref name="remaining"/> (this instance's part of what the window has left) is less than half of what

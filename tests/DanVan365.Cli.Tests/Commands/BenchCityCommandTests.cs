@@ -68,21 +68,6 @@ public partial class BenchCityCommandTests
         Assert.Contains(lines, l => l.StartsWith("city: minimum = find the site by path 1×1;", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task BenchCity_ThreeInstancesToldOne_ConvergeWithAtMostOnePercentThrottledAndNoFailedJob()
-    {
-        // Three pipelines each told it is alone: each declares the whole budget, together three times it.
-        var result = await Run("bench", "city", "--wards", "6", "--time-scale", "30", "--instances", "3", "--declared", "1");
-
-        Assert.True(result.Exit == CliApp.Ok, result.Err + result.Out);
-        var matched = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Phase().Match(l.TrimEnd('\r')))
-            .Where(m => m.Success).ToList();
-        Assert.Equal(3, matched.Count);
-        Assert.All(matched, m => Assert.Equal("0", m.Groups[8].Value));
-        Assert.All(matched, m => Assert.True(double.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture) <= 1.0,
-            $"{m.Groups[1].Value}: {m.Groups[5].Value} % throttled"));
-    }
-
     [GeneratedRegex(@"^city: phase=(\w+) wards=\d+ instances=\d+ declared=\d+ requests=(\d+) ru=(\d+) throttled=(\d+) " +
         @"throttled-share=([\d.]+)% seconds=[\d.]+ bound=[\d.]+ ratio=[\d.]+ ru/ward=[\d.]+ planner=(\d+) planner-bound=[\d.]+ " +
         @"mails=(\d+) failed=(\d+) share-cuts=\d+ shares=[\d./]+$")]
