@@ -10,7 +10,7 @@ namespace DanVan365.M365.Client;
 /// <see cref="HoldOffWindows"/> of a window (the answers of one overrun come back together and count once); every full
 /// window without such a sign adds <see cref="Step"/> of the declared share back, never above it, never below
 /// <see cref="Floor"/>. So an instance count set too low converges to what the budget allows instead of storming the
-/// tenant, and a count set right is never cut (the signs need the instances together to outrun the budget).
+/// tenant, and a count set right is not cut at its declared pace (the signs need the instances together to outrun the budget).
 /// System.Threading.RateLimiting's TokenBucketRateLimiter is not used for the bucket this adjusts: its options are fixed
 /// when it is built (no share to change), it serves waiters only in arrival order (OldestFirst/NewestFirst; the oldest ward
 /// <em>run</em> first needs priorities) and it reads Stopwatch rather than the composition root's TimeProvider
