@@ -233,10 +233,12 @@ internal sealed record PhaseFigures(string Phase, EmulatorStats Before, Emulator
         var bound = Units / (city.ResourceUnitsPerMinute / city.Window.TotalSeconds);
         var plannerBound = PlannerOperations / (city.PlannerPerMinute / city.Window.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
-            $"city: phase={Phase} wards={city.Wards} instances={city.Instances} declared={city.Declared} requests={After.Requests - Before.Requests} ru={Units} " +
+            $"city: phase={Phase} wards={city.Wards} instances={city.Instances} declared={city.Declared} " +
+            $"requests={After.Requests - Before.Requests} ru={Units} " +
             $"throttled={Throttled} throttled-share={ThrottledShare:0.00%} seconds={seconds:0.0} bound={bound:0.0} " +
             $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={UnitsPerWard(city):0.0} planner={PlannerOperations} " +
-            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed} share-cuts={ShareCuts} shares={Shares}");
+            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed} " +
+            $"share-cuts={ShareCuts} shares={Shares}");
     }
 
     private static long PlannerOf(EmulatorStats stats) =>

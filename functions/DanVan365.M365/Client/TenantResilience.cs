@@ -132,7 +132,9 @@ public sealed class TenantResilience
             {
                 ResourceUnitsShare.Shrink("RateLimit-Remaining");
                 var budget = double.TryParse(header("RateLimit-Limit"), System.Globalization.NumberStyles.Float,
-                    System.Globalization.CultureInfo.InvariantCulture, out var stated) && stated > 0 ? stated : Options.ResourceUnitsPerMinute;
+                    System.Globalization.CultureInfo.InvariantCulture, out var stated) && stated > 0
+                    ? stated
+                    : Options.ResourceUnitsPerMinute;
                 if (limit.Remaining <= NearlySpent * budget)
                 {
                     ResourceUnits.Pause(limit.Reset);

@@ -99,7 +99,8 @@ public class BicepBudgetTests(HaiAnSnapshotFixture haiAn)
         Assert.InRange(threshold, 0, batchSize);
         var perInstance = (double)resourceUnitsPerMinute / graphInstances;
         Assert.True(concurrency == 1 || concurrency * LargestWardRunUnits <= 0.9 * perInstance * FunctionTimeoutMinutes(),
-            $"{concurrency} runs at once need {concurrency * LargestWardRunUnits} RU; the share gives {0.9 * perInstance * 10:0} in the timeout");
+            $"{concurrency} runs at once need {concurrency * LargestWardRunUnits} RU; " +
+            $"the share gives {0.9 * perInstance * 10:0} in the timeout");
     }
 
     /// <summary>host.json's functionTimeout, in minutes.</summary>

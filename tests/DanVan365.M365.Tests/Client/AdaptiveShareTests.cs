@@ -4,7 +4,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan365.M365.Tests.Client;
 
-/// <summary>The AIMD share of a tenant's budgets (<see cref="AdaptiveShare"/>), driven through <see cref="TenantResilience.Observe"/>.</summary>
+/// <summary>
+/// The AIMD share of a tenant's budgets (<see cref="AdaptiveShare"/>), driven through <see cref="TenantResilience.Observe"/>.
+/// </summary>
 public sealed class AdaptiveShareTests
 {
     private static readonly GraphRequestClass[] ListWrite = [GraphRequestClass.Of("POST", "/sites/s/lists/l/items")];
