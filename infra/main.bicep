@@ -64,10 +64,21 @@ param runtimeVersion string = '10.0'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the app scales out to. Graph throttling, not CPU, is the limit: keep it low.')
-@minValue(40)
-@maxValue(1000)
-param maximumInstanceCount int = 40
+// One budget across instances (docs/architecture.md "Resilience"). Flex Consumption scales each function on its own
+// instances, except that the HTTP functions scale together as one group, and maximumInstanceCount bounds the on-demand
+// instances of each such group, not of the app (https://learn.microsoft.com/azure/azure-functions/event-driven-scaling
+// "Limit scale-out" and "Per-function scaling"; lowest value 1). So at most this many instances run ward jobs (the
+// queue-triggered RunWardJob) and as many serve the HTTP API; the timers only enqueue. modules/functionapp.bicep turns it
+// into each instance's share of the budget (M365__InstanceCount) and into the queue trigger's concurrency per instance.
+@description('Most instances of each scale group (the ward-jobs queue function; the HTTP functions). Sets how many share the Graph budget.')
+@minValue(1)
+@maxValue(20)
+param maximumInstanceCount int = 1
+
+@description('SharePoint resource units the app may spend per minute in the tenant, all instances together (its licence-based figure).')
+@minValue(10)
+@maxValue(1000000)
+param resourceUnitsPerMinute int = 1250
 
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
@@ -175,6 +186,7 @@ module functionApp 'modules/functionapp.bicep' = {
     runtimeVersion: runtimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    resourceUnitsPerMinute: resourceUnitsPerMinute
     m365TenantId: m365TenantId
     wards: wards
     apiClientId: apiClientId

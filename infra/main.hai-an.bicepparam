@@ -49,7 +49,10 @@ param runtimeVersion = '10.0'
 
 param instanceMemoryMB = 2048
 
-param maximumInstanceCount = 40
+// One instance runs the ward jobs and one serves the API: each declares half of the tenant's budget (infra/README.md).
+param maximumInstanceCount = 1
+
+param resourceUnitsPerMinute = 1250
 
 param apiClientId = readEnvironmentVariable('DANVAN_API_CLIENT_ID')
 

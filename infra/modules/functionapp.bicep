@@ -40,8 +40,11 @@ param runtimeVersion string
 @description('Memory of one instance in MB.')
 param instanceMemoryMB int
 
-@description('Most instances the app scales out to.')
+@description('Most on-demand instances of each scale group (the ward-jobs queue function; the HTTP functions).')
 param maximumInstanceCount int
+
+@description('SharePoint resource units the app may spend per minute in the tenant, all instances together.')
+param resourceUnitsPerMinute int
 
 @description('Entra ID tenant of the Microsoft 365 tenant (Graph) and of the API\'s tokens.')
 param m365TenantId string
@@ -76,6 +79,24 @@ var wardSettings = toObject(
   s => s.value
 )
 
+// One budget across instances, from the two parameters above and nothing else (docs/architecture.md "Resilience"):
+// - Graph is called by the ward-jobs queue function and by the HTTP group, each on at most maximumInstanceCount
+//   instances (Flex per-function scaling); so 2 × maximumInstanceCount instances may spend the budget at once, and each
+//   declares that share of it (M365__InstanceCount), then adapts below it on 429/503 and RateLimit-Remaining.
+// - One instance runs at most batchSize + newBatchThreshold ward jobs at once ("the maximum number of concurrent messages
+//   being processed per function is batchSize plus newBatchThreshold", https://learn.microsoft.com/azure/azure-functions/
+//   functions-bindings-storage-queue#host-json), served oldest run first. The last of them must get its resource units
+//   within host.json's functionTimeout (10 minutes) from the instance's steady 90 % of its share: concurrency × 600 RU
+//   (a ward's largest run, escalation: 598 RU, docs/benchmarks.md) ≤ 0.9 × share × 10. App settings override host.json's
+//   values (https://learn.microsoft.com/azure/azure-functions/functions-host-json#override-hostjson-values).
+var graphInstances = 2 * maximumInstanceCount
+var largestWardRunUnits = 600
+var functionTimeoutMinutes = 10
+var instanceShare = resourceUnitsPerMinute / graphInstances
+var wardJobConcurrency = max(1, min(48, (instanceShare * 9 * functionTimeoutMinutes) / (10 * largestWardRunUnits)))
+var queueNewBatchThreshold = wardJobConcurrency / 3
+var queueBatchSize = wardJobConcurrency - queueNewBatchThreshold
+
 var settings = {
   // Functions host: host storage through the managed identity (no account key, no connection string); the
   // ward-jobs queue client (StorageWardJobQueue.CreateService) reads the same three settings.
@@ -93,6 +114,13 @@ var settings = {
   M365__TenantId: m365TenantId
   M365__ClientId: identityClientId
   M365__Credential: 'ManagedIdentity'
+  // The tenant's budget and how many instances share it (see graphInstances above): each paces to its share.
+  M365__ResourceUnitsPerMinute: string(resourceUnitsPerMinute)
+  M365__InstanceCount: string(graphInstances)
+
+  // Functions host: the ward-jobs queue trigger's concurrency per instance (see wardJobConcurrency above).
+  AzureFunctionsJobHost__extensions__queues__batchSize: string(queueBatchSize)
+  AzureFunctionsJobHost__extensions__queues__newBatchThreshold: string(queueNewBatchThreshold)
 
   // Section "AzureAd" (EntraSettings, Microsoft.Identity.Web): the tokens the HTTP functions accept.
   AzureAd__Instance: environment().authentication.loginEndpoint

@@ -17,12 +17,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan365.Cli.Commands;
 
 /// <summary>
-/// `danvan365 bench city --wards N [--ru-per-minute R] [--time-scale S] [--instances K] [--planner-per-minute P]`: a city
+/// `danvan365 bench city --wards N [--ru-per-minute R] [--time-scale S] [--instances K] [--declared D] [--planner-per-minute P]`: a city
 /// on one app against the local Graph with SharePoint's budget. First sync of every ward, an identical re-sync, an
 /// escalation pass; one line per phase. `bound` is the least time the budget allows (RU ÷ rate), `ratio` = seconds ÷
 /// bound, `planner-bound` the same for the Planner pace. After the first sync, the RU minimum a ward's first sync needs
-/// (<see cref="FirstSyncMinimum"/>) against what it spent. K instances are K pipelines, each with 1/K of the budget (the
-/// share-per-instance rule of docs/architecture.md "Resilience"). Exit code 1 when a ward's run failed.
+/// (<see cref="FirstSyncMinimum"/>) against what it spent. K instances are K pipelines, each told the instance count D
+/// (default K) and so declaring 1/D of the budget, then adapting below it (docs/architecture.md "Resilience"): D &lt; K is
+/// a count set wrong. Exit code 1 when a ward's run failed.
 /// </summary>
 internal static class BenchCityCommand
 {
@@ -36,17 +37,24 @@ internal static class BenchCityCommand
         var scale = new Option<double>("--time-scale") { Description = "60 makes a minute last a second.", DefaultValueFactory = _ => 60 };
         var instances =
             new Option<int>("--instances") { Description = "Function instances sharing the budget.", DefaultValueFactory = _ => 1 };
+        var declared = new Option<int?>("--declared")
+        {
+            Description = "The instance count each instance is told (M365:InstanceCount); default the real count.",
+        };
         var planner = new Option<int>("--planner-per-minute")
         {
             Description = "Planner requests per minute per tenant (Planner publishes no limit; default the product's 600).",
             DefaultValueFactory = _ => new M365Options().PlannerRequestsPerMinute,
         };
         var city = new Command("city",
-            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances, planner };
+            "Benchmark a city's wards on one app registration against the local Graph.") { wards, ru, scale, instances, declared, planner };
         city.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
             var settings = new CitySettings(parse.GetValue(wards), parse.GetValue(ru), parse.GetValue(scale), parse.GetValue(instances),
-                parse.GetValue(planner));
+                parse.GetValue(planner))
+            {
+                Declared = parse.GetValue(declared) ?? parse.GetValue(instances),
+            };
             if (settings.Problem() is { } problem)
             {
                 await context.Error.WriteLineAsync(problem).ConfigureAwait(false);
@@ -83,6 +91,7 @@ internal static class BenchCityCommand
             ("escalation", scope => EscalateWardAsync(scope, catalogue, ct)),
         };
         var succeeded = true;
+        var cuts = 0L;
         foreach (var (phase, step) in steps)
         {
             var before = server.GetStats();
@@ -112,7 +121,15 @@ internal static class BenchCityCommand
                     gate.Release();
                 }
             })).ConfigureAwait(false);
-            var measured = new PhaseFigures(phase, before, server.GetStats(), watch.Elapsed, failed);
+            var registry = services.GetRequiredService<TenantResilienceRegistry>();
+            var shares = Enumerable.Range(0, city.Instances)
+                .Select(i => registry.For(city.Options(server, server.Wards[0]), i).ResourceUnitsShare).ToList();
+            var measured = new PhaseFigures(phase, before, server.GetStats(), watch.Elapsed, failed)
+            {
+                ShareCuts = shares.Sum(s => s.Decreases) - cuts,
+                Shares = string.Join('/', shares.Select(s => s.Value.ToString("0.00", CultureInfo.InvariantCulture))),
+            };
+            cuts += measured.ShareCuts;
             await context.Out.WriteLineAsync(measured.Line(city)).ConfigureAwait(false);
             succeeded &= failed == 0;
             if (phase == "first")
@@ -147,6 +164,9 @@ internal static class BenchCityCommand
 /// <summary>The benchmark's arguments.</summary>
 internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, double TimeScale, int Instances, int PlannerPerMinute)
 {
+    /// <summary>The instance count each pipeline is told (M365:InstanceCount); the real one is <see cref="Instances"/>.</summary>
+    public int Declared { get; init; } = Instances;
+
     /// <summary>The budget's minute, shortened by the time scale.</summary>
     public TimeSpan Window => TimeSpan.FromMinutes(1) / TimeScale;
 
@@ -156,6 +176,7 @@ internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, doubl
         : ResourceUnitsPerMinute < 10 ? "--ru-per-minute phải từ 10 trở lên."
         : !double.IsFinite(TimeScale) || TimeScale is <= 0 or > 600 ? "--time-scale phải lớn hơn 0 và không quá 600."
         : Instances is < 1 or > 20 ? "--instances phải từ 1 đến 20."
+        : Declared is < 1 or > 100 ? "--declared phải từ 1 đến 100."
         : PlannerPerMinute < 1 ? "--planner-per-minute phải từ 1 trở lên."
         : null;
 
@@ -170,7 +191,7 @@ internal sealed record CitySettings(int Wards, int ResourceUnitsPerMinute, doubl
         ResourceUnitsPerMinute = ResourceUnitsPerMinute,
         PlannerRequestsPerMinute = PlannerPerMinute,
         PaceLocal = true,
-        InstanceCount = Instances,
+        InstanceCount = Declared,
         BudgetWindow = Window,
     };
 }
@@ -183,9 +204,28 @@ internal sealed record PhaseFigures(string Phase, EmulatorStats Before, Emulator
 {
     public long Units => After.ResourceUnits - Before.ResourceUnits;
 
+    /// <summary>How many times the instances cut their share of the resource units during the phase (AdaptiveShare).</summary>
+    public long ShareCuts { get; init; }
+
+    /// <summary>Each instance's share of its declared budget at the phase's end, e.g. "0.35/0.40/0.30".</summary>
+    public string Shares { get; init; } = "1.00";
+
     public long PlannerOperations => PlannerOf(After) - PlannerOf(Before);
 
     public double UnitsPerWard(CitySettings city) => (double)Units / city.Wards;
+
+    /// <summary>429 answers the budget gave (top-level requests and $batch items).</summary>
+    public long Throttled => After.Throttled - Before.Throttled;
+
+    /// <summary>Throttled operations among the operations that can be (every request and $batch item but Planner's).</summary>
+    public double ThrottledShare
+    {
+        get
+        {
+            var operations = After.Requests + After.BatchItems - Before.Requests - Before.BatchItems - PlannerOperations;
+            return operations > 0 ? (double)Throttled / operations : 0;
+        }
+    }
 
     public string Line(CitySettings city)
     {
@@ -193,10 +233,12 @@ internal sealed record PhaseFigures(string Phase, EmulatorStats Before, Emulator
         var bound = Units / (city.ResourceUnitsPerMinute / city.Window.TotalSeconds);
         var plannerBound = PlannerOperations / (city.PlannerPerMinute / city.Window.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
-            $"city: phase={Phase} wards={city.Wards} requests={After.Requests - Before.Requests} ru={Units} " +
-            $"throttled={After.Throttled - Before.Throttled} seconds={seconds:0.0} bound={bound:0.0} " +
+            $"city: phase={Phase} wards={city.Wards} instances={city.Instances} declared={city.Declared} " +
+            $"requests={After.Requests - Before.Requests} ru={Units} " +
+            $"throttled={Throttled} throttled-share={ThrottledShare:0.00%} seconds={seconds:0.0} bound={bound:0.0} " +
             $"ratio={(bound > 0 ? seconds / bound : 0):0.00} ru/ward={UnitsPerWard(city):0.0} planner={PlannerOperations} " +
-            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed}");
+            $"planner-bound={plannerBound:0.0} mails={After.MailsSent - Before.MailsSent} failed={Failed} " +
+            $"share-cuts={ShareCuts} shares={Shares}");
     }
 
     private static long PlannerOf(EmulatorStats stats) =>

@@ -164,6 +164,7 @@ public sealed partial class WardRegistry : IWardRegistry
         PlannerRequestsPerMinute = tenant.PlannerRequestsPerMinute,
         MailMessagesPerMinute = tenant.MailMessagesPerMinute,
         BudgetWindow = tenant.BudgetWindow,
+        TrafficOrganisation = tenant.TrafficOrganisation,
         CircuitBreakDuration = tenant.CircuitBreakDuration,
     };
 

@@ -9,8 +9,10 @@ namespace DanVan365.M365.Client;
 /// <summary>
 /// What every ward of one tenant shares in this process: the SharePoint resource-unit bucket, the Planner pace, the
 /// per-mailbox mail pace and the circuit breaker. One per tenant (<see cref="TenantResilienceRegistry.For"/>, a singleton of
-/// the composition root), so 114 wards on one app spend one budget. Several Function instances each take
-/// 1/<see cref="M365Options.InstanceCount"/> of the budget. Every wait (pacing, Polly's delays, the circuit's break) runs on
+/// the composition root), so 114 wards on one app spend one budget. Several Function instances each declare
+/// 1/<see cref="M365Options.InstanceCount"/> of the budget (the count comes from the Bicep parameter that bounds their
+/// scale: infra/main.bicep) and adapt below it (<see cref="AdaptiveShare"/>): a count set too low converges instead of
+/// storming the tenant. Every wait (pacing, Polly's delays, the circuit's break) runs on
 /// the clock given here: the composition root's <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class TenantResilience
@@ -33,6 +35,8 @@ public sealed class TenantResilience
         _paceScale = options.Local && !options.PaceLocal ? UnpacedScale : 1;
         ResourceUnits = new TokenBucket(_paceScale * options.ResourceUnitsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
         Planner = new TokenBucket(_paceScale * options.PlannerRequestsPerMinute / options.InstanceCount, options.BudgetWindow, clock);
+        ResourceUnitsShare = new AdaptiveShare(ResourceUnits, "SharePoint", clock, Logger);
+        PlannerShare = new AdaptiveShare(Planner, "Planner", clock, Logger);
         Pipeline = GraphRetryPolicy.Build(this);
     }
 
@@ -50,6 +54,12 @@ public sealed class TenantResilience
 
     /// <summary>This instance's share of the Planner pace.</summary>
     public TokenBucket Planner { get; }
+
+    /// <summary>How much of its declared share of the resource units this instance spends now (AIMD).</summary>
+    public AdaptiveShare ResourceUnitsShare { get; }
+
+    /// <summary>How much of its declared share of the Planner pace this instance spends now (AIMD).</summary>
+    public AdaptiveShare PlannerShare { get; }
 
     /// <summary>Retry (outer) and circuit breaker (inner): the only retry layer of the Graph client.</summary>
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
@@ -105,16 +115,38 @@ public sealed class TenantResilience
         return wait;
     }
 
-    /// <summary>Learns from an answer: RateLimit-Remaining tightens the budget; a 429 or 503 pauses the services it hit.</summary>
+    /// <summary>
+    /// Learns from an answer: RateLimit-Remaining tightens the budget; a 429 or 503 pauses the services it hit and halves
+    /// this instance's share of them; RateLimit-Remaining below what this instance's pace needs until the window resets
+    /// (the instances together outrun the budget) halves the share too, and pauses until the reset once the window is
+    /// nearly spent; answers without such signs grow the share back (<see cref="AdaptiveShare"/>).
+    /// </summary>
     public void Observe(IReadOnlyList<GraphRequestClass> requests, int status, Func<string, string?> header, string? requestId)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(header);
-        if (RetryAfter.RateLimit(header) is { } limit && requests.Any(r => r.ResourceUnits > 0))
+        var units = requests.Any(r => r.ResourceUnits > 0);
+        var planner = requests.Any(r => r.Service == GraphService.Planner);
+        var overrun = false;
+        if (RetryAfter.RateLimit(header) is { } limit && units)
         {
             // Graph's figure is the app's, all instances together: this instance's part of it.
-            ResourceUnits.Tighten(limit.Remaining / Options.InstanceCount, limit.Reset);
+            var mine = limit.Remaining / Options.InstanceCount;
+            ResourceUnits.Tighten(mine, limit.Reset);
             GraphClientLog.BudgetTightened(Logger, limit.Remaining, (long)limit.Reset.TotalMilliseconds);
+            overrun = Outrun(mine, limit.Reset);
+            if (overrun)
+            {
+                ResourceUnitsShare.Shrink("RateLimit-Remaining");
+                var budget = double.TryParse(header("RateLimit-Limit"), System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var stated) && stated > 0
+                    ? stated
+                    : Options.ResourceUnitsPerMinute;
+                if (limit.Remaining <= NearlySpent * budget)
+                {
+                    ResourceUnits.Pause(limit.Reset);
+                }
+            }
         }
 
         if (status is 429 or (int)HttpStatusCode.ServiceUnavailable)
@@ -122,16 +154,56 @@ public sealed class TenantResilience
             var pause = RetryAfter.From(header, Clock.GetUtcNow()) ?? TimeSpan.FromSeconds(1);
             GraphClientLog.Throttled(Logger, requests.Count == 1 ? requests[0].Operation : "POST $batch", status,
                 (long)pause.TotalMilliseconds, requestId);
-            if (requests.Any(r => r.ResourceUnits > 0))
+            var reason = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (units)
             {
                 ResourceUnits.Pause(pause);
+                ResourceUnitsShare.Shrink(reason);
             }
 
-            if (requests.Any(r => r.Service == GraphService.Planner))
+            if (planner)
             {
                 Planner.Pause(pause);
+                PlannerShare.Shrink(reason);
             }
+
+            return;
         }
+
+        if (units && !overrun)
+        {
+            ResourceUnitsShare.Clean();
+        }
+
+        if (planner)
+        {
+            PlannerShare.Clean();
+        }
+    }
+
+    /// <summary>
+    /// RateLimit-Remaining at or below this part of the budget, with the instances outrunning it: wait for the reset. SharePoint
+    /// sends the headers from 80 % of the window's budget, so a sign of overrun pauses this instance until the reset: the
+    /// units left then are fewer than the instances' requests in flight, and what is refused counts against the app too.
+    /// </summary>
+    public const double NearlySpent = 0.2;
+
+    /// <summary>
+    /// Whether <paramref name="remaining"/> (this instance's part of what the window has left) is less than half of what
+    /// this instance's steady pace would spend until <paramref name="reset"/>: then the instances together spend faster
+    /// than the budget refills. A count set right never shows it: N instances at their declared pace spend 90 % of the
+    /// budget steadily plus the 10 % burst, so what is left always covers what each still needs.
+    /// </summary>
+    private bool Outrun(double remaining, TimeSpan reset)
+    {
+        if (_paceScale != 1)
+        {
+            // An unpaced local Graph: its answers alone pace the client.
+            return false;
+        }
+
+        var pace = ResourceUnits.Budget * ResourceUnits.Share * (1 - TokenBucket.BurstShare) / ResourceUnits.Window.Ticks;
+        return remaining < 0.5 * pace * reset.Ticks;
     }
 
     /// <summary>What names a tenant: its id, or the local Graph's URL.</summary>

@@ -14,7 +14,9 @@ public sealed class TokenBucket
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
-    private readonly double _perTick;
+    private readonly double _fullPerTick;
+    private double _perTick;
+    private double _share = 1;
     private double _tokens;
     private long _stamp;
     private DateTimeOffset _pausedUntil;
@@ -36,18 +38,61 @@ public sealed class TokenBucket
         _clock = clock;
         Budget = budget;
         Window = window;
-        Capacity = budget * BurstShare;
-        _perTick = budget * (1 - BurstShare) / window.Ticks;
-        _tokens = Capacity;
+        FullCapacity = budget * BurstShare;
+        _fullPerTick = budget * (1 - BurstShare) / window.Ticks;
+        _perTick = _fullPerTick;
+        _tokens = FullCapacity;
         _stamp = clock.GetTimestamp();
     }
 
+    /// <summary>Units per window this bucket was declared with (its whole share, <see cref="Share"/> = 1).</summary>
     public double Budget { get; }
 
     public TimeSpan Window { get; }
 
-    /// <summary>The most units available at once.</summary>
-    public double Capacity { get; }
+    /// <summary>The most units available at once with the whole declared budget.</summary>
+    public double FullCapacity { get; }
+
+    /// <summary>The most units available at once now: the burst of the current <see cref="Share"/>.</summary>
+    public double Capacity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return FullCapacity * _share;
+            }
+        }
+    }
+
+    /// <summary>The part of <see cref="Budget"/> this bucket spends now (0 &lt; share ≤ 1; <see cref="AdaptiveShare"/> sets it).</summary>
+    public double Share
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _share;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Spends only <paramref name="share"/> of the declared budget from now on: the steady refill and the burst both scale
+    /// with it, and units held above the new burst are dropped.
+    /// </summary>
+    public void SetShare(double share)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(share);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1);
+        lock (_gate)
+        {
+            Refill();
+            _share = share;
+            _perTick = _fullPerTick * share;
+            _tokens = Math.Min(_tokens, FullCapacity * share);
+        }
+    }
 
     /// <summary>Units available now (negative: owed by callers already waiting).</summary>
     public double Available
@@ -202,12 +247,12 @@ public sealed class TokenBucket
 
     /// <summary>Whether <paramref name="cost"/> can be taken now (small rounding slack: the refill is floating point).</summary>
     private bool CanGrant(double cost) =>
-        _clock.GetUtcNow() >= _pausedUntil && _tokens + Slack >= Math.Min(cost, Capacity);
+        _clock.GetUtcNow() >= _pausedUntil && _tokens + Slack >= Math.Min(cost, FullCapacity * _share);
 
     /// <summary>How long until <paramref name="cost"/> can be taken, if nobody else takes units meanwhile.</summary>
     private TimeSpan DueFor(double cost)
     {
-        var missing = Math.Min(cost, Capacity) - _tokens;
+        var missing = Math.Min(cost, FullCapacity * _share) - _tokens;
         var refill = missing > Slack ? TicksFor(missing) : TimeSpan.Zero;
         var paused = _pausedUntil - _clock.GetUtcNow();
         var due = paused > refill ? paused : refill;
@@ -228,7 +273,7 @@ public sealed class TokenBucket
         var now = _clock.GetTimestamp();
         var elapsed = _clock.GetElapsedTime(_stamp, now);
         _stamp = now;
-        _tokens = Math.Min(Capacity, _tokens + (elapsed.Ticks * _perTick));
+        _tokens = Math.Min(FullCapacity * _share, _tokens + (elapsed.Ticks * _perTick));
     }
 
     private sealed class Waiter(long priority, long arrival)

@@ -40,10 +40,14 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
     /// identity-based AzureWebJobsStorage (credential; accountName and clientId are also read by StorageWardJobQueue),
     /// https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity;
     /// AzureWebJobsFeatureFlags and APPLICATIONINSIGHTS_*,
-    /// https://learn.microsoft.com/azure/azure-functions/functions-app-settings.
+    /// https://learn.microsoft.com/azure/azure-functions/functions-app-settings; AzureFunctionsJobHost__* override host.json
+    /// (the queue trigger's batchSize and newBatchThreshold), https://learn.microsoft.com/azure/azure-functions/
+    /// functions-host-json#override-hostjson-values.
     /// </summary>
     private static readonly string[] HostSettings =
     [
+        "AzureFunctionsJobHost__extensions__queues__batchSize",
+        "AzureFunctionsJobHost__extensions__queues__newBatchThreshold",
         "AzureWebJobsStorage__credential",
         "AzureWebJobsFeatureFlags",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
