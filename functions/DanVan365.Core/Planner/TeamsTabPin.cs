@@ -28,7 +28,7 @@ public enum TeamsTabPinKind
 /// <param name="Reason">For <see cref="TeamsTabPinKind.Failed"/>: Graph's status, error code and request id.</param>
 public sealed record TeamsTabPin(TeamsTabPinKind Kind, string? Reason = null)
 {
-    private const string NoPlannerTab = "Microsoft Graph không hỗ trợ cấu hình thẻ Planner nên không ghim thẻ Planner";
+    private const string NoPlannerTab = "không ghim thẻ Planner vì Microsoft Graph không hỗ trợ cấu hình thẻ này";
 
     /// <summary>One line for staff (CLI output, run reports): what was pinned, or why not.</summary>
     public string Describe() => Kind switch

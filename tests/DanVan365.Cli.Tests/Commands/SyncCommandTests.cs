@@ -42,7 +42,7 @@ public class SyncCommandTests
             @"archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), first.Out);
         // No Planner tab is posted (teams-configuring-builtin-tabs.md: not supported): the website tab is reported.
         Assert.Contains("Teams: Đã ghim thẻ trang web mở danh sách Nhiệm vụ dân vận trong kênh Chung của nhóm Teams " +
-            "(Microsoft Graph không hỗ trợ cấu hình thẻ Planner nên không ghim thẻ Planner)", first.Out, StringComparison.Ordinal);
+            "(không ghim thẻ Planner vì Microsoft Graph không hỗ trợ cấu hình thẻ này)", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.DoesNotContain("Teams:", second.Out, StringComparison.Ordinal);
         // The identical re-run's request budget: it takes no lease (nothing to write); lists: the site, its lists, the state

@@ -29,7 +29,7 @@ public class GraphTeamsTabTests
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal(TeamsTabPinKind.WebsiteTab, report.TeamsTab!.Kind);
         Assert.Contains("thẻ trang web", report.TeamsTab.Describe(), StringComparison.Ordinal);
-        Assert.Contains("không hỗ trợ cấu hình thẻ Planner", report.TeamsTab.Describe(), StringComparison.Ordinal);
+        Assert.Contains("không ghim thẻ Planner vì Microsoft Graph không hỗ trợ", report.TeamsTab.Describe(), StringComparison.Ordinal);
         var body = Assert.Single(posts.Bodies);
         Assert.DoesNotContain(GraphTeamsTab.PlannerTabAppId, body, StringComparison.Ordinal);
         Assert.Contains(GraphTeamsTab.WebsiteTabAppId, body, StringComparison.Ordinal);
