@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Units;
-using DanVan365.M365.Client;
 using DanVan365.M365.Composition;
 using Microsoft.Extensions.Options;
 
@@ -99,7 +98,7 @@ public sealed partial class WardRegistry : IWardRegistry
                     "is missing: with more than one ward, each ward names its own unit directory (the bundled one is Hải An's).");
             }
 
-            var graph = Copy(settings.M365, site, groupId, mailbox);
+            var graph = settings.M365.ForWard(site, groupId, mailbox);
             graph.Validate();
             var holidayFiles = ward.HolidayFiles.Count > 0 ? ward.HolidayFiles : settings.Escalation.HolidayFiles;
             var holidaySetting = ward.HolidayFiles.Count > 0
@@ -141,32 +140,6 @@ public sealed partial class WardRegistry : IWardRegistry
             throw new ConfigurationException(prefix + nameof(WardSettings.UnitsFile), $"is not a valid unit directory: {ex.Message}");
         }
     }
-
-    private static M365Options Copy(M365Options tenant, string siteUrl, string groupId, string? mailbox) => new()
-    {
-        GraphBaseUrl = tenant.GraphBaseUrl,
-        Local = tenant.Local,
-        TenantId = tenant.TenantId,
-        ClientId = tenant.ClientId,
-        Credential = tenant.Credential,
-        CertificatePath = tenant.CertificatePath,
-        SiteUrl = siteUrl,
-        GroupId = groupId,
-        SenderMailbox = mailbox,
-        MaxAttempts = tenant.MaxAttempts,
-        RetryBudget = tenant.RetryBudget,
-
-        // The tenant's pacing and the site's zone apply to every ward (they were left at their defaults before issue 25).
-        SiteTimeZone = tenant.SiteTimeZone,
-        ResourceUnitsPerMinute = tenant.ResourceUnitsPerMinute,
-        PaceLocal = tenant.PaceLocal,
-        InstanceCount = tenant.InstanceCount,
-        PlannerRequestsPerMinute = tenant.PlannerRequestsPerMinute,
-        MailMessagesPerMinute = tenant.MailMessagesPerMinute,
-        BudgetWindow = tenant.BudgetWindow,
-        TrafficOrganisation = tenant.TrafficOrganisation,
-        CircuitBreakDuration = tenant.CircuitBreakDuration,
-    };
 
     private static string Require(string prefix, string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw new ConfigurationException(prefix + name, "is missing.") : value;

@@ -88,6 +88,20 @@ public sealed class M365Options
         return copy;
     }
 
+    /// <summary>
+    /// A copy of the tenant's options for one ward of a city deployment: every tenant setting (credentials, pacing,
+    /// zone, traffic decoration) as it is, the ward's own site, group and sender mailbox set. A whole copy, so a setting
+    /// added later cannot be forgotten (issue 25 found eight pacing settings left at their defaults by a field-by-field copy).
+    /// </summary>
+    public M365Options ForWard(string siteUrl, string groupId, string? senderMailbox)
+    {
+        var copy = (M365Options)MemberwiseClone();
+        copy.SiteUrl = siteUrl;
+        copy.GroupId = groupId;
+        copy.SenderMailbox = senderMailbox;
+        return copy;
+    }
+
     /// <summary>The local Graph's emulator-only header naming the user a request acts as (DanVan365.LocalM365
     /// Handlers/Actors.cs).</summary>
     public const string LocalActingUserHeader = "X-LocalM365-Acting-User";
