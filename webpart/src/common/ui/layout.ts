@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
 /** Shared layout: one column that stays usable down to a Teams side panel (about 280 px wide). */
 export const useLayoutStyles = makeStyles({
@@ -47,4 +47,20 @@ export const useLayoutStyles = makeStyles({
     textAlign: 'right',
     fontVariantNumeric: 'tabular-nums'
   }
+});
+
+/** A form's group of fields (a task's row, the year-end review): a framed grid that wraps to one column when narrow. */
+export const useFieldsetStyles = makeStyles({
+  fieldset: {
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: '0',
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    minWidth: '0'
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  wide: { gridColumn: '1 / -1' }
 });

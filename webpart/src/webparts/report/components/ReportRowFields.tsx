@@ -1,23 +1,9 @@
 import * as React from 'react';
-import { Field, makeStyles, MessageBar, MessageBarBody, Select, shorthands, Textarea, tokens } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
 import { IRowError, ISubmissionRow, IWorkRow } from '../../../common/api/ApiTypes';
 import { formatDay } from '../../../common/ui/dates';
 import { format, useStrings } from '../../../common/ui/StringsContext';
-
-const useStyles = makeStyles({
-  fieldset: {
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: '0',
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    minWidth: '0'
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  wide: { gridColumn: '1 / -1' }
-});
+import { useFieldsetStyles } from '../../../common/ui/layout';
 
 export type RowField = 'result' | 'status' | 'difficulties' | 'proposals';
 
@@ -33,7 +19,7 @@ export interface IReportRowFieldsProps {
 /** One task row of the report: the four columns of the Word template, labelled with the task code. */
 export const ReportRowFields: React.FC<IReportRowFieldsProps> = ({ row, value, statusLabels, errors, disabled, onChange }) => {
   const s = useStrings();
-  const styles = useStyles();
+  const styles = useFieldsetStyles();
   const messageFor = (field: RowField): string | undefined => {
     const messages = errors.filter((e) => e.field === field).map((e) => e.message);
     return messages.length === 0 ? undefined : messages.join(' ');

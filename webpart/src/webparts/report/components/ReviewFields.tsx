@@ -1,22 +1,8 @@
 import * as React from 'react';
-import { Field, Input, makeStyles, shorthands, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Input, Textarea } from '@fluentui/react-components';
 import { IRowError, IWorkReview, IYearEndReview } from '../../../common/api/ApiTypes';
 import { useStrings } from '../../../common/ui/StringsContext';
-
-const useStyles = makeStyles({
-  fieldset: {
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: '0',
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    minWidth: '0'
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  wide: { gridColumn: '1 / -1' }
-});
+import { useFieldsetStyles } from '../../../common/ui/layout';
 
 /** The general part as the form edits it (the points as typed, "85" or "85,5"). */
 export interface IReviewValues {
@@ -48,7 +34,7 @@ const serverField: Record<ReviewField, string> = {
 /** The year-end report's general part (tổng kết): ưu điểm, hạn chế, nguyên nhân, next year's directions, the self score. */
 export const ReviewFields: React.FC<IReviewFieldsProps> = ({ value, nextYearLabel, selfScore, errors, disabled, onChange }) => {
   const s = useStrings();
-  const styles = useStyles();
+  const styles = useFieldsetStyles();
   const messageFor = (field: ReviewField): string | undefined => {
     const messages = errors.filter((e) => e.field === serverField[field]).map((e) => e.message);
     return messages.length === 0 ? undefined : messages.join(' ');
