@@ -1,8 +1,6 @@
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Tests.Support;
 using DanVan365.TestUtilities.Builders;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DanVan365.Functions.Tests.Configuration;
@@ -12,30 +10,17 @@ namespace DanVan365.Functions.Tests.Configuration;
 /// </summary>
 public class WardReportSettingsTests
 {
-    private const string Graph = "http://127.0.0.1:5999/v1.0";
-    private const string Site = "https://haian.sharepoint.com/sites/phuong-hai-an";
-    private const string Group = "3f2b5a1c-0000-4000-8000-000000000001";
-
-    private static FunctionsSettings Bind(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddDanVan365Functions(configuration);
-        using var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        return provider.GetRequiredService<IOptions<FunctionsSettings>>().Value;
-    }
-
     [Fact]
     public void Start_WardReportSection_BoundIntoTheWardsContext()
     {
-        var settings = TestApp.Settings(Graph, Site, Group, withBadWard: false);
+        var settings = WardSettingsHost.OneWard();
         settings["Wards:0:Report:Recipients:0"] = "Ban Dân vận Thành ủy";
         settings["Wards:0:Report:Recipients:1"] = "Sở Nội vụ thành phố";
         settings["Wards:0:Report:Signer"] = "Lê Thị Hoa";
         settings["Wards:0:Report:SignerCapacity:0"] = "TM. ỦY BAN NHÂN DÂN";
         settings["Wards:0:Report:SignerCapacity:1"] = "CHỦ TỊCH";
 
-        var ward = WardRegistry.Build(Bind(settings))[0];
+        var ward = WardRegistry.Build(WardSettingsHost.Bind(settings))[0];
         var identity = ward.Context.IdentityFor(ReportCatalogueBuilder.HaiAnDecision());
 
         Assert.Equal(["Ban Dân vận Thành ủy", "Sở Nội vụ thành phố"], identity.Recipients);
@@ -47,7 +32,7 @@ public class WardReportSettingsTests
     [Fact]
     public void Start_NoReportSection_TheDecisionsClosing()
     {
-        var ward = WardRegistry.Build(Bind(TestApp.Settings(Graph, Site, Group, withBadWard: false)))[0];
+        var ward = WardRegistry.Build(WardSettingsHost.Bind(WardSettingsHost.OneWard()))[0];
         var identity = ward.Context.IdentityFor(ReportCatalogueBuilder.HaiAnDecision());
 
         Assert.Equal("Bùi Quang Ngân", identity.Signer);
@@ -60,10 +45,10 @@ public class WardReportSettingsTests
     [InlineData("Wards:0:Report:Filing", " ", "Wards:0:Report:Filing")]
     public void Start_BadReportSetting_FailsNamingIt(string key, string value, string named)
     {
-        var settings = TestApp.Settings(Graph, Site, Group, withBadWard: false);
+        var settings = WardSettingsHost.OneWard();
         settings[key] = value;
 
-        var error = Assert.Throws<OptionsValidationException>(() => Bind(settings));
+        var error = Assert.Throws<OptionsValidationException>(() => WardSettingsHost.Bind(settings));
 
         Assert.Contains($"'{named}'", error.Message, StringComparison.Ordinal);
     }
