@@ -24,6 +24,12 @@ public sealed record DecisionTableLayout(int[] ColumnWidths, bool Ruled)
 
     /// <summary>Narrow title column, wide unit columns, no ruled lines.</summary>
     public static DecisionTableLayout Unruled { get; } = new([700, 3300, 2300, 2200, 1500], Ruled: false);
+
+    /// <summary>A narrow time-frame column whose header wraps over three lines, header cells centred vertically.</summary>
+    public static DecisionTableLayout WrappedHeader { get; } = new([600, 3700, 2100, 2300, 1400], Ruled: true) { CentredHeader = true };
+
+    /// <summary>Header cells centred vertically (a wrapped header cell reaches above and below the others).</summary>
+    public bool CentredHeader { get; init; }
 }
 
 /// <summary>
@@ -90,7 +96,13 @@ public sealed class DecisionDocxBuilder
         var row = new TableRow(new TableRowProperties(new TableHeader()));
         foreach (var h in Header)
         {
-            row.Append(Cell(h));
+            var cell = Cell(h);
+            if (_layout.CentredHeader)
+            {
+                cell.PrependChild(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }));
+            }
+
+            row.Append(cell);
         }
 
         Table.Append(row);
