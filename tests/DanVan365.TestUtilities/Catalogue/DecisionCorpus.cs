@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using DanVan365.TestUtilities.Documents;
+
+namespace DanVan365.TestUtilities.Catalogue;
+
+/// <summary>A PDF of the bundled decision from one writer and layout (see <see cref="DecisionCorpus"/>).</summary>
+public enum CorpusPdf
+{
+    /// <summary>LibreOffice from .docx: wide title column, narrow unit columns, ruled; Word footnotes.</summary>
+    LibreOfficeWideTitle,
+
+    /// <summary>LibreOffice from .docx: a narrow time-frame column whose header wraps over three lines, vertically centred; ruled.</summary>
+    LibreOfficeNarrowTime,
+
+    /// <summary>LibreOffice from .docx: even unit columns, ruled; footnote marks as superscript glyphs, texts after the table.</summary>
+    LibreOfficeSuperscript,
+}
+
+/// <summary>
+/// The PDF test corpus: the bundled decision (from <see cref="DecisionDocxBuilder.HaiAn"/>, data we own) made into PDFs
+/// by other writers and layouts at test time, never checked in. Each file is made once per test run (soffice and
+/// chromium are slow) and shared; callers get a copy.
+/// </summary>
+public static class DecisionCorpus
+{
+    private static readonly ConcurrentDictionary<CorpusPdf, Lazy<byte[]>> Made = new();
+
+    /// <summary>Every file of the corpus.</summary>
+    public static IReadOnlyList<CorpusPdf> All { get; } = Enum.GetValues<CorpusPdf>();
+
+    /// <summary>The file's name as a ward would receive it.</summary>
+    public static string FileName(CorpusPdf pdf) => pdf switch
+    {
+        CorpusPdf.LibreOfficeWideTitle => "qd-673-lo-rong.pdf",
+        CorpusPdf.LibreOfficeNarrowTime => "qd-673-lo-hep.pdf",
+        CorpusPdf.LibreOfficeSuperscript => "qd-673-lo-chi-so-tren.pdf",
+        _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
+    };
+
+    /// <summary>The file's bytes (made on first use).</summary>
+    public static byte[] Bytes(CorpusPdf pdf) => (byte[])Made.GetOrAdd(pdf, p => new Lazy<byte[]>(() => Make(p))).Value.Clone();
+
+    private static byte[] Make(CorpusPdf pdf) => pdf switch
+    {
+        CorpusPdf.LibreOfficeWideTitle => LibreOfficePdf(DecisionTableLayout.WideTitle, FootnoteMarkStyle.Reference),
+        CorpusPdf.LibreOfficeNarrowTime => LibreOfficePdf(DecisionTableLayout.NarrowTime, FootnoteMarkStyle.Reference),
+        CorpusPdf.LibreOfficeSuperscript => LibreOfficePdf(DecisionTableLayout.Even, FootnoteMarkStyle.Superscript),
+        _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
+    };
+
+    private static byte[] LibreOfficePdf(DecisionTableLayout layout, FootnoteMarkStyle marks) =>
+        LibreOffice.Convert(DecisionForms.Docx(marks, layout), "pdf", "qd-673.docx");
+}
