@@ -29,6 +29,16 @@ internal sealed class PdfColumns
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(body);
+        var top = header.Max(l => l.Letters.Max(g => g.Top));
+        var bottom = header.Min(l => l.Letters.Min(g => g.Bottom));
+        var rules = Distinct(page.Rules.Where(r => r.IsVertical && r.Bottom <= (top + bottom) / 2 && r.Top >= (top + bottom) / 2)
+            .Select(r => r.X));
+        if (rules.Count == 6)
+        {
+            // a fully ruled header row: its six vertical rules are the five columns' edges
+            return new PdfColumns([.. rules.Take(5)], rules[5]) { Ruled = true };
+        }
+
         var cells = HeaderCells(header);
         if (cells.Count != 5)
         {
@@ -36,10 +46,6 @@ internal sealed class PdfColumns
                 $"Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện)");
         }
 
-        var top = header.Max(l => l.Letters.Max(g => g.Top));
-        var bottom = header.Min(l => l.Letters.Min(g => g.Bottom));
-        var rules = page.Rules.Where(r => r.IsVertical && r.Bottom <= (top + bottom) / 2 && r.Top >= (top + bottom) / 2)
-            .Select(r => r.X).ToList();
         var gaps = rules.Count > 0 ? [] : BodyGaps(body);
         var starts = new double[5];
         var ruled = rules.Count > 0;
@@ -55,6 +61,21 @@ internal sealed class PdfColumns
         // the table's right edge: its last rule, or at least the text's right margin on the header's page
         var right = page.Glyphs.Select(l => l.Right).Append(rules.DefaultIfEmpty(0).Max()).Max();
         return new PdfColumns(starts, right) { Ruled = ruled };
+    }
+
+    // Sorted x positions, those less than 3 pt apart (a double or overlapping stroke) taken once.
+    private static List<double> Distinct(IEnumerable<double> xs)
+    {
+        var sorted = new List<double>();
+        foreach (var x in xs.Order())
+        {
+            if (sorted.Count == 0 || x - sorted[^1] >= 3)
+            {
+                sorted.Add(x);
+            }
+        }
+
+        return sorted;
     }
 
     // The header's words projected onto x, merged where less than about half a letter apart: one range per cell.

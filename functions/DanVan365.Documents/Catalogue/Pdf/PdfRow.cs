@@ -42,7 +42,7 @@ internal sealed partial class PdfRow(string code, PdfLine first)
                 continue;
             }
 
-            if (_lastFull[c] && _cells[c].Count > 0 && char.IsLetterOrDigit(text[0]))
+            if (_lastFull[c] && _cells[c].Count > 0 && char.IsLetterOrDigit(text[0]) && !TwoSyllables(_cells[c][^1], text))
             {
                 _cells[c][^1] += text; // the rest of a word broken at the column's edge
             }
@@ -58,6 +58,18 @@ internal sealed partial class PdfRow(string code, PdfLine first)
         var code = cells[0].Text ?? string.Empty;
         _lines.Add(code.Length > 0 && line.StartsWith(code, StringComparison.Ordinal) ? line[code.Length..].Trim() : line);
     }
+
+    // "Thường" / "xuyên": two whole syllables each with a vowel (a wrap at a space), not "Thườ" / "ng" (a word broken mid-way).
+    private static bool TwoSyllables(string before, string after)
+    {
+        var last = before[(before.LastIndexOf(' ') + 1)..];
+        var first = after.Split(' ')[0];
+        return last.All(char.IsLetter) && first.All(char.IsLetter) && HasVowel(last) && HasVowel(first);
+    }
+
+    private static bool HasVowel(string word) =>
+        Core.Text.VietnameseText.MatchKey(word).Normalize(System.Text.NormalizationForm.FormD).Any(ch => "aeiouy".Contains(ch,
+            StringComparison.Ordinal));
 
     /// <summary>The code on its own line, then the cells (a section: its title as one line), each with the line it starts on.</summary>
     public IEnumerable<PdfTextLine> Emit()

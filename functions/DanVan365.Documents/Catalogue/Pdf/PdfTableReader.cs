@@ -29,6 +29,7 @@ internal sealed partial class PdfTableReader
     private readonly List<PdfRow> _rows = [];
     private bool _tableEnded;
     private double _headerDepth;
+    private PdfLine? _lastFootnote;
 
     /// <summary>The document as text lines, each with where it starts.</summary>
     public IReadOnlyList<PdfTextLine> Read(IReadOnlyList<PdfPageView> pages, double bodySize)
@@ -113,6 +114,11 @@ internal sealed partial class PdfTableReader
             {
                 AddFootnote(line);
             }
+            else if (_tableEnded && (StartsWithMark(line) || ContinuesFootnote(line)))
+            {
+                AddFootnote(line); // footnote texts written as paragraphs after the table, each starting with its raised mark
+                _lastFootnote = line;
+            }
             else if (_tableEnded || PartTwoRegex().IsMatch(text))
             {
                 _tableEnded = true;
@@ -149,6 +155,16 @@ internal sealed partial class PdfTableReader
             _rows[^1].Add(cells, VietnameseText.Normalize(line.Text()), line);
         }
     }
+
+    private static bool StartsWithMark(PdfLine line)
+    {
+        var first = line.Letters.First(g => !g.IsBlank);
+        return PdfLines.IsRaisedMark(first, line.Baseline, line.Letters.Max(g => g.PointSize));
+    }
+
+    // The next line of a footnote paragraph after the table: same page, one line-height below it.
+    private bool ContinuesFootnote(PdfLine line) => _lastFootnote is { } last && last.Page == line.Page
+        && last.Baseline - line.Baseline < line.BodySize * 1.6;
 
     private void AddFootnote(PdfLine line)
     {
