@@ -14,6 +14,9 @@ public enum CorpusPdf
 
     /// <summary>LibreOffice from .docx: even unit columns, ruled; footnote marks as superscript glyphs, texts after the table.</summary>
     LibreOfficeSuperscript,
+
+    /// <summary>Chromium's print-to-PDF of an HTML table (<see cref="DecisionHtml"/>): the header repeated on each page by the browser.</summary>
+    ChromiumHtml,
 }
 
 /// <summary>
@@ -34,6 +37,7 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeWideTitle => "qd-673-lo-rong.pdf",
         CorpusPdf.LibreOfficeNarrowTime => "qd-673-lo-hep.pdf",
         CorpusPdf.LibreOfficeSuperscript => "qd-673-lo-chi-so-tren.pdf",
+        CorpusPdf.ChromiumHtml => "qd-673-trinh-duyet.pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 
@@ -45,6 +49,7 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeWideTitle => LibreOfficePdf(DecisionTableLayout.WideTitle, FootnoteMarkStyle.Reference),
         CorpusPdf.LibreOfficeNarrowTime => LibreOfficePdf(DecisionTableLayout.NarrowTime, FootnoteMarkStyle.Reference),
         CorpusPdf.LibreOfficeSuperscript => LibreOfficePdf(DecisionTableLayout.Even, FootnoteMarkStyle.Superscript),
+        CorpusPdf.ChromiumHtml => Chromium.PrintToPdf(DecisionHtml.HaiAn()),
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 
