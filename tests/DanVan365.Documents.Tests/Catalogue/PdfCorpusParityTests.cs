@@ -14,6 +14,7 @@ public class PdfCorpusParityTests
     [InlineData(CorpusPdf.LibreOfficeWideTitle)]
     [InlineData(CorpusPdf.LibreOfficeNarrowTime)]
     [InlineData(CorpusPdf.LibreOfficeSuperscript)]
+    [InlineData(CorpusPdf.ChromiumHtml)]
     public void Import_CorpusPdf_SameEntriesAsText(CorpusPdf pdf)
     {
         var catalogue = Import(pdf);

@@ -14,6 +14,12 @@ public enum CorpusPdf
 
     /// <summary>LibreOffice from .docx: even unit columns, ruled; footnote marks as superscript glyphs, texts after the table.</summary>
     LibreOfficeSuperscript,
+
+    /// <summary>Chromium's print-to-PDF of an HTML table (<see cref="DecisionHtml"/>): the header repeated on each page by the browser.</summary>
+    ChromiumHtml,
+
+    /// <summary>The standard ruled LibreOffice PDF signed as e-office systems sign (<see cref="PdfSigning"/>): an incremental update.</summary>
+    Signed,
 }
 
 /// <summary>
@@ -34,6 +40,8 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeWideTitle => "qd-673-lo-rong.pdf",
         CorpusPdf.LibreOfficeNarrowTime => "qd-673-lo-hep.pdf",
         CorpusPdf.LibreOfficeSuperscript => "qd-673-lo-chi-so-tren.pdf",
+        CorpusPdf.ChromiumHtml => "qd-673-trinh-duyet.pdf",
+        CorpusPdf.Signed => "qd-673-ky-so.pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 
@@ -45,6 +53,8 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeWideTitle => LibreOfficePdf(DecisionTableLayout.WideTitle, FootnoteMarkStyle.Reference),
         CorpusPdf.LibreOfficeNarrowTime => LibreOfficePdf(DecisionTableLayout.NarrowTime, FootnoteMarkStyle.Reference),
         CorpusPdf.LibreOfficeSuperscript => LibreOfficePdf(DecisionTableLayout.Even, FootnoteMarkStyle.Superscript),
+        CorpusPdf.ChromiumHtml => Chromium.PrintToPdf(DecisionHtml.HaiAn()),
+        CorpusPdf.Signed => PdfSigning.Sign(DecisionForms.RuledPdf),
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 

@@ -283,40 +283,23 @@ public sealed class DecisionDocxBuilder
 
     private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b, bool recipients = false)
     {
-        b.Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
-            .Paragraph("QUYẾT ĐỊNH")
-            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các " +
-                "cấp trên địa bàn phường Hải An")
-            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;");
-        if (recipients)
+        foreach (var text in HaiAnDecision.Opening.Concat(recipients ? HaiAnDecision.Recipients : []).Concat(HaiAnDecision.Signature))
         {
-            b.Paragraph("Nơi nhận:")
-                .Paragraph("- Như Điều 3;")
-                .Paragraph("- TTĐU, TT HĐND phường;")
-                .Paragraph("- CT, các PCT UBND phường;")
-                .Paragraph("- UBMTTQ VN phường;")
-                .Paragraph("- Các phòng, đơn vị trực thuộc;")
-                .Paragraph("- Đơn vị sự nghiệp công lập trực thuộc;")
-                .Paragraph("- Cổng thông tin điện tử phường;")
-                .Paragraph("- Lưu: VT, VHXH.");
+            b.Paragraph(text);
         }
 
-        return b.Paragraph("TM. ỦY BAN NHÂN DÂN")
-            .Paragraph("KT. CHỦ TỊCH")
-            .Paragraph("PHÓ CHỦ TỊCH")
-            .Paragraph("Bùi Quang Ngân")
-            .Paragraph("DANH MỤC")
-            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
-            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:");
+        return b;
     }
 
-    private static DecisionDocxBuilder Closing(DecisionDocxBuilder b) => b
-            .Paragraph("II. TỔ CHỨC THỰC HIỆN")
-            .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được " +
-                "phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày " +
-                "15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
-            .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành " +
-                "kèm theo Quyết định này.");
+    private static DecisionDocxBuilder Closing(DecisionDocxBuilder b)
+    {
+        foreach (var text in HaiAnDecision.Closing)
+        {
+            b.Paragraph(text);
+        }
+
+        return b;
+    }
 
     private Run MarkRun(int number) => _markStyle switch
     {
