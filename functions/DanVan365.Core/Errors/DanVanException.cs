@@ -9,7 +9,9 @@ public abstract class DanVanException : Exception
     }
 }
 
-/// <summary>Bad input: a file that cannot be accepted. Carries file, page (PDFs) and line (1-based; 0 when the whole file is at fault).</summary>
+/// <summary>
+/// Bad input: a file that cannot be accepted. Carries file, page (PDFs) and line (1-based; 0 when the whole file is at fault).
+/// </summary>
 public sealed class InvalidInputException : DanVanException
 {
     public InvalidInputException(string file, int line, string reason, Exception? inner = null)

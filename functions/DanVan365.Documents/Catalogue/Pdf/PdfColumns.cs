@@ -54,7 +54,8 @@ internal sealed class PdfColumns
             var floor = k == 0 ? double.MinValue : (cells[k - 1].Left + cells[k - 1].Right) / 2;
             var rule = rules.Where(x => x > floor && x <= cells[k].Left + 0.5).DefaultIfEmpty(double.NaN).Max();
             ruled &= !double.IsNaN(rule);
-            var gap = gaps.Where(g => g.Right > floor && g.Right <= cells[k].Left + 1).Select(g => g.Right).DefaultIfEmpty(double.NaN).Max();
+            var gap = gaps.Where(g => g.Right > floor && g.Right <= cells[k].Left + 1).Select(g => g.Right)
+                .DefaultIfEmpty(double.NaN).Max();
             starts[k] = !double.IsNaN(rule) ? rule : !double.IsNaN(gap) && k > 0 ? gap - 0.5 : cells[k].Left - 1;
         }
 

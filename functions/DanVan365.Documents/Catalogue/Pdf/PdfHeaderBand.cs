@@ -8,7 +8,8 @@ namespace DanVan365.Documents.Catalogue.Pdf;
 /// </summary>
 internal static class PdfHeaderBand
 {
-    /// <summary>The band as line indices [Start, End); <paramref name="depth"/>: how far the first header reached below its anchor.</summary>
+    /// <summary>The band as line indices [Start, End); <paramref name="depth"/>: how far the first header reached below its
+    /// anchor.</summary>
     public static (int Start, int End) Find(PdfPageView page, IReadOnlyList<PdfLine> lines, int anchor, double bodySize,
         double? depth = null)
     {

@@ -47,8 +47,8 @@ internal sealed partial class PdfTableReader
         for (var p = 0; p < pages.Count; p++)
         {
             var all = lines[p].Count;
-            Classify(pages[p], lines[p], p < headerPage ? all : p == headerPage ? start : 0, p < headerPage ? all : p == headerPage ? end : 0,
-                bodySize);
+            var beforeUntil = p < headerPage ? all : p == headerPage ? start : 0;
+            Classify(pages[p], lines[p], beforeUntil, p < headerPage ? all : p == headerPage ? end : 0, bodySize);
         }
 
         var header = lines[headerPage].Skip(start).Take(end - start).ToList();

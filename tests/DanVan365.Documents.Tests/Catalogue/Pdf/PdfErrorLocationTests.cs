@@ -13,24 +13,7 @@ public class PdfErrorLocationTests
     [Fact]
     public void Import_RowWithoutTimeFrameOnSecondPage_ErrorNamesPageAndLineOfThatRow()
     {
-        var b = new DecisionDocxBuilder()
-            .Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
-            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:")
-            .BeginTable()
-            .Section("1", HaiAnDecision.Sections[0].Title);
-        var samples = HaiAnDecision.Entries.Where(e => e.Time is not null && e.Code.Split('.').Length == 2 && e.Footnotes.Length == 0)
-            .Take(12).ToList();
-        for (var i = 0; i < samples.Count; i++)
-        {
-            b.Row($"1.{i + 1}", samples[i].Title, samples[i].Lead, samples[i].Coordinating, samples[i].Time!);
-        }
-
-        b.Section("2", HaiAnDecision.Sections[1].Title)
-            .Row("2.1", "Nhiệm vụ không ghi thời gian thực hiện.", "Phòng Văn hóa - Xã hội", string.Empty, string.Empty)
-            .Row("2.2", samples[0].Title, samples[0].Lead, samples[0].Coordinating, samples[0].Time!)
-            .EndTable()
-            .Paragraph("II. TỔ CHỨC THỰC HIỆN");
-        var pdf = LibreOffice.Convert(DecisionForms.Save(b), "pdf", "qd-loi.docx");
+        var pdf = LibreOffice.Convert(DecisionForms.Save(BadDecisions.SecondPageRowWithoutTimeFrame()), "pdf", "qd-loi.docx");
         var (page, line) = WherePopplerFinds(pdf, "2.1 ");
         Assert.True(page >= 2, $"the row should be on a later page, found on page {page}");
 
