@@ -20,6 +20,9 @@ public enum CorpusPdf
 
     /// <summary>The standard ruled LibreOffice PDF signed as e-office systems sign (<see cref="PdfSigning"/>): an incremental update.</summary>
     Signed,
+
+    /// <summary>The standard ruled LibreOffice PDF printed two pages per landscape sheet, stored rotated (<see cref="PdfTwoUp"/>).</summary>
+    RotatedTwoUp,
 }
 
 /// <summary>
@@ -42,6 +45,7 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeSuperscript => "qd-673-lo-chi-so-tren.pdf",
         CorpusPdf.ChromiumHtml => "qd-673-trinh-duyet.pdf",
         CorpusPdf.Signed => "qd-673-ky-so.pdf",
+        CorpusPdf.RotatedTwoUp => "qd-673-phu-luc-ngang-2-trang.pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 
@@ -55,6 +59,7 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeSuperscript => LibreOfficePdf(DecisionTableLayout.Even, FootnoteMarkStyle.Superscript),
         CorpusPdf.ChromiumHtml => Chromium.PrintToPdf(DecisionHtml.HaiAn()),
         CorpusPdf.Signed => PdfSigning.Sign(DecisionForms.RuledPdf),
+        CorpusPdf.RotatedTwoUp => PdfTwoUp.Print(DecisionForms.RuledPdf),
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 
