@@ -18,6 +18,7 @@ public class PdfCorpusParityTests
     [InlineData(CorpusPdf.LibreOfficeNarrowTime)]
     [InlineData(CorpusPdf.LibreOfficeSuperscript)]
     [InlineData(CorpusPdf.ChromiumHtml)]
+    [InlineData(CorpusPdf.RotatedTwoUp)]
     public void Import_CorpusPdf_SameEntriesAsText(CorpusPdf pdf)
     {
         var catalogue = Import(pdf);
