@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DanVan365.TestUtilities.Documents;
+using UglyToad.PdfPig.Writer;
 
 namespace DanVan365.TestUtilities.Catalogue;
 
@@ -48,6 +49,23 @@ public static class DecisionCorpus
         CorpusPdf.RotatedTwoUp => "qd-673-phu-luc-ngang-2-trang.pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
+
+    private static readonly Lazy<byte[]> MissingColumnPdf = new(() => Chromium.PrintToPdf(DecisionHtml.HaiAn(coordinating: false)));
+    private static readonly Lazy<byte[]> NoTablePdf = new(() => Chromium.PrintToPdf(DecisionHtml.HaiAn(table: false)));
+
+    /// <summary>Bad input: the decision printed by Chromium with its table missing the "Cơ quan phối hợp" column.</summary>
+    public static byte[] MissingColumn => (byte[])MissingColumnPdf.Value.Clone();
+
+    /// <summary>Bad input: the decision's paragraphs printed by Chromium, no table at all.</summary>
+    public static byte[] NoTable => (byte[])NoTablePdf.Value.Clone();
+
+    /// <summary>Bad input: one blank A4 page (PdfPig's writer), no text and no image.</summary>
+    public static byte[] BlankPage()
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(595, 842);
+        return builder.Build();
+    }
 
     /// <summary>The file's bytes (made on first use).</summary>
     public static byte[] Bytes(CorpusPdf pdf) => (byte[])Made.GetOrAdd(pdf, p => new Lazy<byte[]>(() => Make(p))).Value.Clone();
