@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DanVan365.TestUtilities.Documents;
+using UglyToad.PdfPig.Writer;
 
 namespace DanVan365.TestUtilities.Catalogue;
 
@@ -20,6 +21,9 @@ public enum CorpusPdf
 
     /// <summary>The standard ruled LibreOffice PDF signed as e-office systems sign (<see cref="PdfSigning"/>): an incremental update.</summary>
     Signed,
+
+    /// <summary>The standard ruled LibreOffice PDF printed two pages per landscape sheet, stored rotated (<see cref="PdfTwoUp"/>).</summary>
+    RotatedTwoUp,
 }
 
 /// <summary>
@@ -42,8 +46,26 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeSuperscript => "qd-673-lo-chi-so-tren.pdf",
         CorpusPdf.ChromiumHtml => "qd-673-trinh-duyet.pdf",
         CorpusPdf.Signed => "qd-673-ky-so.pdf",
+        CorpusPdf.RotatedTwoUp => "qd-673-phu-luc-ngang-2-trang.pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
+
+    private static readonly Lazy<byte[]> MissingColumnPdf = new(() => Chromium.PrintToPdf(DecisionHtml.HaiAn(coordinating: false)));
+    private static readonly Lazy<byte[]> NoTablePdf = new(() => Chromium.PrintToPdf(DecisionHtml.HaiAn(table: false)));
+
+    /// <summary>Bad input: the decision printed by Chromium with its table missing the "Cơ quan phối hợp" column.</summary>
+    public static byte[] MissingColumn => (byte[])MissingColumnPdf.Value.Clone();
+
+    /// <summary>Bad input: the decision's paragraphs printed by Chromium, no table at all.</summary>
+    public static byte[] NoTable => (byte[])NoTablePdf.Value.Clone();
+
+    /// <summary>Bad input: one blank A4 page (PdfPig's writer), no text and no image.</summary>
+    public static byte[] BlankPage()
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(595, 842);
+        return builder.Build();
+    }
 
     /// <summary>The file's bytes (made on first use).</summary>
     public static byte[] Bytes(CorpusPdf pdf) => (byte[])Made.GetOrAdd(pdf, p => new Lazy<byte[]>(() => Make(p))).Value.Clone();
@@ -55,6 +77,7 @@ public static class DecisionCorpus
         CorpusPdf.LibreOfficeSuperscript => LibreOfficePdf(DecisionTableLayout.Even, FootnoteMarkStyle.Superscript),
         CorpusPdf.ChromiumHtml => Chromium.PrintToPdf(DecisionHtml.HaiAn()),
         CorpusPdf.Signed => PdfSigning.Sign(DecisionForms.RuledPdf),
+        CorpusPdf.RotatedTwoUp => PdfTwoUp.Print(DecisionForms.RuledPdf),
         _ => throw new ArgumentOutOfRangeException(nameof(pdf), pdf, null),
     };
 
