@@ -87,7 +87,7 @@ public sealed class PdfDecisionImporter : IDecisionImporter
                 var pages = PdfPageNormaliser.Normalise(document.GetPages());
                 if (!pages.Any(p => p.Glyphs.Any(l => !l.IsBlank)))
                 {
-                    throw new InvalidInputException(name, 0,
+                    throw new InvalidInputException(name, 1, 0,
                         "the PDF has no text layer (a scanned image): ask for the digital file (.docx or the PDF exported from Word), or " +
                             "run OCR on it first. "
                         + "(Tệp PDF là bản quét, không có lớp chữ: hãy xin bản điện tử (.docx hoặc PDF xuất từ Word), hoặc nhận dạng chữ " +

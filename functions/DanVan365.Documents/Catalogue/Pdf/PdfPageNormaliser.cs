@@ -174,8 +174,8 @@ internal static class PdfPageNormaliser
         }
 
         var split = from + bestStart + (bestLength / 2.0);
-        var left = visible.Count(g => g.Centre < split);
-        var bothSides = left * 5 >= visible.Count && (visible.Count - left) * 5 >= visible.Count;
+        var onLeft = visible.Count(g => g.Centre < split);
+        var bothSides = onLeft * 5 >= visible.Count && (visible.Count - onLeft) * 5 >= visible.Count;
         return bestLength >= width * 0.04 && bothSides ? split : null;
     }
 
