@@ -10,19 +10,19 @@ public enum CorpusPdf
     /// <summary>LibreOffice from .docx: wide title column, narrow unit columns, ruled; Word footnotes.</summary>
     LibreOfficeWideTitle,
 
-    /// <summary>LibreOffice from .docx: a narrow time-frame column whose header wraps over three lines, vertically centred; ruled.</summary>
+    /// <summary>LibreOffice from .docx: a narrow time-frame column, its header on three lines, vertically centred; ruled.</summary>
     LibreOfficeNarrowTime,
 
     /// <summary>LibreOffice from .docx: even unit columns, ruled; footnote marks as superscript glyphs, texts after the table.</summary>
     LibreOfficeSuperscript,
 
-    /// <summary>Chromium's print-to-PDF of an HTML table (<see cref="DecisionHtml"/>): the header repeated on each page by the browser.</summary>
+    /// <summary>Chromium's print-to-PDF of an HTML table (<see cref="DecisionHtml"/>), the header repeated per page.</summary>
     ChromiumHtml,
 
-    /// <summary>The standard ruled LibreOffice PDF signed as e-office systems sign (<see cref="PdfSigning"/>): an incremental update.</summary>
+    /// <summary>The standard ruled LibreOffice PDF signed as e-office systems sign (<see cref="PdfSigning"/>).</summary>
     Signed,
 
-    /// <summary>The standard ruled LibreOffice PDF printed two pages per landscape sheet, stored rotated (<see cref="PdfTwoUp"/>).</summary>
+    /// <summary>The standard ruled LibreOffice PDF two pages per landscape sheet, stored rotated (<see cref="PdfTwoUp"/>).</summary>
     RotatedTwoUp,
 }
 

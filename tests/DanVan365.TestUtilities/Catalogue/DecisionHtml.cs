@@ -59,7 +59,8 @@ public static class DecisionHtml
             if (entry.Code == section + ".1")
             {
                 var title = HaiAnDecision.Sections.First(s => s.Code == section).Title;
-                html.Append("<tr><td>").Append(E(section)).Append(coordinating ? "</td><td colspan=\"4\">" : "</td><td colspan=\"3\">").Append(E(title)).Append("</td></tr>\n");
+                html.Append("<tr><td>").Append(E(section)).Append(coordinating ? "</td><td colspan=\"4\">" : "</td><td colspan=\"3\">")
+                    .Append(E(title)).Append("</td></tr>\n");
             }
 
             var parts = entry.Code.Split('.');

@@ -51,7 +51,8 @@ public static class HaiAnDecision
     public static readonly string[] Recipients =
     [
         "Nơi nhận:", "- Như Điều 3;", "- TTĐU, TT HĐND phường;", "- CT, các PCT UBND phường;", "- UBMTTQ VN phường;",
-        "- Các phòng, đơn vị trực thuộc;", "- Đơn vị sự nghiệp công lập trực thuộc;", "- Cổng thông tin điện tử phường;", "- Lưu: VT, VHXH.",
+        "- Các phòng, đơn vị trực thuộc;", "- Đơn vị sự nghiệp công lập trực thuộc;", "- Cổng thông tin điện tử phường;",
+        "- Lưu: VT, VHXH.",
     ];
 
     /// <summary>The signature block and the annex's title, just before the table.</summary>

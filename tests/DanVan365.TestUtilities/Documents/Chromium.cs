@@ -9,7 +9,7 @@ public static class Chromium
     public const string Missing =
         "Chromium is not installed. Run .ci/run, which installs the Debian package chromium (or: apt-get install -y chromium).";
 
-    /// <summary>Prints <paramref name="html"/> (a whole document) to PDF as the browser's "Save as PDF" does, no header or footer.</summary>
+    /// <summary>Prints <paramref name="html"/> (a whole document) to PDF as "Save as PDF" does, without header or footer.</summary>
     public static byte[] PrintToPdf(string html)
     {
         Tools.TestTools.EnsureDebianPackages("chromium", "chromium");
