@@ -9,7 +9,9 @@ public abstract class DanVanException : Exception
     }
 }
 
-/// <summary>Bad input: a file that cannot be accepted. Carries file and line (1-based; 0 when the whole file is at fault).</summary>
+/// <summary>
+/// Bad input: a file that cannot be accepted. Carries file, page (PDFs) and line (1-based; 0 when the whole file is at fault).
+/// </summary>
 public sealed class InvalidInputException : DanVanException
 {
     public InvalidInputException(string file, int line, string reason, Exception? inner = null)
@@ -20,7 +22,20 @@ public sealed class InvalidInputException : DanVanException
         Reason = reason;
     }
 
+    /// <summary>Bad input in a paged file (a PDF): the message reads "file:page:line: reason", the line counted on that page.</summary>
+    public InvalidInputException(string file, int page, int line, string reason, Exception? inner = null)
+        : base($"{file}:{page}:{line}: {reason}", inner)
+    {
+        File = file;
+        Page = page;
+        Line = line;
+        Reason = reason;
+    }
+
     public string File { get; }
+
+    /// <summary>The (logical) page, 1-based, for paged files; null otherwise.</summary>
+    public int? Page { get; }
 
     public int Line { get; }
 

@@ -12,7 +12,8 @@ namespace DanVan365.Documents.Catalogue;
 /// Imports a decision from a PDF with a digital text layer (exported from Word or LibreOffice, possibly signed): the
 /// table is rebuilt from the words' positions by <see cref="PdfTableReader"/> and then read exactly as a text
 /// extraction, so the three forms give the same catalogue. A scan (no text), an encrypted, corrupt or oversized PDF
-/// is refused at once with a message saying what to do. Line numbers in errors count the rebuilt lines.
+/// is refused at once with a message saying what to do. Pages are first made upright and 2-up sheets split by
+/// <see cref="PdfPageNormaliser"/>; errors name file:page:line (the logical page, the line on it from the top).
 /// </summary>
 public sealed class PdfDecisionImporter : IDecisionImporter
 {
@@ -27,12 +28,24 @@ public sealed class PdfDecisionImporter : IDecisionImporter
     public static RawCatalogue Read(Stream stream, string name, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        var lines = ReadLines(stream, name);
-        return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), units);
+        var lines = ReadPlacedLines(stream, name);
+        try
+        {
+            return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t.Text)).ToList(), units);
+        }
+        catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > 0 && ex.Line <= lines.Count)
+        {
+            // the text importer counts rebuilt lines: point at the page and the line on it where that line starts
+            var at = lines[ex.Line - 1];
+            throw new InvalidInputException(name, at.Page, at.Line, ex.Reason, ex);
+        }
     }
 
     /// <summary>The decision's text rebuilt from the PDF's layout (one string per line).</summary>
-    public static IReadOnlyList<string> ReadLines(Stream stream, string name)
+    public static IReadOnlyList<string> ReadLines(Stream stream, string name) => [.. ReadPlacedLines(stream, name).Select(l => l.Text)];
+
+    // The rebuilt lines, each with the logical page and the line on that page where it starts.
+    private static IReadOnlyList<PdfTextLine> ReadPlacedLines(Stream stream, string name)
     {
         var bytes = DecisionInput.ReadAll(stream, name);
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
@@ -71,23 +84,23 @@ public sealed class PdfDecisionImporter : IDecisionImporter
 
             try
             {
-                var pages = document.GetPages().ToList();
-                if (!pages.Any(p => p.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value))))
+                var pages = PdfPageNormaliser.Normalise(document.GetPages());
+                if (!pages.Any(p => p.Glyphs.Any(l => !l.IsBlank)))
                 {
-                    throw new InvalidInputException(name, 0,
+                    throw new InvalidInputException(name, 1, 0,
                         "the PDF has no text layer (a scanned image): ask for the digital file (.docx or the PDF exported from Word), or " +
                             "run OCR on it first. "
                         + "(Tệp PDF là bản quét, không có lớp chữ: hãy xin bản điện tử (.docx hoặc PDF xuất từ Word), hoặc nhận dạng chữ " +
                             "(OCR) trước.)");
                 }
 
-                var bodySize = PdfLines.BodySize(pages.SelectMany(p => p.Letters));
+                var bodySize = PdfLines.BodySize(pages.SelectMany(p => p.Glyphs));
                 return new PdfTableReader().Read(pages, bodySize);
             }
             catch (PdfLayoutException ex)
             {
-                throw new InvalidInputException(name, 0, ex.Message + " (Không đọc được bảng danh mục trong tệp PDF: hãy dùng bản .docx.)",
-                    ex);
+                throw new InvalidInputException(name, ex.Page, ex.Line,
+                    ex.Message + " (Không đọc được bảng danh mục trong tệp PDF: hãy dùng bản .docx.)", ex);
             }
             catch (Exception ex) when (ex is not InvalidInputException and not OutOfMemoryException)
             {

@@ -17,13 +17,34 @@ public enum FootnoteMarkStyle
     RaisedSmaller,
 }
 
-/// <summary>The table's look: column widths (twentieths of a point) and whether cells have ruled borders.</summary>
-public sealed record DecisionTableLayout(int[] ColumnWidths, bool Ruled)
+/// <summary>
+/// The table's look: column widths (twentieths of a point), whether cells have ruled borders, and whether the header
+/// cells are vertically centred (a wrapped header cell then runs above and below its neighbours).
+/// </summary>
+public sealed record DecisionTableLayout(int[] ColumnWidths, bool Ruled, bool CentredHeader = false)
 {
+    /// <summary>The table's font (null: the writer's default) and sizes in half-points (0: the default); the header in bold.</summary>
+    public (string? Font, int HeaderSize, int BodySize) Type { get; init; }
+
     public static DecisionTableLayout Standard { get; } = new([600, 4200, 1800, 1800, 1400], Ruled: true);
 
     /// <summary>Narrow title column, wide unit columns, no ruled lines.</summary>
     public static DecisionTableLayout Unruled { get; } = new([700, 3300, 2300, 2200, 1500], Ruled: false);
+
+    /// <summary>Wide title column, narrow unit columns, ruled.</summary>
+    public static DecisionTableLayout WideTitle { get; } = new([500, 4900, 1600, 1600, 1200], Ruled: true);
+
+    /// <summary>A time-frame column so narrow that "Thời gian thực hiện" wraps over three lines, vertically centred; ruled.</summary>
+    public static DecisionTableLayout NarrowTime { get; } = new([700, 3800, 2000, 1940, 1360], Ruled: true, CentredHeader: true)
+    {
+        Type = ("Times New Roman", 28, 22),
+    };
+
+    /// <summary>Even unit and time columns, ruled (the corpus writes its footnote marks as superscript glyphs).</summary>
+    public static DecisionTableLayout Even { get; } = new([650, 3550, 2050, 2050, 1500], Ruled: true);
+
+    /// <summary>A narrow time-frame column whose header wraps over three lines, header cells centred vertically (default font).</summary>
+    public static DecisionTableLayout WrappedHeader { get; } = new([600, 3700, 2100, 2300, 1400], Ruled: true, CentredHeader: true);
 }
 
 /// <summary>
@@ -90,7 +111,13 @@ public sealed class DecisionDocxBuilder
         var row = new TableRow(new TableRowProperties(new TableHeader()));
         foreach (var h in Header)
         {
-            row.Append(Cell(h));
+            var cell = new TableCell(new Paragraph(CellRun(h, header: true)));
+            if (_layout.CentredHeader)
+            {
+                cell.PrependChild(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }));
+            }
+
+            row.Append(cell);
         }
 
         Table.Append(row);
@@ -99,9 +126,9 @@ public sealed class DecisionDocxBuilder
 
     public DecisionDocxBuilder Section(string code, string title)
     {
-        var titleCell = Cell(title);
+        var titleCell = BodyCell(title);
         titleCell.PrependChild(new TableCellProperties(new GridSpan { Val = 4 }));
-        Table.Append(new TableRow(Cell(code), titleCell));
+        Table.Append(new TableRow(BodyCell(code), titleCell));
         return this;
     }
 
@@ -113,18 +140,18 @@ public sealed class DecisionDocxBuilder
         var paragraph = new Paragraph();
         if (footnote is null)
         {
-            paragraph.Append(TextRun(title.Replace("^", string.Empty, StringComparison.Ordinal)));
+            paragraph.Append(CellRun(title.Replace("^", string.Empty, StringComparison.Ordinal)));
         }
         else
         {
             _footnotes.Add(footnote);
             var at = title.IndexOf('^', StringComparison.Ordinal);
             var (head, tail) = at < 0 ? (title, string.Empty) : (title[..at], title[(at + 1)..]);
-            paragraph.Append(TextRun(head));
-            paragraph.Append(MarkRun(_footnotes.Count));
+            paragraph.Append(CellRun(head));
+            paragraph.Append(Typed(MarkRun(_footnotes.Count), header: false));
             if (tail.Length > 0)
             {
-                paragraph.Append(TextRun(tail));
+                paragraph.Append(CellRun(tail));
             }
         }
 
@@ -133,10 +160,10 @@ public sealed class DecisionDocxBuilder
         var clauses = coordinating.Split("; ", StringSplitOptions.None);
         for (var i = 0; i < clauses.Length; i++)
         {
-            coordinatingCell.Append(new Paragraph(TextRun(i < clauses.Length - 1 ? clauses[i] + ";" : clauses[i])));
+            coordinatingCell.Append(new Paragraph(CellRun(i < clauses.Length - 1 ? clauses[i] + ";" : clauses[i])));
         }
 
-        Table.Append(new TableRow(Cell(code), titleCell, Cell(lead), coordinatingCell, Cell(time)));
+        Table.Append(new TableRow(BodyCell(code), titleCell, BodyCell(lead), coordinatingCell, BodyCell(time)));
         return this;
     }
 
@@ -256,40 +283,23 @@ public sealed class DecisionDocxBuilder
 
     private static DecisionDocxBuilder Preamble(DecisionDocxBuilder b, bool recipients = false)
     {
-        b.Paragraph("ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN")
-            .Paragraph("QUYẾT ĐỊNH")
-            .Paragraph("Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các " +
-                "cấp trên địa bàn phường Hải An")
-            .Paragraph("Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;");
-        if (recipients)
+        foreach (var text in HaiAnDecision.Opening.Concat(recipients ? HaiAnDecision.Recipients : []).Concat(HaiAnDecision.Signature))
         {
-            b.Paragraph("Nơi nhận:")
-                .Paragraph("- Như Điều 3;")
-                .Paragraph("- TTĐU, TT HĐND phường;")
-                .Paragraph("- CT, các PCT UBND phường;")
-                .Paragraph("- UBMTTQ VN phường;")
-                .Paragraph("- Các phòng, đơn vị trực thuộc;")
-                .Paragraph("- Đơn vị sự nghiệp công lập trực thuộc;")
-                .Paragraph("- Cổng thông tin điện tử phường;")
-                .Paragraph("- Lưu: VT, VHXH.");
+            b.Paragraph(text);
         }
 
-        return b.Paragraph("TM. ỦY BAN NHÂN DÂN")
-            .Paragraph("KT. CHỦ TỊCH")
-            .Paragraph("PHÓ CHỦ TỊCH")
-            .Paragraph("Bùi Quang Ngân")
-            .Paragraph("DANH MỤC")
-            .Paragraph("(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)")
-            .Paragraph("I. DANH MỤC CÁC NHIỆM VỤ:");
+        return b;
     }
 
-    private static DecisionDocxBuilder Closing(DecisionDocxBuilder b) => b
-            .Paragraph("II. TỔ CHỨC THỰC HIỆN")
-            .Paragraph("1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được " +
-                "phân công; báo cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày " +
-                "15/9/2026, lần 2 trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).")
-            .Paragraph("2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành " +
-                "kèm theo Quyết định này.");
+    private static DecisionDocxBuilder Closing(DecisionDocxBuilder b)
+    {
+        foreach (var text in HaiAnDecision.Closing)
+        {
+            b.Paragraph(text);
+        }
+
+        return b;
+    }
 
     private Run MarkRun(int number) => _markStyle switch
     {
@@ -303,7 +313,41 @@ public sealed class DecisionDocxBuilder
 
     private Table Table => _table ?? throw new InvalidOperationException("BeginTable first.");
 
-    private static TableCell Cell(string text) => new(new Paragraph(TextRun(text)));
+    private TableCell BodyCell(string text) => new(new Paragraph(CellRun(text)));
+
+    private Run CellRun(string text, bool header = false) => Typed(TextRun(text), header);
+
+    /// <summary>The run in the layout's font and size (the header in bold); mark runs keep their own size.</summary>
+    private Run Typed(Run run, bool header)
+    {
+        var (font, headerSize, bodySize) = _layout.Type;
+        if (font is null)
+        {
+            return run;
+        }
+
+        var properties = run.RunProperties ?? run.PrependChild(new RunProperties());
+        properties.PrependChild(new RunFonts { Ascii = font, HighAnsi = font, ComplexScript = font });
+        if (header)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (properties.GetFirstChild<FontSize>() is null)
+        {
+            var size = new FontSize { Val = (header ? headerSize : bodySize).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (properties.GetFirstChild<VerticalTextAlignment>() is { } raised)
+            {
+                properties.InsertBefore(size, raised);
+            }
+            else
+            {
+                properties.Append(size);
+            }
+        }
+
+        return run;
+    }
 
     private static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 }

@@ -15,6 +15,9 @@ public static class DecisionForms
     private static readonly Lazy<byte[]> UnruledPdfBytes = new(() => LibreOffice.Convert(Docx(FootnoteMarkStyle.Reference,
         DecisionTableLayout.Unruled), "pdf", "qd-673.docx"));
 
+    private static readonly Lazy<byte[]> WrappedHeaderPdfBytes = new(() => LibreOffice.Convert(Docx(FootnoteMarkStyle.Reference,
+        DecisionTableLayout.WrappedHeader), "pdf", "qd-673.docx"));
+
     /// <summary>The Hải An decision as .docx bytes.</summary>
     public static byte[] Docx(FootnoteMarkStyle marks, DecisionTableLayout? layout = null) => Save(DecisionDocxBuilder.HaiAn(layout,
         marks));
@@ -24,6 +27,9 @@ public static class DecisionForms
 
     /// <summary>The Hải An decision as a PDF exported by LibreOffice: other column widths and no ruled lines.</summary>
     public static byte[] UnruledPdf => UnruledPdfBytes.Value;
+
+    /// <summary>The Hải An decision as a PDF exported by LibreOffice: the time-frame header wraps over three lines, centred.</summary>
+    public static byte[] WrappedHeaderPdf => WrappedHeaderPdfBytes.Value;
 
     /// <summary>Any builder's document as .docx bytes.</summary>
     public static byte[] Save(DecisionDocxBuilder builder)

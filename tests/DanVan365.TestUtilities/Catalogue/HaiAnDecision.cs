@@ -37,6 +37,42 @@ public static class HaiAnDecision
     private const string Bxdd = "Ban Xây dựng Đảng";
     private const string Mttq = "Ủy ban Mặt trận Tổ quốc Việt Nam phường";
 
+    /// <summary>The decision's paragraphs before the table, in the order the test forms write them.</summary>
+    public static readonly string[] Opening =
+    [
+        "ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN",
+        "QUYẾT ĐỊNH",
+        "Ban hành danh mục nhiệm vụ thực hiện công tác dân vận năm 2026 của cơ quan hành chính nhà nước, chính quyền các cấp trên địa " +
+            "bàn phường Hải An",
+        "Căn cứ Quyết định số 371/QĐ-UBND ngày 28/01/2026 của Ủy ban nhân dân thành phố;",
+    ];
+
+    /// <summary>The "Nơi nhận" block (optional in the test forms).</summary>
+    public static readonly string[] Recipients =
+    [
+        "Nơi nhận:", "- Như Điều 3;", "- TTĐU, TT HĐND phường;", "- CT, các PCT UBND phường;", "- UBMTTQ VN phường;",
+        "- Các phòng, đơn vị trực thuộc;", "- Đơn vị sự nghiệp công lập trực thuộc;", "- Cổng thông tin điện tử phường;",
+        "- Lưu: VT, VHXH.",
+    ];
+
+    /// <summary>The signature block and the annex's title, just before the table.</summary>
+    public static readonly string[] Signature =
+    [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Quang Ngân", "DANH MỤC",
+        "(Ban hành kèm theo Quyết định số 673/QĐ-UBND ngày 12/02/2026 của Ủy ban nhân dân phường)", "I. DANH MỤC CÁC NHIỆM VỤ:",
+    ];
+
+    /// <summary>Part II, after the table.</summary>
+    public static readonly string[] Closing =
+    [
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Căn cứ các nhiệm vụ trong danh mục này, yêu cầu các cơ quan, đơn vị, triển khai thực hiện từng nhiệm vụ được phân công; báo " +
+            "cáo kết quả thực hiện về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026, lần 2 " +
+            "trước ngày 20/11/2026 và báo cáo đột xuất (khi cần thiết theo yêu cầu).",
+        "2. Giao Phòng Văn hóa - Xã hội tổng hợp, đôn đốc, theo dõi việc thực hiện các nhiệm vụ trong danh mục ban hành kèm theo " +
+            "Quyết định này.",
+    ];
+
     public static readonly (string Code, string Title)[] Sections =
     [
         ("1", "CÁC NHIỆM VỤ VỀ XÂY DỰNG KẾ HOẠCH, TUYÊN TRUYỀN, PHỔ BIỂN CÁC CHỦ TRƯƠNG VỀ CÔNG TÁC DÂN VẬN"),

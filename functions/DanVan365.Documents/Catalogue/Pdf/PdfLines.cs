@@ -1,21 +1,24 @@
 using System.Text;
-using UglyToad.PdfPig.Content;
 
 namespace DanVan365.Documents.Catalogue.Pdf;
 
 /// <summary>One visual line of a page: its letters left to right, its baseline and whether it is footnote-sized.</summary>
 internal sealed class PdfLine
 {
+    /// <summary>The logical page (1-based).</summary>
     public required int Page { get; init; }
+
+    /// <summary>The line's number on its page, counted from the top (1-based).</summary>
+    public required int Number { get; init; }
 
     public required double Baseline { get; init; }
 
-    public required IReadOnlyList<Letter> Letters { get; init; }
+    public required IReadOnlyList<PdfGlyph> Letters { get; init; }
 
     public required double BodySize { get; init; }
 
     /// <summary>Left edge of the first visible letter.</summary>
-    public double Left => Letters.First(l => !string.IsNullOrWhiteSpace(l.Value)).BoundingBox.Left;
+    public double Left => Letters.First(l => !l.IsBlank).Left;
 
     /// <summary>Most letters are smaller than the document's body text (a footnote at the page bottom).</summary>
     public bool IsSmall => Letters.Count(l => l.PointSize < BodySize * 0.9) * 10 >= Letters.Count * 8;
@@ -24,14 +27,14 @@ internal sealed class PdfLine
     public string Trimmed => Text().Trim();
 
     /// <summary>The line's text; raised small digits (footnote marks) are glued to the word before them.</summary>
-    public string Text(Func<Letter, bool>? include = null) => PdfLines.Compose(Letters.Where(include ?? (_ => true)).ToList(), Baseline);
+    public string Text(Func<PdfGlyph, bool>? include = null) => PdfLines.Compose(Letters.Where(include ?? (_ => true)).ToList(), Baseline);
 }
 
 /// <summary>Groups a page's letters into visual lines (by baseline) and writes their text.</summary>
 internal static class PdfLines
 {
     /// <summary>The most common letter size of the document (its body text).</summary>
-    public static double BodySize(IEnumerable<Letter> letters)
+    public static double BodySize(IEnumerable<PdfGlyph> letters)
     {
         var size = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
             .GroupBy(l => Math.Round(l.PointSize * 2) / 2)
@@ -42,14 +45,15 @@ internal static class PdfLines
     }
 
     /// <summary>The page's lines from top to bottom. A raised mark (within half a body size) joins the line below it.</summary>
-    public static List<PdfLine> Lines(Page page, double bodySize)
+    public static List<PdfLine> Lines(PdfPageView page, double bodySize)
     {
-        var letters = page.Letters.OrderByDescending(l => l.StartBaseLine.Y).ToList();
-        var groups = new List<List<Letter>>();
+        ArgumentNullException.ThrowIfNull(page);
+        var letters = page.Glyphs.OrderByDescending(l => l.Baseline).ToList();
+        var groups = new List<List<PdfGlyph>>();
         var tolerance = bodySize * 0.45;
         foreach (var letter in letters)
         {
-            if (groups.Count > 0 && groups[^1][0].StartBaseLine.Y - letter.StartBaseLine.Y < tolerance)
+            if (groups.Count > 0 && groups[^1][0].Baseline - letter.Baseline < tolerance)
             {
                 groups[^1].Add(letter);
             }
@@ -59,33 +63,34 @@ internal static class PdfLines
             }
         }
 
-        return [.. groups.Where(g => g.Any(l => !string.IsNullOrWhiteSpace(l.Value))).Select(g => new PdfLine
+        return [.. groups.Where(g => g.Any(l => !l.IsBlank)).Select((g, i) => new PdfLine
         {
             Page = page.Number,
+            Number = i + 1,
             Baseline = LineBaseline(g),
-            Letters = [.. g.OrderBy(l => l.BoundingBox.Left)],
+            Letters = [.. g.OrderBy(l => l.Left)],
             BodySize = bodySize,
         })];
     }
 
     /// <summary>True when the letter is a footnote mark: a digit smaller than the line's text and raised above its baseline.</summary>
-    public static bool IsRaisedMark(Letter letter, double baseline, double lineSize) =>
+    public static bool IsRaisedMark(PdfGlyph letter, double baseline, double lineSize) =>
         letter.Value.Length == 1 && char.IsAsciiDigit(letter.Value[0])
         && letter.PointSize < lineSize * 0.85
-        && letter.StartBaseLine.Y - baseline > lineSize * 0.15;
+        && letter.Baseline - baseline > lineSize * 0.15;
 
     /// <summary>
     /// Text of letters in reading order: the PDF's own spaces, and a space where the gap between one glyph's advance
     /// and the next is wider than a sixth of the size (PDFs that position words without space glyphs).
     /// </summary>
-    public static string Compose(IReadOnlyList<Letter> letters, double baseline)
+    public static string Compose(IReadOnlyList<PdfGlyph> letters, double baseline)
     {
         var text = new StringBuilder();
         var size = letters.Count == 0 ? 0 : letters.Max(l => l.PointSize);
-        Letter? previous = null;
+        PdfGlyph? previous = null;
         foreach (var letter in letters)
         {
-            if (string.IsNullOrWhiteSpace(letter.Value))
+            if (letter.IsBlank)
             {
                 text.Append(' ');
                 previous = null;
@@ -94,7 +99,7 @@ internal static class PdfLines
 
             if (previous is not null && !IsRaisedMark(letter, baseline, size))
             {
-                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
+                var gap = letter.StartX - previous.EndX;
                 if (gap > Math.Min(letter.PointSize, previous.PointSize) / 6)
                 {
                     text.Append(' ');
@@ -110,26 +115,31 @@ internal static class PdfLines
 
     /// <summary>
     /// The top of the page's footnote area: the short horizontal separator line that Word and LibreOffice draw above
-    /// the footnotes (a table's rules are much longer), or null when the page has none.
+    /// the footnotes (shorter than the table's rules, and not a cell's edge: no vertical rule meets its ends), or null.
     /// </summary>
-    public static double? FootnoteSeparator(Page page)
+    public static double? FootnoteSeparator(PdfPageView page)
     {
+        ArgumentNullException.ThrowIfNull(page);
         double? top = null;
-        foreach (var path in page.Paths)
+        var verticals = page.Rules.Where(r => r.IsVertical).ToList();
+        foreach (var rule in page.Rules.Where(r => !r.IsVertical && r.Top - r.Bottom < 2))
         {
-            if (path.GetBoundingRectangle() is { } box && box.Height < 2 && box.Width > 30 && box.Width < page.Width * 0.4)
+            var width = rule.Right - rule.Left;
+            var meetsCell = verticals.Any(v => (Math.Abs(v.X - rule.Left) < 1.5 || Math.Abs(v.X - rule.Right) < 1.5)
+                && v.Bottom - 1.5 <= rule.Y && v.Top + 1.5 >= rule.Y);
+            if (width > 30 && width < page.Width * 0.4 && !meetsCell)
             {
-                top = Math.Max(top ?? double.MinValue, box.Top);
+                top = Math.Max(top ?? double.MinValue, rule.Top);
             }
         }
 
         return top;
     }
 
-    private static double LineBaseline(List<Letter> letters)
+    private static double LineBaseline(List<PdfGlyph> letters)
     {
         var size = letters.Max(l => l.PointSize);
-        return letters.Where(l => l.PointSize >= size * 0.85).GroupBy(l => Math.Round(l.StartBaseLine.Y,
+        return letters.Where(l => l.PointSize >= size * 0.85).GroupBy(l => Math.Round(l.Baseline,
             1)).OrderByDescending(g => g.Count()).First().Key;
     }
 }

@@ -1,116 +1,146 @@
 using System.Text.RegularExpressions;
 using DanVan365.Core.Text;
-using UglyToad.PdfPig.Content;
 
 namespace DanVan365.Documents.Catalogue.Pdf;
 
 /// <summary>
-/// Rebuilds the decision's text from the page layout, in the form the text importer reads: the paragraphs before the
-/// table line by line; the table header once; every row as its code, then each cell's text on its own line in column
-/// order (cells that continue on the next page joined to their row first); the footnotes taken from the page
-/// bottoms as "1 text" after a separator; then the rest of the document.
+/// Rebuilds the decision's text from the pages' geometry, in the form the text importer reads: the paragraphs before
+/// the table line by line; the table header once; every row as its code, then each cell's text on its own line in
+/// column order (cells that continue on the next page joined to their row first); the footnotes taken from the page
+/// bottoms as "1 text" after a separator; then the rest of the document. Every line carries the page and line it
+/// starts on, so that errors can point into the PDF.
 /// <list type="bullet">
-/// <item>Columns: the table's vertical rules when it has them, else the left edges of the header row's cells.</item>
-/// <item>The header row repeated at the top of a page is dropped (same words in the same band).</item>
+/// <item>The header row is found by its "TT … Nhiệm vụ" line and spans, as a band, from the rule above it to the rule
+/// below it (wrapped, vertically centred cells reach above and below that line); unruled, from the lines just above
+/// it that sit right of the TT and Nhiệm vụ cells down to the first row.</item>
+/// <item>Columns: see <see cref="PdfColumns"/> (rules when ruled, the body's column gaps when not).</item>
+/// <item>The header band repeated on later pages (or in the middle of the table) is dropped.</item>
 /// <item>A row starts where the TT column has text; a section row's title spans the table.</item>
-/// <item>Footnote marks are raised, smaller digits; footnote texts are footnote-sized lines at page bottoms.</item>
+/// <item>Footnote marks are raised, smaller digits; footnote texts are lines below a short separator, or
+/// footnote-sized lines.</item>
 /// </list>
 /// </summary>
 internal sealed partial class PdfTableReader
 {
-    private readonly List<string> _before = [];
-    private readonly List<string> _after = [];
-    private readonly List<string> _footnotes = [];
+    private readonly List<PdfTextLine> _before = [];
+    private readonly List<PdfTextLine> _after = [];
+    private readonly List<PdfTextLine> _footnotes = [];
+    private readonly List<PdfLine> _table = [];
     private readonly List<PdfRow> _rows = [];
-    private PdfColumns? _columns;
-    private string _headerText = string.Empty;
-    private double _headerDepth;
     private bool _tableEnded;
+    private double _headerDepth;
+    private PdfLine? _lastFootnote;
 
-    /// <summary>The document as text lines.</summary>
-    public IReadOnlyList<string> Read(IEnumerable<Page> pages, double bodySize)
+    /// <summary>The document as text lines, each with where it starts.</summary>
+    public IReadOnlyList<PdfTextLine> Read(IReadOnlyList<PdfPageView> pages, double bodySize)
     {
-        foreach (var page in pages)
+        ArgumentNullException.ThrowIfNull(pages);
+        var lines = pages.Select(p => PdfLines.Lines(p, bodySize)).ToList();
+        var (headerPage, band) = FindHeader(pages, lines, bodySize);
+        if (band is null)
         {
-            ReadPage(page, PdfLines.Lines(page, bodySize));
+            return [.. lines.SelectMany(l => l).Select(l => PdfTextLine.At(VietnameseText.Normalize(l.Text()), l))];
         }
 
-        var lines = new List<string>(_before);
-        if (_columns is not null)
+        var (start, end) = band.Value;
+        _headerDepth = lines[headerPage].Skip(start).Take(end - start).First(IsHeader).Baseline - lines[headerPage][end - 1].Baseline;
+        for (var p = 0; p < pages.Count; p++)
         {
-            lines.Add(_headerText);
-            foreach (var row in _rows)
-            {
-                lines.AddRange(row.Emit());
-            }
-
-            if (_footnotes.Count > 0)
-            {
-                lines.Add("__________");
-                lines.AddRange(_footnotes);
-            }
+            var all = lines[p].Count;
+            var beforeUntil = p < headerPage ? all : p == headerPage ? start : 0;
+            Classify(pages[p], lines[p], beforeUntil, p < headerPage ? all : p == headerPage ? end : 0, bodySize);
         }
 
-        lines.AddRange(_after);
-        return lines;
+        var header = lines[headerPage].Skip(start).Take(end - start).ToList();
+        var columns = PdfColumns.Find(pages[headerPage], header, _table);
+        BuildRows(columns);
+        var result = new List<PdfTextLine>(_before) { PdfTextLine.At(string.Join(' ', columns.CellTexts(header)), header[0]) };
+        result.AddRange(_rows.SelectMany(r => r.Emit()));
+        if (_footnotes.Count > 0)
+        {
+            result.Add(_footnotes[0] with { Text = "__________" });
+            result.AddRange(_footnotes);
+        }
+
+        result.AddRange(_after);
+        return result;
     }
 
-    private void ReadPage(Page page, List<PdfLine> lines)
+    private static (int Page, (int Start, int End)? Band) FindHeader(IReadOnlyList<PdfPageView> pages, List<List<PdfLine>> lines,
+        double bodySize)
     {
-        var headerBottom = double.MaxValue;
+        for (var p = 0; p < pages.Count; p++)
+        {
+            for (var i = 0; i < lines[p].Count; i++)
+            {
+                if (IsHeader(lines[p][i]))
+                {
+                    return (p, PdfHeaderBand.Find(pages[p], lines[p], i, bodySize));
+                }
+            }
+        }
+
+        return (-1, null);
+    }
+
+    // Sorts a page's lines into text before the table (up to `beforeUntil`), the header band (up to `tableFrom`), table
+    // lines, footnotes and text after the table; drops header bands repeated on the page.
+    private void Classify(PdfPageView page, List<PdfLine> lines, int beforeUntil, int tableFrom, double bodySize)
+    {
         var footnoteTop = PdfLines.FootnoteSeparator(page) ?? double.MinValue;
-        var firstOnPage = true;
+        var repeated = new HashSet<int>();
+        for (var i = tableFrom; i < lines.Count && !_tableEnded; i++)
+        {
+            if (IsHeader(lines[i]))
+            {
+                var (start, end) = PdfHeaderBand.Find(page, lines, i, bodySize, _headerDepth);
+                repeated.UnionWith(Enumerable.Range(start, end - start));
+            }
+        }
+
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (_columns is not null && (line.Baseline < footnoteTop || line.IsSmall))
+            var text = VietnameseText.Normalize(line.Text());
+            if (i < beforeUntil)
+            {
+                _before.Add(PdfTextLine.At(text, line));
+            }
+            else if (i < tableFrom || repeated.Contains(i))
+            {
+                continue;
+            }
+            else if (line.Baseline < footnoteTop || line.IsSmall)
             {
                 AddFootnote(line);
-                continue;
             }
-
-            var text = VietnameseText.Normalize(line.Text());
-            if (_columns is null)
+            else if (_tableEnded && (StartsWithMark(line) || ContinuesFootnote(line)))
             {
-                if (IsHeader(text))
-                {
-                    var end = HeaderEnd(lines, i);
-                    _columns = PdfColumns.Find(page, lines.Skip(i).Take(end - i).ToList());
-                    _headerText = string.Join(' ', _columns.CellTexts(lines.Skip(i).Take(end - i)));
-                    _headerDepth = line.Baseline - lines[end - 1].Baseline;
-                    headerBottom = lines[end - 1].Baseline;
-                    i = end - 1;
-                    continue;
-                }
-
-                _before.Add(text);
-                continue;
+                AddFootnote(line); // footnote texts written as paragraphs after the table, each starting with its raised mark
+                _lastFootnote = line;
             }
-
-            if (_tableEnded || PartTwoRegex().IsMatch(text))
+            else if (_tableEnded || PartTwoRegex().IsMatch(text))
             {
                 _tableEnded = true;
-                _after.Add(text);
-                continue;
+                _after.Add(PdfTextLine.At(text, line));
             }
-
-            if (IsHeader(text))
+            else
             {
-                // the header row repeated at the top of a new page
-                headerBottom = line.Baseline - _headerDepth - (line.BodySize * 0.5);
-                continue;
+                _table.Add(line);
             }
+        }
+    }
 
-            if (line.Baseline >= headerBottom)
-            {
-                continue;
-            }
-
-            var cells = _columns.CellLines(line);
+    private void BuildRows(PdfColumns columns)
+    {
+        var page = -1;
+        foreach (var line in _table)
+        {
+            var firstOnPage = line.Page != page;
+            page = line.Page;
+            var cells = columns.CellLines(line);
             var code = cells[0].Text;
-            var continues = code.Length > 0 && _rows.Count > 0 && _rows[^1].ContinuesCode(code, line, firstOnPage);
-            firstOnPage = false;
-            if (continues)
+            if (code.Length > 0 && _rows.Count > 0 && _rows[^1].ContinuesCode(code, line, firstOnPage))
             {
                 // a code wrapped in the narrow TT column ("4.1" / "0")
                 _rows[^1].Code += code;
@@ -118,14 +148,23 @@ internal sealed partial class PdfTableReader
             }
             else if (code.Length > 0 || _rows.Count == 0)
             {
-                _rows.Add(new PdfRow(code));
+                _rows.Add(new PdfRow(code, line));
             }
 
             _rows[^1].LastLine = line;
-
-            _rows[^1].Add(cells, text);
+            _rows[^1].Add(cells, VietnameseText.Normalize(line.Text()), line);
         }
     }
+
+    private static bool StartsWithMark(PdfLine line)
+    {
+        var first = line.Letters.First(g => !g.IsBlank);
+        return PdfLines.IsRaisedMark(first, line.Baseline, line.Letters.Max(g => g.PointSize));
+    }
+
+    // The next line of a footnote paragraph after the table: same page, one line-height below it.
+    private bool ContinuesFootnote(PdfLine line) => _lastFootnote is { } last && last.Page == line.Page
+        && last.Baseline - line.Baseline < line.BodySize * 1.6;
 
     private void AddFootnote(PdfLine line)
     {
@@ -133,28 +172,15 @@ internal sealed partial class PdfTableReader
         var text = FootnoteMarkRegex().Replace(VietnameseText.Normalize(line.Text()), "$1 ");
         if (text.Length > 0 && (_footnotes.Count > 0 || char.IsAsciiDigit(text[0])))
         {
-            _footnotes.Add(text);
+            _footnotes.Add(PdfTextLine.At(text, line));
         }
     }
 
-    private static bool IsHeader(string text)
+    private static bool IsHeader(PdfLine line)
     {
-        var key = VietnameseText.MatchKey(text);
+        var key = VietnameseText.MatchKey(VietnameseText.Normalize(line.Text()));
         return (key.StartsWith("tt ", StringComparison.Ordinal) || key.StartsWith("stt ",
             StringComparison.Ordinal)) && key.Contains("nhiệm vụ", StringComparison.Ordinal);
-    }
-
-    // The header row ends before the first line whose TT column starts with a digit (the first section or task).
-    private static int HeaderEnd(List<PdfLine> lines, int start)
-    {
-        var left = lines[start].Left;
-        var end = start + 1;
-        while (end < lines.Count && !(lines[end].Left < left + 20 && char.IsAsciiDigit(lines[end].Trimmed[0])))
-        {
-            end++;
-        }
-
-        return end;
     }
 
     [GeneratedRegex(@"^(\d{1,2})(?=\p{L})", RegexOptions.CultureInvariant)]
@@ -162,76 +188,4 @@ internal sealed partial class PdfTableReader
 
     [GeneratedRegex(@"^II\s*\.\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex PartTwoRegex();
-}
-
-/// <summary>A table row being rebuilt: its code and its cells' lines (a row may continue on the next page).</summary>
-internal sealed partial class PdfRow(string code)
-{
-    private readonly List<string>[] _cells = [[], [], [], [], []];
-    private readonly bool[] _lastFull = new bool[5];
-    private readonly List<string> _lines = [];
-
-    public string Code { get; set; } = code;
-
-    /// <summary>The row's last line so far.</summary>
-    public PdfLine? LastLine { get; set; }
-
-    /// <summary>
-    /// True when TT-column text on the line right after the row's first line completes its code ("4.1" + "0",
-    /// "4." + "10"): the row has one line so far, one line-height up on the same page or at the bottom of the page
-    /// before (the first row line of this page).
-    /// </summary>
-    public bool ContinuesCode(string piece, PdfLine line, bool firstOnPage) =>
-        _lines.Count == 1 && LastLine is { } last
-        && (last.Page == line.Page ? last.Baseline - line.Baseline < line.BodySize * 1.6 : firstOnPage && last.Page + 1 == line.Page)
-        && (piece.StartsWith('.') || Code.EndsWith('.') || Code.Contains('.', StringComparison.Ordinal))
-        && CodeRegex().IsMatch(Code + piece);
-
-    [GeneratedRegex(@"^\d+(\.\d+)+\.?$", RegexOptions.CultureInvariant)]
-    private static partial Regex CodeRegex();
-
-    public void Add(PdfCellLine[] cells, string line)
-    {
-        for (var c = 1; c < 5; c++)
-        {
-            var text = cells[c].Text ?? string.Empty;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            if (_lastFull[c] && _cells[c].Count > 0 && char.IsLetterOrDigit(text[0]))
-            {
-                _cells[c][^1] += text; // the rest of a word broken at the column's edge
-            }
-            else
-            {
-                _cells[c].Add(text);
-            }
-
-            _lastFull[c] = cells[c].Full;
-        }
-
-        var code = cells[0].Text ?? string.Empty;
-        _lines.Add(code.Length > 0 && line.StartsWith(code, StringComparison.Ordinal) ? line[code.Length..].Trim() : line);
-    }
-
-    /// <summary>The code on its own line, then the cells (a section: its title as one line).</summary>
-    public IEnumerable<string> Emit()
-    {
-        yield return Code;
-        if (Code.All(char.IsAsciiDigit))
-        {
-            yield return CellText.Join(_lines);
-            yield break;
-        }
-
-        for (var c = 1; c < 5; c++)
-        {
-            if (_cells[c].Count > 0)
-            {
-                yield return CellText.Join(_cells[c]);
-            }
-        }
-    }
 }
