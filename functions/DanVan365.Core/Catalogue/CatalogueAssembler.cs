@@ -89,7 +89,8 @@ public static class CatalogueAssembler
         if (!r.IsResolved)
         {
             throw new InvalidInputException(file, line,
-                $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
+                $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\") " +
+                $"(cụm từ \"{r.Unresolved}\" không có trong danh mục đơn vị)");
         }
 
         var followUp = r.Clauses.Where(c => c.FollowsUp)

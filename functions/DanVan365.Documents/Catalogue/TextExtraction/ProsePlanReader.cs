@@ -42,10 +42,9 @@ internal static class ProsePlanReader
             return Read(file, lines, null, []);
         }
 
-        var appendix = AppendixStart(lines, headerStart);
         var table = TextDecisionImporter.ReadTable(file, lines, units, headerStart, untilEnd: true);
         var read = new AppendixTable(table.Sections, table.Entries, table.Footnotes, lines[table.End - 1].Number);
-        return Read(file, lines.Take(appendix).ToList(), read, []);
+        return Read(file, lines.Take(headerStart).ToList(), read, []);
     }
 
     /// <summary>
@@ -54,6 +53,12 @@ internal static class ProsePlanReader
     /// </summary>
     public static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> prose, AppendixTable? table, IReadOnlyList<Footnote> extraFootnotes)
     {
+        ArgumentNullException.ThrowIfNull(prose);
+        if (table is not null)
+        {
+            prose = prose.Take(AppendixStart(prose)).ToList();
+        }
+
         var footnotes = new TextFootnotes();
         var blocks = ProseBlocks.Cut(prose, footnotes);
         var notes = footnotes.All.Concat(extraFootnotes.Where(e => footnotes.All.All(f => f.Mark != e.Mark))).ToList();
@@ -81,18 +86,18 @@ internal static class ProsePlanReader
         return new RawCatalogue(file, decision, tasks.Sections, tasks.Entries, notes, tasks.LastLine) { Genre = DocumentGenre.PlanProse };
     }
 
-    // The "PHỤ LỤC" heading above the appendix table (or the table's header when the heading is missing).
-    private static int AppendixStart(IReadOnlyList<NumberedLine> lines, int headerStart)
+    // The "PHỤ LỤC" heading above the appendix table (else all the lines before the table are the plan's text).
+    private static int AppendixStart(IReadOnlyList<NumberedLine> lines)
     {
-        for (var i = headerStart - 1; i >= 0; i--)
+        for (var i = lines.Count - 1; i >= 0; i--)
         {
-            if (VietnameseText.Normalize(lines[i].Text).StartsWith("PHỤ LỤC", StringComparison.OrdinalIgnoreCase))
+            if (VietnameseText.Normalize(lines[i].Text).StartsWith("PHỤ LỤC", StringComparison.Ordinal))
             {
                 return i;
             }
         }
 
-        return headerStart;
+        return lines.Count;
     }
 
     private static void Agree(string file, List<RawEntry> prose, IReadOnlyList<RawEntry> table)

@@ -155,7 +155,12 @@ internal static partial class ProseTasks
         }
     }
 
-    private static string Value(string text) => CellText.Join([text]).TrimEnd('.', ';', ',', ' ');
+    // The end of the sentence is not part of the value; a ";" or "," the writer put there is kept as written.
+    private static string Value(string text)
+    {
+        var value = CellText.Join([text]);
+        return value.EndsWith('.') && !value.EndsWith("..", StringComparison.Ordinal) ? value[..^1].TrimEnd() : value;
+    }
 
     private static int LineAt(ProseBlock b, int offset)
     {
