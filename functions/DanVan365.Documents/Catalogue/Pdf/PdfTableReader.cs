@@ -50,6 +50,12 @@ internal sealed partial class PdfTableReader
                 lines.AddRange(_footnotes);
             }
         }
+        else if (_footnotes.Count > 0)
+        {
+            lines.Add("__________");
+            lines.AddRange(_footnotes);
+            lines.Add(string.Empty);
+        }
 
         lines.AddRange(_after);
         return lines;
@@ -63,7 +69,8 @@ internal sealed partial class PdfTableReader
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (_columns is not null && (line.Baseline < footnoteTop || line.IsSmall))
+            // footnotes: below the page's separator, or small text inside the table; a plan without a table has them too
+            if (line.Baseline < footnoteTop || (_columns is not null && line.IsSmall))
             {
                 AddFootnote(line);
                 continue;
