@@ -163,7 +163,8 @@ internal static class CatalogueOutput
         var headings = catalogue.Tasks.Count - work;
         sb.Append(Genre(catalogue.Genre)).Append('\n');
         sb.Append(CultureInfo.InvariantCulture,
-            $"{(catalogue.Genre == DocumentGenre.DecisionTable ? "Quyết định" : "Kế hoạch")} {d.Number} ngày {d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({d.Issuer}): " +
+            $"{(catalogue.Genre == DocumentGenre.DecisionTable ? "Quyết định" : "Kế hoạch")} {d.Number} " +
+                $"ngày {d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({d.Issuer}): " +
                 $"{catalogue.Sections.Count} sections, {catalogue.Tasks.Count} entries ({work} tasks, {headings} headings), " +
                 $"{catalogue.Footnotes.Count} footnotes, {d.ReportingRounds.Count} reporting rounds " +
                 $"({string.Join(", ", d.ReportingRounds.Select(r => Day(r.LastDay)))}), reports compiled by {d.AggregatingUnit}.\n");

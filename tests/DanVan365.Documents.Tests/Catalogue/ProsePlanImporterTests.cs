@@ -112,7 +112,8 @@ public class ProsePlanImporterTests
     [
         "ỦY BAN NHÂN DÂN", "PHƯỜNG HẢI AN", "Số: 07/KH-UBND", "Hải An, ngày 02 tháng 3 năm 2026", string.Empty, "KẾ HOẠCH",
         "Tổ chức đối thoại năm 2026", string.Empty, "I. NHIỆM VỤ", "1. CÁC NHIỆM VỤ VỀ ĐỐI THOẠI", .. tasks, string.Empty,
-        "II. TỔ CHỨC THỰC HIỆN", "Báo cáo kết quả về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "Báo cáo kết quả về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội tổng hợp) lần 1 trước ngày 15/9/2026.",
         "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A",
     ];
 

@@ -112,7 +112,8 @@ internal static partial class ProseBlocks
         return null;
     }
 
-    [GeneratedRegex(@"^[-–+•*]?\s*(?:(?:Cơ quan|Đơn vị)\s+)?(?<key>chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?)\s*:\s*(?<value>.*)$",
+    [GeneratedRegex(@"^[-–+•*]?\s*(?:(?:Cơ quan|Đơn vị)\s+)?(?<key>chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?)" +
+        @"\s*:\s*(?<value>.*)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AttributeRegex();
 

@@ -51,7 +51,8 @@ internal static class ProsePlanReader
     /// Reads a plan from its prose lines and, when it has one, its appendix table already read; <paramref name="extraFootnotes"/>
     /// are footnote texts kept outside the lines (a Word document's footnotes part).
     /// </summary>
-    public static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> prose, AppendixTable? table, IReadOnlyList<Footnote> extraFootnotes)
+    public static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> prose, AppendixTable? table,
+        IReadOnlyList<Footnote> extraFootnotes)
     {
         ArgumentNullException.ThrowIfNull(prose);
         if (table is not null)

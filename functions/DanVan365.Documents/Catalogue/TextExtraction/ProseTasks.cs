@@ -105,7 +105,8 @@ internal static partial class ProseTasks
             if (hasSubItems)
             {
                 var heading = CellText.StripFootnoteMarks(b.Text, marks, found);
-                return new RawEntry(code, section, parent, heading, string.Empty, string.Empty, null, found, b.Line, b.Line, b.Line, b.Line);
+                return new RawEntry(code, section, parent, heading, string.Empty, string.Empty, null, found, b.Line, b.Line, b.Line,
+                    b.Line);
             }
 
             throw new InvalidInputException(file, b.Line,
