@@ -77,6 +77,28 @@ public class ProsePlanImporterTests
     }
 
     [Fact]
+    public void Import_TasksNumberedUnderAPart_ThePartIsTheirSection()
+    {
+        string[] lines =
+        [
+            "ỦY BAN NHÂN DÂN", "PHƯỜNG HẢI AN", "Số: 09/KH-UBND", "Hải An, ngày 09 tháng 3 năm 2026", "KẾ HOẠCH", "Tháng dân vận",
+            "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức về công tác dân vận.", "II. NHIỆM VỤ CỤ THỂ",
+            "1. Tổ chức ra quân Tháng dân vận.", "Cơ quan chủ trì: Phòng Văn hóa-Xã hội", "Thời gian hoàn thành: Tháng 4/2026",
+            "2. Sơ kết Tháng dân vận; giao Văn phòng HĐND&UBND chủ trì thực hiện; thời gian: Tháng 5/2026.",
+            "III. TỔ CHỨC THỰC HIỆN", "1. Giao Phòng Văn hóa - Xã hội theo dõi, đôn đốc, tổng hợp, báo cáo Ủy ban nhân dân phường.",
+            "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A",
+        ];
+
+        var catalogue = CatalogueAssembler.Assemble(Read(lines), Units);
+
+        Assert.Equal([("II", "NHIỆM VỤ CỤ THỂ")], catalogue.Sections.Select(s => (s.Code, s.Title)));
+        Assert.Equal([("II.1", "II", "VHXH"), ("II.2", "II", "VP")], catalogue.Tasks.Select(t => (t.Code, t.Section, t.Lead.Units[0])));
+        Assert.Equal("Sơ kết Tháng dân vận", catalogue.Tasks[1].Title);
+        Assert.Equal("VHXH", catalogue.Decision.AggregatingUnit);
+        Assert.Empty(catalogue.Decision.ReportingRounds);
+    }
+
+    [Fact]
     public void Import_AppendixPlanAgreeing_TableIsTheCatalogue()
     {
         var catalogue = DecisionImporters.Import(TestData.PlanAppendixPath, Units);
@@ -106,6 +128,31 @@ public class ProsePlanImporterTests
         Assert.StartsWith($"kh-52.txt:{at + 1}: task 1.4", ex.Message, StringComparison.Ordinal);
         Assert.Contains("\"Quý II/2026\" but its appendix table", ex.Reason, StringComparison.Ordinal);
         Assert.Contains("không khớp", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_AppendixPlanDocx_TableIsTheCatalogue()
+    {
+        var catalogue = Import(PlanForms.AppendixDocx(), "kh-52.docx");
+
+        Assert.Equal(DocumentGenre.PlanAppendixTable, catalogue.Genre);
+        Assert.Equal("52/KH-UBND", catalogue.Decision.Number);
+        Assert.Equal(["1.1", "1.2", "1.3", "1.4"], catalogue.Tasks.Select(t => t.Code));
+        Assert.Equal(["KTHTDT"], catalogue.Tasks[1].Lead.Units);
+    }
+
+    [Fact]
+    public void Import_AppendixPlanDocxDisagreeing_RefusedAtTheParagraph()
+    {
+        var docx = PlanForms.AppendixDocx(l => l.Replace("- Cơ quan chủ trì: Phòng Kinh tế, Hạ tầng và Đô thị.",
+            "- Cơ quan chủ trì: Phòng Văn hóa-Xã hội.", StringComparison.Ordinal));
+
+        var ex = Assert.Throws<InvalidInputException>(() => Import(docx, "kh-52.docx"));
+
+        Assert.Contains("task 1.2: the plan's text gives the lead unit \"Phòng Văn hóa-Xã hội\" but its appendix table", ex.Reason,
+            StringComparison.Ordinal);
+        Assert.Contains("paragraph's number in the Word document", ex.Reason, StringComparison.Ordinal);
+        Assert.True(ex.Line > 10, ex.Message);
     }
 
     internal static string[] Plan(params string[] tasks) =>

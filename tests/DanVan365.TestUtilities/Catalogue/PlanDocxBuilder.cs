@@ -59,6 +59,9 @@ public static partial class PlanDocxBuilder
         return stream.ToArray();
     }
 
+    /// <summary>The paragraphs a clerk would type for these lines (footnote blocks left out).</summary>
+    public static IReadOnlyList<string> ParagraphsOf(IReadOnlyList<string> lines) => Paragraphs(lines).Paragraphs;
+
     private static (List<string> Paragraphs, Dictionary<string, string> Footnotes) Paragraphs(IReadOnlyList<string> lines)
     {
         var paragraphs = new List<string>();

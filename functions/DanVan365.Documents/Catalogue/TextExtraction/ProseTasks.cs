@@ -12,7 +12,7 @@ internal sealed record ProseTaskList(List<RawSection> Sections, List<RawEntry> E
 /// numbered paragraphs is followed by a "Cơ quan chủ trì: …" line or carries the running form "giao &lt;đơn vị&gt; chủ trì[,
 /// phối hợp với &lt;đơn vị&gt;] thực hiện[; thời gian: …]". In such a part "N." paragraphs that are not tasks are sections,
 /// "N.m." are tasks (or parents of sub-items "a)", "b)"), and a task without a lead unit is refused. "N." tasks directly under
-/// a part belong to the part as their section.
+/// a part "II." belong to the part as their section, coded "II.N".
 /// </summary>
 internal static partial class ProseTasks
 {
@@ -80,14 +80,15 @@ internal static partial class ProseTasks
             }
             else
             {
-                // a task numbered "N." directly under a part: the part is its section
-                sectionCode = heading?.Code ?? string.Empty;
+                // a task numbered "N." directly under a part: the part is its section and prefixes its code ("II.1"), so the
+                // code is unique in the plan and reads as the section's N-th task like "2.1" does
+                sectionCode = heading?.Code ?? "I";
                 if (sections.All(s => s.Code != sectionCode))
                 {
                     sections.Add(new RawSection(sectionCode, heading?.Text ?? string.Empty, heading?.Line ?? b.Line));
                 }
 
-                code = b.Code;
+                code = sectionCode + "." + b.Code;
                 lastTask = code;
             }
 
