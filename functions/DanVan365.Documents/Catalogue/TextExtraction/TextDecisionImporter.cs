@@ -11,7 +11,7 @@ namespace DanVan365.Documents.Catalogue;
 /// "II." as its end: a file that ends first is cut off), cut into rows by <see cref="TextRowSegmenter"/>, footnote
 /// blocks collected by <see cref="TextFootnotes"/> (marks glued to words, "cơ sở1.", taken off and recorded), and
 /// each row split into cells by <see cref="TextCellSplitter"/>, which explains a row it cannot split through
-/// <see cref="TextRowDiagnosis"/>.
+/// <see cref="TextRowDiagnosis"/>. A plan ("KẾ HOẠCH" in the heading) goes to <see cref="ProsePlanReader"/> instead.
 /// </summary>
 public sealed class TextDecisionImporter : IDecisionImporter
 {
