@@ -10,6 +10,14 @@ public static class TestData
     public static string DecisionTextPath => Path.Combine(RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn",
         "qd-673-2026-hai-an.txt");
 
+    /// <summary>A plan (Kế hoạch 45/KH-UBND, test data) carrying the bundled decision's 31 tasks as numbered paragraphs.</summary>
+    public static string PlanProsePath => Path.Combine(RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn",
+        "kh-45-2026-hai-an-prose.txt");
+
+    /// <summary>A small plan (Kế hoạch 52/KH-UBND, test data) whose appendix table is the catalogue, two prose tasks agreeing.</summary>
+    public static string PlanAppendixPath => Path.Combine(RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn",
+        "kh-52-2026-hai-an-appendix.txt");
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

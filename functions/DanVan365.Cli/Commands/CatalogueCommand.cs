@@ -11,7 +11,7 @@ internal static class CatalogueCommand
     public static Command Create(CliContext context)
     {
         var file =
-            new Argument<string>("file") { Description = "The decision: a UTF-8 text extraction (.txt) or the Word document (.docx)." };
+            new Argument<string>("file") { Description = "The decision or plan: a UTF-8 text extraction (.txt), .docx or .pdf." };
         var unitsOption = new Option<string?>("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
         var format =
             new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };

@@ -18,6 +18,12 @@ internal static class CatalogueOutput
         {
             var d = catalogue.Decision;
             w.WriteStartObject();
+            w.WriteString("genre", catalogue.Genre switch
+            {
+                DocumentGenre.PlanProse => "plan-prose",
+                DocumentGenre.PlanAppendixTable => "plan-appendix-table",
+                _ => "decision-table",
+            });
             w.WriteStartObject("decision");
             w.WriteString("number", d.Number);
             w.WriteString("date", Day(d.Date));
@@ -155,8 +161,10 @@ internal static class CatalogueOutput
         var d = catalogue.Decision;
         var work = catalogue.WorkItems.Count();
         var headings = catalogue.Tasks.Count - work;
+        sb.Append(Genre(catalogue.Genre)).Append('\n');
         sb.Append(CultureInfo.InvariantCulture,
-            $"Quyết định {d.Number} ngày {d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({d.Issuer}): " +
+            $"{(catalogue.Genre == DocumentGenre.DecisionTable ? "Quyết định" : "Kế hoạch")} {d.Number} " +
+                $"ngày {d.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({d.Issuer}): " +
                 $"{catalogue.Sections.Count} sections, {catalogue.Tasks.Count} entries ({work} tasks, {headings} headings), " +
                 $"{catalogue.Footnotes.Count} footnotes, {d.ReportingRounds.Count} reporting rounds " +
                 $"({string.Join(", ", d.ReportingRounds.Select(r => Day(r.LastDay)))}), reports compiled by {d.AggregatingUnit}.\n");
@@ -176,6 +184,14 @@ internal static class CatalogueOutput
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>The one line naming the kind of document read (Vietnamese: users read it).</summary>
+    public static string Genre(DocumentGenre genre) => genre switch
+    {
+        DocumentGenre.PlanProse => "Thể loại: kế hoạch (nhiệm vụ viết thành đoạn văn)",
+        DocumentGenre.PlanAppendixTable => "Thể loại: kế hoạch (danh mục nhiệm vụ ở bảng phụ lục)",
+        _ => "Thể loại: quyết định (danh mục nhiệm vụ dạng bảng)",
+    };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -79,7 +79,7 @@ public static class CatalogueAssembler
             throw new InvalidInputException(file, line, p.Message);
         }
 
-        return catalogue with { Warnings = NumberingGaps.Find(raw) };
+        return catalogue with { Warnings = NumberingGaps.Find(raw), Genre = raw.Genre };
     }
 
     private static UnitReference Resolve(UnitDirectory units, string text, string file, int line, string code, string role)
@@ -89,7 +89,8 @@ public static class CatalogueAssembler
         if (!r.IsResolved)
         {
             throw new InvalidInputException(file, line,
-                $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
+                $"task {code}: {role} unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\") " +
+                $"(cụm từ \"{r.Unresolved}\" không có trong danh mục đơn vị)");
         }
 
         var followUp = r.Clauses.Where(c => c.FollowsUp)

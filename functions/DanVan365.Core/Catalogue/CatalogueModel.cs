@@ -107,6 +107,9 @@ public sealed record TaskCatalogue(
     /// <summary>What the import noticed but accepted (e.g. numbers a re-issued decision skips), in file order.</summary>
     public IReadOnlyList<CatalogueWarning> Warnings { get; init; } = [];
 
+    /// <summary>The kind of document the catalogue was read from.</summary>
+    public DocumentGenre Genre { get; init; }
+
     /// <summary>Tasks that are work (headings excluded).</summary>
     public IEnumerable<CatalogueTask> WorkItems => Tasks.Where(t => !t.IsHeading);
 }

@@ -43,7 +43,24 @@ public sealed record RawCatalogue(
     IReadOnlyList<RawSection> Sections,
     IReadOnlyList<RawEntry> Entries,
     IReadOnlyList<Footnote> Footnotes,
-    int LastLine);
+    int LastLine)
+{
+    /// <summary>What kind of document the catalogue was read from.</summary>
+    public DocumentGenre Genre { get; init; }
+}
+
+/// <summary>The kinds of task document the importers read (docs/architecture.md "Decisions").</summary>
+public enum DocumentGenre
+{
+    /// <summary>A decision whose tasks are a table (the bundled decision).</summary>
+    DecisionTable,
+
+    /// <summary>A plan (Kế hoạch) whose tasks are numbered paragraphs.</summary>
+    PlanProse,
+
+    /// <summary>A plan whose appendix table (Phụ lục) is the catalogue; its prose tasks, if any, agree with it.</summary>
+    PlanAppendixTable,
+}
 
 /// <summary>Port: reads a decision into a catalogue (implemented in DanVan365.Documents, one per format). Importers read a
 /// stream; <c>name</c> (the file name or path) is only used in messages. Opening files is the edges' job.</summary>

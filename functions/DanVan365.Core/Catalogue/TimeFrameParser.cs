@@ -115,10 +115,11 @@ public static partial class TimeFrameParser
         {
             TimeFrameParseStatus.Ok => result.TimeFrame!,
             TimeFrameParseStatus.Invalid => throw new Errors.InvalidInputException(file, line,
-                $"impossible time frame \"{VietnameseText.Normalize(text)}\": {result.Error}"),
+                $"impossible time frame \"{VietnameseText.Normalize(text)}\": {result.Error} (thời gian thực hiện không có thật)"),
             _ => throw new Errors.InvalidInputException(file, line,
                 $"time frame not understood: \"{VietnameseText.Normalize(text)}\" (expected Thường xuyên, Hoàn thành trước [ngày] " +
-                $"D/M/YYYY, Quý I–IV/YYYY, Tháng M/YYYY, [Cả] Năm YYYY or Năm YYYY và các năm tiếp theo)"),
+                $"D/M/YYYY, Quý I–IV/YYYY, Tháng M/YYYY, [Cả] Năm YYYY or Năm YYYY và các năm tiếp theo) (không hiểu thời gian thực " +
+                $"hiện)"),
         };
     }
 

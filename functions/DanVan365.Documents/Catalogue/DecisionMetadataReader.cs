@@ -42,26 +42,26 @@ public static partial class DecisionMetadataReader
         var issuer = ReadIssuer(before);
         var (signer, capacity) = ReadSignature(before);
 
-        var (tail, tailMap) = Join(after);
+        var (rounds, aggregating, aggregatingLine) = ReadRounds(file, after);
+        return new RawDecision(number, date, issuer, signer, capacity, aggregating, aggregatingLine, rounds)
+        {
+            Recipients = ReadRecipients(front),
+        };
+    }
+
+    /// <summary>Reporting rounds ("lần 1 trước ngày …") and the aggregating unit ("(qua … tổng hợp)") with its line.</summary>
+    internal static (List<ReportingRound> Rounds, string? Aggregating, int AggregatingLine) ReadRounds(string file,
+        IReadOnlyList<NumberedLine> lines)
+    {
+        var (tail, tailMap) = Join(lines);
         var rounds = new List<ReportingRound>();
         foreach (Match r in RoundRegex().Matches(tail))
         {
             rounds.AddRange(TimeFrameParser.ParseReportingRounds(r.Value, file, LineOf(tailMap, r.Index)));
         }
 
-        string? aggregating = null;
-        var aggregatingLine = 0;
         var a = AggregatingRegex().Match(tail);
-        if (a.Success)
-        {
-            aggregating = a.Groups["u"].Value.Trim();
-            aggregatingLine = LineOf(tailMap, a.Groups["u"].Index);
-        }
-
-        return new RawDecision(number, date, issuer, signer, capacity, aggregating, aggregatingLine, rounds)
-        {
-            Recipients = ReadRecipients(front),
-        };
+        return a.Success ? (rounds, a.Groups["u"].Value.Trim(), LineOf(tailMap, a.Groups["u"].Index)) : (rounds, null, 0);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public static partial class DecisionMetadataReader
         return result;
     }
 
-    private static string ReadIssuer(IReadOnlyList<NumberedLine> lines)
+    internal static string ReadIssuer(IReadOnlyList<NumberedLine> lines)
     {
         for (var i = 0; i < lines.Count; i++)
         {
@@ -126,7 +126,7 @@ public static partial class DecisionMetadataReader
         return string.Empty;
     }
 
-    private static (string Signer, IReadOnlyList<string> Capacity) ReadSignature(IReadOnlyList<NumberedLine> lines)
+    internal static (string Signer, IReadOnlyList<string> Capacity) ReadSignature(IReadOnlyList<NumberedLine> lines)
     {
         var texts = lines.Select(l => VietnameseText.Normalize(l.Text)).Where(t => t.Length > 0).ToList();
         for (var i = 0; i < texts.Count; i++)

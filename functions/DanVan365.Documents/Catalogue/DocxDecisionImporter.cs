@@ -26,7 +26,18 @@ public sealed class DocxDecisionImporter : IDecisionImporter
 
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
 
-    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units) => CatalogueAssembler.Assemble(Read(stream, name), units);
+    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units)
+    {
+        var raw = Read(stream, name);
+        try
+        {
+            return CatalogueAssembler.Assemble(raw, units);
+        }
+        catch (InvalidInputException ex) when (raw.Genre != DocumentGenre.DecisionTable)
+        {
+            throw ParagraphNumbers(ex);
+        }
+    }
 
     public static RawCatalogue Read(Stream stream, string name)
     {
@@ -62,6 +73,7 @@ public sealed class DocxDecisionImporter : IDecisionImporter
             var tableSeen = false;
             var lastLine = 0;
             var handMade = new List<Footnote>();
+            var prose = new List<NumberedLine>();
 
             foreach (var block in body.ChildElements)
             {
@@ -75,6 +87,7 @@ public sealed class DocxDecisionImporter : IDecisionImporter
                     }
 
                     (tableSeen ? after : before).Add(new NumberedLine(line, ParagraphText(p, footnoteMarks, null)));
+                    prose.Add(new NumberedLine(line, ParagraphText(p, footnoteMarks, null, inlineMarks: true)));
                     continue;
                 }
 
@@ -91,6 +104,22 @@ public sealed class DocxDecisionImporter : IDecisionImporter
                 tableSeen = true;
                 ReadTable(path, table, footnoteMarks, ref line, sections, entries);
                 lastLine = line;
+            }
+
+            if (TextExtraction.ProsePlanReader.IsPlan(prose))
+            {
+                // a plan: its tasks are paragraphs, or its appendix table is the catalogue (docs/architecture.md "Decisions")
+                var notes = FootnoteTexts(document, footnoteMarks);
+                notes.AddRange(handMade.Where(h => notes.All(f => f.Mark != h.Mark)));
+                var appendix = tableSeen ? new TextExtraction.AppendixTable(sections, entries, notes, lastLine) : null;
+                try
+                {
+                    return TextExtraction.ProsePlanReader.Read(path, prose, appendix, notes);
+                }
+                catch (InvalidInputException ex)
+                {
+                    throw ParagraphNumbers(ex);
+                }
             }
 
             if (!tableSeen)
@@ -227,7 +256,11 @@ public sealed class DocxDecisionImporter : IDecisionImporter
         return (superscript || raised) && text.Length is 1 or 2 && text.All(char.IsAsciiDigit) ? text : null;
     }
 
-    private static string ParagraphText(Paragraph p, Dictionary<long, string> marks, List<string>? found)
+    // A plan read from Word counts its paragraphs as lines: the message says so.
+    private static InvalidInputException ParagraphNumbers(InvalidInputException ex) => ex.Line == 0 ? ex : new(ex.File, ex.Line,
+        ex.Reason + " — the line number is the paragraph's number in the Word document (số dòng là số thứ tự đoạn văn trong tệp Word)", ex);
+
+    private static string ParagraphText(Paragraph p, Dictionary<long, string> marks, List<string>? found, bool inlineMarks = false)
     {
         var sb = new System.Text.StringBuilder();
         foreach (var element in p.Descendants())
@@ -239,6 +272,7 @@ public sealed class DocxDecisionImporter : IDecisionImporter
                     found.Add(handMark);
                 }
 
+                sb.Append(inlineMarks ? handMark : string.Empty);
                 continue;
             }
 
@@ -249,6 +283,9 @@ public sealed class DocxDecisionImporter : IDecisionImporter
                     break;
                 case TabChar or Break:
                     sb.Append(' ');
+                    break;
+                case FootnoteReference r when inlineMarks && r.Id?.Value is { } inlineId && marks.TryGetValue(inlineId, out var inlineMark):
+                    sb.Append(inlineMark);
                     break;
                 case FootnoteReference r when found is not null && r.Id?.Value is { } id && marks.TryGetValue(id,
                     out var mark) && !found.Contains(mark):

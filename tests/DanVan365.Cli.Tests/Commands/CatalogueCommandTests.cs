@@ -67,13 +67,58 @@ public class CatalogueCommandTests
         Assert.Equal(0, exit);
         Assert.Empty(err);
         var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal(2 + 31 + 1, lines.Length);
+        Assert.Equal(2 + 31 + 2, lines.Length);
+        Assert.Equal("Thể loại: quyết định (danh mục nhiệm vụ dạng bảng)", lines[^2]);
         Assert.StartsWith("TT", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("3.5.d", StringComparison.Ordinal) && l.Contains("DN",
             StringComparison.Ordinal) && l.Contains("2026-12-31", StringComparison.Ordinal));
         Assert.Contains("673/QĐ-UBND", lines[^1], StringComparison.Ordinal);
         Assert.Contains("31 entries", lines[^1], StringComparison.Ordinal);
         Assert.Contains("2026-09-14", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Catalogue_ProsePlan_GenreLineAndTheDecisionsTasks()
+    {
+        var (exit, output, err) = await Run("catalogue", TestData.PlanProsePath);
+
+        Assert.Equal(0, exit);
+        Assert.Empty(err);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(2 + 31 + 2, lines.Length);
+        Assert.Equal("Thể loại: kế hoạch (nhiệm vụ viết thành đoạn văn)", lines[^2]);
+        Assert.StartsWith("Kế hoạch 45/KH-UBND ngày 20/02/2026", lines[^1], StringComparison.Ordinal);
+        var table = await Run("catalogue", TestData.DecisionTextPath);
+        Assert.Equal(table.Out.Split('\n')[..33], output.Split('\n')[..33]);
+    }
+
+    [Fact]
+    public async Task Catalogue_PlanWithAppendix_GenreLineAndJsonGenre()
+    {
+        var (exit, output, _) = await Run("catalogue", TestData.PlanAppendixPath);
+        var json = await Run("catalogue", TestData.PlanAppendixPath, "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\nThể loại: kế hoạch (danh mục nhiệm vụ ở bảng phụ lục)\n", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal("plan-appendix-table", doc.RootElement.GetProperty("genre").GetString());
+    }
+
+    [Fact]
+    public async Task Catalogue_PlanTaskWithoutLead_Exit2FileLineNothingOnStdout()
+    {
+        using var dir = new TempDir();
+        var lines = File.ReadAllLines(TestData.PlanProsePath).ToList();
+        var task = lines.FindIndex(l => l.StartsWith("1.3. ", StringComparison.Ordinal));
+        lines.RemoveAt(lines.FindIndex(l => l.StartsWith("- Chủ trì: Trung tâm dịch vụ sự nghiệp công", StringComparison.Ordinal)));
+        var bad = dir.Write("kh-loi.txt", string.Join('\n', lines));
+
+        var (exit, output, err) = await Run("catalogue", bad);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.StartsWith($"{bad}:{task + 1}: task 1.3 has no lead unit", err, StringComparison.Ordinal);
+        Assert.Contains("(nhiệm vụ 1.3 chưa có cơ quan chủ trì)", err, StringComparison.Ordinal);
     }
 
     [Fact]

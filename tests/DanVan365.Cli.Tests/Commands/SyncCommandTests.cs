@@ -55,6 +55,19 @@ public class SyncCommandTests
     }
 
     [Fact]
+    public async Task Sync_ProsePlan_SameRowsAndTasksAsTheDecision()
+    {
+        using var dir = new TempDir();
+
+        var (exit, output, err) = await Run("sync", TestData.PlanProsePath, "--data", dir.File("data"));
+
+        Assert.Equal(0, exit);
+        Assert.Empty(err);
+        Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 requests=\d+  planner: created=56 updated=0 " +
+            @"archived=0 unchanged=0 requests=\d+$", RegexOptions.Multiline), output);
+    }
+
+    [Fact]
     public async Task Sync_DryRun_PrintsPlanAndWritesNothing()
     {
         await using var graph = await LocalGraphFixture.StartAsync();

@@ -39,7 +39,7 @@ internal sealed partial class PdfTableReader
         var (headerPage, band) = FindHeader(pages, lines, bodySize);
         if (band is null)
         {
-            return [.. lines.SelectMany(l => l).Select(l => PdfTextLine.At(VietnameseText.Normalize(l.Text()), l))];
+            return WithoutTable(pages, lines);
         }
 
         var (start, end) = band.Value;
@@ -64,6 +64,37 @@ internal sealed partial class PdfTableReader
 
         result.AddRange(_after);
         return result;
+    }
+
+    // A document without a task table (a plan written as prose): its lines in order, the footnotes below each page's
+    // separator gathered after a "____" line at the end, so the plan keeps its footnotes.
+    private List<PdfTextLine> WithoutTable(IReadOnlyList<PdfPageView> pages, List<List<PdfLine>> lines)
+    {
+        var text = new List<PdfTextLine>();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var footnoteTop = PdfLines.FootnoteSeparator(pages[p]) ?? double.MinValue;
+            foreach (var line in lines[p])
+            {
+                if (line.Baseline < footnoteTop)
+                {
+                    AddFootnote(line);
+                }
+                else
+                {
+                    text.Add(PdfTextLine.At(VietnameseText.Normalize(line.Text()), line));
+                }
+            }
+        }
+
+        if (_footnotes.Count > 0)
+        {
+            text.Add(_footnotes[0] with { Text = "__________" });
+            text.AddRange(_footnotes);
+            text.Add(_footnotes[^1] with { Text = string.Empty });
+        }
+
+        return text;
     }
 
     private static (int Page, (int Start, int End)? Band) FindHeader(IReadOnlyList<PdfPageView> pages, List<List<PdfLine>> lines,

@@ -11,7 +11,7 @@ namespace DanVan365.Documents.Catalogue;
 /// "II." as its end: a file that ends first is cut off), cut into rows by <see cref="TextRowSegmenter"/>, footnote
 /// blocks collected by <see cref="TextFootnotes"/> (marks glued to words, "cơ sở1.", taken off and recorded), and
 /// each row split into cells by <see cref="TextCellSplitter"/>, which explains a row it cannot split through
-/// <see cref="TextRowDiagnosis"/>.
+/// <see cref="TextRowDiagnosis"/>. A plan ("KẾ HOẠCH" in the heading) goes to <see cref="ProsePlanReader"/> instead.
 /// </summary>
 public sealed class TextDecisionImporter : IDecisionImporter
 {
@@ -31,6 +31,11 @@ public sealed class TextDecisionImporter : IDecisionImporter
     /// <summary>Reads lines already extracted (from a text file, or rebuilt from a PDF's page layout).</summary>
     internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory units)
     {
+        if (ProsePlanReader.IsPlan(lines))
+        {
+            return ProsePlanReader.Read(file, lines, units);
+        }
+
         var locator = new TextTableLocator(lines);
         var headerStart = locator.FindHeader();
         if (headerStart < 0)
@@ -40,11 +45,24 @@ public sealed class TextDecisionImporter : IDecisionImporter
                 "found");
         }
 
+        var table = ReadTable(file, lines, units, headerStart, untilEnd: false);
+        var decision = DecisionMetadataReader.Read(file, lines.Take(headerStart).ToList(), lines.Skip(table.End).ToList());
+        return new RawCatalogue(file, decision, table.Sections, table.Entries, table.Footnotes, lines[table.End - 1].Number);
+    }
+
+    /// <summary>
+    /// Reads the table whose header starts at <paramref name="headerStart"/>: up to part "II." or, with
+    /// <paramref name="untilEnd"/> (a plan's appendix), to the end of the lines.
+    /// </summary>
+    internal static TextTable ReadTable(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory units, int headerStart,
+        bool untilEnd)
+    {
+        var locator = new TextTableLocator(lines);
         var bodyStart = locator.BodyStart(headerStart);
         var headerWords = locator.HeaderWords(headerStart, bodyStart);
-        var tableEnd = locator.TableEnd(bodyStart);
-        var cutOff = tableEnd < 0;
-        if (cutOff)
+        var tableEnd = untilEnd ? -1 : locator.TableEnd(bodyStart);
+        var cutOff = tableEnd < 0 && !untilEnd;
+        if (tableEnd < 0)
         {
             tableEnd = lines.Count;
         }
@@ -89,7 +107,9 @@ public sealed class TextDecisionImporter : IDecisionImporter
             entries.Add(splitter.SplitRow(row, hasChildren, found));
         }
 
-        var decision = DecisionMetadataReader.Read(file, lines.Take(headerStart).ToList(), lines.Skip(tableEnd).ToList());
-        return new RawCatalogue(file, decision, sections, entries, footnotes.All, lines[tableEnd - 1].Number);
+        return new TextTable(sections, entries, footnotes.All, tableEnd);
     }
 }
+
+/// <summary>A table as read: its sections, entries, footnotes and the index of the line after it.</summary>
+internal sealed record TextTable(List<RawSection> Sections, List<RawEntry> Entries, IReadOnlyList<Footnote> Footnotes, int End);
