@@ -36,7 +36,9 @@ public static class DirectoryReadiness
             }
         }
 
-        var officers = units.People.Where(p => p.Unit is null && Placeholders.IsPlaceholder(p)).Select(p => p.Role).Distinct().ToList();
+        var officers = units.People.Where(p => p.Unit is null && Placeholders.IsPlaceholder(p))
+            .Select(p => PersonRoles.Is(p.Role, PersonRoles.Chairman) ? "Chủ tịch" : PersonRoles.Is(p.Role, PersonRoles.Signer) ? "người ký"
+                : p.Role).Distinct().ToList();
         if (officers.Count > 0)
         {
             checks.Add(Missing("people:officers", $"{People} — lãnh đạo Ủy ban ({string.Join(", ", officers)})",
