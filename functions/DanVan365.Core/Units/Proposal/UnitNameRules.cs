@@ -134,8 +134,8 @@ public static class UnitNameRules
     public static (UnitKind Kind, bool Sure) GuessKind(string name, string wardWord)
     {
         var key = BodyKey(name, wardWord);
-        bool Starts(string s) => key.StartsWith(s, StringComparison.Ordinal);
-        bool Has(string s) => key.Contains(s, StringComparison.Ordinal);
+        bool Starts(string s) => key.StartsWith(Key(s), StringComparison.Ordinal);
+        bool Has(string s) => key.Contains(Key(s), StringComparison.Ordinal);
         if (Starts("văn phòng") || Starts("phòng ") || Starts("trung tâm phục vụ hành chính công"))
         {
             return (UnitKind.Office, true);
@@ -207,6 +207,9 @@ public static class UnitNameRules
         var code = new string([.. sb.ToString().ToUpperInvariant().Where(char.IsAsciiLetterOrDigit)]);
         return code.Length == 0 ? "DV" : code.Length > 12 ? code[..12] : code;
     }
+
+    // a literal as a match key ("đoàn" → "đòan"), keeping a trailing space
+    private static string Key(string literal) => VietnameseText.MatchKey(literal) + (literal.EndsWith(' ') ? " " : string.Empty);
 
     /// <summary>The text without diacritics ("Đảng ủy" → "Dang uy").</summary>
     public static string Ascii(string text)
