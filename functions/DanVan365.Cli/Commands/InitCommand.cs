@@ -25,13 +25,21 @@ internal static class InitCommand
     public const string UnitsFileName = "units.json";
     public const string SettingsFileName = "settings.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Command Create(CliContext context)
     {
         var decision = new Option<string>("--decision") { Description = "The ward's decision (.txt, .docx or .pdf).", Required = true };
         var ward = new Option<string>("--ward") { Description = "The ward's name, e.g. \"Phường Hải An\".", Required = true };
-        var output = new Option<string>("--out") { Description = "The folder to write units.json and settings.json into.", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "The folder to write units.json and settings.json into.",
+            Required = true,
+        };
         var command = new Command("init",
             "Propose a new ward's unit directory and settings from its decision (people left as placeholders to fill in).")
             { decision, ward, output };
@@ -65,7 +73,8 @@ internal static class InitCommand
             Refuse(outDir, files.Keys);
             Write(outDir, files);
             var elapsed = context.Clock.GetElapsedTime(started);
-            await InitSummary.WriteAsync(context.Out, new InitSummary.Facts(proposal, raw, decisionPath, outDir, [.. files.Keys], unresolved,
+            await InitSummary.WriteAsync(context.Out, new InitSummary.Facts(proposal, raw, decisionPath, outDir, [.. files.Keys],
+                unresolved,
                 holidayText is null ? null : holidayName, year, elapsed)).ConfigureAwait(false);
             return CliApp.Ok;
         }));

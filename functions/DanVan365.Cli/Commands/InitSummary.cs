@@ -102,8 +102,10 @@ internal static class InitSummary
 
         todo.Add(facts.HolidayFile is { } holidays
             ? $"Kiểm tra tệp ngày nghỉ lễ {Path.Combine(facts.OutDir, holidays)} (chép từ tệp có sẵn) cho đúng lịch nghỉ năm {facts.Year}."
-            : Invariant($"Chưa có tệp ngày nghỉ lễ năm {facts.Year}: soạn tệp và ghi đường dẫn vào Escalation:HolidayFiles của settings.json."));
-        todo.Add("Trang SharePoint và nhóm Microsoft 365 của phường: ghi vào tệp --tenant (M365:SiteUrl, M365:GroupId, M365:SenderMailbox).");
+            : Invariant($"Chưa có tệp ngày nghỉ lễ năm {facts.Year}: soạn tệp và ghi đường dẫn vào ") +
+                "Escalation:HolidayFiles của settings.json.");
+        todo.Add("Trang SharePoint và nhóm Microsoft 365 của phường: ghi vào tệp --tenant (M365:SiteUrl, M365:GroupId, " +
+            "M365:SenderMailbox).");
         if (facts.Unresolved.Count > 0 || p.Unread.Count > 0 || p.EmptyGroups.Count > 0)
         {
             todo.Add("Thêm vào danh bạ các cụm từ chưa khớp: " + string.Join(" | ",

@@ -31,7 +31,8 @@ public sealed class PdfDecisionImporter : IDecisionImporter
         return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), units);
     }
 
-    /// <summary>Reads the PDF without a unit directory (`danvan365 init`, see <see cref="TextDecisionImporter.ReadWithoutDirectory"/>).</summary>
+    /// <summary>Reads the PDF without a unit directory (`danvan365 init`, see
+    /// <see cref="TextDecisionImporter.ReadWithoutDirectory"/>).</summary>
     public static RawCatalogue ReadWithoutDirectory(Stream stream, string name)
     {
         var lines = ReadLines(stream, name);

@@ -1,6 +1,7 @@
 using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Composition;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.Units;
 using Microsoft.Extensions.Time.Testing;
 
@@ -70,9 +71,34 @@ public class InitCommandTests
         Assert.DoesNotContain("Người trong danh bạ — ", doctor.Out, StringComparison.Ordinal);
         Assert.True(exit == 0, err + output);
         Assert.Contains("Phường Lê Chân", await File.ReadAllTextAsync(settings), StringComparison.Ordinal);
-        Assert.Contains("[3/8] Tạo công việc Planner cho từng đơn vị chủ trì… xong (tạo 56, không đổi 0)", output, StringComparison.Ordinal);
+        Assert.Contains("[3/8] Tạo công việc Planner cho từng đơn vị chủ trì… xong (tạo 56, không đổi 0)", output,
+            StringComparison.Ordinal);
         Assert.Contains("Nhiệm vụ: 30; phân công: 56; công việc Planner: 56", output, StringComparison.Ordinal);
         Assert.Contains("(3 báo cáo được chấp nhận)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_RuledPdfAndDocx_SameUnitsKindsAndGroupsAsTheText()
+    {
+        using var dir = new TempDir();
+        var pdf = dir.WriteBytes("qd-673.pdf", DecisionForms.RuledPdf);
+        var docx = dir.WriteBytes("qd-673.docx", DecisionForms.Docx(FootnoteMarkStyle.Reference));
+        Assert.Equal(0, (await Init(dir.File("text"))).Exit);
+
+        var fromPdf = await Init(dir.File("pdf"), pdf);
+        var fromDocx = await Init(dir.File("docx"), docx);
+
+        Assert.True(fromPdf.Exit == 0, fromPdf.Err);
+        Assert.True(fromDocx.Exit == 0, fromDocx.Err);
+        static string Shape(string folder)
+        {
+            var units = UnitDirectoryFiles.Load(Path.Combine(folder, "units.json"));
+            return string.Join("; ", units.Units.Select(u => $"{u.Code}:{u.Kind}")) + " | " +
+                string.Join("; ", units.Groups.Select(g => string.Join(",", g.Units)));
+        }
+
+        Assert.Equal(Shape(dir.File("text")), Shape(dir.File("pdf")));
+        Assert.Equal(Shape(dir.File("text")), Shape(dir.File("docx")));
     }
 
     [Fact]

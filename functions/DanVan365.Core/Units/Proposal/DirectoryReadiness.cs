@@ -30,7 +30,8 @@ public static class DirectoryReadiness
             var open = units.People.Count(p => p.Unit == unit.Code && Placeholders.IsPlaceholder(p));
             if (open > 0)
             {
-                checks.Add(Missing("people:" + unit.Code, $"{People} — {unit.Code} ({unit.Name})", open.ToString(CultureInfo.InvariantCulture) +
+                checks.Add(Missing("people:" + unit.Code, $"{People} — {unit.Code} ({unit.Name})",
+                    open.ToString(CultureInfo.InvariantCulture) +
                     $" người còn để trống (địa chỉ {Placeholders.Domain} hoặc chưa có objectId): điền địa chỉ thư và objectId " +
                     "(Entra) của từng người trong tệp danh bạ"));
             }

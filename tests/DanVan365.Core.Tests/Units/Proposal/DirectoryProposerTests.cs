@@ -6,7 +6,9 @@ using DanVan365.TestUtilities;
 
 namespace DanVan365.Core.Tests.Units.Proposal;
 
-/// <summary>`danvan365 init`'s proposal from the bundled decision read without a directory (docs/architecture.md "A new ward: init").</summary>
+/// <summary>
+/// `danvan365 init`'s proposal from the bundled decision read without a directory (docs/architecture.md "A new ward: init").
+/// </summary>
 public class DirectoryProposerTests
 {
     private static readonly Lazy<RawCatalogue> Raw = new(() =>

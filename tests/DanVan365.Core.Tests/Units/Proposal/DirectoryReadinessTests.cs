@@ -33,7 +33,8 @@ public class DirectoryReadinessTests
     [Fact]
     public void Check_BundledDirectoryYearWithoutHolidays_OnlyTheHolidayFileMissing()
     {
-        var checks = DirectoryReadiness.Check(Bundled.Units, "qd.txt", null, HolidayCalendarFile.Default(), 2027, "Escalation:HolidayFiles");
+        var checks = DirectoryReadiness.Check(Bundled.Units, "qd.txt", null, HolidayCalendarFile.Default(), 2027,
+            "Escalation:HolidayFiles");
 
         var missing = Assert.Single(checks, c => c.State == ProtectionState.Missing);
         Assert.Equal("holidays", missing.Key);
