@@ -27,5 +27,6 @@ internal static class CommandRegistry
         yield return Commands.ServeCommand.Create(context);
         yield return Commands.LockdownPlanCommand.Create(context);
         yield return Commands.DoctorCommand.Create(context);
+        yield return Commands.InitCommand.Create(context);
     }
 }

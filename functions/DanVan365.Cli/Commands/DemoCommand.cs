@@ -17,11 +17,13 @@ namespace DanVan365.Cli.Commands;
 /// `danvan365 demo [--data DIR] [--as-of DATE]`: the whole cycle on the local Microsoft 365, as a new user would see it:
 /// provision, sync the bundled decision into the lists and Planner, issue round templates, submit SAMPLE returns of some
 /// units (others deliberately missing), ingest, compile, escalate. Running it again changes nothing that is unchanged.
+/// The decision is --decision, else the settings' Ward:DecisionFile (a ward made by `danvan365 init`), else the bundled
+/// one; the units that return samples come from the directory (<see cref="SampleUnitsOf"/>).
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>Units whose sample returns the demo submits; the others are left missing on purpose.</summary>
-    public static readonly IReadOnlyList<string> SampleUnits = ["VHXH", "VP", "KTHTDT"];
+    /// <summary>How many units submit a sample return; the others are left missing on purpose.</summary>
+    public const int SampleUnitCount = 3;
 
     /// <summary>Marks every sample text as sample data.</summary>
     public const string SampleMark = "[DỮ LIỆU MẪU]";
@@ -31,9 +33,13 @@ internal static class DemoCommand
     public static Command Create(CliContext context)
     {
         var target = new TargetOptions();
+        var decisionOption = new Option<string?>("--decision")
+        {
+            Description = "The decision to run on (default: the settings' Ward:DecisionFile, else the bundled decision).",
+        };
         var command = new Command("demo",
             "Run the whole cycle on the local Microsoft 365 with sample data: lists, Planner, templates, sample returns, the compiled " +
-            "report and reminders.");
+            "report and reminders.") { decisionOption };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
@@ -44,7 +50,8 @@ internal static class DemoCommand
 
             // Without --as-of the demo stands on the first working day after round 1's last day: reports are due,
             // some are missing, and reminders go out.
-            await using var run = await WardRun.OpenAsync(target, parse, null, context, ct, (settings, ward, catalogue) =>
+            var decisionPath = parse.GetValue(decisionOption) ?? CliSettings.Ward(CliSettings.Build(target.Read(parse))).DecisionFile;
+            await using var run = await WardRun.OpenAsync(target, parse, decisionPath, context, ct, (settings, ward, catalogue) =>
                 settings.AsOf is null
                 ? settings with
                 {
@@ -71,8 +78,8 @@ internal static class DemoCommand
 
             // One use case syncs the lists, then Planner from the rows it read; the demo shows the two halves as two steps.
             await Step(output, 2, "Đồng bộ danh mục nhiệm vụ vào Microsoft Lists").ConfigureAwait(false);
-            var synced = await wardSync.SyncAsync(catalogue, Core.Defaults.DefaultResources.DecisionFileName, false,
-                ct).ConfigureAwait(false);
+            var decisionName = decisionPath is null ? Core.Defaults.DefaultResources.DecisionFileName : Path.GetFileName(decisionPath);
+            var synced = await wardSync.SyncAsync(catalogue, decisionName, false, ct).ConfigureAwait(false);
             var (lists, planner) = (synced.Lists, synced.Planner);
             await Done(output, string.Create(CultureInfo.InvariantCulture,
                 $"tạo {lists.Count(ChangeKind.Create)}, cập nhật {lists.Count(ChangeKind.Update)}, không đổi " +
@@ -92,11 +99,12 @@ internal static class DemoCommand
             await Done(output, string.Create(CultureInfo.InvariantCulture,
                 $"{issued.Count} mẫu trong {ReportLibrary.TemplatesFolder(catalogue.Decision, round.Number)}")).ConfigureAwait(false);
 
+            var sampleUnits = SampleUnitsOf(catalogue, units);
             await Step(output, 5, "Nộp báo cáo MẪU của " + string.Join(", ",
-                SampleUnits) + " (các đơn vị khác cố ý chưa nộp)").ConfigureAwait(false);
+                sampleUnits) + " (các đơn vị khác cố ý chưa nộp)").ConfigureAwait(false);
             var ingest = run.Get<SubmissionIngest>();
             var submitted = 0;
-            foreach (var template in issued.Where(t => SampleUnits.Contains(t.Spec.UnitCode, StringComparer.Ordinal)))
+            foreach (var template in issued.Where(t => sampleUnits.Contains(t.Spec.UnitCode, StringComparer.Ordinal)))
             {
                 // Each return is uploaded by the unit's head, as in SharePoint (issue 13: a return counts only if one of
                 // the unit's people last modified it); the local Graph records that person on the file.
@@ -154,6 +162,20 @@ internal static class DemoCommand
             return failures.Count == 0 && escalation.Succeeded ? CliApp.Ok : CliApp.Failed;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The units whose sample returns the demo submits: the <see cref="SampleUnitCount"/> assigned units that own the most
+    /// tasks (<see cref="TaskOwners"/>), ties in directory order (Hải An: VHXH, VP, KTHTDT).
+    /// </summary>
+    public static IReadOnlyList<string> SampleUnitsOf(TaskCatalogue catalogue, Core.Units.UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(units);
+        var owned = catalogue.WorkItems.SelectMany(t => TaskOwners.Of(t, units)).GroupBy(o => o.UnitCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return units.Units.Select((u, i) => (u.Code, i)).Where(x => owned.ContainsKey(x.Code))
+            .OrderByDescending(x => owned[x.Code]).ThenBy(x => x.i).Take(SampleUnitCount).Select(x => x.Code).ToList();
     }
 
     /// <summary>

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using DanVan365.Cli.Target;
+using DanVan365.Core.Errors;
 using DanVan365.Core.Escalation;
 using DanVan365.Core.Lockdown;
 using DanVan365.Core.Units;
+using DanVan365.Core.Units.Proposal;
 using DanVan365.Core.Wards;
+using DanVan365.Documents.Catalogue;
 using DanVan365.M365.Composition;
 using Microsoft.Extensions.Configuration;
 
@@ -11,8 +14,9 @@ namespace DanVan365.Cli.Commands;
 
 /// <summary>
 /// `danvan365 doctor [target options]`: which protections are in place for the ward as far as Graph and the settings
-/// tell, and what stays unverified (<see cref="WardProtections"/>), in Vietnamese for the IT admin. Reads only; needs no
-/// decision. Exit 0 when nothing is missing, 1 when something is (unverified lines do not fail it).
+/// tell, and what stays unverified (<see cref="WardProtections"/>), in Vietnamese for the IT admin; then whether the unit
+/// directory is ready (<see cref="DirectoryReadiness"/>: placeholders, kinds, the ward's decision, holidays). Reads only.
+/// Exit 0 when nothing is missing, 1 when something is (unverified lines do not fail it).
 /// </summary>
 internal static class DoctorCommand
 {
@@ -43,8 +47,31 @@ internal static class DoctorCommand
                 .ConfigureAwait(false);
             var checks = await session.Get<WardProtections>().CheckAsync(ct).ConfigureAwait(false);
             await context.Out.WriteAsync(WardProtections.Render(ward.Name, checks).AsMemory(), ct).ConfigureAwait(false);
-            return checks.Any(c => c.State == ProtectionState.Missing) ? CliApp.Failed : CliApp.Ok;
+            var readiness = Readiness(units, wardSettings.DecisionFile ?? WardRun.BundledDecisionPath, calendar, clock, holidaySetting);
+            await context.Out.WriteAsync(DirectoryReadiness.Render(ward.Name, readiness).AsMemory(), ct).ConfigureAwait(false);
+            return checks.Concat(readiness).Any(c => c.State == ProtectionState.Missing) ? CliApp.Failed : CliApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The directory's readiness (<see cref="DirectoryReadiness"/>): placeholders, kinds to check, the ward's decision
+    /// (Ward:DecisionFile, else the bundled one) imported with the directory, the holiday file of its year.
+    /// </summary>
+    private static IReadOnlyList<ProtectionCheck> Readiness(UnitDirectory units, string decisionPath, WardCalendar calendar,
+        TimeProvider clock, string holidaySetting)
+    {
+        string? problem = null;
+        var year = Core.Time.WardTime.Today(clock).Year;
+        try
+        {
+            year = DecisionImporters.Import(decisionPath, units).Decision.Date.Year;
+        }
+        catch (InvalidInputException ex)
+        {
+            problem = ex.Message;
+        }
+
+        return DirectoryReadiness.Check(units, Path.GetFileName(decisionPath), problem, calendar, year, holidaySetting);
     }
 }

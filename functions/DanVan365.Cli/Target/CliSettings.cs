@@ -24,6 +24,9 @@ internal sealed class CliWardSettings
     /// <summary>The unit directory (JSON); --units wins; empty: the bundled Hải An directory.</summary>
     public string? UnitsFile { get; set; }
 
+    /// <summary>The ward's decision (written by `danvan365 init`); `demo` runs on it (--decision wins); empty: the bundled one.</summary>
+    public string? DecisionFile { get; set; }
+
     /// <summary>The scoring model (JSON, docs/scoring.md); empty: the bundled one. A bad file stops the command (exit 2).</summary>
     public string? ScoringFile { get; set; }
 

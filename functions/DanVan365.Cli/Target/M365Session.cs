@@ -91,6 +91,7 @@ internal sealed class M365Session : IAsyncDisposable
             var start = LocalGraphStart.Options(target.DataDirectory, clock);
             var outbox = start.OutboxDirectory;
             server = await LocalGraphServer.StartAsync(start, cancellationToken).ConfigureAwait(false);
+            AddDirectoryPeople(server, ward);
             var tenant = server.Tenant;
             var local = LocalOptions(server.BaseUrl, $"https://{tenant.SharePointHostname}{tenant.WardSitePath}", tenant.WardGroupId);
             return new M365Session(services, scopes.Open(new WardTarget(ward, local)), clock, server, outbox);
@@ -104,6 +105,24 @@ internal sealed class M365Session : IAsyncDisposable
 
             await services.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Makes the directory's people with an object id users of the embedded local tenant (members of the ward's group),
+    /// so a ward's own directory (`danvan365 init`) runs locally as Hải An's does: its seed already holds the bundled
+    /// directory's people, who are left as they are. Not a Graph request: the bundled runs' request counts do not change.
+    /// </summary>
+    private static void AddDirectoryPeople(LocalGraphServer server, WardContext ward)
+    {
+        foreach (var person in ward.Units.People.Where(p => p.ObjectId is not null).DistinctBy(p => p.ObjectId))
+        {
+            if (!server.HasUser(person.ObjectId!))
+            {
+                var department = person.Unit is { } code ? ward.Units.Find(code)?.Name : null;
+                server.AddUser(new EmulatorUser(person.Email, person.DisplayName, person.Email, person.Title, department, person.ObjectId,
+                    MemberOfWardGroup: true));
+            }
         }
     }
 

@@ -88,6 +88,7 @@ public sealed partial class UnitDirectory
             {
                 PublishesDecisions = u.PublishesDecisions,
                 Abbreviation = Abbreviation(u, json, fileName),
+                KindToCheck = u.KindToCheck,
             });
             if (u.Head?.Email is { Length: > 0 } headEmail)
             {
@@ -189,7 +190,13 @@ public sealed partial class UnitDirectory
             return null;
         }
 
-        return Guid.TryParse(person.ObjectId, out var id) && id != Guid.Empty
+        if (Guid.TryParse(person.ObjectId, out var nil) && nil == Guid.Empty)
+        {
+            // the placeholder of a proposed directory (Units.Proposal.Placeholders): no object id yet
+            return null;
+        }
+
+        return Guid.TryParse(person.ObjectId, out var id)
             ? id.ToString("D")
             : throw new InvalidInputException(fileName, LineOf(json, "\"" + person.ObjectId + "\""),
                 $"objectId \"{person.ObjectId}\" is not an Entra object id (GUID)");
@@ -285,6 +292,9 @@ public sealed partial class UnitDirectory
 
         /// <summary>True for the office that issues the ward's decisions: its people publish to "Quyết định".</summary>
         public bool PublishesDecisions { get; set; }
+
+        /// <summary>True while the kind is a guess of `danvan365 init` that a person must confirm (doctor reports it).</summary>
+        public bool KindToCheck { get; set; }
 
         /// <summary>The abbreviation in document numbers ("Số: …/BC-VHXH"); absent: the code.</summary>
         public string? Abbreviation { get; set; }

@@ -71,6 +71,9 @@ public sealed record Unit(
     /// </summary>
     public string? Abbreviation { get; init; }
 
+    /// <summary>True while <see cref="Kind"/> is a guess of `danvan365 init` a person must confirm (directory "kindToCheck").</summary>
+    public bool KindToCheck { get; init; }
+
     /// <summary>Assigned or requested, from <see cref="Kind"/> (<see cref="UnitAuthorities.Of"/>).</summary>
     public UnitAuthority Authority => UnitAuthorities.Of(Kind);
 

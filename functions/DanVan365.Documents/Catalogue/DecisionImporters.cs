@@ -36,6 +36,24 @@ public static class DecisionImporters
         return importer.Import(stream, path, units);
     }
 
+    /// <summary>
+    /// Reads a decision without a unit directory (`danvan365 init`): the raw catalogue, its cells as written. The .docx
+    /// table gives its cells; a text extraction or a PDF finds them by the shape of the names
+    /// (<see cref="TextDecisionImporter.ReadWithoutDirectory"/>).
+    /// </summary>
+    public static RawCatalogue ReadWithoutDirectory(string path)
+    {
+        var ext = Path.GetExtension(path).ToUpperInvariant();
+        _ = ForName(path);
+        using var stream = OpenFile(path);
+        return ext switch
+        {
+            ".DOCX" => DocxDecisionImporter.Read(stream, path),
+            ".PDF" => PdfDecisionImporter.ReadWithoutDirectory(stream, path),
+            _ => TextDecisionImporter.ReadWithoutDirectory(stream, path),
+        };
+    }
+
     /// <summary>Opens a decision file for reading; a missing file is bad input (exit 2), not a crash.</summary>
     public static FileStream OpenFile(string path)
     {

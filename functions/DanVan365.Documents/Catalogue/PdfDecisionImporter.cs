@@ -41,6 +41,14 @@ public sealed class PdfDecisionImporter : IDecisionImporter
         }
     }
 
+    /// <summary>Reads the PDF without a unit directory (`danvan365 init`, see
+    /// <see cref="TextDecisionImporter.ReadWithoutDirectory"/>).</summary>
+    public static RawCatalogue ReadWithoutDirectory(Stream stream, string name)
+    {
+        var lines = ReadLines(stream, name);
+        return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), null);
+    }
+
     /// <summary>The decision's text rebuilt from the PDF's layout (one string per line).</summary>
     public static IReadOnlyList<string> ReadLines(Stream stream, string name) => [.. ReadPlacedLines(stream, name).Select(l => l.Text)];
 

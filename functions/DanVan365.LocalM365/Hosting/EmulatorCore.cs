@@ -145,6 +145,15 @@ internal sealed class EmulatorCore : IDisposable
         }
     }
 
+    /// <summary>True when the tenant has a user with this object id.</summary>
+    public bool HasUser(string id)
+    {
+        lock (Store.Gate)
+        {
+            return Store.Get("user", id) is not null;
+        }
+    }
+
     /// <summary>Runs one operation: a top-level request (inBatch false) or a $batch item.</summary>
     public async Task<GraphResponse> ExecuteAsync(GraphRequest request, bool inBatch, CancellationToken cancellationToken)
     {

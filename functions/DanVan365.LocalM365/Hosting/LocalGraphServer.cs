@@ -172,6 +172,13 @@ public sealed class LocalGraphServer : IAsyncDisposable
         return _core.AddUser(user);
     }
 
+    /// <summary>True when the local tenant has a user with this object id.</summary>
+    public bool HasUser(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _core.HasUser(id);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -1,6 +1,7 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
+using DanVan365.Core.Units.Proposal;
 using static DanVan365.Documents.Catalogue.TextExtraction.TextPatterns;
 
 namespace DanVan365.Documents.Catalogue.TextExtraction;
@@ -11,9 +12,10 @@ namespace DanVan365.Documents.Catalogue.TextExtraction;
 /// title | lead | coordinating so that the lead and the coordinating cell resolve through the unit directory
 /// (shortest title, then longest lead). A piece of a row that continues after a page break is tried at the end,
 /// then before the time frame, then earlier (a cell split over a page). A row with no units and no time frame that
-/// has sub-items is a heading.
+/// has sub-items is a heading. Without a directory (<c>units</c> null: `danvan365 init` reading a new ward's decision) a
+/// cell "resolves" when it reads as names of bodies (<see cref="UnitPhraseShape"/>).
 /// </summary>
-internal sealed class TextCellSplitter(string file, UnitDirectory units)
+internal sealed class TextCellSplitter(string file, UnitDirectory? units)
 {
     private readonly Dictionary<string, bool> _resolves = new(StringComparer.Ordinal);
     private readonly TextRowDiagnosis _diagnosis = new(units);
@@ -188,7 +190,7 @@ internal sealed class TextCellSplitter(string file, UnitDirectory units)
     {
         if (!_resolves.TryGetValue(phrase, out var ok))
         {
-            ok = units.CanResolve(phrase);
+            ok = units?.CanResolve(phrase) ?? UnitPhraseShape.LooksLikeUnits(phrase, PhraseRules.Default);
             _resolves[phrase] = ok;
         }
 

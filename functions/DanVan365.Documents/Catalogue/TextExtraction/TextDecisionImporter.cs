@@ -28,8 +28,19 @@ public sealed class TextDecisionImporter : IDecisionImporter
         return Read(name, raw.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), units);
     }
 
-    /// <summary>Reads lines already extracted (from a text file, or rebuilt from a PDF's page layout).</summary>
-    internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory units)
+    /// <summary>
+    /// Reads the stream without a unit directory (`danvan365 init`): a cell is a lead or coordinating cell when it reads
+    /// as names of bodies (<see cref="Core.Units.Proposal.UnitPhraseShape"/>).
+    /// </summary>
+    public static RawCatalogue ReadWithoutDirectory(Stream stream, string name)
+    {
+        var raw = DecisionInput.ReadTextLines(stream, name);
+        return Read(name, raw.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), null);
+    }
+
+    /// <summary>Reads lines already extracted (from a text file, or rebuilt from a PDF's page layout); null
+    /// <paramref name="units"/>: without a directory.</summary>
+    internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory? units)
     {
         if (ProsePlanReader.IsPlan(lines))
         {

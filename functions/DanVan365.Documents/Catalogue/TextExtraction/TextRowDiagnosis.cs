@@ -14,7 +14,7 @@ internal enum SplitFailureKind
 internal sealed record SplitFailure(SplitFailureKind Kind, int Line, string Message);
 
 /// <summary>Explains rows that do not split: the unit phrase that does not resolve and the closest directory name.</summary>
-internal sealed class TextRowDiagnosis(UnitDirectory units)
+internal sealed class TextRowDiagnosis(UnitDirectory? units)
 {
     private HashSet<string>? _unitStartWords;
 
@@ -25,7 +25,7 @@ internal sealed class TextRowDiagnosis(UnitDirectory units)
     /// </summary>
     public SplitFailure? LooksLikeUnitLine(List<NumberedLine> rest, int titleLines)
     {
-        if (titleLines < 2)
+        if (titleLines < 2 || units is null)
         {
             return null;
         }
@@ -63,6 +63,12 @@ internal sealed class TextRowDiagnosis(UnitDirectory units)
                 var lead = CellText.Join(rest.Skip(i).Take(j - i).Select(l => l.Text));
                 if (resolves(lead))
                 {
+                    if (units is null)
+                    {
+                        return new SplitFailure(SplitFailureKind.Units, rest[j].Number,
+                            $"coordinating cell \"{CellText.Join(rest.Skip(j).Select(l => l.Text))}\" does not read as names of bodies");
+                    }
+
                     var r = units.Resolve(CellText.Join(rest.Skip(j).Select(l => l.Text)));
                     return new SplitFailure(SplitFailureKind.Units, rest[j].Number,
                         $"coordinating unit phrase \"{r.Unresolved}\" is not in the unit directory (closest: \"{r.ClosestAlias}\")");
@@ -77,12 +83,18 @@ internal sealed class TextRowDiagnosis(UnitDirectory units)
             && char.IsUpper(rest[k].Text[0]));
         at = at == 0 ? m - 1 : at;
         var phrase = CellText.Join(rest.Skip(at).Select(l => l.Text));
+        if (units is null)
+        {
+            return new SplitFailure(SplitFailureKind.Units, rest[at].Number,
+                $"no lead cell found: \"{phrase}\" does not read as names of bodies");
+        }
+
         var res = units.Resolve(phrase);
         return new SplitFailure(SplitFailureKind.Units, rest[at].Number,
             $"unit phrase \"{res.Unresolved ?? phrase}\" is not in the unit directory (closest: \"{res.ClosestAlias}\")");
     }
 
     private HashSet<string> UnitStartWords() =>
-        _unitStartWords ??= units.KnownNames().Select(n => Words(n.Name).FirstOrDefault()).OfType<string>()
+        _unitStartWords ??= (units?.KnownNames().Select(n => n.Name) ?? []).Select(n => Words(n).FirstOrDefault()).OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
 }
