@@ -34,7 +34,7 @@ internal static class ProsePlanReader
     }
 
     /// <summary>Reads a plan from text lines (a text extraction, or rebuilt from a PDF).</summary>
-    public static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory units)
+    public static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory? units)
     {
         var headerStart = new TextTableLocator(lines).FindHeader();
         if (headerStart < 0)

@@ -65,7 +65,7 @@ public sealed class TextDecisionImporter : IDecisionImporter
     /// Reads the table whose header starts at <paramref name="headerStart"/>: up to part "II." or, with
     /// <paramref name="untilEnd"/> (a plan's appendix), to the end of the lines.
     /// </summary>
-    internal static TextTable ReadTable(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory units, int headerStart,
+    internal static TextTable ReadTable(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory? units, int headerStart,
         bool untilEnd)
     {
         var locator = new TextTableLocator(lines);
