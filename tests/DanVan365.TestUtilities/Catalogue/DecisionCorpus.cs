@@ -7,7 +7,7 @@ namespace DanVan365.TestUtilities.Catalogue;
 /// <summary>A PDF of the bundled decision from one writer and layout (see <see cref="DecisionCorpus"/>).</summary>
 public enum CorpusPdf
 {
-    /// <summary>LibreOffice from .docx: wide title column, narrow unit columns, ruled; Word footnotes.</summary>
+    /// <summary>LibreOffice from .docx: wide title and time-frame columns, ruled; Word footnotes.</summary>
     LibreOfficeWideTitle,
 
     /// <summary>LibreOffice from .docx: a narrow time-frame column, its header on three lines, vertically centred; ruled.</summary>

@@ -31,8 +31,8 @@ public sealed record DecisionTableLayout(int[] ColumnWidths, bool Ruled, bool Ce
     /// <summary>Narrow title column, wide unit columns, no ruled lines.</summary>
     public static DecisionTableLayout Unruled { get; } = new([700, 3300, 2300, 2200, 1500], Ruled: false);
 
-    /// <summary>Wide title column, narrow unit columns, ruled.</summary>
-    public static DecisionTableLayout WideTitle { get; } = new([500, 4900, 1600, 1600, 1200], Ruled: true);
+    /// <summary>Wide title and time-frame columns, ruled.</summary>
+    public static DecisionTableLayout WideTitle { get; } = new([800, 4400, 1800, 1800, 1600], Ruled: true);
 
     /// <summary>A time-frame column so narrow that "Thời gian thực hiện" wraps over three lines, vertically centred; ruled.</summary>
     public static DecisionTableLayout NarrowTime { get; } = new([700, 3800, 2000, 1940, 1360], Ruled: true, CentredHeader: true)
@@ -41,7 +41,7 @@ public sealed record DecisionTableLayout(int[] ColumnWidths, bool Ruled, bool Ce
     };
 
     /// <summary>Even unit and time columns, ruled (the corpus writes its footnote marks as superscript glyphs).</summary>
-    public static DecisionTableLayout Even { get; } = new([650, 3550, 2050, 2050, 1500], Ruled: true);
+    public static DecisionTableLayout Even { get; } = new([800, 3400, 2050, 2050, 1600], Ruled: true);
 
     /// <summary>A narrow time-frame column whose header wraps over three lines, header cells centred vertically (default font).</summary>
     public static DecisionTableLayout WrappedHeader { get; } = new([600, 3700, 2100, 2300, 1400], Ruled: true, CentredHeader: true);
