@@ -43,7 +43,9 @@ internal static class DoctorCommand
                 .ConfigureAwait(false);
             var checks = await session.Get<WardProtections>().CheckAsync(ct).ConfigureAwait(false);
             await context.Out.WriteAsync(WardProtections.Render(ward.Name, checks).AsMemory(), ct).ConfigureAwait(false);
-            return checks.Any(c => c.State == ProtectionState.Missing) ? CliApp.Failed : CliApp.Ok;
+            var deployment = settings.TenantFile is not null
+                && await Doctor.TenantDoctor.WriteAsync(session, units, ward.Name, context.Out, ct).ConfigureAwait(false);
+            return deployment || checks.Any(c => c.State == ProtectionState.Missing) ? CliApp.Failed : CliApp.Ok;
         }));
         return command;
     }
