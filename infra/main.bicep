@@ -7,7 +7,8 @@
 //                          ├─► Key Vault: secret seal-key (Integrity__SealKey)      Key Vault Secrets User
 //                          └─► Microsoft Graph (granted by grant-graph-permissions.sh, not by this template)
 //   HTTP functions ◄── Entra ID tokens for the API app registration (register-api.sh; apiClientId, required)
-//   ward-jobs-poison ──► queue write logs ──► log alert ──► e-mail (alertEmails)
+//   ward-jobs-poison ──► queue write logs ──┐
+//   Application Insights requests, traces ──┴► log alerts (poison, failures, queue age, idle) ──► e-mail (alertEmails)
 //
 // Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.hai-an.bicepparam (see infra/README.md).
 
@@ -90,7 +91,17 @@ param logRetentionInDays int = 30
 @maxLength(36)
 param apiClientId string
 
-@description('E-mail addresses told when a ward job lands in the poison queue.')
+@description('Minutes a ward job may wait in the ward-jobs queue before the queue-age alert fires (docs/runbooks.md).')
+@minValue(5)
+@maxValue(1440)
+param alertQueueAgeMinutes int = 30
+
+@description('Hours without any ward job run before the idle alert fires; the timers enqueue every hour (docs/runbooks.md).')
+@minValue(2)
+@maxValue(48)
+param alertIdleHours int = 3
+
+@description('E-mail addresses told by every alert (poison queue, function failures, queue age, idle queue).')
 @minLength(1)
 param alertEmails string[]
 
@@ -103,7 +114,7 @@ var names = {
   workspace: 'log-${prefix}-${suffix}'
   appInsights: 'appi-${prefix}-${suffix}'
   storage: take('st${compactPrefix}${suffix}', 24)
-  poisonAlert: 'alert-${prefix}-${suffix}-ward-jobs-poison'
+  alerts: 'alert-${prefix}-${suffix}'
   plan: 'plan-${prefix}-${suffix}'
   functionApp: 'func-${prefix}-${suffix}'
   vault: take('kv${compactPrefix}${suffix}', 24)
@@ -160,12 +171,14 @@ module vault 'modules/keyvault.bicep' = {
 module alerts 'modules/alerts.bicep' = {
   name: 'alerts'
   params: {
-    name: names.poisonAlert
+    namePrefix: names.alerts
     location: location
     tags: tags
     workspaceId: monitoring.outputs.workspaceId
     storageAccountName: storage.outputs.name
     poisonQueueName: storage.outputs.queueNames[1]
+    queueAgeMinutes: alertQueueAgeMinutes
+    idleHours: alertIdleHours
     emails: alertEmails
   }
 }
@@ -220,6 +233,9 @@ output queueNames string[] = storage.outputs.queueNames
 
 @description('Name of the alert rule that watches the poison queue.')
 output poisonAlertName string = alerts.outputs.ruleName
+
+@description('Names of every alert rule (docs/runbooks.md has one runbook each).')
+output alertNames string[] = alerts.outputs.ruleNames
 
 @description('Names of the app settings set on the Function App.')
 output appSettingNames string[] = functionApp.outputs.appSettingNames

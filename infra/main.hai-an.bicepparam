@@ -8,8 +8,9 @@
 //   DANVAN_API_CLIENT_ID     client id of the API's app registration (infra/register-api.sh prints it)
 //   DANVAN_ALERT_EMAIL       who is told when a ward job lands in ward-jobs-poison
 // Optional:
-//   DANVAN_HAIAN_UNITS_FILE  the ward's unit directory in the published app, e.g. wards/hai-an/units.json
-//                            (not set: the directory bundled with the app; see infra/README.md)
+//   DANVAN_HAIAN_UNITS_FILE  where the ward's unit directory is in the published app (default wards/hai-an/units.json;
+//                            the administrator copies the ward's own file there before publishing, infra/README.md).
+//                            The bundled Hải An directory has placeholder people: on a tenant the app refuses to start on it.
 // Example:
 //   DANVAN_SHAREPOINT_HOST=contoso.sharepoint.com DANVAN_HAIAN_GROUP_ID=<guid> DANVAN_HAIAN_MAILBOX=danvan.haian@contoso.vn \
 //   DANVAN_API_CLIENT_ID=<guid> DANVAN_ALERT_EMAIL=it@contoso.vn \
@@ -17,7 +18,6 @@
 
 using './main.bicep'
 
-var haiAnUnitsFile = readEnvironmentVariable('DANVAN_HAIAN_UNITS_FILE', '')
 
 param location = 'southeastasia'
 
@@ -39,7 +39,17 @@ param wards = [
     siteUrl: 'https://${readEnvironmentVariable('DANVAN_SHAREPOINT_HOST')}/sites/phuong-hai-an'
     groupId: readEnvironmentVariable('DANVAN_HAIAN_GROUP_ID')
     senderMailbox: readEnvironmentVariable('DANVAN_HAIAN_MAILBOX')
-    unitsFile: empty(haiAnUnitsFile) ? null : haiAnUnitsFile
+    unitsFile: readEnvironmentVariable('DANVAN_HAIAN_UNITS_FILE', 'wards/hai-an/units.json')
+    // One file per year, in the published app; none: the bundled Hải An 2026 holidays (a year without a file counts
+    // weekends only and is logged at start). E.g. ['wards/hai-an/holidays-2026.json', 'wards/hai-an/holidays-2027.json']
+    holidayFiles: []
+    // scoringFile: 'wards/hai-an/scoring.json'   // left out: the bundled scoring model (docs/scoring.md)
+    // report: { signer: '…', signerCapacity: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], recipients: ['…'], filing: '…', place: '…' }
+    //   left out: all from the decision
+    yearEnd: {
+      lastDay: '15/12'
+      dataCutOff: '14/12'
+    }
   }
 ]
 
@@ -55,6 +65,11 @@ param maximumInstanceCount = 1
 param resourceUnitsPerMinute = 1250
 
 param apiClientId = readEnvironmentVariable('DANVAN_API_CLIENT_ID')
+
+// Alerts (docs/runbooks.md): a ward job waiting over 30 minutes; no ward job for 3 hours.
+param alertQueueAgeMinutes = 30
+
+param alertIdleHours = 3
 
 param alertEmails = [
   readEnvironmentVariable('DANVAN_ALERT_EMAIL')

@@ -62,19 +62,35 @@ param sealKeyReference string
 // tests/DanVan365.Functions.Tests/Infrastructure/BicepSettingsTests.cs compiles this template, runs these settings
 // through the app's start-up validation and fails on a setting that nothing reads.
 
+// A list setting as the configuration binder reads it: Wards__<i>__<Name>__<n>, one per item.
+func indexed(ward int, name string, values string[]) object[] =>
+  map(range(0, length(values)), n => { key: 'Wards__${ward}__${name}__${n}', value: values[n] })
+
 // Wards__{i}__{Property}: section "Wards" (DanVan365.Functions.Configuration.WardSettings), bound as a list.
 // Every ward gives its own site, group and mailbox, so the M365__SiteUrl/GroupId/SenderMailbox fallbacks are not set
-// (no ward silently inherits another's). UnitsFile only when given.
+// (no ward silently inherits another's). Optional ones only when given (the code's default applies otherwise); lists as
+// Wards__<i>__<Name>__<n>. tests/DanVan365.Functions.Tests/Infrastructure/BicepWardParameterTests.cs enumerates WardSettings
+// by reflection and fails on a property with no source here.
 var wardSettings = toObject(
-  flatten(map(range(0, length(wards)), i => filter([
+  flatten(map(range(0, length(wards)), i => filter(concat([
     { key: 'Wards__${i}__Id', value: wards[i].id }
     { key: 'Wards__${i}__Name', value: wards[i].name }
     { key: 'Wards__${i}__PlanTitle', value: wards[i].planTitle }
     { key: 'Wards__${i}__SiteUrl', value: wards[i].siteUrl }
     { key: 'Wards__${i}__GroupId', value: wards[i].groupId }
     { key: 'Wards__${i}__SenderMailbox', value: wards[i].senderMailbox }
-    { key: 'Wards__${i}__UnitsFile', value: wards[i].?unitsFile ?? '' }
-  ], s => !empty(s.value)))),
+    { key: 'Wards__${i}__UnitsFile', value: wards[i].unitsFile }
+    { key: 'Wards__${i}__ScoringFile', value: wards[i].?scoringFile ?? '' }
+    { key: 'Wards__${i}__Report__Signer', value: wards[i].?report.?signer ?? '' }
+    { key: 'Wards__${i}__Report__Filing', value: wards[i].?report.?filing ?? '' }
+    { key: 'Wards__${i}__Report__Place', value: wards[i].?report.?place ?? '' }
+    { key: 'Wards__${i}__YearEnd__LastDay', value: wards[i].?yearEnd.?lastDay ?? '' }
+    { key: 'Wards__${i}__YearEnd__DataCutOff', value: wards[i].?yearEnd.?dataCutOff ?? '' }
+  ], concat(
+    indexed(i, 'HolidayFiles', wards[i].?holidayFiles ?? []),
+    indexed(i, 'Report__Recipients', wards[i].?report.?recipients ?? []),
+    indexed(i, 'Report__SignerCapacity', wards[i].?report.?signerCapacity ?? [])
+  )), s => !empty(s.value)))),
   s => s.key,
   s => s.value
 )
@@ -200,10 +216,19 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   }
 }
 
+// Settings already on the app (added by hand, e.g. Integrity__PreviousSealKey during a key rotation, or by the platform)
+// survive a redeployment: the appsettings resource replaces the whole collection, so the template reads the current one
+// with the documented list function of Microsoft.Web/sites/config
+// (https://learn.microsoft.com/azure/azure-resource-manager/bicep/bicep-functions-resource#list) and writes it back merged,
+// its own values winning. Except the ward list: the template owns every Wards__* setting, so a ward removed from `wards`
+// (or a per-ward setting left out) does not live on from an earlier deployment.
+var currentSettings = list('${site.id}/config/appsettings', '2024-11-01').properties
+var keptSettings = toObject(filter(items(currentSettings), s => !startsWith(s.key, 'Wards__')), s => s.key, s => s.value)
+
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(settings, wardSettings)
+  properties: union(keptSettings, settings, wardSettings)
 }
 
 // No FTP and no basic-auth publishing: deployments use Entra ID (az CLI / Core Tools sign in).

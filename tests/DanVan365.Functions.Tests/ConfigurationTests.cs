@@ -1,5 +1,6 @@
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Tests.Support;
+using DanVan365.TestUtilities.Builders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,10 @@ public class ConfigurationTests
     private const string Group = "3f2b5a1c-0000-4000-8000-000000000001";
 
     /// <summary>Runs the host's start-up validation (what ValidateOnStart does when the host starts).</summary>
+    /// <summary>A directory of real-looking people (a tenant's ward refuses the bundled placeholders).</summary>
+    private static readonly Lazy<string> TenantUnits = new(() => TenantUnitDirectory.Write(
+        Path.Combine(Path.GetTempPath(), "danvan365-config-tests-" + Environment.ProcessId)));
+
     private static void Start(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -86,6 +91,8 @@ public class ConfigurationTests
         settings["M365:Local"] = "false";
         settings["M365:GraphBaseUrl"] = "https://graph.microsoft.com/v1.0";
         settings["M365:TenantId"] = "3f2b5a1c-0000-4000-8000-0000000000aa";
+        settings["Wards:0:UnitsFile"] = TenantUnits.Value;
+        settings["Wards:1:UnitsFile"] = TenantUnits.Value;
         settings["Integrity:SealKey"] = key;
 
         var error = Assert.Throws<OptionsValidationException>(() => Start(settings));

@@ -49,7 +49,9 @@ internal static class DoctorCommand
             await context.Out.WriteAsync(WardProtections.Render(ward.Name, checks).AsMemory(), ct).ConfigureAwait(false);
             var readiness = Readiness(units, wardSettings.DecisionFile ?? WardRun.BundledDecisionPath, calendar, clock, holidaySetting);
             await context.Out.WriteAsync(DirectoryReadiness.Render(ward.Name, readiness).AsMemory(), ct).ConfigureAwait(false);
-            return checks.Concat(readiness).Any(c => c.State == ProtectionState.Missing) ? CliApp.Failed : CliApp.Ok;
+            var deployment = settings.TenantFile is not null
+                && await Doctor.TenantDoctor.WriteAsync(session, units, ward.Name, context.Out, ct).ConfigureAwait(false);
+            return deployment || checks.Concat(readiness).Any(c => c.State == ProtectionState.Missing) ? CliApp.Failed : CliApp.Ok;
         }));
         return command;
     }

@@ -108,7 +108,20 @@ public sealed partial class WardRegistry : IWardRegistry
             ward.Report.Validate(prefix + DanVan365.Core.Reporting.ReportOptions.SectionName);
             ward.YearEnd.Validate(prefix + DanVan365.Core.Reporting.YearEndOptions.SectionName);
             var scoring = ScoringModelFiles.Load(prefix + nameof(WardSettings.ScoringFile), ward.ScoringFile, AppContext.BaseDirectory);
-            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, LoadUnits(prefix, ward.UnitsFile), calendar, ward.Report,
+            if (!settings.M365.Local && string.IsNullOrWhiteSpace(ward.UnitsFile))
+            {
+                throw new ConfigurationException(prefix + nameof(WardSettings.UnitsFile),
+                    "is missing: a ward on a tenant names its own unit directory (the bundled one is Hải An's, with placeholder "
+                    + "people) (Chưa có tệp danh bạ đơn vị của phường).");
+            }
+
+            var units = LoadUnits(prefix, ward.UnitsFile);
+            if (!settings.M365.Local)
+            {
+                RefusePlaceholders(prefix, units);
+            }
+
+            wards.Add(new Ward(id, name.Trim(), planTitle.Trim(), graph, units, calendar, ward.Report,
                 ward.YearEnd)
             {
                 Scoring = scoring,
@@ -138,6 +151,19 @@ public sealed partial class WardRegistry : IWardRegistry
         catch (InvalidInputException ex)
         {
             throw new ConfigurationException(prefix + nameof(WardSettings.UnitsFile), $"is not a valid unit directory: {ex.Message}");
+        }
+    }
+
+    /// <summary>On a tenant, a directory with placeholder people would send reminders to nobody and match no one: refuse it.</summary>
+    private static void RefusePlaceholders(string prefix, UnitDirectory units)
+    {
+        var placeholders = PlaceholderPeople.Find(units);
+        if (placeholders.Count > 0)
+        {
+            var (email, reason) = placeholders[0];
+            throw new ConfigurationException(prefix + nameof(WardSettings.UnitsFile),
+                $"has {placeholders.Count} placeholder person(s), e.g. \"{email}\": {reason}. Give the ward's real staff "
+                + "(addresses and Entra object ids) before deploying to a tenant (Tệp danh bạ đơn vị còn người giữ chỗ).");
         }
     }
 

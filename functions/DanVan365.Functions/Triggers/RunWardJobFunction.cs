@@ -37,6 +37,7 @@ public sealed class RunWardJobFunction(IWardJobs jobs, WardJobOutcomes outcomes,
             throw;
         }
 
+        QueueWait.Log(logger, context, clock.GetUtcNow(), job.Job, job.Ward, attempt);
         var run = jobs.Until(clock.GetUtcNow() + limits.Value.RunTimeLimit);
         try
         {

@@ -10,6 +10,17 @@ internal static class SiteHandlers
     {
         // https://learn.microsoft.com/en-us/graph/api/site-get (root, by id, by hostname and server-relative path)
         router.Add("GET", "sites/{}", ctx => GraphResponse.Ok(Present(ctx, RequireSite(ctx, ctx[0]))));
+
+        // GET /sites/{id}/permissions needs Sites.FullControl.All, delegated or application (docs repo:
+        // api-reference/v1.0/api/site-list-permissions.md, "Permissions"). The local tenant plays the app as granted in
+        // production, Sites.Selected only, so it is refused (403, as Graph refuses a token without the permission); the site
+        // must exist first (404 otherwise).
+        router.Add("GET", "sites/{}/permissions", ctx =>
+        {
+            RequireSite(ctx, ctx[0]);
+            throw new GraphException(System.Net.HttpStatusCode.Forbidden, "accessDenied",
+                "Access denied: listing a site's permissions requires Sites.FullControl.All.");
+        });
         router.Add("GET", "sites/{}/drive", ctx => GraphResponse.Ok(DriveHandlers.PresentDrive(ctx, DriveHandlers.RequireDrive(ctx,
             RequireSite(ctx, ctx[0]).Str("_drive")!))));
         router.Add("GET", "sites/{}/drives", ctx =>

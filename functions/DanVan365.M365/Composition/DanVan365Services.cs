@@ -108,6 +108,7 @@ public static class DanVan365Services
         services.AddScoped<IEscalationMailSender>(sp => new GraphMailSender(sp.GetRequiredService<GraphAdapters>().Connection));
 
         services.AddScoped<Core.Lockdown.ISiteInspector>(sp => new GraphSiteInspector(sp.GetRequiredService<GraphAdapters>().Site));
+        services.AddScoped<Core.Lockdown.ITenantInspector>(sp => new GraphTenantInspector(sp.GetRequiredService<GraphAdapters>().Site));
         services.AddScoped(sp => new SendPacer(sp.GetRequiredService<TimeProvider>()));
 
         // Core's use cases.

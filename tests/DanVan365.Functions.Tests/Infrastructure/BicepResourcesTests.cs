@@ -45,7 +45,8 @@ public class BicepResourcesTests(HaiAnSnapshotFixture haiAn)
     [Fact]
     public void Snapshot_PoisonQueue_HasAnAlertThatTellsSomeone()
     {
-        var rule = Assert.Single(haiAn.Snapshot.Resources("Microsoft.Insights/scheduledQueryRules"));
+        var rule = Assert.Single(haiAn.Snapshot.Resources("Microsoft.Insights/scheduledQueryRules"),
+            r => r.GetProperty("name").GetString()!.EndsWith("-" + QueueNames.WardJobsPoison, StringComparison.Ordinal));
         var properties = rule.GetProperty("properties");
         var criterion = Assert.Single(properties.GetProperty("criteria").GetProperty("allOf").EnumerateArray());
         var query = criterion.GetProperty("query").GetString()!;

@@ -1,6 +1,6 @@
 using DanVan365.Functions.Configuration;
 using DanVan365.Functions.Dispatch;
-using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Builders;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +54,11 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
-    private static string UnitsFile => Path.Combine(TestData.RepoRoot, "functions", "DanVan365.Core", "Defaults", "HaiAn", "units.json");
+    /// <summary>The ward's own directory of real-looking people (a ward on a tenant refuses the bundled placeholders).</summary>
+    private static readonly Lazy<string> TenantUnits = new(() => TenantUnitDirectory.Write(
+        Path.Combine(Path.GetTempPath(), "danvan365-bicep-units-" + Environment.ProcessId)));
+
+    private static string UnitsFile => TenantUnits.Value;
 
     public static Dictionary<string, string?> HaiAnEnvironment() => new()
     {
@@ -63,7 +67,7 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
         ["DANVAN_HAIAN_MAILBOX"] = "danvan.haian@contoso.example",
         ["DANVAN_API_CLIENT_ID"] = ApiClientId,
         ["DANVAN_ALERT_EMAIL"] = "it@contoso.example",
-        ["DANVAN_HAIAN_UNITS_FILE"] = null,
+        ["DANVAN_HAIAN_UNITS_FILE"] = UnitsFile,
     };
 
     [Fact]
@@ -149,14 +153,27 @@ public class BicepSettingsTests(HaiAnSnapshotFixture haiAn)
     }
 
     [Fact]
-    public void Start_TwoWardsOneWithoutUnitDirectory_FailsNamingWards1UnitsFile()
+    public void Snapshot_TwoWardsOneWithoutUnitDirectory_IsRefusedNamingUnitsFile()
     {
         var run = BicepSnapshot.Run(TwoWards(secondUnitsFile: null), HaiAnEnvironment());
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Null(run.Snapshot);
+        Assert.Contains("unitsFile", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_HaiAnParametersOnTheBundledDirectory_FailsNamingWards0UnitsFile()
+    {
+        var environment = HaiAnEnvironment();
+        environment["DANVAN_HAIAN_UNITS_FILE"] = TenantUnitDirectory.Bundled;
+        var run = BicepSnapshot.Run(File.ReadAllText(Path.Combine(BicepCli.InfraFolder, "main.hai-an.bicepparam")), environment);
         var settings = (run.Snapshot ?? throw new Xunit.Sdk.XunitException(run.Output)).AppSettings();
 
         var error = Assert.Throws<OptionsValidationException>(() => StartedApp.Start(settings).Dispose());
 
-        Assert.Contains("'Wards:1:UnitsFile'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Wards:0:UnitsFile'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("placeholder", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,35 +27,61 @@ public sealed partial class BicepSnapshot
             .Where(r => string.Equals(r.GetProperty("type").GetString(), type, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The Function App's app settings, each deployment-time expression replaced by a value of the form Azure gives it
-    /// (see <see cref="DeploymentTimeValues"/>); an expression not listed there fails the test.
+    /// The Function App's app settings the template writes, each deployment-time expression replaced by a value of the form
+    /// Azure gives it (see <see cref="DeploymentTimeValues"/>); an expression not listed there fails the test.
     /// </summary>
-    public IReadOnlyDictionary<string, string> AppSettings()
-    {
-        var config = Assert.Single(
-            Resources("Microsoft.Web/sites/config"),
-            r => r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var setting in config.GetProperty("properties").EnumerateObject())
-        {
-            var value = setting.Value.GetString() ?? throw new InvalidOperationException($"app setting {setting.Name} is not a string");
-            settings[setting.Name] = value.StartsWith(KeyVaultReferencePrefix, StringComparison.Ordinal)
+    public IReadOnlyDictionary<string, string> AppSettings() =>
+        RawAppSettings().ToDictionary(
+            s => s.Key,
+            s => s.Value.StartsWith(KeyVaultReferencePrefix, StringComparison.Ordinal)
                 ? KeyVaultSecretValue
-                : ResolveDeploymentTimeValue(setting.Name, value);
+                : ResolveDeploymentTimeValue(s.Key, s.Value),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// The app settings as the template writes them over the app's current ones (expressions as "[…]", Key Vault references
+    /// unresolved). The template merges: union(&lt;the app's current settings, kept&gt;, &lt;its own&gt;…), evaluated only
+    /// at deployment, so the snapshot leaves it an expression; its own settings are the createObject(…) arguments.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RawAppSettings()
+    {
+        var properties = AppSettingsResource().GetProperty("properties");
+        if (properties.ValueKind == JsonValueKind.Object)
+        {
+            return properties.EnumerateObject()
+                .ToDictionary(s => s.Name, s => s.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+        }
+
+        var merge = MergeArguments();
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var written in merge.Skip(1))
+        {
+            var pairs = ArmExpression.Arguments(written, "createObject")
+                ?? throw new Xunit.Sdk.XunitException("app settings: not an object literal: " + written);
+            for (var i = 0; i + 1 < pairs.Count; i += 2)
+            {
+                var name = ArmExpression.Literal(pairs[i]) ?? throw new Xunit.Sdk.XunitException("app setting name: " + pairs[i]);
+                settings[name] = ArmExpression.Literal(pairs[i + 1]) ?? "[" + pairs[i + 1] + "]";
+            }
         }
 
         return settings;
     }
 
-    /// <summary>The app settings as the template writes them, Key Vault references unresolved.</summary>
-    public IReadOnlyDictionary<string, string> RawAppSettings()
+    /// <summary>The first argument of the app settings' union: the expression of the current settings the deployment keeps.</summary>
+    public string KeptAppSettingsExpression() => MergeArguments()[0];
+
+    private List<string> MergeArguments()
     {
-        var config = Assert.Single(
-            Resources("Microsoft.Web/sites/config"),
-            r => r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
-        return config.GetProperty("properties").EnumerateObject().ToDictionary(s => s.Name, s => s.Value.GetString() ?? string.Empty,
-            StringComparer.Ordinal);
+        var text = AppSettingsResource().GetProperty("properties").GetString() ?? string.Empty;
+        var expression = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
+        var arguments = ArmExpression.Arguments(expression, "union");
+        return arguments is { Count: >= 2 } ? [.. arguments] : throw new Xunit.Sdk.XunitException("app settings are not a merge: " + text);
     }
+
+    private JsonElement AppSettingsResource() => Assert.Single(
+        Resources("Microsoft.Web/sites/config"),
+        r => r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
 
     /// <summary>How a Key Vault reference in an app setting begins (resolved by the platform before the app starts).</summary>
     public const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
