@@ -41,6 +41,7 @@
 #        https://learn.microsoft.com/graph/api/resources/apiapplication
 # SharePoint API access: https://learn.microsoft.com/sharepoint/api-access
 set -euo pipefail
+trap 'echo "FAILED  line $LINENO: $BASH_COMMAND (nothing after it ran; fix and run the script again: it is idempotent)" >&2' ERR
 
 usage() { sed -n '2,9p' "$0"; exit 2; }
 
