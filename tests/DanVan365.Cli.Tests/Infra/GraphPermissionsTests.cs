@@ -93,7 +93,8 @@ public class GraphPermissionsTests
     {
         var stub = dir.Write("az", "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$STUB_LOG\"\n" +
             "case \"$*\" in *identityPrincipalId*) echo 5a5a5a5a-1111-2222-3333-444444444444;; " +
-            "*identityClientId*) echo 6b6b6b6b-1111-2222-3333-444444444444;; *tenantId*) echo 7c7c7c7c-1111-2222-3333-444444444444;; esac\n");
+            "*identityClientId*) echo 6b6b6b6b-1111-2222-3333-444444444444;; " +
+            "*tenantId*) echo 7c7c7c7c-1111-2222-3333-444444444444;; esac\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

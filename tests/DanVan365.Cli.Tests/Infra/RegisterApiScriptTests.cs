@@ -61,7 +61,8 @@ public class RegisterApiScriptTests
     private static async Task<(int Exit, string Out, string Err)> RunAsync(TempDir dir)
     {
         var stub = dir.Write("az", "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$STUB_LOG\"\n" +
-            "case \"$*\" in *'app list'*) echo " + ClientId + ";; *'app show'*'--query id'*) echo 0a0b0c0d-0000-4000-8000-000000000001;; esac\n");
+            "case \"$*\" in *'app list'*) echo " + ClientId + ";; " +
+            "*'app show'*'--query id'*) echo 0a0b0c0d-0000-4000-8000-000000000001;; esac\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
