@@ -24,6 +24,16 @@
 #                        only: submit and read their unit's reports), as the Functions check them.
 #   Assignment required  appRoleAssignmentRequired = true on the service principal: a person with no role gets no
 #                        token for the API at all (deny by default), not only a 403.
+#   Pre-authorised admin client
+#                        api.preAuthorizedApplications = [{ appId: Azure CLI, permissionIds: [user_impersonation] }]:
+#                        "Users are not required to consent to any pre-authorized application (for the permissions
+#                        specified)" (Graph, resources/preauthorizedapplication). Without it the administrator's
+#                        `az account get-access-token --scope api://<client id>/.default` (the manual first sync and the
+#                        poison-queue recovery, docs/deploy.md) fails with AADSTS65001 (no consent). The Azure CLI's
+#                        client id 04b07795-8ddb-461a-bbee-02f9e1bf7b46 is Microsoft's first-party "Microsoft Azure CLI"
+#                        (https://learn.microsoft.com/troubleshoot/azure/entra/entra-id/governance/verify-first-party-apps-sign-in).
+#                        The token still carries only the signed-in person's app roles: only a DanVan.Admin can sync.
+#                        The script sets exactly this list (deny by default): a client added by hand is removed on re-run.
 #   No secret, no certificate: the API validates tokens, it never asks for one.
 #
 # Graph: applications (api, appRoles): https://learn.microsoft.com/graph/api/resources/application
@@ -31,6 +41,7 @@
 #        https://learn.microsoft.com/graph/api/resources/apiapplication
 # SharePoint API access: https://learn.microsoft.com/sharepoint/api-access
 set -euo pipefail
+trap 'echo "FAILED  line $LINENO: $BASH_COMMAND (nothing after it ran; fix and run the script again: it is idempotent)" >&2' ERR
 
 usage() { sed -n '2,9p' "$0"; exit 2; }
 
@@ -50,6 +61,7 @@ done
 scope_id_default="beaf6a66-b186-4798-a6c5-b66b01378cba"
 admin_role_id_default="6a764722-c00d-42e4-9ecb-69fd5c935dd6"
 reporter_role_id_default="20e43e88-631a-49ca-ba5f-3574e54388d8"
+readonly AZURE_CLI_APP_ID="04b07795-8ddb-461a-bbee-02f9e1bf7b46"   # Microsoft Azure CLI (first-party public client)
 
 app_id="$(az ad app list --display-name "$display_name" --query '[0].appId' -o tsv)"
 if [ -z "$app_id" ]; then
@@ -70,12 +82,8 @@ scope_id="${scope_id:-$scope_id_default}"
 admin_role_id="${admin_role_id:-$admin_role_id_default}"
 reporter_role_id="${reporter_role_id:-$reporter_role_id_default}"
 
-body="$(cat <<JSON
-{
-  "identifierUris": ["api://$app_id"],
-  "api": {
-    "requestedAccessTokenVersion": 2,
-    "oauth2PermissionScopes": [{
+scopes="$(cat <<JSON
+[{
       "id": "$scope_id",
       "value": "user_impersonation",
       "type": "Admin",
@@ -85,6 +93,14 @@ body="$(cat <<JSON
       "userConsentDisplayName": "Truy cập DanVan365 với tư cách của bạn",
       "userConsentDescription": "Cho phép web part DanVan365 gọi DanVan365 thay mặt bạn."
     }]
+JSON
+)"
+body="$(cat <<JSON
+{
+  "identifierUris": ["api://$app_id"],
+  "api": {
+    "requestedAccessTokenVersion": 2,
+    "oauth2PermissionScopes": $scopes
   },
   "appRoles": [
     {
@@ -111,8 +127,21 @@ JSON
 echo "app registration: \"$display_name\" client id $app_id (object $object_id)"
 echo "App ID URI: api://$app_id; delegated scope user_impersonation ($scope_id, admin consent)"
 echo "app roles: DanVan.Admin ($admin_role_id), DanVan.Reporter ($reporter_role_id); assignment required"
+echo "pre-authorised client: Azure CLI ($AZURE_CLI_APP_ID) for user_impersonation"
+# The scope must exist before a client can be pre-authorised for it, so this is a second PATCH (same scope, same id).
+preauth_body="$(cat <<JSON
+{
+  "api": {
+    "requestedAccessTokenVersion": 2,
+    "oauth2PermissionScopes": $scopes,
+    "preAuthorizedApplications": [{ "appId": "$AZURE_CLI_APP_ID", "permissionIds": ["$scope_id"] }]
+  }
+}
+JSON
+)"
 if [ "$dry_run" -eq 1 ]; then
   echo "$body"
+  echo "$preauth_body"
   echo "(dry run: nothing changed)"
   exit 0
 fi
@@ -120,6 +149,12 @@ fi
 az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$object_id" \
   --headers 'Content-Type=application/json' --body "$body" >/dev/null
 echo "ok      scope, roles and App ID URI set"
+if ! az rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$object_id" \
+    --headers 'Content-Type=application/json' --body "$preauth_body" >/dev/null; then
+  echo "FAILED  pre-authorising the Azure CLI: the scope and roles are set; run the script again" >&2
+  exit 1
+fi
+echo "ok      Azure CLI pre-authorised for user_impersonation (az account get-access-token --scope api://$app_id/.default)"
 
 if ! az ad sp show --id "$app_id" --query id -o tsv >/dev/null 2>&1; then
   az ad sp create --id "$app_id" >/dev/null

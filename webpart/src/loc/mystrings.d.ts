@@ -11,6 +11,7 @@ declare interface IDanVan365Strings {
   ApiConfigNotHttps: string;
   ApiConfigNotAllowed: string;
   ApiConfigNoResource: string;
+  ApiConfigNotAppIdUri: string;
   ApiErrorFallback: string;
   Loading: string;
   Sending: string;

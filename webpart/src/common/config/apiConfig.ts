@@ -1,4 +1,4 @@
-/** The API settings as the package carries them (`apiSettings.ts`), not yet checked. */
+/** The API settings as the package carries them (`apiSettings.ts`, written by build.sh), not yet checked. */
 export interface IApiSettings {
   readonly origin: string;
   readonly resource: string;
@@ -13,13 +13,19 @@ export interface IApiConfig {
 }
 
 /** Why the package's API settings cannot be used. */
-export type ApiConfigProblem = 'missing' | 'notAnOrigin' | 'notHttps' | 'notAllowed' | 'noResource';
+export type ApiConfigProblem = 'missing' | 'notAnOrigin' | 'notHttps' | 'notAllowed' | 'noResource' | 'notAppIdUri';
 
 export type ApiConfigResult =
   | { readonly ok: true; readonly config: IApiConfig }
   | { readonly ok: false; readonly problem: ApiConfigProblem; readonly value: string };
 
 const loopbackHosts: readonly string[] = ['localhost', '127.0.0.1'];
+
+/**
+ * The API's application ID URI as infra/register-api.sh sets it, `api://<client id>`: the resource Entra issues the token
+ * for (AadHttpClientFactory.getClient takes the application's id or URI, never its display name).
+ */
+const appIdUri: RegExp = /^api:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Why `value` is not an origin the package may call, or undefined when it is: exactly an origin (scheme, host, port; no
@@ -51,6 +57,10 @@ export function readApiConfig(settings: IApiSettings): ApiConfigResult {
   const resource = settings.resource.trim();
   if (resource === '') {
     return { ok: false, problem: 'noResource', value: resource };
+  }
+
+  if (!appIdUri.test(resource)) {
+    return { ok: false, problem: 'notAppIdUri', value: resource };
   }
 
   return { ok: true, config: { origin, resource, allowedOrigins: settings.allowedOrigins } };

@@ -12,7 +12,8 @@ export function apiConfigMessage(strings: IDanVan365Strings, result: ApiConfigRe
     notAnOrigin: strings.ApiConfigNotAnOrigin,
     notHttps: strings.ApiConfigNotHttps,
     notAllowed: strings.ApiConfigNotAllowed,
-    noResource: strings.ApiConfigNoResource
+    noResource: strings.ApiConfigNoResource,
+    notAppIdUri: strings.ApiConfigNotAppIdUri
   };
   return format(strings.ApiConfigInvalid, format(reasons[result.problem], result.value));
 }

@@ -1,10 +1,10 @@
 import { apiUrl, IApiConfig, originProblem, readApiConfig } from '../apiConfig';
 import { apiConfigMessage } from '../apiConfigMessage';
-import { apiSettings } from '../apiSettings';
 import { loadStrings } from '../../../testing/strings';
 
 const functionsApp = 'https://danvan365.azurewebsites.net';
-const config: IApiConfig = { origin: functionsApp, resource: 'DanVan365 API', allowedOrigins: [functionsApp] };
+const resource = 'api://6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e';
+const config: IApiConfig = { origin: functionsApp, resource, allowedOrigins: [functionsApp] };
 
 describe('originProblem', () => {
   it.each([
@@ -45,7 +45,7 @@ describe('originProblem', () => {
 
 describe('readApiConfig', () => {
   it('readApiConfig_AllowedOriginAndResource_Ok', () => {
-    const result = readApiConfig({ origin: ` ${functionsApp} `, resource: ' DanVan365 API ', allowedOrigins: [functionsApp] });
+    const result = readApiConfig({ origin: ` ${functionsApp} `, resource: ` ${resource} `, allowedOrigins: [functionsApp] });
     expect(result).toEqual({ ok: true, config });
   });
 
@@ -54,9 +54,15 @@ describe('readApiConfig', () => {
       .toEqual({ ok: false, problem: 'noResource', value: '' });
   });
 
-  it('readApiConfig_PackageAsShipped_NotConfiguredSoNothingIsCalled', () => {
-    // The repository's package carries no API address: a deployer sets it (webpart/README.md).
-    expect(readApiConfig(apiSettings)).toEqual({ ok: false, problem: 'missing', value: '' });
+  it.each([
+    ['DanVan365 API'],
+    ['6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e'],
+    ['api://DanVan365 API'],
+    ['api://6F1C2D3E-4A5B-4C6D-8E7F-901A2B3C4D5E'],
+    ['https://graph.microsoft.com']
+  ])('readApiConfig_ResourceNotAnAppIdUri_Refused (%s)', (value) => {
+    expect(readApiConfig({ origin: functionsApp, resource: value, allowedOrigins: [functionsApp] }))
+      .toEqual({ ok: false, problem: 'notAppIdUri', value });
   });
 });
 
@@ -87,7 +93,7 @@ describe('apiConfigMessage', () => {
     expect(message).not.toMatch(/\{\d\}/);
   });
 
-  it.each([['missing'], ['notAnOrigin'], ['notHttps'], ['notAllowed'], ['noResource']] as const)(
+  it.each([['missing'], ['notAnOrigin'], ['notHttps'], ['notAllowed'], ['noResource'], ['notAppIdUri']] as const)(
     'apiConfigMessage_EachProblem_HasItsOwnVietnameseReason (%s)', (problem) => {
       const strings = loadStrings('vi-vn');
       const message = apiConfigMessage(strings, { ok: false, problem, value: 'http://x' });
