@@ -30,6 +30,7 @@ internal sealed partial class PdfTableReader
     private bool _tableEnded;
     private double _headerDepth;
     private PdfLine? _lastFootnote;
+    private bool _lastFootnoteEndsPage;
 
     /// <summary>The document as text lines, each with where it starts.</summary>
     public IReadOnlyList<PdfTextLine> Read(IReadOnlyList<PdfPageView> pages, double bodySize)
@@ -144,11 +145,14 @@ internal sealed partial class PdfTableReader
             else if (line.Baseline < footnoteTop || line.IsSmall)
             {
                 AddFootnote(line);
+                _lastFootnote = line;
+                _lastFootnoteEndsPage = i == lines.Count - 1;
             }
-            else if (_tableEnded && (StartsWithMark(line) || ContinuesFootnote(line)))
+            else if (_tableEnded && (StartsWithMark(line) || ContinuesFootnote(line, i)))
             {
                 AddFootnote(line); // footnote texts written as paragraphs after the table, each starting with its raised mark
                 _lastFootnote = line;
+                _lastFootnoteEndsPage = i == lines.Count - 1;
             }
             else if (_tableEnded || PartTwoRegex().IsMatch(text))
             {
@@ -193,9 +197,13 @@ internal sealed partial class PdfTableReader
         return PdfLines.IsRaisedMark(first, line.Baseline, line.Letters.Max(g => g.PointSize));
     }
 
-    // The next line of a footnote paragraph after the table: same page, one line-height below it.
-    private bool ContinuesFootnote(PdfLine line) => _lastFootnote is { } last && last.Page == line.Page
-        && last.Baseline - line.Baseline < line.BodySize * 1.6;
+    // The next line of a footnote paragraph after the table: same page, one line-height below it; or, when the paragraph
+    // ran to the end of its page without ending a sentence, the first line of the next page (a footnote continued).
+    private bool ContinuesFootnote(PdfLine line, int indexOnPage) => _lastFootnote is { } last
+        && (last.Page == line.Page
+            ? last.Baseline - line.Baseline < line.BodySize * 1.6
+            : _lastFootnoteEndsPage && indexOnPage == 0 && last.Page + 1 == line.Page
+                && _footnotes.Count > 0 && !_footnotes[^1].Text.TrimEnd().EndsWith('.') && !_footnotes[^1].Text.TrimEnd().EndsWith('…'));
 
     private void AddFootnote(PdfLine line)
     {
