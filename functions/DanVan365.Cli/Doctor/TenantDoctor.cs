@@ -1,12 +1,13 @@
 using DanVan365.Cli.Target;
 using DanVan365.Core.Lockdown;
+using DanVan365.Core.Sync;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Cli.Doctor;
 
 /// <summary>
-/// The part of `danvan365 doctor` that only a deployed ward has (with --tenant): the site grant, the group and the unit
-/// directory's people as Graph shows them, and what Graph cannot show (<see cref="TenantDeployment"/>).
+/// The part of `danvan365 doctor` that only a deployed ward has (with --tenant): the lists' schema version, the site grant,
+/// the group and the unit directory's people as Graph shows them, and what Graph cannot show (<see cref="TenantDeployment"/>).
 /// </summary>
 internal static class TenantDoctor
 {
@@ -16,7 +17,9 @@ internal static class TenantDoctor
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(output);
-        var checks = await TenantDeployment.CheckAsync(session.Get<ITenantInspector>(), units, cancellationToken).ConfigureAwait(false);
+        var deployment = await TenantDeployment.CheckAsync(session.Get<ITenantInspector>(), units, cancellationToken).ConfigureAwait(false);
+        var schemaCurrent = await session.Get<ISiteProvisioner>().IsProvisionedAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ProtectionCheck> checks = [TenantDeployment.ListSchema(schemaCurrent), .. deployment];
         var text = WardProtections.Render(wardName, checks)
             .Replace("Kiểm tra các lớp bảo vệ — ", "Kiểm tra triển khai trên tổ chức — ", StringComparison.Ordinal);
         await output.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);

@@ -79,6 +79,18 @@ public static class TenantDeployment
             $"{unknown.Count}/{withIds} objectId không có trong tổ chức (đơn vị: {string.Join(", ", who)}): sửa tệp danh bạ");
     }
 
+    /// <summary>Every list of the ward exists at the schema version this build writes (the description stamp; reads only).</summary>
+    public static ProtectionCheck ListSchema(bool current)
+    {
+        const string protection = "Danh sách của phường ở phiên bản cấu trúc hiện hành";
+        var version = Sync.SiteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return current
+            ? new("tenant.list-schema", ProtectionState.InPlace, protection, $"mọi danh sách có và ở phiên bản {version}")
+            : new("tenant.list-schema", ProtectionState.Missing, protection,
+                $"có danh sách chưa tạo hoặc ở phiên bản cũ hơn {version}: chạy danvan365 sync --tenant (hoặc chờ lần đồng bộ tự "
+                + "động kế tiếp), lần đồng bộ sẽ tạo hoặc nâng cấp danh sách");
+    }
+
     /// <summary>What Graph does not show: an administrator checks it.</summary>
     public static IEnumerable<ProtectionCheck> Unverifiable()
     {
