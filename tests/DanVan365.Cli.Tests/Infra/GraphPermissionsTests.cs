@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using DanVan365.M365.Permissions;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.LocalM365;
+using DanVan365.TestUtilities.Tools;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan365.Cli.Tests.Infra;
@@ -91,30 +91,13 @@ public class GraphPermissionsTests
     /// <summary>Runs the grant script with a stub `az` on PATH that answers the deployment outputs and logs its calls.</summary>
     private static async Task<(int Exit, string Out, string Err)> RunGrantAsync(TempDir dir, params string[] extra)
     {
-        var stub = dir.Write("az", "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$STUB_LOG\"\n" +
+        StubbedScript.WriteStub(dir, "az", "printf '%s\\n' \"$*\" >> \"$STUB_LOG\"\n" +
             "case \"$*\" in *identityPrincipalId*) echo 5a5a5a5a-1111-2222-3333-444444444444;; " +
             "*identityClientId*) echo 6b6b6b6b-1111-2222-3333-444444444444;; " +
             "*tenantId*) echo 7c7c7c7c-1111-2222-3333-444444444444;; esac\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
 
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] args = [GrantScript, "-g", "rg-danvan-haian", "--site-url", "https://contoso.sharepoint.com/sites/phuong-hai-an",
             "--mailbox", "danvan.haian@contoso.vn", .. extra];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["PATH"] = dir.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["STUB_LOG"] = Path.Combine(dir.Path, "az.log");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await output, await error);
+        return await StubbedScript.RunAsync(dir, "az.log", args, TimeSpan.FromMinutes(1));
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using DanVan365.Core.Lockdown;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Tools;
 
 namespace DanVan365.Cli.Tests.Infra;
 
@@ -68,12 +68,8 @@ public class LockdownScriptTests
     /// <summary>Runs the script with the test's danvan365 build and a stub npx that records its arguments, one per line.</summary>
     private static async Task<(int Exit, string Out, string Err)> RunAsync(TempDir dir, params string[] extra)
     {
-        var stub = dir.Write("npx", "#!/usr/bin/env bash\nprintf '%s\\n' '--call--' \"$@\" >> \"$STUB_LOG\"\n" +
+        StubbedScript.WriteStub(dir, "npx", "printf '%s\\n' '--call--' \"$@\" >> \"$STUB_LOG\"\n" +
             "case \"$*\" in *'status --output text') echo 'Logged in';; *connectedAs) echo '\"admin@contoso.vn\"';; esac\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
 
         var args = new List<string> { Script, "--site-url", Site, "--group-id", Group, "--owners-group", Owners, "--publisher", Publisher };
         for (var i = 0; i < extra.Length; i++)
@@ -89,16 +85,7 @@ public class LockdownScriptTests
             }
         }
 
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        args.ForEach(start.ArgumentList.Add);
-        start.Environment["PATH"] = dir.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["STUB_LOG"] = Path.Combine(dir.Path, "calls.log");
-        start.Environment["DANVAN_CLI"] = "dotnet " + Path.Combine(AppContext.BaseDirectory, "danvan365.dll");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await output, await error);
+        return await StubbedScript.RunAsync(dir, "calls.log", args, TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["DANVAN_CLI"] = "dotnet " + Path.Combine(AppContext.BaseDirectory, "danvan365.dll") });
     }
 }

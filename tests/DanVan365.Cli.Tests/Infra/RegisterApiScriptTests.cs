@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using DanVan365.TestUtilities;
+using DanVan365.TestUtilities.Tools;
 
 namespace DanVan365.Cli.Tests.Infra;
 
@@ -60,24 +60,11 @@ public class RegisterApiScriptTests
 
     private static async Task<(int Exit, string Out, string Err)> RunAsync(TempDir dir)
     {
-        var stub = dir.Write("az", "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$STUB_LOG\"\n" +
+        StubbedScript.WriteStub(dir, "az", "printf '%s\\n' \"$*\" >> \"$STUB_LOG\"\n" +
             "case \"$*\" in *'app list'*) echo " + ClientId + ";; " +
             "*'app show'*'--query id'*) echo 0a0b0c0d-0000-4000-8000-000000000001;; esac\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
 
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(TestData.RepoRoot, "infra", "register-api.sh"));
-        start.ArgumentList.Add("--dry-run");
-        start.Environment["PATH"] = dir.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["STUB_LOG"] = Path.Combine(dir.Path, "az.log");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await output, await error);
+        return await StubbedScript.RunAsync(dir, "az.log", [Path.Combine(TestData.RepoRoot, "infra", "register-api.sh"), "--dry-run"],
+            TimeSpan.FromMinutes(1));
     }
 }
