@@ -11,8 +11,9 @@ internal static class SiteHandlers
         // https://learn.microsoft.com/en-us/graph/api/site-get (root, by id, by hostname and server-relative path)
         router.Add("GET", "sites/{}", ctx => GraphResponse.Ok(Present(ctx, RequireSite(ctx, ctx[0]))));
 
-        // GET /sites/{id}/permissions needs Sites.FullControl.All, delegated or application (docs repo:
-        // api-reference/v1.0/api/site-list-permissions.md, "Permissions"). The local tenant plays the app as granted in
+        // GET /sites/{id}/permissions needs Sites.FullControl.All, delegated or application
+        // (https://learn.microsoft.com/en-us/graph/api/site-list-permissions, "Permissions"; microsoft-graph-docs-contrib
+        // api-reference/v1.0/api/site-list-permissions.md). The local tenant plays the app as granted in
         // production, Sites.Selected only, so it is refused (403, as Graph refuses a token without the permission); the site
         // must exist first (404 otherwise).
         router.Add("GET", "sites/{}/permissions", ctx =>
