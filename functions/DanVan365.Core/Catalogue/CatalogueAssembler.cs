@@ -79,7 +79,7 @@ public static class CatalogueAssembler
             throw new InvalidInputException(file, line, p.Message);
         }
 
-        return catalogue with { Warnings = NumberingGaps.Find(raw), Genre = raw.Genre };
+        return catalogue with { Warnings = NumberingGaps.Find(raw), Genre = raw.Genre, Scan = raw.Scan };
     }
 
     private static UnitReference Resolve(UnitDirectory units, string text, string file, int line, string code, string role)

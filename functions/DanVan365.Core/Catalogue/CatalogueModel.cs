@@ -110,6 +110,9 @@ public sealed record TaskCatalogue(
     /// <summary>The kind of document the catalogue was read from.</summary>
     public DocumentGenre Genre { get; init; }
 
+    /// <summary>What OCR read, for a scanned decision (cells and confidence); null for a digital one.</summary>
+    public ScanReading? Scan { get; init; }
+
     /// <summary>Tasks that are work (headings excluded).</summary>
     public IEnumerable<CatalogueTask> WorkItems => Tasks.Where(t => !t.IsHeading);
 }

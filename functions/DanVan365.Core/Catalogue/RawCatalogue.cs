@@ -47,6 +47,9 @@ public sealed record RawCatalogue(
 {
     /// <summary>What kind of document the catalogue was read from.</summary>
     public DocumentGenre Genre { get; init; }
+
+    /// <summary>What OCR read, for a scanned decision; null for a digital one.</summary>
+    public ScanReading? Scan { get; init; }
 }
 
 /// <summary>The kinds of task document the importers read (docs/architecture.md "Decisions").</summary>
