@@ -10,6 +10,8 @@ switch (which)
         return await SyncBenchmark.RunAsync().ConfigureAwait(false);
     case "import":
         return ImportBenchmark.Run();
+    case "scans":
+        return ScanBenchmark.Run(args.Skip(1).ToArray());
     case "scan-corpus":
         return ScanCorpusWriter.Run(args.Skip(1).ToArray());
     case "report":

@@ -6,6 +6,7 @@ using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.Documents.Scans;
 using SkiaSharp;
 using UglyToad.PdfPig;
+using Xunit.Abstractions;
 
 namespace DanVan365.Documents.Tests.Catalogue.Scan;
 
@@ -14,7 +15,7 @@ namespace DanVan365.Documents.Tests.Catalogue.Scan;
 /// resolution, the turn, red ink over the recorded cell and the signature, blue ink in the signature, the page count and a
 /// format that decodes. A reading benchmark on these files then means something.
 /// </summary>
-public class ScanCorpusTests
+public class ScanCorpusTests(ITestOutputHelper output)
 {
     private static readonly Lazy<int> SourcePages = new(() =>
     {
@@ -67,7 +68,7 @@ public class ScanCorpusTests
 
         var measured = ScanPixels.TopRuleDegrees(page, fromY: page.Height / 50);
 
-        Console.WriteLine($"{profile}: top rule at {measured:0.000}°");
+        output.WriteLine($"{profile}: top rule at {measured:0.000}°");
         Assert.InRange(measured, degrees - 0.15, degrees + 0.15);
     }
 
