@@ -130,7 +130,7 @@ public static class ScanCorpus
             using var turned = rotation == 0 ? page.Copy() : ScanInk.Rotate(page, rotation);
             if (ink)
             {
-                ScanInk.Photocopy(turned, random, specksPerPage: 160, speckRadius: 0.35f * mm);
+                ScanInk.Photocopy(turned, random, specksPerPage: 60, speckRadius: 0.15f * mm);
             }
 
             using var image = SKImage.FromBitmap(turned);
