@@ -59,11 +59,11 @@ public static class ScanCorpus
         };
     }
 
-    /// <summary>The page a single-image format (PNG, JPEG) holds: the stamped cell's page, or the first table page.</summary>
+    /// <summary>The page a single-image format (PNG, JPEG) holds: the stamped cell's page, else page 2 (all table).</summary>
     public static int SinglePage(Scan scan)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        return scan.StampedCell?.Page ?? Get(ScanProfile.Photocopy300).StampedCell!.Page;
+        return scan.StampedCell?.Page ?? 2;
     }
 
     private static byte[] Write(Scan scan, ScanFormat format) => format switch
