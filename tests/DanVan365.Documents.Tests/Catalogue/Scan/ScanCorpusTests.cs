@@ -125,6 +125,30 @@ public class ScanCorpusTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(ScanProfile.Clean300, false)]
+    [InlineData(ScanProfile.Photocopy300, true)]
+    [InlineData(ScanProfile.Rotated150, true)]
+    [InlineData(ScanProfile.Chromium300, true)]
+    public void ImagePdf_PaperInTheMargin_GreyAndGrainyOnlyOnPhotocopies(ScanProfile profile, bool photocopy)
+    {
+        using var page = ScanPixels.PdfPage(ScanCorpus.Bytes(profile, ScanFormat.ImagePdf), 2);
+
+        // The left margin, a third of the way down: paper only (no print, no ink).
+        var (mean, deviation) = ScanPixels.Paper(page, new PixelBox(page.Width / 100, page.Height / 3, page.Width / 40, page.Height / 10));
+
+        output.WriteLine($"{profile}: paper {mean:0.0} ± {deviation:0.0}");
+        if (photocopy)
+        {
+            Assert.InRange(mean, 225, 245);
+            Assert.InRange(deviation, 3, 12);
+        }
+        else
+        {
+            Assert.True(mean > 253 && deviation < 1, $"clean paper reads {mean:0.0} ± {deviation:0.0}");
+        }
+    }
+
+    [Theory]
     [InlineData(ScanProfile.Photocopy300)]
     [InlineData(ScanProfile.Rotated150)]
     public void PngAndJpeg_StampedPage_DecodeWithTheirResolution(ScanProfile profile)
