@@ -51,11 +51,19 @@ internal static class ScanReader
                 "mục trong bản quét: hãy kiểm tra lại hoặc dùng bản .docx.)");
         }
 
+        // every cell read twice, as it is and binarised: where the readings differ OCR is unsure (flagged for review)
         var toRead = pieces.Where(x => x.Image is not null).ToList();
-        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!)], "ocr", folder, options, name);
+        var cells = toRead.Where(x => x.Kind == PieceKind.Cell).ToList();
+        var seconds = options.SecondReading ? cells.Select(x => Binarised(x.Image!, x.Threshold)).ToList() : [];
+        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!), .. seconds], "ocr", folder, options, name);
         for (var i = 0; i < toRead.Count; i++)
         {
             toRead[i].Lines = lines[i];
+        }
+
+        for (var i = 0; i < seconds.Count; i++)
+        {
+            cells[i].Second = lines[toRead.Count + i];
         }
 
         return new ScanLayout(name, pieces).Read(units, options.ReviewThreshold, source.Count, source.Dpi);
@@ -120,8 +128,11 @@ internal static class ScanReader
     private static ScanPiece Piece(GreyPage page, int threshold, int number, PieceKind kind, int row, GridCell? cell, PixelBox box, int dpi)
     {
         var image = page.Crop(box.X, box.Y, box.Width, box.Height);
-        return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null);
+        return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null) { Threshold = threshold };
     }
+
+    private static GreyPage Binarised(GreyPage image, int threshold) =>
+        new(image.Width, image.Height, [.. image.Pixels.Select(v => v < threshold ? (byte)0 : (byte)255)]);
 
     // Ink that is more than specks: pixels with at least two inked neighbours, more than a few letters' worth of dots.
     private static bool HasInk(GreyPage image, int threshold, int dpi)
