@@ -37,6 +37,10 @@ public sealed record ScanOptions
     /// <summary>Longest one OCR or rendering process may run.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Where the temporary work folders (page images, cell crops) are made; null: the system's temporary folder.
+    /// Each is deleted when the scan has been read, read or not.</summary>
+    public string? TempFolder { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ScanOptions Default { get; } = new();
 

@@ -17,7 +17,7 @@ internal static class ScanReader
 
     public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options)
     {
-        using var folder = new ScanWorkFolder();
+        using var folder = new ScanWorkFolder(options.TempFolder);
         var source = ScanPages.Open(bytes, name, options, folder);
         var pieces = new List<ScanPiece>();
         var tablePages = 0;
