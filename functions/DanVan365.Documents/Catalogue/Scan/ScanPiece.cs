@@ -15,7 +15,7 @@ internal enum PieceKind
 /// A piece of a page cut out for OCR: a table cell (its page-wide row number and columns) or a region of text outside the
 /// table; its box on the deskewed page, its image (null when it has no ink: nothing to read) and, once read, its lines.
 /// </summary>
-internal sealed class ScanPiece(int page, PieceKind kind, int row, GridCell? cell, PixelBox box, GreyPage? image)
+internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridCell? cell, PixelBox box, GreyPage? image)
 {
     public int Page { get; } = page;
 
@@ -41,8 +41,13 @@ internal sealed class ScanPiece(int page, PieceKind kind, int row, GridCell? cel
     /// <summary>True when the second reading gives another text: OCR is unsure of the cell, whatever its confidence.</summary>
     public bool Disagrees => Second is { } second && !string.Equals(TextOf(Lines), TextOf(second), StringComparison.Ordinal);
 
-    /// <summary>True when the text holds what OCR cannot tell apart by sight: three dots (the ellipsis "…" looks the same).</summary>
-    public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal);
+    /// <summary>True when the text holds what OCR cannot tell apart by sight (three dots: the ellipsis "…" looks the same), or a
+    /// TT cell does not read as a code.</summary>
+    public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal)
+        || (Cell is { FirstColumn: 0 } && Text.Length > 0 && !CodeRegex().IsMatch(Text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2}(\.\d{1,2}){0,2}\.?|[a-zđ])$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CodeRegex();
 
     /// <summary>The cell's text: its lines joined (the TT cell's as a code: <see cref="OcrText.Code"/>).</summary>
     public string Text => TextOf(Lines);

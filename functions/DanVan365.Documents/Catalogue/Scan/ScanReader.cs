@@ -54,16 +54,18 @@ internal static class ScanReader
         // every cell read twice, as it is and binarised: where the readings differ OCR is unsure (flagged for review)
         var toRead = pieces.Where(x => x.Image is not null).ToList();
         var cells = toRead.Where(x => x.Kind == PieceKind.Cell).ToList();
-        var seconds = options.SecondReading ? cells.Select(x => Binarised(x.Image!, x.Threshold)).ToList() : [];
-        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!), .. seconds], "ocr", folder, options, name);
+        // a scan under 250 dpi is read enlarged (Tesseract wants letters about 300 dpi high); boxes come back page-sized
+        var factor = source.Dpi < 250 ? (int)Math.Round(300.0 / Math.Max(1, source.Dpi)) : 1;
+        var seconds = options.SecondReading ? cells.Select(x => Binarised(x.Image!, x.Threshold).Enlarge(factor)).ToList() : [];
+        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!.Enlarge(factor)), .. seconds], "ocr", folder, options, name);
         for (var i = 0; i < toRead.Count; i++)
         {
-            toRead[i].Lines = lines[i];
+            toRead[i].Lines = Shrink(lines[i], factor);
         }
 
         for (var i = 0; i < seconds.Count; i++)
         {
-            cells[i].Second = lines[toRead.Count + i];
+            cells[i].Second = Shrink(lines[toRead.Count + i], factor);
         }
 
         return new ScanLayout(name, pieces).Read(units, options.ReviewThreshold, source.Count, source.Dpi);
@@ -130,6 +132,9 @@ internal static class ScanReader
         var image = page.Crop(box.X, box.Y, box.Width, box.Height);
         return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null) { Threshold = threshold };
     }
+
+    private static IReadOnlyList<OcrLine> Shrink(IReadOnlyList<OcrLine> lines, int factor) => factor <= 1 ? lines
+        : [.. lines.Select(l => l with { Box = new PixelBox(l.Box.X / factor, l.Box.Y / factor, l.Box.Width / factor, l.Box.Height / factor) })];
 
     private static GreyPage Binarised(GreyPage image, int threshold) =>
         new(image.Width, image.Height, [.. image.Pixels.Select(v => v < threshold ? (byte)0 : (byte)255)]);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using DanVan365.Core.Catalogue;
 using DanVan365.Documents.Catalogue;
+using DanVan365.Documents.Catalogue.Scan;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.Documents.Scans;
@@ -23,6 +24,15 @@ public class ScanDecisionImporterTests(ITestOutputHelper output)
         File.WriteAllBytes(path, ScanRender.ImagePdf(DecisionForms.RuledPdf, 300));
         var watch = Stopwatch.StartNew();
         var raw = DecisionImporters.ReadRaw(path, Bundled.Units);
+        return (raw, watch.Elapsed.TotalSeconds);
+    });
+
+    private static readonly Lazy<(RawCatalogue Raw, double Seconds)> Tiff150 = new(() =>
+    {
+        var pages = ScanRender.PngPages(DecisionForms.RuledPdf, 150).Select(MadeScans.Decode).ToList();
+        var tiff = MadeScans.Tiff(pages);
+        var watch = Stopwatch.StartNew();
+        var raw = new ScanDecisionImporter().Read(new MemoryStream(tiff), "qd-673-ban-quet.tif", Bundled.Units);
         return (raw, watch.Elapsed.TotalSeconds);
     });
 
@@ -70,7 +80,28 @@ public class ScanDecisionImporterTests(ITestOutputHelper output)
                 + ScanComparison.Difference(expected, read.GetValueOrDefault(code)));
         }
 
+        var lowest = raw.Entries.ToDictionary(e => e.Code, e => raw.Scan.Cells.Where(c => c.Row == e.Code).Min(c => c.Confidence),
+            StringComparer.Ordinal);
+        output.WriteLine("lowest cell confidence, exact entries: " + string.Join(' ', comparison.Exact.Select(c => lowest[c].ToString("0",
+            CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)));
+        output.WriteLine("lowest cell confidence, inexact entries: " + string.Join(' ', comparison.Inexact.Where(lowest.ContainsKey)
+            .Select(c => lowest[c].ToString("0", CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)));
         Assert.Empty(comparison.Unflagged);
+    }
+
+    [Fact]
+    public void Read_MultiPageTiff150Dpi_FindsEveryEntryAndReportsHowExact()
+    {
+        var (raw, seconds) = Tiff150.Value;
+        var comparison = ScanComparison.Of(raw, Digital.Value);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"150 dpi TIFF: {comparison.Exact.Count}/{comparison.Total} entries exact, {comparison.Inexact.Count - comparison.Unflagged.Count}"
+            + $"/{comparison.Inexact.Count} inexact ones flagged ({string.Join(' ', comparison.Unflagged)} not), "
+            + $"{raw.Scan!.NeedsReview.Count} of {raw.Scan.Cells.Count} cells to review, {seconds / raw.Scan.Pages:0.0} s a page"));
+
+        Assert.Equal(6, raw.Scan.Pages);
+        Assert.Equal(Digital.Value.Entries.Select(e => e.Code), raw.Entries.Select(e => e.Code));
+        Assert.Equal("673/QĐ-UBND", raw.Decision.Number);
     }
 
     [Fact]

@@ -116,6 +116,16 @@ public static class MadeScans
         return data.ToArray();
     }
 
+    /// <summary>A PNG or JPEG decoded to grey (SkiaSharp).</summary>
+    public static MadeImage Decode(byte[] encoded)
+    {
+        using var colour = SKBitmap.Decode(encoded);
+        using var grey = colour.Copy(SKColorType.Gray8);
+        var pixels = new byte[colour.Width * colour.Height];
+        System.Runtime.InteropServices.Marshal.Copy(grey.GetPixels(), pixels, 0, pixels.Length);
+        return new MadeImage(colour.Width, colour.Height, pixels);
+    }
+
     /// <summary>A multi-page grey TIFF (LibTiff.NET), one page per image.</summary>
     public static byte[] Tiff(IReadOnlyList<MadeImage> pages)
     {
