@@ -46,7 +46,8 @@ internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridC
     public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal)
         || (Cell is { FirstColumn: 0 } && Text.Length > 0 && !CodeRegex().IsMatch(Text));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2}(\.\d{1,2}){0,2}\.?|[a-zđ])$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2}(\.\d{1,2}){0,2}\.?|[a-zđ])$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CodeRegex();
 
     /// <summary>The cell's text: its lines joined (the TT cell's as a code: <see cref="OcrText.Code"/>).</summary>
@@ -61,6 +62,7 @@ internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridC
     /// <summary>The highest confidence of a cell that two readings read differently.</summary>
     public const double DisagreementConfidence = 50;
 
-    private string TextOf(IReadOnlyList<OcrLine> lines) => Cell is { FirstColumn: 0 } ? OcrText.Code(string.Concat(lines.Select(l => l.Text)))
+    private string TextOf(IReadOnlyList<OcrLine> lines) => Cell is { FirstColumn: 0 }
+        ? OcrText.Code(string.Concat(lines.Select(l => l.Text)))
         : OcrText.Join(lines.Select(l => (l, Image?.Width ?? 0)));
 }

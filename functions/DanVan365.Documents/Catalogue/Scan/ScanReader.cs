@@ -134,7 +134,10 @@ internal static class ScanReader
     }
 
     private static IReadOnlyList<OcrLine> Shrink(IReadOnlyList<OcrLine> lines, int factor) => factor <= 1 ? lines
-        : [.. lines.Select(l => l with { Box = new PixelBox(l.Box.X / factor, l.Box.Y / factor, l.Box.Width / factor, l.Box.Height / factor) })];
+        : [.. lines.Select(l => l with
+        {
+            Box = new PixelBox(l.Box.X / factor, l.Box.Y / factor, l.Box.Width / factor, l.Box.Height / factor),
+        })];
 
     private static GreyPage Binarised(GreyPage image, int threshold) =>
         new(image.Width, image.Height, [.. image.Pixels.Select(v => v < threshold ? (byte)0 : (byte)255)]);

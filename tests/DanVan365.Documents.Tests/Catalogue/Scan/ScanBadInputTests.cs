@@ -87,7 +87,9 @@ public sealed class ScanBadInputTests : IDisposable
     [InlineData("hong.tif")]
     public void Read_NotAnImage_SaysDamaged(string name)
     {
-        var bytes = name.EndsWith(".tif", StringComparison.Ordinal) ? [.. "II*\0"u8.ToArray(), .. new byte[64]] : "không phải ảnh"u8.ToArray();
+        var bytes = name.EndsWith(".tif", StringComparison.Ordinal)
+            ? [.. "II*\0"u8.ToArray(), .. new byte[64]]
+            : "không phải ảnh"u8.ToArray();
 
         var ex = Refused(bytes, name);
 

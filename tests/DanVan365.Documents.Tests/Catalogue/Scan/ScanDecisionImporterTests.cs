@@ -70,7 +70,8 @@ public class ScanDecisionImporterTests(ITestOutputHelper output)
         var comparison = ScanComparison.Of(raw, Digital.Value);
         var read = raw.Entries.ToDictionary(e => e.Code, StringComparer.Ordinal);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"300 dpi image-only PDF: {comparison.Exact.Count}/{comparison.Total} entries exact, {comparison.Inexact.Count - comparison.Unflagged.Count}"
+            $"300 dpi image-only PDF: {comparison.Exact.Count}/{comparison.Total} entries exact, "
+            + $"{comparison.Inexact.Count - comparison.Unflagged.Count}"
             + $"/{comparison.Inexact.Count} inexact ones flagged, {raw.Scan!.NeedsReview.Count} of {raw.Scan.Cells.Count} cells to review, "
             + $"{seconds / raw.Scan.Pages:0.0} s a page"));
         foreach (var code in comparison.Inexact)
@@ -95,7 +96,8 @@ public class ScanDecisionImporterTests(ITestOutputHelper output)
         var (raw, seconds) = Tiff150.Value;
         var comparison = ScanComparison.Of(raw, Digital.Value);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"150 dpi TIFF: {comparison.Exact.Count}/{comparison.Total} entries exact, {comparison.Inexact.Count - comparison.Unflagged.Count}"
+            $"150 dpi TIFF: {comparison.Exact.Count}/{comparison.Total} entries exact, "
+            + $"{comparison.Inexact.Count - comparison.Unflagged.Count}"
             + $"/{comparison.Inexact.Count} inexact ones flagged ({string.Join(' ', comparison.Unflagged)} not), "
             + $"{raw.Scan!.NeedsReview.Count} of {raw.Scan.Cells.Count} cells to review, {seconds / raw.Scan.Pages:0.0} s a page"));
 
