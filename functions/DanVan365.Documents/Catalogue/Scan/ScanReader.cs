@@ -145,7 +145,7 @@ internal static class ScanReader
     // Ink that is more than specks: pixels with at least two inked neighbours, more than a few letters' worth of dots.
     private static bool HasInk(GreyPage image, int threshold, int dpi)
     {
-        var needed = Math.Max(4, dpi * dpi / 9000);
+        var needed = Math.Max(8, dpi * dpi / 1500);
         var count = 0;
         for (var y = 1; y < image.Height - 1; y++)
         {

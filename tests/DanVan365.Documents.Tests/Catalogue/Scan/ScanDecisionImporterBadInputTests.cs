@@ -9,7 +9,7 @@ using UglyToad.PdfPig.Writer;
 namespace DanVan365.Documents.Tests.Catalogue.Scan;
 
 /// <summary>Scans that cannot be a decision are refused with a clear message, and no work folder is left behind.</summary>
-public sealed class ScanBadInputTests : IDisposable
+public sealed class ScanDecisionImporterBadInputTests : IDisposable
 {
     private readonly TempDir _temp = new();
 
