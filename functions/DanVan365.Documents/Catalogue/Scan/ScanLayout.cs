@@ -202,11 +202,19 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             {
                 result.AddRange(piece.Lines.Select(l => new ScannedCell(piece.Page, string.Empty, ScannedColumn.Text,
                     new PixelBox(piece.Box.X + l.Box.X, piece.Box.Y + l.Box.Y, l.Box.Width, l.Box.Height), VietnameseText.Normalize(l.Text),
-                    l.Confidence)));
+                    piece.Kind == PieceKind.Footnote && Unattached(l.Text, raw) ? Math.Min(l.Confidence, 0) : l.Confidence)));
             }
         }
 
         return result;
+    }
+
+    // A footnote's first line whose mark no entry carries: the mark was lost or misread in its cell.
+    private static bool Unattached(string text, RawCatalogue raw)
+    {
+        var m = FootnoteMarkRegex().Match(VietnameseText.Normalize(text));
+        var mark = m.Success ? m.Groups[1].Value : text.Split(' ')[0];
+        return raw.Footnotes.Any(f => f.Mark == mark) && !raw.Entries.Any(e => e.Footnotes.Contains(mark));
     }
 
     private static ScannedColumn Column(GridCell cell) => cell.FirstColumn switch
