@@ -46,13 +46,22 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         }
         catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > 0 && ex.Line <= _lines.Count)
         {
-            var page = _lines[ex.Line - 1].Page;
-            var onPage = _lines.Take(ex.Line).Count(l => l.Page == page);
+            var (page, onPage) = Place(ex.Line);
             throw new InvalidInputException(name, page, onPage, ex.Reason, ex);
         }
 
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
     }
+
+    /// <summary>Where a laid-out line (1-based) came from: the page, and the line on it counted over what was read.</summary>
+    public (int Page, int Line) Place(int line)
+    {
+        var page = _lines[line - 1].Page;
+        return (page, _lines.Take(line).Count(l => l.Page == page));
+    }
+
+    /// <summary>How many lines were laid out.</summary>
+    public int LineCount => _lines.Count;
 
     private void Lay()
     {

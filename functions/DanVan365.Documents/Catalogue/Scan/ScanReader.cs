@@ -15,7 +15,12 @@ internal static class ScanReader
     /// <summary>Share of a page's pixels that must be ink for the page not to be blank.</summary>
     private const double BlankInkShare = 0.0005;
 
-    public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options)
+    public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options) =>
+        Read(bytes, name, units, options, out _);
+
+    /// <summary>Reads the scan; <paramref name="layout"/> tells where each laid-out line came from (for errors found later,
+    /// when the catalogue is assembled).</summary>
+    public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options, out ScanLayout layout)
     {
         using var folder = new ScanWorkFolder(options.TempFolder);
         var source = ScanPages.Open(bytes, name, options, folder);
@@ -68,7 +73,8 @@ internal static class ScanReader
             cells[i].Second = Shrink(lines[toRead.Count + i], factor);
         }
 
-        return new ScanLayout(name, pieces).Read(units, options.ReviewThreshold, source.Count, source.Dpi);
+        layout = new ScanLayout(name, pieces);
+        return layout.Read(units, options.ReviewThreshold, source.Count, source.Dpi);
     }
 
     /// <summary>Colour → grey without coloured ink → deskewed; the ink threshold; blank when (almost) no ink.</summary>
