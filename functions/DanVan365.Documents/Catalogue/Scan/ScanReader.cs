@@ -7,8 +7,9 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// <summary>
 /// The scan reader's pipeline: page images (<see cref="ScanPages"/>) → coloured ink dropped (<see cref="InkFilter"/>) →
 /// deskewed (<see cref="Deskew"/>) → specks removed (<see cref="Despeckle"/>) → the table's grid
-/// (<see cref="TableGrid"/>) → every cell and every text region outside the table cut out and OCR'd by one Tesseract process (<see cref="TesseractOcr"/>) → lines in the form the
-/// text importer reads (<see cref="ScanLayout"/>). The work folder is always deleted.
+/// (<see cref="TableGrid"/>) → every cell and every text region outside the table cut out and OCR'd by one Tesseract
+/// process (<see cref="TesseractOcr"/>) → lines in the form the text importer reads (<see cref="ScanLayout"/>). The work
+/// folder is always deleted.
 /// </summary>
 internal static class ScanReader
 {
