@@ -24,18 +24,24 @@ public sealed class PdfDecisionImporter : IDecisionImporter
 
     public IReadOnlyList<string> Extensions { get; } = [".pdf"];
 
-    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units) =>
-        CatalogueAssembler.Assemble(Read(stream, name, units), units);
+    public TaskCatalogue Import(Stream stream, string name, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var lines = ReadPlacedLines(stream, name, out var scan);
+        return scan is not null
+            ? ScanDecisionImporter.ImportScannedPdf(scan, name, units) // errors point at the scan's page and line
+            : CatalogueAssembler.Assemble(FromLines(lines, name, units), units);
+    }
 
     public static RawCatalogue Read(Stream stream, string name, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
         var lines = ReadPlacedLines(stream, name, out var scan);
-        if (scan is not null)
-        {
-            return ScanDecisionImporter.ReadScannedPdf(scan, name, units);
-        }
+        return scan is not null ? ScanDecisionImporter.ReadScannedPdf(scan, name, units) : FromLines(lines, name, units);
+    }
 
+    private static RawCatalogue FromLines(IReadOnlyList<PdfTextLine> lines, string name, UnitDirectory units)
+    {
         try
         {
             return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t.Text)).ToList(), units);

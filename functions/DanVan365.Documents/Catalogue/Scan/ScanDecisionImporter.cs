@@ -19,7 +19,16 @@ public sealed class ScanDecisionImporter(ScanOptions? options = null) : IDecisio
     public TaskCatalogue Import(Stream stream, string name, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        var raw = ScanReader.Read(DecisionInput.ReadAll(stream, name), name, units, _options, out var layout);
+        return Import(DecisionInput.ReadAll(stream, name), name, units, _options);
+    }
+
+    /// <summary>Imports an image-only PDF that <see cref="PdfDecisionImporter"/> hands over, with the default options.</summary>
+    internal static TaskCatalogue ImportScannedPdf(byte[] pdf, string name, UnitDirectory units) =>
+        Import(pdf, name, units, ScanOptions.Default);
+
+    private static TaskCatalogue Import(byte[] bytes, string name, UnitDirectory units, ScanOptions options)
+    {
+        var raw = ScanReader.Read(bytes, name, units, options, out var layout);
         try
         {
             return CatalogueAssembler.Assemble(raw, units);
