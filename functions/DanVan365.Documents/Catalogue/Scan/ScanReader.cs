@@ -46,7 +46,7 @@ internal static class ScanReader
 
         if (inkedPages == 0)
         {
-            throw new InvalidInputException(name, 0,
+            throw new InvalidInputException(name, 1, 0,
                 "every page of the scan is blank: nothing to read. Check the scan. (Bản quét chỉ có trang trắng: hãy kiểm tra lại.)");
         }
 
