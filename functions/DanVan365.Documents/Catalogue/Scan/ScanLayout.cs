@@ -41,7 +41,9 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             {
                 // a cell OCR misread (a unit's name, a time frame): the grid's own cells instead, the cell flagged
                 _refused.UnionWith(_sources[ex.Line - 1].Length > 0 ? _sources[ex.Line - 1] : RowAt(ex.Line));
-                raw = ScanGridCatalogue.Build(name, numbered, _header, _footnotes, _after, _gridRows);
+                var renumbered = new HashSet<ScanRow>();
+                raw = ScanGridCatalogue.Build(name, numbered, _header, _footnotes, _after, _gridRows, renumbered);
+                _refused.UnionWith(renumbered.SelectMany(r => _sources[r.Line - 1]));
             }
         }
         catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > 0 && ex.Line <= _lines.Count)

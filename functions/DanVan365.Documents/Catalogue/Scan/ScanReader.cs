@@ -6,9 +6,10 @@ namespace DanVan365.Documents.Catalogue.Scan;
 
 /// <summary>
 /// The scan reader's pipeline: page images (<see cref="ScanPages"/>) → coloured ink dropped (<see cref="InkFilter"/>) →
-/// deskewed (<see cref="Deskew"/>) → the table's grid (<see cref="TableGrid"/>) → every cell and every text region
-/// outside the table cut out and OCR'd by one Tesseract process (<see cref="TesseractOcr"/>) → lines in the form the
-/// text importer reads (<see cref="ScanLayout"/>). The work folder is always deleted.
+/// deskewed (<see cref="Deskew"/>) → specks removed (<see cref="Despeckle"/>) → the table's grid
+/// (<see cref="TableGrid"/>) → every cell and every text region outside the table cut out and OCR'd by one Tesseract
+/// process (<see cref="TesseractOcr"/>) → lines in the form the text importer reads (<see cref="ScanLayout"/>). The work
+/// folder is always deleted.
 /// </summary>
 internal static class ScanReader
 {
@@ -31,6 +32,7 @@ internal static class ScanReader
         for (var p = 0; p < source.Count; p++)
         {
             var page = Prepare(source.Page(p), out var threshold, out var blank);
+            page = blank ? page : Despeckle.Clean(page, threshold, Despeckle.MaxArea(source.Dpi));
             if (blank)
             {
                 continue;
