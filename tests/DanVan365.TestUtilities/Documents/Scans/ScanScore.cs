@@ -52,7 +52,7 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
         }
         catch (InvalidInputException ex)
         {
-            refusal = ex.Message;
+            refusal = ex.Message + RawReading(bytes, file, units);
         }
 
         watch.Stop();
@@ -79,6 +79,22 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
         ArgumentNullException.ThrowIfNull(t);
         return $"{t.Code} [{t.Section}/{t.Parent}] {t.Title} | {t.Lead.Text} => {string.Join(",", t.Lead.Units)} | "
             + $"{t.Coordinating.Text} => {string.Join(",", t.Coordinating.Units)} | {t.TimeFrame} | notes {string.Join(",", t.Footnotes)}";
+    }
+
+    // What the reader itself gave before the catalogue's assembly refused it (a diagnosis for the figures).
+    private static string RawReading(byte[] bytes, string file, UnitDirectory units)
+    {
+        using var dir = new TempDir();
+        try
+        {
+            var raw = DecisionImporters.ReadRaw(dir.WriteBytes(file, bytes), units);
+            var codes = raw.Entries.Select(e => e.Code).ToList();
+            return $" [read before assembly: {codes.Count} entries ({string.Join(" ", codes)}), {raw.Scan?.Cells.Count ?? 0} cells]";
+        }
+        catch (InvalidInputException ex)
+        {
+            return $" [the reading itself refused: {ex.Message}]";
+        }
     }
 
     private static bool SameMetadata(Decision a, Decision b) => a.Number == b.Number && a.Date == b.Date && a.Signer == b.Signer
