@@ -15,6 +15,7 @@ public static class DecisionImporters
         {
             ".DOCX" => new DocxDecisionImporter(),
             ".PDF" => new PdfDecisionImporter(),
+            ".JSON" => new Json.JsonDecisionImporter(), // a reviewed copy (`danvan365 catalogue FILE --out COPY.json`)
             ".DOC" => throw new InvalidInputException(name, 0,
                 "legacy Word .doc is not supported: save the decision as .docx (Word .doc cũ không được hỗ trợ: hãy lưu quyết định thành " +
                 ".docx)"),
