@@ -1,11 +1,12 @@
 using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
+using DanVan365.Documents.Catalogue.Scan;
 
 namespace DanVan365.Documents.Catalogue;
 
-/// <summary>Picks the importer for a decision by its name's extension (.docx → Word, .pdf → PDF, anything else → text
-/// extraction).</summary>
+/// <summary>Picks the importer for a decision by its name's extension (.docx → Word, .pdf → PDF, .png .jpg .jpeg .tif .tiff →
+/// scan, anything else → text extraction).</summary>
 public static class DecisionImporters
 {
     public static IDecisionImporter ForName(string name)
@@ -16,6 +17,7 @@ public static class DecisionImporters
             ".DOCX" => new DocxDecisionImporter(),
             ".PDF" => new PdfDecisionImporter(),
             ".JSON" => new Json.JsonDecisionImporter(), // a reviewed copy (`danvan365 catalogue FILE --out COPY.json`)
+            ".PNG" or ".JPG" or ".JPEG" or ".TIF" or ".TIFF" => new ScanDecisionImporter(),
             ".DOC" => throw new InvalidInputException(name, 0,
                 "legacy Word .doc is not supported: save the decision as .docx (Word .doc cũ không được hỗ trợ: hãy lưu quyết định thành " +
                 ".docx)"),
@@ -51,7 +53,28 @@ public static class DecisionImporters
         {
             ".DOCX" => DocxDecisionImporter.Read(stream, path),
             ".PDF" => PdfDecisionImporter.ReadWithoutDirectory(stream, path),
+            ".PNG" or ".JPG" or ".JPEG" or ".TIF" or ".TIFF" => new ScanDecisionImporter().Read(stream, path, null),
             _ => TextDecisionImporter.ReadWithoutDirectory(stream, path),
+        };
+    }
+
+    /// <summary>
+    /// Reads a decision of any format into its raw catalogue (before assembly) with the directory; a scan (an image, or an
+    /// image-only PDF) comes back with <see cref="RawCatalogue.Scan"/> set.
+    /// </summary>
+    public static RawCatalogue ReadRaw(string path, UnitDirectory units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var ext = Path.GetExtension(path).ToUpperInvariant();
+        _ = ForName(path);
+        using var stream = OpenFile(path);
+        return ext switch
+        {
+            ".DOCX" => DocxDecisionImporter.Read(stream, path),
+            ".PDF" => PdfDecisionImporter.Read(stream, path, units),
+            ".JSON" => Json.JsonDecisionImporter.Read(stream, path),
+            ".PNG" or ".JPG" or ".JPEG" or ".TIF" or ".TIFF" => new ScanDecisionImporter().Read(stream, path, units),
+            _ => TextDecisionImporter.Read(stream, path, units),
         };
     }
 

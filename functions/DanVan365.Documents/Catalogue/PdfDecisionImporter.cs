@@ -3,6 +3,7 @@ using DanVan365.Core.Catalogue;
 using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
 using DanVan365.Documents.Catalogue.Pdf;
+using DanVan365.Documents.Catalogue.Scan;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -12,7 +13,8 @@ namespace DanVan365.Documents.Catalogue;
 /// Imports a decision from a PDF with a digital text layer (exported from Word or LibreOffice, possibly signed): the
 /// table is rebuilt from the words' positions by <see cref="PdfTableReader"/> and then read exactly as a text
 /// extraction, so the three forms give the same catalogue. A scan (no text), an encrypted, corrupt or oversized PDF
-/// is refused at once with a message saying what to do. Pages are first made upright and 2-up sheets split by
+/// is refused at once with a message saying what to do; an image-only PDF (a scan) goes to
+/// <see cref="ScanDecisionImporter"/>. Pages are first made upright and 2-up sheets split by
 /// <see cref="PdfPageNormaliser"/>; errors name file:page:line (the logical page, the line on it from the top).
 /// </summary>
 public sealed class PdfDecisionImporter : IDecisionImporter
@@ -28,7 +30,12 @@ public sealed class PdfDecisionImporter : IDecisionImporter
     public static RawCatalogue Read(Stream stream, string name, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        var lines = ReadPlacedLines(stream, name);
+        var lines = ReadPlacedLines(stream, name, out var scan);
+        if (scan is not null)
+        {
+            return ScanDecisionImporter.ReadScannedPdf(scan, name, units);
+        }
+
         try
         {
             return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t.Text)).ToList(), units);
@@ -45,16 +52,24 @@ public sealed class PdfDecisionImporter : IDecisionImporter
     /// <see cref="TextDecisionImporter.ReadWithoutDirectory"/>).</summary>
     public static RawCatalogue ReadWithoutDirectory(Stream stream, string name)
     {
-        var lines = ReadLines(stream, name);
-        return TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t)).ToList(), null);
+        var lines = ReadPlacedLines(stream, name, out var scan);
+        return scan is not null
+            ? ScanDecisionImporter.ReadScannedPdf(scan, name, null)
+            : TextDecisionImporter.Read(name, lines.Select((t, i) => new NumberedLine(i + 1, t.Text)).ToList(), null);
     }
 
     /// <summary>The decision's text rebuilt from the PDF's layout (one string per line).</summary>
-    public static IReadOnlyList<string> ReadLines(Stream stream, string name) => [.. ReadPlacedLines(stream, name).Select(l => l.Text)];
-
-    // The rebuilt lines, each with the logical page and the line on that page where it starts.
-    private static IReadOnlyList<PdfTextLine> ReadPlacedLines(Stream stream, string name)
+    public static IReadOnlyList<string> ReadLines(Stream stream, string name)
     {
+        var lines = ReadPlacedLines(stream, name, out var scan);
+        return scan is null ? [.. lines.Select(l => l.Text)] : throw NoTextLayer(name);
+    }
+
+    // The rebuilt lines, each with the logical page and the line on that page where it starts; an image-only PDF (a scan)
+    // gives no lines and its bytes in scan, for the scan reader.
+    private static IReadOnlyList<PdfTextLine> ReadPlacedLines(Stream stream, string name, out byte[]? scan)
+    {
+        scan = null;
         var bytes = DecisionInput.ReadAll(stream, name);
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
         {
@@ -95,11 +110,8 @@ public sealed class PdfDecisionImporter : IDecisionImporter
                 var pages = PdfPageNormaliser.Normalise(document.GetPages());
                 if (!pages.Any(p => p.Glyphs.Any(l => !l.IsBlank)))
                 {
-                    throw new InvalidInputException(name, 1, 0,
-                        "the PDF has no text layer (a scanned image): ask for the digital file (.docx or the PDF exported from Word), or " +
-                            "run OCR on it first. "
-                        + "(Tệp PDF là bản quét, không có lớp chữ: hãy xin bản điện tử (.docx hoặc PDF xuất từ Word), hoặc nhận dạng chữ " +
-                            "(OCR) trước.)");
+                    scan = bytes; // no text layer: a scan, read by OCR (Scan/ScanDecisionImporter)
+                    return [];
                 }
 
                 var bodySize = PdfLines.BodySize(pages.SelectMany(p => p.Glyphs));
@@ -116,6 +128,10 @@ public sealed class PdfDecisionImporter : IDecisionImporter
             }
         }
     }
+
+    private static InvalidInputException NoTextLayer(string name) => new(name, 1, 0,
+        "the PDF has no text layer (a scanned image): its text is read by OCR only when the decision is imported. "
+        + "(Tệp PDF là bản quét, không có lớp chữ: chữ chỉ được nhận dạng (OCR) khi nhập quyết định.)");
 
     private static bool CanRead(PdfDocument document)
     {
