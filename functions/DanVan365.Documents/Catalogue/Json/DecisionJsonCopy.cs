@@ -85,14 +85,16 @@ public static class DecisionJsonCopy
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    internal static string GenreCode(DocumentGenre genre) => genre switch
+    /// <summary>The genre's code, as `catalogue --format json` writes it.</summary>
+    public static string GenreCode(DocumentGenre genre) => genre switch
     {
         DocumentGenre.PlanProse => "plan-prose",
         DocumentGenre.PlanAppendixTable => "plan-appendix-table",
         _ => "decision-table",
     };
 
-    internal static string ColumnCode(ScannedColumn column) => column switch
+    /// <summary>The column's code in the copy ("number", "title", "lead", "coordinating", "time", "text").</summary>
+    public static string ColumnCode(ScannedColumn column) => column switch
     {
         ScannedColumn.Number => "number",
         ScannedColumn.Title => "title",
