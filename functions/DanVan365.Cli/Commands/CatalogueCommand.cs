@@ -13,8 +13,8 @@ internal static class CatalogueCommand
         var file =
             new Argument<string>("file")
             {
-                Description = "The decision or plan: a UTF-8 text extraction (.txt), .docx, .pdf, a scan (.png .jpg .tif) or a reviewed copy " +
-                    "(.json).",
+                Description = "The decision or plan: a UTF-8 text extraction (.txt), .docx, .pdf, a scan (.png .jpg .tif) " +
+                    "or a reviewed copy (.json).",
             };
         var unitsOption = new Option<string?>("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
         var format =

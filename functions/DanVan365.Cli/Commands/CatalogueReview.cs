@@ -36,7 +36,8 @@ internal static class CatalogueReview
             ? string.Create(CultureInfo.InvariantCulture,
                 $"Không có ô nào dưới ngưỡng tin cậy {threshold}/100 chưa được rà soát ({scan.Cells.Count} ô, {scan.Pages} trang).\n")
             : string.Create(CultureInfo.InvariantCulture,
-                $"Cần rà soát {low.Count} ô dưới ngưỡng tin cậy {threshold}/100 (trên tổng số {scan.Cells.Count} ô, {scan.Pages} trang).\n"));
+                $"Cần rà soát {low.Count} ô dưới ngưỡng tin cậy {threshold}/100 " +
+                $"(trên tổng số {scan.Cells.Count} ô, {scan.Pages} trang).\n"));
         return sb.ToString();
     }
 
@@ -66,7 +67,7 @@ internal static class CatalogueReview
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
             {
                 if (ext == ".JSON")
                 {
@@ -91,6 +92,7 @@ internal static class CatalogueReview
         return low == 0
             ? $"Đã ghi bản sao {kind}: {path}.\n"
             : $"Đã ghi bản sao {kind}: {path} ({low.ToString(CultureInfo.InvariantCulture)} ô cần rà soát" +
-                $"{(ext == ".DOCX" ? ", tô màu vàng" : string.Empty)}); sửa và đánh dấu đã rà soát rồi nhập bản sao này thay cho bản quét.\n";
+                $"{(ext == ".DOCX" ? ", tô màu vàng" : string.Empty)}); " +
+                "sửa và đánh dấu đã rà soát rồi nhập bản sao này thay cho bản quét.\n";
     }
 }

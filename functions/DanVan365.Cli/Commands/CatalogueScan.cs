@@ -66,7 +66,9 @@ internal static class CatalogueScan
             await context.Error.WriteLineAsync(warning.ToString().AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
-        var text = format == "json" ? CatalogueScanOutput.Json(catalogue) : CatalogueOutput.Table(catalogue, units) + Summary(catalogue.Scan!);
+        var text = format == "json"
+            ? CatalogueScanOutput.Json(catalogue)
+            : CatalogueOutput.Table(catalogue, units) + Summary(catalogue.Scan!);
         await context.Out.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
         return CliApp.Ok;
     }

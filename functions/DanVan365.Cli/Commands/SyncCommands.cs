@@ -39,7 +39,10 @@ internal static class SyncCommands
     public static Command Sync(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string>("file") { Description = "The decision (.txt text extraction, .docx, .pdf, a scan or a reviewed .json copy)." };
+        var file = new Argument<string>("file")
+        {
+            Description = "The decision (.txt text extraction, .docx, .pdf, a scan or a reviewed .json copy).",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (action and changed fields per entry); write nothing." };
         var acceptOcr = SyncScanGate.AcceptOcrOption();
         var command = new Command("sync",

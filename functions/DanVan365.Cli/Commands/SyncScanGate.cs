@@ -19,7 +19,8 @@ internal static class SyncScanGate
         if (accepted.Count > 0)
         {
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Đã chấp nhận {accepted.Count} ô đọc từ bản quét có độ tin cậy thấp mà chưa được rà soát (--accept-ocr).")).ConfigureAwait(false);
+                $"Đã chấp nhận {accepted.Count} ô đọc từ bản quét có độ tin cậy thấp mà chưa được rà soát (--accept-ocr)."))
+                .ConfigureAwait(false);
         }
     }
 }

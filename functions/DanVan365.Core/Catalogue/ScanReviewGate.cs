@@ -55,7 +55,9 @@ public static class ScanReviewGate
         ArgumentNullException.ThrowIfNull(cell);
         var row = cell.Row.Length == 0
             ? "ngoài bảng"
-            : cell.Column == ScannedColumn.Title && !cell.Row.Contains('.', StringComparison.Ordinal) ? $"mục {cell.Row}" : $"nhiệm vụ {cell.Row}";
+            : cell.Column == ScannedColumn.Title && !cell.Row.Contains('.', StringComparison.Ordinal)
+                ? $"mục {cell.Row}"
+                : $"nhiệm vụ {cell.Row}";
         return string.Create(CultureInfo.InvariantCulture,
             $"Trang {cell.Page}, {row}, cột {ColumnName(cell.Column)} (x {cell.Box.X}, y {cell.Box.Y}): “{cell.Text}” — " +
             $"độ tin cậy {Math.Floor(cell.Confidence):0}/100");

@@ -22,7 +22,8 @@ public class ScanReviewGateTests
         var ex = Assert.Throws<InvalidInputException>(() => ScanReviewGate.Check(catalogue, "qd-quet.pdf", acceptOcr: false));
 
         var lines = ex.Message.Split('\n');
-        Assert.StartsWith("qd-quet.pdf:0: 3 cell(s) of the scan were read below the confidence threshold 80", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("qd-quet.pdf:0: 3 cell(s) of the scan were read below the confidence threshold 80", lines[0],
+            StringComparison.Ordinal);
         Assert.Contains("(3 ô của bản quét có độ tin cậy dưới 80 chưa được rà soát", lines[0], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
         var lead = raw.Scan!.Cells.Single(c => c.Row == "2.6" && c.Column == ScannedColumn.Lead);

@@ -33,8 +33,8 @@ public static class DecisionDocxCopy
         if (raw.Genre != DocumentGenre.DecisionTable)
         {
             throw new InvalidInputException(raw.File, 0,
-                "a plan cannot be written as a Word copy: write a .json copy instead (kế hoạch không ghi được thành bản sao Word: hãy dùng " +
-                ".json)");
+                "a plan cannot be written as a Word copy: write a .json copy instead " +
+                "(kế hoạch không ghi được thành bản sao .docx: hãy dùng .json)");
         }
 
         var low = (raw.Scan?.NeedsReview ?? []).ToList();
@@ -56,7 +56,8 @@ public static class DecisionDocxCopy
         if (low.Count > 0)
         {
             body.Append(Paragraph(
-                $"Ghi chú: {low.Count.ToString(CultureInfo.InvariantCulture)} ô tô màu vàng được đọc từ bản quét với độ tin cậy thấp; hãy đối chiếu với bản giấy, sửa nếu cần, " +
+                $"Ghi chú: {low.Count.ToString(CultureInfo.InvariantCulture)} ô tô màu vàng được đọc từ bản quét với độ tin cậy thấp; " +
+                "hãy đối chiếu với bản giấy, sửa nếu cần, " +
                 "rồi nhập tệp này thay cho bản quét."));
         }
 

@@ -61,7 +61,8 @@ public sealed class JsonDecisionImporter : IDecisionImporter
             var version = f.Int(root, "$", "version");
             if (version != DecisionJsonCopy.Version)
             {
-                throw f.Error("$.version", $"unknown version {version.ToString(CultureInfo.InvariantCulture)}: this program reads version " +
+                throw f.Error("$.version", $"unknown version {version.ToString(CultureInfo.InvariantCulture)}: " +
+                    "this program reads version " +
                     $"{DecisionJsonCopy.Version.ToString(CultureInfo.InvariantCulture)} (phiên bản bản sao không được hỗ trợ)");
             }
 
@@ -156,7 +157,8 @@ public sealed class JsonDecisionImporter : IDecisionImporter
             var boxPath = path + ".box";
             f.Members(box, boxPath, ["x", "y", "width", "height"]);
             return new ScannedCell(f.Int(c, path, "page"), f.Text(c, path, "row"), Column(f, c, path),
-                new PixelBox(f.Int(box, boxPath, "x"), f.Int(box, boxPath, "y"), f.Int(box, boxPath, "width"), f.Int(box, boxPath, "height")),
+                new PixelBox(f.Int(box, boxPath, "x"), f.Int(box, boxPath, "y"), f.Int(box, boxPath, "width"),
+                    f.Int(box, boxPath, "height")),
                 f.Text(c, path, "text"), f.Number(c, path, "confidence", 0, 100))
             {
                 Reviewed = f.Bool(c, path, "reviewed"),
@@ -215,7 +217,9 @@ public sealed class JsonDecisionImporter : IDecisionImporter
         public JsonElement Object(JsonElement owner, string path, string name)
         {
             var v = owner.GetProperty(name);
-            return v.ValueKind == JsonValueKind.Object ? v : throw Error(path + "." + name, $"\"{name}\" must be an object (phải là đối tượng)");
+            return v.ValueKind == JsonValueKind.Object
+                ? v
+                : throw Error(path + "." + name, $"\"{name}\" must be an object (phải là đối tượng)");
         }
 
         public IEnumerable<(JsonElement Item, string Path)> Items(JsonElement owner, string path, string name)
@@ -257,8 +261,13 @@ public sealed class JsonDecisionImporter : IDecisionImporter
         public double Number(JsonElement owner, string path, string name, double min, double max)
         {
             var v = owner.GetProperty(name);
-            return v.ValueKind == JsonValueKind.Number && v.GetDouble() is var d && d >= min && d <= max ? d : throw Error(path + "." + name,
-                string.Create(CultureInfo.InvariantCulture, $"\"{name}\" must be a number from {min} to {max} (phải là số từ {min} đến {max})"));
+            if (v.ValueKind == JsonValueKind.Number && v.GetDouble() is var d && d >= min && d <= max)
+            {
+                return d;
+            }
+
+            throw Error(path + "." + name, string.Create(CultureInfo.InvariantCulture,
+                $"\"{name}\" must be a number from {min} to {max} (phải là số từ {min} đến {max})"));
         }
 
         public bool Bool(JsonElement owner, string path, string name)
