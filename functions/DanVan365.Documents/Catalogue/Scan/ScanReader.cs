@@ -4,14 +4,155 @@ using DanVan365.Core.Units;
 
 namespace DanVan365.Documents.Catalogue.Scan;
 
-/// <summary>The scan reader's pipeline: page images → cleaned, deskewed pages → grid → OCR → text importer.</summary>
+/// <summary>
+/// The scan reader's pipeline: page images (<see cref="ScanPages"/>) → coloured ink dropped (<see cref="InkFilter"/>) →
+/// deskewed (<see cref="Deskew"/>) → the table's grid (<see cref="TableGrid"/>) → every cell and every text region
+/// outside the table cut out and OCR'd by one Tesseract process (<see cref="TesseractOcr"/>) → lines in the form the
+/// text importer reads (<see cref="ScanLayout"/>). The work folder is always deleted.
+/// </summary>
 internal static class ScanReader
 {
+    /// <summary>Share of a page's pixels that must be ink for the page not to be blank.</summary>
+    private const double BlankInkShare = 0.0005;
+
     public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options)
     {
-        _ = bytes;
-        _ = units;
-        _ = options;
-        throw new InvalidInputException(name, 0, "scanned decisions are not read yet (chưa đọc được bản quét)");
+        using var folder = new ScanWorkFolder();
+        var source = ScanPages.Open(bytes, name, options, folder);
+        var pieces = new List<ScanPiece>();
+        var tablePages = 0;
+        var inkedPages = 0;
+        var rowBase = 0;
+        for (var p = 0; p < source.Count; p++)
+        {
+            var page = Prepare(source.Page(p), out var threshold, out var blank);
+            if (blank)
+            {
+                continue;
+            }
+
+            inkedPages++;
+            var grid = TableGrid.Find(page, threshold, source.Dpi);
+            tablePages += grid is null ? 0 : 1;
+            pieces.AddRange(Cut(page, threshold, p + 1, grid, tablePages == 0, ref rowBase, source.Dpi));
+        }
+
+        if (inkedPages == 0)
+        {
+            throw new InvalidInputException(name, 0,
+                "every page of the scan is blank: nothing to read. Check the scan. (Bản quét chỉ có trang trắng: hãy kiểm tra lại.)");
+        }
+
+        if (tablePages == 0)
+        {
+            throw new InvalidInputException(name, 0,
+                "no catalogue table found in the scan: no ruled table with the five columns TT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan " +
+                "phối hợp, Thời gian thực hiện. Check that this is the decision's annex, or use the .docx. (Không tìm thấy bảng danh " +
+                "mục trong bản quét: hãy kiểm tra lại hoặc dùng bản .docx.)");
+        }
+
+        var toRead = pieces.Where(x => x.Image is not null).ToList();
+        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!)], "ocr", folder, options, name);
+        for (var i = 0; i < toRead.Count; i++)
+        {
+            toRead[i].Lines = lines[i];
+        }
+
+        return new ScanLayout(name, pieces).Read(units, options.ReviewThreshold, source.Count, source.Dpi);
+    }
+
+    /// <summary>Colour → grey without coloured ink → deskewed; the ink threshold; blank when (almost) no ink.</summary>
+    internal static GreyPage Prepare(ColourPage colour, out int threshold, out bool blank)
+    {
+        var grey = InkFilter.ToGrey(colour);
+        threshold = InkFilter.OtsuThreshold(grey);
+        var t = threshold;
+        blank = grey.Pixels.Count(v => v < t) < grey.Pixels.Length * BlankInkShare;
+        if (blank)
+        {
+            return grey;
+        }
+
+        var angle = Deskew.FindAngle(grey, threshold);
+        return Deskew.Rotate(grey, angle);
+    }
+
+    // The page cut into pieces: each table cell, and the text regions above the table (before it, on the pages up to
+    // the table's first), below it (after it) and below the footnote separator (footnotes); a page without a table is one
+    // region.
+    private static IEnumerable<ScanPiece> Cut(GreyPage page, int threshold, int number, PageGrid? grid, bool beforeTable, ref int rowBase,
+        int dpi)
+    {
+        var pieces = new List<ScanPiece>();
+        var whole = new PixelBox(0, 0, page.Width, page.Height);
+        if (grid is null)
+        {
+            pieces.Add(Piece(page, threshold, number, beforeTable ? PieceKind.Before : PieceKind.After, -1, null, whole, dpi));
+            return pieces;
+        }
+
+        var seenTable = rowBase > 0;
+        pieces.Add(Piece(page, threshold, number, seenTable ? PieceKind.After : PieceKind.Before, -1, null,
+            new PixelBox(0, 0, page.Width, Math.Max(1, grid.Top - 2)), dpi));
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            foreach (var cell in grid.Rows[r].Cells)
+            {
+                pieces.Add(Piece(page, threshold, number, PieceKind.Cell, rowBase + r, cell, cell.Box, dpi));
+            }
+        }
+
+        rowBase += grid.Rows.Count;
+        var below = grid.Bottom + 3;
+        var end = grid.Separator ?? page.Height;
+        pieces.Add(Piece(page, threshold, number, PieceKind.After, -1, null, new PixelBox(0, below, page.Width, Math.Max(1, end - below)),
+            dpi));
+        if (grid.Separator is { } separator)
+        {
+            var from = separator + Math.Max(3, dpi / 50);
+            pieces.Add(Piece(page, threshold, number, PieceKind.Footnote, -1, null,
+                new PixelBox(0, from, page.Width, Math.Max(1, page.Height - from)), dpi));
+        }
+
+        return pieces;
+    }
+
+    private static ScanPiece Piece(GreyPage page, int threshold, int number, PieceKind kind, int row, GridCell? cell, PixelBox box, int dpi)
+    {
+        var image = page.Crop(box.X, box.Y, box.Width, box.Height);
+        return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null);
+    }
+
+    // Ink that is more than specks: pixels with at least two inked neighbours, more than a few letters' worth of dots.
+    private static bool HasInk(GreyPage image, int threshold, int dpi)
+    {
+        var needed = Math.Max(4, dpi * dpi / 9000);
+        var count = 0;
+        for (var y = 1; y < image.Height - 1; y++)
+        {
+            for (var x = 1; x < image.Width - 1; x++)
+            {
+                if (image[x, y] >= threshold)
+                {
+                    continue;
+                }
+
+                var neighbours = 0;
+                for (var j = -1; j <= 1; j++)
+                {
+                    for (var i = -1; i <= 1; i++)
+                    {
+                        neighbours += (i != 0 || j != 0) && image[x + i, y + j] < threshold ? 1 : 0;
+                    }
+                }
+
+                if (neighbours >= 2 && ++count >= needed)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

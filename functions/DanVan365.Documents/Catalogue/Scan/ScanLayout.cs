@@ -1,0 +1,235 @@
+using System.Text.RegularExpressions;
+using DanVan365.Core.Catalogue;
+using DanVan365.Core.Errors;
+using DanVan365.Core.Text;
+using DanVan365.Core.Units;
+
+namespace DanVan365.Documents.Catalogue.Scan;
+
+/// <summary>
+/// Lays what OCR read out as the lines <see cref="PdfDecisionImporter"/> rebuilds from a digital PDF, and reads them with
+/// the same <see cref="TextDecisionImporter"/>: the text before the table line by line; the header once (repeated
+/// headers on later pages dropped); each row as its code, then each non-empty cell on its own line (a section: its
+/// title); a row at the top of a page with an empty TT cell continues the row before; the footnotes after a
+/// "__________" line; then the rest. Errors point at page:line (the line on the page, counted over what was read), and
+/// every cell is kept with its page, row code, column, box and confidence (<see cref="ScanReading"/>).
+/// </summary>
+internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> pieces)
+{
+    private readonly List<(string Text, int Page)> _lines = [];
+    private readonly List<ScanPiece[]> _sources = [];
+    private readonly Dictionary<ScanPiece, int> _rowOfCell = [];
+    private readonly List<(int First, int Last, string Code)> _rows = [];
+    private readonly List<ScanRow> _gridRows = [];
+    private readonly HashSet<ScanPiece> _refused = [];
+    private int _header;
+    private int _footnotes = -1;
+    private int _after;
+
+    public RawCatalogue Read(UnitDirectory? units, double threshold, int pages, int dpi)
+    {
+        Lay();
+        if (Environment.GetEnvironmentVariable("DANVAN365_SCAN_DUMP") is { Length: > 0 } dump)
+        {
+            File.WriteAllLines(dump, _lines.Select(l => l.Page + "\t" + l.Text));
+            Directory.CreateDirectory(dump + ".img");
+            foreach (var piece in pieces.Where(p => p.Image is not null))
+            {
+                File.WriteAllBytes($"{dump}.img/{piece.Page}-{piece.Row}-{piece.Cell?.FirstColumn}.pgm", piece.Image!.ToPgm(10));
+            }
+
+            File.WriteAllLines(dump + ".cells", pieces.Select(p => $"{p.Page} {p.Kind} {p.Row} {p.Cell?.FirstColumn} {p.Confidence} | {p.Text}"));
+        }
+
+        var numbered = _lines.Select((l, i) => new NumberedLine(i + 1, l.Text)).ToList();
+        RawCatalogue raw;
+        try
+        {
+            try
+            {
+                raw = TextDecisionImporter.Read(name, numbered, units);
+            }
+            catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > _header + 1 && ex.Line <= _after)
+            {
+                // a cell OCR misread (a unit's name, a time frame): the grid's own cells instead, the cell flagged
+                _refused.UnionWith(_sources[ex.Line - 1].Length > 0 ? _sources[ex.Line - 1] : RowAt(ex.Line));
+                raw = ScanGridCatalogue.Build(name, numbered, _header, _footnotes, _after, _gridRows);
+            }
+        }
+        catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > 0 && ex.Line <= _lines.Count)
+        {
+            var page = _lines[ex.Line - 1].Page;
+            var onPage = _lines.Take(ex.Line).Count(l => l.Page == page);
+            throw new InvalidInputException(name, page, onPage, ex.Reason, ex);
+        }
+
+        return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
+    }
+
+    private void Lay()
+    {
+        AddRegions(PieceKind.Before);
+        var cells = pieces.Where(p => p.Kind == PieceKind.Cell).GroupBy(p => p.Row).OrderBy(g => g.Key).ToList();
+        var header = cells.Count > 0 ? cells[0].ToList() : [];
+        _header = _lines.Count;
+        Add(string.Join(' ', header.Select(c => c.Text).Where(t => t.Length > 0)), header.FirstOrDefault()?.Page ?? 1);
+        var rows = new List<List<ScanPiece>>();
+        var lastPage = header.FirstOrDefault()?.Page ?? 0;
+        foreach (var row in cells.Skip(1))
+        {
+            var list = row.OrderBy(c => c.Cell!.FirstColumn).ToList();
+            var firstOnPage = list[0].Page != lastPage;
+            lastPage = list[0].Page;
+            if ((firstOnPage && IsHeader(list)) || IsRepeatedHeader(list))
+            {
+                continue; // the header repeated on a later page
+            }
+
+            if (list[0].Text.Length == 0 && rows.Count > 0)
+            {
+                rows[^1].AddRange(list); // an empty TT cell: the row before, continued (from the page before)
+            }
+            else
+            {
+                rows.Add(list);
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            Emit(row);
+        }
+
+        var footnotes = pieces.Where(p => p.Kind == PieceKind.Footnote).SelectMany(p => p.Lines.Select(l => (l, p.Page))).ToList();
+        if (footnotes.Count > 0)
+        {
+            _footnotes = _lines.Count;
+            Add("__________", footnotes[0].Page);
+            foreach (var (line, page) in footnotes)
+            {
+                Add(FootnoteMarkRegex().Replace(VietnameseText.Normalize(line.Text), "$1 "), page);
+            }
+        }
+
+        _after = _lines.Count;
+        AddRegions(PieceKind.After);
+    }
+
+    // A row: its code, then its cells' text by column (a section row or an all-digit code: the title as one line).
+    private void Emit(List<ScanPiece> row)
+    {
+        var first = _lines.Count + 1;
+        var code = row[0].Text;
+        Add(code, row[0].Page, row[0]);
+        var byColumn = row.Where(c => c.Cell!.FirstColumn > 0).GroupBy(c => c.Cell!.FirstColumn).OrderBy(g => g.Key).ToList();
+        if (code.All(char.IsAsciiDigit))
+        {
+            var title = OcrText.Join(byColumn.SelectMany(g => g).SelectMany(Lines));
+            Add(title, row[0].Page, [.. byColumn.SelectMany(g => g)]);
+            _gridRows.Add(new ScanRow(code, first, true, [title, string.Empty, string.Empty, string.Empty], [first + 1, 0, 0, 0]));
+        }
+        else
+        {
+            var texts = new string[4];
+            var lines = new int[4];
+            foreach (var column in byColumn)
+            {
+                var text = OcrText.Join(column.SelectMany(Lines));
+                if (text.Length > 0 && column.Key is >= 1 and <= 4)
+                {
+                    Add(text, column.First(c => c.Text.Length > 0).Page, [.. column]);
+                    (texts[column.Key - 1], lines[column.Key - 1]) = (text, _lines.Count);
+                }
+            }
+
+            _gridRows.Add(new ScanRow(code, first, false, [.. texts.Select(t => t ?? string.Empty)], lines));
+        }
+
+        foreach (var cell in row)
+        {
+            _rowOfCell[cell] = _rows.Count;
+        }
+
+        _rows.Add((first, _lines.Count, code));
+    }
+
+    private static IEnumerable<(OcrLine, int)> Lines(ScanPiece cell) => cell.Lines.Select(l => (l, cell.Image?.Width ?? 0));
+
+    private void AddRegions(PieceKind kind)
+    {
+        foreach (var piece in pieces.Where(p => p.Kind == kind))
+        {
+            foreach (var line in piece.Lines)
+            {
+                Add(VietnameseText.Normalize(line.Text), piece.Page);
+            }
+        }
+    }
+
+    private void Add(string text, int page, params ScanPiece[] sources)
+    {
+        _lines.Add((text, page));
+        _sources.Add(sources);
+    }
+
+    // The cells of the row that the line belongs to.
+    private IEnumerable<ScanPiece> RowAt(int line)
+    {
+        var row = _rows.FindIndex(r => line >= r.First && line <= r.Last);
+        return row < 0 ? [] : _rowOfCell.Where(c => c.Value == row).Select(c => c.Key);
+    }
+
+    private static bool IsHeader(List<ScanPiece> row)
+    {
+        var key = VietnameseText.MatchKey(string.Join(' ', row.Select(c => c.Text)));
+        return key.StartsWith("tt", StringComparison.Ordinal) || key.StartsWith("stt", StringComparison.Ordinal)
+            || key.Contains("nhiệm vụ", StringComparison.Ordinal);
+    }
+
+    // The header in the middle of the table (a table continued under a repeated header): TT, then "Nhiệm vụ".
+    private static bool IsRepeatedHeader(List<ScanPiece> row) =>
+        VietnameseText.MatchKey(row[0].Text) is "tt" or "stt" && row.Count > 1
+        && VietnameseText.MatchKey(row[1].Text).Contains("nhiệm vụ", StringComparison.Ordinal);
+
+    // Every cell (the header's left out) and every line of text outside the table, with the row code the importer gave.
+    private List<ScannedCell> Cells(RawCatalogue raw)
+    {
+        var codes = new string[_rows.Count];
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            var (first, last, code) = _rows[r];
+            codes[r] = raw.Entries.FirstOrDefault(e => e.Line >= first && e.Line <= last)?.Code
+                ?? raw.Sections.FirstOrDefault(s => s.Line >= first && s.Line <= last)?.Code ?? code;
+        }
+
+        var result = new List<ScannedCell>();
+        foreach (var piece in pieces)
+        {
+            if (piece.Kind == PieceKind.Cell && _rowOfCell.TryGetValue(piece, out var row))
+            {
+                var confidence = _refused.Contains(piece) ? 0 : piece.Confidence;
+                result.Add(new ScannedCell(piece.Page, codes[row], Column(piece.Cell!), piece.Box, piece.Text, confidence));
+            }
+            else if (piece.Kind != PieceKind.Cell)
+            {
+                result.AddRange(piece.Lines.Select(l => new ScannedCell(piece.Page, string.Empty, ScannedColumn.Text,
+                    new PixelBox(piece.Box.X + l.Box.X, piece.Box.Y + l.Box.Y, l.Box.Width, l.Box.Height), VietnameseText.Normalize(l.Text),
+                    l.Confidence)));
+            }
+        }
+
+        return result;
+    }
+
+    private static ScannedColumn Column(GridCell cell) => cell.FirstColumn switch
+    {
+        0 => ScannedColumn.Number,
+        1 => ScannedColumn.Title,
+        2 => ScannedColumn.Lead,
+        3 => ScannedColumn.Coordinating,
+        _ => ScannedColumn.Time,
+    };
+
+    [GeneratedRegex(@"^(\d{1,2})(?=\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex FootnoteMarkRegex();
+}
