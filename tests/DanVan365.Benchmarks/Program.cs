@@ -10,10 +10,15 @@ switch (which)
         return await SyncBenchmark.RunAsync().ConfigureAwait(false);
     case "import":
         return ImportBenchmark.Run();
+    case "scans":
+        return ScanBenchmark.Run(args.Skip(1).ToArray());
+    case "scan-corpus":
+        return ScanCorpusWriter.Run(args.Skip(1).ToArray());
     case "report":
         await ReportBenchmark.RunAsync().ConfigureAwait(false);
         return 0;
     default:
-        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency] | sync | report | import");
+        Console.WriteLine("usage: DanVan365.Benchmarks emulator [seconds-per-phase] [concurrency] | sync | report | import"
+            + " | scans [PROFILE…] | scan-corpus DIR");
         return which == "help" ? 0 : 2;
 }
