@@ -162,7 +162,10 @@ public static class DecisionDocxCopy
                 table.Append(new TableRow(Cell(s.Code, Flagged(low, s.Code, ScannedColumn.Number)), title));
             }
 
-            var shown = e.Parent is null ? e.Code : e.Code[(e.Parent.Length + 1)..];
+            // a sub-item shows its letter ("a"), as the decision writes it; a code OCR misread is shown whole
+            var shown = e.Parent is not null && e.Code.StartsWith(e.Parent + ".", StringComparison.Ordinal)
+                ? e.Code[(e.Parent.Length + 1)..]
+                : e.Code;
             var titleCell = Cell(e.Title, Flagged(low, e.Code, ScannedColumn.Title));
             var paragraph = titleCell.GetFirstChild<Paragraph>()!;
             foreach (var mark in e.Footnotes)
