@@ -42,7 +42,8 @@ public static class ScanReviewGate
         var lines = string.Join('\n', low.Select(Describe));
         throw new InvalidInputException(file, 0,
             $"{count} cell(s) of the scan were read below the confidence threshold {threshold} and not reviewed: review them in the " +
-            "copy written by `danvan365 catalogue FILE --out COPY.docx|COPY.json` and import that copy, or pass --accept-ocr " +
+            "copy written by `danvan365 catalogue FILE --out COPY.docx|COPY.json` and import that copy (or run `danvan365 sync` " +
+            "with --accept-ocr) " +
             $"({count} ô của bản quét có độ tin cậy dưới {threshold} chưa được rà soát: hãy rà soát bản sao rồi nhập bản sao đó)\n" +
             lines);
     }
