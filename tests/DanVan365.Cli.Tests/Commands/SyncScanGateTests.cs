@@ -56,4 +56,25 @@ public class SyncScanGateTests
         Assert.DoesNotContain("--accept-ocr", output, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 ", RegexOptions.Multiline), output);
     }
+
+    [Fact]
+    public async Task Sync_WordCopyOfAnUnreviewedScan_IsTheReviewedCopyAndSyncs()
+    {
+        using var dir = new TempDir();
+        var scan = ScannedCatalogues.WriteJsonCopy(dir.Path, name: "qd-quet.json");
+        var word = dir.File("qd-673-ban-sao.docx");
+
+        var written = await Run("catalogue", scan, "--out", word);
+        var table = await Run("catalogue", scan);
+        var (exit, output, _) = await Run("sync", word, "--data", dir.File("data"));
+
+        Assert.Equal(0, written.Exit);
+        Assert.Contains("(3 ô cần rà soát, tô màu vàng)", written.Out, StringComparison.Ordinal);
+        Assert.Equal(0, table.Exit);
+        Assert.Contains("Bản quét: ", table.Out, StringComparison.Ordinal);
+        Assert.Contains(" ô, 3 ô dưới ngưỡng tin cậy 80/100 cần rà soát", table.Out, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("--accept-ocr", output, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"^lists: created=87 updated=0 archived=0 unchanged=0 ", RegexOptions.Multiline), output);
+    }
 }
