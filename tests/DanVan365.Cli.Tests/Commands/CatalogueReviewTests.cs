@@ -135,6 +135,19 @@ public class CatalogueReviewTests
     }
 
     [Fact]
+    public async Task Catalogue_OutPlanAsWord_RefusedWritingNothing()
+    {
+        using var dir = new TempDir();
+
+        var (exit, output, err) = await Run("catalogue", TestData.PlanProsePath, "--out", dir.File("ban-sao.docx"));
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("write a .json copy instead", err, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
     public async Task Catalogue_ScanWhoseUnitNameOcrMisread_JsonPrintsRawEntriesWithTheProblem()
     {
         using var dir = new TempDir();

@@ -46,6 +46,22 @@ public class JsonDecisionImporterTests
         Assert.Equal(CatalogueDump.Describe(Bundled.Catalogue), CatalogueDump.Describe(catalogue));
     }
 
+    public static TheoryData<string> BundledForms => [TestData.DecisionTextPath, TestData.PlanProsePath, TestData.PlanAppendixPath];
+
+    [Theory]
+    [MemberData(nameof(BundledForms))]
+    public void Import_CopyOfEachGenre_SameCatalogueAsTheOriginal(string path)
+    {
+        using var dir = new TempDir();
+        var copy = dir.Write("ban-sao.json", DecisionJsonCopy.Write(DecisionImporters.ReadRaw(path, Bundled.Units)));
+
+        var original = DecisionImporters.Import(path, Bundled.Units);
+        var back = DecisionImporters.Import(copy, Bundled.Units);
+
+        Assert.Equal(original.Genre, back.Genre);
+        Assert.Equal(CatalogueDump.Describe(original), CatalogueDump.Describe(back));
+    }
+
     [Fact]
     public void Read_ScannedCopy_KeepsCellsConfidenceAndReviews()
     {
