@@ -3,6 +3,7 @@ using DanVan365.Documents.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Catalogue;
 using DanVan365.TestUtilities.Documents;
+using DanVan365.TestUtilities.Documents.Scans;
 
 namespace DanVan365.Documents.Tests.Catalogue;
 
@@ -10,13 +11,27 @@ namespace DanVan365.Documents.Tests.Catalogue;
 public class PdfDecisionImporterTests
 {
     [Fact]
-    public void Import_ScannedPdf_SaysNoTextLayerAskForDigitalOrOcr()
+    public void Import_ScannedPdf_HandedToTheScanReader()
     {
-        var ex = Refused(PdfSamples.Scanned(DecisionForms.RuledPdf));
+        // an image-only PDF of a page of text without a table: the scan reader (not the PDF reader) says what is missing
+        var page = MadeScans.Encode(MadeScans.TextOnly(), SkiaSharp.SKEncodedImageFormat.Png);
+
+        var ex = Refused(ScanRender.ImagePdf([page], (595, 842)));
+
+        Assert.Contains("no catalogue table found in the scan", ex.Reason, StringComparison.Ordinal);
+        Assert.Contains("bản quét", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadLines_ScannedPdf_SaysNoTextLayer()
+    {
+        var page = MadeScans.Encode(MadeScans.TextOnly(), SkiaSharp.SKEncodedImageFormat.Png);
+        using var stream = new MemoryStream(ScanRender.ImagePdf([page], (595, 842)));
+
+        var ex = Assert.Throws<InvalidInputException>(() => PdfDecisionImporter.ReadLines(stream, "qd-673.pdf"));
 
         Assert.Contains("no text layer", ex.Reason, StringComparison.Ordinal);
         Assert.Contains("OCR", ex.Reason, StringComparison.Ordinal);
-        Assert.Contains("bản quét", ex.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

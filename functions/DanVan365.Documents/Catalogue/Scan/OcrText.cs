@@ -65,6 +65,7 @@ internal static partial class OcrText
         return CellText.Join(parts);
     }
 
-    [GeneratedRegex("(?=[\u00D0\u0110]*\u00D0)[\u00D0\u0110]{2,}|(?=[\u00F0\u0111]*\u00F0)[\u00F0\u0111]{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?=[\u00D0\u0110]*\u00D0)[\u00D0\u0110]{2,}|(?=[\u00F0\u0111]*\u00F0)[\u00F0\u0111]{2,}",
+        RegexOptions.CultureInvariant)]
     private static partial Regex EthRunRegex();
 }

@@ -73,7 +73,8 @@ internal static partial class ScanGridCatalogue
         for (var i = start + 1; i < end; i++)
         {
             var m = FootnoteRegex().Match(lines[i].Text);
-            if (m.Success && (footnotes.Count == 0 || m.Groups[1].Value == (footnotes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            var next = (footnotes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (m.Success && (footnotes.Count == 0 || m.Groups[1].Value == next))
             {
                 footnotes.Add(new Footnote(m.Groups[1].Value, m.Groups[2].Value.Trim()));
             }

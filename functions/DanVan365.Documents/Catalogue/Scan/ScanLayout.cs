@@ -29,18 +29,6 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
     public RawCatalogue Read(UnitDirectory? units, double threshold, int pages, int dpi)
     {
         Lay();
-        if (Environment.GetEnvironmentVariable("DANVAN365_SCAN_DUMP") is { Length: > 0 } dump)
-        {
-            File.WriteAllLines(dump, _lines.Select(l => l.Page + "\t" + l.Text));
-            Directory.CreateDirectory(dump + ".img");
-            foreach (var piece in pieces.Where(p => p.Image is not null))
-            {
-                File.WriteAllBytes($"{dump}.img/{piece.Page}-{piece.Row}-{piece.Cell?.FirstColumn}.pgm", piece.Image!.ToPgm(10));
-            }
-
-            File.WriteAllLines(dump + ".cells", pieces.Select(p => $"{p.Page} {p.Kind} {p.Row} {p.Cell?.FirstColumn} {p.Confidence} | {p.Text}"));
-        }
-
         var numbered = _lines.Select((l, i) => new NumberedLine(i + 1, l.Text)).ToList();
         RawCatalogue raw;
         try

@@ -24,6 +24,10 @@ public sealed record ScanOptions
     /// <summary>A cell read with a confidence (0–100, its lowest word's) below this must be reviewed before `sync`.</summary>
     public double ReviewThreshold { get; init; } = 80;
 
+    /// <summary>Read every cell a second time (binarised) and flag the cells whose two readings differ (twice the OCR
+    /// time; off only to measure).</summary>
+    public bool SecondReading { get; init; } = true;
+
     /// <summary>Most pages read (a decision is a few pages; a longer scan is refused before any OCR).</summary>
     public int MaxPages { get; init; } = 20;
 
@@ -32,6 +36,10 @@ public sealed record ScanOptions
 
     /// <summary>Longest one OCR or rendering process may run.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where the temporary work folders (page images, cell crops) are made; null: the system's temporary folder.
+    /// Each is deleted when the scan has been read, read or not.</summary>
+    public string? TempFolder { get; init; }
 
     /// <summary>The defaults.</summary>
     public static ScanOptions Default { get; } = new();

@@ -15,7 +15,7 @@ internal enum PieceKind
 /// A piece of a page cut out for OCR: a table cell (its page-wide row number and columns) or a region of text outside the
 /// table; its box on the deskewed page, its image (null when it has no ink: nothing to read) and, once read, its lines.
 /// </summary>
-internal sealed class ScanPiece(int page, PieceKind kind, int row, GridCell? cell, PixelBox box, GreyPage? image)
+internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridCell? cell, PixelBox box, GreyPage? image)
 {
     public int Page { get; } = page;
 
@@ -32,10 +32,37 @@ internal sealed class ScanPiece(int page, PieceKind kind, int row, GridCell? cel
 
     public IReadOnlyList<OcrLine> Lines { get; set; } = [];
 
+    /// <summary>The page's ink threshold.</summary>
+    public int Threshold { get; init; } = 128;
+
+    /// <summary>The second reading (the image binarised at the page's threshold); null when there was none.</summary>
+    public IReadOnlyList<OcrLine>? Second { get; set; }
+
+    /// <summary>True when the second reading gives another text: OCR is unsure of the cell, whatever its confidence.</summary>
+    public bool Disagrees => Second is { } second && !string.Equals(TextOf(Lines), TextOf(second), StringComparison.Ordinal);
+
+    /// <summary>True when the text holds what OCR cannot tell apart by sight (three dots: the ellipsis "…" looks the same), or a
+    /// TT cell does not read as a code.</summary>
+    public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal)
+        || (Cell is { FirstColumn: 0 } && Text.Length > 0 && !CodeRegex().IsMatch(Text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2}(\.\d{1,2}){0,2}\.?|[a-zđ])$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CodeRegex();
+
     /// <summary>The cell's text: its lines joined (the TT cell's as a code: <see cref="OcrText.Code"/>).</summary>
-    public string Text => Cell is { FirstColumn: 0 } ? OcrText.Code(string.Concat(Lines.Select(l => l.Text)))
-        : OcrText.Join(Lines.Select(l => (l, Image?.Width ?? 0)));
+    public string Text => TextOf(Lines);
 
     /// <summary>The lowest word confidence; 0 for ink that OCR read no word from; 100 for a piece without ink.</summary>
-    public double Confidence => Image is null ? 100 : Lines.Count == 0 ? 0 : Lines.Min(l => l.Confidence);
+    /// <remarks>
+    /// A cell the two readings read differently, or holding three dots, gets at most <see cref="DisagreementConfidence"/>.</remarks>
+    public double Confidence => Image is null ? 100 : Lines.Count == 0 ? 0
+        : Math.Min(Lines.Min(l => l.Confidence), Disagrees || Ambiguous ? DisagreementConfidence : 100);
+
+    /// <summary>The highest confidence of a cell that two readings read differently.</summary>
+    public const double DisagreementConfidence = 50;
+
+    private string TextOf(IReadOnlyList<OcrLine> lines) => Cell is { FirstColumn: 0 }
+        ? OcrText.Code(string.Concat(lines.Select(l => l.Text)))
+        : OcrText.Join(lines.Select(l => (l, Image?.Width ?? 0)));
 }

@@ -17,7 +17,7 @@ internal static class ScanReader
 
     public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options)
     {
-        using var folder = new ScanWorkFolder();
+        using var folder = new ScanWorkFolder(options.TempFolder);
         var source = ScanPages.Open(bytes, name, options, folder);
         var pieces = new List<ScanPiece>();
         var tablePages = 0;
@@ -51,11 +51,21 @@ internal static class ScanReader
                 "mục trong bản quét: hãy kiểm tra lại hoặc dùng bản .docx.)");
         }
 
+        // every cell read twice, as it is and binarised: where the readings differ OCR is unsure (flagged for review)
         var toRead = pieces.Where(x => x.Image is not null).ToList();
-        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!)], "ocr", folder, options, name);
+        var cells = toRead.Where(x => x.Kind == PieceKind.Cell).ToList();
+        // a scan under 250 dpi is read enlarged (Tesseract wants letters about 300 dpi high); boxes come back page-sized
+        var factor = source.Dpi < 250 ? (int)Math.Round(300.0 / Math.Max(1, source.Dpi)) : 1;
+        var seconds = options.SecondReading ? cells.Select(x => Binarised(x.Image!, x.Threshold).Enlarge(factor)).ToList() : [];
+        var lines = TesseractOcr.Read([.. toRead.Select(x => x.Image!.Enlarge(factor)), .. seconds], "ocr", folder, options, name);
         for (var i = 0; i < toRead.Count; i++)
         {
-            toRead[i].Lines = lines[i];
+            toRead[i].Lines = Shrink(lines[i], factor);
+        }
+
+        for (var i = 0; i < seconds.Count; i++)
+        {
+            cells[i].Second = Shrink(lines[toRead.Count + i], factor);
         }
 
         return new ScanLayout(name, pieces).Read(units, options.ReviewThreshold, source.Count, source.Dpi);
@@ -120,13 +130,22 @@ internal static class ScanReader
     private static ScanPiece Piece(GreyPage page, int threshold, int number, PieceKind kind, int row, GridCell? cell, PixelBox box, int dpi)
     {
         var image = page.Crop(box.X, box.Y, box.Width, box.Height);
-        return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null);
+        return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null) { Threshold = threshold };
     }
+
+    private static IReadOnlyList<OcrLine> Shrink(IReadOnlyList<OcrLine> lines, int factor) => factor <= 1 ? lines
+        : [.. lines.Select(l => l with
+        {
+            Box = new PixelBox(l.Box.X / factor, l.Box.Y / factor, l.Box.Width / factor, l.Box.Height / factor),
+        })];
+
+    private static GreyPage Binarised(GreyPage image, int threshold) =>
+        new(image.Width, image.Height, [.. image.Pixels.Select(v => v < threshold ? (byte)0 : (byte)255)]);
 
     // Ink that is more than specks: pixels with at least two inked neighbours, more than a few letters' worth of dots.
     private static bool HasInk(GreyPage image, int threshold, int dpi)
     {
-        var needed = Math.Max(4, dpi * dpi / 9000);
+        var needed = Math.Max(8, dpi * dpi / 1500);
         var count = 0;
         for (var y = 1; y < image.Height - 1; y++)
         {

@@ -73,9 +73,9 @@ internal static class ScanTools
 /// <summary>A temporary folder for one scan's page images and cell crops, always deleted on dispose.</summary>
 internal sealed class ScanWorkFolder : IDisposable
 {
-    public ScanWorkFolder()
+    public ScanWorkFolder(string? root)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "danvan365-scan-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), "danvan365-scan-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

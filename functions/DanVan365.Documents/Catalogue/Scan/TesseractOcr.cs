@@ -84,6 +84,6 @@ internal static class TesseractOcr
         }
     }
 
-    private sealed record OcrWord(int Image, int Block, int Paragraph, int Line, int Left, int Top, int Width, int Height, double Confidence,
-        string Text);
+    private sealed record OcrWord(int Image, int Block, int Paragraph, int Line, int Left, int Top, int Width, int Height,
+        double Confidence, string Text);
 }

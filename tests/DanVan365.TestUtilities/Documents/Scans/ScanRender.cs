@@ -74,7 +74,8 @@ public static class ScanRender
         using (var process = Process.Start(psi)!)
         {
             var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)) && process.ExitCode == 0, "pdftoppm failed (install poppler-utils): " + error);
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)) && process.ExitCode == 0,
+                "pdftoppm failed (install poppler-utils): " + error);
         }
 
         return [.. Directory.GetFiles(dir.Path, "page-*.png").Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];

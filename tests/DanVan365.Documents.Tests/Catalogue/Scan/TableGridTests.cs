@@ -1,0 +1,45 @@
+using DanVan365.Documents.Catalogue.Scan;
+using DanVan365.TestUtilities.Documents.Scans;
+
+namespace DanVan365.Documents.Tests.Catalogue.Scan;
+
+/// <summary>The table is found from its ruling lines: rows between horizontal rules, five columns, merged section rows.</summary>
+public class TableGridTests
+{
+    [Fact]
+    public void Find_RuledTable_RowsColumnsAndTheMergedSectionRow()
+    {
+        var grid = MadeScans.Grid();
+
+        var found = TableGrid.Find(new GreyPage(grid.Width, grid.Height, grid.Grey), 128, 150);
+
+        Assert.NotNull(found);
+        Assert.Equal(4, found.Rows.Count);
+        Assert.Equal([0, 1, 2, 3, 4], found.Rows[0].Cells.Select(c => c.FirstColumn));
+        Assert.True(found.Rows[1].IsMerged);
+        Assert.False(found.Rows[2].IsMerged);
+        var title = found.Rows[2].Cells[1].Box;
+        Assert.InRange(title.X, MadeScans.ColumnEdges[1] + 3, MadeScans.ColumnEdges[1] + 10);
+        Assert.InRange(title.X + title.Width, MadeScans.ColumnEdges[2] - 10, MadeScans.ColumnEdges[2]);
+        Assert.InRange(found.Top, MadeScans.RowRules[0], MadeScans.RowRules[0] + 3);
+    }
+
+    [Fact]
+    public void Find_TextWithoutRules_NoTable()
+    {
+        var page = MadeScans.TextOnly();
+
+        Assert.Null(TableGrid.Find(new GreyPage(page.Width, page.Height, page.Grey), 128, 150));
+    }
+
+    [Fact]
+    public void Find_FootnoteSeparatorBelowTheTable_Found()
+    {
+        var grid = MadeScans.Grid().Fill(MadeScans.ColumnEdges[0], 700, 250, 2);
+
+        var found = TableGrid.Find(new GreyPage(grid.Width, grid.Height, grid.Grey), 128, 150);
+
+        Assert.NotNull(found);
+        Assert.InRange(found.Separator ?? 0, 699, 702);
+    }
+}
