@@ -63,6 +63,6 @@ public class CatalogueRealScanTests
         }
 
         Console.WriteLine($"real scan (Clean300, image-only PDF): {toReview} cell(s) to review, assembled {assembled}, " +
-            $"sync exit {sync.Exit}");
+            $"sync exit {sync.Exit}; {sync.Err.Split('\n')[0]}");
     }
 }
