@@ -8,7 +8,7 @@ namespace DanVan365.Benchmarks;
 /// <summary>
 /// Figures for issue 27 ("Measured, not asserted"): each scan of the corpus read through the ordinary importer (the file's
 /// extension picks it), every entry compared with the text version's, whether each inexact entry has a cell waiting for
-/// review, and the time per page (making the scan is not timed). `scans` reads the three image-only PDFs and the 150 dpi
+/// review, and the time per page (making the scan is not timed). `scans` reads the four image-only PDFs and the 150 dpi
 /// scan's multi-page TIFF; `scans Photocopy300:pdf Rotated150:tif …` picks some. Prints one Markdown row per scan
 /// (docs/benchmarks.md "Scanned decisions"), then each inexact entry.
 /// </summary>
@@ -20,6 +20,7 @@ public static class ScanBenchmark
         (ScanProfile.Photocopy300, ScanFormat.ImagePdf),
         (ScanProfile.Rotated150, ScanFormat.ImagePdf),
         (ScanProfile.Rotated150, ScanFormat.Tiff),
+        (ScanProfile.Chromium300, ScanFormat.ImagePdf),
     ];
 
     public static int Run(string[] args)
@@ -39,7 +40,8 @@ public static class ScanBenchmark
 
         var scores = new List<ScanScore>();
         var made = new List<string>();
-        Console.WriteLine("| scan | file | pages | dpi | entries exact | inexact | inexact flagged | cells flagged | metadata | s / page |");
+        Console.WriteLine("| scan | file | pages | dpi | entries exact | inexact | inexact flagged | cells flagged | metadata "
+            + "| s / page |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var (profile, format) in picked.Count > 0 ? picked : [.. Default])
         {

@@ -1,4 +1,5 @@
 using DanVan365.Core.Catalogue;
+using DanVan365.Core.Errors;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Documents.Catalogue.Scan;
@@ -18,7 +19,17 @@ public sealed class ScanDecisionImporter(ScanOptions? options = null) : IDecisio
     public TaskCatalogue Import(Stream stream, string name, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        return CatalogueAssembler.Assemble(Read(stream, name, units), units);
+        var raw = ScanReader.Read(DecisionInput.ReadAll(stream, name), name, units, _options, out var layout);
+        try
+        {
+            return CatalogueAssembler.Assemble(raw, units);
+        }
+        catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > 0 && ex.Line <= layout.LineCount)
+        {
+            // a unit name OCR misread, found by the assembler: point at the page and line it was read from
+            var (page, line) = layout.Place(ex.Line);
+            throw new InvalidInputException(name, page, line, ex.Reason, ex);
+        }
     }
 
     /// <summary>Reads the scan into a raw catalogue with <see cref="RawCatalogue.Scan"/> set; null

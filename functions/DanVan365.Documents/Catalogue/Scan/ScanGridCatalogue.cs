@@ -12,41 +12,48 @@ internal sealed record ScanRow(string Code, int Line, bool IsSection, IReadOnlyL
 /// The catalogue from the grid itself, when the text importer refuses a row that OCR misread (a unit's name the
 /// directory does not know, a time frame with a wrong letter): the grid knows each cell's column, so the row is kept as
 /// read and its cell flagged for review instead of the whole scan being refused. Codes and sections follow the table's
-/// numbering (a section "1", tasks "1.1", sub-items "a" under the task before); the decision's metadata is read by
+/// numbering (a section "1", tasks "1.1", sub-items "a" under the task before; a code that cannot come next is
+/// read as the next one and its TT cell flagged); the decision's metadata is read by
 /// <see cref="DecisionMetadataReader"/> from the same lines as always.
 /// </summary>
 internal static partial class ScanGridCatalogue
 {
     public static RawCatalogue Build(string file, IReadOnlyList<NumberedLine> lines, int header, int footnoteStart, int after,
-        IReadOnlyList<ScanRow> rows)
+        IReadOnlyList<ScanRow> rows, ISet<ScanRow> renumbered)
     {
+        ArgumentNullException.ThrowIfNull(renumbered);
         var footnotes = Footnotes(lines, footnoteStart, after);
         var marks = footnotes.Select(f => f.Mark).ToHashSet(StringComparer.Ordinal);
         var sections = new List<RawSection>();
         var entries = new List<RawEntry>();
-        var section = "0";
-        var task = string.Empty;
+        var (section, number, task) = (0, 0, string.Empty);
         foreach (var row in rows)
         {
             var code = row.Code.TrimEnd('.');
-            if (row.IsSection || code.All(char.IsAsciiDigit))
+            if (row.IsSection || (code.All(char.IsAsciiDigit) && code.Length > 0))
             {
-                section = code;
+                section++;
+                number = 0;
+                code = Renumbered(row, code, Inv(section), renumbered);
                 sections.Add(new RawSection(code, row.Cells[0], row.Line));
                 continue;
             }
 
             var found = new List<string>();
             var cells = row.Cells.Select(c => CellText.StripFootnoteMarks(c, marks, found)).ToList();
-            var letter = SubItemRegex().IsMatch(code);
+            var letter = SubItemRegex().IsMatch(code) && task.Length > 0;
             if (!letter)
             {
-                task = code;
+                // the TT column counts on: a code OCR misread ("2.0" for "2.6", "Ờ") is the next one, its cell flagged
+                var m = TaskCodeRegex().Match(code);
+                var next = m.Success && m.Groups[1].Value == Inv(section) && int.Parse(m.Groups[2].Value, Culture) > number
+                    ? int.Parse(m.Groups[2].Value, Culture) : number + 1;
+                code = Renumbered(row, code, Inv(section) + "." + Inv(next), renumbered);
+                (number, task) = (next, code);
             }
 
-            var fullCode = letter && task.Length > 0 ? task + "." + code : code;
-            var rowSection = letter ? section : code.Split('.')[0];
-            entries.Add(new RawEntry(fullCode, rowSection, letter && task.Length > 0 ? task : null, cells[0], cells[1], cells[2],
+            var fullCode = letter ? task + "." + code : code;
+            entries.Add(new RawEntry(fullCode, Inv(section), letter ? task : null, cells[0], cells[1], cells[2],
                 cells[3].Length > 0 ? cells[3] : null, found, row.Line, Line(row, 1), Line(row, 2), Line(row, 3)));
         }
 
@@ -57,6 +64,20 @@ internal static partial class ScanGridCatalogue
 
         var decision = DecisionMetadataReader.Read(file, [.. lines.Take(header)], [.. lines.Skip(after)]);
         return new RawCatalogue(file, decision, sections, entries, footnotes, lines[Math.Max(0, after - 1)].Number);
+    }
+
+    private static System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.InvariantCulture;
+
+    private static string Inv(int n) => n.ToString(Culture);
+
+    private static string Renumbered(ScanRow row, string read, string expected, ISet<ScanRow> renumbered)
+    {
+        if (!string.Equals(read, expected, StringComparison.Ordinal))
+        {
+            renumbered.Add(row);
+        }
+
+        return expected;
     }
 
     private static int Line(ScanRow row, int cell) => row.Lines[cell] > 0 ? row.Lines[cell] : row.Line;
@@ -89,6 +110,9 @@ internal static partial class ScanGridCatalogue
 
     [GeneratedRegex(@"^(\d{1,2})\s+(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FootnoteRegex();
+
+    [GeneratedRegex(@"^(\d+)\.(\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskCodeRegex();
 
     [GeneratedRegex(@"^[a-zđ]$", RegexOptions.CultureInvariant)]
     private static partial Regex SubItemRegex();

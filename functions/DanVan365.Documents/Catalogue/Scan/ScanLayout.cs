@@ -41,18 +41,29 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             {
                 // a cell OCR misread (a unit's name, a time frame): the grid's own cells instead, the cell flagged
                 _refused.UnionWith(_sources[ex.Line - 1].Length > 0 ? _sources[ex.Line - 1] : RowAt(ex.Line));
-                raw = ScanGridCatalogue.Build(name, numbered, _header, _footnotes, _after, _gridRows);
+                var renumbered = new HashSet<ScanRow>();
+                raw = ScanGridCatalogue.Build(name, numbered, _header, _footnotes, _after, _gridRows, renumbered);
+                _refused.UnionWith(renumbered.SelectMany(r => _sources[r.Line - 1]));
             }
         }
         catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > 0 && ex.Line <= _lines.Count)
         {
-            var page = _lines[ex.Line - 1].Page;
-            var onPage = _lines.Take(ex.Line).Count(l => l.Page == page);
+            var (page, onPage) = Place(ex.Line);
             throw new InvalidInputException(name, page, onPage, ex.Reason, ex);
         }
 
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
     }
+
+    /// <summary>Where a laid-out line (1-based) came from: the page, and the line on it counted over what was read.</summary>
+    public (int Page, int Line) Place(int line)
+    {
+        var page = _lines[line - 1].Page;
+        return (page, _lines.Take(line).Count(l => l.Page == page));
+    }
+
+    /// <summary>How many lines were laid out.</summary>
+    public int LineCount => _lines.Count;
 
     private void Lay()
     {
@@ -202,11 +213,19 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             {
                 result.AddRange(piece.Lines.Select(l => new ScannedCell(piece.Page, string.Empty, ScannedColumn.Text,
                     new PixelBox(piece.Box.X + l.Box.X, piece.Box.Y + l.Box.Y, l.Box.Width, l.Box.Height), VietnameseText.Normalize(l.Text),
-                    l.Confidence)));
+                    piece.Kind == PieceKind.Footnote && Unattached(l.Text, raw) ? Math.Min(l.Confidence, 0) : l.Confidence)));
             }
         }
 
         return result;
+    }
+
+    // A footnote's first line whose mark no entry carries: the mark was lost or misread in its cell.
+    private static bool Unattached(string text, RawCatalogue raw)
+    {
+        var m = FootnoteMarkRegex().Match(VietnameseText.Normalize(text));
+        var mark = m.Success ? m.Groups[1].Value : text.Split(' ')[0];
+        return raw.Footnotes.Any(f => f.Mark == mark) && !raw.Entries.Any(e => e.Footnotes.Contains(mark));
     }
 
     private static ScannedColumn Column(GridCell cell) => cell.FirstColumn switch

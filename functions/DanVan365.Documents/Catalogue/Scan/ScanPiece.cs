@@ -41,10 +41,16 @@ internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridC
     /// <summary>True when the second reading gives another text: OCR is unsure of the cell, whatever its confidence.</summary>
     public bool Disagrees => Second is { } second && !string.Equals(TextOf(Lines), TextOf(second), StringComparison.Ordinal);
 
-    /// <summary>True when the text holds what OCR cannot tell apart by sight (three dots: the ellipsis "…" looks the same), or a
-    /// TT cell does not read as a code.</summary>
+    /// <summary>True when the text holds what OCR cannot tell apart by sight (three dots: the ellipsis "…" looks the same), a TT
+    /// cell that does not read as a code, or a footnote mark (a raised digit, often misread: every mark is checked).</summary>
     public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal)
-        || (Cell is { FirstColumn: 0 } && Text.Length > 0 && !CodeRegex().IsMatch(Text));
+        || (Cell is { FirstColumn: 0 } && Text.Length > 0 && !CodeRegex().IsMatch(Text))
+        || (Cell is { FirstColumn: > 0 } && MarkRegex().IsMatch(Text));
+
+    // A footnote mark, read as a digit glued to a word ("sở1.") or as the marks OCR takes a raised digit for ("sở!.").
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{Ll}\d|\p{L}[!|'’`°¹²³]",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MarkRegex();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2}(\.\d{1,2}){0,2}\.?|[a-zđ])$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

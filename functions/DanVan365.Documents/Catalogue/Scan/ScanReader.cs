@@ -6,16 +6,22 @@ namespace DanVan365.Documents.Catalogue.Scan;
 
 /// <summary>
 /// The scan reader's pipeline: page images (<see cref="ScanPages"/>) → coloured ink dropped (<see cref="InkFilter"/>) →
-/// deskewed (<see cref="Deskew"/>) → the table's grid (<see cref="TableGrid"/>) → every cell and every text region
-/// outside the table cut out and OCR'd by one Tesseract process (<see cref="TesseractOcr"/>) → lines in the form the
-/// text importer reads (<see cref="ScanLayout"/>). The work folder is always deleted.
+/// deskewed (<see cref="Deskew"/>) → specks removed (<see cref="Despeckle"/>) → the table's grid
+/// (<see cref="TableGrid"/>) → every cell and every text region outside the table cut out and OCR'd by one Tesseract
+/// process (<see cref="TesseractOcr"/>) → lines in the form the text importer reads (<see cref="ScanLayout"/>). The work
+/// folder is always deleted.
 /// </summary>
 internal static class ScanReader
 {
     /// <summary>Share of a page's pixels that must be ink for the page not to be blank.</summary>
     private const double BlankInkShare = 0.0005;
 
-    public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options)
+    public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options) =>
+        Read(bytes, name, units, options, out _);
+
+    /// <summary>Reads the scan; <paramref name="layout"/> tells where each laid-out line came from (for errors found later,
+    /// when the catalogue is assembled).</summary>
+    public static RawCatalogue Read(byte[] bytes, string name, UnitDirectory? units, ScanOptions options, out ScanLayout layout)
     {
         using var folder = new ScanWorkFolder(options.TempFolder);
         var source = ScanPages.Open(bytes, name, options, folder);
@@ -26,6 +32,7 @@ internal static class ScanReader
         for (var p = 0; p < source.Count; p++)
         {
             var page = Prepare(source.Page(p), out var threshold, out var blank);
+            page = blank ? page : Despeckle.Clean(page, threshold, Despeckle.MaxArea(source.Dpi));
             if (blank)
             {
                 continue;
@@ -68,7 +75,8 @@ internal static class ScanReader
             cells[i].Second = Shrink(lines[toRead.Count + i], factor);
         }
 
-        return new ScanLayout(name, pieces).Read(units, options.ReviewThreshold, source.Count, source.Dpi);
+        layout = new ScanLayout(name, pieces);
+        return layout.Read(units, options.ReviewThreshold, source.Count, source.Dpi);
     }
 
     /// <summary>Colour → grey without coloured ink → deskewed; the ink threshold; blank when (almost) no ink.</summary>

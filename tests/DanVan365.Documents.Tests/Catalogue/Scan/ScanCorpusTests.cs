@@ -17,21 +17,19 @@ namespace DanVan365.Documents.Tests.Catalogue.Scan;
 /// </summary>
 public class ScanCorpusTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<int> SourcePages = new(() =>
-    {
-        using var source = PdfDocument.Open(DecisionForms.RuledPdf);
-        return source.NumberOfPages;
-    });
+    private static readonly Lazy<int> SourcePages = new(() => PageCount(DecisionForms.RuledPdf));
 
     [Theory]
     [InlineData(ScanProfile.Clean300)]
     [InlineData(ScanProfile.Photocopy300)]
     [InlineData(ScanProfile.Rotated150)]
+    [InlineData(ScanProfile.Chromium300)]
     public void ImagePdf_EveryPage_OneImageAndNoText(ScanProfile profile)
     {
         using var document = PdfDocument.Open(ScanCorpus.Bytes(profile, ScanFormat.ImagePdf));
 
-        Assert.Equal(SourcePages.Value, document.NumberOfPages);
+        Assert.Equal(profile == ScanProfile.Chromium300 ? PageCount(DecisionCorpus.Bytes(CorpusPdf.ChromiumHtml)) : SourcePages.Value,
+            document.NumberOfPages);
         Assert.All(document.GetPages(), page =>
         {
             Assert.Empty(page.Letters);
@@ -43,6 +41,7 @@ public class ScanCorpusTests(ITestOutputHelper output)
     [InlineData(ScanProfile.Clean300, 300)]
     [InlineData(ScanProfile.Photocopy300, 300)]
     [InlineData(ScanProfile.Rotated150, 150)]
+    [InlineData(ScanProfile.Chromium300, 300)]
     public void ImagePdf_ImageOverPage_HasTheScansDpi(ScanProfile profile, int dpi)
     {
         using var document = PdfDocument.Open(ScanCorpus.Bytes(profile, ScanFormat.ImagePdf));
@@ -61,6 +60,7 @@ public class ScanCorpusTests(ITestOutputHelper output)
     [InlineData(ScanProfile.Rotated150, 1.0)]
     [InlineData(ScanProfile.Photocopy300, 0.0)]
     [InlineData(ScanProfile.Clean300, 0.0)]
+    [InlineData(ScanProfile.Chromium300, 0.0)]
     public void ImagePdf_TableTopRule_SlopesByTheTurn(ScanProfile profile, double degrees)
     {
         // Page 2 starts with the table's repeated header: its top rule is the first long dark line on the page.
@@ -75,6 +75,7 @@ public class ScanCorpusTests(ITestOutputHelper output)
     [Theory]
     [InlineData(ScanProfile.Photocopy300)]
     [InlineData(ScanProfile.Rotated150)]
+    [InlineData(ScanProfile.Chromium300)]
     public void ImagePdf_StampedCell_RedInkOverTheRecordedCell(ScanProfile profile)
     {
         var scan = ScanCorpus.Get(profile);
@@ -96,6 +97,7 @@ public class ScanCorpusTests(ITestOutputHelper output)
     [Theory]
     [InlineData(ScanProfile.Photocopy300)]
     [InlineData(ScanProfile.Rotated150)]
+    [InlineData(ScanProfile.Chromium300)]
     public void ImagePdf_SignatureBlock_BlueStrokeUnderRedStampNearTheSignersName(ScanProfile profile)
     {
         var scan = ScanCorpus.Get(profile);
@@ -120,6 +122,30 @@ public class ScanCorpusTests(ITestOutputHelper output)
         Assert.Null(scan.StampedCell);
         Assert.Equal(0, ScanPixels.Count(page, new PixelBox(0, 0, page.Width, page.Height), ScanPixels.Red));
         Assert.Equal(0, ScanPixels.Count(page, new PixelBox(0, 0, page.Width, page.Height), ScanPixels.Blue));
+    }
+
+    [Theory]
+    [InlineData(ScanProfile.Clean300, false)]
+    [InlineData(ScanProfile.Photocopy300, true)]
+    [InlineData(ScanProfile.Rotated150, true)]
+    [InlineData(ScanProfile.Chromium300, true)]
+    public void ImagePdf_PaperInTheMargin_GreyAndGrainyOnlyOnPhotocopies(ScanProfile profile, bool photocopy)
+    {
+        using var page = ScanPixels.PdfPage(ScanCorpus.Bytes(profile, ScanFormat.ImagePdf), 2);
+
+        // The left margin, a third of the way down: paper only (no print, no ink).
+        var (mean, deviation) = ScanPixels.Paper(page, new PixelBox(page.Width / 100, page.Height / 3, page.Width / 40, page.Height / 10));
+
+        output.WriteLine($"{profile}: paper {mean:0.0} ± {deviation:0.0}");
+        if (photocopy)
+        {
+            Assert.InRange(mean, 225, 245);
+            Assert.InRange(deviation, 3, 12);
+        }
+        else
+        {
+            Assert.True(mean > 253 && deviation < 1, $"clean paper reads {mean:0.0} ± {deviation:0.0}");
+        }
     }
 
     [Theory]
@@ -191,6 +217,12 @@ public class ScanCorpusTests(ITestOutputHelper output)
 
     private static bool Overlap(PixelBox a, PixelBox b) =>
         a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+
+    private static int PageCount(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.NumberOfPages;
+    }
 
     private static int IndexOf(byte[] bytes, string ascii) => bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(ascii));
 }

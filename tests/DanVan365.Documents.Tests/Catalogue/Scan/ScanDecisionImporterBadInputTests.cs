@@ -108,6 +108,17 @@ public sealed class ScanDecisionImporterBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Read_OcrOverItsTimeout_SaysSoAndStopsIt()
+    {
+        var png = MadeScans.Encode(MadeScans.Grid(), SKEncodedImageFormat.Png);
+
+        var ex = Refused(png, "bang.png", new ScanOptions { Timeout = TimeSpan.FromMilliseconds(1) });
+
+        Assert.Contains("did not finish within", ex.Reason, StringComparison.Ordinal);
+        Assert.Contains("giây", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_PdftoppmMissing_NamesTheDebianPackage()
     {
         var png = MadeScans.Encode(MadeScans.Grid(), SKEncodedImageFormat.Png);

@@ -40,6 +40,24 @@ internal static class ScanPixels
         return count;
     }
 
+    /// <summary>The mean and standard deviation of the grey level (the mean of the three channels) inside the box.</summary>
+    public static (double Mean, double Deviation) Paper(SKBitmap page, PixelBox box)
+    {
+        var pixels = page.GetPixelSpan();
+        var levels = new List<double>();
+        for (var y = box.Y; y < box.Y + box.Height; y++)
+        {
+            for (var x = box.X; x < box.X + box.Width; x++)
+            {
+                var i = ((y * page.Width) + x) * 4;
+                levels.Add((pixels[i] + pixels[i + 1] + pixels[i + 2]) / 3.0);
+            }
+        }
+
+        var mean = levels.Average();
+        return (mean, Math.Sqrt(levels.Average(l => (l - mean) * (l - mean))));
+    }
+
     /// <summary>
     /// The angle in degrees (clockwise positive) of the first long horizontal rule below <paramref name="fromY"/>: at two
     /// places a fraction of the width apart, the centre of the first band where a 40-pixel run of the row (or the next)

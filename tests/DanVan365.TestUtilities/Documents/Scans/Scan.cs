@@ -14,6 +14,10 @@ public enum ScanProfile
 
     /// <summary>150 dpi photocopy fed askew (turned 1° clockwise), with the same noise, stamps and signature.</summary>
     Rotated150,
+
+    /// <summary>Another writer: Chromium's print of the HTML table (A4, Liberation Serif 13 pt, the header repeated per page),
+    /// scanned as <see cref="Photocopy300"/> is.</summary>
+    Chromium300,
 }
 
 /// <summary>The forms a scan is delivered in.</summary>

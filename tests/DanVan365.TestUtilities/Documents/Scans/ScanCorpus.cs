@@ -12,9 +12,10 @@ namespace DanVan365.TestUtilities.Documents.Scans;
 /// <summary>
 /// The scan corpus (issue 27): the bundled decision's ruled LibreOffice PDF (<see cref="DecisionForms.RuledPdf"/>, data we
 /// own) rendered in colour by pdftoppm and made into scans with SkiaSharp at test time, never checked in: a clean 300 dpi
-/// scan, a 300 dpi photocopy with a red stamp over a table cell and over the signature and a blue signature, and the same
-/// photocopy at 150 dpi fed 1° askew. Every random choice is seeded, so each run makes the same files. Each scan and file
-/// is made once per test run and shared; callers get copies of the bytes.
+/// scan, a 300 dpi photocopy with a red stamp over a table cell and over the signature and a blue signature, the same
+/// photocopy at 150 dpi fed 1° askew, and a 300 dpi photocopy of another writer's PDF (Chromium's print of the HTML
+/// table). Every random choice is seeded, so each run makes the same files. Each scan and file is made once per test run
+/// and shared; callers get copies of the bytes.
 /// </summary>
 public static class ScanCorpus
 {
@@ -45,6 +46,7 @@ public static class ScanCorpus
             ScanProfile.Clean300 => "qd-673-scan-300dpi",
             ScanProfile.Photocopy300 => "qd-673-ban-sao-300dpi",
             ScanProfile.Rotated150 => "qd-673-ban-sao-150dpi-lech",
+            ScanProfile.Chromium300 => "qd-673-trinh-duyet-ban-sao-300dpi",
             _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
         };
         return name + format switch
@@ -57,11 +59,11 @@ public static class ScanCorpus
         };
     }
 
-    /// <summary>The page a single-image format (PNG, JPEG) holds: the stamped cell's page, or the first table page.</summary>
+    /// <summary>The page a single-image format (PNG, JPEG) holds: the stamped cell's page, else page 2 (all table).</summary>
     public static int SinglePage(Scan scan)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        return scan.StampedCell?.Page ?? Get(ScanProfile.Photocopy300).StampedCell!.Page;
+        return scan.StampedCell?.Page ?? 2;
     }
 
     private static byte[] Write(Scan scan, ScanFormat format) => format switch
@@ -80,9 +82,10 @@ public static class ScanCorpus
             ScanProfile.Clean300 => (300, 0.0, false, 2700),
             ScanProfile.Photocopy300 => (300, 0.0, true, 2701),
             ScanProfile.Rotated150 => (150, 1.0, true, 2702),
+            ScanProfile.Chromium300 => (300, 0.0, true, 2703),
             _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
         };
-        var source = DecisionForms.RuledPdf;
+        var source = profile == ScanProfile.Chromium300 ? DecisionCorpus.Bytes(CorpusPdf.ChromiumHtml) : DecisionForms.RuledPdf;
         var random = new Random(seed);
         var mm = dpi / 25.4f;
         using var pdf = PdfDocument.Open(source);
