@@ -22,6 +22,8 @@ public static class FunctionsSetup
         services.AddSingleton<IValidateOptions<FunctionsSettings>, FunctionsSettingsValidator>();
         services.AddSingleton<IWardRegistry, WardRegistry>();
         services.AddSingleton(TimeProvider.System);
+        // No OCR on the Azure host: a scanned decision is refused, its reviewed copy asked for (before AddDanVan365's default).
+        services.AddSingleton<Core.Wards.IDecisionReader, OcrFreeDecisionReader>();
         services.AddDanVan365(configuration);
         services.AddSingleton<IWardJobs, WardJobs>();
         services.AddOptions<WardJobRunOptions>().Bind(configuration.GetSection(WardJobRunOptions.Section))

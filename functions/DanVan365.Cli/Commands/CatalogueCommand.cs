@@ -11,12 +11,20 @@ internal static class CatalogueCommand
     public static Command Create(CliContext context)
     {
         var file =
-            new Argument<string>("file") { Description = "The decision or plan: a UTF-8 text extraction (.txt), .docx or .pdf." };
+            new Argument<string>("file")
+            {
+                Description = "The decision or plan: a UTF-8 text extraction (.txt), .docx, .pdf, a scan (.png .jpg .tif) " +
+                    "or a reviewed copy (.json).",
+            };
         var unitsOption = new Option<string?>("--units") { Description = "Unit directory JSON (default: the bundled Hải An directory)." };
         var format =
             new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("catalogue", "Parse a decision and print its task catalogue.") { file, unitsOption, format };
+        var (review, copy, force) = CatalogueOptions.Create();
+        var command = new Command("catalogue", "Parse a decision and print its task catalogue.")
+        {
+            file, unitsOption, format, review, copy, force,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -25,6 +33,13 @@ internal static class CatalogueCommand
             try
             {
                 var units = unitsPath is null ? UnitDirectory.LoadDefault() : M365.Composition.UnitDirectoryFiles.Load(unitsPath);
+                if (CatalogueScan.Applies(path, parse.GetValue(review), parse.GetValue(copy))
+                    && await CatalogueScan.RunAsync(context, path, units, output, parse.GetValue(review), parse.GetValue(copy),
+                        parse.GetValue(force), ct).ConfigureAwait(false) is { } exit)
+                {
+                    return exit;
+                }
+
                 var catalogue = DecisionImporters.Import(path, units);
                 foreach (var warning in catalogue.Warnings)
                 {
@@ -35,6 +50,11 @@ internal static class CatalogueCommand
                 return CliApp.Ok;
             }
             catch (InvalidInputException ex)
+            {
+                await context.Error.WriteLineAsync(ex.Message.AsMemory(), ct).ConfigureAwait(false);
+                return CliApp.BadInput;
+            }
+            catch (Target.UsageException ex)
             {
                 await context.Error.WriteLineAsync(ex.Message.AsMemory(), ct).ConfigureAwait(false);
                 return CliApp.BadInput;

@@ -39,15 +39,21 @@ internal static class SyncCommands
     public static Command Sync(CliContext context)
     {
         var target = new TargetOptions();
-        var file = new Argument<string>("file") { Description = "The decision (.txt text extraction, .docx or .pdf)." };
+        var file = new Argument<string>("file")
+        {
+            Description = "The decision (.txt text extraction, .docx, .pdf, a scan or a reviewed .json copy).",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (action and changed fields per entry); write nothing." };
+        var acceptOcr = SyncScanGate.AcceptOcrOption();
         var command = new Command("sync",
-            "Sync the decision's catalogue into the lists and Planner (provisions first if needed).") { file, dryRun };
+            "Sync the decision's catalogue into the lists and Planner (provisions first if needed).") { file, dryRun, acceptOcr };
         target.AddTo(command);
         command.SetAction((parse, ct) => CliRunner.RunAsync(context, async () =>
         {
-            // Bad input stops in WardRun.OpenAsync: nothing has been sent to Microsoft 365 yet.
-            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct).ConfigureAwait(false);
+            // Bad input (and a scan with unreviewed low-confidence cells) stops in WardRun.OpenAsync: nothing sent yet.
+            await using var run = await WardRun.OpenAsync(target, parse, parse.GetValue(file), context, ct,
+                acceptOcr: parse.GetValue(acceptOcr)).ConfigureAwait(false);
+            await SyncScanGate.PrintAcceptedAsync(context, run.AcceptedUnreviewed).ConfigureAwait(false);
             var dry = parse.GetValue(dryRun);
             var report = await run.Get<WardSync>().SyncAsync(run.Catalogue, Path.GetFileName(parse.GetValue(file)), dry,
                 ct).ConfigureAwait(false);

@@ -35,6 +35,9 @@ internal sealed class WardRun : IAsyncDisposable
 
     public M365Session Session { get; }
 
+    /// <summary>The scan's low-confidence cells let through unreviewed by `sync --accept-ocr` (empty for a digital decision).</summary>
+    public IReadOnlyList<ScannedCell> AcceptedUnreviewed { get; private init; } = [];
+
     /// <summary>The bundled decision (copied next to the program).</summary>
     public static string BundledDecisionPath => Path.Combine(AppContext.BaseDirectory, "defaults", DefaultResources.DecisionFileName);
 
@@ -47,13 +50,16 @@ internal sealed class WardRun : IAsyncDisposable
     /// <param name="context">Output and clock.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <param name="adjust">Changes the settings once the ward is known (the demo picks its day from the calendar).</param>
+    /// <param name="acceptOcr">Lets a scan with unreviewed low-confidence cells through (`sync --accept-ocr`); otherwise
+    /// <see cref="ScanReviewGate"/> refuses it here, before any request.</param>
     public static async Task<WardRun> OpenAsync(
         TargetOptions target,
         ParseResult parse,
         string? decisionPath,
         CliContext context,
         CancellationToken cancellationToken,
-        Func<TargetSettings, WardContext, TaskCatalogue, TargetSettings>? adjust = null)
+        Func<TargetSettings, WardContext, TaskCatalogue, TargetSettings>? adjust = null,
+        bool acceptOcr = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
@@ -63,6 +69,7 @@ internal sealed class WardRun : IAsyncDisposable
         var unitsFile = settings.UnitsFile ?? wardSettings.UnitsFile;
         var units = unitsFile is null ? UnitDirectory.LoadDefault() : UnitDirectoryFiles.Load(unitsFile);
         var catalogue = DecisionImporters.Import(decisionPath ?? BundledDecisionPath, units);
+        var accepted = ScanReviewGate.Check(catalogue, decisionPath ?? BundledDecisionPath, acceptOcr);
         var escalation = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
         var holidaySetting = $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.HolidayFiles)}";
         var calendar = HolidayFiles.Load(escalation.HolidayFiles, holidaySetting, Environment.CurrentDirectory);
@@ -82,7 +89,7 @@ internal sealed class WardRun : IAsyncDisposable
 
         var services = CliServices.Build(configuration, clock);
         var session = await M365Session.OpenAsync(settings, services, ward, clock, cancellationToken).ConfigureAwait(false);
-        return new WardRun(settings, ward, catalogue, session);
+        return new WardRun(settings, ward, catalogue, session) { AcceptedUnreviewed = accepted };
     }
 
     public ValueTask DisposeAsync() => Session.DisposeAsync();

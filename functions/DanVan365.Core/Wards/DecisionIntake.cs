@@ -59,7 +59,8 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
     /// <summary>A decision larger than this is refused (the Hải An decision is a few hundred KB).</summary>
     public const long MaxBytes = 20L * 1024 * 1024;
 
-    private static readonly string[] Extensions = [".docx", ".txt", ".pdf", ".doc"];
+    // .json: a reviewed copy of a scan; images: a scan, read where OCR is (refused on the Functions host).
+    private static readonly string[] Extensions = [".docx", ".txt", ".pdf", ".doc", ".json", ".png", ".jpg", ".jpeg", ".tif", ".tiff"];
 
     /// <summary>True for a file that is meant as a decision (the importer refuses .pdf/.doc with a reason people can act on).</summary>
     public static bool IsDecision(LibraryFile file)
@@ -234,7 +235,10 @@ public sealed class DecisionIntake(WardContext ward, ILibraryStore library, IDec
         parsed.GetAsync(ward, file, async () =>
         {
             var bytes = await library.DownloadAsync(file, MaxBytes, cancellationToken).ConfigureAwait(false);
-            return reader.Read(bytes, file.Name, ward.Units);
+            var catalogue = reader.Read(bytes, file.Name, ward.Units);
+            // A scan's low-confidence cells must be reviewed first (docs/architecture.md "Scanned decisions"): no --accept-ocr here.
+            _ = ScanReviewGate.Check(catalogue, file.Name, acceptOcr: false);
+            return catalogue;
         });
 
     private async Task StampAsync(IEnumerable<LibraryFile> files, string? rejection, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public static class DecisionImporters
         {
             ".DOCX" => new DocxDecisionImporter(),
             ".PDF" => new PdfDecisionImporter(),
+            ".JSON" => new Json.JsonDecisionImporter(), // a reviewed copy (`danvan365 catalogue FILE --out COPY.json`)
             ".PNG" or ".JPG" or ".JPEG" or ".TIF" or ".TIFF" => new ScanDecisionImporter(),
             ".DOC" => throw new InvalidInputException(name, 0,
                 "legacy Word .doc is not supported: save the decision as .docx (Word .doc cũ không được hỗ trợ: hãy lưu quyết định thành " +
@@ -71,6 +72,7 @@ public static class DecisionImporters
         {
             ".DOCX" => DocxDecisionImporter.Read(stream, path),
             ".PDF" => PdfDecisionImporter.Read(stream, path, units),
+            ".JSON" => Json.JsonDecisionImporter.Read(stream, path),
             ".PNG" or ".JPG" or ".JPEG" or ".TIF" or ".TIFF" => new ScanDecisionImporter().Read(stream, path, units),
             _ => TextDecisionImporter.Read(stream, path, units),
         };
