@@ -24,6 +24,9 @@ public sealed record EntryCheck(string Code, string Expected, string? Actual, bo
 public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? Catalogue, IReadOnlyList<EntryCheck> Entries,
     bool MetadataExact, TimeSpan Elapsed, string? Refusal)
 {
+    /// <summary>On a refusal by the assembly: the entries and cells the reader itself gave (0 when the reading refused).</summary>
+    public (int Entries, int Cells) RawReading { get; init; }
+
     public int Exact => Entries.Count(e => e.Exact);
 
     public IReadOnlyList<EntryCheck> Inexact => [.. Entries.Where(e => !e.Exact)];
@@ -52,12 +55,14 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
         }
         catch (InvalidInputException ex)
         {
-            refusal = ex.Message + RawReading(bytes, file, units);
+            refusal = ex.Message;
         }
 
         watch.Stop();
+        var raw = refusal is null ? (0, 0) : ReadRaw(bytes, file, units, ref refusal);
         return new ScanScore(file, pages, dpi, read, Compare(expected, read), read is not null && SameMetadata(expected.Decision,
-            read.Decision), watch.Elapsed, refusal);
+            read.Decision), watch.Elapsed, refusal)
+        { RawReading = raw };
     }
 
     /// <summary>Every entry of <paramref name="expected"/> against the entry with the same code in <paramref name="actual"/>.</summary>
@@ -82,18 +87,21 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
     }
 
     // What the reader itself gave before the catalogue's assembly refused it (a diagnosis for the figures).
-    private static string RawReading(byte[] bytes, string file, UnitDirectory units)
+    private static (int Entries, int Cells) ReadRaw(byte[] bytes, string file, UnitDirectory units, ref string refusal)
     {
         using var dir = new TempDir();
         try
         {
             var raw = DecisionImporters.ReadRaw(dir.WriteBytes(file, bytes), units);
             var codes = raw.Entries.Select(e => e.Code).ToList();
-            return $" [read before assembly: {codes.Count} entries ({string.Join(" ", codes)}), {raw.Scan?.Cells.Count ?? 0} cells]";
+            var cells = raw.Scan?.Cells.Count ?? 0;
+            refusal += $" [read before assembly: {codes.Count} entries ({string.Join(" ", codes)}), {cells} cells]";
+            return (codes.Count, cells);
         }
         catch (InvalidInputException ex)
         {
-            return $" [the reading itself refused: {ex.Message}]";
+            refusal += $" [the reading itself refused: {ex.Message}]";
+            return (0, 0);
         }
     }
 
