@@ -67,14 +67,7 @@ internal static class CatalogueOutput
                 w.WriteStartObject();
                 w.WriteString("code", t.Code);
                 w.WriteString("section", t.Section);
-                if (t.Parent is null)
-                {
-                    w.WriteNull("parent");
-                }
-                else
-                {
-                    w.WriteString("parent", t.Parent);
-                }
+                w.WriteString("parent", t.Parent); // null is written as JSON null
 
                 w.WriteString("title", t.Title);
                 w.WriteBoolean("heading", t.IsHeading);

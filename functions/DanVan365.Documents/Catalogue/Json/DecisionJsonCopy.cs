@@ -112,14 +112,7 @@ public static class DecisionJsonCopy
         w.WriteString("issuer", d.Issuer);
         w.WriteString("signer", d.Signer);
         Strings(w, "signerCapacity", d.SignerCapacity);
-        if (d.AggregatingPhrase is null)
-        {
-            w.WriteNull("aggregating");
-        }
-        else
-        {
-            w.WriteString("aggregating", d.AggregatingPhrase);
-        }
+        w.WriteString("aggregating", d.AggregatingPhrase); // null is written as JSON null
 
         w.WriteStartArray("reportingRounds");
         foreach (var r in d.ReportingRounds)
@@ -141,26 +134,12 @@ public static class DecisionJsonCopy
         w.WriteStartObject();
         w.WriteString("code", e.Code);
         w.WriteString("section", e.Section);
-        if (e.Parent is null)
-        {
-            w.WriteNull("parent");
-        }
-        else
-        {
-            w.WriteString("parent", e.Parent);
-        }
+        w.WriteString("parent", e.Parent); // null is written as JSON null
 
         w.WriteString("title", e.Title);
         w.WriteString("lead", e.LeadText);
         w.WriteString("coordinating", e.CoordinatingText);
-        if (e.TimeText is null)
-        {
-            w.WriteNull("time");
-        }
-        else
-        {
-            w.WriteString("time", e.TimeText);
-        }
+        w.WriteString("time", e.TimeText); // null is written as JSON null
 
         Strings(w, "footnotes", e.Footnotes);
         WriteCells(w, cells);
