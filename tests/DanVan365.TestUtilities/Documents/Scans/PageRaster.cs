@@ -8,7 +8,12 @@ namespace DanVan365.TestUtilities.Documents.Scans;
 public static class PageRaster
 {
     /// <summary>Every page of <paramref name="pdf"/> at <paramref name="dpi"/>, in page order (the caller disposes them).</summary>
-    public static IReadOnlyList<SKBitmap> Render(byte[] pdf, int dpi)
+    public static IReadOnlyList<SKBitmap> Render(byte[] pdf, int dpi) =>
+        [.. RenderPng(pdf, dpi).Select(png =>
+            SKBitmap.Decode(png) ?? throw new InvalidOperationException("pdftoppm wrote an unreadable PNG"))];
+
+    /// <summary>Every page of <paramref name="pdf"/> at <paramref name="dpi"/> as PNG bytes, in page order.</summary>
+    public static IReadOnlyList<byte[]> RenderPng(byte[] pdf, int dpi)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         Tools.TestTools.EnsureDebianPackages("pdftoppm", "poppler-utils");
@@ -36,6 +41,6 @@ public static class PageRaster
         // pdftoppm names pages page-1.png … or page-01.png … (zero-padded to the page count's width): sort by number.
         return [.. Directory.GetFiles(dir.Path, "page-*.png")
             .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[5..], System.Globalization.CultureInfo.InvariantCulture))
-            .Select(f => SKBitmap.Decode(f) ?? throw new InvalidOperationException("pdftoppm wrote an unreadable PNG: " + f))];
+            .Select(File.ReadAllBytes)];
     }
 }

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
-using Xunit;
 
 namespace DanVan365.TestUtilities.Documents.Scans;
 
@@ -26,7 +23,7 @@ public static class ScanRender
         {
             if (!Rendered.TryGetValue(key, out var pages))
             {
-                pages = Render(pdf, dpi);
+                pages = [.. PageRaster.RenderPng(pdf, dpi)];
                 Rendered[key] = pages;
             }
 
@@ -58,27 +55,6 @@ public static class ScanRender
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
         return (page.Width, page.Height);
-    }
-
-    private static List<byte[]> Render(byte[] pdf, int dpi)
-    {
-        using var dir = new TempDir();
-        var input = dir.File("in.pdf");
-        File.WriteAllBytes(input, pdf);
-        var psi = new ProcessStartInfo("pdftoppm") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var arg in new[] { "-png", "-r", dpi.ToString(CultureInfo.InvariantCulture), input, dir.File("page") })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using (var process = Process.Start(psi)!)
-        {
-            var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)) && process.ExitCode == 0,
-                "pdftoppm failed (install poppler-utils): " + error);
-        }
-
-        return [.. Directory.GetFiles(dir.Path, "page-*.png").Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
     }
 
     private static int HashCode(byte[] bytes)
