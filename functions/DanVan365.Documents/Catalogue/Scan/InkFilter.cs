@@ -3,12 +3,20 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// <summary>
 /// Turns a colour page grey, first whitening coloured ink (the red stamp, a blue signature): printed text and ruling
 /// lines are black or grey, so a pixel whose channels differ by more than <see cref="ChromaLimit"/> is ink of a colour and
-/// is dropped. Where the stamp lies over black text the text stays dark (little colour is left there).
+/// is dropped, and so is faded coloured ink (a light pixel tinted by more than <see cref="FadedChromaLimit"/>: a
+/// photocopied stamp, a rim). Where the stamp lies over black text the text stays dark (little colour is left there).
 /// </summary>
 internal static class InkFilter
 {
     /// <summary>Largest difference between a pixel's strongest and weakest channel still read as black/grey ink.</summary>
     public const int ChromaLimit = 60;
+
+    /// <summary>Smallest channel difference of a light pixel read as faded coloured ink (a photocopied stamp's pink or
+    /// brownish strokes, its anti-aliased rim).</summary>
+    public const int FadedChromaLimit = 28;
+
+    /// <summary>Darkest faded-ink pixel whitened: darker is black text under the stamp, which stays.</summary>
+    public const int FadedMinGrey = 130;
 
     public static GreyPage ToGrey(ColourPage page)
     {
@@ -18,9 +26,9 @@ internal static class InkFilter
         for (var p = 0; p < grey.Length; p++)
         {
             int r = rgb[p * 3], g = rgb[(p * 3) + 1], b = rgb[(p * 3) + 2];
-            var max = Math.Max(r, Math.Max(g, b));
-            var min = Math.Min(r, Math.Min(g, b));
-            grey[p] = max - min > ChromaLimit ? (byte)255 : (byte)(((r * 299) + (g * 587) + (b * 114)) / 1000);
+            var chroma = Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+            var value = ((r * 299) + (g * 587) + (b * 114)) / 1000;
+            grey[p] = chroma > ChromaLimit || (chroma > FadedChromaLimit && value >= FadedMinGrey) ? (byte)255 : (byte)value;
         }
 
         return new GreyPage(page.Width, page.Height, grey);

@@ -22,6 +22,7 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
     private readonly List<(int First, int Last, string Code)> _rows = [];
     private readonly List<ScanRow> _gridRows = [];
     private readonly HashSet<ScanPiece> _refused = [];
+    private readonly Dictionary<(string Code, ScannedColumn Column), string> _mended = [];
     private int _header;
     private int _footnotes = -1;
     private int _after;
@@ -52,7 +53,31 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             throw new InvalidInputException(name, page, onPage, ex.Reason, ex);
         }
 
+        raw = units is null ? raw : MendUnitCells(raw, units);
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
+    }
+
+    // Lead and coordinating cells OCR misread, mended from the directory's words (OcrPhraseRepair); each mended cell is
+    // flagged for review and shows the mended text.
+    private RawCatalogue MendUnitCells(RawCatalogue raw, UnitDirectory units)
+    {
+        var entries = raw.Entries.Select(e =>
+        {
+            var lead = OcrPhraseRepair.Repair(units, e.LeadText);
+            var coordinating = OcrPhraseRepair.Repair(units, e.CoordinatingText);
+            if (lead is not null)
+            {
+                _mended[(e.Code, ScannedColumn.Lead)] = lead;
+            }
+
+            if (coordinating is not null)
+            {
+                _mended[(e.Code, ScannedColumn.Coordinating)] = coordinating;
+            }
+
+            return e with { LeadText = lead ?? e.LeadText, CoordinatingText = coordinating ?? e.CoordinatingText };
+        }).ToList();
+        return _mended.Count == 0 ? raw : raw with { Entries = entries };
     }
 
     /// <summary>Where a laid-out line (1-based) came from: the page, and the line on it counted over what was read.</summary>
@@ -207,7 +232,14 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             if (piece.Kind == PieceKind.Cell && _rowOfCell.TryGetValue(piece, out var row))
             {
                 var confidence = _refused.Contains(piece) ? 0 : piece.Confidence;
-                result.Add(new ScannedCell(piece.Page, codes[row], Column(piece.Cell!), piece.Box, piece.Text, confidence));
+                var column = Column(piece.Cell!);
+                var text = piece.Text;
+                if (_mended.TryGetValue((codes[row], column), out var mended))
+                {
+                    (text, confidence) = (mended, Math.Min(confidence, ScanPiece.DisagreementConfidence));
+                }
+
+                result.Add(new ScannedCell(piece.Page, codes[row], column, piece.Box, text, confidence));
             }
             else if (piece.Kind != PieceKind.Cell)
             {

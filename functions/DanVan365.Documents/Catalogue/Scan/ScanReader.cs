@@ -137,9 +137,13 @@ internal static class ScanReader
 
     private static ScanPiece Piece(GreyPage page, int threshold, int number, PieceKind kind, int row, GridCell? cell, PixelBox box, int dpi)
     {
-        var image = page.Crop(box.X, box.Y, box.Width, box.Height);
+        // the paper whitened halfway between the ink threshold and white (PaperLevel)
+        var image = page.Crop(box.X, box.Y, box.Width, box.Height).Whitened(PaperLevel(threshold));
         return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null) { Threshold = threshold };
     }
+
+    /// <summary>The grey from which a pixel counts as paper: halfway between the page's ink threshold and white.</summary>
+    internal static int PaperLevel(int threshold) => (threshold + 255 + 1) / 2;
 
     private static IReadOnlyList<OcrLine> Shrink(IReadOnlyList<OcrLine> lines, int factor) => factor <= 1 ? lines
         : [.. lines.Select(l => l with
