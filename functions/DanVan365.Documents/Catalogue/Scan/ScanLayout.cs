@@ -23,6 +23,7 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
     private readonly List<ScanRow> _gridRows = [];
     private readonly HashSet<ScanPiece> _refused = [];
     private readonly Dictionary<(string Code, ScannedColumn Column), string> _mended = [];
+    private readonly Dictionary<string, string> _mendedLines = new(StringComparer.Ordinal);
     private int _header;
     private int _footnotes = -1;
     private int _after;
@@ -54,6 +55,7 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         }
 
         raw = units is null ? raw : MendUnitCells(raw, units);
+        raw = raw with { Decision = ScanMetadataMend.Mend(raw.Decision, units, _mendedLines) };
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
     }
 
@@ -243,13 +245,26 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             }
             else if (piece.Kind != PieceKind.Cell)
             {
-                result.AddRange(piece.Lines.Select(l => new ScannedCell(piece.Page, string.Empty, ScannedColumn.Text,
-                    new PixelBox(piece.Box.X + l.Box.X, piece.Box.Y + l.Box.Y, l.Box.Width, l.Box.Height), VietnameseText.Normalize(l.Text),
-                    piece.Kind == PieceKind.Footnote && Unattached(l.Text, raw) ? Math.Min(l.Confidence, 0) : l.Confidence)));
+                result.AddRange(piece.Lines.Select(l => TextCell(piece, l, raw)));
             }
         }
 
         return result;
+    }
+
+    // A line outside the table; a footnote line whose mark no entry carries has confidence 0, a mended signature line at
+    // most the disagreement confidence (and its mended text).
+    private ScannedCell TextCell(ScanPiece piece, OcrLine line, RawCatalogue raw)
+    {
+        var text = VietnameseText.Normalize(line.Text);
+        var confidence = piece.Kind == PieceKind.Footnote && Unattached(line.Text, raw) ? Math.Min(line.Confidence, 0) : line.Confidence;
+        if (_mendedLines.TryGetValue(text, out var mended))
+        {
+            (text, confidence) = (mended, Math.Min(confidence, ScanPiece.DisagreementConfidence));
+        }
+
+        return new ScannedCell(piece.Page, string.Empty, ScannedColumn.Text,
+            new PixelBox(piece.Box.X + line.Box.X, piece.Box.Y + line.Box.Y, line.Box.Width, line.Box.Height), text, confidence);
     }
 
     // A footnote's first line whose mark no entry carries: the mark was lost or misread in its cell.

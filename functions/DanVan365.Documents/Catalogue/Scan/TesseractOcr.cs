@@ -9,7 +9,8 @@ internal sealed record OcrLine(string Text, PixelBox Box, double Confidence);
 /// <summary>
 /// Reads many small images with ONE Tesseract process (Vietnamese model, one thread): the images are written as PGM files
 /// into the work folder, listed in a file, and read with <c>--psm 6</c> (a uniform block of text) into TSV, whose
-/// page_num is the image's place in the list. Each image comes back as its text lines.
+/// page_num is the image's place in the list, and into hOCR with the LSTM's second choices (<see cref="OcrChoices"/>: a
+/// word whose letter had a likely runner-up, often a tone mark, is less sure). Each image comes back as its text lines.
 /// </summary>
 internal static class TesseractOcr
 {
@@ -38,9 +39,11 @@ internal static class TesseractOcr
 
         var list = folder.File(prefix + ".txt");
         File.WriteAllLines(list, files);
-        var tsv = ScanTools.Run(options.Tesseract, [list, "stdout", "-l", "vie", "--psm", "6", "tsv"],
+        var output = folder.File(prefix + "-out");
+        ScanTools.Run(options.Tesseract, [list, output, "-l", "vie", "--psm", "6", "-c", "lstm_choice_mode=2", "tsv", "hocr"],
             "tesseract-ocr and tesseract-ocr-vie", name, options.Timeout);
-        foreach (var group in ParseWords(tsv).GroupBy(w => w.Image))
+        var runnerUps = OcrChoices.RunnerUps(ReadOutput(output + ".hocr", name));
+        foreach (var group in ParseWords(ReadOutput(output + ".tsv", name), runnerUps).GroupBy(w => w.Image))
         {
             if (group.Key >= 0 && group.Key < result.Length)
             {
@@ -56,6 +59,11 @@ internal static class TesseractOcr
         return result;
     }
 
+    private static string ReadOutput(string path, string name) => File.Exists(path)
+        ? File.ReadAllText(path)
+        : throw new Core.Errors.InvalidInputException(name, 0,
+            $"Tesseract wrote no {Path.GetExtension(path)} output: check the tesseract-ocr installation. (Tesseract không trả kết quả.)");
+
     private static OcrLine ToLine(IEnumerable<OcrWord> words)
     {
         var list = words.ToList();
@@ -68,7 +76,7 @@ internal static class TesseractOcr
     }
 
     // TSV columns: level page_num block_num par_num line_num word_num left top width height conf text (level 5: a word).
-    private static IEnumerable<OcrWord> ParseWords(string tsv)
+    private static IEnumerable<OcrWord> ParseWords(string tsv, Dictionary<(int Image, int Left, int Top), double> runnerUps)
     {
         foreach (var row in tsv.Split('\n'))
         {
@@ -80,7 +88,9 @@ internal static class TesseractOcr
             }
 
             var n = f[1..10].Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0).ToArray();
-            yield return new OcrWord(n[0] - 1, n[1], n[2], n[3], n[5], n[6], n[7], n[8], conf, OcrText.Clean(f[11].Trim()));
+            var runnerUp = runnerUps.GetValueOrDefault((n[0] - 1, n[5], n[6]));
+            yield return new OcrWord(n[0] - 1, n[1], n[2], n[3], n[5], n[6], n[7], n[8], OcrChoices.CappedConfidence(conf, runnerUp),
+                OcrText.Clean(f[11].Trim()));
         }
     }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DanVan365.Documents.Catalogue.Scan;
+
+/// <summary>
+/// The LSTM's second choices, read from Tesseract's hOCR with <c>lstm_choice_mode=2</c>: for every word (its image in
+/// the list and its box's top-left corner) the highest probability (0–100) that any of its letters was another letter.
+/// Tesseract is sure of a word it misreads when the letter it doubts is a tone mark: "Tố chức" is read at 95 % with "ổ"
+/// as the runner-up at 18 %; such a word is as unsure as its runner-up says (<see cref="CappedConfidence"/>).
+/// </summary>
+internal static partial class OcrChoices
+{
+    /// <summary>A word's confidence once its runner-up letter is counted: at most 100 − 2 × the runner-up's probability
+    /// (a runner-up at 10 % or more takes the word under the default review threshold of 80).</summary>
+    public static double CappedConfidence(double confidence, double runnerUp) => Math.Min(confidence, 100 - (2 * runnerUp));
+
+    /// <summary>Highest runner-up probability per word, keyed by (image index in the list, left, top).</summary>
+    public static Dictionary<(int Image, int Left, int Top), double> RunnerUps(string hocr)
+    {
+        ArgumentNullException.ThrowIfNull(hocr);
+        var result = new Dictionary<(int, int, int), double>();
+        foreach (var page in hocr.Split("class='ocr_page'").Skip(1))
+        {
+            var number = PageNumberRegex().Match(page);
+            if (!number.Success)
+            {
+                continue;
+            }
+
+            var image = Parse(number.Groups[1].Value);
+            foreach (var word in page.Split("class='ocrx_word'").Skip(1))
+            {
+                var box = BoxRegex().Match(word);
+                if (!box.Success)
+                {
+                    continue;
+                }
+
+                var runnerUp = word.Split("lstm_choices_").Skip(1).Select(SecondChoice).DefaultIfEmpty(0).Max();
+                result[(image, Parse(box.Groups[1].Value), Parse(box.Groups[2].Value))] = runnerUp;
+            }
+        }
+
+        return result;
+    }
+
+    // A letter's choices (descending in the file, but sorted here): the second's probability, 0 when alone.
+    private static double SecondChoice(string group)
+    {
+        var confs = ConfRegex().Matches(group)
+            .Select(m => double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture))
+            .OrderDescending().ToList();
+        return confs.Count > 1 ? confs[1] : 0;
+    }
+
+    private static int Parse(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"ppageno (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumberRegex();
+
+    [GeneratedRegex(@"^[^>]*title='bbox (\d+) (\d+) \d+ \d+", RegexOptions.CultureInvariant)]
+    private static partial Regex BoxRegex();
+
+    [GeneratedRegex(@"x_confs ([0-9.]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfRegex();
+}
