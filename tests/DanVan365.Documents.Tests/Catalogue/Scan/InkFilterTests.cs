@@ -31,6 +31,37 @@ public class InkFilterTests
         Assert.Equal(255, grey[20, 20]);
     }
 
+    [Theory]
+    [InlineData(60, 0, 0, 17)] // chroma 60: still black/grey ink
+    [InlineData(100, 60, 60, 71)] // dark tinted (chroma 40, grey 71): black text under a stamp
+    [InlineData(150, 121, 121, 129)] // chroma 29 one grey below FadedMinGrey: kept
+    [InlineData(200, 172, 172, 180)] // chroma exactly 28, light: kept
+    [InlineData(180, 180, 180, 180)] // neutral grey
+    [InlineData(0, 0, 0, 0)]
+    public void ToGrey_InkWithinChromaLimits_KeptAsGrey(byte r, byte g, byte b, byte expected) =>
+        Assert.Equal(expected, GreyOf(r, g, b));
+
+    [Theory]
+    [InlineData(61, 0, 0)] // chroma 61, dark: coloured ink whatever its grey
+    [InlineData(200, 171, 171)] // chroma 29, grey 179: faded stamp
+    [InlineData(151, 122, 122)] // chroma 29, grey exactly FadedMinGrey (130)
+    [InlineData(230, 190, 200)] // pale pink rim (chroma 40, light)
+    [InlineData(200, 200, 240)] // pale blue, bluest channel above the rest
+    public void ToGrey_FadedOrStrongColour_White(byte r, byte g, byte b) => Assert.Equal(255, GreyOf(r, g, b));
+
+    [Fact]
+    public void ToGrey_FadedStampOverBlackText_TextKeptStampWhite()
+    {
+        // a photocopied stamp: light pink strokes, darker where they cross the printed text
+        var rgb = new byte[] { 220, 180, 185, 90, 50, 55, 20, 20, 20 };
+
+        var grey = InkFilter.ToGrey(new ColourPage(3, 1, rgb));
+
+        Assert.Equal(255, grey[0, 0]);
+        Assert.InRange(grey[1, 0], 1, 129);
+        Assert.Equal(20, grey[2, 0]);
+    }
+
     [Fact]
     public void OtsuThreshold_BlackOnWhite_SplitsInkFromPaper()
     {
@@ -43,4 +74,7 @@ public class InkFilterTests
         Assert.True(InkFilter.Binarise(page, threshold)[(MadeScans.RowRules[0] * grid.Width) + 400]);
         Assert.False(InkFilter.Binarise(page, threshold)[(5 * grid.Width) + 5]);
     }
+
+    // The grey of a one-pixel page of this colour.
+    private static byte GreyOf(byte r, byte g, byte b) => InkFilter.ToGrey(new ColourPage(1, 1, [r, g, b]))[0, 0];
 }
