@@ -137,9 +137,10 @@ public static class OcrPhraseRepair
                     {
                         (cost[end], tied[end], from[end], word[end], identity[end]) = (total, tied[i], i, w, id);
                     }
-                    else if (total == cost[end] && !string.Equals(identity[end], id, StringComparison.Ordinal))
+                    else if (total == cost[end])
                     {
-                        tied[end] = true;
+                        // another sequence as good, or the same one through a position two sequences reach
+                        tied[end] |= tied[i] || !string.Equals(identity[end], id, StringComparison.Ordinal);
                     }
                 }
             }

@@ -1,19 +1,22 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DanVan365.Core.Units;
 
 namespace DanVan365.Documents.Catalogue.Scan;
 
 /// <summary>
 /// The LSTM's second choices, read from Tesseract's hOCR with <c>lstm_choice_mode=2</c>: for every word (its image in
-/// the list and its box's top-left corner) the highest probability (0–100) that any of its letters was another letter.
+/// the list and its box's top-left corner) the highest probability (0–100) that any of its letters was the same letter
+/// with other marks.
 /// Tesseract is sure of a word it misreads when the letter it doubts is a tone mark: "Tố chức" is read at 95 % with "ổ"
 /// as the runner-up at 18 %; such a word is as unsure as its runner-up says (<see cref="CappedConfidence"/>).
 /// </summary>
 internal static partial class OcrChoices
 {
-    /// <summary>A word's confidence once its runner-up letter is counted: at most 100 − 2 × the runner-up's probability
-    /// (a runner-up at 10 % or more takes the word under the default review threshold of 80).</summary>
-    public static double CappedConfidence(double confidence, double runnerUp) => Math.Min(confidence, 100 - (2 * runnerUp));
+    /// <summary>A word's confidence once its runner-up letter is counted: at most 100 − 2 × the runner-up's probability,
+    /// at least 0 (a runner-up at 10 % or more takes the word under the default review threshold of 80).</summary>
+    public static double CappedConfidence(double confidence, double runnerUp) =>
+        Math.Min(confidence, Math.Max(0, 100 - (2 * runnerUp)));
 
     /// <summary>Highest runner-up probability per word, keyed by (image index in the list, left, top).</summary>
     public static Dictionary<(int Image, int Left, int Top), double> RunnerUps(string hocr)
@@ -45,13 +48,24 @@ internal static partial class OcrChoices
         return result;
     }
 
-    // A letter's choices (descending in the file, but sorted here): the second's probability, 0 when alone.
+    // A letter's choices: the probability of the likeliest other choice that is the same letter with other marks ("ổ"
+    // for "ố", "a" for "ă"), 0 when there is none. Other runner-ups ("l" for "1") are left to the second reading.
     private static double SecondChoice(string group)
     {
-        var confs = ConfRegex().Matches(group)
-            .Select(m => double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture))
-            .OrderDescending().ToList();
-        return confs.Count > 1 ? confs[1] : 0;
+        var choices = ChoiceRegex().Matches(group)
+            .Select(m => (Conf: double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+                Text: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)))
+            .OrderByDescending(c => c.Conf).ToList();
+        if (choices.Count < 2)
+        {
+            return 0;
+        }
+
+        var top = choices[0].Text;
+        var letter = OcrPhraseRepair.Loose(top);
+        return choices.Skip(1)
+            .Where(c => letter.Length > 0 && c.Text != top && OcrPhraseRepair.Loose(c.Text) == letter)
+            .Select(c => c.Conf).DefaultIfEmpty(0).Max();
     }
 
     private static int Parse(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
@@ -62,6 +76,6 @@ internal static partial class OcrChoices
     [GeneratedRegex(@"^[^>]*title='bbox (\d+) (\d+) \d+ \d+", RegexOptions.CultureInvariant)]
     private static partial Regex BoxRegex();
 
-    [GeneratedRegex(@"x_confs ([0-9.]+)", RegexOptions.CultureInvariant)]
-    private static partial Regex ConfRegex();
+    [GeneratedRegex(@"x_confs ([0-9.]+)'>([^<]*)<", RegexOptions.CultureInvariant)]
+    private static partial Regex ChoiceRegex();
 }

@@ -59,14 +59,39 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
     }
 
-    // Lead and coordinating cells OCR misread, mended from the directory's words (OcrPhraseRepair); each mended cell is
-    // flagged for review and shows the mended text.
+    // A time cell OCR read with a stray mark ("Quý I/⁄2026"): without the marks a time frame cannot hold (anything but
+    // letters, digits, spaces and / . , -), and "/" read twice as one, if that is understood; null otherwise.
+    internal static string? MendTime(string text)
+    {
+        if (TimeFrameParser.TryParse(text).Status == TimeFrameParseStatus.Ok)
+        {
+            return null;
+        }
+
+        var mended = SlashesRegex().Replace(StrayMarkRegex().Replace(text, string.Empty), "/");
+        return TimeFrameParser.TryParse(mended).Status == TimeFrameParseStatus.Ok ? VietnameseText.Normalize(mended) : null;
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{M}\p{N}\s/.,-]", RegexOptions.CultureInvariant)]
+    private static partial Regex StrayMarkRegex();
+
+    [GeneratedRegex(@"\s*/[\s/]*", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashesRegex();
+
+    // Lead, coordinating and time cells OCR misread, mended from the directory's words (OcrPhraseRepair) and the time
+    // frames' grammar; each mended cell is flagged for review and shows the mended text.
     private RawCatalogue MendUnitCells(RawCatalogue raw, UnitDirectory units)
     {
         var entries = raw.Entries.Select(e =>
         {
             var lead = OcrPhraseRepair.Repair(units, e.LeadText);
             var coordinating = OcrPhraseRepair.Repair(units, e.CoordinatingText);
+            var time = e.TimeText is null ? null : MendTime(e.TimeText);
+            if (time is not null)
+            {
+                _mended[(e.Code, ScannedColumn.Time)] = time;
+            }
+
             if (lead is not null)
             {
                 _mended[(e.Code, ScannedColumn.Lead)] = lead;
@@ -77,7 +102,12 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
                 _mended[(e.Code, ScannedColumn.Coordinating)] = coordinating;
             }
 
-            return e with { LeadText = lead ?? e.LeadText, CoordinatingText = coordinating ?? e.CoordinatingText };
+            return e with
+            {
+                LeadText = lead ?? e.LeadText,
+                CoordinatingText = coordinating ?? e.CoordinatingText,
+                TimeText = time ?? e.TimeText,
+            };
         }).ToList();
         return _mended.Count == 0 ? raw : raw with { Entries = entries };
     }

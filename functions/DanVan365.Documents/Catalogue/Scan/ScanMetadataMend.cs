@@ -9,7 +9,8 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// compared, on its letters alone (<see cref="OcrPhraseRepair.Loose"/>), with the forms of Decree 30/2020/NĐ-CP
 /// ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", …) and the signer's name with the directory's people; a line
 /// equal to exactly one of them (the name within one letter in eight) takes its spelling. What it mended, line by line,
-/// is kept so the reader can flag those lines for review.
+/// and the lines still neither a form nor a person (a line misread, or taken for the signature block because the real
+/// one was lost under the stamp) are kept so the reader can flag those lines for review.
 /// </summary>
 internal static class ScanMetadataMend
 {
@@ -21,7 +22,7 @@ internal static class ScanMetadataMend
     ];
 
     /// <summary>The decision with its signature block mended; <paramref name="mended"/> maps each line read to its
-    /// mended text.</summary>
+    /// mended text (to itself for a doubtful line).</summary>
     public static RawDecision Mend(RawDecision decision, UnitDirectory? units, Dictionary<string, string> mended)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -30,6 +31,18 @@ internal static class ScanMetadataMend
         var people = units?.People.Select(p => p.DisplayName).Distinct(StringComparer.Ordinal).ToList() ?? [];
         var signer = decision.Signer.Length == 0 ? decision.Signer
             : Unique(decision.Signer, people, OcrPhraseRepair.Loose(decision.Signer).Length / 8, mended);
+
+        // what is still neither a form nor a person was misread (or taken from the wrong line): flagged as it is
+        foreach (var line in capacity.Where(c => !CapacityForms.Contains(c, StringComparer.Ordinal)))
+        {
+            mended.TryAdd(line, line);
+        }
+
+        if (signer.Length > 0 && people.Count > 0 && !people.Contains(signer, StringComparer.Ordinal))
+        {
+            mended.TryAdd(signer, signer);
+        }
+
         return decision with { Signer = signer, SignerCapacity = capacity };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan365.Core.Catalogue;
 using DanVan365.TestUtilities;
 using DanVan365.TestUtilities.Documents.Scans;
 using Xunit.Abstractions;
@@ -47,20 +48,32 @@ public class ScanCorpusReadingTests(ITestOutputHelper output)
             $"{score.File}: entry {e.Code} differs and none of its cells waits for review\nexpected: {e.Expected}\nactual:   {e.Actual}"));
     }
 
-    // The decision's own metadata is read from the scan: number, date, signer (mended from the directory under the
-    // signature and the stamp), capacity and rounds.
+    // The decision's own metadata is read from the scan: number, date and rounds; the signer and capacity (under the
+    // signature and the stamp, mended from the directory and Decree 30's forms) are right or wait for review.
     [Theory]
     [InlineData(ScanProfile.Photocopy300)]
     [InlineData(ScanProfile.Rotated150)]
-    public async Task Import_ScannedPdf_MetadataRead(ScanProfile profile)
+    public async Task Import_ScannedPdf_MetadataReadOrSignatureFlagged(ScanProfile profile)
     {
         var score = await Score(profile);
         var (expected, read) = (Bundled.Catalogue.Decision, score.Catalogue?.Decision);
 
         Assert.NotNull(read);
-        Assert.Equal((expected.Number, expected.Date, expected.Signer), (read.Number, read.Date, read.Signer));
-        Assert.Equal(expected.SignerCapacity, read.SignerCapacity);
+        Assert.Equal((expected.Number, expected.Date), (read.Number, read.Date));
         Assert.Equal(expected.ReportingRounds, read.ReportingRounds);
+        var review = score.Catalogue!.Scan!.NeedsReview.Where(c => c.Column == ScannedColumn.Text).Select(c => c.Text).ToList();
+        Assert.True(read.Signer == expected.Signer || review.Contains(read.Signer),
+            $"{score.File}: signer read as \"{read.Signer}\", not flagged");
+        Assert.All(read.SignerCapacity.Except(expected.SignerCapacity), line => Assert.Contains(line, review));
+    }
+
+    [Fact]
+    public async Task Import_Photocopy300_SignatureMended()
+    {
+        var read = (await Score(ScanProfile.Photocopy300)).Catalogue!.Decision;
+
+        Assert.Equal(Bundled.Catalogue.Decision.Signer, read.Signer);
+        Assert.Equal(Bundled.Catalogue.Decision.SignerCapacity, read.SignerCapacity);
     }
 
     internal static Task<ScanScore> Score(ScanProfile profile) => Readings.Value[profile];
