@@ -55,12 +55,38 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         }
 
         raw = units is null ? raw : MendUnitCells(raw, units);
+        raw = AgreeTitles(raw);
         raw = raw with { Decision = ScanMetadataMend.Mend(raw.Decision, units, _mendedLines) };
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
     }
 
-    // A time cell OCR read with a stray mark ("Quý I/⁄2026"): without the marks a time frame cannot hold (anything but
-    // letters, digits, spaces and / . , -), and "/" read twice as one, if that is understood; null otherwise.
+    // Titles made to agree with the decision's own spelling of the same words (ScanSpellingConsensus); each changed
+    // title is flagged for review and shows the changed text.
+    private RawCatalogue AgreeTitles(RawCatalogue raw)
+    {
+        var titles = raw.Entries.Select(e => e.Title).Concat(raw.Sections.Select(s => s.Title)).ToList();
+        var changed = ScanSpellingConsensus.Correct(titles);
+        if (changed.Count == 0)
+        {
+            return raw;
+        }
+
+        var n = raw.Entries.Count;
+        foreach (var (index, title) in changed)
+        {
+            _mended[(index < n ? raw.Entries[index].Code : raw.Sections[index - n].Code, ScannedColumn.Title)] = title;
+        }
+
+        return raw with
+        {
+            Entries = [.. raw.Entries.Select((e, i) => changed.TryGetValue(i, out var t) ? e with { Title = t } : e)],
+            Sections = [.. raw.Sections.Select((s, i) => changed.TryGetValue(n + i, out var t) ? s with { Title = t } : s)],
+        };
+    }
+
+    // A time cell OCR read with a stray mark ("Quý I/⁄2026") or a quarter's "I" read as "1": without the marks a time
+    // frame cannot hold (anything but letters, digits, spaces and / . , -), "/" read twice as one, the quarter's numeral
+    // in Roman letters, if that is understood; null otherwise.
     internal static string? MendTime(string text)
     {
         if (TimeFrameParser.TryParse(text).Status == TimeFrameParseStatus.Ok)
@@ -69,6 +95,8 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         }
 
         var mended = SlashesRegex().Replace(StrayMarkRegex().Replace(text, string.Empty), "/");
+        mended = QuarterRegex().Replace(mended, m => m.Groups[1].Value
+            + m.Groups[2].Value.Replace('1', 'I').Replace('l', 'I').Replace('v', 'V') + "/");
         return TimeFrameParser.TryParse(mended).Status == TimeFrameParseStatus.Ok ? VietnameseText.Normalize(mended) : null;
     }
 
@@ -77,6 +105,10 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
 
     [GeneratedRegex(@"\s*/[\s/]*", RegexOptions.CultureInvariant)]
     private static partial Regex SlashesRegex();
+
+    // A quarter's Roman numeral read with "1" or "l" for "I" ("Quý 1/2026", "Quý 1V/2026").
+    [GeneratedRegex(@"^(Quý\s+)([1lIVv]{1,3})/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex QuarterRegex();
 
     // Lead, coordinating and time cells OCR misread, mended from the directory's words (OcrPhraseRepair) and the time
     // frames' grammar; each mended cell is flagged for review and shows the mended text.

@@ -12,6 +12,8 @@ public class ScanMendTests
     [Theory]
     [InlineData("Quý I/⁄2026", "Quý I/2026")]
     [InlineData("Tháng 8//2026", "Tháng 8/2026")]
+    [InlineData("Quý 1/2026,", "Quý I/2026,")]
+    [InlineData("Quý 1V/2026", "Quý IV/2026")]
     [InlineData("Năm 2026 và các năm | tiếp theo", "Năm 2026 và các năm tiếp theo")]
     public void MendTime_StrayMark_Understood(string read, string expected) => Assert.Equal(expected, ScanLayout.MendTime(read));
 
@@ -22,6 +24,7 @@ public class ScanMendTests
 
     [Theory]
     [InlineData("Quý X/2026")]
+    [InlineData("Quý 5/2026")]
     [InlineData("Tháng 13/2026")]
     [InlineData("⁄ $")]
     public void MendTime_NotATimeFrameWithoutMarks_Null(string read) => Assert.Null(ScanLayout.MendTime(read));
