@@ -27,6 +27,14 @@ public static class CatalogueAssembler
         }
 
         var d = raw.Decision;
+        if (d.Number.Length == 0)
+        {
+            // a scan of the table alone (the scan reader reads it without the annex line, so it can be reviewed)
+            throw new InvalidInputException(file, 0,
+                "decision number and date not found (expected \"(Ban hành kèm theo Quyết định số N/QĐ-… ngày D/M/YYYY …)\" above the " +
+                "table) (không tìm thấy số và ngày của quyết định)");
+        }
+
         var aggregating = string.Empty;
         if (d.AggregatingPhrase is not null)
         {

@@ -18,13 +18,28 @@ public readonly record struct NumberedLine(int Number, string Text);
 /// </summary>
 public static partial class DecisionMetadataReader
 {
-    public static RawDecision Read(string file, IReadOnlyList<NumberedLine> before, IReadOnlyList<NumberedLine> after)
+    public static RawDecision Read(string file, IReadOnlyList<NumberedLine> before, IReadOnlyList<NumberedLine> after) =>
+        Read(file, before, after, unnumbered: false);
+
+    /// <summary>
+    /// Reads the metadata; with <paramref name="unnumbered"/> (a scan of the table alone) a missing annex line gives a
+    /// decision without number or date (the rest read as usual), which the catalogue's assembly refuses, instead of
+    /// refusing the reading: the table that was read can still be printed and reviewed.
+    /// </summary>
+    internal static RawDecision Read(string file, IReadOnlyList<NumberedLine> before, IReadOnlyList<NumberedLine> after, bool unnumbered)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var (front, frontMap) = Join(before);
 
         var m = AnnexRegex().Match(front);
+        if (!m.Success && unnumbered)
+        {
+            var (unsigned, unsignedCapacity) = ReadSignature(before);
+            var (r, a, aLine) = ReadRounds(file, after);
+            return new RawDecision(string.Empty, default, ReadIssuer(before), unsigned, unsignedCapacity, a, aLine, r);
+        }
+
         if (!m.Success)
         {
             throw new InvalidInputException(file, 0,

@@ -65,4 +65,24 @@ public class CatalogueRealScanTests
         Console.WriteLine($"real scan (Clean300, image-only PDF): {toReview} cell(s) to review, assembled {assembled}, " +
             $"sync exit {sync.Exit}; {sync.Err.Split('\n')[0]}");
     }
+
+    // A photographed page of the table alone (no annex line with the decision's number and date): the table is
+    // printed for review with exit 0, the problem named; importing it (sync) is refused.
+    [Fact]
+    public async Task Catalogue_TableOnlyPng_PrintsTheTableAndNamesTheMissingNumber()
+    {
+        using var dir = new TempDir();
+        var page = dir.WriteBytes(ScanCorpus.FileName(ScanProfile.Clean300, ScanFormat.Png),
+            ScanCorpus.Bytes(ScanProfile.Clean300, ScanFormat.Png));
+
+        var json = await Run("catalogue", page, "--format", "json");
+
+        Assert.Equal(0, json.Exit);
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.False(doc.RootElement.GetProperty("assembled").GetBoolean());
+        Assert.Contains("decision number and date not found", doc.RootElement.GetProperty("problems")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.True(doc.RootElement.GetProperty("entries").GetArrayLength() > 0);
+        Assert.True(doc.RootElement.GetProperty("scan").GetProperty("cells").GetArrayLength() > 0);
+    }
 }

@@ -73,4 +73,22 @@ public class CatalogueValidatorTests
         Assert.Contains("Phòng Văn hoá Xã hoi", ex.Reason, StringComparison.Ordinal);
         Assert.Contains("closest: \"Phòng Văn hóa", ex.Reason, StringComparison.Ordinal);
     }
+
+    // A scan of the table alone is read without the decision's number and date; its assembly refuses it.
+    [Fact]
+    public void Assemble_NoDecisionNumber_Refused()
+    {
+        var raw = new RawCatalogue(
+            "trang-2.png",
+            new RawDecision(string.Empty, default, string.Empty, string.Empty, [], null, 0, []),
+            [new RawSection("1", "MỤC", 3)],
+            [new RawEntry("1.1", "1", null, "Nhiệm vụ", "Phòng Văn hóa - Xã hội", string.Empty, "Năm 2026", [], 5, 7, 7, 9)],
+            [],
+            10);
+
+        var ex = Assert.Throws<InvalidInputException>(() => CatalogueAssembler.Assemble(raw, Bundled.Units));
+
+        Assert.Equal(("trang-2.png", 0), (ex.File, ex.Line));
+        Assert.Contains("decision number and date not found", ex.Reason, StringComparison.Ordinal);
+    }
 }

@@ -62,7 +62,7 @@ internal static partial class ScanGridCatalogue
             throw new InvalidInputException(file, lines[header].Number, "no catalogue table: the header row is not followed by any task");
         }
 
-        var decision = DecisionMetadataReader.Read(file, [.. lines.Take(header)], [.. lines.Skip(after)]);
+        var decision = DecisionMetadataReader.Read(file, [.. lines.Take(header)], [.. lines.Skip(after)], unnumbered: true);
         return new RawCatalogue(file, decision, sections, entries, footnotes, lines[Math.Max(0, after - 1)].Number);
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         {
             try
             {
-                raw = TextDecisionImporter.Read(name, numbered, units);
+                raw = TextDecisionImporter.Read(name, numbered, units, unnumbered: true);
             }
             catch (InvalidInputException ex) when (ex.Page is null && ex.File == name && ex.Line > _header + 1 && ex.Line <= _after)
             {

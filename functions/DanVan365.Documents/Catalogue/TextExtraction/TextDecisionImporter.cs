@@ -40,7 +40,13 @@ public sealed class TextDecisionImporter : IDecisionImporter
 
     /// <summary>Reads lines already extracted (from a text file, or rebuilt from a PDF's page layout); null
     /// <paramref name="units"/>: without a directory.</summary>
-    internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory? units)
+    internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory? units) =>
+        Read(file, lines, units, unnumbered: false);
+
+    /// <summary>As <see cref="Read(string, IReadOnlyList{NumberedLine}, UnitDirectory?)"/>; with <paramref name="unnumbered"/>
+    /// (the scan reader) a table without the annex line above it is read with a decision without number or date, which
+    /// the assembly refuses (<see cref="DecisionMetadataReader"/>).</summary>
+    internal static RawCatalogue Read(string file, IReadOnlyList<NumberedLine> lines, UnitDirectory? units, bool unnumbered)
     {
         if (ProsePlanReader.IsPlan(lines))
         {
@@ -57,7 +63,7 @@ public sealed class TextDecisionImporter : IDecisionImporter
         }
 
         var table = ReadTable(file, lines, units, headerStart, untilEnd: false);
-        var decision = DecisionMetadataReader.Read(file, lines.Take(headerStart).ToList(), lines.Skip(table.End).ToList());
+        var decision = DecisionMetadataReader.Read(file, lines.Take(headerStart).ToList(), lines.Skip(table.End).ToList(), unnumbered);
         return new RawCatalogue(file, decision, table.Sections, table.Entries, table.Footnotes, lines[table.End - 1].Number);
     }
 

@@ -9,7 +9,10 @@ public class ScanSpellingConsensusTests
     [Fact]
     public void Correct_MinoritySpelling_TakesTheMajoritysMarks()
     {
-        string[] titles = ["Phổ biến và triển khai các văn bản", "Ban hành kế hoạch triến khai thực hiện", "Tiếp tục triển khai Chương trình"];
+        string[] titles =
+        [
+            "Phổ biến và triển khai các văn bản", "Ban hành kế hoạch triến khai thực hiện", "Tiếp tục triển khai Chương trình",
+        ];
 
         var changed = ScanSpellingConsensus.Correct(titles);
 
