@@ -35,8 +35,16 @@ public static class OcrPhraseRepair
     private sealed record Word(string Loose, string Text, Kind Kind, string Identity);
 
     /// <summary>The cell mended, or null when it resolves as read or cannot be mended.</summary>
-    public static string? Repair(UnitDirectory units, string cell)
+    public static string? Repair(UnitDirectory units, string cell) => Repair(units, cell, new Dictionary<string, string>());
+
+    /// <summary>
+    /// The cell mended, a name written as <paramref name="written"/> gives it (the decision's own spelling of a name, from
+    /// its cells that resolved as read: <see cref="WrittenNames"/>) rather than the directory's; null when it resolves as
+    /// read or cannot be mended.
+    /// </summary>
+    public static string? Repair(UnitDirectory units, string cell, IReadOnlyDictionary<string, string> written)
     {
+        ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(cell);
         if (cell.Trim().Length == 0 || units.CanResolve(cell))
@@ -55,7 +63,7 @@ public static class OcrPhraseRepair
                 continue;
             }
 
-            var fixedClause = Mend(Loose(clause), words);
+            var fixedClause = Mend(Loose(clause), words, written);
             if (fixedClause is null)
             {
                 return null;
@@ -66,6 +74,30 @@ public static class OcrPhraseRepair
 
         var text = string.Join("; ", mended);
         return units.CanResolve(text) ? text : null;
+    }
+
+    /// <summary>
+    /// How a decision writes the names it names (by the units they stand for): every clause of <paramref name="cells"/>
+    /// (split at ";", trailing punctuation aside) that is, as written, one of the directory's names; the first
+    /// spelling of each wins. Feeds <see cref="Repair(UnitDirectory, string, IReadOnlyDictionary{string, string})"/>.
+    /// </summary>
+    public static Dictionary<string, string> WrittenNames(UnitDirectory units, IEnumerable<string> cells)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(cells);
+        var names = units.KnownNames().GroupBy(n => VietnameseText.MatchKey(n.Name), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Identity(g.First().Units), StringComparer.Ordinal);
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var clause in cells.SelectMany(c => VietnameseText.Normalize(c).Split(';')))
+        {
+            var text = clause.Trim().TrimEnd(',', '.', ':', ' ');
+            if (text.Length > 0 && names.TryGetValue(VietnameseText.MatchKey(text), out var identity))
+            {
+                written.TryAdd(identity, text);
+            }
+        }
+
+        return written;
     }
 
     /// <summary>The letters and digits of a text, lower case, without tone marks (đ as d).</summary>
@@ -87,12 +119,13 @@ public static class OcrPhraseRepair
         return builder.ToString();
     }
 
+    private static string Identity(IReadOnlyList<string> units) => "n:" + string.Join(',', units.Order(StringComparer.Ordinal));
+
     private static List<Word> Vocabulary(UnitDirectory units)
     {
         var rules = units.Rules;
         var words = new List<Word>();
-        words.AddRange(units.KnownNames().Select(n => new Word(Loose(n.Name), n.Name, Kind.Name,
-            "n:" + string.Join(',', n.Units.Order(StringComparer.Ordinal)))));
+        words.AddRange(units.KnownNames().Select(n => new Word(Loose(n.Name), n.Name, Kind.Name, Identity(n.Units))));
         words.AddRange(rules.RequestPrefixes.Select(p => new Word(Loose(p), VietnameseText.Nfc(p), Kind.Prefix, "p:" + Loose(p))));
         words.AddRange(rules.RoleSuffixes.Select(p => new Word(Loose(p), VietnameseText.Nfc(p), Kind.Suffix, "s:" + Loose(p))));
         words.AddRange(rules.QualifierSuffixes.Select(p => new Word(Loose(p), VietnameseText.Nfc(p), Kind.Qualifier, "q:" + Loose(p))));
@@ -103,7 +136,7 @@ public static class OcrPhraseRepair
     // The clause's letters cut into a sequence of vocabulary words at the least total edit cost (then the fewest words);
     // null when none fits, or when two different sequences fit equally well (an OCR guess between two units is for a
     // person to make).
-    private static string? Mend(string loose, List<Word> words)
+    private static string? Mend(string loose, List<Word> words, IReadOnlyDictionary<string, string> written)
     {
         var n = loose.Length;
         if (n == 0)
@@ -180,7 +213,7 @@ public static class OcrPhraseRepair
         }
 
         path.Reverse();
-        return Build(path);
+        return Build(path, written);
     }
 
     // Every end of an approximate match of the word starting at `start` of the text, with its edit distance (≤ budget).
@@ -231,7 +264,7 @@ public static class OcrPhraseRepair
 
     // The clause in the directory's spelling: names separated by ", " (or the conjunction read), a request prefix that
     // is not the first word starts a new clause ("; "), as does a name after a role suffix.
-    private static string Build(List<Word> path)
+    private static string Build(List<Word> path, IReadOnlyDictionary<string, string> written)
     {
         var builder = new StringBuilder();
         Word? last = null;
@@ -248,7 +281,7 @@ public static class OcrPhraseRepair
                 });
             }
 
-            builder.Append(w.Text);
+            builder.Append(w.Kind == Kind.Name && written.TryGetValue(w.Identity, out var spelt) ? spelt : w.Text);
             last = w;
         }
 

@@ -204,6 +204,27 @@ public class OcrPhraseRepairTests
     public void Loose_DecomposedInput_SameAsComposed() =>
         Assert.Equal(OcrPhraseRepair.Loose(Mttq), OcrPhraseRepair.Loose(Mttq.Normalize(System.Text.NormalizationForm.FormD)));
 
+    // A name is mended the way the decision's other cells write it, when they do.
+    [Fact]
+    public void Repair_DecisionWritesTheNameItsWay_MendedToThatSpelling()
+    {
+        var written = OcrPhraseRepair.WrittenNames(Bundled.Units,
+            ["Phòng Văn hóa-Xã hội", "Ban Xây dựng Đảng; Các phòng, đơn vị trực thuộc phường", "Năm 2026"]);
+
+        var mended = OcrPhraseRepair.Repair(Bundled.Units, "Phòng Văn hóaXãhội -", written);
+
+        Assert.Equal("Phòng Văn hóa-Xã hội", mended);
+        Assert.Equal(3, written.Count);
+    }
+
+    [Fact]
+    public void WrittenNames_FirstSpellingWins_OnePerName()
+    {
+        var written = OcrPhraseRepair.WrittenNames(Bundled.Units, ["Phòng Văn hóa-Xã hội.", "Phòng Văn hóa - Xã hội"]);
+
+        Assert.Equal("Phòng Văn hóa-Xã hội", Assert.Single(written).Value);
+    }
+
     // The cell does not resolve as read, and is mended to the expected text, which resolves.
     private static string AssertMended(string cell, string expected)
     {

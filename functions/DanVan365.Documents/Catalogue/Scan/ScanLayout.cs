@@ -110,14 +110,16 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
     [GeneratedRegex(@"^(Quý\s+)([1lIVv]{1,3})/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex QuarterRegex();
 
-    // Lead, coordinating and time cells OCR misread, mended from the directory's words (OcrPhraseRepair) and the time
-    // frames' grammar; each mended cell is flagged for review and shows the mended text.
+    // Lead, coordinating and time cells OCR misread, mended from the directory's words (OcrPhraseRepair, a name spelt as
+    // the decision's other cells spell it) and the time frames' grammar; each mended cell is flagged for review and
+    // shows the mended text.
     private RawCatalogue MendUnitCells(RawCatalogue raw, UnitDirectory units)
     {
+        var written = OcrPhraseRepair.WrittenNames(units, raw.Entries.SelectMany(e => new[] { e.LeadText, e.CoordinatingText }));
         var entries = raw.Entries.Select(e =>
         {
-            var lead = OcrPhraseRepair.Repair(units, e.LeadText);
-            var coordinating = OcrPhraseRepair.Repair(units, e.CoordinatingText);
+            var lead = OcrPhraseRepair.Repair(units, e.LeadText, written);
+            var coordinating = OcrPhraseRepair.Repair(units, e.CoordinatingText, written);
             var time = e.TimeText is null ? null : MendTime(e.TimeText);
             if (time is not null)
             {
