@@ -11,6 +11,11 @@ namespace DanVan365.Core.Catalogue;
 /// </summary>
 public static class CatalogueAssembler
 {
+    /// <summary>Why a decision without its annex line (number and date) is refused, by the readers and the assembly.</summary>
+    public const string MissingNumber =
+        "decision number and date not found (expected \"(Ban hành kèm theo Quyết định số N/QĐ-… ngày D/M/YYYY …)\" above the " +
+        "table) (không tìm thấy số và ngày của quyết định)";
+
     public static TaskCatalogue Assemble(RawCatalogue raw, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -30,9 +35,7 @@ public static class CatalogueAssembler
         if (d.Number.Length == 0)
         {
             // a scan of the table alone (the scan reader reads it without the annex line, so it can be reviewed)
-            throw new InvalidInputException(file, 0,
-                "decision number and date not found (expected \"(Ban hành kèm theo Quyết định số N/QĐ-… ngày D/M/YYYY …)\" above the " +
-                "table) (không tìm thấy số và ngày của quyết định)");
+            throw new InvalidInputException(file, 0, MissingNumber);
         }
 
         var aggregating = string.Empty;

@@ -42,9 +42,7 @@ public static partial class DecisionMetadataReader
 
         if (!m.Success)
         {
-            throw new InvalidInputException(file, 0,
-                "decision number and date not found (expected \"(Ban hành kèm theo Quyết định số N/QĐ-… ngày D/M/YYYY …)\" above the " +
-                "table)");
+            throw new InvalidInputException(file, 0, CatalogueAssembler.MissingNumber);
         }
 
         var annexLine = LineOf(frontMap, m.Index);
