@@ -77,23 +77,23 @@ public static class OcrPhraseRepair
     }
 
     /// <summary>
-    /// How a decision writes the names it names (by the units they stand for): every clause of <paramref name="cells"/>
-    /// (split at ";", trailing punctuation aside) that is, as written, one of the directory's names; the first
-    /// spelling of each wins. Feeds <see cref="Repair(UnitDirectory, string, IReadOnlyDictionary{string, string})"/>.
+    /// How a decision writes the directory's names (keyed by the name's match key: case, spacing around "-" and old or new
+    /// tone placement aside): every clause of <paramref name="cells"/> (split at ";", trailing punctuation aside) that is,
+    /// as written, one of the directory's names; the first spelling of each wins. Feeds <see cref="Repair(UnitDirectory, string, IReadOnlyDictionary{string, string})"/>.
     /// </summary>
     public static Dictionary<string, string> WrittenNames(UnitDirectory units, IEnumerable<string> cells)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(cells);
-        var names = units.KnownNames().GroupBy(n => VietnameseText.MatchKey(n.Name), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Identity(g.First().Units), StringComparer.Ordinal);
+        var names = units.KnownNames().Select(n => VietnameseText.MatchKey(n.Name)).ToHashSet(StringComparer.Ordinal);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var clause in cells.SelectMany(c => VietnameseText.Normalize(c).Split(';')))
         {
             var text = clause.Trim().TrimEnd(',', '.', ':', ' ');
-            if (text.Length > 0 && names.TryGetValue(VietnameseText.MatchKey(text), out var identity))
+            var key = VietnameseText.MatchKey(text);
+            if (text.Length > 0 && names.Contains(key))
             {
-                written.TryAdd(identity, text);
+                written.TryAdd(key, text);
             }
         }
 
@@ -281,7 +281,7 @@ public static class OcrPhraseRepair
                 });
             }
 
-            builder.Append(w.Kind == Kind.Name && written.TryGetValue(w.Identity, out var spelt) ? spelt : w.Text);
+            builder.Append(w.Kind == Kind.Name && written.TryGetValue(VietnameseText.MatchKey(w.Text), out var spelt) ? spelt : w.Text);
             last = w;
         }
 

@@ -217,6 +217,17 @@ public class OcrPhraseRepairTests
         Assert.Equal(3, written.Count);
     }
 
+    // Two phrases for the same units are two names: one written in the decision never replaces the other.
+    [Fact]
+    public void Repair_OtherPhraseForTheSameUnitsWritten_KeepsItsOwnName()
+    {
+        var written = OcrPhraseRepair.WrittenNames(Bundled.Units, ["Các phòng, đơn vị và ĐVSNCL trực thuộc phường"]);
+
+        var mended = OcrPhraseRepair.Repair(Bundled.Units, "Các phòng, đơn vị trực thuộc phường và ĐVSNCGL trực thuộc", written);
+
+        Assert.Equal("Các phòng, đơn vị trực thuộc phường và ĐVSNCL trực thuộc", mended);
+    }
+
     [Fact]
     public void WrittenNames_FirstSpellingWins_OnePerName()
     {
