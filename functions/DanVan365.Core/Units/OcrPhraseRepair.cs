@@ -79,7 +79,8 @@ public static class OcrPhraseRepair
     /// <summary>
     /// How a decision writes the directory's names (keyed by the name's match key: case, spacing around "-" and old or new
     /// tone placement aside): every clause of <paramref name="cells"/> (split at ";", trailing punctuation aside) that is,
-    /// as written, one of the directory's names; the first spelling of each wins. Feeds <see cref="Repair(UnitDirectory, string, IReadOnlyDictionary{string, string})"/>.
+    /// as written, one of the directory's names; the first spelling of each wins. Feeds
+    /// <see cref="Repair(UnitDirectory, string, IReadOnlyDictionary{string, string})"/>.
     /// </summary>
     public static Dictionary<string, string> WrittenNames(UnitDirectory units, IEnumerable<string> cells)
     {
@@ -281,7 +282,8 @@ public static class OcrPhraseRepair
                 });
             }
 
-            builder.Append(w.Kind == Kind.Name && written.TryGetValue(VietnameseText.MatchKey(w.Text), out var spelt) ? spelt : w.Text);
+            var spelt = w.Kind == Kind.Name ? written.GetValueOrDefault(VietnameseText.MatchKey(w.Text)) : null;
+            builder.Append(spelt ?? w.Text);
             last = w;
         }
 
