@@ -8,8 +8,10 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// ("triển khai" in one, "triến khai" in the next). Every pair of neighbouring words of the texts is counted by its
 /// spelling (lower case, punctuation aside) under its letters alone (<see cref="OcrPhraseRepair.Loose"/>); a pair spelt
 /// the way at least two other places of the decision do NOT spell it, where one spelling is the most frequent by a clear
-/// margin (at least twice, and more often than all the others together), takes that spelling. Nothing comes from outside
-/// the decision; a corrected text is a guess the caller flags for review.
+/// margin (at least twice, and more often than all the others together), takes that spelling. Likewise a word inside a
+/// sentence, made of letters whose capital differs only in size (c, o, s, u, v, w, x, z with any marks), read in capitals
+/// where the decision writes it in small letters ("CƠ SỞ"), is lowered. Nothing comes from outside the decision; a
+/// corrected text is a guess the caller flags for review.
 /// </summary>
 internal static class ScanSpellingConsensus
 {
@@ -33,11 +35,12 @@ internal static class ScanSpellingConsensus
             }
         }
 
+        var cases = CaseCounts(words);
         var result = new Dictionary<int, string>();
         for (var t = 0; t < words.Count; t++)
         {
             var text = words[t];
-            var changed = false;
+            var changed = LowerMisreadCapitals(text, cases);
             for (var i = 0; i + 1 < text.Length; i++)
             {
                 if (Pair(text[i], text[i + 1]) is not var (key, spelling) || Majority(spellings[key]) is not { } majority
@@ -60,6 +63,62 @@ internal static class ScanSpellingConsensus
 
         return result;
     }
+
+    // Letters whose capital OCR tells from the small letter only by its size ("CƠ SỞ" read for "cơ sở"), tone marks aside.
+    private const string SizeOnlyLetters = "cosuvwxz";
+
+    // How often each word (lower case) is written in small letters and otherwise, where a sentence does not start.
+    private static Dictionary<string, (int Small, int Other)> CaseCounts(List<string[]> words)
+    {
+        var counts = new Dictionary<string, (int Small, int Other)>(StringComparer.Ordinal);
+        foreach (var text in words)
+        {
+            for (var i = 1; i < text.Length; i++)
+            {
+                var core = Core(text[i]);
+                if (core.Length == 0 || StartsSentence(text[i - 1]) || !core.All(char.IsLetter))
+                {
+                    continue;
+                }
+
+                var lower = core.ToLower(CultureInfo.InvariantCulture);
+                var (small, other) = counts.GetValueOrDefault(lower);
+                counts[lower] = lower == core ? (small + 1, other) : (small, other + 1);
+            }
+        }
+
+        return counts;
+    }
+
+    // In a text written in small letters, a word inside a sentence made only of size-only letters and read with capitals
+    // is lowered when the decision writes it in small letters at least twice and more often than otherwise.
+    private static bool LowerMisreadCapitals(string[] text, Dictionary<string, (int Small, int Other)> cases)
+    {
+        if (!text.Any(w => w.Any(char.IsLower)))
+        {
+            return false;
+        }
+
+        var changed = false;
+        for (var i = 1; i < text.Length; i++)
+        {
+            var core = Core(text[i]);
+            var lower = core.ToLower(CultureInfo.InvariantCulture);
+            if (core.Length == 0 || core == lower || StartsSentence(text[i - 1]) || !core.All(char.IsLetter)
+                || !OcrPhraseRepair.Loose(lower).All(SizeOnlyLetters.Contains)
+                || cases.GetValueOrDefault(lower) is not { Small: >= 2 } count || count.Small <= count.Other)
+            {
+                continue;
+            }
+
+            text[i] = text[i].Replace(core, lower, StringComparison.Ordinal);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private static bool StartsSentence(string previous) => previous.Length > 0 && ".:!?“\"(".Contains(previous[^1]);
 
     // The spelling written at least twice and more often than all the others together, or null.
     private static string? Majority(Dictionary<string, int> counts)

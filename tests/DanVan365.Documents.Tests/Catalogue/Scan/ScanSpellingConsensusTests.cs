@@ -62,4 +62,30 @@ public class ScanSpellingConsensusTests
     [Fact]
     public void Correct_NumbersAndCodes_Untouched() =>
         Assert.Empty(ScanSpellingConsensus.Correct(["Nghị quyết số 57-NQ/TW", "Nghị quyết số 57-NQ/TW", "Nghị quyết số 57-NQ/TW"]));
+
+    [Fact]
+    public void Correct_SizeOnlyLettersReadInCapitals_Lowered()
+    {
+        string[] titles = ["dân chủ ở cơ sở", "thực hiện tại cơ sở.", "ngay từ CƠ SỞ.", "tại Cơ sở này", "về cơ sở"];
+
+        var changed = ScanSpellingConsensus.Correct(titles);
+
+        Assert.Equal("ngay từ cơ sở.", changed[2]);
+        Assert.Equal("tại cơ sở này", changed[3]);
+    }
+
+    // A capital that starts a sentence, a letter whose capital has its own shape ("Ủy"), an all-capitals section title and
+    // a word the decision writes in capitals as often as not are left as read.
+    [Fact]
+    public void Correct_CapitalsThatMayBeMeant_Unchanged()
+    {
+        string[] titles =
+        [
+            "thực hiện ở cơ sở. Cơ sở báo cáo", "đề nghị Ủy ban và ủy ban", "ở cơ sở", "CÁC NHIỆM VỤ VỀ CƠ SỞ", "Sở và sở", "Sở và sở",
+        ];
+
+        var changed = ScanSpellingConsensus.Correct(titles);
+
+        Assert.Empty(changed);
+    }
 }
