@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DanVan365.Core.Text;
 
@@ -101,23 +100,12 @@ public static class OcrPhraseRepair
         return written;
     }
 
-    /// <summary>The letters and digits of a text, lower case, without tone marks (đ as d).</summary>
+    /// <summary>The letters and digits of a text, lower case, without tone marks (đ as d:
+    /// <see cref="Proposal.UnitNameRules.Ascii"/>).</summary>
     public static string Loose(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || !char.IsLetterOrDigit(c))
-            {
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(c);
-            builder.Append(lower == 'đ' ? 'd' : lower);
-        }
-
-        return builder.ToString();
+        return new string([.. Proposal.UnitNameRules.Ascii(text).Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
     }
 
     private static string Identity(IReadOnlyList<string> units) => "n:" + string.Join(',', units.Order(StringComparer.Ordinal));
