@@ -54,7 +54,7 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             throw new InvalidInputException(name, page, onPage, ex.Reason, ex);
         }
 
-        raw = units is null ? raw : MendUnitCells(raw, units);
+        raw = units is null ? raw : MendCells(raw, units);
         raw = AgreeTitles(raw);
         raw = raw with { Decision = ScanMetadataMend.Mend(raw.Decision, units, _mendedLines) };
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
@@ -113,7 +113,7 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
     // Lead, coordinating and time cells OCR misread, mended from the directory's words (OcrPhraseRepair, a name spelt as
     // the decision's other cells spell it) and the time frames' grammar; each mended cell is flagged for review and
     // shows the mended text.
-    private RawCatalogue MendUnitCells(RawCatalogue raw, UnitDirectory units)
+    private RawCatalogue MendCells(RawCatalogue raw, UnitDirectory units)
     {
         var written = OcrPhraseRepair.WrittenNames(units, raw.Entries.SelectMany(e => new[] { e.LeadText, e.CoordinatingText }));
         var entries = raw.Entries.Select(e =>
