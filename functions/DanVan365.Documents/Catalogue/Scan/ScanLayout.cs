@@ -121,19 +121,13 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
             var lead = OcrPhraseRepair.Repair(units, e.LeadText, written);
             var coordinating = OcrPhraseRepair.Repair(units, e.CoordinatingText, written);
             var time = e.TimeText is null ? null : MendTime(e.TimeText);
-            if (time is not null)
+            foreach (var (column, text) in new[] { (ScannedColumn.Lead, lead), (ScannedColumn.Coordinating, coordinating),
+                (ScannedColumn.Time, time) })
             {
-                _mended[(e.Code, ScannedColumn.Time)] = time;
-            }
-
-            if (lead is not null)
-            {
-                _mended[(e.Code, ScannedColumn.Lead)] = lead;
-            }
-
-            if (coordinating is not null)
-            {
-                _mended[(e.Code, ScannedColumn.Coordinating)] = coordinating;
+                if (text is not null)
+                {
+                    _mended[(e.Code, column)] = text;
+                }
             }
 
             return e with

@@ -123,9 +123,8 @@ internal static class ScanSpellingConsensus
     // The spelling written at least twice and more often than all the others together, or null.
     private static string? Majority(Dictionary<string, int> counts)
     {
-        var total = counts.Values.Sum();
-        var (best, count) = counts.MaxBy(c => c.Value) is var top ? (top.Key, top.Value) : default;
-        return count >= 2 && count * 2 > total ? best : null;
+        var top = counts.MaxBy(c => c.Value);
+        return top.Value >= 2 && top.Value * 2 > counts.Values.Sum() ? top.Key : null;
     }
 
     // A pair of words with letters: its key (letters alone) and its spelling (lower case, without surrounding punctuation).
