@@ -31,6 +31,62 @@ internal sealed class GreyPage(int width, int height, byte[] pixels)
     /// a photocopy's grey go, the letters' anti-aliased edges stay (OCR misreads short text on a grainy ground).</summary>
     public GreyPage Whitened(int level) => new(Width, Height, [.. Pixels.Select(v => v >= level ? (byte)255 : v)]);
 
+    /// <summary>The page without the slivers along its edges: every patch of ink (non-white pixels, 8-connected) that
+    /// touches an edge and stays within <paramref name="band"/> pixels of it is whitened. A cell cut close to its rules keeps
+    /// the tone marks of a first line set against the rule (cut 4 pixels in, the hook above read as an acute: "triến" for
+    /// "triển"); what comes in with them — the rule's last pixels, the tip of a mark from the next row — is such a sliver
+    /// (OCR read it "¬", "_", "-"). A mark of the cell's own text reaches further in and stays.</summary>
+    public GreyPage WithoutEdgeSlivers(int band)
+    {
+        var pixels = (byte[])Pixels.Clone();
+        var seen = new bool[pixels.Length];
+        var patch = new List<int>();
+        var stack = new Stack<int>();
+        foreach (var start in EdgePixels())
+        {
+            if (seen[start] || pixels[start] == 255)
+            {
+                continue;
+            }
+
+            patch.Clear();
+            var (left, top, right, bottom) = (Width, Height, -1, -1);
+            seen[start] = true;
+            stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var at = stack.Pop();
+                patch.Add(at);
+                var (x, y) = (at % Width, at / Width);
+                (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
+                for (var j = Math.Max(0, y - 1); j <= Math.Min(Height - 1, y + 1); j++)
+                {
+                    for (var i = Math.Max(0, x - 1); i <= Math.Min(Width - 1, x + 1); i++)
+                    {
+                        var next = (j * Width) + i;
+                        if (!seen[next] && pixels[next] < 255)
+                        {
+                            seen[next] = true;
+                            stack.Push(next);
+                        }
+                    }
+                }
+            }
+
+            var sliver = (top == 0 && bottom < band) || (bottom == Height - 1 && top >= Height - band)
+                || (left == 0 && right < band) || (right == Width - 1 && left >= Width - band);
+            if (sliver)
+            {
+                foreach (var at in patch)
+                {
+                    pixels[at] = 255;
+                }
+            }
+        }
+
+        return new GreyPage(Width, Height, pixels);
+    }
+
     /// <summary>The page enlarged <paramref name="factor"/> times (bilinear): OCR reads small print better enlarged.</summary>
     public GreyPage Enlarge(int factor)
     {
@@ -78,6 +134,22 @@ internal sealed class GreyPage(int width, int height, byte[] pixels)
         }
 
         return bytes;
+    }
+
+    // The pixels on the page's four edges (corners more than once).
+    private IEnumerable<int> EdgePixels()
+    {
+        for (var x = 0; x < Width; x++)
+        {
+            yield return x;
+            yield return ((Height - 1) * Width) + x;
+        }
+
+        for (var y = 0; y < Height; y++)
+        {
+            yield return y * Width;
+            yield return (y * Width) + Width - 1;
+        }
     }
 }
 

@@ -139,8 +139,13 @@ internal static class ScanReader
     {
         // the paper whitened halfway between the ink threshold and white (PaperLevel)
         var image = page.Crop(box.X, box.Y, box.Width, box.Height).Whitened(PaperLevel(threshold));
+        image = cell is null ? image : image.WithoutEdgeSlivers(SliverBand(dpi));
         return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null) { Threshold = threshold };
     }
+
+    /// <summary>How far from a cell's edge ink may lie and still be a sliver of the rule or of the next row (3 pixels up
+    /// to 300 dpi).</summary>
+    internal static int SliverBand(int dpi) => Math.Max(3, dpi / 100);
 
     /// <summary>The grey from which a pixel counts as paper: halfway between the page's ink threshold and white.</summary>
     internal static int PaperLevel(int threshold) => (threshold + 255 + 1) / 2;
