@@ -71,7 +71,8 @@ public static class OcrPhraseRepair
             mended.Add(fixedClause);
         }
 
-        var text = string.Join("; ", mended);
+        // a ";" the cell ends with stays (the decision's own punctuation, as its digital form reads it)
+        var text = string.Join("; ", mended) + (VietnameseText.Normalize(cell).TrimEnd().EndsWith(';') ? ";" : string.Empty);
         return units.CanResolve(text) ? text : null;
     }
 

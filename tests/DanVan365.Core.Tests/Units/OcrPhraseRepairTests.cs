@@ -38,6 +38,15 @@ public class OcrPhraseRepairTests
     }
 
     [Fact]
+    public void Repair_CellEndingInSemicolon_SemicolonKept()
+    {
+        var mended = OcrPhraseRepair.Repair(Bundled.Units, "Ban Xây dựng Đảng; Uy ban Mặt trận Tổ quốc Việt Nam phường;");
+
+        Assert.Equal("Ban Xây dựng Đảng; Ủy ban Mặt trận Tổ quốc Việt Nam phường;", mended);
+        Assert.Equal(["BXDD", "MTTQ"], Bundled.Units.Resolve(mended!).Units);
+    }
+
+    [Fact]
     public void Repair_GluedWordsAndStrayDash_VhxhUnit()
     {
         var mended = AssertMended("Phòng Văn hóaXãhội -", Vhxh);

@@ -5,8 +5,9 @@ namespace DanVan365.Documents.Catalogue.Scan;
 
 /// <summary>
 /// Normalises what OCR read: Unicode NFC, and only character confusions that cannot be right in Vietnamese — Latin
-/// eth "Ð"/"ð" (U+00D0/U+00F0; Vietnamese has no eth) is the letter "Đ"/"đ" (U+0110/U+0111) it was taken for. Nothing
-/// is guessed beyond that.
+/// eth "Ð"/"ð" (U+00D0/U+00F0; Vietnamese has no eth) is the letter "Đ"/"đ" (U+0110/U+0111) it was taken for — and
+/// three full stops in a row, which print as the ellipsis "…" (U+2026) Word types for them and cannot be told from it on
+/// paper, are written as the ellipsis. Nothing is guessed beyond that.
 /// </summary>
 internal static partial class OcrText
 {
@@ -16,6 +17,7 @@ internal static partial class OcrText
         var nfc = text.Normalize(NormalizationForm.FormC);
         // one letter read twice, as eth and as Đ ("ÐĐVSNCL"): a run of the two letters holding an eth is one Đ
         nfc = EthRunRegex().Replace(nfc, m => char.IsUpper(m.Value[0]) ? "\u0110" : "\u0111");
+        nfc = ThreeStopsRegex().Replace(nfc, "\u2026");
         return nfc.Replace('\u00D0', '\u0110').Replace('\u00F0', '\u0111');
     }
 
@@ -68,4 +70,8 @@ internal static partial class OcrText
     [GeneratedRegex("(?=[\u00D0\u0110]*\u00D0)[\u00D0\u0110]{2,}|(?=[\u00F0\u0111]*\u00F0)[\u00F0\u0111]{2,}",
         RegexOptions.CultureInvariant)]
     private static partial Regex EthRunRegex();
+
+    // exactly three full stops (four or more are a leader, kept as read)
+    [GeneratedRegex(@"(?<!\.)\.{3}(?!\.)", RegexOptions.CultureInvariant)]
+    private static partial Regex ThreeStopsRegex();
 }

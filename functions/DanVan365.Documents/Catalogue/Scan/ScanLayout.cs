@@ -55,9 +55,31 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
         }
 
         raw = units is null ? raw : MendCells(raw, units);
+        raw = AttachMarks(raw);
         raw = AgreeTitles(raw);
         raw = raw with { Decision = ScanMetadataMend.Mend(raw.Decision, units, _mendedLines) };
         return raw with { Scan = new ScanReading(Cells(raw), threshold, pages, dpi) };
+    }
+
+    // A footnote no entry carries whose mark OCR misread in a title (ScanFootnoteMarks): attached, the title flagged.
+    private RawCatalogue AttachMarks(RawCatalogue raw)
+    {
+        foreach (var footnote in raw.Footnotes.Where(f => !raw.Entries.Any(e => e.Footnotes.Contains(f.Mark))).ToList())
+        {
+            if (ScanFootnoteMarks.Find([.. raw.Entries.Select(e => e.Title)], footnote.Mark) is not var (index, title))
+            {
+                continue;
+            }
+
+            _mended[(raw.Entries[index].Code, ScannedColumn.Title)] = title;
+            raw = raw with
+            {
+                Entries = [.. raw.Entries.Select((e, i) => i != index ? e
+                    : e with { Title = title, Footnotes = [.. e.Footnotes, footnote.Mark] })],
+            };
+        }
+
+        return raw;
     }
 
     // Titles made to agree with the decision's own spelling of the same words (ScanSpellingConsensus); each changed

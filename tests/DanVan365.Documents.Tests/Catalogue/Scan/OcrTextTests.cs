@@ -4,7 +4,7 @@ using DanVan365.Documents.Catalogue.Scan;
 
 namespace DanVan365.Documents.Tests.Catalogue.Scan;
 
-/// <summary>What OCR read is normalised: NFC, eth read for Đ, codes in the TT column, numbers broken by the column.</summary>
+/// <summary>What OCR read is normalised: NFC, eth read for Đ, three full stops as the ellipsis, codes in the TT column, numbers broken by the column.</summary>
 public class OcrTextTests
 {
     [Theory]
@@ -14,6 +14,14 @@ public class OcrTextTests
     [InlineData("\u00F0ơn v\u1ecb", "đơn vị")]
     [InlineData("\u0110\u0110", "ĐĐ")]
     public void Clean_EthConfusions_VietnameseDStroke(string read, string expected) => Assert.Equal(expected, OcrText.Clean(read));
+
+    [Theory]
+    [InlineData("khu kinh tế...", "khu kinh tế\u2026")]
+    [InlineData("đơn vị... có", "đơn vị\u2026 có")]
+    [InlineData("a.. b", "a.. b")]
+    [InlineData("Mục lục....... 3", "Mục lục....... 3")]
+    [InlineData("số 82/NQ-HĐND.", "số 82/NQ-HĐND.")]
+    public void Clean_ThreeFullStops_Ellipsis(string read, string expected) => Assert.Equal(expected, OcrText.Clean(read));
 
     [Fact]
     public void Clean_DecomposedText_Nfc()
