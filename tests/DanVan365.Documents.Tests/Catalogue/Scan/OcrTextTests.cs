@@ -4,7 +4,8 @@ using DanVan365.Documents.Catalogue.Scan;
 
 namespace DanVan365.Documents.Tests.Catalogue.Scan;
 
-/// <summary>What OCR read is normalised: NFC, eth read for Đ, three full stops as the ellipsis, codes in the TT column, numbers broken by the column.</summary>
+/// <summary>What OCR read is normalised: NFC, eth read for Đ, three full stops as the ellipsis, codes in the TT column,
+/// numbers broken by the column.</summary>
 public class OcrTextTests
 {
     [Theory]
