@@ -41,9 +41,10 @@ internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridC
     /// <summary>True when the second reading gives another text: OCR is unsure of the cell, whatever its confidence.</summary>
     public bool Disagrees => Second is { } second && !string.Equals(TextOf(Lines), TextOf(second), StringComparison.Ordinal);
 
-    /// <summary>True when the text holds what OCR cannot tell apart by sight (three dots: the ellipsis "…" looks the same), a TT
-    /// cell that does not read as a code, or a footnote mark (a raised digit, often misread: every mark is checked).</summary>
-    public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal)
+    /// <summary>True when the text holds what OCR cannot tell apart by sight (an ellipsis, written "…" but maybe typed as three
+    /// dots; a run of dots), a TT cell that does not read as a code, or a footnote mark (a raised digit, often misread: every
+    /// mark is checked).</summary>
+    public bool Ambiguous => Text.Contains("...", StringComparison.Ordinal) || Text.Contains('\u2026', StringComparison.Ordinal)
         || (Cell is { FirstColumn: 0 } && Text.Length > 0 && !CodeRegex().IsMatch(Text))
         || (Cell is { FirstColumn: > 0 } && MarkRegex().IsMatch(Text));
 
@@ -61,7 +62,7 @@ internal sealed partial class ScanPiece(int page, PieceKind kind, int row, GridC
 
     /// <summary>The lowest word confidence; 0 for ink that OCR read no word from; 100 for a piece without ink.</summary>
     /// <remarks>
-    /// A cell the two readings read differently, or holding three dots, gets at most <see cref="DisagreementConfidence"/>.</remarks>
+    /// A cell the two readings read differently, or holding an ellipsis, gets at most <see cref="DisagreementConfidence"/>.</remarks>
     public double Confidence => Image is null ? 100 : Lines.Count == 0 ? 0
         : Math.Min(Lines.Min(l => l.Confidence), Disagrees || Ambiguous ? DisagreementConfidence : 100);
 
