@@ -88,11 +88,25 @@ internal static class TesseractOcr
             }
 
             var n = f[1..10].Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0).ToArray();
+            if (IsSpeck(f[11], n[7], n[8]))
+            {
+                continue;
+            }
+
             var runnerUp = runnerUps.GetValueOrDefault((n[0] - 1, n[5], n[6]));
             yield return new OcrWord(n[0] - 1, n[1], n[2], n[3], n[5], n[6], n[7], n[8], OcrChoices.CappedConfidence(conf, runnerUp),
                 OcrText.Clean(f[11].Trim()));
         }
     }
+
+    /// <summary>Punctuation OCR reads from a grey speck smaller than any printed mark: no letter or digit, and less than
+    /// <see cref="SmallestMark"/> pixels both wide and high (the images are read at about 300 dpi, where a full stop is 5
+    /// pixels across); "_.", "-", "|" from a photocopy's grain inside a sentence.</summary>
+    internal static bool IsSpeck(string text, int width, int height) =>
+        width < SmallestMark && height < SmallestMark && !text.Any(char.IsLetterOrDigit);
+
+    /// <summary>The size in pixels under which a word of punctuation is a speck (<see cref="IsSpeck"/>).</summary>
+    internal const int SmallestMark = 4;
 
     private sealed record OcrWord(int Image, int Block, int Paragraph, int Line, int Left, int Top, int Width, int Height,
         double Confidence, string Text);
