@@ -143,9 +143,9 @@ internal static class ScanReader
         return new ScanPiece(number, kind, row, cell, box, HasInk(image, threshold, dpi) ? image : null) { Threshold = threshold };
     }
 
-    /// <summary>How far from a cell's edge ink may lie and still be a sliver of the rule or of the next row (3 pixels up
-    /// to 300 dpi).</summary>
-    internal static int SliverBand(int dpi) => Math.Max(3, dpi / 100);
+    /// <summary>How far from a cell's edge ink may lie and still be a sliver of the rule or of the next row (2 pixels at
+    /// 150 dpi, 3 at 300).</summary>
+    internal static int SliverBand(int dpi) => Math.Max(2, dpi / 100);
 
     /// <summary>The grey from which a pixel counts as paper: halfway between the page's ink threshold and white.</summary>
     internal static int PaperLevel(int threshold) => (threshold + 255 + 1) / 2;

@@ -67,8 +67,8 @@ internal static class TableGrid
         }
 
         var gridRows = new List<GridRow>();
-        // a cell is cut 2 pixels inside its rules (4 at 600 dpi): a first line set against the rule keeps its tone marks
-        var margin = Math.Max(2, dpi / 150);
+        // a cell is cut a pixel inside its rules per 150 dpi: a first line set against the rule keeps its tone marks
+        var margin = Math.Max(1, dpi / 150);
         foreach (var (top, bottom, verticals) in rows)
         {
             var cells = new List<GridCell>();

@@ -24,6 +24,21 @@ public class TableGridTests
         Assert.InRange(found.Top, MadeScans.RowRules[0], MadeScans.RowRules[0] + 3);
     }
 
+    [Theory]
+    [InlineData(150, 1)]
+    [InlineData(300, 2)]
+    public void Find_RuledTable_CellCutAPixelInsideItsRulesPer150Dpi(int dpi, int margin)
+    {
+        var grid = MadeScans.Grid();
+
+        var found = TableGrid.Find(new GreyPage(grid.Width, grid.Height, grid.Grey), 128, dpi);
+
+        // the made rules are 3 pixels thick: row 2 lies between the rules at RowRules[2] and RowRules[3]
+        var title = Assert.IsType<PageGrid>(found).Rows[2].Cells[1].Box;
+        Assert.Equal(MadeScans.RowRules[2] + 3 + margin, title.Y);
+        Assert.Equal(MadeScans.RowRules[3] - margin, title.Y + title.Height);
+    }
+
     [Fact]
     public void Find_TextWithoutRules_NoTable()
     {
