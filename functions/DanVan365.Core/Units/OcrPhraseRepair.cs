@@ -52,7 +52,8 @@ public static class OcrPhraseRepair
         }
 
         var words = Vocabulary(units);
-        var clauses = VietnameseText.Normalize(cell).Split(';').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        var normalized = VietnameseText.Normalize(cell);
+        var clauses = normalized.Split(';').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         var mended = new List<string>();
         foreach (var clause in clauses)
         {
@@ -72,7 +73,7 @@ public static class OcrPhraseRepair
         }
 
         // a ";" the cell ends with stays (the decision's own punctuation, as its digital form reads it)
-        var text = string.Join("; ", mended) + (VietnameseText.Normalize(cell).TrimEnd().EndsWith(';') ? ";" : string.Empty);
+        var text = string.Join("; ", mended) + (normalized.TrimEnd().EndsWith(';') ? ";" : string.Empty);
         return units.CanResolve(text) ? text : null;
     }
 
