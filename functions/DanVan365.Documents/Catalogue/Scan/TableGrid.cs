@@ -103,9 +103,19 @@ internal static class TableGrid
         }
 
         var tableBottom = gridRows[^1].Bottom;
+        // the separator is often printed grey (a browser's <hr>): looked for in grey too when it is not in black
+        var separator = Separator(page, horizontal, tableBottom, left, gap, dpi)
+            ?? Separator(page, HorizontalRules(page, InkFilter.Binarise(page, ScanReader.PaperLevel(threshold)), gap), tableBottom,
+                left, gap, dpi);
+        return new PageGrid(gridRows, gridRows[0].Top, tableBottom, left, right, separator);
+    }
+
+    // The footnote separator: the first short thin rule below the table, starting at its left.
+    private static int? Separator(GreyPage page, List<Rule> horizontal, int tableBottom, int left, int gap, int dpi)
+    {
         var separator = horizontal.FirstOrDefault(r => r.Start > tableBottom + gap && r.Length < page.Width * MinRuleShare
             && r.Length >= page.Width * 0.05 && r.From < left + (page.Width * 0.05) && r.End - r.Start < dpi / 30);
-        return new PageGrid(gridRows, gridRows[0].Top, tableBottom, left, right, separator == default ? null : separator.Middle);
+        return separator == default ? null : separator.Middle;
     }
 
     // Rows of the page with a run of ink (gaps up to `gap` bridged, the rows above and below counted too, for what

@@ -43,7 +43,8 @@ internal static class TesseractOcr
         ScanTools.Run(options.Tesseract, [list, output, "-l", "vie", "--psm", "6", "-c", "lstm_choice_mode=2", "tsv", "hocr"],
             "tesseract-ocr and tesseract-ocr-vie", name, options.Timeout);
         var runnerUps = OcrChoices.RunnerUps(ReadOutput(output + ".hocr", name));
-        foreach (var group in ParseWords(ReadOutput(output + ".tsv", name), runnerUps).GroupBy(w => w.Image))
+        var words = OcrStops.Mend([.. ParseWords(ReadOutput(output + ".tsv", name), runnerUps)], images);
+        foreach (var group in words.GroupBy(w => w.Image))
         {
             if (group.Key >= 0 && group.Key < result.Length)
             {
@@ -107,7 +108,4 @@ internal static class TesseractOcr
 
     /// <summary>The size in pixels under which a word of punctuation is a speck (<see cref="IsSpeck"/>).</summary>
     internal const int SmallestMark = 4;
-
-    private sealed record OcrWord(int Image, int Block, int Paragraph, int Line, int Left, int Top, int Width, int Height,
-        double Confidence, string Text);
 }

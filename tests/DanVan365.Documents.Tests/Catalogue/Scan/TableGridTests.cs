@@ -57,4 +57,27 @@ public class TableGridTests
         Assert.NotNull(found);
         Assert.InRange(found.Separator ?? 0, 699, 702);
     }
+
+    [Fact]
+    public void Find_GreySeparatorBelowTheTable_Found()
+    {
+        // a browser prints <hr> in grey: lighter than the ink threshold, darker than the paper
+        var grid = MadeScans.Grid().Fill(MadeScans.ColumnEdges[0], 700, 250, 2, 170);
+
+        var found = TableGrid.Find(new GreyPage(grid.Width, grid.Height, grid.Grey), 128, 150);
+
+        Assert.NotNull(found);
+        Assert.InRange(found.Separator ?? 0, 699, 702);
+    }
+
+    [Fact]
+    public void Find_PaperGreyLineBelowTheTable_NoSeparator()
+    {
+        var grid = MadeScans.Grid().Fill(MadeScans.ColumnEdges[0], 700, 250, 2, 200);
+
+        var found = TableGrid.Find(new GreyPage(grid.Width, grid.Height, grid.Grey), 128, 150);
+
+        Assert.NotNull(found);
+        Assert.Null(found.Separator);
+    }
 }
