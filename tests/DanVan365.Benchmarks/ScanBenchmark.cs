@@ -65,6 +65,11 @@ public static class ScanBenchmark
         made.ForEach(Console.WriteLine);
         foreach (var score in scores.Where(s => s.Refusal is null))
         {
+            if (score.MetadataDifference.Length > 0)
+            {
+                Console.WriteLine($"{score.File} metadata: {score.MetadataDifference}");
+            }
+
             foreach (var e in score.Inexact)
             {
                 Console.WriteLine($"{score.File} {e.Code} (flagged: {e.Flagged})\n  expected: {e.Expected}\n  actual:   {e.Actual}");

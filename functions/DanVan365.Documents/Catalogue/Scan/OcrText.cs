@@ -5,7 +5,9 @@ namespace DanVan365.Documents.Catalogue.Scan;
 
 /// <summary>
 /// Normalises what OCR read: Unicode NFC, and only character confusions that cannot be right in Vietnamese — Latin
-/// eth "Ð"/"ð" (U+00D0/U+00F0; Vietnamese has no eth) is the letter "Đ"/"đ" (U+0110/U+0111) it was taken for — and
+/// eth "Ð"/"ð" (U+00D0/U+00F0; Vietnamese has no eth) is the letter "Đ"/"đ" (U+0110/U+0111) it was taken for, "Ñ"/"ñ"
+/// (Vietnamese puts no tilde on a consonant) is "N"/"n", a run of a letter read twice with and without the stray mark
+/// ("ÐĐVSNCL", "NÑQ") is the one letter — and
 /// three full stops in a row, which print as the ellipsis "…" (U+2026) Word types for them and cannot be told from it on
 /// paper, are written as the ellipsis. Nothing is guessed beyond that.
 /// </summary>
@@ -17,8 +19,9 @@ internal static partial class OcrText
         var nfc = text.Normalize(NormalizationForm.FormC);
         // one letter read twice, as eth and as Đ ("ÐĐVSNCL"): a run of the two letters holding an eth is one Đ
         nfc = EthRunRegex().Replace(nfc, m => char.IsUpper(m.Value[0]) ? "\u0110" : "\u0111");
+        nfc = NTildeRunRegex().Replace(nfc, m => char.IsUpper(m.Value[0]) ? "N" : "n");
         nfc = ThreeStopsRegex().Replace(nfc, "\u2026");
-        return nfc.Replace('\u00D0', '\u0110').Replace('\u00F0', '\u0111');
+        return nfc.Replace('\u00D0', '\u0110').Replace('\u00F0', '\u0111').Replace('\u00D1', 'N').Replace('\u00F1', 'n');
     }
 
     /// <summary>
@@ -70,6 +73,9 @@ internal static partial class OcrText
     [GeneratedRegex("(?=[\u00D0\u0110]*\u00D0)[\u00D0\u0110]{2,}|(?=[\u00F0\u0111]*\u00F0)[\u00F0\u0111]{2,}",
         RegexOptions.CultureInvariant)]
     private static partial Regex EthRunRegex();
+
+    [GeneratedRegex("(?=[N\u00D1]*\u00D1)[N\u00D1]{2,}|(?=[n\u00F1]*\u00F1)[n\u00F1]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex NTildeRunRegex();
 
     // exactly three full stops (four or more are a leader, kept as read)
     [GeneratedRegex(@"(?<!\.)\.{3}(?!\.)", RegexOptions.CultureInvariant)]

@@ -4,8 +4,8 @@ using DanVan365.Documents.Catalogue.Scan;
 
 namespace DanVan365.Documents.Tests.Catalogue.Scan;
 
-/// <summary>What OCR read is normalised: NFC, eth read for Đ, three full stops as the ellipsis, codes in the TT column,
-/// numbers broken by the column.</summary>
+/// <summary>What OCR read is normalised: NFC, eth read for Đ, N with a tilde for N, three full stops as the ellipsis,
+/// codes in the TT column, numbers broken by the column.</summary>
 public class OcrTextTests
 {
     [Theory]
@@ -15,6 +15,14 @@ public class OcrTextTests
     [InlineData("\u00F0ơn v\u1ecb", "đơn vị")]
     [InlineData("\u0110\u0110", "ĐĐ")]
     public void Clean_EthConfusions_VietnameseDStroke(string read, string expected) => Assert.Equal(expected, OcrText.Clean(read));
+
+    [Theory]
+    [InlineData("82/N\u00D1Q-HĐND", "82/NQ-HĐND")]
+    [InlineData("82/\u00D1Q-HĐND", "82/NQ-HĐND")]
+    [InlineData("\u00F1hân dân", "nhân dân")]
+    [InlineData("n\u00F1hân", "nhân")]
+    [InlineData("NN-PTNT", "NN-PTNT")]
+    public void Clean_NWithTilde_N(string read, string expected) => Assert.Equal(expected, OcrText.Clean(read));
 
     [Theory]
     [InlineData("khu kinh tế...", "khu kinh tế\u2026")]

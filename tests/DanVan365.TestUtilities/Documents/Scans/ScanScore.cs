@@ -33,6 +33,9 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
 
     public int InexactFlagged => Inexact.Count(e => e.Flagged);
 
+    /// <summary>The metadata fields the scan reads otherwise, expected then read ("" when none or nothing was read).</summary>
+    public string MetadataDifference { get; init; } = string.Empty;
+
     /// <summary>Cells read in all, and those waiting for review.</summary>
     public int Cells => Catalogue?.Scan?.Cells.Count ?? 0;
 
@@ -62,7 +65,7 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
         var raw = refusal is null ? (0, 0) : ReadRaw(bytes, file, units, ref refusal);
         return new ScanScore(file, pages, dpi, read, Compare(expected, read), read is not null && SameMetadata(expected.Decision,
             read.Decision), watch.Elapsed, refusal)
-        { RawReading = raw };
+        { RawReading = raw, MetadataDifference = read is null ? string.Empty : MetadataDiff(expected.Decision, read.Decision) };
     }
 
     /// <summary>Every entry of <paramref name="expected"/> against the entry with the same code in <paramref name="actual"/>.</summary>
@@ -104,6 +107,15 @@ public sealed record ScanScore(string File, int Pages, int Dpi, TaskCatalogue? C
             return (0, 0);
         }
     }
+
+    private static string MetadataDiff(Decision a, Decision b) => string.Join("; ", new[]
+    {
+        ("number", a.Number, b.Number), ("date", Day(a.Date), Day(b.Date)), ("signer", a.Signer, b.Signer),
+        ("capacity", string.Join(" / ", a.SignerCapacity), string.Join(" / ", b.SignerCapacity)),
+        ("rounds", string.Join(", ", a.ReportingRounds), string.Join(", ", b.ReportingRounds)),
+    }.Where(f => f.Item2 != f.Item3).Select(f => $"{f.Item1}: \"{f.Item2}\" read \"{f.Item3}\""));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool SameMetadata(Decision a, Decision b) => a.Number == b.Number && a.Date == b.Date && a.Signer == b.Signer
         && a.SignerCapacity.SequenceEqual(b.SignerCapacity) && a.ReportingRounds.SequenceEqual(b.ReportingRounds);
