@@ -4,17 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 breaches=0
-while IFS= read -r file; do
-  lines=$(wc -l <"$file")
-  if [ "$lines" -gt 400 ]; then
+# every C# file at once (one wc, one grep: a process per file took half a minute)
+mapfile -t sources < <(git ls-files '*.cs')
+while read -r lines file; do
+  if [ "$file" != total ] && [ "$lines" -gt 400 ]; then
     echo "$file:$lines: file has $lines lines (at most 400)"
     breaches=$((breaches + 1))
   fi
-  while IFS= read -r hit; do
-    echo "$file:$hit: line longer than 140 characters"
-    breaches=$((breaches + 1))
-  done < <(LC_ALL=C.UTF-8 grep -nE '^.{141,}' "$file" | cut -d: -f1)
-done < <(git ls-files '*.cs')
+done < <(printf '%s\0' "${sources[@]}" | xargs -0 -r wc -l)
+while IFS= read -r hit; do
+  echo "$hit: line longer than 140 characters"
+  breaches=$((breaches + 1))
+done < <(printf '%s\0' "${sources[@]}" | LC_ALL=C.UTF-8 xargs -0 -r grep -HnE '^.{141,}' | cut -d: -f1,2 || true)
 # Tests wait on a clock they drive, never in real time (issue 21, "Time is injected everywhere"): no Thread.Sleep, no
 # SpinWait, no Task.Delay that does not name its clock (an argument ending in "clock" or "Clock": a FakeTimeProvider, the
 # harness's VirtualClock), so neither Task.Delay(50) nor Task.Delay(d, TimeProvider.System). BannedSymbols.txt refuses
