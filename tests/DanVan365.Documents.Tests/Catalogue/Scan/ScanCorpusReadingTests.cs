@@ -67,6 +67,25 @@ public class ScanCorpusReadingTests(ITestOutputHelper output)
         Assert.All(read.SignerCapacity.Except(expected.SignerCapacity), line => Assert.Contains(line, review));
     }
 
+    // The red stamp over task 2.3's lead cell does not break the cell: it resolves to the units the text version gives,
+    // and its text is the printed one or waits for review.
+    [Theory]
+    [InlineData(ScanProfile.Photocopy300)]
+    [InlineData(ScanProfile.Rotated150)]
+    public async Task Import_ScannedPdf_StampedCellResolvesToItsUnits(ScanProfile profile)
+    {
+        var score = await Score(profile);
+        var stamped = Assert.IsType<StampedCell>(ScanCorpus.Get(profile).StampedCell);
+        var expected = Bundled.Catalogue.Tasks.Single(t => t.Code == stamped.Row);
+
+        var task = Assert.Single(score.Catalogue!.Tasks, t => t.Code == stamped.Row);
+        var cell = Assert.Single(score.Catalogue.Scan!.Cells, c => c.Row == stamped.Row && c.Column == stamped.Column);
+
+        Assert.Equal(expected.Lead.Units, task.Lead.Units);
+        Assert.True(cell.Text == expected.Lead.Text || score.Catalogue.Scan.NeedsReview.Contains(cell),
+            $"{score.File}: the stamped cell reads \"{cell.Text}\", not \"{expected.Lead.Text}\", and is not flagged");
+    }
+
     [Fact]
     public async Task Import_Photocopy300_SignatureMended()
     {
