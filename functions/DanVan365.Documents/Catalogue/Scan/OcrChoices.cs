@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DanVan365.Core.Catalogue;
 using DanVan365.Core.Units;
 
 namespace DanVan365.Documents.Catalogue.Scan;
@@ -48,6 +49,58 @@ internal static partial class OcrChoices
         return result;
     }
 
+    /// <summary>Every letter of <paramref name="letters"/> OCR read (hOCR written with <c>hocr_char_boxes=1</c>): its word's
+    /// image and box, its place among the word's letters of that set, its own box, and the highest probability of each
+    /// other letter of the set the LSTM weighed for it. Boxes are in the images' padded pixels.</summary>
+    public static List<OcrGlyph> Glyphs(string hocr, string letters)
+    {
+        ArgumentNullException.ThrowIfNull(hocr);
+        ArgumentNullException.ThrowIfNull(letters);
+        var result = new List<OcrGlyph>();
+        foreach (var page in hocr.Split("class='ocr_page'").Skip(1))
+        {
+            var number = PageNumberRegex().Match(page);
+            if (!number.Success)
+            {
+                continue;
+            }
+
+            var image = Parse(number.Groups[1].Value);
+            foreach (var word in page.Split("class='ocrx_word'").Skip(1))
+            {
+                if (WordBoxRegex().Match(word) is not { Success: true } box)
+                {
+                    continue;
+                }
+
+                var ordinal = 0;
+                foreach (var glyph in word.Split("title='x_bboxes ").Skip(1).Select(c => GlyphRegex().Match(c)).Where(m => m.Success))
+                {
+                    var text = System.Net.WebUtility.HtmlDecode(glyph.Groups[5].Value).Normalize(System.Text.NormalizationForm.FormC);
+                    if (text.Length != 1 || !letters.Contains(text[0], StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var others = ChoiceRegex().Matches(glyph.Value)
+                        .Select(m => (Conf: double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+                            Text: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value).Normalize(System.Text.NormalizationForm.FormC)))
+                        .Where(c => c.Text.Length == 1 && c.Text != text && letters.Contains(c.Text[0], StringComparison.Ordinal))
+                        .GroupBy(c => c.Text[0]).ToDictionary(g => g.Key, g => g.Max(c => c.Conf));
+                    result.Add(new OcrGlyph(image, Box(box), ordinal++, Box(glyph), text[0], others));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static PixelBox Box(Match m)
+    {
+        var (x0, y0) = (Parse(m.Groups[1].Value), Parse(m.Groups[2].Value));
+        return new PixelBox(x0, y0, Parse(m.Groups[3].Value) - x0 + 1, Parse(m.Groups[4].Value) - y0 + 1);
+    }
+
     // A letter's choices: the probability of the likeliest other choice that is the same letter with other marks ("ổ"
     // for "ố", "a" for "ă"), 0 when there is none. Other runner-ups ("l" for "1") are left to the second reading.
     private static double SecondChoice(string group)
@@ -75,6 +128,13 @@ internal static partial class OcrChoices
 
     [GeneratedRegex(@"^[^>]*title='bbox (\d+) (\d+) \d+ \d+", RegexOptions.CultureInvariant)]
     private static partial Regex BoxRegex();
+
+    [GeneratedRegex(@"^[^>]*title='bbox (\d+) (\d+) (\d+) (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBoxRegex();
+
+    // a letter's box and text, then (up to the next letter) its choices
+    [GeneratedRegex(@"^(\d+) (\d+) (\d+) (\d+); x_conf [0-9.]+'>([^<]*)<[\s\S]*", RegexOptions.CultureInvariant)]
+    private static partial Regex GlyphRegex();
 
     [GeneratedRegex(@"x_confs ([0-9.]+)'>([^<]*)<", RegexOptions.CultureInvariant)]
     private static partial Regex ChoiceRegex();

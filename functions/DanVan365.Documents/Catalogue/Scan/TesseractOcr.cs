@@ -9,8 +9,10 @@ internal sealed record OcrLine(string Text, PixelBox Box, double Confidence);
 /// <summary>
 /// Reads many small images with ONE Tesseract process (Vietnamese model, one thread): the images are written as PGM files
 /// into the work folder, listed in a file, and read with <c>--psm 6</c> (a uniform block of text) into TSV, whose
-/// page_num is the image's place in the list, and into hOCR with the LSTM's second choices (<see cref="OcrChoices"/>: a
-/// word whose letter had a likely runner-up, often a tone mark, is less sure). Each image comes back as its text lines.
+/// page_num is the image's place in the list, and into hOCR with each letter's box and the LSTM's second choices
+/// (<see cref="OcrChoices"/>: a word whose letter had a likely runner-up, often a tone mark, is less sure). A comma with a
+/// stop's shape is a stop (<see cref="OcrStops"/>) and an "i" takes its runner-up when what stands above it says so
+/// (<see cref="OcrTittles"/>). Each image comes back as its text lines.
 /// </summary>
 internal static class TesseractOcr
 {
@@ -40,10 +42,12 @@ internal static class TesseractOcr
         var list = folder.File(prefix + ".txt");
         File.WriteAllLines(list, files);
         var output = folder.File(prefix + "-out");
-        ScanTools.Run(options.Tesseract, [list, output, "-l", "vie", "--psm", "6", "-c", "lstm_choice_mode=2", "tsv", "hocr"],
+        ScanTools.Run(options.Tesseract,
+            [list, output, "-l", "vie", "--psm", "6", "-c", "lstm_choice_mode=2", "-c", "hocr_char_boxes=1", "tsv", "hocr"],
             "tesseract-ocr and tesseract-ocr-vie", name, options.Timeout);
-        var runnerUps = OcrChoices.RunnerUps(ReadOutput(output + ".hocr", name));
-        var words = OcrStops.Mend([.. ParseWords(ReadOutput(output + ".tsv", name), runnerUps)], images);
+        var hocr = ReadOutput(output + ".hocr", name);
+        var words = OcrStops.Mend([.. ParseWords(ReadOutput(output + ".tsv", name), OcrChoices.RunnerUps(hocr))], images);
+        words = OcrTittles.Mend(words, images, OcrChoices.Glyphs(hocr, OcrTittles.Letters));
         foreach (var group in words.GroupBy(w => w.Image))
         {
             if (group.Key >= 0 && group.Key < result.Length)

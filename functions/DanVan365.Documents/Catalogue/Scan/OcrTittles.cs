@@ -1,0 +1,177 @@
+using System.Text;
+using DanVan365.Core.Catalogue;
+
+namespace DanVan365.Documents.Catalogue.Scan;
+
+/// <summary>An "i" OCR read (<see cref="OcrChoices.Glyphs"/>): its word's image and box, its place among the word's i's,
+/// its own box, the letter read and the probability of each other i the LSTM weighed for it.</summary>
+internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox Box, char Letter, IReadOnlyDictionary<char, double> Others);
+
+/// <summary>
+/// The "i" under a tone mark, told by what stands above it on the image. Tesseract reads "chi tiêu" as "chỉ tiêu" (the
+/// words it knows best) although the dot of the "i" is plain on the page. Above the stem, an "i" or "ị" has its dot and
+/// "ì", "í", "ỉ", "ĩ" a mark about twice as high and wide. What stands above every "i" read is measured (the ink
+/// entirely above the stem: the tallest connected ink centred in the letter's box); the decision's own dots and marks,
+/// from the letters OCR had no runner-up for (under 10 %), set the two sizes (each measured at least
+/// <see cref="Calibration"/> times, the marks at least 1.5 times as high). An "i" whose runner-up is of the other kind
+/// takes that runner-up when what stands above it is of that kind's size (nearer it than the other by two to one in
+/// height and width); the word keeps at most <see cref="ScanPiece.DisagreementConfidence"/>. Only the LSTM's own
+/// runner-ups are chosen, and only by the image.
+/// </summary>
+internal static class OcrTittles
+{
+    /// <summary>The letters measured: "i" with its dot, above the dot below, and under the four marks above.</summary>
+    public const string Letters = "iịìíỉĩ";
+
+    private const string Dotted = "iị";
+
+    /// <summary>How many dots and marks must be measured before any letter is judged.</summary>
+    public const int Calibration = 3;
+
+    /// <summary>The words, with each "i" the image shows otherwise than read taking its runner-up.</summary>
+    public static List<OcrWord> Mend(List<OcrWord> words, IReadOnlyList<GreyPage> images, IReadOnlyList<OcrGlyph> glyphs)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(glyphs);
+        var measured = glyphs.Where(g => g.Image >= 0 && g.Image < images.Count)
+            .Select(g => (Glyph: g, Top: Above(images[g.Image], g))).Where(m => m.Top is not null)
+            .Select(m => (m.Glyph, Top: m.Top!.Value)).ToList();
+        var sure = measured.Where(m => m.Glyph.Others.Values.DefaultIfEmpty(0).Max() < 10).ToList();
+        var dots = sure.Where(m => Dotted.Contains(m.Glyph.Letter, StringComparison.Ordinal)).Select(m => m.Top).ToList();
+        var marks = sure.Where(m => !Dotted.Contains(m.Glyph.Letter, StringComparison.Ordinal)).Select(m => m.Top).ToList();
+        if (dots.Count < Calibration || marks.Count < Calibration)
+        {
+            return words;
+        }
+
+        var dot = (Width: Median(dots.Select(d => d.Width)), Height: Median(dots.Select(d => d.Height)));
+        var mark = (Width: Median(marks.Select(d => d.Width)), Height: Median(marks.Select(d => d.Height)));
+        if (mark.Height * 2 < dot.Height * 3)
+        {
+            return words;
+        }
+
+        var index = words.Select((w, i) => (w, i)).GroupBy(x => (x.w.Image, x.w.Left, x.w.Top))
+            .ToDictionary(g => g.Key, g => g.First().i);
+        var result = new List<OcrWord>(words);
+        foreach (var (glyph, top) in measured)
+        {
+            var dotted = Dotted.Contains(glyph.Letter, StringComparison.Ordinal);
+            var dotSized = top.Height * 3 <= (2 * dot.Height) + mark.Height && top.Width * 3 <= (2 * dot.Width) + mark.Width;
+            var markSized = top.Height * 3 >= dot.Height + (2 * mark.Height) && top.Width * 3 >= dot.Width + (2 * mark.Width);
+            var wanted = glyph.Others.Where(o => o.Value > 0 && Dotted.Contains(o.Key, StringComparison.Ordinal) != dotted)
+                .OrderByDescending(o => o.Value).Select(o => (char?)o.Key).FirstOrDefault();
+            if (wanted is not { } letter || (dotted ? !markSized : !dotSized)
+                || !index.TryGetValue((glyph.Image, glyph.Word.X, glyph.Word.Y), out var at)
+                || Replace(result[at].Text, glyph.Ordinal, letter) is not { } text)
+            {
+                continue;
+            }
+
+            result[at] = result[at] with { Text = text, Confidence = Math.Min(result[at].Confidence, ScanPiece.DisagreementConfidence) };
+        }
+
+        return result;
+    }
+
+    // The text with its n-th letter of Letters (NFC) made `letter`; null when it has no such letter.
+    private static string? Replace(string text, int ordinal, char letter)
+    {
+        var nfc = text.Normalize(NormalizationForm.FormC).ToCharArray();
+        var seen = 0;
+        for (var i = 0; i < nfc.Length; i++)
+        {
+            if (Letters.Contains(nfc[i], StringComparison.Ordinal) && seen++ == ordinal)
+            {
+                nfc[i] = letter;
+                return new string(nfc);
+            }
+        }
+
+        return null;
+    }
+
+    private static double Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
+    }
+
+    /// <summary>Width and height of the ink entirely above the letter's stem (the tallest connected ink, darker than
+    /// mid-grey, whose centre lies in the letter's box) and over it; null when there is no stem or nothing above it.</summary>
+    internal static (int Width, int Height)? Above(GreyPage image, OcrGlyph glyph)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(glyph);
+        var pad = TesseractOcr.Pad;
+        var area = new PixelBox(Math.Max(0, glyph.Word.X - pad), Math.Max(0, glyph.Word.Y - pad), 0, 0);
+        area = area with
+        {
+            Width = Math.Min(image.Width, glyph.Word.X - pad + glyph.Word.Width) - area.X,
+            Height = Math.Min(image.Height, glyph.Word.Y - pad + glyph.Word.Height) - area.Y,
+        };
+        var parts = Components(image, area);
+
+        var (from, to) = (glyph.Box.X - pad, glyph.Box.X - pad + glyph.Box.Width - 1);
+        // the stem: the thinnest piece at least twice as high as wide centred in the letter's box (the box OCR gives is
+        // loose and may take in half of the letter before it)
+        var stem = parts.Where(c => (c.Left + c.Right) / 2 >= from && (c.Left + c.Right) / 2 <= to
+                && c.Bottom - c.Top + 1 >= 2 * (c.Right - c.Left + 1))
+            .OrderByDescending(c => (c.Bottom - c.Top + 1) / (double)(c.Right - c.Left + 1))
+            .Cast<(int Left, int Top, int Right, int Bottom)?>().FirstOrDefault();
+        if (stem is not { } s)
+        {
+            return null;
+        }
+
+        var reach = s.Right - s.Left + 1;
+        var above = parts.Where(c => c.Bottom < s.Top && c.Right >= s.Left - reach && c.Left <= s.Right + reach).ToList();
+        return above.Count == 0 ? null
+            : (above.Max(c => c.Right) - above.Min(c => c.Left) + 1, above.Max(c => c.Bottom) - above.Min(c => c.Top) + 1);
+    }
+
+    // The 8-connected pieces of ink inside the area, as boxes.
+    private static List<(int Left, int Top, int Right, int Bottom)> Components(GreyPage image, PixelBox area)
+    {
+        var seen = new bool[Math.Max(0, area.Width * area.Height)];
+        var result = new List<(int, int, int, int)>();
+        bool Ink(int x, int y) => x >= area.X && y >= area.Y && x < area.X + area.Width && y < area.Y + area.Height
+            && image[x, y] < 128;
+        for (var y = area.Y; y < area.Y + area.Height; y++)
+        {
+            for (var x = area.X; x < area.X + area.Width; x++)
+            {
+                if (seen[((y - area.Y) * area.Width) + x - area.X] || !Ink(x, y))
+                {
+                    continue;
+                }
+
+                var (left, top, right, bottom) = (x, y, x, y);
+                var stack = new Stack<(int X, int Y)>([(x, y)]);
+                seen[((y - area.Y) * area.Width) + x - area.X] = true;
+                while (stack.Count > 0)
+                {
+                    var p = stack.Pop();
+                    (left, top, right, bottom) = (Math.Min(left, p.X), Math.Min(top, p.Y), Math.Max(right, p.X), Math.Max(bottom, p.Y));
+                    for (var dy = -1; dy <= 1; dy++)
+                    {
+                        for (var dx = -1; dx <= 1; dx++)
+                        {
+                            var (nx, ny) = (p.X + dx, p.Y + dy);
+                            if (Ink(nx, ny) && !seen[((ny - area.Y) * area.Width) + nx - area.X])
+                            {
+                                seen[((ny - area.Y) * area.Width) + nx - area.X] = true;
+                                stack.Push((nx, ny));
+                            }
+                        }
+                    }
+                }
+
+                result.Add((left, top, right, bottom));
+            }
+        }
+
+        return result;
+    }
+}
