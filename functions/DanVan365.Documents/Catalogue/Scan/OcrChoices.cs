@@ -24,26 +24,9 @@ internal static partial class OcrChoices
     {
         ArgumentNullException.ThrowIfNull(hocr);
         var result = new Dictionary<(int, int, int), double>();
-        foreach (var page in hocr.Split("class='ocr_page'").Skip(1))
+        foreach (var (image, box, word) in Words(hocr))
         {
-            var number = PageNumberRegex().Match(page);
-            if (!number.Success)
-            {
-                continue;
-            }
-
-            var image = Parse(number.Groups[1].Value);
-            foreach (var word in page.Split("class='ocrx_word'").Skip(1))
-            {
-                var box = BoxRegex().Match(word);
-                if (!box.Success)
-                {
-                    continue;
-                }
-
-                var runnerUp = word.Split("lstm_choices_").Skip(1).Select(SecondChoice).DefaultIfEmpty(0).Max();
-                result[(image, Parse(box.Groups[1].Value), Parse(box.Groups[2].Value))] = runnerUp;
-            }
+            result[(image, box.X, box.Y)] = word.Split("lstm_choices_").Skip(1).Select(SecondChoice).DefaultIfEmpty(0).Max();
         }
 
         return result;
@@ -57,43 +40,50 @@ internal static partial class OcrChoices
         ArgumentNullException.ThrowIfNull(hocr);
         ArgumentNullException.ThrowIfNull(letters);
         var result = new List<OcrGlyph>();
-        foreach (var page in hocr.Split("class='ocr_page'").Skip(1))
+        foreach (var (image, box, word) in Words(hocr))
         {
-            var number = PageNumberRegex().Match(page);
-            if (!number.Success)
+            var ordinal = 0;
+            foreach (var glyph in word.Split("title='x_bboxes ").Skip(1).Select(c => GlyphRegex().Match(c)).Where(m => m.Success))
             {
-                continue;
-            }
-
-            var image = Parse(number.Groups[1].Value);
-            foreach (var word in page.Split("class='ocrx_word'").Skip(1))
-            {
-                if (WordBoxRegex().Match(word) is not { Success: true } box)
+                var text = Text(glyph.Groups[5].Value);
+                if (text.Length != 1 || !letters.Contains(text[0], StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var ordinal = 0;
-                foreach (var glyph in word.Split("title='x_bboxes ").Skip(1).Select(c => GlyphRegex().Match(c)).Where(m => m.Success))
-                {
-                    var text = System.Net.WebUtility.HtmlDecode(glyph.Groups[5].Value).Normalize(System.Text.NormalizationForm.FormC);
-                    if (text.Length != 1 || !letters.Contains(text[0], StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    var others = ChoiceRegex().Matches(glyph.Value)
-                        .Select(m => (Conf: double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture),
-                            Text: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value).Normalize(System.Text.NormalizationForm.FormC)))
-                        .Where(c => c.Text.Length == 1 && c.Text != text && letters.Contains(c.Text[0], StringComparison.Ordinal))
-                        .GroupBy(c => c.Text[0]).ToDictionary(g => g.Key, g => g.Max(c => c.Conf));
-                    result.Add(new OcrGlyph(image, Box(box), ordinal++, Box(glyph), text[0], others));
-                }
+                var others = ChoiceRegex().Matches(glyph.Value)
+                    .Select(m => (Conf: double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+                        Text: Text(m.Groups[2].Value)))
+                    .Where(c => c.Text.Length == 1 && c.Text != text && letters.Contains(c.Text[0], StringComparison.Ordinal))
+                    .GroupBy(c => c.Text[0]).ToDictionary(g => g.Key, g => g.Max(c => c.Conf));
+                result.Add(new OcrGlyph(image, box, ordinal++, Box(glyph), text[0], others));
             }
         }
 
         return result;
     }
+
+    // Every word of the hOCR: its image's place in the list, its box and its markup (up to the next word).
+    private static IEnumerable<(int Image, PixelBox Box, string Word)> Words(string hocr)
+    {
+        foreach (var page in hocr.Split("class='ocr_page'").Skip(1))
+        {
+            if (PageNumberRegex().Match(page) is not { Success: true } number)
+            {
+                continue;
+            }
+
+            foreach (var word in page.Split("class='ocrx_word'").Skip(1))
+            {
+                if (WordBoxRegex().Match(word) is { Success: true } box)
+                {
+                    yield return (Parse(number.Groups[1].Value), Box(box), word);
+                }
+            }
+        }
+    }
+
+    private static string Text(string html) => System.Net.WebUtility.HtmlDecode(html).Normalize(System.Text.NormalizationForm.FormC);
 
     private static PixelBox Box(Match m)
     {
@@ -125,9 +115,6 @@ internal static partial class OcrChoices
 
     [GeneratedRegex(@"ppageno (\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex PageNumberRegex();
-
-    [GeneratedRegex(@"^[^>]*title='bbox (\d+) (\d+) \d+ \d+", RegexOptions.CultureInvariant)]
-    private static partial Regex BoxRegex();
 
     [GeneratedRegex(@"^[^>]*title='bbox (\d+) (\d+) (\d+) (\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex WordBoxRegex();

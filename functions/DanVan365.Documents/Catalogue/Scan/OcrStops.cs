@@ -1,3 +1,5 @@
+using DanVan365.Core.Catalogue;
+
 namespace DanVan365.Documents.Catalogue.Scan;
 
 /// <summary>A word as Tesseract's TSV gives it: its image in the list, its place, its box in the padded image, its
@@ -43,9 +45,9 @@ internal static class OcrStops
             return words;
         }
 
-        var stopHeight = Median(stops.Select(m => m.Height));
-        var stopWidth = Median(stops.Select(m => m.Width));
-        var commaHeight = Median(commas.Select(m => m.Height));
+        var stopHeight = InkPieces.Median(stops.Select(m => m.Height));
+        var stopWidth = InkPieces.Median(stops.Select(m => m.Width));
+        var commaHeight = InkPieces.Median(commas.Select(m => m.Height));
         if (commaHeight * 2 < stopHeight * 3)
         {
             return words;
@@ -65,12 +67,6 @@ internal static class OcrStops
         [.. marks.Where(m => words[m.Key].Text is var t && t.Length > 1 && t[^1] == ending && char.IsLetter(t[^2]))
             .Select(m => m.Value)];
 
-    private static double Median(IEnumerable<int> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
-    }
-
     /// <summary>Width and height of the connected ink (darker than mid-grey, 8-connected, inside the word's box) that
     /// reaches furthest right in the box; null when the box holds no ink.</summary>
     internal static (int Width, int Height)? LastMark(GreyPage image, OcrWord word)
@@ -80,42 +76,13 @@ internal static class OcrStops
         var (x0, y0) = (Math.Max(0, word.Left - TesseractOcr.Pad), Math.Max(0, word.Top - TesseractOcr.Pad));
         var (x1, y1) = (Math.Min(image.Width, word.Left - TesseractOcr.Pad + word.Width),
             Math.Min(image.Height, word.Top - TesseractOcr.Pad + word.Height));
-        bool Ink(int x, int y) => x >= x0 && y >= y0 && x < x1 && y < y1 && image[x, y] < 128;
-        for (var x = x1 - 1; x >= x0; x--)
+        var pieces = x1 > x0 && y1 > y0 ? InkPieces.In(image, new PixelBox(x0, y0, x1 - x0, y1 - y0)) : [];
+        if (pieces.Count == 0)
         {
-            for (var y = y0; y < y1; y++)
-            {
-                if (Ink(x, y))
-                {
-                    return Extent(x, y, Ink);
-                }
-            }
+            return null;
         }
 
-        return null;
-    }
-
-    private static (int Width, int Height) Extent(int x, int y, Func<int, int, bool> ink)
-    {
-        var seen = new HashSet<(int, int)> { (x, y) };
-        var stack = new Stack<(int X, int Y)>([(x, y)]);
-        var (left, top, right, bottom) = (x, y, x, y);
-        while (stack.Count > 0)
-        {
-            var p = stack.Pop();
-            (left, top, right, bottom) = (Math.Min(left, p.X), Math.Min(top, p.Y), Math.Max(right, p.X), Math.Max(bottom, p.Y));
-            for (var dy = -1; dy <= 1; dy++)
-            {
-                for (var dx = -1; dx <= 1; dx++)
-                {
-                    if (ink(p.X + dx, p.Y + dy) && seen.Add((p.X + dx, p.Y + dy)))
-                    {
-                        stack.Push((p.X + dx, p.Y + dy));
-                    }
-                }
-            }
-        }
-
-        return (right - left + 1, bottom - top + 1);
+        var last = pieces.MaxBy(p => p.Right);
+        return (last.Right - last.Left + 1, last.Bottom - last.Top + 1);
     }
 }

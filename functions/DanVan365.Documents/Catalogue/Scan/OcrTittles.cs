@@ -45,8 +45,8 @@ internal static class OcrTittles
             return words;
         }
 
-        var dot = (Width: Median(dots.Select(d => d.Width)), Height: Median(dots.Select(d => d.Height)));
-        var mark = (Width: Median(marks.Select(d => d.Width)), Height: Median(marks.Select(d => d.Height)));
+        var dot = (Width: InkPieces.Median(dots.Select(d => d.Width)), Height: InkPieces.Median(dots.Select(d => d.Height)));
+        var mark = (Width: InkPieces.Median(marks.Select(d => d.Width)), Height: InkPieces.Median(marks.Select(d => d.Height)));
         if (mark.Height * 2 < dot.Height * 3)
         {
             return words;
@@ -92,12 +92,6 @@ internal static class OcrTittles
         return null;
     }
 
-    private static double Median(IEnumerable<int> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
-    }
-
     /// <summary>Width and height of the ink entirely above the letter's stem (the tallest connected ink, darker than
     /// mid-grey, whose centre lies in the letter's box) and over it; null when there is no stem or nothing above it.</summary>
     internal static (int Width, int Height)? Above(GreyPage image, OcrGlyph glyph)
@@ -111,7 +105,7 @@ internal static class OcrTittles
             Width = Math.Min(image.Width, glyph.Word.X - pad + glyph.Word.Width) - area.X,
             Height = Math.Min(image.Height, glyph.Word.Y - pad + glyph.Word.Height) - area.Y,
         };
-        var parts = Components(image, area);
+        var parts = InkPieces.In(image, area);
 
         var (from, to) = (glyph.Box.X - pad, glyph.Box.X - pad + glyph.Box.Width - 1);
         // the stem: the thinnest piece at least twice as high as wide centred in the letter's box (the box OCR gives is
@@ -129,49 +123,5 @@ internal static class OcrTittles
         var above = parts.Where(c => c.Bottom < s.Top && c.Right >= s.Left - reach && c.Left <= s.Right + reach).ToList();
         return above.Count == 0 ? null
             : (above.Max(c => c.Right) - above.Min(c => c.Left) + 1, above.Max(c => c.Bottom) - above.Min(c => c.Top) + 1);
-    }
-
-    // The 8-connected pieces of ink inside the area, as boxes.
-    private static List<(int Left, int Top, int Right, int Bottom)> Components(GreyPage image, PixelBox area)
-    {
-        var seen = new bool[Math.Max(0, area.Width * area.Height)];
-        var result = new List<(int, int, int, int)>();
-        bool Ink(int x, int y) => x >= area.X && y >= area.Y && x < area.X + area.Width && y < area.Y + area.Height
-            && image[x, y] < 128;
-        for (var y = area.Y; y < area.Y + area.Height; y++)
-        {
-            for (var x = area.X; x < area.X + area.Width; x++)
-            {
-                if (seen[((y - area.Y) * area.Width) + x - area.X] || !Ink(x, y))
-                {
-                    continue;
-                }
-
-                var (left, top, right, bottom) = (x, y, x, y);
-                var stack = new Stack<(int X, int Y)>([(x, y)]);
-                seen[((y - area.Y) * area.Width) + x - area.X] = true;
-                while (stack.Count > 0)
-                {
-                    var p = stack.Pop();
-                    (left, top, right, bottom) = (Math.Min(left, p.X), Math.Min(top, p.Y), Math.Max(right, p.X), Math.Max(bottom, p.Y));
-                    for (var dy = -1; dy <= 1; dy++)
-                    {
-                        for (var dx = -1; dx <= 1; dx++)
-                        {
-                            var (nx, ny) = (p.X + dx, p.Y + dy);
-                            if (Ink(nx, ny) && !seen[((ny - area.Y) * area.Width) + nx - area.X])
-                            {
-                                seen[((ny - area.Y) * area.Width) + nx - area.X] = true;
-                                stack.Push((nx, ny));
-                            }
-                        }
-                    }
-                }
-
-                result.Add((left, top, right, bottom));
-            }
-        }
-
-        return result;
     }
 }

@@ -1,0 +1,61 @@
+using DanVan365.Core.Catalogue;
+
+namespace DanVan365.Documents.Catalogue.Scan;
+
+/// <summary>Connected ink in part of an image, and the median the image-measuring mends calibrate from
+/// (<see cref="OcrStops"/>, <see cref="OcrTittles"/>).</summary>
+internal static class InkPieces
+{
+    /// <summary>The 8-connected pieces of ink (darker than mid-grey) inside <paramref name="area"/>, as boxes, in the order
+    /// their top-left pixel is met row by row.</summary>
+    public static List<(int Left, int Top, int Right, int Bottom)> In(GreyPage image, PixelBox area)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var seen = new bool[Math.Max(0, area.Width * area.Height)];
+        var result = new List<(int, int, int, int)>();
+        bool Ink(int x, int y) => x >= area.X && y >= area.Y && x < area.X + area.Width && y < area.Y + area.Height
+            && image[x, y] < 128;
+        for (var y = area.Y; y < area.Y + area.Height; y++)
+        {
+            for (var x = area.X; x < area.X + area.Width; x++)
+            {
+                if (seen[((y - area.Y) * area.Width) + x - area.X] || !Ink(x, y))
+                {
+                    continue;
+                }
+
+                var (left, top, right, bottom) = (x, y, x, y);
+                var stack = new Stack<(int X, int Y)>([(x, y)]);
+                seen[((y - area.Y) * area.Width) + x - area.X] = true;
+                while (stack.Count > 0)
+                {
+                    var p = stack.Pop();
+                    (left, top, right, bottom) = (Math.Min(left, p.X), Math.Min(top, p.Y), Math.Max(right, p.X), Math.Max(bottom, p.Y));
+                    for (var dy = -1; dy <= 1; dy++)
+                    {
+                        for (var dx = -1; dx <= 1; dx++)
+                        {
+                            var (nx, ny) = (p.X + dx, p.Y + dy);
+                            if (Ink(nx, ny) && !seen[((ny - area.Y) * area.Width) + nx - area.X])
+                            {
+                                seen[((ny - area.Y) * area.Width) + nx - area.X] = true;
+                                stack.Push((nx, ny));
+                            }
+                        }
+                    }
+                }
+
+                result.Add((left, top, right, bottom));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The median of <paramref name="values"/> (at least one).</summary>
+    public static double Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
+    }
+}
