@@ -11,9 +11,9 @@ internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox 
 /// The "i" under a tone mark, told by what stands above it on the image. Tesseract reads "chi tiêu" as "chỉ tiêu" (the
 /// words it knows best) although the dot of the "i" is plain on the page. Above the stem, an "i" or "ị" has its dot and
 /// "ì", "í", "ỉ", "ĩ" a mark about twice as high and wide. What stands above every "i" read is measured (the ink
-/// entirely above the stem: the tallest connected ink centred in the letter's box); the decision's own dots and marks,
-/// from the letters OCR had no runner-up for (under 10 %), set the two sizes (each measured at least
-/// <see cref="Calibration"/> times, the marks at least 1.5 times as high). An "i" whose runner-up is of the other kind
+/// entirely above the stem: the thinnest connected ink at least twice as high as wide centred in the letter's box); the
+/// decision's own dots and marks, from the letters OCR had no runner-up for (under 10 %), set the two sizes (each
+/// measured at least <see cref="Calibration"/> times, the marks at least 1.5 times as high). An "i" whose runner-up is of the other kind
 /// takes that runner-up when what stands above it is of that kind's size (nearer it than the other by two to one in
 /// height and width); the word keeps at most <see cref="ScanPiece.DisagreementConfidence"/>. Only the LSTM's own
 /// runner-ups are chosen, and only by the image.
@@ -92,8 +92,9 @@ internal static class OcrTittles
         return null;
     }
 
-    /// <summary>Width and height of the ink entirely above the letter's stem (the tallest connected ink, darker than
-    /// mid-grey, whose centre lies in the letter's box) and over it; null when there is no stem or nothing above it.</summary>
+    /// <summary>Width and height of the ink entirely above the letter's stem (the thinnest connected ink, darker than
+    /// mid-grey, at least twice as high as wide, whose centre lies in the letter's box) and over it; null when there is no
+    /// stem or nothing above it.</summary>
     internal static (int Width, int Height)? Above(GreyPage image, OcrGlyph glyph)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -106,7 +107,6 @@ internal static class OcrTittles
             Height = Math.Min(image.Height, glyph.Word.Y - pad + glyph.Word.Height) - area.Y,
         };
         var parts = InkPieces.In(image, area);
-
         var (from, to) = (glyph.Box.X - pad, glyph.Box.X - pad + glyph.Box.Width - 1);
         // the stem: the thinnest piece at least twice as high as wide centred in the letter's box (the box OCR gives is
         // loose and may take in half of the letter before it)
