@@ -52,6 +52,17 @@ internal static class InkPieces
         return result;
     }
 
+    /// <summary>The pieces of ink inside a box OCR gave (in the image padded by <see cref="TesseractOcr.Pad"/>), cut to
+    /// the image.</summary>
+    public static List<(int Left, int Top, int Right, int Bottom)> InOcrBox(GreyPage image, PixelBox padded)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var (x0, y0) = (Math.Max(0, padded.X - TesseractOcr.Pad), Math.Max(0, padded.Y - TesseractOcr.Pad));
+        var (x1, y1) = (Math.Min(image.Width, padded.X - TesseractOcr.Pad + padded.Width),
+            Math.Min(image.Height, padded.Y - TesseractOcr.Pad + padded.Height));
+        return x1 > x0 && y1 > y0 ? In(image, new PixelBox(x0, y0, x1 - x0, y1 - y0)) : [];
+    }
+
     /// <summary>The median of <paramref name="values"/> (at least one).</summary>
     public static double Median(IEnumerable<int> values)
     {

@@ -73,10 +73,7 @@ internal static class OcrStops
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(word);
-        var (x0, y0) = (Math.Max(0, word.Left - TesseractOcr.Pad), Math.Max(0, word.Top - TesseractOcr.Pad));
-        var (x1, y1) = (Math.Min(image.Width, word.Left - TesseractOcr.Pad + word.Width),
-            Math.Min(image.Height, word.Top - TesseractOcr.Pad + word.Height));
-        var pieces = x1 > x0 && y1 > y0 ? InkPieces.In(image, new PixelBox(x0, y0, x1 - x0, y1 - y0)) : [];
+        var pieces = InkPieces.InOcrBox(image, new PixelBox(word.Left, word.Top, word.Width, word.Height));
         if (pieces.Count == 0)
         {
             return null;

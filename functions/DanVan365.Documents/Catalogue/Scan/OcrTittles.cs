@@ -99,14 +99,8 @@ internal static class OcrTittles
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(glyph);
+        var parts = InkPieces.InOcrBox(image, glyph.Word);
         var pad = TesseractOcr.Pad;
-        var area = new PixelBox(Math.Max(0, glyph.Word.X - pad), Math.Max(0, glyph.Word.Y - pad), 0, 0);
-        area = area with
-        {
-            Width = Math.Min(image.Width, glyph.Word.X - pad + glyph.Word.Width) - area.X,
-            Height = Math.Min(image.Height, glyph.Word.Y - pad + glyph.Word.Height) - area.Y,
-        };
-        var parts = InkPieces.In(image, area);
         var (from, to) = (glyph.Box.X - pad, glyph.Box.X - pad + glyph.Box.Width - 1);
         // the stem: the thinnest piece at least twice as high as wide centred in the letter's box (the box OCR gives is
         // loose and may take in half of the letter before it)
