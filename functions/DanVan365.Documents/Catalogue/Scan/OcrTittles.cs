@@ -1,11 +1,4 @@
-using System.Text;
-using DanVan365.Core.Catalogue;
-
 namespace DanVan365.Documents.Catalogue.Scan;
-
-/// <summary>An "i" OCR read (<see cref="OcrChoices.Glyphs"/>): its word's image and box, its place among the word's i's,
-/// its own box, the letter read and the probability of each other i the LSTM weighed for it.</summary>
-internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox Box, char Letter, IReadOnlyDictionary<char, double> Others);
 
 /// <summary>
 /// The "i" under a tone mark, told by what stands above it on the image. Tesseract reads "chi tiêu" as "chỉ tiêu" (the
@@ -52,9 +45,7 @@ internal static class OcrTittles
             return words;
         }
 
-        var index = words.Select((w, i) => (w, i)).GroupBy(x => (x.w.Image, x.w.Left, x.w.Top))
-            .ToDictionary(g => g.Key, g => g.First().i);
-        var result = new List<OcrWord>(words);
+        var taken = new List<(OcrGlyph, char)>();
         foreach (var (glyph, top) in measured)
         {
             var dotted = Dotted.Contains(glyph.Letter, StringComparison.Ordinal);
@@ -62,34 +53,13 @@ internal static class OcrTittles
             var markSized = top.Height * 3 >= dot.Height + (2 * mark.Height) && top.Width * 3 >= dot.Width + (2 * mark.Width);
             var wanted = glyph.Others.Where(o => o.Value > 0 && Dotted.Contains(o.Key, StringComparison.Ordinal) != dotted)
                 .OrderByDescending(o => o.Value).Select(o => (char?)o.Key).FirstOrDefault();
-            if (wanted is not { } letter || (dotted ? !markSized : !dotSized)
-                || !index.TryGetValue((glyph.Image, glyph.Word.X, glyph.Word.Y), out var at)
-                || Replace(result[at].Text, glyph.Ordinal, letter) is not { } text)
+            if (wanted is { } letter && (dotted ? markSized : dotSized))
             {
-                continue;
-            }
-
-            result[at] = result[at] with { Text = text, Confidence = Math.Min(result[at].Confidence, ScanPiece.DisagreementConfidence) };
-        }
-
-        return result;
-    }
-
-    // The text with its n-th letter of Letters (NFC) made `letter`; null when it has no such letter.
-    private static string? Replace(string text, int ordinal, char letter)
-    {
-        var nfc = text.Normalize(NormalizationForm.FormC).ToCharArray();
-        var seen = 0;
-        for (var i = 0; i < nfc.Length; i++)
-        {
-            if (Letters.Contains(nfc[i], StringComparison.Ordinal) && seen++ == ordinal)
-            {
-                nfc[i] = letter;
-                return new string(nfc);
+                taken.Add((glyph, letter));
             }
         }
 
-        return null;
+        return OcrGlyph.Take(words, taken, Letters);
     }
 
     /// <summary>Width and height of the ink entirely above the letter's stem (the thinnest connected ink, darker than

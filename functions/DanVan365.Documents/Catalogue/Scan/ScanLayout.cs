@@ -133,15 +133,18 @@ internal sealed partial class ScanLayout(string name, IReadOnlyList<ScanPiece> p
     private static partial Regex QuarterRegex();
 
     // Lead, coordinating and time cells OCR misread, mended from the directory's words (OcrPhraseRepair, a name spelt as
-    // the decision's other cells spell it) and the time frames' grammar; each mended cell is flagged for review and
-    // shows the mended text.
+    // the decision's other cells spell it; ScanUnitNameCase, a name's capitals misread) and the time frames' grammar;
+    // each mended cell is flagged for review and shows the mended text.
     private RawCatalogue MendCells(RawCatalogue raw, UnitDirectory units)
     {
-        var written = OcrPhraseRepair.WrittenNames(units, raw.Entries.SelectMany(e => new[] { e.LeadText, e.CoordinatingText }));
-        var entries = raw.Entries.Select(e =>
+        var cells = raw.Entries.SelectMany(e => new[] { e.LeadText, e.CoordinatingText }).ToList();
+        var written = OcrPhraseRepair.WrittenNames(units, cells);
+        var repaired = cells.Select(cell => OcrPhraseRepair.Repair(units, cell, written)).ToList();
+        var recased = ScanUnitNameCase.Mend(units, [.. cells.Select((cell, i) => repaired[i] ?? cell)], written);
+        var entries = raw.Entries.Select((e, i) =>
         {
-            var lead = OcrPhraseRepair.Repair(units, e.LeadText, written);
-            var coordinating = OcrPhraseRepair.Repair(units, e.CoordinatingText, written);
+            var lead = recased[2 * i] ?? repaired[2 * i];
+            var coordinating = recased[(2 * i) + 1] ?? repaired[(2 * i) + 1];
             var time = e.TimeText is null ? null : MendTime(e.TimeText);
             foreach (var (column, text) in new[] { (ScannedColumn.Lead, lead), (ScannedColumn.Coordinating, coordinating),
                 (ScannedColumn.Time, time) })

@@ -65,7 +65,7 @@ internal static class ScanSpellingConsensus
     }
 
     // Letters whose capital OCR tells from the small letter only by its size ("CƠ SỞ" read for "cơ sở"), tone marks aside.
-    private const string SizeOnlyLetters = "cosuvwxz";
+    internal const string SizeOnlyLetters = "cosuvwxz";
 
     // How often each word (lower case) is written in small letters and otherwise, where a sentence does not start.
     private static Dictionary<string, (int Small, int Other)> CaseCounts(List<string[]> words)

@@ -11,8 +11,9 @@ internal sealed record OcrLine(string Text, PixelBox Box, double Confidence);
 /// into the work folder, listed in a file, and read with <c>--psm 6</c> (a uniform block of text) into TSV, whose
 /// page_num is the image's place in the list, and into hOCR with each letter's box and the LSTM's second choices
 /// (<see cref="OcrChoices"/>: a word whose letter had a likely runner-up, often a tone mark, is less sure). A comma with a
-/// stop's shape is a stop (<see cref="OcrStops"/>) and an "i" takes its runner-up when what stands above it says so
-/// (<see cref="OcrTittles"/>). Each image comes back as its text lines.
+/// stop's shape is a stop (<see cref="OcrStops"/>), an "i" takes its runner-up when what stands above it says so
+/// (<see cref="OcrTittles"/>), and so does a circumflex vowel when its tone mark says so (<see cref="OcrCircumflexMarks"/>).
+/// Each image comes back as its text lines.
 /// </summary>
 internal static class TesseractOcr
 {
@@ -48,6 +49,7 @@ internal static class TesseractOcr
         var hocr = ReadOutput(output + ".hocr", name);
         var words = OcrStops.Mend([.. ParseWords(ReadOutput(output + ".tsv", name), OcrChoices.RunnerUps(hocr))], images);
         words = OcrTittles.Mend(words, images, OcrChoices.Glyphs(hocr, OcrTittles.Letters));
+        words = OcrCircumflexMarks.Mend(words, images, OcrChoices.Glyphs(hocr, OcrCircumflexMarks.Letters));
         foreach (var group in words.GroupBy(w => w.Image))
         {
             if (group.Key >= 0 && group.Key < result.Length)

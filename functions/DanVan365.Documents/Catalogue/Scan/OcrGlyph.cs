@@ -1,0 +1,50 @@
+using System.Text;
+using DanVan365.Core.Catalogue;
+
+namespace DanVan365.Documents.Catalogue.Scan;
+
+/// <summary>A letter OCR read (<see cref="OcrChoices.Glyphs"/>): its word's image and box, its place among the word's
+/// letters of the set looked for, its own box, the letter read and the probability of each other letter of the set the
+/// LSTM weighed for it.</summary>
+internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox Box, char Letter, IReadOnlyDictionary<char, double> Others)
+{
+    /// <summary>The words with each glyph's letter replaced by the one the image chose (<see cref="OcrTittles"/>,
+    /// <see cref="OcrCircumflexMarks"/>); a word changed keeps at most <see cref="ScanPiece.DisagreementConfidence"/>.
+    /// <paramref name="letters"/> is the set the glyphs' ordinals count.</summary>
+    public static List<OcrWord> Take(List<OcrWord> words, IEnumerable<(OcrGlyph Glyph, char Letter)> choices, string letters)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(letters);
+        var index = words.Select((w, i) => (w, i)).GroupBy(x => (x.w.Image, x.w.Left, x.w.Top))
+            .ToDictionary(g => g.Key, g => g.First().i);
+        var result = new List<OcrWord>(words);
+        foreach (var (glyph, letter) in choices)
+        {
+            if (index.TryGetValue((glyph.Image, glyph.Word.X, glyph.Word.Y), out var at)
+                && Replace(result[at].Text, letters, glyph.Ordinal, letter) is { } text)
+            {
+                result[at] = result[at] with { Text = text, Confidence = Math.Min(result[at].Confidence, ScanPiece.DisagreementConfidence) };
+            }
+        }
+
+        return result;
+    }
+
+    // The text with its n-th letter of `letters` (NFC) made `letter`; null when it has no such letter.
+    private static string? Replace(string text, string letters, int ordinal, char letter)
+    {
+        var nfc = text.Normalize(NormalizationForm.FormC).ToCharArray();
+        var seen = 0;
+        for (var i = 0; i < nfc.Length; i++)
+        {
+            if (letters.Contains(nfc[i], StringComparison.Ordinal) && seen++ == ordinal)
+            {
+                nfc[i] = letter;
+                return new string(nfc);
+            }
+        }
+
+        return null;
+    }
+}
