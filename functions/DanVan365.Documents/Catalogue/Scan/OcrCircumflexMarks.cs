@@ -10,11 +10,12 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// the ink entirely above its body (the largest connected ink centred in the letter's box) is measured twice: over the
 /// whole zone above the body (a grid of <see cref="ZoneColumns"/> × <see cref="ZoneRows"/> ink fractions, from 0.3 of the
 /// body's width left of it to 0.6 right of it and 1.2 of its height above it) and, when that ink is two pieces (the
-/// circumflex, the widest, and the mark, at least 3 pixels each way), over the mark's own box (3 × 3). The decision's own letters OCR had no runner-up
-/// for (under 10 %) give each kind's mean (at least <see cref="Calibration"/> letters). A letter whose runner-up
-/// (same vowel, another mark) is nearer that kind's mean than its own by <see cref="Margin"/> to one takes the runner-up:
-/// between two marks, by the mark's shape when it stands apart; otherwise by the zone. The word keeps at most
-/// <see cref="ScanPiece.DisagreementConfidence"/>. Only the LSTM's own runner-ups are chosen, and only by the image.
+/// circumflex, the widest, and the mark, at least 3 pixels each way), over the mark's own box (3 × 3). The decision's
+/// own letters OCR had no runner-up for (<see cref="OcrGlyph.Sure"/>) give each kind's mean (at least
+/// <see cref="Calibration"/> letters). A letter whose runner-up (same vowel, another mark) is nearer that kind's mean
+/// than its own by <see cref="Margin"/> to one takes the runner-up: between two marks, by the mark's shape when it
+/// stands apart; otherwise by the zone. The word keeps at most <see cref="ScanPiece.DisagreementConfidence"/>. Only the
+/// LSTM's own runner-ups are chosen, and only by the image.
 /// </summary>
 internal static class OcrCircumflexMarks
 {
@@ -38,12 +39,9 @@ internal static class OcrCircumflexMarks
     public static List<OcrWord> Mend(List<OcrWord> words, IReadOnlyList<GreyPage> images, IReadOnlyList<OcrGlyph> glyphs)
     {
         ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(glyphs);
-        var measured = glyphs.Where(g => g.Image >= 0 && g.Image < images.Count)
-            .Select(g => (Glyph: g, Ink: Measure(images[g.Image], g))).Where(m => m.Ink is not null)
-            .Select(m => (m.Glyph, Ink: m.Ink!)).ToList();
-        var sure = measured.Where(m => m.Glyph.Others.Values.DefaultIfEmpty(0).Max() < 10).ToList();
+        var measured = OcrGlyph.On(glyphs, images).Select(x => (x.Glyph, Ink: Measure(x.Image, x.Glyph)))
+            .Where(m => m.Ink is not null).Select(m => (m.Glyph, Ink: m.Ink!)).ToList();
+        var sure = measured.Where(m => m.Glyph.Sure).ToList();
         var zones = Means(sure.Select(m => (Mark(m.Glyph.Letter), m.Ink.Zone)));
         var shapes = Means(sure.Where(m => m.Ink.Mark is not null).Select(m => (Mark(m.Glyph.Letter), m.Ink.Mark!)));
         var taken = new List<(OcrGlyph, char)>();

@@ -8,6 +8,18 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// LSTM weighed for it.</summary>
 internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox Box, char Letter, IReadOnlyDictionary<char, double> Others)
 {
+    /// <summary>Whether OCR weighed no other letter of the set at 10 % or more for it: the letters a measure on the image
+    /// is calibrated from (<see cref="OcrTittles"/>, <see cref="OcrCircumflexMarks"/>).</summary>
+    public bool Sure => Others.Values.DefaultIfEmpty(0).Max() < 10;
+
+    /// <summary>Each glyph whose image is in the list, with its image.</summary>
+    public static IEnumerable<(OcrGlyph Glyph, GreyPage Image)> On(IReadOnlyList<OcrGlyph> glyphs, IReadOnlyList<GreyPage> images)
+    {
+        ArgumentNullException.ThrowIfNull(glyphs);
+        ArgumentNullException.ThrowIfNull(images);
+        return glyphs.Where(g => g.Image >= 0 && g.Image < images.Count).Select(g => (g, images[g.Image]));
+    }
+
     /// <summary>The words with each glyph's letter replaced by the one the image chose (<see cref="OcrTittles"/>,
     /// <see cref="OcrCircumflexMarks"/>); a word changed keeps at most <see cref="ScanPiece.DisagreementConfidence"/>.
     /// <paramref name="letters"/> is the set the glyphs' ordinals count.</summary>
@@ -24,7 +36,8 @@ internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox 
             if (index.TryGetValue((glyph.Image, glyph.Word.X, glyph.Word.Y), out var at)
                 && Replace(result[at].Text, letters, glyph.Ordinal, letter) is { } text)
             {
-                result[at] = result[at] with { Text = text, Confidence = Math.Min(result[at].Confidence, ScanPiece.DisagreementConfidence) };
+                var confidence = Math.Min(result[at].Confidence, ScanPiece.DisagreementConfidence);
+                result[at] = result[at] with { Text = text, Confidence = confidence };
             }
         }
 

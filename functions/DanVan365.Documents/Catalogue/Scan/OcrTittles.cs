@@ -25,12 +25,9 @@ internal static class OcrTittles
     public static List<OcrWord> Mend(List<OcrWord> words, IReadOnlyList<GreyPage> images, IReadOnlyList<OcrGlyph> glyphs)
     {
         ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(glyphs);
-        var measured = glyphs.Where(g => g.Image >= 0 && g.Image < images.Count)
-            .Select(g => (Glyph: g, Top: Above(images[g.Image], g))).Where(m => m.Top is not null)
-            .Select(m => (m.Glyph, Top: m.Top!.Value)).ToList();
-        var sure = measured.Where(m => m.Glyph.Others.Values.DefaultIfEmpty(0).Max() < 10).ToList();
+        var measured = OcrGlyph.On(glyphs, images).Select(x => (x.Glyph, Top: Above(x.Image, x.Glyph)))
+            .Where(m => m.Top is not null).Select(m => (m.Glyph, Top: m.Top!.Value)).ToList();
+        var sure = measured.Where(m => m.Glyph.Sure).ToList();
         var dots = sure.Where(m => Dotted.Contains(m.Glyph.Letter, StringComparison.Ordinal)).Select(m => m.Top).ToList();
         var marks = sure.Where(m => !Dotted.Contains(m.Glyph.Letter, StringComparison.Ordinal)).Select(m => m.Top).ToList();
         if (dots.Count < Calibration || marks.Count < Calibration)
