@@ -79,7 +79,7 @@ internal static class OcrCircumflexMarks
         ArgumentNullException.ThrowIfNull(glyph);
         var area = InkPieces.OcrBoxInImage(image, glyph.Word);
         var (pieces, labels) = InkPieces.Labelled(image, area);
-        var (from, to) = (glyph.Box.X - TesseractOcr.Pad, glyph.Box.X - TesseractOcr.Pad + glyph.Box.Width - 1);
+        var (from, to) = glyph.Columns;
         var body = pieces.Select((p, i) => (p, i))
             .Where(x => (x.p.Left + x.p.Right) / 2.0 >= from && (x.p.Left + x.p.Right) / 2.0 <= to
                 && (x.p.Bottom - x.p.Top + 1) * 4 >= area.Height)

@@ -8,6 +8,10 @@ namespace DanVan365.Documents.Catalogue.Scan;
 /// LSTM weighed for it.</summary>
 internal sealed record OcrGlyph(int Image, PixelBox Word, int Ordinal, PixelBox Box, char Letter, IReadOnlyDictionary<char, double> Others)
 {
+    /// <summary>The first and last column of the letter's box in the image (OCR's boxes are in the image padded by
+    /// <see cref="TesseractOcr.Pad"/>).</summary>
+    public (int From, int To) Columns => (Box.X - TesseractOcr.Pad, Box.X - TesseractOcr.Pad + Box.Width - 1);
+
     /// <summary>Whether OCR weighed no other letter of the set at 10 % or more for it: the letters a measure on the image
     /// is calibrated from (<see cref="OcrTittles"/>, <see cref="OcrCircumflexMarks"/>).</summary>
     public bool Sure => Others.Values.DefaultIfEmpty(0).Max() < 10;

@@ -67,8 +67,7 @@ internal static class OcrTittles
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(glyph);
         var parts = InkPieces.InOcrBox(image, glyph.Word);
-        var pad = TesseractOcr.Pad;
-        var (from, to) = (glyph.Box.X - pad, glyph.Box.X - pad + glyph.Box.Width - 1);
+        var (from, to) = glyph.Columns;
         // the stem: the thinnest piece at least twice as high as wide centred in the letter's box (the box OCR gives is
         // loose and may take in half of the letter before it)
         var stem = parts.Where(c => (c.Left + c.Right) / 2 >= from && (c.Left + c.Right) / 2 <= to
